@@ -1,0 +1,296 @@
+/**
+ * The one schema of a Topicscope build (`data/build/analytics.db`): the pipeline writes it, the
+ * app reads it. Bump SCHEMA_VERSION on any change; a reader that finds another version refuses
+ * the file and says how to rebuild.
+ *
+ * Conventions: ids are 1-based INTEGERs except topics and communities, which are 0-based as the
+ * model numbers them; periods are 'YYYY' or 'YYYY-MM' strings ordered by `periods.ordinal`;
+ * JSON columns hold small arrays only.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+/** The file name of the database inside the build folder. */
+export const DATABASE_FILE = 'analytics.db';
+
+export const SCHEMA_SQL = `
+-- key/value facts about the build: schema_version, build_id, options, granularity, modularity, ...
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- one row per input file: how it was read and what became of its records
+CREATE TABLE source_files (
+  file              TEXT PRIMARY KEY,
+  layout            TEXT NOT NULL,
+  venue             TEXT,
+  year              INTEGER,
+  notes             TEXT,
+  records_read      INTEGER NOT NULL,
+  papers_kept       INTEGER NOT NULL,
+  duplicates_merged INTEGER NOT NULL,
+  rejected          INTEGER NOT NULL,
+  reject_reasons    TEXT NOT NULL           -- JSON object: reason -> count
+) WITHOUT ROWID;
+
+-- every record that could not be used, with why
+CREATE TABLE rejected_records (
+  file   TEXT NOT NULL,
+  record INTEGER NOT NULL,                  -- line number or record ordinal in the file
+  reason TEXT NOT NULL
+);
+
+CREATE TABLE papers (
+  id            INTEGER PRIMARY KEY,
+  title         TEXT NOT NULL,
+  title_derived INTEGER NOT NULL,           -- 1: derived from the tl;dr or first sentence
+  abstract      TEXT NOT NULL,              -- LaTeX kept, for rendering
+  tldr          TEXT,
+  year          INTEGER,
+  date          TEXT,                       -- 'YYYY-MM-DD', 'YYYY-MM' or NULL
+  venue         TEXT,
+  label         TEXT,                       -- category/label as given by the source
+  external_id   TEXT,                       -- e.g. arXiv id
+  author_count  INTEGER,                    -- number of authors, named or only counted
+  authors_text  TEXT NOT NULL               -- 'A, B, C': for display and full-text search
+);
+CREATE INDEX papers_year ON papers(year);
+
+CREATE TABLE authors (
+  id   INTEGER PRIMARY KEY,
+  key  TEXT NOT NULL UNIQUE,                -- identity key merging spelling variants
+  name TEXT NOT NULL                        -- most frequent spelling
+);
+CREATE INDEX authors_name ON authors(name COLLATE NOCASE);
+
+CREATE TABLE paper_authors (
+  paper_id  INTEGER NOT NULL REFERENCES papers(id),
+  author_id INTEGER NOT NULL REFERENCES authors(id),
+  position  INTEGER NOT NULL,               -- 0-based order in the author list
+  PRIMARY KEY (paper_id, position)
+) WITHOUT ROWID;
+CREATE INDEX paper_authors_author ON paper_authors(author_id, paper_id);
+
+CREATE TABLE paper_sources (
+  paper_id INTEGER NOT NULL REFERENCES papers(id),
+  file     TEXT NOT NULL,
+  record   INTEGER NOT NULL
+);
+CREATE INDEX paper_sources_paper ON paper_sources(paper_id);
+CREATE INDEX paper_sources_file ON paper_sources(file, paper_id);
+
+-- full text over title, abstract and author names (external content: the papers table)
+CREATE VIRTUAL TABLE papers_fts USING fts5(
+  title, abstract, authors_text,
+  content='papers', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+
+-- ---------------------------------------------------------------- topic model
+CREATE TABLE topics (
+  id        INTEGER PRIMARY KEY,            -- 0-based
+  label     TEXT NOT NULL,                  -- short label: top 2-3 distinct terms
+  size      INTEGER NOT NULL,               -- papers assigned
+  x         REAL NOT NULL,                  -- centroid on the map
+  y         REAL NOT NULL,
+  node_id   INTEGER NOT NULL,               -- this topic's leaf in topic_tree
+  coherence REAL                            -- NPMI of its top-10 terms
+);
+
+CREATE TABLE topic_terms (
+  topic_id INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,                -- 0 = strongest
+  term     TEXT NOT NULL,                   -- display form
+  weight   REAL NOT NULL,                   -- c-TF-IDF weight
+  count    INTEGER NOT NULL,                -- occurrences in the topic
+  PRIMARY KEY (topic_id, rank)
+) WITHOUT ROWID;
+
+-- agglomerative merging of topic centroids; leaves carry topic_id
+CREATE TABLE topic_tree (
+  node_id   INTEGER PRIMARY KEY,
+  parent_id INTEGER,                        -- NULL at the root
+  topic_id  INTEGER,                        -- NULL for internal nodes
+  height    REAL NOT NULL,                  -- merge distance (0 for leaves)
+  size      INTEGER NOT NULL                -- papers under the node
+);
+
+CREATE TABLE topic_similarity (
+  topic_id   INTEGER NOT NULL,
+  other_id   INTEGER NOT NULL,
+  similarity REAL NOT NULL,                 -- cosine of centroids
+  PRIMARY KEY (topic_id, other_id)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_representatives (
+  topic_id INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,
+  paper_id INTEGER NOT NULL,
+  PRIMARY KEY (topic_id, rank)
+) WITHOUT ROWID;
+
+CREATE TABLE paper_topics (
+  paper_id   INTEGER PRIMARY KEY,
+  topic_id   INTEGER NOT NULL,
+  distance   REAL NOT NULL,                 -- to the topic centroid (LSA space)
+  confidence REAL NOT NULL,                 -- 0..1
+  x          REAL NOT NULL,                 -- position on the map
+  y          REAL NOT NULL
+);
+CREATE INDEX paper_topics_topic ON paper_topics(topic_id, distance);
+
+CREATE TABLE similar_papers (
+  paper_id   INTEGER NOT NULL,
+  rank       INTEGER NOT NULL,
+  similar_id INTEGER NOT NULL,
+  similarity REAL NOT NULL,                 -- cosine on LSA vectors
+  PRIMARY KEY (paper_id, rank)
+) WITHOUT ROWID;
+
+-- how the number of topics was chosen: silhouette per candidate k
+CREATE TABLE k_scores (
+  k          INTEGER PRIMARY KEY,
+  silhouette REAL NOT NULL,
+  chosen     INTEGER NOT NULL
+);
+
+-- the quality report: silhouette, coherence, diversity, ari, nmi, knn_tfidf, knn_lsa, ...
+CREATE TABLE quality (
+  metric TEXT PRIMARY KEY,
+  value  REAL,
+  note   TEXT
+) WITHOUT ROWID;
+
+-- the vocabulary: stemmed key, display form, phrase flag, document frequency
+CREATE TABLE terms (
+  id        INTEGER PRIMARY KEY,
+  term      TEXT NOT NULL,
+  display   TEXT NOT NULL,
+  is_phrase INTEGER NOT NULL,
+  df        INTEGER NOT NULL
+);
+CREATE INDEX terms_display ON terms(display COLLATE NOCASE);
+CREATE INDEX terms_df ON terms(df DESC);
+
+-- ---------------------------------------------------------------- trends
+CREATE TABLE periods (
+  period  TEXT PRIMARY KEY,                 -- 'YYYY' or 'YYYY-MM' (see meta.granularity)
+  ordinal INTEGER NOT NULL UNIQUE,
+  papers  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE term_periods (
+  term_id INTEGER NOT NULL,
+  period  TEXT NOT NULL,
+  papers  INTEGER NOT NULL,                 -- papers in the period containing the term
+  share   REAL NOT NULL,                    -- papers / periods.papers
+  PRIMARY KEY (term_id, period)
+) WITHOUT ROWID;
+
+CREATE TABLE term_trends (
+  term_id      INTEGER PRIMARY KEY,
+  support      INTEGER NOT NULL,            -- dated papers containing the term
+  slope        REAL NOT NULL,               -- change of smoothed share per period, recent window
+  recent_share REAL NOT NULL,
+  score        REAL NOT NULL                -- rising > 0 > falling
+);
+CREATE INDEX term_trends_score ON term_trends(score);
+
+CREATE TABLE term_bursts (
+  term_id  INTEGER NOT NULL,
+  start    TEXT NOT NULL,                   -- first period of the burst
+  end      TEXT NOT NULL,                   -- last period of the burst
+  strength REAL NOT NULL
+);
+CREATE INDEX term_bursts_term ON term_bursts(term_id);
+CREATE INDEX term_bursts_strength ON term_bursts(strength DESC);
+
+CREATE TABLE term_related (
+  term_id  INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,
+  other_id INTEGER NOT NULL,
+  papers   INTEGER NOT NULL,                -- papers containing both
+  npmi     REAL NOT NULL,
+  PRIMARY KEY (term_id, rank)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_periods (
+  topic_id INTEGER NOT NULL,
+  period   TEXT NOT NULL,
+  papers   INTEGER NOT NULL,
+  share    REAL NOT NULL,                   -- papers / periods.papers
+  PRIMARY KEY (topic_id, period)
+) WITHOUT ROWID;
+
+-- ---------------------------------------------------------------- co-author graph
+CREATE TABLE author_stats (
+  author_id       INTEGER PRIMARY KEY,
+  papers          INTEGER NOT NULL,
+  coauthors       INTEGER NOT NULL,
+  first_year      INTEGER,
+  last_year       INTEGER,
+  degree          INTEGER NOT NULL,
+  weighted_degree REAL NOT NULL,
+  betweenness     REAL NOT NULL,            -- normalized; sampled on large graphs (meta)
+  community_id    INTEGER,
+  component_id    INTEGER NOT NULL,
+  main_topics     TEXT NOT NULL             -- JSON [[topic_id, papers], ...], strongest first
+);
+CREATE INDEX author_stats_papers ON author_stats(papers DESC);
+CREATE INDEX author_stats_degree ON author_stats(degree DESC);
+
+-- undirected: source < target
+CREATE TABLE coauthor_edges (
+  source INTEGER NOT NULL,
+  target INTEGER NOT NULL,
+  papers INTEGER NOT NULL,                  -- joint papers
+  weight REAL NOT NULL,                     -- fractional: sum of 1/(n-1) over joint papers
+  PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+CREATE INDEX coauthor_edges_target ON coauthor_edges(target, source);
+
+CREATE TABLE communities (
+  id   INTEGER PRIMARY KEY,
+  size INTEGER NOT NULL
+);
+
+CREATE TABLE components (
+  id       INTEGER PRIMARY KEY,             -- 0 = largest
+  size     INTEGER NOT NULL,
+  laid_out INTEGER NOT NULL                 -- 1 when its authors have a layout
+);
+
+-- offline force layout of the largest components, ready to draw
+CREATE TABLE author_layout (
+  author_id INTEGER PRIMARY KEY,
+  x         REAL NOT NULL,
+  y         REAL NOT NULL
+);
+`;
+
+/** Row types as the app reads them (snake_case columns map 1:1). */
+export interface PaperRow {
+  id: number;
+  title: string;
+  title_derived: number;
+  abstract: string;
+  tldr: string | null;
+  year: number | null;
+  date: string | null;
+  venue: string | null;
+  label: string | null;
+  external_id: string | null;
+  author_count: number | null;
+  authors_text: string;
+}
+
+export interface TopicRow {
+  id: number;
+  label: string;
+  size: number;
+  x: number;
+  y: number;
+  node_id: number;
+  coherence: number | null;
+}
