@@ -1,0 +1,284 @@
+/**
+ * k-means over dense typed-array rows: k-means++ seeding (greedy, with local trials as in
+ * scikit-learn) and Lloyd iterations accelerated with Hamerly's bounds, which skip the distance
+ * computations for points whose nearest centroid provably cannot change. The assignments are those
+ * plain Lloyd gives (ml-kmeans is the reference in the tests).
+ *
+ * k-means++: Arthur & Vassilvitskii 2007, http://ilpubs.stanford.edu:8090/778/1/2006-13.pdf
+ * Hamerly 2010, "Making k-means even faster", https://doi.org/10.1137/1.9781611972801.12
+ */
+import { createRandom, deriveSeed, randomInt, type RandomSource } from '../random';
+import type { DenseMatrix } from './sparse';
+
+/** Options for {@link buildKMeans}. */
+export interface KMeansOptions {
+  /** Number of clusters. */
+  k: number;
+  /** Seed of the k-means++ draws (default 0). */
+  seed?: number;
+  /** Stop after this many Lloyd iterations (default 100). */
+  maxIterations?: number;
+  /** Stop when no centroid moved more than this squared distance in one iteration (default 1e-6,
+   * ml-kmeans's rule). */
+  tolerance?: number;
+  /** Independent seeded runs; the one with the lowest inertia is kept (default 1). */
+  nInit?: number;
+  /** Candidates drawn per k-means++ step, the best kept (default 2 + floor(ln k), scikit-learn's). */
+  localTrials?: number;
+  /** Initial centroids (k rows) instead of k-means++; then nInit is 1. */
+  init?: DenseMatrix;
+}
+
+/** A k-means result. Centroids are the means of their members (an empty cluster keeps its
+ * previous centroid). */
+export interface Clustering {
+  k: number;
+  /** Cluster of every row, 0..k-1. */
+  assignments: Int32Array;
+  /** k × dims. */
+  centroids: DenseMatrix;
+  /** Squared Euclidean distance of every row to its centroid. */
+  distances: Float64Array;
+  /** Sum of `distances`. */
+  inertia: number;
+  /** Lloyd iterations run (of the kept run). */
+  iterations: number;
+  converged: boolean;
+}
+
+/** Squared Euclidean distance between row a of `x` and row b of `y`. */
+function squaredDistance(x: Float64Array, a: number, y: Float64Array, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let d = 0;
+  const oa = a * dims;
+  const ob = b * dims;
+  for (; d + 1 < dims; d += 2) {
+    const e0 = x[oa + d] - y[ob + d];
+    const e1 = x[oa + d + 1] - y[ob + d + 1];
+    s0 += e0 * e0;
+    s1 += e1 * e1;
+  }
+  if (d < dims) {
+    const e = x[oa + d] - y[ob + d];
+    s0 += e * e;
+  }
+  return s0 + s1;
+}
+
+/** Draws an index with probability proportional to `weights` (sum `total`). */
+function drawWeighted(weights: Float64Array, total: number, random: RandomSource): number {
+  const target = random() * total;
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i];
+    if (acc > target) return i;
+  }
+  // Rounding can leave target just above the running sum: take the last non-zero weight.
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+  return weights.length - 1;
+}
+
+/**
+ * Greedy k-means++ seeding: each new centroid is the best (lowest resulting potential) of
+ * `trials` candidates drawn with probability proportional to the squared distance to the nearest
+ * centroid so far.
+ */
+export function buildKMeansPlusPlus(vectors: DenseMatrix, k: number, random: RandomSource, trials?: number): DenseMatrix {
+  const { rows: n, cols: dims, data } = vectors;
+  const localTrials = trials ?? 2 + Math.floor(Math.log(k));
+  const centroids = new Float64Array(k * dims);
+  const closest = new Float64Array(n);
+  const candidate = new Float64Array(n);
+  const best = new Float64Array(n);
+
+  const first = randomInt(random, n);
+  centroids.set(data.subarray(first * dims, (first + 1) * dims), 0);
+  let potential = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = squaredDistance(data, i, data, first, dims);
+    potential += closest[i];
+  }
+  for (let c = 1; c < k; c++) {
+    let bestIndex = -1;
+    let bestPotential = Infinity;
+    for (let t = 0; t < localTrials; t++) {
+      // All points coincide with chosen centroids: any point will do.
+      const pick = potential > 0 ? drawWeighted(closest, potential, random) : randomInt(random, n);
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const d = squaredDistance(data, i, data, pick, dims);
+        const m = d < closest[i] ? d : closest[i];
+        candidate[i] = m;
+        sum += m;
+      }
+      if (sum < bestPotential) {
+        bestPotential = sum;
+        bestIndex = pick;
+        best.set(candidate);
+      }
+    }
+    centroids.set(data.subarray(bestIndex * dims, (bestIndex + 1) * dims), c * dims);
+    closest.set(best);
+    potential = bestPotential;
+  }
+  return { rows: k, cols: dims, data: centroids };
+}
+
+/** One Lloyd run with Hamerly's bounds from the given initial centroids. */
+function runLloyd(vectors: DenseMatrix, init: DenseMatrix, maxIterations: number, tolerance: number): Clustering {
+  const { rows: n, cols: dims, data } = vectors;
+  const k = init.rows;
+  let centers = Float64Array.from(init.data);
+  let next = new Float64Array(k * dims);
+  const assignments = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const half = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const counts = new Int32Array(k);
+
+  // First assignment: all distances.
+  for (let i = 0; i < n; i++) {
+    let b1 = Infinity;
+    let b2 = Infinity;
+    let a = 0;
+    for (let c = 0; c < k; c++) {
+      const d = squaredDistance(data, i, centers, c, dims);
+      if (d < b1) {
+        b2 = b1;
+        b1 = d;
+        a = c;
+      } else if (d < b2) b2 = d;
+    }
+    assignments[i] = a;
+    upper[i] = Math.sqrt(b1);
+    lower[i] = Math.sqrt(b2);
+  }
+
+  let iterations = 0;
+  let converged = false;
+  while (true) {
+    iterations++;
+    // Means of the current assignment.
+    next.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const a = assignments[i];
+      counts[a]++;
+      const o = a * dims;
+      const oi = i * dims;
+      for (let d = 0; d < dims; d++) next[o + d] += data[oi + d];
+    }
+    let maxShift = 0;
+    let largest = 0;
+    let largestAt = -1;
+    let second = 0;
+    for (let c = 0; c < k; c++) {
+      const o = c * dims;
+      if (counts[c] === 0) {
+        for (let d = 0; d < dims; d++) next[o + d] = centers[o + d];
+      } else {
+        const inv = 1 / counts[c];
+        for (let d = 0; d < dims; d++) next[o + d] *= inv;
+      }
+      const shift = squaredDistance(next, c, centers, c, dims);
+      if (shift > maxShift) maxShift = shift;
+      moved[c] = Math.sqrt(shift);
+      if (moved[c] > largest) {
+        second = largest;
+        largest = moved[c];
+        largestAt = c;
+      } else if (moved[c] > second) second = moved[c];
+    }
+    const swap = centers;
+    centers = next;
+    next = swap;
+    if (maxShift <= tolerance) {
+      converged = true;
+      break;
+    }
+    if (iterations >= maxIterations) break;
+
+    // Bounds follow the centroids' moves.
+    for (let i = 0; i < n; i++) {
+      const a = assignments[i];
+      upper[i] += moved[a];
+      lower[i] -= a === largestAt ? second : largest;
+    }
+    for (let c = 0; c < k; c++) {
+      let m = Infinity;
+      for (let c2 = 0; c2 < k; c2++) {
+        if (c2 === c) continue;
+        const d = squaredDistance(centers, c, centers, c2, dims);
+        if (d < m) m = d;
+      }
+      half[c] = 0.5 * Math.sqrt(m);
+    }
+    // Reassign where the bounds cannot rule a change out.
+    for (let i = 0; i < n; i++) {
+      const a = assignments[i];
+      const bound = half[a] > lower[i] ? half[a] : lower[i];
+      if (upper[i] <= bound) continue;
+      upper[i] = Math.sqrt(squaredDistance(data, i, centers, a, dims));
+      if (upper[i] <= bound) continue;
+      let b1 = Infinity;
+      let b2 = Infinity;
+      let best = 0;
+      for (let c = 0; c < k; c++) {
+        const d = squaredDistance(data, i, centers, c, dims);
+        if (d < b1) {
+          b2 = b1;
+          b1 = d;
+          best = c;
+        } else if (d < b2) b2 = d;
+      }
+      assignments[i] = best;
+      upper[i] = Math.sqrt(b1);
+      lower[i] = Math.sqrt(b2);
+    }
+  }
+
+  const distances = new Float64Array(n);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    distances[i] = squaredDistance(data, i, centers, assignments[i], dims);
+    inertia += distances[i];
+  }
+  return {
+    k,
+    assignments,
+    centroids: { rows: k, cols: dims, data: centers },
+    distances,
+    inertia,
+    iterations,
+    converged,
+  };
+}
+
+/**
+ * k-means of the rows of `vectors`: seeded k-means++ (or given centroids), then Lloyd iterations
+ * until no centroid moves more than `tolerance` (squared) or `maxIterations`. Same input and options
+ * give the same result.
+ */
+export function buildKMeans(vectors: DenseMatrix, opts: KMeansOptions): Clustering {
+  const { k } = opts;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`k-means: k must be a positive integer, got ${k}`);
+  if (vectors.rows < k) throw new Error(`k-means: ${vectors.rows} rows cannot make ${k} clusters`);
+  const maxIterations = opts.maxIterations ?? 100;
+  const tolerance = opts.tolerance ?? 1e-6;
+  if (opts.init) {
+    if (opts.init.rows !== k || opts.init.cols !== vectors.cols) throw new Error('k-means: init must be k × dims');
+    return runLloyd(vectors, opts.init, maxIterations, tolerance);
+  }
+  const seed = opts.seed ?? 0;
+  const nInit = Math.max(1, opts.nInit ?? 1);
+  let best: Clustering | null = null;
+  for (let run = 0; run < nInit; run++) {
+    const random = createRandom(deriveSeed(seed, `kmeans-init-${run}`));
+    const init = buildKMeansPlusPlus(vectors, k, random, opts.localTrials);
+    const result = runLloyd(vectors, init, maxIterations, tolerance);
+    if (best === null || result.inertia < best.inertia) best = result;
+  }
+  return best as Clustering;
+}
