@@ -1,0 +1,199 @@
+import type { Paper } from '../corpus/types';
+import { deriveSeed } from '../random';
+import { buildAuthorIndex } from './authors';
+import { buildBetweenness } from './betweenness';
+import { buildCommunities } from './communities';
+import { buildComponents } from './components';
+import { buildCoauthorAdjacency } from './edges';
+import { buildLayout } from './layout';
+import type { AuthorStats, CoauthorEdges, CoauthorGraph, CoauthorGraphOptions, TopicCount } from './types';
+
+export type * from './types';
+export { buildEgoNetwork } from './ego';
+
+/** Progress callback: stage name, items done, items in all. */
+export type ProgressCallback = (stage: string, done: number, total: number) => void;
+
+const DEFAULTS: Required<CoauthorGraphOptions> = {
+  maxAuthorsPerPaper: 25,
+  largePaperRule: 'skip',
+  seed: 42,
+  resolution: 1,
+  communityWeight: 'fractional',
+  exactBetweennessMaxNodes: 5000,
+  betweennessPivots: 128,
+  maxLayoutNodes: 3000,
+  minLayoutComponentSize: 2,
+  layoutTicks: 300,
+};
+
+/** Builds the co-author graph of `papers`: per-author statistics, weighted edges (joint papers and
+ * Newman's fractional weight), Louvain communities with modularity, connected components,
+ * betweenness (exact, or sampled from seeded pivots on large graphs) and a seeded offline force
+ * layout of the largest components. Papers with more than `maxAuthorsPerPaper` authors follow
+ * `largePaperRule` (default: they add no edges; see `LargePaperRule`). `paperTopics[p]` is the
+ * topic of `papers[p]`, or null before topics exist. Pure: same input and options, same output. */
+export function buildCoauthorGraph(
+  papers: Paper[],
+  paperTopics: Int32Array | null,
+  opts: CoauthorGraphOptions = {},
+  onProgress?: ProgressCallback,
+): CoauthorGraph {
+  const options: Required<CoauthorGraphOptions> = { ...DEFAULTS, ...definedOnly(opts) };
+  if (paperTopics && paperTopics.length !== papers.length) {
+    throw new Error(`paperTopics has ${paperTopics.length} entries for ${papers.length} papers`);
+  }
+  const progress = onProgress ?? (() => {});
+
+  progress('authors', 0, papers.length);
+  const { keys, names, paperAuthors } = buildAuthorIndex(papers);
+  const n = keys.length;
+
+  progress('edges', 0, n);
+  const adjacency = buildCoauthorAdjacency(paperAuthors, n, options.maxAuthorsPerPaper, options.largePaperRule);
+  const { offsets, neighbors } = adjacency;
+  const edges = buildEdgeColumns(adjacency.offsets, adjacency.neighbors, adjacency.papers, adjacency.fractional);
+  progress('edges', n, n);
+
+  progress('communities', 0, n);
+  const communities = buildCommunities(
+    offsets,
+    neighbors,
+    options.communityWeight === 'papers' ? adjacency.papers : adjacency.fractional,
+    options.resolution,
+    deriveSeed(options.seed, 'louvain'),
+  );
+  progress('communities', n, n);
+
+  const components = buildComponents(offsets, neighbors);
+
+  const pivots = n <= options.exactBetweennessMaxNodes ? n : options.betweennessPivots;
+  const betweenness = buildBetweenness(offsets, neighbors, pivots, deriveSeed(options.seed, 'betweenness'), (done, total) =>
+    progress('betweenness', done, total),
+  );
+
+  progress('layout', 0, 1);
+  const layout = buildLayout(
+    offsets,
+    neighbors,
+    components.groupOf,
+    components.groups.map((group) => group.size),
+    {
+      maxNodes: options.maxLayoutNodes,
+      minComponentSize: options.minLayoutComponentSize,
+      ticks: options.layoutTicks,
+      seed: deriveSeed(options.seed, 'layout'),
+    },
+  );
+  progress('layout', 1, 1);
+
+  // Per-author paper counts, years and topics.
+  const paperCount = new Int32Array(n);
+  const firstYear = new Int32Array(n).fill(0x7fffffff);
+  const lastYear = new Int32Array(n).fill(-0x80000000);
+  const topicCounts: Map<number, number>[] = paperTopics ? Array.from({ length: n }, () => new Map()) : [];
+  let papersWithoutNames = 0;
+  for (let p = 0; p < papers.length; p++) {
+    const ids = paperAuthors[p];
+    if (ids.length === 0 && (papers[p].authorCount ?? 0) > 0) papersWithoutNames++;
+    const year = paperYear(papers[p]);
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i];
+      paperCount[a]++;
+      if (year !== null) {
+        if (year < firstYear[a]) firstYear[a] = year;
+        if (year > lastYear[a]) lastYear[a] = year;
+      }
+      if (paperTopics) {
+        const topic = paperTopics[p];
+        topicCounts[a].set(topic, (topicCounts[a].get(topic) ?? 0) + 1);
+      }
+    }
+  }
+
+  const authors: AuthorStats[] = new Array(n);
+  for (let a = 0; a < n; a++) {
+    let weighted = 0;
+    let fractional = 0;
+    for (let e = offsets[a]; e < offsets[a + 1]; e++) {
+      weighted += adjacency.papers[e];
+      fractional += adjacency.fractional[e];
+    }
+    const seen = lastYear[a] >= firstYear[a];
+    authors[a] = {
+      id: a,
+      key: keys[a],
+      name: names[a],
+      paperCount: paperCount[a],
+      coauthorCount: adjacency.coauthorCounts[a],
+      firstYear: seen ? firstYear[a] : null,
+      lastYear: seen ? lastYear[a] : null,
+      mainTopics: paperTopics ? topTopics(topicCounts[a]) : [],
+      degree: offsets[a + 1] - offsets[a],
+      weightedDegree: weighted,
+      fractionalDegree: fractional,
+      betweenness: betweenness.values[a],
+      community: communities.groupOf[a],
+      component: components.groupOf[a],
+    };
+  }
+
+  return {
+    authors,
+    paperAuthors,
+    edges,
+    communities: communities.groups,
+    modularity: communities.modularity,
+    components: components.groups,
+    layout,
+    betweennessSampled: betweenness.sampled,
+    largePapers: adjacency.largePapers,
+    papersWithoutNames,
+    options,
+  };
+}
+
+/** The year of a paper: from its date when it has one, else its year field. */
+function paperYear(paper: Paper): number | null {
+  if (paper.date) return Number(paper.date.slice(0, 4));
+  return paper.year;
+}
+
+function topTopics(counts: Map<number, number>): TopicCount[] {
+  return [...counts]
+    .map(([topic, count]) => ({ topic, count }))
+    .sort((a, b) => b.count - a.count || a.topic - b.topic)
+    .slice(0, 3);
+}
+
+/** Keeps each undirected edge once (source < target); CSR rows are already sorted by id. */
+function buildEdgeColumns(
+  offsets: Int32Array,
+  neighbors: Int32Array,
+  papers: Int32Array,
+  fractional: Float64Array,
+): CoauthorEdges {
+  const m = neighbors.length / 2;
+  const edges: CoauthorEdges = {
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    papers: new Int32Array(m),
+    fractional: new Float64Array(m),
+  };
+  let row = 0;
+  for (let v = 0; v + 1 < offsets.length; v++) {
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      if (neighbors[e] <= v) continue;
+      edges.source[row] = v;
+      edges.target[row] = neighbors[e];
+      edges.papers[row] = papers[e];
+      edges.fractional[row] = fractional[e];
+      row++;
+    }
+  }
+  return edges;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
