@@ -1,0 +1,205 @@
+/**
+ * The one orchestrator: runs the stages in order, reports progress, and is the only place that
+ * reads input files (through lib/corpus) and writes the build (through lib/store).
+ *
+ * data/raw/* -> corpus -> topic model -> co-author graph + trends -> analytics.db (swapped in)
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError, readCorpus, type IngestOptions } from './corpus/index';
+import type { Corpus } from './corpus/types';
+import { buildCoauthorGraph } from './graph/index';
+import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
+import { buildTopicModel } from './model/index';
+import type { TopicModel, TopicModelOptions } from './model/types';
+import type { ProgressReporter } from './cli/progress';
+import { formatCount } from './cli/progress';
+import { buildTrends } from './trends/index';
+import type { TrendOptions, Trends } from './trends/types';
+import { SCHEMA_VERSION } from './store/schema';
+import {
+  createBuildDatabase,
+  finishBuildDatabase,
+  swapInBuild,
+  temporaryDatabasePath,
+  writeCorpus,
+  writeMeta,
+} from './store/write';
+import { writeCoauthorGraph, writeTopicModel, writeTrends } from './store/write-analytics';
+
+/** Bumped when the pipeline's output for the same input changes, so stale builds are rebuilt. */
+export const PIPELINE_VERSION = 1;
+
+export interface PipelineOptions {
+  /** Files or folders to read. */
+  inputs: string[];
+  /** Build folder; the database is `<outDir>/analytics.db`. */
+  outDir: string;
+  /** One seed for every random choice of the build. */
+  seed: number;
+  ingest: IngestOptions;
+  model: Omit<TopicModelOptions, 'seed'>;
+  graph: Omit<CoauthorGraphOptions, 'seed'>;
+  trends: TrendOptions;
+}
+
+/** Time and memory of one stage. */
+export interface StageTiming {
+  stage: string;
+  seconds: number;
+  /** Peak resident set size of the process at the end of the stage, in MB. */
+  peakRssMb: number;
+}
+
+export interface PipelineResult {
+  databaseFile: string;
+  fingerprint: string;
+  corpus: Corpus;
+  model: TopicModel;
+  graph: CoauthorGraph;
+  trends: Trends;
+  timings: StageTiming[];
+}
+
+/** The defaults of `npm run pipeline`. */
+export function defaultPipelineOptions(root = process.cwd()): PipelineOptions {
+  return {
+    inputs: [path.join(root, 'data', 'raw')],
+    outDir: path.join(root, 'data', 'build'),
+    seed: 42,
+    ingest: {},
+    model: { topics: 'auto' },
+    graph: {},
+    trends: {},
+  };
+}
+
+function listInputFiles(inputs: string[]): string[] {
+  const files: string[] = [];
+  const visit = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (name.startsWith('.')) continue;
+        visit(path.join(p, name));
+      }
+    } else {
+      files.push(p);
+    }
+  };
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new InputError(`Input not found: ${input}`, input);
+    visit(input);
+  }
+  return files;
+}
+
+/**
+ * A fingerprint of everything a build depends on: the input files' names and bytes, the options
+ * and the pipeline and schema versions. Same fingerprint → same build.
+ */
+export function readInputFingerprint(opts: PipelineOptions): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(`pipeline ${PIPELINE_VERSION} schema ${SCHEMA_VERSION}\n`);
+  hash.update(
+    JSON.stringify({ seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends }),
+  );
+  for (const file of listInputFiles(opts.inputs)) {
+    hash.update(`\n${path.basename(file)}\n`);
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Runs the whole pipeline and swaps the new build in. Throws InputError on unusable input. */
+export async function runPipeline(opts: PipelineOptions, progress: ProgressReporter): Promise<PipelineResult> {
+  const timings: StageTiming[] = [];
+  let stageStart = performance.now();
+  const mark = (stage: string) => {
+    const now = performance.now();
+    timings.push({ stage, seconds: (now - stageStart) / 1000, peakRssMb: peakRssMb() });
+    stageStart = now;
+  };
+
+  const fingerprint = readInputFingerprint(opts);
+
+  progress.start('ingest', 0, 'records');
+  const corpus = await readCorpus(opts.inputs, opts.ingest, (p) => progress.update(p.bytesRead, p.bytesTotal));
+  if (corpus.papers.length === 0) {
+    throw new InputError(
+      `No usable papers in ${opts.inputs.join(', ')}: ${formatCount(corpus.rejects.length)} records rejected.`,
+      opts.inputs[0] ?? '',
+    );
+  }
+  progress.end(`${formatCount(corpus.papers.length)} papers from ${corpus.files.length} files`);
+  mark('ingest');
+
+  let currentStage = '';
+  const model = buildTopicModel(corpus.papers, { ...opts.model, seed: opts.seed }, (stage, done, total) => {
+    if (stage !== currentStage) {
+      if (currentStage) {
+        progress.end();
+        mark(currentStage);
+      }
+      currentStage = stage;
+      progress.start(stage, total, 'items');
+    }
+    progress.update(done, total);
+  });
+  if (currentStage) {
+    progress.end(`${model.topics.length} topics`);
+    mark(currentStage);
+  }
+
+  progress.start('graph', corpus.papers.length, 'papers');
+  const graph = buildCoauthorGraph(corpus.papers, model.paperTopics, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
+    progress.update(done, total),
+  );
+  progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.length)} links`);
+  mark('graph');
+
+  progress.start('trends', 0, 'terms');
+  const trends = buildTrends(
+    { papers: corpus.papers, corpus: model.corpus, paperTopics: model.paperTopics, topicCount: model.topics.length },
+    opts.trends,
+    (_stage, done, total) => progress.update(done, total),
+  );
+  progress.end(`${trends.periods.length} periods (${trends.granularity})`);
+  mark('trends');
+
+  progress.start('write', 0);
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  const temp = temporaryDatabasePath(opts.outDir);
+  let databaseFile: string;
+  try {
+    const db = createBuildDatabase(temp);
+    try {
+      writeMeta(db, {
+        build_id: fingerprint,
+        pipeline_version: PIPELINE_VERSION,
+        options: { seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends },
+        inputs: opts.inputs.map((p) => path.basename(p)),
+      });
+      writeCorpus(db, corpus);
+      writeTopicModel(db, model, corpus);
+      writeCoauthorGraph(db, graph);
+      writeTrends(db, trends, model);
+      finishBuildDatabase(db);
+    } catch (error) {
+      if (db.open) db.close();
+      throw error;
+    }
+    databaseFile = swapInBuild(temp, opts.outDir);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);
+  mark('write');
+
+  return { databaseFile, fingerprint, corpus, model, graph, trends, timings };
+}

@@ -1,0 +1,204 @@
+/**
+ * Benchmarks on the real corpora in ../shared/corpora, beside the scikit-learn reference in the
+ * same run. Each measured part runs in its own child process, so its peak RSS is its own.
+ *
+ *   npm run bench                       # everything
+ *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app
+ *   npm run bench -- --no-reference      # skip scikit-learn
+ *
+ * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDuration } from '../lib/cli/progress';
+import { runBenchPart, type BenchRow, type PartResult } from './bench-parts';
+
+const root = process.cwd();
+const corporaDir = path.resolve(root, '..', 'shared', 'corpora');
+const referenceScript = path.resolve(root, '..', 'shared', 'reference', 'sklearn_pipeline.py');
+
+interface ReferenceResult {
+  docs: number;
+  vocab: number;
+  readSeconds: number;
+  tfidfSeconds: number;
+  svdSeconds: number;
+  kmeansSeconds: number;
+  totalSeconds: number;
+  peakRssMb: number;
+  ari: number;
+  nmi: number;
+  knnTfidf: number | null;
+  knnLsa: number | null;
+}
+
+function parseReference(out: string): ReferenceResult {
+  const num = (re: RegExp) => {
+    const m = out.match(re);
+    return m ? Number(m[1]) : NaN;
+  };
+  const knn = out.match(/kNN10 acc tfidf=([\d.]+) lsa=([\d.]+)/);
+  return {
+    docs: num(/docs=(\d+)/),
+    vocab: num(/vocab=(\d+)/),
+    readSeconds: num(/read=([\d.]+)s/),
+    tfidfSeconds: num(/tfidf=([\d.]+)s/),
+    svdSeconds: num(/svd=([\d.]+)s/),
+    kmeansSeconds: num(/kmeans=([\d.]+)s/),
+    totalSeconds: num(/total=([\d.]+)s/),
+    peakRssMb: num(/maxrss=(\d+)MB/),
+    ari: num(/ARI=([\d.]+)/),
+    nmi: num(/NMI=([\d.]+)/),
+    knnTfidf: knn ? Number(knn[1]) : null,
+    knnLsa: knn ? Number(knn[2]) : null,
+  };
+}
+
+function runReference(corpus: string, n?: number, k = 30): ReferenceResult | null {
+  if (!fs.existsSync('/usr/bin/python3') || !fs.existsSync(referenceScript)) return null;
+  const args = [referenceScript, corpus];
+  if (n !== undefined) args.push(String(n), String(k));
+  else args.push(String(10 ** 9), String(k));
+  const res = spawnSync('/usr/bin/python3', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (res.status !== 0) {
+    process.stderr.write(`reference failed: ${res.stderr}\n`);
+    return null;
+  }
+  return parseReference(res.stdout);
+}
+
+/** Runs one part in a child process and returns its result. */
+function runPartInChild(part: string, args: string[]): PartResult {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = res.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (res.status !== 0 || !line) throw new Error(`bench part ${part} failed (exit ${res.status}):\n${res.stdout}`);
+  return JSON.parse(line.slice(6)) as PartResult;
+}
+
+function formatTable(rows: BenchRow[]): string {
+  const header = ['part', 'stage', 'wall', 'peak RSS', 'figures'];
+  const body = rows.map((r) => [
+    r.part,
+    r.stage,
+    r.seconds === null ? '' : formatDuration(r.seconds),
+    r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
+    r.figures ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      part: { type: 'string' },
+      corpus: { type: 'string' },
+      work: { type: 'string' },
+      only: { type: 'string' },
+      'no-reference': { type: 'boolean' },
+      arxiv: { type: 'string' },
+      neurips: { type: 'string' },
+    },
+  });
+  if (values.part) {
+    // Child mode: one part, result as a JSON line.
+    const result = await runBenchPart(values.part, { corpus: values.corpus ?? '', work: values.work ?? '' });
+    process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);
+    return;
+  }
+
+  const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
+  const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
+  const only = new Set((values.only ?? 'ingest,model,graph-trends,neurips,app').split(','));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  process.stderr.write(`Benchmark work folder: ${work}\nMachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}\n`);
+
+  let reference: ReferenceResult | null = null;
+  let reference20k: ReferenceResult | null = null;
+  if (!values['no-reference'] && (only.has('model') || only.has('ingest'))) {
+    process.stderr.write('Running the scikit-learn reference (full corpus, k=30)…\n');
+    reference = runReference(arxiv);
+    process.stderr.write('Running the scikit-learn reference (first 20,000 papers, for 10-NN accuracy)…\n');
+    reference20k = runReference(arxiv, 20000, 30);
+    if (reference) {
+      rows.push({ part: 'sklearn', stage: 'read', seconds: reference.readSeconds, peakRssMb: null, figures: `${reference.docs} docs` });
+      rows.push({ part: 'sklearn', stage: 'tfidf', seconds: reference.tfidfSeconds, peakRssMb: null, figures: `vocab ${reference.vocab}` });
+      rows.push({ part: 'sklearn', stage: 'svd', seconds: reference.svdSeconds, peakRssMb: null, figures: '' });
+      rows.push({ part: 'sklearn', stage: 'kmeans', seconds: reference.kmeansSeconds, peakRssMb: null, figures: '' });
+      rows.push({
+        part: 'sklearn',
+        stage: 'total',
+        seconds: reference.totalSeconds,
+        peakRssMb: reference.peakRssMb,
+        figures: `ARI ${reference.ari.toFixed(3)} NMI ${reference.nmi.toFixed(3)}`,
+      });
+    } else {
+      notes.push('scikit-learn reference not run (apt-get install -y python3-sklearn)');
+    }
+    if (reference20k?.knnTfidf !== null && reference20k) {
+      rows.push({
+        part: 'sklearn-20k',
+        stage: '10-NN acc',
+        seconds: null,
+        peakRssMb: null,
+        figures: `tfidf ${reference20k.knnTfidf?.toFixed(3)} lsa ${reference20k.knnLsa?.toFixed(3)}`,
+      });
+    }
+  }
+
+  if (only.has('ingest')) {
+    process.stderr.write('Ingest of the arXiv corpus into the store…\n');
+    const r = runPartInChild('ingest', ['--corpus', arxiv, '--work', work]);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  }
+  if (only.has('model')) {
+    process.stderr.write('Topic model on the arXiv corpus (k=30, as the reference)…\n');
+    const r = runPartInChild('model', ['--corpus', arxiv, '--work', work]);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+    const core = r.coreSeconds;
+    if (reference && core !== undefined) {
+      notes.push(
+        `ingest+tokens+tfidf+lsa+kmeans: ours ${core.toFixed(1)} s vs scikit-learn ${reference.totalSeconds.toFixed(1)} s → ratio ${(core / reference.totalSeconds).toFixed(2)}`,
+      );
+    }
+    if (reference && r.nmi !== undefined) notes.push(`NMI at k=30: ours ${r.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
+  }
+  if (only.has('graph-trends')) {
+    process.stderr.write('Graph + trends on the arXiv corpus…\n');
+    const r = runPartInChild('graph-trends', ['--corpus', arxiv, '--work', work]);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  }
+  if (only.has('neurips')) {
+    process.stderr.write('Graph + trends on the NeurIPS corpus…\n');
+    const r = runPartInChild('neurips', ['--corpus', neurips, '--work', work]);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  }
+  if (only.has('app')) {
+    process.stderr.write('Dashboard on the arXiv build…\n');
+    const r = runPartInChild('app', ['--corpus', arxiv, '--work', work]);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  }
+
+  process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
