@@ -1,0 +1,167 @@
+/**
+ * Read questions for the topic map: the points of every paper (compact, parallel arrays), the
+ * topics and sources that colour and filter them, and the cards shown on hover or selection.
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+
+/** One input file as a map filter; `index` is what the point payload carries. */
+export interface MapSource {
+  index: number;
+  file: string;
+  label: string;
+  papers: number;
+}
+
+export interface MapTopic {
+  id: number;
+  label: string;
+  size: number;
+  x: number;
+  y: number;
+}
+
+/** Everything the map page needs besides the points. */
+export interface MapMeta {
+  papers: number;
+  topics: MapTopic[];
+  sources: MapSource[];
+  /** Smallest and largest year among mapped papers; null when no paper has a year. */
+  years: [number, number] | null;
+  /** Mapped papers without a year (they pass any year filter only when it is open). */
+  undated: number;
+}
+
+/** Every mapped paper as parallel typed arrays, in paper-id order. year 0 = unknown. */
+export interface MapPoints {
+  ids: Int32Array;
+  x: Float32Array;
+  y: Float32Array;
+  topic: Uint16Array;
+  year: Uint16Array;
+  source: Uint8Array;
+}
+
+/** What a hover card or the selection list shows about a paper. */
+export interface MapPaperCard {
+  id: number;
+  title: string;
+  authors: string;
+  year: number | null;
+  venue: string | null;
+  topicId: number | null;
+  topicLabel: string | null;
+  source: string | null;
+}
+
+/** Source index 255 means "another source" when a corpus has more files than a byte holds. */
+export const OTHER_SOURCE_INDEX = 255;
+
+const pointCache = new WeakMap<Database.Database, MapPoints>();
+const metaCache = new WeakMap<Database.Database, MapMeta>();
+
+function sourceLabel(file: string, venue: string | null, year: number | null): string {
+  const base = file.replace(/\.(txt|csv|json|jsonl|gz)$/i, '');
+  if (venue) return `${venue}${year ? ` ${year}` : ''} · ${base}`;
+  return base;
+}
+
+/** Topics, sources and the year span of the map; cached for the life of the connection. */
+export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
+  const cached = metaCache.get(db);
+  if (cached) return cached;
+  const topics = db
+    .prepare('SELECT id, label, size, x, y FROM topics ORDER BY id')
+    .all() as MapTopic[];
+  const files = db
+    .prepare(
+      `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year,
+              (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
+       FROM source_files sf ORDER BY sf.file`,
+    )
+    .all() as { file: string; venue: string | null; year: number | null; papers: number }[];
+  const sources: MapSource[] = files.map((f, i) => ({
+    index: Math.min(i, OTHER_SOURCE_INDEX),
+    file: f.file,
+    label: sourceLabel(f.file, f.venue, f.year),
+    papers: f.papers,
+  }));
+  const span = db
+    .prepare(
+      `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
+       FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id`,
+    )
+    .get() as { n: number; lo: number | null; hi: number | null; undated: number | null };
+  const meta: MapMeta = {
+    papers: span.n,
+    topics,
+    sources,
+    years: span.lo != null && span.hi != null ? [span.lo, span.hi] : null,
+    undated: span.undated ?? 0,
+  };
+  metaCache.set(db, meta);
+  return meta;
+}
+
+/**
+ * Every mapped paper's position, topic, year and first source. Cached per connection: the
+ * build is immutable until the pipeline swaps the file, which gives a new connection.
+ */
+export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
+  const cached = pointCache.get(db);
+  if (cached) return cached;
+  const { sources } = readMapMeta(db);
+  const sourceIndex = new Map(sources.map((s) => [s.file, s.index]));
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM paper_topics').get() as { n: number }).n;
+  const points: MapPoints = {
+    ids: new Int32Array(n),
+    x: new Float32Array(n),
+    y: new Float32Array(n),
+    topic: new Uint16Array(n),
+    year: new Uint16Array(n),
+    source: new Uint8Array(n),
+  };
+  const rows = db
+    .prepare(
+      `SELECT pt.paper_id AS id, pt.x AS x, pt.y AS y, pt.topic_id AS topic, p.year AS year,
+              (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = pt.paper_id) AS file
+       FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
+       ORDER BY pt.paper_id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, number, number, number, number | null, string | null]>;
+  let i = 0;
+  for (const [id, x, y, topic, year, file] of rows) {
+    if (i >= n) break;
+    points.ids[i] = id;
+    points.x[i] = x;
+    points.y[i] = y;
+    points.topic[i] = topic;
+    points.year[i] = year ?? 0;
+    points.source[i] = file != null ? (sourceIndex.get(file) ?? OTHER_SOURCE_INDEX) : OTHER_SOURCE_INDEX;
+    i++;
+  }
+  pointCache.set(db, points);
+  return points;
+}
+
+/** Hover and selection cards for the given papers, in the order asked; unknown ids are skipped. */
+export function readMapPaperCards(ids: readonly number[], db: Database.Database = openBuild()): MapPaperCard[] {
+  if (ids.length === 0) return [];
+  const out = new Map<number, MapPaperCard>();
+  const stmt = db.prepare(
+    `SELECT p.id AS id, p.title AS title, p.authors_text AS authors, p.year AS year, p.venue AS venue,
+            pt.topic_id AS topicId, t.label AS topicLabel,
+            (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = p.id) AS source
+     FROM json_each(?) j
+     JOIN papers p ON p.id = j.value
+     LEFT JOIN paper_topics pt ON pt.paper_id = p.id
+     LEFT JOIN topics t ON t.id = pt.topic_id`,
+  );
+  // json_each keeps one statement for any number of ids without building SQL by hand.
+  for (const row of stmt.all(JSON.stringify(ids)) as MapPaperCard[]) out.set(row.id, row);
+  return ids.flatMap((id) => {
+    const card = out.get(id);
+    return card ? [card] : [];
+  });
+}

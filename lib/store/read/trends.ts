@@ -1,0 +1,239 @@
+/**
+ * Read questions for keyword trends: the periods, the vocabulary (for autocomplete), each term's
+ * papers and share per period, rising/falling/bursting terms, topic shares and related terms.
+ * Series are aligned to `readTrendPeriods().periods` (0 where a term has no row).
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+
+export interface TrendTerm {
+  id: number;
+  display: string;
+  df: number;
+  isPhrase: boolean;
+}
+
+export interface TrendPeriods {
+  granularity: 'year' | 'month';
+  periods: string[];
+  /** Dated papers in each period. */
+  papers: number[];
+}
+
+/** A term's papers and share in every period. */
+export interface TermSeries extends TrendTerm {
+  papers: number[];
+  share: number[];
+}
+
+export interface TermMover extends TermSeries {
+  score: number;
+  slope: number;
+  recentShare: number;
+  support: number;
+}
+
+export interface TermBurst extends TermSeries {
+  start: string;
+  end: string;
+  strength: number;
+}
+
+export interface TopicShares {
+  topics: { id: number; label: string; size: number }[];
+  /** papers[topicIndex][periodIndex] */
+  papers: number[][];
+}
+
+export interface RelatedTerm extends TrendTerm {
+  /** Papers containing both terms. */
+  papers: number;
+  npmi: number;
+}
+
+export const TERM_SERIES_MAX = 12;
+
+interface TermRowRaw {
+  id: number;
+  display: string;
+  df: number;
+  isPhrase: number;
+}
+
+const TERM_COLUMNS = 't.id AS id, t.display AS display, t.df AS df, t.is_phrase AS isPhrase';
+
+function toTerm(row: TermRowRaw): TrendTerm {
+  return { id: row.id, display: row.display, df: row.df, isPhrase: row.isPhrase === 1 };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const periodsCache = new WeakMap<Database.Database, TrendPeriods>();
+
+/** The periods of the build in order, with their paper counts and the granularity. */
+export function readTrendPeriods(db: Database.Database = openBuild()): TrendPeriods {
+  const cached = periodsCache.get(db);
+  if (cached) return cached;
+  const rows = db.prepare('SELECT period, papers FROM periods ORDER BY ordinal').all() as {
+    period: string;
+    papers: number;
+  }[];
+  const g = db.prepare("SELECT value FROM meta WHERE key = 'granularity'").get() as { value: string } | undefined;
+  const result: TrendPeriods = {
+    granularity: g?.value === 'month' ? 'month' : 'year',
+    periods: rows.map((r) => r.period),
+    papers: rows.map((r) => r.papers),
+  };
+  periodsCache.set(db, result);
+  return result;
+}
+
+/** Vocabulary entries that start with (first) or contain `query`, most frequent first. */
+export function searchTerms(query: string, limit = 10, db: Database.Database = openBuild()): TrendTerm[] {
+  const q = query.trim();
+  if (!q) return [];
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const rows = db
+    .prepare(
+      `SELECT ${TERM_COLUMNS}, CASE WHEN t.display LIKE @prefix ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
+       FROM terms t
+       WHERE t.display LIKE @contains ESCAPE '\\'
+       ORDER BY rankPrefix, t.df DESC, t.display
+       LIMIT @limit`,
+    )
+    .all({ prefix: `${escapeLike(q)}%`, contains: `%${escapeLike(q)}%`, limit: bounded }) as TermRowRaw[];
+  return rows.map(toTerm);
+}
+
+/**
+ * Terms by their display form (case-insensitive), in the order asked; when two terms share a
+ * display form the more frequent wins. Unknown displays are skipped.
+ */
+export function readTermsByDisplay(displays: readonly string[], db: Database.Database = openBuild()): TrendTerm[] {
+  const stmt = db.prepare(
+    `SELECT ${TERM_COLUMNS} FROM terms t WHERE t.display = ? COLLATE NOCASE ORDER BY t.df DESC, t.id LIMIT 1`,
+  );
+  const seen = new Set<number>();
+  const out: TrendTerm[] = [];
+  for (const display of displays.slice(0, TERM_SERIES_MAX)) {
+    const row = stmt.get(display.trim()) as TermRowRaw | undefined;
+    if (row && !seen.has(row.id)) {
+      seen.add(row.id);
+      out.push(toTerm(row));
+    }
+  }
+  return out;
+}
+
+function readSeries(ids: readonly number[], db: Database.Database): Map<number, { papers: number[]; share: number[] }> {
+  const { periods } = readTrendPeriods(db);
+  const position = new Map(periods.map((p, i) => [p, i]));
+  const out = new Map<number, { papers: number[]; share: number[] }>();
+  for (const id of ids) out.set(id, { papers: periods.map(() => 0), share: periods.map(() => 0) });
+  if (ids.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT tp.term_id, tp.period, tp.papers, tp.share FROM term_periods tp
+       WHERE tp.term_id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, string, number, number][];
+  for (const [id, period, papers, share] of rows) {
+    const series = out.get(id);
+    const at = position.get(period);
+    if (!series || at === undefined) continue;
+    series.papers[at] = papers;
+    series.share[at] = share;
+  }
+  return out;
+}
+
+/** Papers and share per period for the given terms (at most TERM_SERIES_MAX), in the order asked. */
+export function readTermSeries(terms: readonly TrendTerm[], db: Database.Database = openBuild()): TermSeries[] {
+  const bounded = terms.slice(0, TERM_SERIES_MAX);
+  const series = readSeries(
+    bounded.map((t) => t.id),
+    db,
+  );
+  return bounded.map((t) => ({ ...t, ...series.get(t.id)! }));
+}
+
+/** Terms by id, in the order asked; unknown ids are skipped. */
+export function readTermsById(ids: readonly number[], db: Database.Database = openBuild()): TrendTerm[] {
+  const stmt = db.prepare(`SELECT ${TERM_COLUMNS} FROM terms t WHERE t.id = ?`);
+  return ids.flatMap((id) => {
+    const row = stmt.get(id) as TermRowRaw | undefined;
+    return row ? [toTerm(row)] : [];
+  });
+}
+
+/** The most rising and falling terms (by trend score) and the strongest bursts, with their series. */
+export function readTermMovers(
+  limit = 10,
+  db: Database.Database = openBuild(),
+): { rising: TermMover[]; falling: TermMover[]; bursting: TermBurst[] } {
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const moverSql = (order: 'DESC' | 'ASC', sign: '>' | '<') =>
+    `SELECT ${TERM_COLUMNS}, tr.score AS score, tr.slope AS slope, tr.recent_share AS recentShare, tr.support AS support
+     FROM term_trends tr JOIN terms t ON t.id = tr.term_id
+     WHERE tr.score ${sign} 0
+     ORDER BY tr.score ${order}, t.id LIMIT ?`;
+  type MoverRaw = TermRowRaw & { score: number; slope: number; recentShare: number; support: number };
+  const rising = db.prepare(moverSql('DESC', '>')).all(bounded) as MoverRaw[];
+  const falling = db.prepare(moverSql('ASC', '<')).all(bounded) as MoverRaw[];
+  // One row per term: its strongest burst.
+  const bursts = db
+    .prepare(
+      `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength
+       FROM term_bursts b JOIN terms t ON t.id = b.term_id
+       WHERE b.rowid = (SELECT b2.rowid FROM term_bursts b2 WHERE b2.term_id = b.term_id
+                        ORDER BY b2.strength DESC, b2.start LIMIT 1)
+       ORDER BY b.strength DESC, t.id LIMIT ?`,
+    )
+    .all(bounded) as (TermRowRaw & { start: string; end: string; strength: number })[];
+  const series = readSeries([...new Set([...rising, ...falling, ...bursts].map((r) => r.id))], db);
+  const mover = (r: MoverRaw): TermMover => ({
+    ...toTerm(r),
+    ...series.get(r.id)!,
+    score: r.score,
+    slope: r.slope,
+    recentShare: r.recentShare,
+    support: r.support,
+  });
+  return {
+    rising: rising.map(mover),
+    falling: falling.map(mover),
+    bursting: bursts.map((r) => ({ ...toTerm(r), ...series.get(r.id)!, start: r.start, end: r.end, strength: r.strength })),
+  };
+}
+
+/** Papers per topic per period, topics in id order. */
+export function readTopicShares(db: Database.Database = openBuild()): TopicShares {
+  const { periods } = readTrendPeriods(db);
+  const position = new Map(periods.map((p, i) => [p, i]));
+  const topics = db.prepare('SELECT id, label, size FROM topics ORDER BY id').all() as TopicShares['topics'];
+  const row = new Map(topics.map((t, i) => [t.id, i]));
+  const papers = topics.map(() => periods.map(() => 0));
+  const rows = db.prepare('SELECT topic_id, period, papers FROM topic_periods').raw().all() as [number, string, number][];
+  for (const [topicId, period, count] of rows) {
+    const ti = row.get(topicId);
+    const pi = position.get(period);
+    if (ti !== undefined && pi !== undefined) papers[ti][pi] = count;
+  }
+  return { topics, papers };
+}
+
+/** Terms that co-occur with `termId`, strongest first (as ranked by the pipeline). */
+export function readRelatedTerms(termId: number, limit = 10, db: Database.Database = openBuild()): RelatedTerm[] {
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const rows = db
+    .prepare(
+      `SELECT ${TERM_COLUMNS}, r.papers AS papers, r.npmi AS npmi
+       FROM term_related r JOIN terms t ON t.id = r.other_id
+       WHERE r.term_id = ? ORDER BY r.rank LIMIT ?`,
+    )
+    .all(termId, bounded) as (TermRowRaw & { papers: number; npmi: number })[];
+  return rows.map((r) => ({ ...toTerm(r), papers: r.papers, npmi: r.npmi }));
+}
