@@ -1,0 +1,163 @@
+/**
+ * Read questions about authors: the author page (papers, co-authors with joint-paper counts,
+ * topics, years, graph statistics, ego network) and name lookup for autocomplete.
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+import { readEgoNetwork, type EgoNetwork } from './graph';
+import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
+import { selectAll, selectOne } from './statements';
+
+/** Graph statistics of an author (author_stats), null fields when the build has none. */
+export interface AuthorGraphStats {
+  degree: number;
+  weightedDegree: number;
+  /** Normalized betweenness centrality (sampled on large graphs). */
+  betweenness: number;
+  communityId: number | null;
+  communitySize: number | null;
+  componentId: number;
+  componentSize: number | null;
+}
+
+/** Everything the author page shows. */
+export interface AuthorDetail {
+  id: number;
+  name: string;
+  papers: PaperListItem[];
+  /** Co-authors by joint papers (from the author lists, so every shared paper counts). */
+  coauthors: { id: number; name: string; joint: number }[];
+  topics: { id: number; label: string; papers: number }[];
+  years: { first: number; last: number } | null;
+  stats: AuthorGraphStats | null;
+  /** The author, their strongest co-authors and the links among them, from coauthor_edges. */
+  ego: EgoNetwork | null;
+}
+
+/** An author as an autocomplete suggestion. */
+export interface AuthorMatch {
+  id: number;
+  name: string;
+  papers: number;
+}
+
+const EGO_LIMIT = 40;
+const MAX_PAPERS = 500;
+
+/** The author page, or null when there is no such author. */
+export function getAuthor(id: number, db: Database.Database = openBuild()): AuthorDetail | null {
+  const author = selectOne<{ id: number; name: string }>(db, 'SELECT id, name FROM authors WHERE id = ?', id);
+  if (!author) return null;
+  const papers = selectAll<Parameters<typeof toPaperListItem>[0]>(
+    db,
+    `SELECT ${PAPER_LIST_COLUMNS}
+     FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id ${PAPER_TOPIC_JOINS}
+     WHERE pa.author_id = ?
+     ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT ${MAX_PAPERS}`,
+    id,
+  ).map(toPaperListItem);
+  const coauthors = selectAll<{ id: number; name: string; joint: number }>(
+    db,
+    `SELECT a.id AS id, a.name AS name, COUNT(DISTINCT mine.paper_id) AS joint
+     FROM paper_authors mine
+     JOIN paper_authors other ON other.paper_id = mine.paper_id AND other.author_id != mine.author_id
+     JOIN authors a ON a.id = other.author_id
+     WHERE mine.author_id = ?
+     GROUP BY a.id ORDER BY joint DESC, a.name LIMIT 200`,
+    id,
+  );
+  const topics = selectAll<{ id: number; label: string; papers: number }>(
+    db,
+    `SELECT t.id AS id, t.label AS label, COUNT(*) AS papers
+     FROM paper_authors pa JOIN paper_topics pt ON pt.paper_id = pa.paper_id JOIN topics t ON t.id = pt.topic_id
+     WHERE pa.author_id = ?
+     GROUP BY t.id ORDER BY papers DESC, t.id`,
+    id,
+  );
+  const span = selectOne<{ first: number | null; last: number | null }>(
+    db,
+    `SELECT MIN(p.year) AS first, MAX(p.year) AS last
+     FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id WHERE pa.author_id = ?`,
+    id,
+  );
+  const statsRow = selectOne<{
+    degree: number;
+    weighted_degree: number;
+    betweenness: number;
+    community_id: number | null;
+    component_id: number;
+    community_size: number | null;
+    component_size: number | null;
+  }>(
+    db,
+    `SELECT s.degree, s.weighted_degree, s.betweenness, s.community_id, s.component_id,
+            c.size AS community_size, k.size AS component_size
+     FROM author_stats s
+     LEFT JOIN communities c ON c.id = s.community_id
+     LEFT JOIN components k ON k.id = s.component_id
+     WHERE s.author_id = ?`,
+    id,
+  );
+  return {
+    id: author.id,
+    name: author.name,
+    papers,
+    coauthors,
+    topics,
+    years: span && span.first != null && span.last != null ? { first: span.first, last: span.last } : null,
+    stats: statsRow
+      ? {
+          degree: statsRow.degree,
+          weightedDegree: statsRow.weighted_degree,
+          betweenness: statsRow.betweenness,
+          communityId: statsRow.community_id,
+          communitySize: statsRow.community_size,
+          componentId: statsRow.component_id,
+          componentSize: statsRow.component_size,
+        }
+      : null,
+    ego: readEgoNetwork(id, EGO_LIMIT, db),
+  };
+}
+
+/** Escapes LIKE wildcards so a name with % or _ matches literally. */
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Authors whose name starts with the query, then those with a word starting with it, most
+ * prolific first; at most `limit` (1-50).
+ */
+export function findAuthors(query: string, limit = 10, db: Database.Database = openBuild()): AuthorMatch[] {
+  const q = query.trim().replace(/\s+/g, ' ');
+  if (!q) return [];
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const escaped = escapeLikePattern(q);
+  return selectAll<AuthorMatch>(
+    db,
+    `SELECT a.id AS id, a.name AS name,
+            (SELECT COUNT(*) FROM paper_authors pa WHERE pa.author_id = a.id) AS papers
+     FROM authors a
+     WHERE a.name LIKE @prefix ESCAPE '\\' OR a.name LIKE @word ESCAPE '\\'
+     ORDER BY a.name LIKE @prefix ESCAPE '\\' DESC, papers DESC, a.name
+     LIMIT @limit`,
+    { prefix: `${escaped}%`, word: `% ${escaped}%`, limit: bounded },
+  );
+}
+
+/** The id of the author with exactly this name (ignoring case), the most prolific if several. */
+export function findAuthorIdByName(name: string, db: Database.Database = openBuild()): number | null {
+  const row = selectOne<{ id: number }>(
+    db,
+    `SELECT a.id AS id FROM authors a WHERE a.name = ? COLLATE NOCASE
+     ORDER BY (SELECT COUNT(*) FROM paper_authors pa WHERE pa.author_id = a.id) DESC, a.id LIMIT 1`,
+    name.trim(),
+  );
+  return row?.id ?? null;
+}
+
+/** An author's display name, or null. */
+export function readAuthorName(id: number, db: Database.Database = openBuild()): string | null {
+  return selectOne<{ name: string }>(db, 'SELECT name FROM authors WHERE id = ?', id)?.name ?? null;
+}

@@ -1,0 +1,233 @@
+/**
+ * Read questions about papers: the paper page, the short summary a hover card shows, lists of
+ * papers in the shape every page uses, and a sample of the map to place one paper on.
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+import { selectAll, selectOne } from './statements';
+
+/** A paper as a line in a list (search hits, representatives, an author's papers). */
+export interface PaperListItem {
+  id: number;
+  title: string;
+  titleDerived: boolean;
+  year: number | null;
+  date: string | null;
+  venue: string | null;
+  /** 'A, B, C' as listed; empty when the source gave no names. */
+  authorsText: string;
+  authorCount: number | null;
+  topicId: number | null;
+  topicLabel: string | null;
+}
+
+/** Everything the paper page shows. */
+export interface PaperDetail extends PaperListItem {
+  abstract: string;
+  tldr: string | null;
+  label: string | null;
+  externalId: string | null;
+  /** Named authors in order; empty when the source only counted them (see authorCount). */
+  authors: { id: number; name: string; position: number }[];
+  sources: { file: string; record: number; venue: string | null; layout: string | null }[];
+  topic: { id: number; label: string; confidence: number; distance: number } | null;
+  /** Position on the topic map, or null when the paper was not mapped. */
+  position: { x: number; y: number } | null;
+  similar: (PaperListItem & { similarity: number })[];
+}
+
+/** What a hover card shows about a paper. */
+export interface PaperSummary {
+  id: number;
+  title: string;
+  titleDerived: boolean;
+  year: number | null;
+  venue: string | null;
+  /** At most the first five names. */
+  authors: string[];
+  authorCount: number | null;
+  topic: { id: number; label: string } | null;
+}
+
+/** A thinned-out copy of the map for small static views, plus its full extent. */
+export interface PaperMapSample {
+  points: { x: number; y: number; topicId: number }[];
+  extent: { minX: number; maxX: number; minY: number; maxY: number };
+  /** Papers on the map in total (the sample holds at most the limit asked for). */
+  total: number;
+}
+
+interface PaperListRow {
+  id: number;
+  title: string;
+  title_derived: number;
+  year: number | null;
+  date: string | null;
+  venue: string | null;
+  authors_text: string;
+  author_count: number | null;
+  topic_id: number | null;
+  topic_label: string | null;
+}
+
+/** Columns of PaperListRow, for queries joining `papers p` with its topic (`pt`, `t`). */
+export const PAPER_LIST_COLUMNS = `p.id AS id, p.title AS title, p.title_derived AS title_derived, p.year AS year,
+  p.date AS date, p.venue AS venue, p.authors_text AS authors_text, p.author_count AS author_count,
+  pt.topic_id AS topic_id, t.label AS topic_label`;
+
+/** The joins PAPER_LIST_COLUMNS needs. */
+export const PAPER_TOPIC_JOINS = `LEFT JOIN paper_topics pt ON pt.paper_id = p.id
+  LEFT JOIN topics t ON t.id = pt.topic_id`;
+
+/** Turns a row selected with PAPER_LIST_COLUMNS into a PaperListItem. */
+export function toPaperListItem(row: PaperListRow): PaperListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    titleDerived: row.title_derived === 1,
+    year: row.year,
+    date: row.date,
+    venue: row.venue,
+    authorsText: row.authors_text,
+    authorCount: row.author_count,
+    topicId: row.topic_id,
+    topicLabel: row.topic_label,
+  };
+}
+
+/** Papers by id, in the order asked; unknown ids are skipped. */
+export function readPaperListItems(ids: readonly number[], db: Database.Database = openBuild()): PaperListItem[] {
+  if (ids.length === 0) return [];
+  // json_each keeps one cached statement for any number of ids.
+  const rows = selectAll<PaperListRow>(
+    db,
+    `SELECT ${PAPER_LIST_COLUMNS} FROM papers p ${PAPER_TOPIC_JOINS}
+     WHERE p.id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(ids),
+  );
+  const byId = new Map(rows.map((r) => [r.id, toPaperListItem(r)]));
+  return ids.flatMap((id) => {
+    const item = byId.get(id);
+    return item ? [item] : [];
+  });
+}
+
+/** The paper page: the paper, its authors, sources, topic, map position and similar papers. */
+export function getPaper(id: number, db: Database.Database = openBuild()): PaperDetail | null {
+  const row = selectOne<
+    PaperListRow & {
+      abstract: string;
+      tldr: string | null;
+      label: string | null;
+      external_id: string | null;
+      confidence: number | null;
+      distance: number | null;
+      x: number | null;
+      y: number | null;
+    }
+  >(
+    db,
+    `SELECT ${PAPER_LIST_COLUMNS}, p.abstract AS abstract, p.tldr AS tldr, p.label AS label,
+            p.external_id AS external_id, pt.confidence AS confidence, pt.distance AS distance, pt.x AS x, pt.y AS y
+     FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id = ?`,
+    id,
+  );
+  if (!row) return null;
+  const authors = selectAll<{ id: number; name: string; position: number }>(
+    db,
+    `SELECT a.id AS id, a.name AS name, pa.position AS position
+     FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+     WHERE pa.paper_id = ? ORDER BY pa.position`,
+    id,
+  );
+  const sources = selectAll<{ file: string; record: number; venue: string | null; layout: string | null }>(
+    db,
+    `SELECT ps.file AS file, ps.record AS record, sf.venue AS venue, sf.layout AS layout
+     FROM paper_sources ps LEFT JOIN source_files sf ON sf.file = ps.file
+     WHERE ps.paper_id = ? ORDER BY ps.file, ps.record`,
+    id,
+  );
+  const similarRows = selectAll<{ similar_id: number; similarity: number }>(
+    db,
+    'SELECT similar_id, similarity FROM similar_papers WHERE paper_id = ? ORDER BY rank',
+    id,
+  );
+  const similarity = new Map(similarRows.map((r) => [r.similar_id, r.similarity]));
+  const similar = readPaperListItems(
+    similarRows.map((r) => r.similar_id),
+    db,
+  ).map((p) => ({ ...p, similarity: similarity.get(p.id) ?? 0 }));
+  return {
+    ...toPaperListItem(row),
+    abstract: row.abstract,
+    tldr: row.tldr,
+    label: row.label,
+    externalId: row.external_id,
+    authors,
+    sources,
+    topic:
+      row.topic_id != null
+        ? {
+            id: row.topic_id,
+            label: row.topic_label ?? `Topic ${row.topic_id}`,
+            confidence: row.confidence ?? 0,
+            distance: row.distance ?? 0,
+          }
+        : null,
+    position: row.x != null && row.y != null ? { x: row.x, y: row.y } : null,
+    similar,
+  };
+}
+
+/** The hover-card summary of a paper, or null when there is no such paper. */
+export function getPaperSummary(id: number, db: Database.Database = openBuild()): PaperSummary | null {
+  const row = selectOne<PaperListRow>(
+    db,
+    `SELECT ${PAPER_LIST_COLUMNS} FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id = ?`,
+    id,
+  );
+  if (!row) return null;
+  const names = selectAll<{ name: string }>(
+    db,
+    `SELECT a.name AS name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+     WHERE pa.paper_id = ? ORDER BY pa.position LIMIT 5`,
+    id,
+  );
+  return {
+    id: row.id,
+    title: row.title,
+    titleDerived: row.title_derived === 1,
+    year: row.year,
+    venue: row.venue,
+    authors: names.map((n) => n.name),
+    authorCount: row.author_count,
+    topic: row.topic_id != null ? { id: row.topic_id, label: row.topic_label ?? `Topic ${row.topic_id}` } : null,
+  };
+}
+
+/**
+ * At most `limit` map points, every n-th paper by id so the sample is spread evenly and the same
+ * on every request; the extent is that of all points, so a highlighted paper always fits.
+ */
+export function getPaperMapSample(limit = 1500, db: Database.Database = openBuild()): PaperMapSample {
+  const stats = selectOne<{ n: number; minX: number | null; maxX: number | null; minY: number | null; maxY: number | null }>(
+    db,
+    'SELECT COUNT(*) AS n, MIN(x) AS minX, MAX(x) AS maxX, MIN(y) AS minY, MAX(y) AS maxY FROM paper_topics',
+  );
+  const total = stats?.n ?? 0;
+  if (!stats || total === 0 || stats.minX == null || stats.maxX == null || stats.minY == null || stats.maxY == null) {
+    return { points: [], extent: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, total: 0 };
+  }
+  const step = Math.max(1, Math.ceil(total / Math.max(1, limit)));
+  const points = selectAll<{ x: number; y: number; topicId: number }>(
+    db,
+    `SELECT x, y, topic_id AS topicId FROM paper_topics WHERE paper_id % ? = 0 ORDER BY paper_id LIMIT ?`,
+    step,
+    limit,
+  );
+  return {
+    points,
+    extent: { minX: stats.minX, maxX: stats.maxX, minY: stats.minY, maxY: stats.maxY },
+    total,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The quality report of a build: the model's figures (silhouette, coherence, diversity, agreement
+ * with labels, neighbour accuracies, map neighbour preservation), how k was chosen, and each
+ * topic's coherence.
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+import { readBuildInfo, type BuildInfo } from './build';
+import { listSources, type SourceFile } from './overview';
+import { selectAll } from './statements';
+
+/** One row of the quality table; value null when the figure does not apply (e.g. ARI without labels). */
+export interface QualityMetric {
+  metric: string;
+  value: number | null;
+  note: string | null;
+}
+
+export interface QualityReport {
+  build: BuildInfo;
+  /** By metric name. */
+  metrics: Record<string, QualityMetric>;
+  /** Silhouette per candidate k, by k. */
+  kScores: { k: number; silhouette: number; chosen: boolean }[];
+  chosenK: number | null;
+  /** Every topic with its coherence, by id. */
+  topics: { id: number; label: string; size: number; coherence: number | null }[];
+  sources: SourceFile[];
+  /** Rejected records per reason over all files. */
+  rejectedByReason: { reason: string; records: number }[];
+}
+
+/** The quality page. */
+export function getQualityReport(db: Database.Database = openBuild()): QualityReport {
+  const metrics = Object.fromEntries(
+    selectAll<QualityMetric>(db, 'SELECT metric, value, note FROM quality ORDER BY metric').map((m) => [m.metric, m]),
+  );
+  const kScores = selectAll<{ k: number; silhouette: number; chosen: number }>(
+    db,
+    'SELECT k, silhouette, chosen FROM k_scores ORDER BY k',
+  ).map((r) => ({ k: r.k, silhouette: r.silhouette, chosen: r.chosen === 1 }));
+  return {
+    build: readBuildInfo(db),
+    metrics,
+    kScores,
+    chosenK: kScores.find((k) => k.chosen)?.k ?? null,
+    topics: selectAll<{ id: number; label: string; size: number; coherence: number | null }>(
+      db,
+      'SELECT id, label, size, coherence FROM topics ORDER BY id',
+    ),
+    sources: listSources(db),
+    rejectedByReason: selectAll<{ reason: string; records: number }>(
+      db,
+      'SELECT reason, COUNT(*) AS records FROM rejected_records GROUP BY reason ORDER BY records DESC, reason',
+    ),
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * Full-text search over titles, abstracts and author names (FTS5, ranked by bm25 with the title
+ * weighted most), with filters and paging. User input never reaches FTS5 as syntax: it is cut into
+ * words and quoted phrases, so `"foo`, `a AND (` or `*` cannot make a query fail.
+ */
+import type Database from 'better-sqlite3';
+import { openBuild } from '../db';
+import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
+import { selectAll, selectOne } from './statements';
+
+/** Filters of a search; every one optional. */
+export interface SearchFilters {
+  topic?: number;
+  /** First year, inclusive. */
+  from?: number;
+  /** Last year, inclusive. */
+  to?: number;
+  /** A source file name as in source_files.file. */
+  source?: string;
+  author?: number;
+}
+
+/** A run of text, marked when it matched the query. React renders hits as <mark>. */
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  paper: PaperListItem;
+  titleParts: TextPart[];
+  /** A window of the abstract around the best match (or its start when only the title matched). */
+  snippetParts: TextPart[];
+  /** Author names with matches marked. */
+  authorParts: TextPart[];
+}
+
+export interface SearchResults {
+  /** The query as typed, trimmed. */
+  query: string;
+  /** The FTS5 expression it became, or null when it had no searchable words (then filters only). */
+  match: string | null;
+  filters: SearchFilters;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  hits: SearchHit[];
+}
+
+/** One flat row of an export. */
+export interface SearchExportRow {
+  id: number;
+  title: string;
+  titleDerived: boolean;
+  authors: string;
+  year: number | null;
+  date: string | null;
+  venue: string | null;
+  topicId: number | null;
+  topicLabel: string | null;
+  sources: string;
+}
+
+/** The choices the search form offers. */
+export interface SearchOptions {
+  topics: { id: number; label: string; size: number }[];
+  sources: { file: string; venue: string | null; papers: number }[];
+  years: { min: number; max: number } | null;
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_PAGE_SIZE = 100;
+/** Most rows an export streams. */
+export const SEARCH_EXPORT_MAX_ROWS = 20_000;
+
+// Private-use characters mark matches inside highlight() and snippet() output: they never occur
+// in paper text, so splitting on them cannot be fooled by a title that contains "<b>".
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const ELLIPSIS = '…';
+// bm25 weights per column: title, abstract, authors_text.
+const BM25 = 'bm25(papers_fts, 10.0, 1.0, 3.0)';
+const MAX_QUERY_WORDS = 24;
+
+/**
+ * Turns what a user typed into a safe FTS5 expression: words are ANDed, "double quoted" text stays
+ * a phrase, a hyphenated or dotted chunk (`gpt-4`, `u.s.`) becomes a phrase, and the last word is
+ * matched as a prefix while the user may still be typing it (no trailing space, 2+ characters).
+ * Returns null when nothing searchable is left.
+ */
+export function buildFtsQuery(input: string): string | null {
+  const chunks: { tokens: string[]; quoted: boolean }[] = [];
+  const pattern = /"([^"]*)"?|(\S+)/g;
+  for (const m of input.matchAll(pattern)) {
+    const quoted = m[1] !== undefined;
+    const tokens = (m[1] ?? m[2] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (tokens.length > 0) chunks.push({ tokens, quoted });
+    if (chunks.length >= MAX_QUERY_WORDS) break;
+  }
+  if (chunks.length === 0) return null;
+  const endsOpen = /[\p{L}\p{N}]$/u.test(input);
+  return chunks
+    .map((chunk, i) => {
+      const phrase = `"${chunk.tokens.join(' ')}"`;
+      const last = chunk.tokens[chunk.tokens.length - 1];
+      const prefix = i === chunks.length - 1 && !chunk.quoted && endsOpen && last.length >= 2;
+      return prefix ? `${phrase}*` : phrase;
+    })
+    .join(' ');
+}
+
+/** Splits highlight()/snippet() output into text parts (pure). Unbalanced markers are tolerated. */
+export function parseMarkedText(marked: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let hit = false;
+  let text = '';
+  const flush = () => {
+    if (text) {
+      const previous = parts[parts.length - 1];
+      if (previous && previous.hit === hit) previous.text += text;
+      else parts.push({ text, hit });
+    }
+    text = '';
+  };
+  for (const ch of marked) {
+    if (ch === OPEN || ch === CLOSE) {
+      flush();
+      hit = ch === OPEN;
+    } else {
+      text += ch;
+    }
+  }
+  flush();
+  return parts;
+}
+
+interface FilterParams {
+  topic: number | null;
+  from: number | null;
+  to: number | null;
+  source: string | null;
+  author: number | null;
+}
+
+function filterParams(filters: SearchFilters): FilterParams {
+  return {
+    topic: filters.topic ?? null,
+    from: filters.from ?? null,
+    to: filters.to ?? null,
+    source: filters.source ?? null,
+    author: filters.author ?? null,
+  };
+}
+
+// Nullable named parameters keep one cached statement for every combination of filters.
+const FILTER_SQL = `(@topic IS NULL OR pt.topic_id = @topic)
+  AND (@from IS NULL OR p.year >= @from)
+  AND (@to IS NULL OR p.year <= @to)
+  AND (@source IS NULL OR EXISTS (SELECT 1 FROM paper_sources ps WHERE ps.paper_id = p.id AND ps.file = @source))
+  AND (@author IS NULL OR EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id = @author))`;
+
+const MATCH_FROM = `FROM papers_fts f JOIN papers p ON p.id = f.rowid ${PAPER_TOPIC_JOINS}
+  WHERE papers_fts MATCH @match AND ${FILTER_SQL}`;
+
+const BROWSE_FROM = `FROM papers p ${PAPER_TOPIC_JOINS} WHERE ${FILTER_SQL}`;
+
+type ListRow = Parameters<typeof toPaperListItem>[0];
+
+/**
+ * Ranked search with filters and paging. An empty query (or one with no searchable words) lists
+ * the papers that pass the filters, newest first. `page` is 1-based and clamped.
+ */
+export function searchPapers(
+  query: string,
+  filters: SearchFilters = {},
+  page = 1,
+  pageSize = SEARCH_PAGE_SIZE,
+  db: Database.Database = openBuild(),
+): SearchResults {
+  const trimmed = query.trim();
+  const match = buildFtsQuery(trimmed);
+  const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
+  const params = filterParams(filters);
+  const total = match
+    ? (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${MATCH_FROM}`, { ...params, match })?.n ?? 0)
+    : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
+  const window = { limit: size, offset: (current - 1) * size };
+  let hits: SearchHit[];
+  if (match) {
+    // Rank first, then mark up only the page: snippet() on every match would cost more than the search.
+    const rows = selectAll<ListRow>(
+      db,
+      `SELECT ${PAPER_LIST_COLUMNS} ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
+      { ...params, match, ...window },
+    );
+    hits = rows.map((row) => {
+      const marked = selectOne<{ title: string; snippet: string; authors: string }>(
+        db,
+        `SELECT highlight(papers_fts, 0, char(57344), char(57345)) AS title,
+                snippet(papers_fts, 1, char(57344), char(57345), '${ELLIPSIS}', 40) AS snippet,
+                highlight(papers_fts, 2, char(57344), char(57345)) AS authors
+         FROM papers_fts WHERE papers_fts MATCH @match AND rowid = @id`,
+        { match, id: row.id },
+      );
+      return {
+        paper: toPaperListItem(row),
+        titleParts: parseMarkedText(marked?.title ?? row.title),
+        snippetParts: parseMarkedText(marked?.snippet ?? ''),
+        authorParts: parseMarkedText(marked?.authors ?? row.authors_text),
+      };
+    });
+  } else {
+    const rows = selectAll<ListRow & { abstract: string }>(
+      db,
+      `SELECT ${PAPER_LIST_COLUMNS}, substr(p.abstract, 1, 280) AS abstract ${BROWSE_FROM}
+       ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`,
+      { ...params, ...window },
+    );
+    hits = rows.map((row) => ({
+      paper: toPaperListItem(row),
+      titleParts: [{ text: row.title, hit: false }],
+      snippetParts: [{ text: row.abstract.length >= 280 ? `${row.abstract.trimEnd()}${ELLIPSIS}` : row.abstract, hit: false }],
+      authorParts: row.authors_text ? [{ text: row.authors_text, hit: false }] : [],
+    }));
+  }
+  return { query: trimmed, match, filters, total, page: current, pageSize: size, pageCount, hits };
+}
+
+/**
+ * One slice of a search as flat rows for CSV, in the order the search page shows them. Read in
+ * slices so a streamed export never holds a statement open between chunks.
+ */
+export function readSearchExportRows(
+  query: string,
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+  db: Database.Database = openBuild(),
+): SearchExportRow[] {
+  const match = buildFtsQuery(query.trim());
+  const params = { ...filterParams(filters), offset: Math.max(0, offset), limit: Math.max(0, Math.min(limit, 5000)) };
+  const select = `SELECT ${PAPER_LIST_COLUMNS},
+    (SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources`;
+  const rows = match
+    ? selectAll<ListRow & { sources: string | null }>(
+        db,
+        `${select} ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
+        { ...params, match },
+      )
+    : selectAll<ListRow & { sources: string | null }>(
+        db,
+        `${select} ${BROWSE_FROM} ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`,
+        params,
+      );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    titleDerived: r.title_derived === 1,
+    authors: r.authors_text,
+    year: r.year,
+    date: r.date,
+    venue: r.venue,
+    topicId: r.topic_id,
+    topicLabel: r.topic_label,
+    sources: r.sources ?? '',
+  }));
+}
+
+/** Topics, sources and the year span, for the search form. */
+export function getSearchOptions(db: Database.Database = openBuild()): SearchOptions {
+  const topics = selectAll<{ id: number; label: string; size: number }>(
+    db,
+    'SELECT id, label, size FROM topics ORDER BY size DESC, id',
+  );
+  const sources = selectAll<{ file: string; venue: string | null; papers: number }>(
+    db,
+    `SELECT sf.file AS file, sf.venue AS venue,
+            (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
+     FROM source_files sf ORDER BY sf.file`,
+  );
+  const span = selectOne<{ min: number | null; max: number | null }>(
+    db,
+    'SELECT MIN(year) AS min, MAX(year) AS max FROM papers',
+  );
+  return {
+    topics,
+    sources,
+    years: span && span.min != null && span.max != null ? { min: span.min, max: span.max } : null,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Prepared statements of the read module, cached per connection: a WeakMap keyed by the database,
+ * so a swapped build (a new connection from `openBuild`) starts a fresh cache and the old one is
+ * collected with its connection.
+ */
+import type Database from 'better-sqlite3';
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The prepared statement for `sql` on `db`, prepared once per connection. */
+export function prepareCached(db: Database.Database, sql: string): Database.Statement {
+  let statements = cache.get(db);
+  if (!statements) {
+    statements = new Map();
+    cache.set(db, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/** All rows of a cached statement, typed by the caller's row shape. */
+export function selectAll<Row>(db: Database.Database, sql: string, ...params: unknown[]): Row[] {
+  return prepareCached(db, sql).all(...params) as Row[];
+}
+
+/** The first row of a cached statement, or undefined. */
+export function selectOne<Row>(db: Database.Database, sql: string, ...params: unknown[]): Row | undefined {
+  return prepareCached(db, sql).get(...params) as Row | undefined;
+}
