@@ -1,0 +1,77 @@
+/**
+ * Formatting numbers, dates and names for display. Deterministic (fixed 'en-US' rules, no time
+ * zone), so a server render and the browser agree to the character.
+ */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 12345 → '12,345'. */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+/** 12345 → '12.3k', 2500000 → '2.5M'; below 1000 unchanged. */
+export function formatCompact(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  if (abs < 1e6) return `${trimZero((n / 1e3).toFixed(abs < 1e4 ? 1 : 0))}k`;
+  return `${trimZero((n / 1e6).toFixed(1))}M`;
+}
+
+function trimZero(text: string): string {
+  return text.replace(/\.0$/, '');
+}
+
+/** 0.1234 → '12.3%'. */
+export function formatShare(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '–';
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+/** A score with a fixed number of decimals; '–' when missing. */
+export function formatDecimal(x: number | null | undefined, digits = 3): string {
+  if (x == null || !Number.isFinite(x)) return '–';
+  return x.toFixed(digits);
+}
+
+/** '2019–2024', or one year when they are equal; '' when unknown. */
+export function formatYearRange(first: number | null | undefined, last: number | null | undefined): string {
+  if (first == null || last == null) return first != null ? String(first) : last != null ? String(last) : '';
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** 'YYYY-MM-DD' → 'Nov 22, 2022', 'YYYY-MM' → 'Nov 2022'; falls back to the year. */
+export function formatPaperDate(date: string | null | undefined, year?: number | null): string {
+  const m = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date) : null;
+  if (m) {
+    const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+    if (month && m[3]) return `${month} ${Number(m[3])}, ${m[1]}`;
+    if (month) return `${month} ${m[1]}`;
+    return m[1];
+  }
+  return year != null ? String(year) : '';
+}
+
+/** A period key: 'YYYY' stays, 'YYYY-MM' → 'Nov 2022'. */
+export function formatPeriod(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : period;
+}
+
+/** 'A, B, C, D' → 'A, B, C et al.' when there are more than `max` names. */
+export function formatAuthorsShort(authorsText: string, max = 3): string {
+  const names = authorsText.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} et al.`;
+}
+
+/** A source file name without its extensions, for labels: '004_f3a7.txt.gz' → '004_f3a7'. */
+export function formatSourceName(file: string): string {
+  return file.replace(/(\.(txt|csv|tsv|json|jsonl|bib|gz))+$/i, '');
+}
+
+/** '1 paper', '3 papers'. */
+export function formatPlural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
