@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { prepareCached } from './statements';
 
 /** The laid-out authors and the edges among them, as parallel arrays (edges index into nodes). */
 export interface GraphLayout {
@@ -91,9 +92,8 @@ export function readGraphLayout(
   const hit = byKey?.get(key);
   if (hit) return hit;
 
-  const laidOut = (db.prepare('SELECT COUNT(*) AS n FROM author_layout').get() as { n: number }).n;
-  const rows = db
-    .prepare(
+  const laidOut = (prepareCached(db, 'SELECT COUNT(*) AS n FROM author_layout').get() as { n: number }).n;
+  const rows = prepareCached(db, 
       `SELECT l.author_id, a.name, l.x, l.y, s.papers, s.community_id
        FROM author_layout l
        JOIN authors a ON a.id = l.author_id
@@ -122,8 +122,7 @@ export function readGraphLayout(
     layout.nodes.papers.push(papers);
     layout.nodes.community.push(community ?? -1);
   }
-  const edgeRows = db
-    .prepare(
+  const edgeRows = prepareCached(db, 
       `SELECT e.source, e.target, e.papers, e.weight
        FROM coauthor_edges e
        JOIN author_layout ls ON ls.author_id = e.source
@@ -175,8 +174,7 @@ export function searchAuthors(query: string, limit = 10, db: Database.Database =
   const q = query.trim();
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT ${AUTHOR_COLUMNS},
               CASE WHEN a.name LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
        FROM authors a JOIN author_stats s ON s.author_id = a.id
@@ -190,8 +188,7 @@ export function searchAuthors(query: string, limit = 10, db: Database.Database =
 
 /** One author with their stats, or null. */
 export function readGraphAuthor(id: number, db: Database.Database = openBuild()): GraphAuthor | null {
-  const row = db
-    .prepare(`SELECT ${AUTHOR_COLUMNS} FROM authors a JOIN author_stats s ON s.author_id = a.id WHERE a.id = ?`)
+  const row = prepareCached(db, `SELECT ${AUTHOR_COLUMNS} FROM authors a JOIN author_stats s ON s.author_id = a.id WHERE a.id = ?`)
     .get(id) as AuthorRowRaw | undefined;
   return row ? toAuthor(row) : null;
 }
@@ -204,8 +201,7 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
   const author = readGraphAuthor(authorId, db);
   if (!author) return null;
   const bounded = Math.min(500, Math.max(1, Math.floor(limit)));
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT ${AUTHOR_COLUMNS}, e.papers AS joint
        FROM (SELECT target AS other, papers, weight FROM coauthor_edges WHERE source = @id
              UNION ALL
@@ -220,8 +216,7 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
   if (truncated) rows.length = bounded;
   const coauthors = rows.map((r) => ({ ...toAuthor(r), joint: r.joint }));
   const ids = [authorId, ...coauthors.map((c) => c.id)];
-  const edges = db
-    .prepare(
+  const edges = prepareCached(db, 
       `SELECT e.source AS source, e.target AS target, e.papers AS papers
        FROM coauthor_edges e
        WHERE e.source IN (SELECT value FROM json_each(@ids)) AND e.target IN (SELECT value FROM json_each(@ids))
@@ -233,8 +228,7 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
 
 /** Counts for the graph page, including how many papers list no author names at all. */
 export function readGraphSummary(db: Database.Database = openBuild()): GraphSummary {
-  const counts = db
-    .prepare(
+  const counts = prepareCached(db, 
       `SELECT (SELECT COUNT(*) FROM papers) AS papers,
               (SELECT COUNT(*) FROM author_stats) AS authors,
               (SELECT COUNT(*) FROM coauthor_edges) AS edges,
@@ -254,8 +248,7 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
     laidOut: number;
     modularity: string | null;
   };
-  const bySource = db
-    .prepare(
+  const bySource = prepareCached(db, 
       `SELECT ps.file AS file, COUNT(DISTINCT ps.paper_id) AS papers,
               COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = ps.paper_id)
                                   THEN ps.paper_id END) AS named
@@ -263,18 +256,18 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
     )
     .all() as SourceNames[];
   const components = (
-    db.prepare('SELECT id, size, laid_out FROM components ORDER BY size DESC, id LIMIT 10').all() as {
+    prepareCached(db, 'SELECT id, size, laid_out FROM components ORDER BY size DESC, id LIMIT 10').all() as {
       id: number;
       size: number;
       laid_out: number;
     }[]
   ).map((c) => ({ id: c.id, size: c.size, laidOut: c.laid_out === 1 }));
-  const topAuthors = db.prepare(
+  const topAuthors = prepareCached(db, 
     `SELECT a.name FROM author_stats s JOIN authors a ON a.id = s.author_id
      WHERE s.community_id = ? ORDER BY s.papers DESC, s.degree DESC, a.id LIMIT 3`,
   );
   const communities = (
-    db.prepare('SELECT id, size FROM communities ORDER BY size DESC, id LIMIT 12').all() as { id: number; size: number }[]
+    prepareCached(db, 'SELECT id, size FROM communities ORDER BY size DESC, id LIMIT 12').all() as { id: number; size: number }[]
   ).map((c) => ({ ...c, topAuthors: (topAuthors.all(c.id) as { name: string }[]).map((r) => r.name) }));
   const modularity = counts.modularity != null && counts.modularity !== '' ? Number(counts.modularity) : null;
   return {

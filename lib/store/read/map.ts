@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { prepareCached } from './statements';
 
 /** One input file as a map filter; `index` is what the point payload carries. */
 export interface MapSource {
@@ -70,11 +71,9 @@ function sourceLabel(file: string, venue: string | null, year: number | null): s
 export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
   const cached = metaCache.get(db);
   if (cached) return cached;
-  const topics = db
-    .prepare('SELECT id, label, size, x, y FROM topics ORDER BY id')
+  const topics = prepareCached(db, 'SELECT id, label, size, x, y FROM topics ORDER BY id')
     .all() as MapTopic[];
-  const files = db
-    .prepare(
+  const files = prepareCached(db, 
       `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year,
               (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
        FROM source_files sf ORDER BY sf.file`,
@@ -86,8 +85,7 @@ export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
     label: sourceLabel(f.file, f.venue, f.year),
     papers: f.papers,
   }));
-  const span = db
-    .prepare(
+  const span = prepareCached(db, 
       `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id`,
     )
@@ -112,7 +110,7 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
   if (cached) return cached;
   const { sources } = readMapMeta(db);
   const sourceIndex = new Map(sources.map((s) => [s.file, s.index]));
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM paper_topics').get() as { n: number }).n;
+  const n = (prepareCached(db, 'SELECT COUNT(*) AS n FROM paper_topics').get() as { n: number }).n;
   const points: MapPoints = {
     ids: new Int32Array(n),
     x: new Float32Array(n),
@@ -121,8 +119,7 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
     year: new Uint16Array(n),
     source: new Uint8Array(n),
   };
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT pt.paper_id AS id, pt.x AS x, pt.y AS y, pt.topic_id AS topic, p.year AS year,
               (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = pt.paper_id) AS file
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
@@ -149,7 +146,7 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
 export function readMapPaperCards(ids: readonly number[], db: Database.Database = openBuild()): MapPaperCard[] {
   if (ids.length === 0) return [];
   const out = new Map<number, MapPaperCard>();
-  const stmt = db.prepare(
+  const stmt = prepareCached(db, 
     `SELECT p.id AS id, p.title AS title, p.authors_text AS authors, p.year AS year, p.venue AS venue,
             pt.topic_id AS topicId, t.label AS topicLabel,
             (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = p.id) AS source

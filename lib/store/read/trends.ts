@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { prepareCached } from './statements';
 
 export interface TrendTerm {
   id: number;
@@ -76,11 +77,11 @@ const periodsCache = new WeakMap<Database.Database, TrendPeriods>();
 export function readTrendPeriods(db: Database.Database = openBuild()): TrendPeriods {
   const cached = periodsCache.get(db);
   if (cached) return cached;
-  const rows = db.prepare('SELECT period, papers FROM periods ORDER BY ordinal').all() as {
+  const rows = prepareCached(db, 'SELECT period, papers FROM periods ORDER BY ordinal').all() as {
     period: string;
     papers: number;
   }[];
-  const g = db.prepare("SELECT value FROM meta WHERE key = 'granularity'").get() as { value: string } | undefined;
+  const g = prepareCached(db, "SELECT value FROM meta WHERE key = 'granularity'").get() as { value: string } | undefined;
   const result: TrendPeriods = {
     granularity: g?.value === 'month' ? 'month' : 'year',
     periods: rows.map((r) => r.period),
@@ -95,8 +96,7 @@ export function searchTerms(query: string, limit = 10, db: Database.Database = o
   const q = query.trim();
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT ${TERM_COLUMNS}, CASE WHEN t.display LIKE @prefix ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
        FROM terms t
        WHERE t.display LIKE @contains ESCAPE '\\'
@@ -112,7 +112,7 @@ export function searchTerms(query: string, limit = 10, db: Database.Database = o
  * display form the more frequent wins. Unknown displays are skipped.
  */
 export function readTermsByDisplay(displays: readonly string[], db: Database.Database = openBuild()): TrendTerm[] {
-  const stmt = db.prepare(
+  const stmt = prepareCached(db, 
     `SELECT ${TERM_COLUMNS} FROM terms t WHERE t.display = ? COLLATE NOCASE ORDER BY t.df DESC, t.id LIMIT 1`,
   );
   const seen = new Set<number>();
@@ -133,8 +133,7 @@ function readSeries(ids: readonly number[], db: Database.Database): Map<number, 
   const out = new Map<number, { papers: number[]; share: number[] }>();
   for (const id of ids) out.set(id, { papers: periods.map(() => 0), share: periods.map(() => 0) });
   if (ids.length === 0) return out;
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT tp.term_id, tp.period, tp.papers, tp.share FROM term_periods tp
        WHERE tp.term_id IN (SELECT value FROM json_each(?))`,
     )
@@ -162,7 +161,7 @@ export function readTermSeries(terms: readonly TrendTerm[], db: Database.Databas
 
 /** Terms by id, in the order asked; unknown ids are skipped. */
 export function readTermsById(ids: readonly number[], db: Database.Database = openBuild()): TrendTerm[] {
-  const stmt = db.prepare(`SELECT ${TERM_COLUMNS} FROM terms t WHERE t.id = ?`);
+  const stmt = prepareCached(db, `SELECT ${TERM_COLUMNS} FROM terms t WHERE t.id = ?`);
   return ids.flatMap((id) => {
     const row = stmt.get(id) as TermRowRaw | undefined;
     return row ? [toTerm(row)] : [];
@@ -181,11 +180,10 @@ export function readTermMovers(
      WHERE tr.score ${sign} 0
      ORDER BY tr.score ${order}, t.id LIMIT ?`;
   type MoverRaw = TermRowRaw & { score: number; slope: number; recentShare: number; support: number };
-  const rising = db.prepare(moverSql('DESC', '>')).all(bounded) as MoverRaw[];
-  const falling = db.prepare(moverSql('ASC', '<')).all(bounded) as MoverRaw[];
+  const rising = prepareCached(db, moverSql('DESC', '>')).all(bounded) as MoverRaw[];
+  const falling = prepareCached(db, moverSql('ASC', '<')).all(bounded) as MoverRaw[];
   // One row per term: its strongest burst.
-  const bursts = db
-    .prepare(
+  const bursts = prepareCached(db, 
       `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength
        FROM term_bursts b JOIN terms t ON t.id = b.term_id
        WHERE b.rowid = (SELECT b2.rowid FROM term_bursts b2 WHERE b2.term_id = b.term_id
@@ -213,10 +211,10 @@ export function readTermMovers(
 export function readTopicShares(db: Database.Database = openBuild()): TopicShares {
   const { periods } = readTrendPeriods(db);
   const position = new Map(periods.map((p, i) => [p, i]));
-  const topics = db.prepare('SELECT id, label, size FROM topics ORDER BY id').all() as TopicShares['topics'];
+  const topics = prepareCached(db, 'SELECT id, label, size FROM topics ORDER BY id').all() as TopicShares['topics'];
   const row = new Map(topics.map((t, i) => [t.id, i]));
   const papers = topics.map(() => periods.map(() => 0));
-  const rows = db.prepare('SELECT topic_id, period, papers FROM topic_periods').raw().all() as [number, string, number][];
+  const rows = prepareCached(db, 'SELECT topic_id, period, papers FROM topic_periods').raw().all() as [number, string, number][];
   for (const [topicId, period, count] of rows) {
     const ti = row.get(topicId);
     const pi = position.get(period);
@@ -228,8 +226,7 @@ export function readTopicShares(db: Database.Database = openBuild()): TopicShare
 /** Terms that co-occur with `termId`, strongest first (as ranked by the pipeline). */
 export function readRelatedTerms(termId: number, limit = 10, db: Database.Database = openBuild()): RelatedTerm[] {
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT ${TERM_COLUMNS}, r.papers AS papers, r.npmi AS npmi
        FROM term_related r JOIN terms t ON t.id = r.other_id
        WHERE r.term_id = ? ORDER BY r.rank LIMIT ?`,

@@ -1,0 +1,57 @@
+/**
+ * Rows for the term comparison chart. A period with very few papers gives wild shares (1 of 3
+ * papers is "33%"), so below a minimum the share is left out (a gap in the line) and only the
+ * count is shown.
+ */
+
+export interface TrendSeriesInput {
+  /** Stable key of the line (e.g. `t12`). */
+  key: string;
+  papers: readonly number[];
+  share: readonly number[];
+}
+
+export interface TrendRow {
+  period: string;
+  /** Dated papers in the period. */
+  total: number;
+  /** True when the period has too few papers for a share. */
+  sparse: boolean;
+  /** Share per series key (null when sparse), and papers under `${key}:n`. */
+  values: Record<string, number | null>;
+}
+
+/**
+ * The smallest period worth a share: 5% of the median period, but at least 10 papers and never
+ * more than 50 (so a large corpus still shows its young years).
+ */
+export function defaultMinPeriodPapers(periodPapers: readonly number[]): number {
+  const sorted = periodPapers.filter((n) => n > 0).sort((a, b) => a - b);
+  if (sorted.length === 0) return 10;
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.min(50, Math.max(10, Math.round(median * 0.05)));
+}
+
+export function buildTrendRows(
+  periods: readonly string[],
+  periodPapers: readonly number[],
+  series: readonly TrendSeriesInput[],
+  minPeriodPapers: number,
+): TrendRow[] {
+  return periods.map((period, p) => {
+    const total = periodPapers[p] ?? 0;
+    const sparse = total < minPeriodPapers;
+    const values: Record<string, number | null> = {};
+    for (const s of series) {
+      values[s.key] = sparse ? null : (s.share[p] ?? 0);
+      values[`${s.key}:n`] = s.papers[p] ?? 0;
+    }
+    return { period, total, sparse, values };
+  });
+}
+
+/** Flattens rows into the plain objects a recharts LineChart takes (`period`, `total`, keys…). */
+export function toChartData(rows: readonly TrendRow[]): Record<string, string | number | boolean | null>[] {
+  return rows.map((r) => ({ period: r.period, total: r.total, sparse: r.sparse, ...r.values }));
+}

@@ -1,0 +1,188 @@
+/**
+ * View state of the map, graph and trends pages as URL query strings, so any view can be shared
+ * and reloaded. parseX never throws: malformed parts fall back to the default. formatX writes
+ * keys in a fixed order and leaves defaults out, so parse(format(s)) round-trips.
+ */
+import type { Affine } from './map-scale';
+import type { Point } from './lasso';
+
+/** What Next.js hands a page as `searchParams`, or a URLSearchParams. */
+export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getParam(input: QueryInput, key: string): string | null {
+  if (input instanceof URLSearchParams) return input.get(key);
+  const value = input[key];
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+function parseIntList(text: string | null, max = 500): number[] {
+  if (!text) return [];
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    if (!/^\d{1,9}$/.test(part.trim())) continue;
+    const n = Number(part);
+    if (!out.includes(n)) out.push(n);
+    if (out.length >= max) break;
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Rounds to 4 significant-ish decimals for short, stable URLs. */
+function round(value: number, digits = 4): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+function parseZoom(text: string | null): Affine | null {
+  if (!text) return null;
+  const parts = text.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [k, x, y] = parts;
+  if (k <= 0 || k > 1e4) return null;
+  return { k, x, y };
+}
+
+function formatZoom(z: Affine): string {
+  return `${round(z.k, 3)},${round(z.x, 1)},${round(z.y, 1)}`;
+}
+
+function buildQuery(entries: [string, string | null][]): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value !== null && value !== '') params.set(key, value);
+  // Commas and semicolons are safe in a query; keeping them readable makes shared URLs legible.
+  return params.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';');
+}
+
+// ------------------------------------------------------------------ map
+
+export interface MapViewState {
+  /** Topics kept in full colour; empty = all. */
+  topics: number[];
+  /** Inclusive year range; null = all years (and undated papers). */
+  years: [number, number] | null;
+  /** Source indices kept; empty = all. */
+  sources: number[];
+  /** d3-zoom transform on top of the fitted map; null = fitted. */
+  zoom: Affine | null;
+  /** Lasso polygon in data coordinates; null = no selection. */
+  lasso: Point[] | null;
+}
+
+export const EMPTY_MAP_STATE: MapViewState = { topics: [], years: null, sources: [], zoom: null, lasso: null };
+
+function parseYears(text: string | null): [number, number] | null {
+  const m = text?.match(/^(\d{4})(?:-(\d{4}))?$/);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2] ?? m[1]);
+  return a <= b ? [a, b] : [b, a];
+}
+
+function parsePolygon(text: string | null): Point[] | null {
+  if (!text) return null;
+  const out: Point[] = [];
+  for (const pair of text.split(';').slice(0, 200)) {
+    const [x, y] = pair.split(',').map(Number);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+    out.push([x, y]);
+  }
+  return out.length >= 3 ? out : null;
+}
+
+export function parseMapState(input: QueryInput): MapViewState {
+  return {
+    topics: parseIntList(getParam(input, 'topic')),
+    years: parseYears(getParam(input, 'years')),
+    sources: parseIntList(getParam(input, 'source'), 255),
+    zoom: parseZoom(getParam(input, 'z')),
+    lasso: parsePolygon(getParam(input, 'sel')),
+  };
+}
+
+export function formatMapState(state: MapViewState): string {
+  const years = state.years
+    ? state.years[0] === state.years[1]
+      ? String(state.years[0])
+      : `${state.years[0]}-${state.years[1]}`
+    : null;
+  return buildQuery([
+    ['topic', state.topics.length ? [...state.topics].sort((a, b) => a - b).join(',') : null],
+    ['years', years],
+    ['source', state.sources.length ? [...state.sources].sort((a, b) => a - b).join(',') : null],
+    ['z', state.zoom ? formatZoom(state.zoom) : null],
+    ['sel', state.lasso ? state.lasso.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null],
+  ]);
+}
+
+// ------------------------------------------------------------------ graph
+
+export interface GraphViewState {
+  /** The highlighted author (ego network); null = none. */
+  author: number | null;
+  /** Hide authors with fewer papers. */
+  minPapers: number;
+  zoom: Affine | null;
+}
+
+export const EMPTY_GRAPH_STATE: GraphViewState = { author: null, minPapers: 1, zoom: null };
+
+export function parseGraphState(input: QueryInput): GraphViewState {
+  const author = getParam(input, 'author');
+  const min = getParam(input, 'min');
+  const minPapers = min && /^\d{1,4}$/.test(min) ? Math.max(1, Number(min)) : 1;
+  return {
+    author: author && /^\d{1,9}$/.test(author) ? Number(author) : null,
+    minPapers,
+    zoom: parseZoom(getParam(input, 'z')),
+  };
+}
+
+export function formatGraphState(state: GraphViewState): string {
+  return buildQuery([
+    ['author', state.author !== null ? String(state.author) : null],
+    ['min', state.minPapers > 1 ? String(state.minPapers) : null],
+    ['z', state.zoom ? formatZoom(state.zoom) : null],
+  ]);
+}
+
+// ------------------------------------------------------------------ trends
+
+export type StackMode = 'share' | 'stream';
+
+export interface TrendsViewState {
+  /** Compared terms by display form, in the order picked. */
+  terms: string[];
+  /** The term whose related terms are listed; null = the first compared term. */
+  focus: string | null;
+  stack: StackMode;
+}
+
+export const EMPTY_TRENDS_STATE: TrendsViewState = { terms: [], focus: null, stack: 'share' };
+export const MAX_COMPARED_TERMS = 8;
+
+function cleanTerm(text: string): string {
+  return text.replace(/[,\s]+/g, ' ').trim().slice(0, 80);
+}
+
+export function parseTrendsState(input: QueryInput): TrendsViewState {
+  const terms: string[] = [];
+  for (const raw of (getParam(input, 'terms') ?? '').split(',')) {
+    const term = cleanTerm(raw);
+    if (term && !terms.some((t) => t.toLowerCase() === term.toLowerCase())) terms.push(term);
+    if (terms.length >= MAX_COMPARED_TERMS) break;
+  }
+  const focus = cleanTerm(getParam(input, 'focus') ?? '');
+  return {
+    terms,
+    focus: focus || null,
+    stack: getParam(input, 'stack') === 'stream' ? 'stream' : 'share',
+  };
+}
+
+export function formatTrendsState(state: TrendsViewState): string {
+  return buildQuery([
+    ['terms', state.terms.length ? state.terms.map(cleanTerm).join(',') : null],
+    ['focus', state.focus ? cleanTerm(state.focus) : null],
+    ['stack', state.stack === 'stream' ? 'stream' : null],
+  ]);
+}

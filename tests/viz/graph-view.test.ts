@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { assignCommunitySlots, buildEgoLayout, buildNodeRadius, centreOn } from '@/lib/viz/graph-view';
+
+describe('graph view', () => {
+  it('sizes nodes by the square root of papers, clamped', () => {
+    const r = buildNodeRadius(101, [1, 11]);
+    expect(r(1)).toBe(1);
+    expect(r(101)).toBe(11);
+    // sqrt scale over [1, 101]: (sqrt(26) - 1) / (sqrt(101) - 1) of the range
+    expect(r(26)).toBeCloseTo(1 + 10 * ((Math.sqrt(26) - 1) / (Math.sqrt(101) - 1)), 10);
+    expect(r(500)).toBe(11);
+    expect(r(0)).toBe(1);
+  });
+
+  it('centres a point at the middle of the view', () => {
+    const t = centreOn(30, 40, 800, 600, 4);
+    expect(t.k * 30 + t.x).toBe(400);
+    expect(t.k * 40 + t.y).toBe(300);
+  });
+
+  it('lays an ego network out radially, grouped by community', () => {
+    const nodes = buildEgoLayout(
+      1,
+      [
+        { id: 2, group: 5, strength: 1 },
+        { id: 3, group: 1, strength: 1 },
+        { id: 4, group: 1, strength: 3 },
+        { id: 5, group: 5, strength: 2 },
+      ],
+      100,
+    );
+    expect(nodes.map((n) => n.id)).toEqual([1, 4, 3, 5, 2]);
+    expect(nodes[0]).toEqual({ id: 1, x: 0, y: 0 });
+    expect(nodes[1].x).toBeCloseTo(0, 10);
+    expect(nodes[1].y).toBeCloseTo(-100, 10); // first co-author at the top
+    expect(nodes[2].x).toBeCloseTo(100, 10);
+  });
+
+  it('gives colour slots to the largest communities only', () => {
+    const slots = assignCommunitySlots([3, 3, 3, 1, 1, 7, -1], 2);
+    expect([...slots.entries()]).toEqual([[3, 0], [1, 1], [7, -1]]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrendRows, defaultMinPeriodPapers, toChartData } from '@/lib/viz/trend-series';
+import { buildSparklinePath, maskSparse } from '@/lib/viz/sparkline';
+import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
+
+describe('trend rows', () => {
+  it('hides shares of sparse periods but keeps counts', () => {
+    const rows = buildTrendRows(
+      ['2019', '2020', '2021'],
+      [3, 200, 400],
+      [{ key: 't1', papers: [1, 20, 100], share: [1 / 3, 0.1, 0.25] }],
+      10,
+    );
+    expect(rows[0]).toEqual({ period: '2019', total: 3, sparse: true, values: { t1: null, 't1:n': 1 } });
+    expect(rows[2].values).toEqual({ t1: 0.25, 't1:n': 100 });
+    expect(toChartData(rows)[1]).toEqual({ period: '2020', total: 200, sparse: false, t1: 0.1, 't1:n': 20 });
+  });
+
+  it('derives the minimum from the median period, within 10..50', () => {
+    expect(defaultMinPeriodPapers([])).toBe(10);
+    expect(defaultMinPeriodPapers([3, 500, 700, 900])).toBe(30); // median 600 → 30
+    expect(defaultMinPeriodPapers([5, 40, 60])).toBe(10);
+    expect(defaultMinPeriodPapers([5000, 6000, 7000])).toBe(50);
+  });
+});
+
+describe('sparkline', () => {
+  it('scales to the box and breaks at missing values', () => {
+    expect(buildSparklinePath([0, 1, 0.5], 20, 10, 0)).toBe('M0,10L10,0L20,5');
+    expect(buildSparklinePath([1, null, 1], 20, 10, 0)).toBe('M0,0ZM20,0Z');
+    expect(buildSparklinePath([null, null], 20, 10)).toBe('');
+    expect(maskSparse([0.5, 0.2], [3, 100], 10)).toEqual([null, 0.2]);
+  });
+});
+
+describe('csv', () => {
+  it('quotes, escapes and defuses formulas', () => {
+    expect(formatCsvCell('plain')).toBe('plain');
+    expect(formatCsvCell('a, "b"')).toBe('"a, ""b"""');
+    expect(formatCsvCell('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(formatCsvCell(-3)).toBe('-3');
+    expect(formatCsvCell(null)).toBe('');
+    expect(formatCsv(['id', 'title'], [[1, 'x\ny']])).toBe('id,title\r\n1,"x\ny"\r\n');
+  });
+});

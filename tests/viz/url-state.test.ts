@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_MAP_STATE,
+  formatGraphState,
+  formatMapState,
+  formatTrendsState,
+  parseGraphState,
+  parseMapState,
+  parseTrendsState,
+  type MapViewState,
+} from '@/lib/viz/url-state';
+
+describe('map URL state', () => {
+  it('formats to a short, readable query and parses it back', () => {
+    const state: MapViewState = {
+      topics: [5, 2],
+      years: [2019, 2022],
+      sources: [1],
+      zoom: { k: 2.5, x: -120.34, y: 44.06 },
+      lasso: [[0.5, 1.25], [2, 3], [-1.123456, 4]],
+    };
+    const query = formatMapState(state);
+    expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4');
+    const back = parseMapState(new URLSearchParams(query));
+    expect(back).toEqual({
+      topics: [2, 5],
+      years: [2019, 2022],
+      sources: [1],
+      zoom: { k: 2.5, x: -120.3, y: 44.1 },
+      lasso: [[0.5, 1.25], [2, 3], [-1.1235, 4]],
+    });
+    expect(formatMapState(back)).toBe(query);
+  });
+
+  it('leaves defaults out and survives junk', () => {
+    expect(formatMapState(EMPTY_MAP_STATE)).toBe('');
+    expect(parseMapState({ topic: 'a,3,-1,3', years: '2022-2019', z: '0,1,2', sel: '1,2;3' })).toEqual({
+      topics: [3],
+      years: [2019, 2022],
+      sources: [],
+      zoom: null,
+      lasso: null,
+    });
+    expect(parseMapState({ years: ['2020'], z: 'NaN,1,1' })).toMatchObject({ years: [2020, 2020], zoom: null });
+    expect(formatMapState({ ...EMPTY_MAP_STATE, years: [2020, 2020] })).toBe('years=2020');
+  });
+});
+
+describe('graph URL state', () => {
+  it('round-trips and clamps', () => {
+    const q = formatGraphState({ author: 42, minPapers: 3, zoom: { k: 1.5, x: 10, y: 20 } });
+    expect(q).toBe('author=42&min=3&z=1.5,10,20');
+    expect(parseGraphState(new URLSearchParams(q))).toEqual({ author: 42, minPapers: 3, zoom: { k: 1.5, x: 10, y: 20 } });
+    expect(parseGraphState({ author: 'x', min: '0' })).toEqual({ author: null, minPapers: 1, zoom: null });
+    expect(formatGraphState({ author: null, minPapers: 1, zoom: null })).toBe('');
+  });
+});
+
+describe('trends URL state', () => {
+  it('round-trips terms with spaces, drops duplicates and bounds the list', () => {
+    const q = formatTrendsState({ terms: ['neural network', 'kernel'], focus: 'kernel', stack: 'stream' });
+    expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream');
+    expect(parseTrendsState(new URLSearchParams(q))).toEqual({
+      terms: ['neural network', 'kernel'],
+      focus: 'kernel',
+      stack: 'stream',
+    });
+    const many = parseTrendsState({ terms: 'a, A ,b,,c,d,e,f,g,h,i,j', stack: 'bogus' });
+    expect(many.terms).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    expect(many.stack).toBe('share');
+    expect(formatTrendsState({ terms: [], focus: null, stack: 'share' })).toBe('');
+  });
+});
