@@ -1,0 +1,239 @@
+/**
+ * Ingestion: input files in any supported layout → one clean, de-duplicated `Corpus`.
+ * `readCorpus` is the entry point; everything else in lib/corpus is a pure step it calls.
+ */
+import path from 'node:path';
+import type { Corpus, FileReport, RejectedRecord } from './types';
+import type { ParseReject, ParseResult, RawRecord } from './raw-record';
+import { InputError } from './errors';
+import { LAYOUTS, LINE_LAYOUTS, detectLayout, isLayout, type Layout } from './detect';
+import { findManifest, listInputFiles, readLines, readSample, readSmallText, readWholeText, type InputFile } from './read-files';
+import { findManifestEntry, parseManifest, type ManifestEntry } from './manifest';
+import { parseFileNameYear } from './dates';
+import { buildCandidate, type Candidate, type RecordContext } from './normalize-record';
+import { buildPapers } from './dedupe';
+import { parseArxivAuthorPage } from './parse-arxiv-author-page';
+import { parseAuthorsTldrAbstract } from './parse-authors-tldr-abstract';
+import { parseHfDailyPapers } from './parse-hf-daily-papers';
+import { parseHfPapersListing } from './parse-hf-papers-listing';
+import { parseNumberedListing } from './parse-numbered-listing';
+import { parseArxivLine, parseJsonDocument, parseJsonLine } from './parse-json';
+import { CsvRecordParser } from './parse-csv';
+import { parseBibtex } from './parse-bibtex';
+
+export { InputError } from './errors';
+export { LAYOUTS } from './detect';
+export type { Layout } from './detect';
+export type * from './types';
+
+/** Options of `readCorpus`. */
+export interface IngestOptions {
+  /** Our field name → the input's field name, e.g. `{ abstract: 'summary_text' }` (JSON, CSV, TSV). */
+  fieldMap?: Record<string, string>;
+  /** Year for records with none (overrides the manifest's and the file name's year). */
+  year?: number;
+  /** Path to a sources.json; default: `sources.json` inside an input folder (or beside an input file). */
+  manifest?: string;
+  /** Force a layout (one of `LAYOUTS`) instead of detecting it. */
+  format?: string;
+}
+
+/** Progress while reading: which file, how many records so far, and raw bytes read of all files. */
+export interface IngestProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  records: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/** The part of a reject reason used for counting: `bad JSON: Unexpected token` → `bad JSON`. */
+function reasonKey(reason: string): string {
+  const colon = reason.indexOf(':');
+  return colon > 0 ? reason.slice(0, colon) : reason;
+}
+
+function parseWholeText(layout: Layout, text: string, fieldMap: Record<string, string>): ParseResult {
+  switch (layout) {
+    case 'json':
+      return parseJsonDocument(text, fieldMap);
+    case 'bibtex':
+      return parseBibtex(text);
+    case 'numbered-listing':
+      return parseNumberedListing(text);
+    case 'hf-daily-papers':
+      return parseHfDailyPapers(text);
+    case 'arxiv-author-page':
+      return parseArxivAuthorPage(text);
+    case 'authors-tldr-abstract':
+      return parseAuthorsTldrAbstract(text);
+    case 'hf-papers-listing':
+      return parseHfPapersListing(text);
+    default:
+      throw new Error(`layout ${layout} is read line by line`);
+  }
+}
+
+async function loadManifests(files: readonly InputFile[], manifestPath: string | undefined): Promise<Map<string, ManifestEntry[]>> {
+  const byRoot = new Map<string, ManifestEntry[]>();
+  const load = async (file: string): Promise<ManifestEntry[]> => {
+    try {
+      return parseManifest(await readSmallText(file, file));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(file, `bad manifest: ${(e as Error).message}`);
+    }
+  };
+  if (manifestPath !== undefined) {
+    const entries = await load(manifestPath);
+    for (const f of files) byRoot.set(f.root, entries);
+    return byRoot;
+  }
+  for (const root of new Set(files.map((f) => f.root))) {
+    const found = await findManifest(root);
+    byRoot.set(root, found === null ? [] : await load(found));
+  }
+  return byRoot;
+}
+
+/**
+ * Reads input files and folders into one de-duplicated corpus.
+ * Throws `InputError` for a missing, empty, binary, non-UTF-8 or unrecognized file (naming it and
+ * the layouts tried) and when no usable paper remains; broken records are rejected and counted.
+ */
+export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<Corpus> {
+  const fieldMap = opts.fieldMap ?? {};
+  if (opts.format !== undefined && !isLayout(opts.format)) {
+    throw new InputError(opts.format, `unknown format; the layouts are: ${LAYOUTS.join(', ')}`);
+  }
+  const files = await listInputFiles(inputs);
+  const manifests = await loadManifests(files, opts.manifest);
+  const bytesTotal = files.reduce((s, f) => s + f.size, 0);
+  let bytesRead = 0;
+  const candidates: Candidate[] = [];
+  const rejects: RejectedRecord[] = [];
+  const reports: FileReport[] = [];
+
+  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+    const f = files[fileIndex];
+    const entry = findManifestEntry(manifests.get(f.root) ?? [], f.name);
+    let records = 0;
+    const progress = (): void =>
+      onProgress?.({ file: f.name, fileIndex, fileCount: files.length, records, bytesRead, bytesTotal });
+    progress();
+
+    const sample = await readSample(f.path, f.name);
+    const forced = opts.format ?? entry?.format ?? null;
+    if (forced !== null && !isLayout(forced)) {
+      throw new InputError(f.name, `unknown format "${forced}" in the manifest; the layouts are: ${LAYOUTS.join(', ')}`);
+    }
+    const layout = forced ?? detectLayout(sample.text, sample.complete, fieldMap);
+    if (layout === null) {
+      const hint = !sample.complete && !sample.text.includes('\n') ? ' (its first 64 KB hold no line break)' : '';
+      throw new InputError(f.name, `unrecognized layout${hint}; tried: ${LAYOUTS.join(', ')}`);
+    }
+    const ctx: RecordContext = {
+      file: f.name,
+      fileIndex,
+      venue: entry?.venue ?? null,
+      year: opts.year ?? entry?.year ?? parseFileNameYear(f.name.replace(/\.gz$/i, '')),
+      referenceYear: entry?.referenceYear ?? null,
+    };
+    const fileRejects: RejectedRecord[] = [];
+    const reject = (r: ParseReject): void => {
+      fileRejects.push({ file: f.name, record: r.record, reason: r.reason });
+    };
+    const accept = (raw: RawRecord): void => {
+      const c = buildCandidate(raw, ctx);
+      if ('reason' in c) reject(c);
+      else candidates.push(c);
+    };
+    const onBytes = (n: number): void => {
+      bytesRead += n;
+    };
+    const fileStart = candidates.length;
+
+    if (LINE_LAYOUTS.has(layout)) {
+      const csv = layout === 'csv' || layout === 'tsv' ? new CsvRecordParser(layout === 'tsv' ? '\t' : ',', fieldMap) : null;
+      const parseLine = layout === 'arxiv-jsonl' ? parseArxivLine : parseJsonLine;
+      await readLines(
+        f.path,
+        f.name,
+        (l) => {
+          if (l.tooLong) {
+            records++;
+            reject({ record: l.line, reason: `line too long: ${l.length} characters` });
+            return;
+          }
+          let out: RawRecord | ParseReject | null;
+          if (csv !== null) out = csv.pushLine(l.text, l.line);
+          else out = l.text.trim() === '' ? null : parseLine(l.text, l.line, fieldMap);
+          if (out === null) return;
+          records++;
+          if ('reason' in out) reject(out);
+          else accept(out);
+          if (records % PROGRESS_EVERY === 0) progress();
+        },
+        onBytes,
+      );
+      const pending = csv?.finish() ?? null;
+      if (pending !== null) {
+        records++;
+        reject(pending);
+      }
+      if (csv !== null && csv.columns === null) throw new InputError(f.name, 'the CSV file has no header row');
+    } else {
+      const text = await readWholeText(f.path, f.name, onBytes);
+      let result: ParseResult;
+      try {
+        result = parseWholeText(layout, text, fieldMap);
+      } catch (e) {
+        if (e instanceof SyntaxError) throw new InputError(f.name, `cannot read as ${layout}: ${e.message}`);
+        throw e;
+      }
+      records = result.records.length + result.rejects.length;
+      for (const r of result.rejects) reject(r);
+      for (const raw of result.records) accept(raw);
+    }
+    fileRejects.sort((a, b) => a.record - b.record);
+    rejects.push(...fileRejects);
+    const rejectReasons: Record<string, number> = {};
+    for (const r of fileRejects) rejectReasons[reasonKey(r.reason)] = (rejectReasons[reasonKey(r.reason)] ?? 0) + 1;
+    // Usable records keep input order; sort by line in case a parser reported them out of order.
+    const mine = candidates.splice(fileStart).sort((a, b) => a.source.record - b.source.record);
+    candidates.push(...mine);
+    reports.push({
+      file: f.name,
+      layout,
+      venue: entry?.venue ?? null,
+      year: ctx.year,
+      notes: entry?.notes ?? null,
+      recordsRead: records,
+      papersKept: 0,
+      duplicatesMerged: 0,
+      rejected: fileRejects.length,
+      rejectReasons,
+    });
+    progress();
+  }
+
+  const { papers, kept, merged } = buildPapers(candidates, files.length);
+  reports.forEach((r, i) => {
+    r.papersKept = kept[i];
+    r.duplicatesMerged = merged[i];
+  });
+  if (papers.length === 0) {
+    const read = reports.reduce((s, r) => s + r.recordsRead, 0);
+    const counts: Record<string, number> = {};
+    for (const r of rejects) counts[reasonKey(r.reason)] = (counts[reasonKey(r.reason)] ?? 0) + 1;
+    const why = Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    const label = files.length === 1 ? files[0].name : inputs.map((i) => path.normalize(i)).join(', ');
+    throw new InputError(label, `no usable papers: ${read} records read${why ? `, all rejected (${why})` : ''}`);
+  }
+  return { papers, files: reports, rejects };
+}

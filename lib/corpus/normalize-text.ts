@@ -1,0 +1,139 @@
+/**
+ * Text cleaning shared by every layout: Unicode NFC, HTML stripped, whitespace collapsed, and
+ * LaTeX either kept (for rendering) or reduced to plain words (for tokenizing).
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
+  hellip: '…', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+};
+
+// A tag needs a name right after `<` and attribute syntax after it, so math such as `a<b$ and c>d`
+// is not mistaken for markup.
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
+const COMMENT = /<!--[\s\S]*?-->/g;
+const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
+// C0/C1 control characters other than tab/newline, plus zero-width and BOM characters.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\ufeff]/g;
+
+/** Decodes the common named and numeric HTML entities; unknown ones are left as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Removes HTML tags and comments and decodes entities. */
+export function stripHtml(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return decodeEntities(text.replace(COMMENT, ' ').replace(TAG, ' '));
+}
+
+/** NFC, control characters dropped, HTML stripped, whitespace (including NBSP) collapsed. */
+export function normalizeText(text: string): string {
+  return stripHtml(text.normalize('NFC').replace(CONTROL, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304',
+  '.': '\u0307', u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a',
+};
+const LETTERS: Record<string, string> = {
+  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+};
+
+/**
+ * Decodes LaTeX accent commands to Unicode: `{\'e}`, `\'{e}`, `\'e`, `\c{c}`, `{\ss}`, `{\o}`.
+ * Other LaTeX is left alone (so math survives for rendering).
+ */
+export function decodeLatexAccents(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = text.replace(/\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) => {
+    const base = (a ?? b ?? '').replace('\\i', 'i').replace('\\j', 'j');
+    return (base + ACCENTS[acc]).normalize('NFC');
+  });
+  out = out.replace(/\\([uvHckr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) =>
+    ((a ?? b ?? '') + ACCENTS[acc]).normalize('NFC'));
+  out = out.replace(/\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L)(?![A-Za-z])\s?/g, (_m, name: string) => LETTERS[name] ?? name);
+  // `{é}` groups left behind around a decoded letter.
+  return out.replace(/\{([^{}\\$]{1,2})\}/g, '$1');
+}
+
+const GREEK = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
+  'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Phi', 'Psi', 'Omega',
+]);
+
+/**
+ * Reduces LaTeX and markup to plain words for tokenizing: accents decoded, `\textit{x}` → `x`,
+ * math delimiters and `^ _ { }` dropped, Greek letter commands kept as their names, other
+ * commands removed. Input should already be normalized with `normalizeText`.
+ */
+export function buildPlainText(text: string): string {
+  let out = decodeLatexAccents(text);
+  if (out.includes('\\')) {
+    out = out
+      .replace(/\\[()[\]]/g, ' ')
+      .replace(/\\([a-zA-Z]+)\*?/g, (_m, name: string) => (GREEK.has(name) ? ` ${name} ` : ' '))
+      .replace(/\\[,;:!% &#_{}$]/g, (m) => (m[1] === '%' || m[1] === '&' || m[1] === '#' || m[1] === '_' ? m[1] : ' '));
+  }
+  return out
+    .replace(/\$+/g, ' ')
+    .replace(/[{}]/g, '')
+    .replace(/(?<=\S)[\^_](?=\S)/g, '')
+    .replace(/[\^_~](?=\s|$)|(?<=\s|^)[\^_~]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The comparison key of a title or abstract: accents folded, LaTeX and punctuation dropped,
+ * lower case, only letters and digits kept (so spacing and punctuation variants collide).
+ */
+export function buildMatchKey(text: string): string {
+  return foldAccents(buildPlainText(text))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
+
+/** Removes diacritics (é → e) and folds letters without a decomposition (ß → ss, ø → o). */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßøØæÆœŒłŁđĐı]/g, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * A display title for a paper the source lists without one: the tl;dr if there is one, else the
+ * abstract's first sentence, cut at a word boundary to at most `maxLength` characters.
+ */
+export function buildDerivedTitle(tldr: string | null, abstract: string, maxLength = 120): string {
+  const source = tldr && tldr.trim() !== '' ? tldr : abstract;
+  const first = firstSentence(source);
+  let title = first.replace(/[.;:,\s]+$/, '');
+  if (title.length > maxLength) {
+    const cut = title.slice(0, maxLength + 1);
+    const space = cut.lastIndexOf(' ');
+    title = `${(space > maxLength / 2 ? cut.slice(0, space) : cut.slice(0, maxLength)).replace(/[.;:,\s]+$/, '')}…`;
+  }
+  return title;
+}
+
+/** The first sentence: up to the first `. `, `? ` or `! ` that follows a word of two or more letters. */
+function firstSentence(text: string): string {
+  // Skip abbreviations such as "e.g." / "i.e." / "et al." by demanding a lower-case or digit word
+  // of length >= 2 before the stop, followed by a space and an upper-case letter or the end.
+  const m = /^(.+?(?:[a-z0-9)\]]{2}|\$)[.?!])(?=\s+[A-Z(“"]|\s*$)/su.exec(text);
+  return (m ? m[1] : text).trim();
+}
