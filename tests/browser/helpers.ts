@@ -1,0 +1,77 @@
+/**
+ * Shared pieces of the browser tests: launch Debian's Chromium through playwright-core, open pages
+ * that record console errors and failed requests, and save screenshots for review.
+ * The server under test is started by scripts/test-browser.ts, which sets TOPICSCOPE_BASE_URL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE_URL = process.env.TOPICSCOPE_BASE_URL ?? 'http://localhost:3000';
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts a headless Chromium. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
+}
+
+/** A page plus what went wrong on it: console errors, uncaught exceptions, failed requests. */
+export interface RecordedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console messages of type error, page errors and responses with status >= 500. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh context and page (1280×800 unless told otherwise, light or dark colour scheme) that
+ * records every console error, uncaught exception and 5xx response into `errors`.
+ */
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<RecordedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    baseURL: BASE_URL,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** Saves a full-page screenshot as tests/browser/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Navigates and waits until the network is quiet; returns the HTTP status. */
+export async function visit(page: Page, url: string): Promise<number> {
+  const response = await page.goto(url, { waitUntil: 'networkidle' });
+  return response?.status() ?? 0;
+}
