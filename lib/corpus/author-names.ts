@@ -46,15 +46,16 @@ function capitalizeWord(word: string): string {
 }
 
 function fixCase(token: string, index: number, count: number, wholeNameLower: boolean): string {
-  const letters = token.replace(/[^\p{L}]/gu, '');
-  if (letters.length === 0) return token;
-  const upper = letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-  const lower = letters === letters.toLowerCase() && letters !== letters.toUpperCase();
-  if (upper) {
+  const up = token.toUpperCase();
+  const low = token.toLowerCase();
+  if (up === low) return token;
+  if (token === up) {
+    const letters = token.replace(/[^\p{L}]/gu, '');
     if (letters.length < 2 || ROMAN.test(letters)) return token;
     return capitalizeWord(token);
   }
-  if (lower) {
+  if (token === low) {
+    const letters = token.replace(/[^\p{L}]/gu, '');
     // A particle keeps its lower case inside a name (`de Bezenac`), and also when the whole name
     // was lower case (`emmanuel de bezenac` → `Emmanuel de Bezenac`).
     const inside = index > 0 && index < count - 1;
@@ -71,9 +72,11 @@ function fixCase(token: string, index: number, count: number, wholeNameLower: bo
  * `YinChao`), particles stay lower (`de Bezenac`).
  */
 export function formatAuthorName(raw: string): string {
-  let s = normalizeText(decodeLatexAccents(raw)).replace(/[{}]/g, '');
-  s = s.replace(/^[\s,;*†‡]+|[\s,;*†‡]+$/g, '').replace(/(?<=\p{L})[*†‡]+/gu, '');
-  const commas = s.split(/\s*,\s*/);
+  let s = normalizeText(decodeLatexAccents(raw));
+  if (/[{}*†‡,;]/.test(s)) {
+    s = s.replace(/[{}]/g, '').replace(/^[\s,;*†‡]+|[\s,;*†‡]+$/g, '').replace(/(?<=\p{L})[*†‡]+/gu, '');
+  }
+  const commas = s.includes(',') ? s.split(/\s*,\s*/) : [s];
   if (commas.length === 2 && commas[0] && commas[1]) {
     s = `${commas[1]} ${commas[0]}`;
   } else if (commas.length === 3 && commas[0] && commas[2] && /^(?:jr|sr|ii|iii|iv)\.?$/i.test(commas[1])) {
@@ -98,13 +101,28 @@ export function buildAuthorKey(name: string): string {
     .trim();
 }
 
+// Prolific authors recur across thousands of papers: remember recent names (bounded, so memory
+// stays flat on huge corpora). Pure: the cache only ever returns what the functions would.
+const NAME_CACHE = new Map<string, AuthorName>();
+const NAME_CACHE_LIMIT = 200_000;
+
+function buildAuthorName(raw: string): AuthorName {
+  let hit = NAME_CACHE.get(raw);
+  if (hit === undefined) {
+    const name = formatAuthorName(raw);
+    hit = { name, key: buildAuthorKey(name) };
+    if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
+    NAME_CACHE.set(raw, hit);
+  }
+  return hit;
+}
+
 /** Display names and keys for an author list, in order, each identity once. */
 export function buildAuthorNames(raw: readonly string[]): AuthorName[] {
   const seen = new Set<string>();
   const out: AuthorName[] = [];
   for (const r of raw) {
-    const name = formatAuthorName(r);
-    const key = buildAuthorKey(name);
+    const { name, key } = buildAuthorName(r);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push({ name, key });

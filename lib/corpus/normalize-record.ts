@@ -64,7 +64,7 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
   const parsed = parseDate(raw.date ?? null, ctx.referenceYear ?? ctx.year);
   const year = raw.year ?? parsed?.year ?? ctx.year;
   const titleKey = givenTitle === null ? null : buildMatchKey(givenTitle);
-  const abstractKey = buildMatchKey(abstract.slice(0, ABSTRACT_KEY_CHARS * 3)).slice(0, ABSTRACT_KEY_CHARS);
+  const abstractKey = buildMatchKey(abstract, ABSTRACT_KEY_CHARS);
   const count = raw.authorCount;
   return {
     fileIndex: ctx.fileIndex,

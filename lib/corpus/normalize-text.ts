@@ -36,8 +36,11 @@ export function stripHtml(text: string): string {
 
 /** NFC, control characters dropped, HTML stripped, whitespace (including NBSP) collapsed. */
 export function normalizeText(text: string): string {
-  return stripHtml(text.normalize('NFC').replace(CONTROL, ''))
-    .replace(/\s+/g, ' ')
+  // Only runs of whitespace and single non-space whitespace need replacing; matching every lone
+  // space (as /\s+/ does) costs a replacement per word on large corpora.
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return stripHtml(CONTROL.test(nfc) ? nfc.replace(CONTROL, '') : nfc)
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
 }
 
@@ -66,6 +69,9 @@ export function decodeLatexAccents(text: string): string {
   return out.replace(/\{([^{}\\$]{1,2})\}/g, '$1');
 }
 
+/** Characters that signal LaTeX or markup worth reducing; text without them is already plain. */
+const LATEX_CHARS = /[\\$^_{}~]/;
+
 const GREEK = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
   'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
@@ -78,6 +84,7 @@ const GREEK = new Set([
  * commands removed. Input should already be normalized with `normalizeText`.
  */
 export function buildPlainText(text: string): string {
+  if (!LATEX_CHARS.test(text)) return text;
   let out = decodeLatexAccents(text);
   if (out.includes('\\')) {
     out = out
@@ -86,28 +93,71 @@ export function buildPlainText(text: string): string {
       .replace(/\\[,;:!% &#_{}$]/g, (m) => (m[1] === '%' || m[1] === '&' || m[1] === '#' || m[1] === '_' ? m[1] : ' '));
   }
   return out
-    .replace(/\$+/g, ' ')
     .replace(/[{}]/g, '')
-    .replace(/(?<=\S)[\^_](?=\S)/g, '')
-    .replace(/[\^_~](?=\s|$)|(?<=\s|^)[\^_~]/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[$^_~]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
     .trim();
 }
 
 /**
- * The comparison key of a title or abstract: accents folded, LaTeX and punctuation dropped,
- * lower case, only letters and digits kept (so spacing and punctuation variants collide).
+ * The comparison key of a title or abstract: accents folded, lower case, only letters and digits
+ * kept (so spacing, punctuation and markup variants collide: `Level-S$^2$fM` and `Level-S^2fM`
+ * both give `levels2fm`). LaTeX commands are skipped by name (`\'e` keeps `e`). Stops after
+ * `maxLength` key characters, so a long abstract is only scanned as far as needed.
  */
-export function buildMatchKey(text: string): string {
-  return foldAccents(buildPlainText(text))
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+export function buildMatchKey(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+  // Key characters go into a reused code-unit buffer: building the key by `+=` allocates one rope
+  // node per character, which dominated ingest time on large corpora.
+  const limit = Math.min(maxLength, text.length * 3);
+  if (keyBuffer.length < limit + 8) keyBuffer = new Uint16Array(Math.max(limit + 8, keyBuffer.length * 2));
+  const buf = keyBuffer;
+  let len = 0;
+  const n = text.length;
+  for (let i = 0; i < n && len < maxLength; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) buf[len++] = c;
+      else if (c >= 65 && c <= 90) buf[len++] = c + 32;
+      else if (c === 92) {
+        // A backslash starts a command name (skipped whole) or escapes one symbol.
+        let j = i + 1;
+        while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+        i = j > i + 1 ? j - 1 : i + 1;
+      }
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    let folded = FOLDED_CHARS.get(cp);
+    if (folded === undefined) {
+      folded = foldAccents(String.fromCodePoint(cp)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      FOLDED_CHARS.set(cp, folded);
+    }
+    for (let k = 0; k < folded.length && len < buf.length; k++) buf[len++] = folded.charCodeAt(k);
+  }
+  const end = Math.min(len, maxLength);
+  let out = '';
+  for (let start = 0; start < end; start += 8192) {
+    out += String.fromCharCode.apply(null, buf.subarray(start, Math.min(end, start + 8192)) as unknown as number[]);
+  }
+  return out;
 }
 
+let keyBuffer = new Uint16Array(1024);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Key characters of each non-ASCII code point seen (a few thousand at most). */
+const FOLDED_CHARS = new Map<number, string>();
+
+const NON_ASCII = /[^\x00-\x7f]/;
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
 
 /** Removes diacritics (é → e) and folds letters without a decomposition (ß → ss, ø → o). */
 export function foldAccents(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
