@@ -65,8 +65,8 @@ export function decodeLatexAccents(text: string): string {
   out = out.replace(/\\([uvHckr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) =>
     ((a ?? b ?? '') + ACCENTS[acc]).normalize('NFC'));
   out = out.replace(/\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L)(?![A-Za-z])\s?/g, (_m, name: string) => LETTERS[name] ?? name);
-  // `{é}` groups left behind around a decoded letter.
-  return out.replace(/\{([^{}\\$]{1,2})\}/g, '$1');
+  // `{é}` groups left behind around a decoded letter (ASCII groups such as `\mathbb{R}` stay).
+  return out.replace(/\{([^\x00-\x7f]{1,2})\}/g, '$1');
 }
 
 /** Characters that signal LaTeX or markup worth reducing; text without them is already plain. */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildAuthorKey, buildAuthorNames, formatAuthorName, parseAuthorList } from '../../lib/corpus/author-names';
+
+describe('formatAuthorName', () => {
+  it.each([
+    ['JIANFEI YANG', 'Jianfei Yang'],
+    ['patrick gallinari', 'Patrick Gallinari'],
+    ['Vincent LE GUEN', 'Vincent Le Guen'],
+    ['Jérémie DONA', 'Jérémie Dona'],
+    ['Emmanuel de Bezenac', 'Emmanuel de Bezenac'],
+    ['de Bezenac, Emmanuel', 'Emmanuel de Bezenac'],
+    ['Ian McDonald', 'Ian McDonald'],
+    ["Mary O'Brien", "Mary O'Brien"],
+    ["MARY O'BRIEN", "Mary O'Brien"],
+    ['JEAN-PIERRE DUPONT', 'Jean-Pierre Dupont'],
+    ['YinChao Ma', 'YinChao Ma'],
+    ['Lacoste-Julien, Simon', 'Simon Lacoste-Julien'],
+    ['King, Jr., Martin Luther', 'Martin Luther King Jr.'],
+    ['Henry Ford III', 'Henry Ford III'],
+    ['Sarah M Pratt', 'Sarah M Pratt'],
+    ['M{\\"u}ller, J{\\"o}rg', 'Jörg Müller'],
+    ['  Ada   Lovelace* ', 'Ada Lovelace'],
+  ])('%s → %s', (raw, expected) => {
+    expect(formatAuthorName(raw)).toBe(expected);
+  });
+});
+
+describe('buildAuthorKey', () => {
+  it('merges case, accent, hyphen and initial-dot variants', () => {
+    expect(buildAuthorKey('Jérémie Dona')).toBe(buildAuthorKey('JEREMIE DONA'));
+    expect(buildAuthorKey('Jean-Pierre Dupont')).toBe(buildAuthorKey('Jean Pierre Dupont'));
+    expect(buildAuthorKey('J. Smith')).toBe(buildAuthorKey('J Smith'));
+    expect(buildAuthorKey("Mary O'Brien")).toBe('mary obrien');
+    expect(buildAuthorKey('Jörg Müller')).toBe('jorg muller');
+  });
+
+  it('does not merge an initial with a full first name, or different people', () => {
+    expect(buildAuthorKey('J. Smith')).not.toBe(buildAuthorKey('John Smith'));
+    expect(buildAuthorKey('Lu Li')).not.toBe(buildAuthorKey('Li Lu'));
+  });
+});
+
+describe('parseAuthorList', () => {
+  it.each([
+    ['A. One, B. Two and C. Three', ['A. One', 'B. Two', 'C. Three']],
+    ['A. One, B. Two, and C. Three', ['A. One', 'B. Two', 'C. Three']],
+    ['Grace Hopper; Alan Turing', ['Grace Hopper', 'Alan Turing']],
+    ['Hopper, Grace; Turing, Alan', ['Hopper, Grace', 'Turing, Alan']],
+    ['Hopper, Grace and Turing, Alan', ['Hopper, Grace', 'Turing, Alan']],
+    ['Hopper, Grace', ['Hopper, Grace']],
+    ['Grace Hopper & Alan Turing', ['Grace Hopper', 'Alan Turing']],
+    ['Grace Hopper, et al.', ['Grace Hopper']],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect(parseAuthorList(text)).toEqual(expected);
+  });
+});
+
+describe('buildAuthorNames', () => {
+  it('counts the same person once per list, keeping the first spelling and the order', () => {
+    const names = buildAuthorNames(['Ada LOVELACE', 'charles babbage', 'Lovelace, Ada', 'ada lovelace']);
+    expect(names).toEqual([
+      { name: 'Ada Lovelace', key: 'ada lovelace' },
+      { name: 'Charles Babbage', key: 'charles babbage' },
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildDerivedTitle, buildMatchKey, buildPlainText, decodeLatexAccents, normalizeText } from '../../lib/corpus/normalize-text';
+import { parseDate, parseFileNameYear } from '../../lib/corpus/dates';
+
+describe('normalizeText', () => {
+  it('applies NFC, strips HTML and entities, collapses whitespace', () => {
+    expect(normalizeText('  Cafe\u0301 <b>bold</b>&amp;<i>x</i>\n\n  y\u00a0z  ')).toBe('Café bold & x y z');
+    expect(normalizeText('Cafe\u0301')).toBe('Caf\u00e9');
+  });
+
+  it('keeps LaTeX and comparisons that only look like tags', () => {
+    expect(normalizeText('a $x<y$ and $z>w$ plus \\textit{it}')).toBe('a $x<y$ and $z>w$ plus \\textit{it}');
+  });
+});
+
+describe('buildPlainText', () => {
+  it('reduces LaTeX to words', () => {
+    expect(buildPlainText('This is the problem of $\\textit{symbolic regression}$.')).toBe('This is the problem of symbolic regression .');
+    expect(buildPlainText('learn a latent $k$-vertex simplex $K\\in\\mathbb{R}^d$ with $\\alpha$')).toBe('learn a latent k -vertex simplex K R d with alpha');
+    expect(buildPlainText('Plain text stays as it is.')).toBe('Plain text stays as it is.');
+  });
+});
+
+describe('decodeLatexAccents', () => {
+  it.each([
+    ["B{\\'e}zenac", 'Bézenac'],
+    ["B\\'{e}zenac", 'Bézenac'],
+    ['M{\\"u}ller', 'Müller'],
+    ['Nu{\\~n}ez', 'Nuñez'],
+    ['Fran{\\c{c}}ois', 'François'],
+    ['Gau{\\ss}', 'Gauß'],
+    ['{\\o}ster', 'øster'],
+  ])('%s → %s', (input, expected) => {
+    expect(decodeLatexAccents(input)).toBe(expected);
+  });
+});
+
+describe('buildMatchKey', () => {
+  it('makes punctuation, case, accent and markup variants collide', () => {
+    expect(buildMatchKey('Level-S$^2$fM: Structure from Motion')).toBe(buildMatchKey('Level-S^2fM:  structure FROM motion'));
+    expect(buildMatchKey("Müller's Estimator")).toBe('mullersestimator');
+    expect(buildMatchKey("M\\\"uller's Estimator")).toBe('mullersestimator');
+    expect(buildMatchKey('abcdef', 3)).toBe('abc');
+  });
+});
+
+describe('buildDerivedTitle', () => {
+  it('uses the tl;dr without its full stop', () => {
+    expect(buildDerivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe('We study how networks extrapolate');
+  });
+  it('falls back to the first sentence, past abbreviations', () => {
+    expect(buildDerivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe('We study extrapolation, i.e. what nets learn');
+  });
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const t = buildDerivedTitle(`${'word '.repeat(60)}end.`, '');
+    expect(t.endsWith('word…')).toBe(true);
+    expect(t.length).toBeLessThanOrEqual(121);
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2025-03-18', null, { date: '2025-03-18', year: 2025 }],
+    ['2025-03-18T10:00:00Z', null, { date: '2025-03-18', year: 2025 }],
+    ['2020-03', null, { date: '2020-03', year: 2020 }],
+    ['2019', null, { date: null, year: 2019 }],
+    ['Nov 22, 2022', null, { date: '2022-11-22', year: 2022 }],
+    ['Sep 25', 2025, { date: '2025-09-25', year: 2025 }],
+    ['22 November 2022', null, { date: '2022-11-22', year: 2022 }],
+    ['March 2021', null, { date: '2021-03', year: 2021 }],
+  ])('%s (ref %s)', (text, ref, expected) => {
+    expect(parseDate(text, ref)).toEqual(expected);
+  });
+
+  it('refuses non-dates and impossible dates', () => {
+    expect(parseDate('Sep 25', null)).toBeNull();
+    expect(parseDate('2023-02-30')).toBeNull();
+    expect(parseDate('soon')).toBeNull();
+    expect(parseDate(1066)).toBeNull();
+  });
+});
+
+describe('parseFileNameYear', () => {
+  it.each([
+    ['papers-2019.json', 2019],
+    ['dir/papers_2019.jsonl.gz', 2019],
+    ['neurips-1987-2021.csv', null],
+    ['000_6d73c46706f66cac.txt', null],
+    ['x2019y.json', null],
+  ])('%s → %s', (name, year) => {
+    expect(parseFileNameYear(name)).toBe(year);
+  });
+});
