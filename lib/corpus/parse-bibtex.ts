@@ -170,7 +170,7 @@ export function parseBibtex(text: string): ParseResult {
   const records: RawRecord[] = entries.map((e) => {
     const f = e.fields;
     const text = (k: string): string | null => (f[k] !== undefined && f[k].trim() !== '' ? decodeBibValue(f[k]) : null);
-    const abstract = f.abstract !== undefined ? decodeLatexAccents(f.abstract).replace(/(?<![\\^_])\{([^{}$]*)\}/g, '$1') : null;
+    const abstract = f.abstract !== undefined ? decodeLatexAccents(f.abstract).replace(/(?<![\\^_A-Za-z])\{([^{}$]*)\}/g, '$1') : null;
     const year = f.year !== undefined && /^\s*\d{4}\s*$/.test(f.year) ? Number(f.year) : null;
     return {
       record: e.line,
