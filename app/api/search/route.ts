@@ -1,0 +1,26 @@
+import type { NextRequest } from 'next/server';
+import { z } from 'zod';
+import { answer, jsonError, jsonOk } from '../_shared/respond';
+import { resolveAuthorFilter } from '../_shared/author-filter';
+import { parseSearchQuery } from '@/app/components/search-query';
+import { searchPapers, SEARCH_MAX_PAGE_SIZE } from '@/lib/store/read';
+
+const sizeSchema = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(20);
+
+/**
+ * Full-text search: GET /api/search?q=&topic=&from=&to=&source=&author=&page=&size= → the page of
+ * results with highlighted parts ({ text, hit }[]), total and page count.
+ */
+export function GET(request: NextRequest): Response {
+  const params = request.nextUrl.searchParams;
+  const parsed = parseSearchQuery(params);
+  if (!parsed.ok) return jsonError(400, parsed.error);
+  const size = sizeSchema.safeParse(params.get('size') ?? undefined);
+  if (!size.success) return jsonError(400, `size must be a whole number from 1 to ${SEARCH_MAX_PAGE_SIZE}`);
+  const q = parsed.query;
+  return answer(() => {
+    const author = resolveAuthorFilter(q.author);
+    const results = searchPapers(q.q, { topic: q.topic, from: q.from, to: q.to, source: q.source, author }, q.page, size.data);
+    return jsonOk(results);
+  });
+}
