@@ -1,0 +1,23 @@
+/**
+ * GET /api/graph/layout?min=2: the precomputed co-author layout (authors with at least `min`
+ * papers, bounded) as parallel arrays.
+ */
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { readGraphLayout, GRAPH_MAX_NODES } from '@/lib/store/read';
+import { answer, parseQuery } from '../../map/_lib/respond';
+
+const schema = z.object({
+  min: z.coerce.number().int().min(1).max(10_000).default(1),
+  maxNodes: z.coerce.number().int().min(1).max(GRAPH_MAX_NODES).default(GRAPH_MAX_NODES),
+});
+
+export function GET(request: Request): Response {
+  const query = parseQuery(request, schema);
+  if (!query.ok) return query.response;
+  return answer(() =>
+    NextResponse.json(readGraphLayout({ minPapers: query.data.min, maxNodes: query.data.maxNodes }), {
+      headers: { 'Cache-Control': 'private, no-cache' },
+    }),
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * GET /api/map/points: every mapped paper as one binary payload (see lib/viz/point-payload.ts),
+ * ~17 bytes a point. An ETag from the build id lets the browser reuse it until the build changes.
+ */
+import { readBuildInfo, readMapPoints } from '@/lib/store/read';
+import { encodeMapPoints } from '@/lib/viz/point-payload';
+import { answer } from '../_lib/respond';
+
+export function GET(request: Request): Response {
+  return answer(() => {
+    const points = readMapPoints();
+    const build = readBuildInfo();
+    const etag = `"map-${build.buildId ?? 'dev'}-${build.builtAt ?? ''}-${points.ids.length}"`;
+    if (request.headers.get('if-none-match') === etag) {
+      return new Response(null, { status: 304, headers: { ETag: etag } });
+    }
+    return new Response(encodeMapPoints(points), {
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Cache-Control': 'private, no-cache',
+        ETag: etag,
+        'X-Point-Count': String(points.ids.length),
+      },
+    });
+  });
+}
