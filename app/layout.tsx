@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { InlineScript } from './components/InlineScript';
 import { SiteNav } from './components/SiteNav';
 import { ThemeToggle } from './components/ThemeToggle';
 import './globals.css';
@@ -30,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <InlineScript html={THEME_SCRIPT} />
       </head>
       <body>
         <a className="skip-link" href="#main">
