@@ -43,7 +43,7 @@ export interface Candidate {
 }
 
 /** Characters of the abstract's key compared; enough to identify a paper, robust to a cut tail. */
-const ABSTRACT_KEY_CHARS = 500;
+const ABSTRACT_KEY_CHARS = 300;
 /** Shorter abstract keys (`TBD`, `See paper`) never match across records. */
 const MIN_ABSTRACT_KEY_CHARS = 100;
 

@@ -31,8 +31,11 @@ export function decodeEntities(text: string): string {
 /** Removes HTML tags and comments and decodes entities. */
 export function stripHtml(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
-  return decodeEntities(text.replace(COMMENT, ' ').replace(TAG, ' '));
+  // Inline tags vanish (`<i>S</i>parse` → `Sparse`); block tags and line breaks separate words.
+  return decodeEntities(text.replace(COMMENT, ' ').replace(TAG, (tag) => (INLINE_TAG.test(tag) ? '' : ' ')));
 }
+
+const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b/i;
 
 /** NFC, control characters dropped, HTML stripped, whitespace (including NBSP) collapsed. */
 export function normalizeText(text: string): string {

@@ -123,7 +123,23 @@ export function parseJsonDocument(text: string, fieldMap: Record<string, string>
 export function parseJsonLine(line: string, lineNo: number, fieldMap: Record<string, string> = {}): RawRecord | ParseReject {
   const obj = parseObjectLine(line, lineNo);
   if ('reason' in obj) return obj;
-  return buildRecordFromFields(obj.value, lineNo, buildFieldResolver(Object.keys(obj.value), fieldMap));
+  return buildRecordFromFields(obj.value, lineNo, resolverFor(obj.value, fieldMap));
+}
+
+// Lines of one file nearly always share their keys: resolve them once per key set and field map.
+let lastSignature = '';
+let lastFieldMap: Record<string, string> | null = null;
+let lastResolver: Partial<Record<FieldName, string>> = {};
+
+function resolverFor(obj: Readonly<Record<string, unknown>>, fieldMap: Record<string, string>): Partial<Record<FieldName, string>> {
+  const keys = Object.keys(obj);
+  const signature = keys.join('\u0000');
+  if (signature !== lastSignature || fieldMap !== lastFieldMap) {
+    lastResolver = buildFieldResolver(keys, fieldMap);
+    lastSignature = signature;
+    lastFieldMap = fieldMap;
+  }
+  return lastResolver;
 }
 
 /** True when a parsed JSON object has the arXiv metadata snapshot's distinctive fields. */
@@ -139,10 +155,13 @@ export function parseArxivLine(line: string, lineNo: number, fieldMap: Record<st
   const obj = parseObjectLine(line, lineNo);
   if ('reason' in obj) return obj;
   const o = obj.value;
-  const base = buildRecordFromFields(o, lineNo, buildFieldResolver(Object.keys(o), fieldMap));
   const parsed = o.authors_parsed;
+  const useParsed = Array.isArray(parsed) && parsed.length > 0 && fieldMap.authors === undefined;
+  const resolver = resolverFor(o, fieldMap);
+  // With `authors_parsed` at hand, skip splitting the `authors` string (a third of the work per line).
+  const base = buildRecordFromFields(o, lineNo, useParsed ? { ...resolver, authors: undefined } : resolver);
   let authors = base.authors;
-  if (Array.isArray(parsed) && parsed.length > 0 && fieldMap.authors === undefined) {
+  if (useParsed) {
     authors = parsed
       .filter((p): p is unknown[] => Array.isArray(p))
       .map((p) => [p[1], p[0], p[2]].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' '))

@@ -63,6 +63,17 @@ describe('generic JSON array', () => {
   });
 });
 
+describe('pretty-printed JSON object holding the records', () => {
+  it('finds the array under "papers"', async () => {
+    const file = path.join(tmp, 'export.json');
+    const abstract = 'An abstract in a pretty-printed JSON export whose records sit under a papers key rather than at the top level of the document.';
+    writeFileSync(file, JSON.stringify({ exported: '2024-01-01', papers: [{ title: 'Nested Records', abstract, authors: [{ given: 'Ann', family: 'Lee' }], year: '2024' }] }, null, 2));
+    const c = await readCorpus([file]);
+    expect(c.files[0]).toMatchObject({ layout: 'json', recordsRead: 1, papersKept: 1 });
+    expect([c.papers[0].title, c.papers[0].year, c.papers[0].authors[0].name]).toEqual(['Nested Records', 2024, 'Ann Lee']);
+  });
+});
+
 describe('JSON lines with a field map', () => {
   it('reads renamed fields and rejects the broken line with its number', async () => {
     const c = await readCorpus([fx('custom-fields.jsonl')], { fieldMap: { title: 'paper_name', abstract: 'summary_text', authors: 'writers', year: 'yr' } });

@@ -4,8 +4,9 @@ import { parseDate, parseFileNameYear } from '../../lib/corpus/dates';
 
 describe('normalizeText', () => {
   it('applies NFC, strips HTML and entities, collapses whitespace', () => {
-    expect(normalizeText('  Cafe\u0301 <b>bold</b>&amp;<i>x</i>\n\n  y\u00a0z  ')).toBe('Café bold & x y z');
+    expect(normalizeText('  Cafe\u0301 <b>bold</b>&amp;<i>x</i>\n\n  y\u00a0z  ')).toBe('Café bold&x y z');
     expect(normalizeText('Cafe\u0301')).toBe('Caf\u00e9');
+    expect(normalizeText('<p>First&nbsp;para.</p><p><i>S</i>parse &lt;codes&gt; &#233;&#x00E9;<br/>end</p>')).toBe('First para. Sparse <codes> éé end');
   });
 
   it('keeps LaTeX and comparisons that only look like tags', () => {
