@@ -172,7 +172,7 @@ export function foldAccents(text: string): string {
  * abstract's first sentence, cut at a word boundary to at most `maxLength` characters.
  */
 export function buildDerivedTitle(tldr: string | null, abstract: string, maxLength = 120): string {
-  const source = tldr && tldr.trim() !== '' ? tldr : abstract;
+  const source = tldr !== null && usableTldr(tldr) ? tldr : abstract;
   const first = firstSentence(source);
   let title = first.replace(/[.;:,\s]+$/, '');
   if (title.length > maxLength) {
@@ -181,6 +181,12 @@ export function buildDerivedTitle(tldr: string | null, abstract: string, maxLeng
     title = `${(space > maxLength / 2 ? cut.slice(0, space) : cut.slice(0, maxLength)).replace(/[.;:,\s]+$/, '')}…`;
   }
   return title;
+}
+
+/** A tl;dr that says something: not a dangling pointer such as `The code is available at:`. */
+function usableTldr(tldr: string): boolean {
+  const t = tldr.trim();
+  return t.split(/\s+/).length >= 3 && !/:$/.test(t) && !/^(?:the )?code\b/i.test(t);
 }
 
 /** The first sentence: up to the first `. `, `? ` or `! ` that follows a word of two or more letters. */

@@ -49,6 +49,10 @@ describe('buildDerivedTitle', () => {
   it('uses the tl;dr without its full stop', () => {
     expect(buildDerivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe('We study how networks extrapolate');
   });
+  it('ignores a tl;dr that only points at code', () => {
+    expect(buildDerivedTitle('The code is available at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
+    expect(buildDerivedTitle('code at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
+  });
   it('falls back to the first sentence, past abbreviations', () => {
     expect(buildDerivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe('We study extrapolation, i.e. what nets learn');
   });
