@@ -21,10 +21,10 @@ const DEFAULTS: Required<CoauthorGraphOptions> = {
   resolution: 1,
   communityWeight: 'fractional',
   exactBetweennessMaxNodes: 5000,
-  betweennessPivots: 128,
+  betweennessPivots: 64,
   maxLayoutNodes: 3000,
   minLayoutComponentSize: 2,
-  layoutTicks: 300,
+  layoutTicks: 150,
 };
 
 /** Builds the co-author graph of `papers`: per-author statistics, weighted edges (joint papers and

@@ -26,7 +26,7 @@ const MARGIN = 20;
  * build is byte-identical (d3-force, https://d3js.org/d3-force). Components are taken largest
  * first while they fit in `maxNodes`; if the largest alone exceeds it, its `maxNodes`
  * best-connected authors (degree desc, id asc) are laid out. Each component gets its own
- * simulation; the results are packed in rows, largest first, and rounded to 0.1. */
+ * simulation, cooled over exactly `ticks` steps; the results are packed in rows, largest first, and rounded to 0.1. */
 export function buildLayout(
   offsets: Int32Array,
   neighbors: Int32Array,
@@ -77,6 +77,8 @@ export function buildLayout(
     }
     forceSimulation(nodes)
       .randomSource(random)
+      // Cool from alpha 1 to d3's alphaMin (0.001) in exactly `ticks` steps.
+      .alphaDecay(1 - Math.pow(0.001, 1 / Math.max(1, opts.ticks)))
       .force('link', forceLink<SimNode, { source: number; target: number }>(links).distance(LINK_DISTANCE))
       .force('charge', forceManyBody<SimNode>().strength(-30))
       .force('x', forceX<SimNode>(0).strength(0.05))

@@ -1,0 +1,110 @@
+import type { Paper } from '../corpus/types';
+import type { TokenizedCorpus } from '../text/types';
+import { buildBursts } from './bursts';
+import { buildChangeLists, buildTermChanges } from './change';
+import { buildRelatedTerms } from './cooccurrence';
+import { buildPeriods } from './periods';
+import { buildDocTermSets, buildTermSeries } from './term-counts';
+import { buildTopicSeries } from './topics';
+import type { Burst, TrendOptions, Trends } from './types';
+
+export type * from './types';
+
+/** Progress callback: stage name, items done, items in all. */
+export type ProgressCallback = (stage: string, done: number, total: number) => void;
+
+/** Input of `buildTrends`: the papers, their tokens (parallel to `papers`) and topics. */
+export interface TrendInput {
+  papers: Paper[];
+  corpus: TokenizedCorpus;
+  paperTopics: Int32Array;
+  topicCount: number;
+}
+
+const DEFAULTS: Required<TrendOptions> = {
+  granularity: 'auto',
+  minSupport: 5,
+  smoothing: 3,
+  recentPeriods: 5,
+  minPeriodPapers: 20,
+  minChangePapers: 20,
+  changeListSize: 100,
+  burstScale: 2,
+  burstGamma: 1,
+  relatedMinSupport: 20,
+  relatedTopK: 20,
+  relatedMinPapers: 5,
+};
+
+/** Builds keyword trends: periods (years, or months when every dated paper has one), the papers
+ * and share of papers per period containing each term with enough support, each term's recent
+ * change (slope of the smoothed share) with rising and falling lists, Kleinberg bursts per term,
+ * topic shares per period, and related terms by co-occurrence. Papers without a date are counted
+ * in `undatedPapers` and left out of every series; they still count for related terms. Pure. */
+export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgress?: ProgressCallback): Trends {
+  const options: Required<TrendOptions> = { ...DEFAULTS, ...definedOnly(opts) };
+  const { papers, corpus, paperTopics, topicCount } = input;
+  if (corpus.docs.length !== papers.length || paperTopics.length !== papers.length) {
+    throw new Error(
+      `buildTrends: ${papers.length} papers, ${corpus.docs.length} token lists, ${paperTopics.length} topics`,
+    );
+  }
+  const progress = onProgress ?? (() => {});
+  const vocabSize = corpus.vocab.terms.length;
+
+  progress('periods', 0, papers.length);
+  const { granularity, periods, periodOf, undatedPapers } = buildPeriods(papers, options.granularity);
+  const periodPapers = Int32Array.from(periods, (p) => p.papers);
+  const datedPapers = papers.length - undatedPapers;
+
+  progress('term counts', 0, papers.length);
+  const sets = buildDocTermSets(corpus.docs, vocabSize);
+  const termSeries = buildTermSeries(sets, vocabSize, periodOf, periodPapers, options.minSupport);
+  progress('term counts', papers.length, papers.length);
+
+  const changes = buildTermChanges(termSeries, periodPapers, options);
+  const { rising, falling } = buildChangeLists(changes, options.minChangePapers, options.changeListSize);
+
+  const rows = termSeries.terms.length;
+  progress('bursts', 0, rows);
+  const bursts: Burst[] = [];
+  const periodCount = periods.length;
+  for (let row = 0; row < rows; row++) {
+    const relevant = termSeries.counts.subarray(row * periodCount, (row + 1) * periodCount);
+    for (const span of buildBursts(relevant, periodPapers, { scale: options.burstScale, gamma: options.burstGamma })) {
+      bursts.push({ term: termSeries.terms[row], ...span });
+    }
+  }
+  bursts.sort((a, b) => b.strength - a.strength || a.term - b.term || a.start - b.start);
+  progress('bursts', rows, rows);
+
+  const topicSeries = buildTopicSeries(paperTopics, topicCount, periodOf, periodPapers);
+
+  progress('related terms', 0, 1);
+  const related = buildRelatedTerms(sets, corpus.vocab, {
+    minSupport: options.relatedMinSupport,
+    topK: options.relatedTopK,
+    minPairPapers: options.relatedMinPapers,
+  });
+  progress('related terms', 1, 1);
+
+  return {
+    granularity,
+    periods,
+    datedPapers,
+    undatedPapers,
+    termSeries,
+    changes,
+    rising,
+    falling,
+    bursts,
+    topicSeries,
+    relatedByPapers: related.byPapers,
+    relatedByNpmi: related.byNpmi,
+    options,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
