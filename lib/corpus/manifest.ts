@@ -12,10 +12,9 @@ const entrySchema = z.object({
   notes: z.string().nullable().optional(),
   format: z.string().nullable().optional(),
 });
-const manifestSchema = z.union([
-  z.object({ description: z.string().optional(), files: z.array(entrySchema) }),
-  z.array(entrySchema),
-]);
+// Either `{ "files": [...] }` or a bare array of entries; picked by shape so errors point at the field.
+const objectSchema = z.object({ description: z.string().optional(), files: z.array(entrySchema) });
+const arraySchema = z.array(entrySchema);
 
 /** One file's entry: `year` fills records that carry none; `referenceYear` completes dates like `Nov 7`. */
 export interface ManifestEntry {
@@ -36,7 +35,7 @@ export function parseManifest(text: string): ManifestEntry[] {
   } catch (e) {
     throw new Error(`not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = manifestSchema.safeParse(doc);
+  const parsed = Array.isArray(doc) ? arraySchema.safeParse(doc) : objectSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`not a valid manifest at ${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -75,6 +75,16 @@ describe('fatal input problems name the file', () => {
     expect(e.message).toMatch(/^cut\.jsonl\.gz: cannot decompress: .*\(is the \.gz file complete\?\)$/);
   });
 
+  it('a broken manifest names the manifest', async () => {
+    const dir = path.join(tmp, 'bad-manifest');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), `${GOOD}\n`);
+    writeFileSync(path.join(dir, 'sources.json'), JSON.stringify({ files: [{ file: 'a.jsonl', year: 'last year' }] }));
+    const e = await inputError(readCorpus([dir]));
+    expect(e.file).toBe(path.join(path.resolve(dir), 'sources.json'));
+    expect(e.message).toMatch(/bad manifest: not a valid manifest at files\.0\.year/);
+  });
+
   it('an unrecognized layout lists the layouts tried', async () => {
     const e = await inputError(readCorpus([write('notes.txt', 'Shopping list\nmilk\neggs\n')]));
     expect(e.message).toBe(`notes.txt: unrecognized layout; tried: ${LAYOUTS.join(', ')}`);

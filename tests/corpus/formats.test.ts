@@ -109,6 +109,17 @@ describe('CSV and TSV', () => {
     }
   });
 
+  it('handles a byte-order mark and CRLF line ends', async () => {
+    const file = path.join(tmp, 'windows.csv');
+    const abstract = 'An abstract saved by a spreadsheet program on Windows, with a byte-order mark and CRLF line ends that must not leak into fields.';
+    writeFileSync(file, `\ufeffTitle,Abstract,Authors\r\n"Windows Export","${abstract}\r\nSecond line.","Ann Lee, Bo Chen"\r\n`);
+    const c = await readCorpus([file]);
+    expect(c.files[0]).toMatchObject({ layout: 'csv', recordsRead: 1, papersKept: 1 });
+    expect(c.papers[0].title).toBe('Windows Export');
+    expect(c.papers[0].abstract).toBe(`${abstract} Second line.`);
+    expect(c.papers[0].authors.map((a) => a.name)).toEqual(['Ann Lee', 'Bo Chen']);
+  });
+
   it('reads TSV and rejects a row with the wrong field count', async () => {
     const c = await readCorpus([fx('sample.tsv')]);
     expect(c.files[0]).toMatchObject({ layout: 'tsv', recordsRead: 2, papersKept: 1, rejected: 1, rejectReasons: { 'wrong field count': 1 } });
