@@ -19,21 +19,25 @@ export function AuthorPicker({ name, defaultValue, label = 'Author' }: { name: s
   const [active, setActive] = useState(-1);
   const id = useId();
   const listId = `${id}-list`;
-  const skipNext = useRef(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const request = useRef<AbortController | null>(null);
 
-  useEffect(() => {
-    // The first render shows the value from the URL: no need to suggest for it.
-    if (skipNext.current) {
-      skipNext.current = false;
-      return;
-    }
-    const q = value.trim();
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    request.current?.abort();
+  };
+  useEffect(() => cancel, []);
+
+  const suggest = (text: string) => {
+    cancel();
+    const q = text.trim();
     if (q.length < 2) {
       setSuggestions([]);
       return;
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
+    timer.current = setTimeout(() => {
+      const controller = new AbortController();
+      request.current = controller;
       fetch(`/api/authors?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal })
         .then((r) => (r.ok ? (r.json() as Promise<{ authors: Suggestion[] }>) : { authors: [] }))
         .then((data) => {
@@ -41,17 +45,13 @@ export function AuthorPicker({ name, defaultValue, label = 'Author' }: { name: s
           setActive(-1);
         })
         .catch(() => {
-          // aborted or offline: keep the field usable without suggestions
+          // aborted or offline: the field stays usable without suggestions
         });
     }, 150);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [value]);
+  };
 
   const pick = (s: Suggestion) => {
-    skipNext.current = true;
+    cancel();
     setValue(s.name);
     setOpen(false);
     setSuggestions([]);
@@ -74,8 +74,10 @@ export function AuthorPicker({ name, defaultValue, label = 'Author' }: { name: s
         aria-autocomplete="list"
         aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         onChange={(e) => {
-          setValue(e.currentTarget.value);
+          const text = e.currentTarget.value;
+          setValue(text);
           setOpen(true);
+          suggest(text);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 120)}

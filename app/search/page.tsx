@@ -33,7 +33,6 @@ export default async function SearchPage({ searchParams }: Props) {
   const parsed = parseSearchQuery(await searchParams);
   const query = parsed.ok ? parsed.query : EMPTY_QUERY;
   const result = readOrExplain(() => {
-    const started = performance.now();
     const options = getSearchOptions();
     let authorId: number | undefined;
     let authorName: string | undefined;
@@ -54,10 +53,11 @@ export default async function SearchPage({ searchParams }: Props) {
       { topic: query.topic, from: query.from, to: query.to, source: query.source, author: authorId },
       query.page,
     );
-    return { options, results, authorName, authorUnknown: authorId === -1, ms: performance.now() - started };
+    return { options, results, authorName, authorUnknown: authorId === -1 };
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { options, results, authorName, authorUnknown, ms } = result.value;
+  const { options, results, authorName, authorUnknown } = result.value;
+  const ms = results.elapsedMs;
   const linkParams = {
     q: query.q,
     topic: query.topic,

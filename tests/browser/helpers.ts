@@ -66,7 +66,8 @@ export async function newPage(
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage });
+  // caret: 'initial' keeps Playwright from styling inputs, which React would see as a hydration mismatch.
+  await page.screenshot({ path: file, fullPage, caret: 'initial' });
   return file;
 }
 

@@ -46,6 +46,8 @@ export interface SearchResults {
   pageSize: number;
   pageCount: number;
   hits: SearchHit[];
+  /** Time spent in SQLite for this search, in milliseconds. */
+  elapsedMs: number;
 }
 
 /** One flat row of an export. */
@@ -178,6 +180,7 @@ export function searchPapers(
   pageSize = SEARCH_PAGE_SIZE,
   db: Database.Database = openBuild(),
 ): SearchResults {
+  const started = performance.now();
   const trimmed = query.trim();
   const match = buildFtsQuery(trimmed);
   const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
@@ -231,7 +234,17 @@ export function searchPapers(
       authorParts: row.authors_text ? [{ text: row.authors_text, hit: false }] : [],
     }));
   }
-  return { query: trimmed, match, filters, total, page: current, pageSize: size, pageCount, hits };
+  return {
+    query: trimmed,
+    match,
+    filters,
+    total,
+    page: current,
+    pageSize: size,
+    pageCount,
+    hits,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 /**

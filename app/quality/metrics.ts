@@ -1,0 +1,133 @@
+/**
+ * What each quality figure means, its range, and a plain-language reading of its value. The
+ * thresholds are rules of thumb for text clustering (silhouettes of 0.02-0.1 are usual for TF-IDF
+ * or LSA vectors; NPMI coherence above 0.1 reads as "clearly related terms"), not hard limits.
+ */
+
+export type Verdict = 'good' | 'fair' | 'weak' | 'none';
+
+export interface MetricDescription {
+  title: string;
+  /** One or two sentences: what the number measures. */
+  about: string;
+  range: [number, number];
+  /** How to read a value. */
+  read(value: number): { verdict: Verdict; words: string };
+  format: 'decimal' | 'percent';
+}
+
+const DESCRIPTIONS: Record<string, MetricDescription> = {
+  silhouette: {
+    title: 'Silhouette',
+    about:
+      'How much closer each paper is to its own topic than to the nearest other topic, averaged over a sample (−1 to 1). Text topics overlap, so low positive values are normal.',
+    range: [-0.1, 0.5],
+    read: (v) =>
+      v >= 0.25
+        ? { verdict: 'good', words: 'topics are clearly separated' }
+        : v >= 0.05
+          ? { verdict: 'fair', words: 'topics are distinct but overlap at the edges, as text topics do' }
+          : v > 0
+            ? { verdict: 'weak', words: 'topics overlap a lot; treat borders between them as fuzzy' }
+            : { verdict: 'none', words: 'papers are not closer to their own topic than to others' },
+    format: 'decimal',
+  },
+  coherence: {
+    title: 'Coherence (NPMI)',
+    about:
+      'Whether a topic’s top ten terms appear in the same papers more often than chance (normalised PMI, −1 to 1), averaged over topics.',
+    range: [-0.1, 0.4],
+    read: (v) =>
+      v >= 0.1
+        ? { verdict: 'good', words: 'top terms genuinely belong together' }
+        : v >= 0.03
+          ? { verdict: 'fair', words: 'top terms are related, with some noise' }
+          : { verdict: 'weak', words: 'top terms often do not co-occur; labels may mislead' },
+    format: 'decimal',
+  },
+  diversity: {
+    title: 'Topic diversity',
+    about: 'The share of distinct terms among all topics’ top ten terms (0 to 1): low values mean topics repeat each other.',
+    range: [0, 1],
+    read: (v) =>
+      v >= 0.8
+        ? { verdict: 'good', words: 'topics are described by different words' }
+        : v >= 0.6
+          ? { verdict: 'fair', words: 'some topics share many top terms' }
+          : { verdict: 'weak', words: 'many topics repeat the same terms' },
+    format: 'percent',
+  },
+  ari: {
+    title: 'Adjusted Rand index',
+    about: 'Agreement between topics and the labels the source gave (e.g. arXiv categories), corrected for chance (0 = chance, 1 = identical).',
+    range: [0, 1],
+    read: (v) =>
+      v >= 0.4
+        ? { verdict: 'good', words: 'topics largely follow the given labels' }
+        : v >= 0.15
+          ? { verdict: 'fair', words: 'topics partly follow the given labels' }
+          : { verdict: 'weak', words: 'topics cut across the given labels' },
+    format: 'decimal',
+  },
+  nmi: {
+    title: 'Normalised mutual information',
+    about: 'How much knowing a paper’s topic tells you about its given label (0 = nothing, 1 = everything).',
+    range: [0, 1],
+    read: (v) =>
+      v >= 0.4
+        ? { verdict: 'good', words: 'topics carry much of the label information' }
+        : v >= 0.2
+          ? { verdict: 'fair', words: 'topics carry some of the label information' }
+          : { verdict: 'weak', words: 'topics and labels are mostly unrelated' },
+    format: 'decimal',
+  },
+};
+
+const KNN: MetricDescription = {
+  title: 'k-NN label accuracy',
+  about:
+    'How often a paper’s nearest neighbours (in these vectors) share its given label, cross-validated: a check that the text representation captures what the labels mean.',
+  range: [0, 1],
+  read: (v) =>
+    v >= 0.6
+      ? { verdict: 'good', words: 'neighbours in this space usually share a label' }
+      : v >= 0.35
+        ? { verdict: 'fair', words: 'neighbours often share a label' }
+        : { verdict: 'weak', words: 'neighbours rarely share a label' },
+  format: 'percent',
+};
+
+const MAP: MetricDescription = {
+  title: 'Map neighbour preservation',
+  about:
+    'The share of each paper’s nearest neighbours in the full vector space that stay among its nearest neighbours on the 2D map. Distances on the map are only a sketch of the real ones.',
+  range: [0, 1],
+  read: (v) =>
+    v >= 0.5
+      ? { verdict: 'good', words: 'close points on the map are usually truly similar' }
+      : v >= 0.2
+        ? { verdict: 'fair', words: 'neighbourhoods are kept in part; trust clusters more than exact distances' }
+        : { verdict: 'weak', words: 'the map is a loose sketch; read only its broad regions' },
+  format: 'percent',
+};
+
+/** The description of a metric by its key in the quality table, or null for unknown keys. */
+export function describeMetric(key: string): MetricDescription | null {
+  if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
+  if (/knn/i.test(key)) {
+    const space = key.replace(/^knn_?/i, '').replace(/_/g, ' ').toUpperCase();
+    return { ...KNN, title: space ? `${KNN.title} (${space})` : KNN.title };
+  }
+  if (/neighbo|trust|preserv|map_/i.test(key)) return MAP;
+  return null;
+}
+
+/** The order metrics appear in: the model's own figures first, then label agreement, then the map. */
+export function metricOrder(key: string): number {
+  const order = ['silhouette', 'coherence', 'diversity', 'ari', 'nmi'];
+  const i = order.indexOf(key);
+  if (i >= 0) return i;
+  if (/knn/i.test(key)) return 10;
+  if (/neighbo|trust|preserv|map_/i.test(key)) return 20;
+  return 30;
+}
