@@ -89,7 +89,18 @@ export function detectLayout(sample: string, complete: boolean, fieldMap: Record
     return 'hf-daily-papers';
   }
   if (texts.some((t) => ARXIV_SUBJECT_LINE.test(t))) return 'arxiv-author-page';
-  if (texts.some((t) => /^tl;\s?dr\s*:/i.test(t)) && looksLikeAuthorLine(texts[0])) return 'authors-tldr-abstract';
+  if (looksLikeAuthorLine(texts[0])) {
+    if (texts.some((t) => /^tl;\s?dr\s*:/i.test(t))) return 'authors-tldr-abstract';
+    // Without any tl;dr the file alternates author lists and abstracts; author lists of two or
+    // more names have commas, which titles in a title/abstract listing rarely do.
+    let lists = 0;
+    let pairs = 0;
+    for (let i = 0; i + 1 < texts.length; i += 2) {
+      pairs++;
+      if (looksLikeAuthorLine(texts[i]) && texts[i].includes(',') && looksLikeAbstract(texts[i + 1])) lists++;
+    }
+    if (pairs >= 3 && lists >= 0.8 * pairs) return 'authors-tldr-abstract';
+  }
   const body = stripListingChrome(lines).map((l) => l.text);
   if (body.length >= 2) {
     let pairs = 0;

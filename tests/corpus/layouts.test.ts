@@ -27,6 +27,17 @@ describe('detectLayout recognizes each bundled layout from content', () => {
     expect(detectLayout(fixture(file), true)).toBe(layout);
   });
 
+  it('recognizes author/abstract pairs without any tl;dr, and does not mistake titles for authors', () => {
+    const withTldr = fixture('authors-tldr-abstract.txt').split('\n');
+    const noTldr = withTldr.filter((l) => !l.startsWith('tl;dr:')).join('\n');
+    expect(detectLayout(noTldr, true)).toBe('authors-tldr-abstract');
+    expect(parseAuthorsTldrAbstract(noTldr).records).toHaveLength(4);
+    // Titles that read like names (one with a comma) followed by abstracts: still a title listing.
+    const abstracts = fixture('hf-papers-listing.txt').split('\n').filter((l) => l.length > 300);
+    const listing = ['Realizable Learning is All You Need', abstracts[0], 'Attention, Please', abstracts[1], 'Feasible Learning', abstracts[2]].join('\n');
+    expect(detectLayout(listing, true)).toBe('hf-papers-listing');
+  });
+
   it('recognizes nothing in prose or a lone title', () => {
     expect(detectLayout('Dear reader,\nthis is a letter, not a listing.\n', true)).toBeNull();
     expect(detectLayout('A Title Alone\n', true)).toBeNull();
