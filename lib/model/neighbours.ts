@@ -28,8 +28,11 @@ export interface NeighbourOptions {
   seed?: number;
   /** Rows per cell of the partition (default 256). */
   cellSize?: number;
-  /** Nearest other cells each cell is joined with (default 3). */
+  /** Nearest other cells each cell is joined with (default 1). */
   probes?: number;
+  /** Independent partitions (seeded differently), so rows on a border of one are inside a cell
+   * of another (default 3). */
+  partitions?: number;
   /** Most refinement rounds (default 8). */
   rounds?: number;
   /** Stop refining once a round improves fewer than this share of list entries (default 0.001). */
@@ -190,45 +193,48 @@ export function buildNeighbours(vectors: DenseMatrix, opts: NeighbourOptions = {
   if (k === 0) return { k, indices: lists.indices, similarities: lists.sims };
   const seed = opts.seed ?? 0;
   const cellSize = Math.max(opts.cellSize ?? 256, 2 * k);
-  const probes = opts.probes ?? 3;
-  const { cell, centroids, cells } = buildCells(vectors, cellSize, seed);
-  // Rows packed cell by cell, so each block of the join is contiguous.
-  const start = new Int32Array(cells + 1);
-  for (let i = 0; i < n; i++) start[cell[i] + 1]++;
-  for (let c = 0; c < cells; c++) start[c + 1] += start[c];
-  const ids = new Int32Array(n);
-  const fill = start.slice(0, cells);
-  for (let i = 0; i < n; i++) ids[fill[cell[i]]++] = i;
-  const packed = new Float64Array(n * dims);
-  for (let p = 0; p < n; p++) packed.set(data.subarray(ids[p] * dims, (ids[p] + 1) * dims), p * dims);
-  // Each cell meets itself and the `probes` cells with the nearest centroids; a pair of cells
-  // is joined once, for both directions.
-  const pairs = new Set<number>();
-  const near = new Float64Array(cells);
-  const order = new Int32Array(cells);
-  for (let c = 0; c < cells; c++) {
-    for (let c2 = 0; c2 < cells; c2++) {
-      let sq = 0;
-      for (let d = 0; d < dims; d++) {
-        const e = centroids[c * dims + d] - centroids[c2 * dims + d];
-        sq += e * e;
+  const probes = opts.probes ?? 1;
+  const partitions = opts.partitions ?? 3;
+  for (let part = 0; part < partitions; part++) {
+    const { cell, centroids, cells } = buildCells(vectors, cellSize, deriveSeed(seed, `partition-${part}`));
+    // Rows packed cell by cell, so each block of the join is contiguous.
+    const start = new Int32Array(cells + 1);
+    for (let i = 0; i < n; i++) start[cell[i] + 1]++;
+    for (let c = 0; c < cells; c++) start[c + 1] += start[c];
+    const ids = new Int32Array(n);
+    const fill = start.slice(0, cells);
+    for (let i = 0; i < n; i++) ids[fill[cell[i]]++] = i;
+    const packed = new Float64Array(n * dims);
+    for (let p = 0; p < n; p++) packed.set(data.subarray(ids[p] * dims, (ids[p] + 1) * dims), p * dims);
+    // Each cell meets itself and the `probes` cells with the nearest centroids; a pair of cells
+    // is joined once, for both directions.
+    const pairs = new Set<number>();
+    const near = new Float64Array(cells);
+    const order = new Int32Array(cells);
+    for (let c = 0; c < cells; c++) {
+      for (let c2 = 0; c2 < cells; c2++) {
+        let sq = 0;
+        for (let d = 0; d < dims; d++) {
+          const e = centroids[c * dims + d] - centroids[c2 * dims + d];
+          sq += e * e;
+        }
+        near[c2] = sq;
+        order[c2] = c2;
       }
-      near[c2] = sq;
-      order[c2] = c2;
+      const ranked = Array.from(order).sort((x, y) => near[x] - near[y] || x - y);
+      let taken = 0;
+      for (const c2 of ranked) {
+        if (c2 === c) continue;
+        if (taken++ >= probes) break;
+        pairs.add(Math.min(c, c2) * cells + Math.max(c, c2));
+      }
     }
-    const ranked = Array.from(order).sort((x, y) => near[x] - near[y] || x - y);
-    let taken = 0;
-    for (const c2 of ranked) {
-      if (c2 === c) continue;
-      if (taken++ >= probes) break;
-      pairs.add(Math.min(c, c2) * cells + Math.max(c, c2));
+    for (let c = 0; c < cells; c++) joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c], start[c + 1], true);
+    for (const key of Array.from(pairs).sort((x, y) => x - y)) {
+      const c = Math.floor(key / cells);
+      const c2 = key % cells;
+      joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c2], start[c2 + 1], false);
     }
-  }
-  for (let c = 0; c < cells; c++) joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c], start[c + 1], true);
-  for (const key of Array.from(pairs).sort((x, y) => x - y)) {
-    const c = Math.floor(key / cells);
-    const c2 = key % cells;
-    joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c2], start[c2 + 1], false);
   }
   // Every row must have k entries before refinement: fill gaps with seeded random rows.
   const random = createRandom(deriveSeed(seed, 'neighbour-fill'));

@@ -1,0 +1,247 @@
+/**
+ * The topic model stage: papers → tokens → TF-IDF → LSA → k-means topics (k chosen by silhouette
+ * unless given) → labels, topic tree, similar papers, 2D map → quality report. Pure: data in,
+ * data out; progress is reported per stage ('tokens', 'tfidf', 'lsa', 'topics', 'labels',
+ * 'neighbours', 'map', 'quality') so the orchestrator can time them.
+ */
+import type { Paper } from '../corpus/types';
+import { deriveSeed } from '../random';
+import { tokenizeCorpus } from '../text/index';
+import { buildKMeans } from './kmeans';
+import {
+  buildClassTerms,
+  buildRepresentatives,
+  buildTopicSimilarity,
+  buildTopicTree,
+  formatTopicLabel,
+} from './labels';
+import { buildLsa } from './lsa';
+import { buildMap, buildMapNeighbourPreservation } from './map';
+import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
+import {
+  buildAdjustedRandIndex,
+  buildKnnAccuracyFromCandidates,
+  buildLabelCodes,
+  buildNormalizedMutualInfo,
+  buildSample,
+  buildSilhouette,
+  buildSparseKnnAccuracy,
+  buildTopicCoherence,
+  buildTopicDiversity,
+} from './quality';
+import { buildDefaultKRange, buildKSelection } from './select-k';
+import type { CsrMatrix, DenseMatrix } from './sparse';
+import { buildTfidf } from './tfidf';
+import type { KSelection, PaperPlacements, QualityReport, Topic, TopicModel, TopicModelOptions } from './types';
+
+export type { TopicModel, TopicModelOptions } from './types';
+
+/** Papers used for the 10-NN accuracy figures (the reference script's setting). */
+const KNN_PAPERS = 20000;
+
+/** Options with their defaults filled in. */
+export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}): Required<TopicModelOptions> {
+  return {
+    topics: opts.topics ?? 'auto',
+    dims: opts.dims ?? 100,
+    seed: opts.seed ?? 0,
+    minDf: opts.minDf ?? 5,
+    maxDf: opts.maxDf ?? 0.5,
+    kRange: opts.kRange ?? buildDefaultKRange(n),
+    neighbours: opts.neighbours ?? 10,
+  };
+}
+
+/** Rows `rows` of a dense matrix. */
+function pickRows(m: DenseMatrix, rows: number): DenseMatrix {
+  return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
+}
+
+/** The first `rows` rows of a CSR matrix. */
+function pickCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
+  const end = m.indptr[rows];
+  return { rows, cols: m.cols, indptr: m.indptr.subarray(0, rows + 1), indices: m.indices.subarray(0, end), values: m.values.subarray(0, end) };
+}
+
+/** Orders topics by size (largest first, then by old id) and returns old id → new id. */
+function buildTopicOrder(assignments: Int32Array, k: number): Int32Array {
+  const sizes = new Int32Array(k);
+  for (const a of assignments) sizes[a]++;
+  const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const rename = new Int32Array(k);
+  order.forEach((old, id) => (rename[old] = id));
+  return rename;
+}
+
+/**
+ * Builds the topic model of `papers` (title + plain abstract). See {@link TopicModel} for what
+ * comes back; paper positions are indices into `papers`. Same papers and options → same model.
+ */
+export function buildTopicModel(
+  papers: Paper[],
+  opts: TopicModelOptions = {},
+  onProgress?: (stage: string, done: number, total: number) => void,
+): TopicModel {
+  const options = resolveTopicModelOptions(papers.length, opts);
+  const { seed } = options;
+  const n = papers.length;
+  if (n < 3) throw new Error(`topic model: need at least 3 papers, got ${n}`);
+  const report = (stage: string) => (done: number, total: number) => onProgress?.(stage, done, total);
+
+  report('tokens')(0, n);
+  const corpus = tokenizeCorpus(
+    papers.map((p) => ({ title: p.title, text: p.abstractPlain })),
+    {},
+    report('tokens'),
+  );
+  report('tokens')(n, n);
+
+  report('tfidf')(0, 1);
+  const tfidf = buildTfidf(corpus, { minDf: options.minDf, maxDf: options.maxDf });
+  report('tfidf')(1, 1);
+
+  const lsa = buildLsa(tfidf.matrix, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
+  const vectors = lsa.vectors;
+
+  report('topics')(0, 1);
+  let kSelection: KSelection;
+  if (options.topics === 'auto') {
+    kSelection = buildKSelection(vectors, { kRange: options.kRange, seed: deriveSeed(seed, 'select-k') });
+  } else {
+    const k = Math.max(1, Math.min(n, Math.round(options.topics)));
+    kSelection = { mode: 'fixed', chosen: k, scores: [], clusterSample: 0, silhouetteSample: 0 };
+  }
+  const k = kSelection.chosen;
+  const clustering = buildKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') });
+  // Topic ids by size, largest first.
+  const rename = buildTopicOrder(clustering.assignments, k);
+  const assignments = Int32Array.from(clustering.assignments, (a) => rename[a]);
+  const dims = vectors.cols;
+  const centroidData = new Float64Array(k * dims);
+  for (let old = 0; old < k; old++) centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
+  const centroids: DenseMatrix = { rows: k, cols: dims, data: centroidData };
+  const distance = new Float64Array(n);
+  const confidence = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let d1 = Infinity;
+    let d2 = Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let d = 0; d < dims; d++) {
+        const e = vectors.data[i * dims + d] - centroidData[c * dims + d];
+        s += e * e;
+      }
+      if (c === assignments[i]) d1 = s;
+      else if (s < d2) d2 = s;
+    }
+    distance[i] = Math.round(Math.sqrt(d1) * 1e6) / 1e6;
+    confidence[i] = Number.isFinite(d2) && d2 > 0 ? Math.round(Math.max(0, 1 - Math.sqrt(d1 / d2)) * 1e6) / 1e6 : 1;
+  }
+  report('topics')(1, 1);
+
+  report('labels')(0, 1);
+  const classTerms = buildClassTerms(tfidf.counts, tfidf.columns, assignments, k, 30);
+  const representatives = buildRepresentatives(vectors, centroids, assignments, 10);
+  const topicSimilarity = buildTopicSimilarity(centroids).map((s) => Math.round(s * 1e6) / 1e6);
+  const sizes = new Array<number>(k).fill(0);
+  for (const a of assignments) sizes[a]++;
+  const tree = buildTopicTree(topicSimilarity, sizes);
+  const { vocab } = corpus;
+  report('labels')(1, 1);
+
+  report('neighbours')(0, 1);
+  const graph = buildNeighbours(vectors, { k: Math.min(options.neighbours, n - 1), seed: deriveSeed(seed, 'neighbours') });
+  report('neighbours')(1, 1);
+
+  report('map')(0, 1);
+  const layout = buildMap(vectors, graph, { seed: deriveSeed(seed, 'map') });
+  report('map')(1, 1);
+
+  report('quality')(0, 1);
+  const topics: Topic[] = classTerms.map((ct, id) => {
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < n; i++) {
+      if (assignments[i] !== id) continue;
+      sx += layout.x[i];
+      sy += layout.y[i];
+    }
+    return {
+      id,
+      label: formatTopicLabel(ct.termIds, vocab.terms, vocab.display, 3),
+      size: sizes[id],
+      terms: ct.termIds.map((termId, r) => ({ termId, term: vocab.display[termId], weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
+      representatives: representatives[id],
+      x: sizes[id] > 0 ? Math.round((sx / sizes[id]) * 1e4) / 1e4 : 0,
+      y: sizes[id] > 0 ? Math.round((sy / sizes[id]) * 1e4) / 1e4 : 0,
+      parent: tree[id].parent,
+    };
+  });
+  const quality = buildQualityReport(papers, corpus.docs, topics, assignments, vectors, tfidf.matrix, graph, layout, lsa.explainedVariance, seed);
+  report('quality')(1, 1);
+
+  const placements: PaperPlacements = {
+    topic: assignments,
+    distance,
+    confidence,
+    x: layout.x,
+    y: layout.y,
+    neighbours: graph.k,
+    similar: graph.indices,
+    similarity: graph.similarities.map((s) => Math.round(s * 1e6) / 1e6),
+  };
+  return { corpus, topics, tree, topicSimilarity, papers: placements, kSelection, quality, options };
+}
+
+function buildQualityReport(
+  papers: Paper[],
+  docs: Int32Array[],
+  topics: Topic[],
+  assignments: Int32Array,
+  vectors: DenseMatrix,
+  tfidf: CsrMatrix,
+  graph: NeighbourGraph,
+  layout: { x: Float64Array; y: Float64Array },
+  explainedVariance: number,
+  seed: number,
+): QualityReport {
+  const n = papers.length;
+  const top10 = topics.map((t) => t.terms.slice(0, 10).map((x) => x.termId));
+  const coherence = buildTopicCoherence(docs, top10);
+  const silhouetteSample = Math.min(n, 2000);
+  const labels = buildLabelCodes(papers.map((p) => p.label));
+  let labelledPapers = 0;
+  for (const c of labels.codes) if (c >= 0) labelledPapers++;
+  const hasLabels = labels.names.length >= 2;
+  const knnPapers = Math.min(n, KNN_PAPERS);
+  let knnAccuracyTfidf: number | null = null;
+  let knnAccuracyLsa: number | null = null;
+  if (hasLabels && knnPapers > 10) {
+    const codes = labels.codes.subarray(0, knnPapers);
+    knnAccuracyTfidf = buildSparseKnnAccuracy(pickCsrRows(tfidf, knnPapers), codes, { k: 10, folds: 5, seed });
+    // LSA: candidates are the 30 nearest among the first papers, so 10 remain outside each fold.
+    const sub = buildNeighbours(pickRows(vectors, knnPapers), { k: Math.min(30, knnPapers - 1), seed: deriveSeed(seed, 'knn') });
+    const candidates = Array.from({ length: knnPapers }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
+    knnAccuracyLsa = buildKnnAccuracyFromCandidates(candidates, codes, { k: 10, folds: 5, seed });
+  }
+  const recallSample = buildSample(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
+  const neighbourRecall = buildNeighbourRecall(graph, buildExactNeighbours(vectors, graph.k, recallSample), recallSample);
+  return {
+    silhouette: buildSilhouette(vectors, assignments, { sampleSize: silhouetteSample, seed }),
+    silhouetteSample,
+    coherence: coherence.mean,
+    coherencePerTopic: coherence.perTopic,
+    diversity: buildTopicDiversity(top10, 10),
+    labelledPapers,
+    labelCount: labels.names.length,
+    ari: hasLabels ? buildAdjustedRandIndex(labels.codes, assignments) : null,
+    nmi: hasLabels ? buildNormalizedMutualInfo(labels.codes, assignments) : null,
+    knnAccuracyTfidf,
+    knnAccuracyLsa,
+    knnPapers: hasLabels ? knnPapers : 0,
+    mapNeighbourPreservation: buildMapNeighbourPreservation(graph, layout, 2000, seed),
+    neighbourRecall,
+    neighbourRecallSample: recallSample.length,
+    explainedVariance,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * What a topic is about: class-based TF-IDF terms, a short readable label, representative papers,
+ * topic-to-topic similarity and a tree of topics by agglomerative merging of their centroids.
+ */
+import type { CsrMatrix, DenseMatrix } from './sparse';
+import type { TopicTreeNode } from './types';
+
+/** Top terms of one topic: vocabulary term ids and c-TF-IDF weights, heaviest first. */
+export interface ClassTerms {
+  termIds: number[];
+  weights: number[];
+}
+
+/**
+ * Class-based TF-IDF, BERTopic (arXiv:2203.05794): the papers of a topic are one document; a
+ * term's weight is its L1-normalized frequency in the topic times log(1 + A / f), with A the mean
+ * number of term occurrences per topic and f the term's occurrences over all topics.
+ * `counts` is papers × columns of raw counts, `columns` maps a column to its vocabulary term id.
+ */
+export function buildClassTerms(
+  counts: CsrMatrix,
+  columns: Int32Array,
+  assignments: Int32Array,
+  k: number,
+  top = 30,
+): ClassTerms[] {
+  const cols = counts.cols;
+  const perTopic = new Float64Array(k * cols);
+  for (let r = 0; r < counts.rows; r++) {
+    const o = assignments[r] * cols;
+    for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) perTopic[o + counts.indices[p]] += counts.values[p];
+  }
+  const termTotal = new Float64Array(cols);
+  const topicTotal = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    for (let c = 0; c < cols; c++) {
+      termTotal[c] += perTopic[t * cols + c];
+      topicTotal[t] += perTopic[t * cols + c];
+    }
+  }
+  let all = 0;
+  for (const v of topicTotal) all += v;
+  const average = all / k;
+  const idf = Float64Array.from(termTotal, (f) => (f > 0 ? Math.log(1 + average / f) : 0));
+  const result: ClassTerms[] = [];
+  for (let t = 0; t < k; t++) {
+    const weights: { c: number; w: number }[] = [];
+    for (let c = 0; c < cols; c++) {
+      const v = perTopic[t * cols + c];
+      if (v > 0) weights.push({ c, w: (v / topicTotal[t]) * idf[c] });
+    }
+    weights.sort((a, b) => b.w - a.w || columns[a.c] - columns[b.c]);
+    const kept = weights.slice(0, top);
+    result.push({ termIds: kept.map((x) => columns[x.c]), weights: kept.map((x) => x.w) });
+  }
+  return result;
+}
+
+/**
+ * A short label from a topic's top terms: the first `size` terms, heaviest first, that are not
+ * near-identical to a term already taken — sharing a stemmed word (so "network" and "graph neural
+ * network" exclude each other), or one display form containing the other.
+ * `terms` are the vocabulary's stemmed keys, `display` what a person reads.
+ */
+export function formatTopicLabel(termIds: readonly number[], terms: readonly string[], display: readonly string[], size = 3): string {
+  const chosen: number[] = [];
+  const stems = new Set<string>();
+  for (const id of termIds) {
+    if (chosen.length === size) break;
+    const words = terms[id].split(' ');
+    if (words.some((w) => stems.has(w))) continue;
+    const shown = display[id].toLowerCase();
+    if (chosen.some((c) => {
+      const other = display[c].toLowerCase();
+      return other.includes(shown) || shown.includes(other);
+    })) continue;
+    chosen.push(id);
+    for (const w of words) stems.add(w);
+  }
+  return chosen.map((id) => display[id]).join(', ');
+}
+
+/** Cosine similarity of two rows of dense matrices. */
+function cosine(a: Float64Array, oa: number, b: Float64Array, ob: number, dims: number): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let d = 0; d < dims; d++) {
+    dot += a[oa + d] * b[ob + d];
+    na += a[oa + d] * a[oa + d];
+    nb += b[ob + d] * b[ob + d];
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Per topic, the `count` papers with the highest cosine to the topic centroid, closest first. */
+export function buildRepresentatives(vectors: DenseMatrix, centroids: DenseMatrix, assignments: Int32Array, count = 10): number[][] {
+  const dims = vectors.cols;
+  const scored: { i: number; s: number }[][] = Array.from({ length: centroids.rows }, () => []);
+  for (let i = 0; i < vectors.rows; i++) {
+    const t = assignments[i];
+    scored[t].push({ i, s: cosine(vectors.data, i * dims, centroids.data, t * dims, dims) });
+  }
+  return scored.map((list) =>
+    list
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice(0, count)
+      .map((x) => x.i),
+  );
+}
+
+/** k × k cosine similarity of the centroids, row-major. */
+export function buildTopicSimilarity(centroids: DenseMatrix): Float64Array {
+  const k = centroids.rows;
+  const dims = centroids.cols;
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const s = a === b ? 1 : cosine(centroids.data, a * dims, centroids.data, b * dims, dims);
+      out[a * k + b] = s;
+      out[b * k + a] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * Topic tree by average-linkage agglomerative clustering (UPGMA) of the topics on the cosine
+ * distance of their centroids (1 - similarity): the two closest groups merge, repeatedly; a
+ * merged group's distance to another is the mean over their topic pairs. Ties merge the lowest ids.
+ * https://en.wikipedia.org/wiki/UPGMA
+ */
+export function buildTopicTree(similarity: Float64Array, sizes: readonly number[]): TopicTreeNode[] {
+  const k = sizes.length;
+  const nodes: TopicTreeNode[] = sizes.map((size, id) => ({ id, parent: -1, children: [], height: 0, size }));
+  // Distances between active groups; group g is node activeNode[g], with members[g] topics.
+  const dist = Float64Array.from(similarity, (s) => 1 - s);
+  const activeNode = Int32Array.from({ length: k }, (_, i) => i);
+  const members = new Int32Array(k).fill(1);
+  const active = new Uint8Array(k).fill(1);
+  for (let step = 0; step < k - 1; step++) {
+    let best = Infinity;
+    let ga = -1;
+    let gb = -1;
+    for (let a = 0; a < k; a++) {
+      if (!active[a]) continue;
+      for (let b = a + 1; b < k; b++) {
+        if (!active[b]) continue;
+        if (dist[a * k + b] < best) {
+          best = dist[a * k + b];
+          ga = a;
+          gb = b;
+        }
+      }
+    }
+    const id = nodes.length;
+    const na = activeNode[ga];
+    const nb = activeNode[gb];
+    nodes.push({ id, parent: -1, children: [na, nb], height: Math.max(0, best), size: nodes[na].size + nodes[nb].size });
+    nodes[na].parent = id;
+    nodes[nb].parent = id;
+    // Group ga becomes the merge; group gb retires.
+    for (let c = 0; c < k; c++) {
+      if (!active[c] || c === ga || c === gb) continue;
+      const d = (dist[ga * k + c] * members[ga] + dist[gb * k + c] * members[gb]) / (members[ga] + members[gb]);
+      dist[ga * k + c] = d;
+      dist[c * k + ga] = d;
+    }
+    members[ga] += members[gb];
+    active[gb] = 0;
+    activeNode[ga] = id;
+  }
+  return nodes;
+}

@@ -1,0 +1,62 @@
+/**
+ * Choosing the number of topics: k-means for a spread of k on a seeded sample of the rows, each
+ * scored by the mean silhouette of a smaller seeded sample (distances computed once, reused for
+ * every k); the best score wins, the smaller k on a tie. Every score is kept so the app can show
+ * why.
+ */
+import { deriveSeed } from '../random';
+import { buildKMeans } from './kmeans';
+import { buildDistanceMatrix, buildSample, buildSilhouetteFromDistances } from './quality';
+import type { DenseMatrix } from './sparse';
+import type { KSelection } from './types';
+
+/** Options for {@link buildKSelection}. */
+export interface KSelectionOptions {
+  kRange: [number, number];
+  seed?: number;
+  /** Rows clustered for every k (default 10,000). */
+  clusterSample?: number;
+  /** Rows of the silhouette sample, taken from the clustered ones (default 2,000). */
+  silhouetteSample?: number;
+}
+
+/** A default range of k for n papers: up to √(n/5), at most 40, from 5 (or fewer for tiny inputs). */
+export function buildDefaultKRange(n: number): [number, number] {
+  const hi = Math.max(2, Math.min(40, Math.round(Math.sqrt(n / 5)), n - 1));
+  return [Math.min(5, hi), hi];
+}
+
+/** The k values tried in a range: every k up to 12, every 2nd up to 20, then every 5th (and the
+ * range's ends), so wide ranges stay affordable. */
+export function buildKCandidates([lo, hi]: [number, number]): number[] {
+  const out = new Set<number>();
+  for (let k = lo; k <= hi; k++) {
+    if (k <= 12 || (k <= 20 && k % 2 === 0) || k % 5 === 0) out.add(k);
+  }
+  out.add(lo);
+  out.add(hi);
+  return Array.from(out).sort((a, b) => a - b);
+}
+
+/** Chooses k by sampled silhouette over `opts.kRange` (see the module comment). */
+export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): KSelection {
+  const seed = opts.seed ?? 0;
+  const dims = vectors.cols;
+  const sample = buildSample(vectors.rows, opts.clusterSample ?? 10000, deriveSeed(seed, 'k-sample'));
+  const rows = new Float64Array(sample.length * dims);
+  sample.forEach((r, i) => rows.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
+  const sub: DenseMatrix = { rows: sample.length, cols: dims, data: rows };
+  const inner = buildSample(sample.length, opts.silhouetteSample ?? 2000, deriveSeed(seed, 'k-silhouette'));
+  const distances = buildDistanceMatrix(sub, inner);
+  const lo = Math.max(2, opts.kRange[0]);
+  const hi = Math.min(sample.length - 1, opts.kRange[1]);
+  const scores: { k: number; silhouette: number }[] = [];
+  for (const k of buildKCandidates([lo, Math.max(lo, hi)])) {
+    const clustering = buildKMeans(sub, { k, seed, maxIterations: 50, presample: 0 });
+    const labels = Int32Array.from(inner, (i) => clustering.assignments[i]);
+    scores.push({ k, silhouette: buildSilhouetteFromDistances(distances, labels) });
+  }
+  let chosen = scores[0];
+  for (const s of scores) if (s.silhouette > chosen.silhouette) chosen = s;
+  return { mode: 'auto', chosen: chosen.k, scores, clusterSample: sample.length, silhouetteSample: inner.length };
+}

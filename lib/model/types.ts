@@ -1,0 +1,137 @@
+/**
+ * What the topic model stage hands to the store: topics with labels and terms, the topic tree,
+ * every paper's topic, place on the map and similar papers, how k was chosen, and the quality
+ * report. Papers are referred to by their index in the `papers` array given to buildTopicModel.
+ */
+import type { TokenizedCorpus } from '../text/types';
+
+/** A term of a topic with its class-based TF-IDF weight. */
+export interface TopicTerm {
+  /** Vocabulary term id. */
+  termId: number;
+  /** Display form, e.g. "graph neural networks". */
+  term: string;
+  weight: number;
+}
+
+/** One topic (a k-means cluster of the LSA vectors). */
+export interface Topic {
+  /** 0..k-1, ordered by size, largest first. */
+  id: number;
+  /** Two or three distinct top terms, e.g. "reinforcement learning, reward, agents". */
+  label: string;
+  /** Number of papers. */
+  size: number;
+  /** Top terms by c-TF-IDF (up to 30), heaviest first. */
+  terms: TopicTerm[];
+  /** Paper indices closest to the centroid (cosine), closest first. */
+  representatives: number[];
+  /** Centroid of the topic's papers on the map. */
+  x: number;
+  y: number;
+  /** Id of the topic's parent node in the tree (-1 when k = 1). */
+  parent: number;
+}
+
+/** A node of the topic tree. Leaves 0..k-1 are the topics; merges are k..2k-2, the last the root. */
+export interface TopicTreeNode {
+  id: number;
+  /** -1 for the root. */
+  parent: number;
+  /** Two children for a merge, none for a leaf. */
+  children: number[];
+  /** Cosine distance at which the children merged (0 for leaves). */
+  height: number;
+  /** Papers under the node. */
+  size: number;
+}
+
+/** Per-paper results as columns (index = paper index). */
+export interface PaperPlacements {
+  /** Topic id. */
+  topic: Int32Array;
+  /** Euclidean distance to the topic centroid in LSA space. */
+  distance: Float64Array;
+  /** How clearly the paper belongs to its topic, in [0, 1]: 1 - d₁/d₂ with d₁, d₂ the distances to
+   * the nearest and second-nearest centroids (0 on a border). */
+  confidence: Float64Array;
+  /** Map coordinates in [-1, 1], rounded to 1e-4. */
+  x: Float64Array;
+  y: Float64Array;
+  /** Similar papers per paper, most similar first. */
+  neighbours: number;
+  /** Paper i's similar papers are similar[i·neighbours .. (i+1)·neighbours). */
+  similar: Int32Array;
+  /** Cosine similarities (LSA), rounded to 1e-6, aligned with `similar`. */
+  similarity: Float64Array;
+}
+
+/** How the number of topics was chosen. */
+export interface KSelection {
+  mode: 'auto' | 'fixed';
+  chosen: number;
+  /** Mean silhouette of a seeded sample for every k tried (empty when fixed). */
+  scores: { k: number; silhouette: number }[];
+  /** Rows clustered per k, and rows in the silhouette sample. */
+  clusterSample: number;
+  silhouetteSample: number;
+}
+
+/** The quality report. Figures that need labels are null when the input has none. */
+export interface QualityReport {
+  /** Mean silhouette (Euclidean, LSA space) on a seeded sample. */
+  silhouette: number;
+  silhouetteSample: number;
+  /** Mean NPMI of top-10 term pairs over document co-occurrence, per topic and overall. */
+  coherence: number;
+  coherencePerTopic: number[];
+  /** Share of unique terms among all topics' top-10 terms. */
+  diversity: number;
+  /** Papers with a label, and distinct labels. */
+  labelledPapers: number;
+  labelCount: number;
+  ari: number | null;
+  nmi: number | null;
+  /** 10-NN accuracy (5-fold) of the TF-IDF and the LSA vectors on the first `knnPapers` papers. */
+  knnAccuracyTfidf: number | null;
+  knnAccuracyLsa: number | null;
+  knnPapers: number;
+  /** Share of each sampled paper's 10 nearest LSA neighbours among its 10 nearest on the map. */
+  mapNeighbourPreservation: number;
+  /** Recall of the similar-papers lists against exact search on a seeded sample. */
+  neighbourRecall: number;
+  neighbourRecallSample: number;
+  /** Share of TF-IDF variance the LSA dimensions keep. */
+  explainedVariance: number;
+}
+
+/** Options of buildTopicModel. */
+export interface TopicModelOptions {
+  /** Number of topics, or 'auto' to choose it by silhouette over `kRange` (default 'auto'). */
+  topics?: number | 'auto';
+  /** LSA dimensions (default 100). */
+  dims?: number;
+  seed?: number;
+  /** TF-IDF document-frequency bounds (counts when ≥ 1, shares when < 1; defaults 5 and 0.5). */
+  minDf?: number;
+  maxDf?: number;
+  /** k tried when topics is 'auto' (default scaled to the corpus, within 5..40). */
+  kRange?: [number, number];
+  /** Similar papers per paper (default 10). */
+  neighbours?: number;
+}
+
+/** Everything the topic model stage produces. */
+export interface TopicModel {
+  /** Tokens and vocabulary (the trends stage uses them). */
+  corpus: TokenizedCorpus;
+  topics: Topic[];
+  tree: TopicTreeNode[];
+  /** k × k cosine similarity of topic centroids, row-major. */
+  topicSimilarity: Float64Array;
+  papers: PaperPlacements;
+  kSelection: KSelection;
+  quality: QualityReport;
+  /** Options as applied (defaults filled in), for the build's record. */
+  options: Required<TopicModelOptions>;
+}
