@@ -43,19 +43,3 @@ export function buildEgoLayout(
   });
   return nodes;
 }
-
-/**
- * Colour slot per community: the `slots` largest communities get 0..slots-1, the rest -1 (drawn
- * in a neutral colour), so a handful of distinguishable colours carry the structure.
- */
-export function assignCommunitySlots(communityOfNode: ArrayLike<number>, slots: number): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < communityOfNode.length; i++) {
-    const c = communityOfNode[i];
-    if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const out = new Map<number, number>();
-  ranked.forEach(([c], i) => out.set(c, i < slots ? i : -1));
-  return out;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignCommunitySlots, buildEgoLayout, buildNodeRadius, centreOn } from '@/lib/viz/graph-view';
+import { buildEgoLayout, buildNodeRadius, centreOn } from '@/lib/viz/graph-view';
 
 describe('graph view', () => {
   it('sizes nodes by the square root of papers, clamped', () => {
@@ -34,10 +34,5 @@ describe('graph view', () => {
     expect(nodes[1].x).toBeCloseTo(0, 10);
     expect(nodes[1].y).toBeCloseTo(-100, 10); // first co-author at the top
     expect(nodes[2].x).toBeCloseTo(100, 10);
-  });
-
-  it('gives colour slots to the largest communities only', () => {
-    const slots = assignCommunitySlots([3, 3, 3, 1, 1, 7, -1], 2);
-    expect([...slots.entries()]).toEqual([[3, 0], [1, 1], [7, -1]]);
   });
 });

@@ -48,10 +48,9 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<'pan' | 'lasso'>('pan');
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
-  const [hoverCard, setHoverCard] = useState<MapPaperCard | null>(null);
+  const [cards, setCards] = useState<ReadonlyMap<number, MapPaperCard>>(new Map());
   const [selectionCards, setSelectionCards] = useState<MapPaperCard[]>([]);
   const [timing, setTiming] = useState<{ loadMs: number; firstDrawMs: number | null; drawMs: number; drawn: number } | null>(null);
-  const cardCache = useRef(new Map<number, MapPaperCard>());
   const loadedAt = useRef<number | null>(null);
 
   useUrlState(formatMapState(state));
@@ -90,26 +89,17 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const selectedIds = useMemo(() => (selected && points ? Array.from(selected, (i) => points.ids[i]) : []), [selected, points]);
 
   // Hover card: cached, fetched after a short pause so sweeping across points stays cheap.
+  const hoverId = hover && points ? points.ids[hover.index] : null;
+  const hoverCard = hoverId !== null ? (cards.get(hoverId) ?? null) : null;
   useEffect(() => {
-    if (!hover || !points) return;
-    const id = points.ids[hover.index];
-    const cached = cardCache.current.get(id);
-    if (cached) {
-      setHoverCard(cached);
-      return;
-    }
-    setHoverCard(null);
+    if (hoverId === null || cards.has(hoverId)) return;
     const timer = window.setTimeout(() => {
-      fetchCards([id])
-        .then(([card]) => {
-          if (!card) return;
-          cardCache.current.set(id, card);
-          setHoverCard((current) => current ?? card);
-        })
+      fetchCards([hoverId])
+        .then(([card]) => card && setCards((current) => new Map(current).set(hoverId, card)))
         .catch(() => undefined);
     }, 60);
     return () => window.clearTimeout(timer);
-  }, [hover, points]);
+  }, [hoverId, cards]);
 
   useEffect(() => {
     let cancelled = false;
@@ -339,7 +329,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               data-flip-x={hover.at.x > 520 || undefined}
               role="tooltip"
             >
-              {hoverCard && hoverCard.id === points?.ids[hover.index] ? (
+              {hoverCard ? (
                 <>
                   <strong>{hoverCard.title}</strong>
                   {hoverCard.authors && <span>{formatAuthorsShort(hoverCard.authors, 4)}</span>}

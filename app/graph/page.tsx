@@ -1,0 +1,56 @@
+/**
+ * /graph: who works with whom. The layout is precomputed by the pipeline; the page says plainly
+ * how many papers carry author names, since some sources list only an author count.
+ */
+import type { Metadata } from 'next';
+import { readGraphSummary, readOrExplain } from '@/lib/store/read';
+import { formatCount, formatSourceName } from '@/lib/viz/format';
+import { parseGraphState } from '@/lib/viz/url-state';
+import { NoBuild } from '../components/NoBuild';
+import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
+import styles from '../components/viz/viz.module.css';
+
+export const metadata: Metadata = { title: 'Co-author graph · Topicscope' };
+
+export default async function GraphPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const result = readOrExplain(() => readGraphSummary());
+  if (!result.ok) return <NoBuild problem={result.problem} />;
+  const summary = result.value;
+  const unnamedSources = summary.bySource.filter((s) => s.named === 0);
+  const namedSources = summary.bySource.filter((s) => s.named > 0);
+  return (
+    <main className="page-wide">
+      <h1>Co-author graph</h1>
+      {summary.papersWithoutNames > 0 && (
+        <div className={styles.note} role="note" data-testid="names-note">
+          {summary.papersWithNames === 0 ? (
+            <p>
+              <strong>No paper in this corpus lists its authors by name</strong>, so there is no co-author graph to draw. The sources
+              give at most a count of authors.
+            </p>
+          ) : (
+            <p>
+              <strong>
+                Only {formatCount(summary.papersWithNames)} of {formatCount(summary.papers)} papers list their authors by name
+              </strong>
+              {namedSources.length > 0 && <> (from {namedSources.map((s) => formatSourceName(s.file)).join(', ')})</>}. The other{' '}
+              {formatCount(summary.papersWithoutNames)} papers
+              {unnamedSources.length > 0 && <> (all of {unnamedSources.map((s) => formatSourceName(s.file)).join(', ')})</>} come from
+              listings that give no names, at most a count; their authors are absent from this graph rather than guessed.
+            </p>
+          )}
+        </div>
+      )}
+      {summary.authors > 0 && (
+        <>
+          <p className="muted">
+            {formatCount(summary.authors)} authors and {formatCount(summary.edges)} co-author links. Nodes are sized by papers and coloured by
+            community; the layout was computed by the pipeline. Search an author to fly to them, click a node to highlight their co-authors.
+          </p>
+          <CoauthorGraphExplorer summary={summary} initial={parseGraphState(params)} />
+        </>
+      )}
+    </main>
+  );
+}
