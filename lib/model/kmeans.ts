@@ -246,7 +246,7 @@ function runLloyd(vectors: DenseMatrix, init: DenseMatrix, maxIterations: number
       const was = assignments[i];
       let a = was;
       let u = upper[i];
-      let bound = half[a] > lowest[i] ? half[a] : lowest[i];
+      const bound = half[a] > lowest[i] ? half[a] : lowest[i];
       if (u <= bound) continue;
       const ol = i * k;
       u = Math.sqrt(squaredDistance(data, i, centers, a, dims));

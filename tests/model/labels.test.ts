@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildClassTerms, buildRepresentatives, buildTopicSimilarity, buildTopicTree, formatTopicLabel } from '../../lib/model/labels';
+
+/** A CSR matrix from dense rows. */
+function csr(rows: number[][]) {
+  const indptr = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const r of rows) {
+    r.forEach((v, c) => {
+      if (v !== 0) {
+        indices.push(c);
+        values.push(v);
+      }
+    });
+    indptr.push(indices.length);
+  }
+  return { rows: rows.length, cols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+describe('buildClassTerms', () => {
+  it('matches c-TF-IDF worked by hand', () => {
+    // Topic 0 = docs 0,1; topic 1 = doc 2. Columns 0..2 map to term ids 10, 11, 12.
+    const counts = csr([[2, 1, 0], [1, 0, 0], [0, 1, 3]]);
+    const result = buildClassTerms(counts, Int32Array.from([10, 11, 12]), Int32Array.from([0, 0, 1]), 2);
+    // Topic counts: t0 = (3,1,0) total 4; t1 = (0,1,3) total 4; A = 4; f = (3,2,3).
+    const w = (tf: number, total: number, f: number) => (tf / total) * Math.log(1 + 4 / f);
+    expect(result[0].termIds).toEqual([10, 11]);
+    expect(result[0].weights[0]).toBeCloseTo(w(3, 4, 3), 12);
+    expect(result[0].weights[1]).toBeCloseTo(w(1, 4, 2), 12);
+    expect(result[1].termIds).toEqual([12, 11]);
+    expect(result[1].weights[0]).toBeCloseTo(w(3, 4, 3), 12);
+  });
+});
+
+describe('formatTopicLabel', () => {
+  const terms = ['network', 'graph neural network', 'graph', 'train', 'node', 'model'];
+  const display = ['networks', 'graph neural networks', 'graphs', 'training', 'nodes', 'models'];
+  it('skips terms that share a stem or contain each other', () => {
+    // graph neural network (1) first; network (0) and graph (2) share a stem with it.
+    expect(formatTopicLabel([1, 0, 2, 4, 3], terms, display)).toBe('graph neural networks, nodes, training');
+    expect(formatTopicLabel([0, 1, 3], terms, display, 2)).toBe('networks, training');
+  });
+  it('compares display forms too', () => {
+    expect(formatTopicLabel([0, 1], ['a', 'b'], ['learning', 'deep learning'])).toBe('learning');
+  });
+});
+
+describe('topic similarity and tree', () => {
+  it('merges the closest centroids first (average linkage on cosine distance)', () => {
+    // Topics 0 and 1 point almost the same way, 2 and 3 too; the pairs are orthogonal.
+    const centroids = { rows: 4, cols: 2, data: Float64Array.from([1, 0, 1, 0.1, 0, 1, 0.2, 1]) };
+    const sim = buildTopicSimilarity(centroids);
+    expect(sim[0 * 4 + 1]).toBeCloseTo(1 / Math.sqrt(1.01), 12);
+    expect(sim[0 * 4 + 2]).toBeCloseTo(0, 12);
+    const tree = buildTopicTree(sim, [5, 6, 7, 8]);
+    expect(tree).toHaveLength(7);
+    // First merge: 0+1 (distance 1 - 1/√1.01 ≈ 0.005) before 2+3 (1 - 1/√1.04 ≈ 0.0194).
+    expect(tree[4].children).toEqual([0, 1]);
+    expect(tree[4].height).toBeCloseTo(1 - 1 / Math.sqrt(1.01), 12);
+    expect(tree[5].children).toEqual([2, 3]);
+    expect(tree[6].children).toEqual([4, 5]);
+    // Root height: mean of the four cross distances.
+    const cross = [[0, 2], [0, 3], [1, 2], [1, 3]].map(([a, b]) => 1 - sim[a * 4 + b]);
+    expect(tree[6].height).toBeCloseTo(cross.reduce((s, v) => s + v, 0) / 4, 12);
+    expect(tree[6].parent).toBe(-1);
+    expect(tree[6].size).toBe(26);
+    expect(tree[0].parent).toBe(4);
+  });
+  it('representatives are the rows closest to the centroid', () => {
+    const vectors = { rows: 4, cols: 2, data: Float64Array.from([1, 0, 0.8, 0.6, 0, 1, 0.6, 0.8]) };
+    const centroids = { rows: 2, cols: 2, data: Float64Array.from([1, 0.1, 0.1, 1]) };
+    expect(buildRepresentatives(vectors, centroids, Int32Array.from([0, 0, 1, 1]), 5)).toEqual([[0, 1], [2, 3]]);
+  });
+});
