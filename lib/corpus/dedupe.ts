@@ -5,7 +5,7 @@
  * Two records with different real titles are never merged on abstract alone.
  */
 import type { Paper } from './types';
-import type { Candidate } from './normalize-record';
+import { buildAbstractKey, type Candidate } from './normalize-record';
 
 /** Papers in order of first appearance with ids 1..n, and per input file how many were new or merged. */
 export interface DedupeResult {
@@ -72,10 +72,13 @@ export function buildPapers(candidates: readonly Candidate[], fileCount: number)
   const byAbstract = new Map<string, number>();
   const kept = new Array<number>(fileCount).fill(0);
   const merged = new Array<number>(fileCount).fill(0);
+  // Abstracts only decide a match when some record has no real title; otherwise skip their keys.
+  const useAbstracts = candidates.some((c) => c.titleDerived);
   for (const c of candidates) {
     let at: number | undefined = c.titleKey !== null ? byTitle.get(c.titleKey) : undefined;
-    if (at === undefined && c.abstractKey !== null) {
-      const hit = byAbstract.get(c.abstractKey);
+    const abstractKey = useAbstracts ? buildAbstractKey(c.abstract) : null;
+    if (at === undefined && abstractKey !== null) {
+      const hit = byAbstract.get(abstractKey);
       if (hit !== undefined && (c.titleDerived || papers[hit].titleDerived)) at = hit;
     }
     if (at === undefined) {
@@ -88,7 +91,7 @@ export function buildPapers(candidates: readonly Candidate[], fileCount: number)
     }
     const p = papers[at];
     if (!p.titleDerived && c.titleKey !== null && !byTitle.has(c.titleKey)) byTitle.set(c.titleKey, at);
-    if (c.abstractKey !== null && !byAbstract.has(c.abstractKey)) byAbstract.set(c.abstractKey, at);
+    if (abstractKey !== null && !byAbstract.has(abstractKey)) byAbstract.set(abstractKey, at);
   }
   // After a merge the year follows the most precise date, so the two never disagree.
   for (const p of papers) {

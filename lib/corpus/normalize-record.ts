@@ -38,14 +38,18 @@ export interface Candidate {
   authorCount: number | null;
   /** Match key of a real title; null for derived titles. */
   titleKey: string | null;
-  /** Match key of the abstract's opening; null when too short to identify a paper. */
-  abstractKey: string | null;
 }
 
 /** Characters of the abstract's key compared; enough to identify a paper, robust to a cut tail. */
 const ABSTRACT_KEY_CHARS = 300;
 /** Shorter abstract keys (`TBD`, `See paper`) never match across records. */
 const MIN_ABSTRACT_KEY_CHARS = 100;
+
+/** Match key of an abstract's opening; null when too short to identify a paper. */
+export function buildAbstractKey(abstract: string): string | null {
+  const key = buildMatchKey(abstract, ABSTRACT_KEY_CHARS);
+  return key.length >= MIN_ABSTRACT_KEY_CHARS ? key : null;
+}
 
 function clean(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
@@ -64,7 +68,6 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
   const parsed = parseDate(raw.date ?? null, ctx.referenceYear ?? ctx.year);
   const year = raw.year ?? parsed?.year ?? ctx.year;
   const titleKey = givenTitle === null ? null : buildMatchKey(givenTitle);
-  const abstractKey = buildMatchKey(abstract, ABSTRACT_KEY_CHARS);
   const count = raw.authorCount;
   return {
     fileIndex: ctx.fileIndex,
@@ -82,6 +85,5 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
     authors: buildAuthorNames(raw.authors),
     authorCount: typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : null,
     titleKey: titleKey === '' ? null : titleKey,
-    abstractKey: abstractKey.length >= MIN_ABSTRACT_KEY_CHARS ? abstractKey : null,
   };
 }
