@@ -1,0 +1,388 @@
+/**
+ * Tokenizes a whole corpus into term ids: surface words -> Porter stems -> phrases (bigrams,
+ * then trigrams) -> a vocabulary with readable display forms and document frequencies.
+ */
+import type { TokenizedCorpus, Vocabulary } from './types';
+import { WordTable, cleanText, scanWords } from './tokenize';
+import { createStemCache } from './stem';
+import { PairCounter } from './pair-counter';
+import { mergeUnits, scoreNpmi } from './phrases';
+
+/** How a corpus becomes term ids. */
+export interface TokenizeOptions {
+  /** How many times the title's tokens are counted (default 2); 0 ignores titles. */
+  titleWeight?: number;
+  /** Detect phrases (default true). */
+  phrases?: boolean;
+  /** A phrase must occur at least this often in the corpus (default: 5, or one in 5,000
+   * documents on large corpora, whichever is more). */
+  minPhraseCount?: number;
+  /** Minimum normalized PMI of a phrase's parts (default 0.35). */
+  minPhraseNpmi?: number;
+  /** Longest phrase in words (default 3). */
+  maxPhraseLength?: 2 | 3;
+}
+
+/** The defaults that depend on corpus size, resolved. */
+export function resolveTokenizeOptions(opts: TokenizeOptions, docCount: number): Required<TokenizeOptions> {
+  return {
+    titleWeight: Math.max(0, Math.round(opts.titleWeight ?? 2)),
+    phrases: opts.phrases ?? true,
+    minPhraseCount: opts.minPhraseCount ?? Math.max(5, Math.ceil(docCount / 5000)),
+    minPhraseNpmi: opts.minPhraseNpmi ?? 0.35,
+    maxPhraseLength: opts.maxPhraseLength ?? 3,
+  };
+}
+
+/** A growable Int32Array. */
+class IntBuffer {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** Value at i, or `fallback` past the end. */
+  at(i: number, fallback: number): number {
+    return i < this.length ? this.data[i] : fallback;
+  }
+  set(i: number, v: number): void {
+    while (this.length <= i) this.push(-1);
+    this.data[i] = v;
+  }
+}
+
+/**
+ * Tokenizes papers (title + text) into a TokenizedCorpus. Terms are Porter stems, and phrases of
+ * stems joined by a space; each has the display form seen most often ("graph neural networks").
+ *
+ * Phrases (bigrams, then trigrams built from a bigram and a word) are pairs of adjacent units
+ * that occur at least `minPhraseCount` times with NPMI at least `minPhraseNpmi`
+ * (Bouma 2009; the two-pass scheme follows Mikolov et al., arXiv:1310.4546, section 4). They never
+ * span a boundary (punctuation, removed markup, stop words). A phrase REPLACES its words: in
+ * "graph neural networks are..." the paper counts the term "graph neural network" once and not
+ * "graph", "neural", "network", so a topic's top terms do not repeat the same words twice.
+ *
+ * Term ids are assigned in order of first occurrence. `onProgress(done, total)` counts two passes
+ * over the documents (total = 2 x documents).
+ */
+export function tokenizeCorpus(
+  docs: { title: string; text: string }[],
+  opts: TokenizeOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): TokenizedCorpus {
+  const o = resolveTokenizeOptions(opts, docs.length);
+  const nDocs = docs.length;
+  const progressTotal = 2 * nDocs;
+
+  // Pass 1: surface words to ids; per document the title range, a boundary, the text range.
+  const table = new WordTable();
+  const tokens = new IntBuffer(1 << 20);
+  const docStart = new Int32Array(nDocs + 1);
+  const titleEnd = new Int32Array(nDocs);
+  for (let d = 0; d < nDocs; d++) {
+    docStart[d] = tokens.length;
+    if (o.titleWeight > 0) scanWords(cleanText(docs[d].title), table, tokens);
+    titleEnd[d] = tokens.length;
+    tokens.push(-1);
+    scanWords(cleanText(docs[d].text), table, tokens);
+    tokens.push(-1);
+    if (onProgress && (d + 1) % 2000 === 0) onProgress(d + 1, progressTotal);
+  }
+  docStart[nDocs] = tokens.length;
+  const tok = tokens.data;
+  const nTok = tokens.length;
+  const surfaces = table.words;
+  const nSurfaces = surfaces.length;
+
+  // Stems, once per word type (and once per last part of hyphenated words).
+  const stemCache = createStemCache();
+  const stemIndex = new Map<string, number>();
+  const stems: string[] = [];
+  const stemOf = new Int32Array(nSurfaces);
+  for (let s = 0; s < nSurfaces; s++) {
+    if (table.dropped[s] === 1) continue;
+    const st = stemCache(surfaces[s]);
+    let sid = stemIndex.get(st);
+    if (sid === undefined) {
+      sid = stems.length;
+      stemIndex.set(st, sid);
+      stems.push(st);
+    }
+    stemOf[s] = sid;
+  }
+  const nStems = stems.length;
+
+  const usePhrases = o.phrases && o.maxPhraseLength >= 2;
+  const useTrigrams = usePhrases && o.maxPhraseLength >= 3;
+
+  // Bigrams. Unit ids in a merged stream: s < nSurfaces is a word; nSurfaces + e is the
+  // two-word surface sequence with entry e in surfacePairs.
+  const surfacePairs = new PairCounter(1 << 16);
+  let surfacePairStem = new Int32Array(0); // surface-pair entry -> stem-pair entry
+  let bigramScore = new Float64Array(0); // per stem-pair entry; -Infinity = not a phrase
+  // Stems that start / end some bigram phrase: most adjacent pairs are rejected on these
+  // flags without a hash lookup.
+  const startsBigram = new Uint8Array(nStems);
+  const endsBigram = new Uint8Array(nStems);
+  if (usePhrases) {
+    const stemCount = new Float64Array(nStems);
+    let total = 0;
+    for (let p = 0; p < nTok; p++) {
+      const t = tok[p];
+      if (t >= 0) {
+        stemCount[stemOf[t]]++;
+        total++;
+      }
+    }
+    const frequent = new Uint8Array(nSurfaces);
+    for (let t = 0; t < nSurfaces; t++) frequent[t] = stemCount[stemOf[t]] >= o.minPhraseCount ? 1 : 0;
+    for (let p = 0; p < nTok; p++) {
+      const t = tok[p];
+      // Every document ends with a boundary, so p + 1 < nTok here.
+      const next = tok[p + 1];
+      if (t >= 0 && next >= 0 && frequent[t] === 1 && frequent[next] === 1) surfacePairs.add(t, next);
+    }
+    const stemPairs = new PairCounter(surfacePairs.size);
+    surfacePairStem = new Int32Array(surfacePairs.size);
+    for (let e = 0; e < surfacePairs.size; e++) {
+      surfacePairStem[e] = stemPairs.add(stemOf[surfacePairs.first[e]], stemOf[surfacePairs.second[e]], surfacePairs.counts[e]);
+    }
+    bigramScore = new Float64Array(stemPairs.size).fill(-Infinity);
+    for (let e = 0; e < stemPairs.size; e++) {
+      const c = stemPairs.counts[e];
+      const a = stemPairs.first[e];
+      const b = stemPairs.second[e];
+      if (c < o.minPhraseCount || a === b) continue;
+      const s = scoreNpmi(c, stemCount[a], stemCount[b], total);
+      if (s >= o.minPhraseNpmi) {
+        bigramScore[e] = s;
+        startsBigram[a] = 1;
+        endsBigram[b] = 1;
+      }
+    }
+  }
+  const scoreBigram = (a: number, b: number): number => {
+    if (a >= nSurfaces || b >= nSurfaces || startsBigram[stemOf[a]] === 0 || endsBigram[stemOf[b]] === 0) return -Infinity;
+    const e = surfacePairs.find(a, b);
+    return e < 0 ? -Infinity : bigramScore[surfacePairStem[e]];
+  };
+  const mergeBigram = (a: number, b: number): number => nSurfaces + surfacePairs.find(a, b);
+  // A merged unit seen at the stem level: the stem id of a word, nStems + stem-pair entry.
+  const stemUnit = (u: number): number => (u < nSurfaces ? stemOf[u] : nStems + surfacePairStem[u - nSurfaces]);
+
+  // The bigram-merged stream, per document: title range then text range.
+  let units = tok;
+  let unitStart = docStart;
+  let unitTitleEnd = titleEnd;
+  if (usePhrases) {
+    const merged = new IntBuffer(nTok + 1);
+    unitStart = new Int32Array(nDocs + 1);
+    unitTitleEnd = new Int32Array(nDocs);
+    for (let d = 0; d < nDocs; d++) {
+      unitStart[d] = merged.length;
+      merged.length += mergeUnits(tok, docStart[d], titleEnd[d], merged.data, merged.length, scoreBigram, mergeBigram);
+      unitTitleEnd[d] = merged.length;
+      merged.length += mergeUnits(tok, titleEnd[d], docStart[d + 1], merged.data, merged.length, scoreBigram, mergeBigram);
+    }
+    unitStart[nDocs] = merged.length;
+    units = merged.data;
+  }
+  const nUnits = unitStart[nDocs];
+
+  // Trigrams: a bigram phrase next to a word, scored on the bigram-merged stream.
+  const trigramTable = new PairCounter(1024); // (stem unit, stem unit) -> entry
+  let trigramScore = new Float64Array(0);
+  const nStemUnits = nStems + bigramScore.length;
+  const startsTrigram = new Uint8Array(nStemUnits);
+  const endsTrigram = new Uint8Array(nStemUnits);
+  if (useTrigrams) {
+    const unitCount = new Float64Array(nStemUnits);
+    let total = 0;
+    for (let i = 0; i < nUnits; i++) {
+      const u = units[i];
+      if (u >= 0) {
+        unitCount[stemUnit(u)]++;
+        total++;
+      }
+    }
+    for (let i = 0; i + 1 < nUnits; i++) {
+      const u = units[i];
+      const v = units[i + 1];
+      if (u < 0 || v < 0 || (u >= nSurfaces) === (v >= nSurfaces)) continue;
+      const su = stemUnit(u);
+      const sv = stemUnit(v);
+      if (unitCount[su] >= o.minPhraseCount && unitCount[sv] >= o.minPhraseCount) trigramTable.add(su, sv);
+    }
+    trigramScore = new Float64Array(trigramTable.size).fill(-Infinity);
+    for (let e = 0; e < trigramTable.size; e++) {
+      const c = trigramTable.counts[e];
+      if (c < o.minPhraseCount) continue;
+      const a = trigramTable.first[e];
+      const b = trigramTable.second[e];
+      const s = scoreNpmi(c, unitCount[a], unitCount[b], total);
+      if (s >= o.minPhraseNpmi) {
+        trigramScore[e] = s;
+        startsTrigram[a] = 1;
+        endsTrigram[b] = 1;
+      }
+    }
+  }
+
+  // Trigram surface sequences: (surface-pair entry of the first two words, third word).
+  const surfaceTriples = new PairCounter(1024);
+  const scoreTrigram = (a: number, b: number): number => {
+    if ((a >= nSurfaces) === (b >= nSurfaces)) return -Infinity;
+    const sa = stemUnit(a);
+    const sb = stemUnit(b);
+    if (startsTrigram[sa] === 0 || endsTrigram[sb] === 0) return -Infinity;
+    const e = trigramTable.find(sa, sb);
+    return e < 0 ? -Infinity : trigramScore[e];
+  };
+  // Final units: words < nSurfaces <= bigrams < TRIGRAM_BASE <= trigrams.
+  const TRIGRAM_BASE = nSurfaces + surfacePairs.size;
+  const mergeTrigram = (a: number, b: number): number => {
+    let head: number;
+    let last: number;
+    if (a >= nSurfaces) {
+      head = a - nSurfaces;
+      last = b;
+    } else {
+      const e = b - nSurfaces;
+      head = surfacePairs.find(a, surfacePairs.first[e]);
+      last = surfacePairs.second[e];
+    }
+    return TRIGRAM_BASE + surfaceTriples.add(head, last, 0);
+  };
+
+  // Final pass: units -> term ids, with document frequencies and display-form counts.
+  const termIndex = new Map<string, number>();
+  const terms: string[] = [];
+  const isPhrase: number[] = [];
+  const dfList: number[] = [];
+  const lastDoc: number[] = [];
+  const termOfSurface = new Int32Array(nSurfaces).fill(-1);
+  const termOfPair = new Int32Array(surfacePairs.size).fill(-1);
+  const termOfTriple = new IntBuffer(1024);
+  const surfaceUse = new Float64Array(nSurfaces);
+  const pairUse = new Float64Array(surfacePairs.size);
+  const tripleUse = new Map<number, number>();
+
+  const termFor = (key: string, phrase: boolean): number => {
+    let id = termIndex.get(key);
+    if (id === undefined) {
+      id = terms.length;
+      termIndex.set(key, id);
+      terms.push(key);
+      isPhrase.push(phrase ? 1 : 0);
+      dfList.push(0);
+      lastDoc.push(-1);
+    }
+    return id;
+  };
+  const termOfUnit = (u: number): number => {
+    if (u < nSurfaces) {
+      surfaceUse[u]++;
+      let t = termOfSurface[u];
+      if (t < 0) t = termOfSurface[u] = termFor(stems[stemOf[u]], false);
+      return t;
+    }
+    if (u < TRIGRAM_BASE) {
+      const e = u - nSurfaces;
+      pairUse[e]++;
+      let t = termOfPair[e];
+      if (t < 0) {
+        t = termOfPair[e] = termFor(`${stems[stemOf[surfacePairs.first[e]]]} ${stems[stemOf[surfacePairs.second[e]]]}`, true);
+      }
+      return t;
+    }
+    const k = u - TRIGRAM_BASE;
+    tripleUse.set(k, (tripleUse.get(k) ?? 0) + 1);
+    let t = termOfTriple.at(k, -1);
+    if (t < 0) {
+      const e = surfaceTriples.first[k];
+      const key = `${stems[stemOf[surfacePairs.first[e]]]} ${stems[stemOf[surfacePairs.second[e]]]} ${stems[stemOf[surfaceTriples.second[k]]]}`;
+      t = termFor(key, true);
+      termOfTriple.set(k, t);
+    }
+    return t;
+  };
+
+  let scratch = new Int32Array(1024);
+  const termsOfRange = (from: number, to: number, d: number, out: number[]): void => {
+    let seq = units;
+    let lo = from;
+    let hi = to;
+    if (useTrigrams) {
+      if (scratch.length < to - from) scratch = new Int32Array(2 * (to - from));
+      seq = scratch;
+      lo = 0;
+      hi = mergeUnits(units, from, to, scratch, 0, scoreTrigram, mergeTrigram);
+    }
+    for (let i = lo; i < hi; i++) {
+      const u = seq[i];
+      if (u < 0) continue;
+      const t = termOfUnit(u);
+      if (lastDoc[t] !== d) {
+        lastDoc[t] = d;
+        dfList[t]++;
+      }
+      out.push(t);
+    }
+  };
+
+  const docTerms: Int32Array[] = new Array(nDocs);
+  const titleTerms: number[] = [];
+  const textTerms: number[] = [];
+  for (let d = 0; d < nDocs; d++) {
+    titleTerms.length = 0;
+    textTerms.length = 0;
+    termsOfRange(unitStart[d], unitTitleEnd[d], d, titleTerms);
+    termsOfRange(unitTitleEnd[d], unitStart[d + 1], d, textTerms);
+    const ids = new Int32Array(titleTerms.length * o.titleWeight + textTerms.length);
+    let k = 0;
+    for (let r = 0; r < o.titleWeight; r++) for (const t of titleTerms) ids[k++] = t;
+    for (const t of textTerms) ids[k++] = t;
+    docTerms[d] = ids;
+    if (onProgress && ((d + 1) % 2000 === 0 || d + 1 === nDocs)) onProgress(nDocs + d + 1, progressTotal);
+  }
+
+  const vocab = buildVocabulary(terms, isPhrase, dfList, (consider) => {
+    for (let s = 0; s < nSurfaces; s++) if (termOfSurface[s] >= 0) consider(termOfSurface[s], surfaceUse[s], () => surfaces[s]);
+    const pairText = (e: number): string => `${surfaces[surfacePairs.first[e]]} ${surfaces[surfacePairs.second[e]]}`;
+    for (let e = 0; e < pairUse.length; e++) if (pairUse[e] > 0) consider(termOfPair[e], pairUse[e], () => pairText(e));
+    for (const [k, count] of tripleUse) {
+      consider(termOfTriple.at(k, -1), count, () => `${pairText(surfaceTriples.first[k])} ${surfaces[surfaceTriples.second[k]]}`);
+    }
+  });
+  return { vocab, docs: docTerms };
+}
+
+/** Picks each term's display form: the surface form used most often, ties to the
+ * alphabetically first, so the choice does not depend on iteration order. */
+function buildVocabulary(
+  terms: string[],
+  isPhrase: number[],
+  df: number[],
+  forEachForm: (consider: (term: number, count: number, text: () => string) => void) => void,
+): Vocabulary {
+  const bestCount = new Float64Array(terms.length);
+  const display: string[] = terms.slice();
+  forEachForm((term, count, text) => {
+    if (count > bestCount[term]) {
+      bestCount[term] = count;
+      display[term] = text();
+    } else if (count === bestCount[term] && count > 0) {
+      const t = text();
+      if (t < display[term]) display[term] = t;
+    }
+  });
+  return { terms, display, isPhrase: Uint8Array.from(isPhrase), df: Int32Array.from(df) };
+}

@@ -1,0 +1,8 @@
+/** Text: from paper titles and abstracts to terms (stems and phrases) with readable labels. */
+export { tokenizeCorpus, resolveTokenizeOptions } from './corpus';
+export type { TokenizeOptions } from './corpus';
+export { tokenizeText, cleanText, splitWords, BOUNDARY } from './tokenize';
+export { STOP_WORDS } from './stop-words';
+export { stemWord, createStemCache } from './stem';
+export { scoreNpmi } from './phrases';
+export type { TokenizedCorpus, Vocabulary } from './types';
