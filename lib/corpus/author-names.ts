@@ -106,7 +106,12 @@ export function buildAuthorKey(name: string): string {
 const NAME_CACHE = new Map<string, AuthorName>();
 const NAME_CACHE_LIMIT = 200_000;
 
+// Most names are plain capitalized words (`Xianming Zeng`): already in display form, and their
+// key is just the lower case. Checking that is much cheaper than the general path.
+const PLAIN_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)+$/;
+
 function buildAuthorName(raw: string): AuthorName {
+  if (PLAIN_NAME.test(raw)) return { name: raw, key: raw.toLowerCase() };
   let hit = NAME_CACHE.get(raw);
   if (hit === undefined) {
     const name = formatAuthorName(raw);

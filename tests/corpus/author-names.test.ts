@@ -57,6 +57,13 @@ describe('parseAuthorList', () => {
 });
 
 describe('buildAuthorNames', () => {
+  it('gives plain names (fast path) the same result as the general path', () => {
+    for (const raw of ['Xianming Zeng', 'Ann Lee', 'Maria Garcia Lopez']) {
+      expect(buildAuthorNames([raw])).toEqual([{ name: formatAuthorName(raw), key: buildAuthorKey(formatAuthorName(raw)) }]);
+    }
+    expect(buildAuthorNames(['Ann Lee'])[0].key).toBe('ann lee');
+  });
+
   it('counts the same person once per list, keeping the first spelling and the order', () => {
     const names = buildAuthorNames(['Ada LOVELACE', 'charles babbage', 'Lovelace, Ada', 'ada lovelace']);
     expect(names).toEqual([
