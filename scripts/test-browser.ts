@@ -1,0 +1,128 @@
+/**
+ * Browser tests against a production build: makes sure the bundled corpus is built, runs
+ * `next build` into .next-test, starts `next start` on a free port, runs the browser test files
+ * (tests/browser/*.test.ts, real Chromium through playwright-core), and stops the server.
+ *
+ *   npm run test:browser                 # everything
+ *   npm run test:browser -- pages        # only test files matching "pages"
+ *   npm run test:browser -- --skip-build # reuse .next-test from the last run
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST_DIR = '.next-test';
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+const TSCONFIG = path.join(ROOT, 'tsconfig.json');
+
+function log(message: string): void {
+  process.stderr.write(`[test-browser] ${message}\n`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null || server.pid === undefined) return resolve();
+    server.once('exit', () => resolve());
+    // The server was started in its own process group: stop it and its workers, nothing else.
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+    setTimeout(() => {
+      try {
+        if (server.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve();
+    }, 10_000).unref();
+  });
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const skipBuild = args.includes('--skip-build');
+  const filters = args.filter((a) => !a.startsWith('--'));
+
+  if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
+    log('Chromium not found at /usr/bin/chromium (set CHROMIUM_PATH): install it with `apt-get install chromium`.');
+    return 1;
+  }
+
+  log('making sure the bundled corpus is built');
+  if (run(path.join(BIN, 'tsx'), ['scripts/ensure-build.ts']) !== 0) return 1;
+
+  if (!skipBuild || !fs.existsSync(path.join(ROOT, DIST_DIR))) {
+    log(`next build (${DIST_DIR})`);
+    // next build adds its dist folder's type paths to tsconfig.json; keep the committed file as it was.
+    const tsconfig = fs.readFileSync(TSCONFIG, 'utf8');
+    const status = run(path.join(BIN, 'next'), ['build'], { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' });
+    if (fs.readFileSync(TSCONFIG, 'utf8') !== tsconfig) fs.writeFileSync(TSCONFIG, tsconfig);
+    if (status !== 0) return status;
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`next start on ${baseUrl}`);
+  const server = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const stop = () => void stopServer(server).then(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await waitForServer(`${baseUrl}/api/papers/1`, server);
+    log('running the browser tests');
+    return run(path.join(BIN, 'vitest'), ['run', '--config', 'tests/browser/vitest.config.ts', ...filters], {
+      TOPICSCOPE_BASE_URL: baseUrl,
+    });
+  } finally {
+    await stopServer(server);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

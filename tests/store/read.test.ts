@@ -1,0 +1,139 @@
+/**
+ * The read module against a real build of the bundled corpus (data/raw), made by the pipeline in
+ * a temporary folder, so the app's questions are checked on the data users actually see.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  findAuthors,
+  getAuthor,
+  getOverview,
+  getPaper,
+  getQualityReport,
+  getTopic,
+  getTopicTree,
+  listTopics,
+  searchPapers,
+} from '@/lib/store/read';
+import { DATABASE_FILE } from '@/lib/store/schema';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const KNOWN_TITLE = 'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion';
+let outDir: string;
+let db: Database.Database;
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-read-'));
+  // Imported here so a type error elsewhere in the pipeline reports as this hook failing.
+  const { defaultPipelineOptions, runPipeline } = await import('@/lib/pipeline');
+  const { createProgress } = await import('@/lib/cli/progress');
+  await runPipeline({ ...defaultPipelineOptions(ROOT), outDir }, createProgress(new PassThrough(), { quiet: true }));
+  db = new Database(path.join(outDir, DATABASE_FILE), { readonly: true });
+});
+
+afterAll(() => {
+  db?.close();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+describe('the bundled corpus through the read module', () => {
+  it('gives an overview whose parts add up', () => {
+    const o = getOverview(db);
+    expect(o.sources).toHaveLength(5);
+    expect(o.papers).toBeGreaterThan(1500);
+    expect(o.papers).toBeLessThan(2600);
+    expect(o.sources.reduce((s, f) => s + f.papersKept, 0)).toBeGreaterThanOrEqual(o.papers);
+    expect(o.topics.reduce((s, t) => s + t.size, 0)).toBe(o.papers);
+    expect(o.papersPerYear.reduce((s, y) => s + y.papers, 0) + o.undatedPapers).toBe(o.papers);
+    expect(o.topics.map((t) => t.size)).toEqual([...o.topics.map((t) => t.size)].sort((a, b) => b - a));
+    expect(o.papersWithNames).toBeLessThan(o.papers);
+    for (const t of o.risingTerms) {
+      expect(t.score).toBeGreaterThan(0);
+      expect(t.series.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a known title first, with the words marked', () => {
+    const r = searchPapers(KNOWN_TITLE, {}, 1, 20, db);
+    expect(r.total).toBeGreaterThanOrEqual(1);
+    expect(r.hits[0].paper.title).toBe(KNOWN_TITLE);
+    expect(r.hits[0].titleParts.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain('textual');
+    expect(r.hits[0].titleParts.map((p) => p.text).join('')).toBe(KNOWN_TITLE);
+  });
+
+  it('answers a typed-in-progress query and malformed syntax without failing', () => {
+    expect(searchPapers('textual inver', {}, 1, 20, db).hits[0]?.paper.title).toBe(KNOWN_TITLE);
+    for (const q of ['"unbalanced', 'AND OR NOT', 'foo*bar(', '^', '-']) expect(() => searchPapers(q, {}, 1, 20, db)).not.toThrow();
+  });
+
+  it('filters by source and year consistently with the overview', () => {
+    const o = getOverview(db);
+    for (const source of o.sources) {
+      const r = searchPapers('', { source: source.file }, 1, 5, db);
+      expect(r.total).toBeGreaterThan(0);
+      expect(r.total).toBeLessThanOrEqual(source.papersKept);
+    }
+    for (const y of o.papersPerYear) expect(searchPapers('', { from: y.year, to: y.year }, 1, 1, db).total).toBe(y.papers);
+  });
+
+  it('marks derived titles (ICLR 2021 lists none) and counts unnamed authors', () => {
+    const iclr2021 = getOverview(db).sources.find((s) => s.file.startsWith('001_'))!;
+    const hits = searchPapers('', { source: iclr2021.file }, 1, 50, db).hits;
+    expect(hits.filter((h) => h.paper.titleDerived).length).toBeGreaterThan(0);
+    const hf = getOverview(db).sources.find((s) => s.file.startsWith('002_'))!;
+    const unnamed = searchPapers('', { source: hf.file }, 1, 100, db).hits.find((h) => h.paper.authorsText === '' && (h.paper.authorCount ?? 0) > 0);
+    expect(unnamed).toBeDefined();
+    const paper = getPaper(unnamed!.paper.id, db)!;
+    expect(paper.authors).toEqual([]);
+    expect(paper.sources.some((s) => s.file === hf.file)).toBe(true);
+  });
+
+  it('reads an ICLR 2023 author with co-authors and the ego network', () => {
+    const [match] = findAuthors('Rinon Gal', 5, db);
+    expect(match.name).toBe('Rinon Gal');
+    const a = getAuthor(match.id, db)!;
+    expect(a.papers.map((p) => p.title)).toContain(KNOWN_TITLE);
+    expect(a.coauthors.find((c) => c.name === 'Yuval Alaluf')?.joint).toBeGreaterThanOrEqual(1);
+    expect(a.ego?.coauthors.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads every topic and the tree covers them all', () => {
+    const topics = listTopics(db);
+    expect(topics.length).toBeGreaterThan(1);
+    for (const t of topics) {
+      const d = getTopic(t.id, db)!;
+      expect(d.terms.length).toBeGreaterThan(0);
+      expect(d.representatives.length).toBeLessThanOrEqual(t.size);
+      expect(d.related.map((r) => r.similarity)).toEqual([...d.related.map((r) => r.similarity)].sort((a, b) => b - a));
+      for (const term of d.terms) expect(Number.isFinite(term.logPwt)).toBe(true);
+    }
+    expect(getTopicTree(db)?.topics).toBe(topics.length);
+    const q = getQualityReport(db);
+    if (q.kScores.length > 0) expect(q.chosenK).toBe(topics.length);
+  });
+
+  it('answers the pages\' questions quickly (median of 15 runs)', () => {
+    const time = (fn: () => unknown) =>
+      median(
+        Array.from({ length: 15 }, () => {
+          const t = performance.now();
+          fn();
+          return performance.now() - t;
+        }),
+      );
+    const topic = listTopics(db)[0].id;
+    expect(time(() => getOverview(db))).toBeLessThan(100);
+    expect(time(() => getTopic(topic, db))).toBeLessThan(100);
+    expect(time(() => getPaper(1, db))).toBeLessThan(50);
+    expect(time(() => searchPapers('neural networks', {}, 1, 20, db))).toBeLessThan(50);
+  });
+});
