@@ -110,7 +110,11 @@ function flipSigns(x: Float64Array, rows: number, k: number): void {
       }
     }
   }
-  for (let r = 0; r < rows; r++) for (let j = 0; j < k; j++) x[r * k + j] *= sign[j];
+  for (let j = 0; j < k; j++) {
+    if (sign[j] > 0) continue;
+    // 0 - v rather than -v: a zero entry stays +0, so equal inputs give byte-equal outputs.
+    for (let r = 0; r < rows; r++) x[r * k + j] = 0 - x[r * k + j];
+  }
 }
 
 function normalizeRows(x: Float64Array, rows: number, k: number): void {
