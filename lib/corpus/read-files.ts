@@ -132,7 +132,7 @@ async function openContent(file: string, label: string, onRawBytes: (n: number) 
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   raw.on('data', (chunk) => onRawBytes(chunk.length));
   if (!gzip) return { stream: raw, gzip, close: () => raw.destroy() };
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   raw.on('error', (e) => gunzip.destroy(e));
   raw.pipe(gunzip);
   return { stream: gunzip, gzip, close: () => { raw.destroy(); gunzip.destroy(); } };
