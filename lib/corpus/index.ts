@@ -50,6 +50,9 @@ export interface IngestProgress {
 
 const PROGRESS_EVERY = 5000;
 
+/** Venue for layouts that imply one, used when neither the record nor the manifest names one. */
+const LAYOUT_VENUE: Partial<Record<Layout, string>> = { 'arxiv-jsonl': 'arXiv', 'arxiv-author-page': 'arXiv' };
+
 /** The part of a reject reason used for counting: `bad JSON: Unexpected token` → `bad JSON`. */
 function reasonKey(reason: string): string {
   const colon = reason.indexOf(':');
@@ -138,7 +141,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     const ctx: RecordContext = {
       file: f.name,
       fileIndex,
-      venue: entry?.venue ?? null,
+      venue: entry?.venue ?? LAYOUT_VENUE[layout] ?? null,
       year: opts.year ?? entry?.year ?? parseFileNameYear(f.name.replace(/\.gz$/i, '')),
       referenceYear: entry?.referenceYear ?? null,
     };

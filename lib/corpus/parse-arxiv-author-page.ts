@@ -42,7 +42,6 @@ export function parseArxivAuthorPage(text: string): ParseResult {
       abstract: body.map((b) => b.text).join(' '),
       authors: author ? [author] : [],
       label: ARXIV_SUBJECT_LINE.exec(lines[s].text)?.[1] ?? null,
-      venue: 'arXiv',
     });
   });
   return { records, rejects };

@@ -173,7 +173,6 @@ export function parseArxivLine(line: string, lineNo: number, fieldMap: Record<st
     authors,
     label: fieldMap.label === undefined && cats.length > 0 ? cats[0] : base.label,
     date: typeof o.update_date === 'string' && fieldMap.date === undefined ? o.update_date : base.date,
-    venue: base.venue ?? 'arXiv',
   };
 }
 

@@ -23,6 +23,15 @@ describe('arXiv metadata snapshot (JSON lines)', () => {
     expect(p.abstract).not.toMatch(/\n|\s{2}/);
   });
 
+  it('takes the venue from a manifest over the layout default', async () => {
+    const dir = path.join(tmp, 'arxiv-manifest');
+    await import('node:fs').then((fs) => fs.mkdirSync(dir, { recursive: true }));
+    copyFileSync(fx('arxiv-snapshot.jsonl'), path.join(dir, 'arxiv.jsonl'));
+    writeFileSync(path.join(dir, 'sources.json'), JSON.stringify([{ file: 'arxiv.jsonl', venue: 'arXiv cs (2025 snapshot)' }]));
+    const c = await readCorpus([dir]);
+    expect(c.papers.map((p) => p.venue)).toEqual(Array(3).fill('arXiv cs (2025 snapshot)'));
+  });
+
   it('reads the gzip-compressed file the same way', async () => {
     const plain = await readCorpus([fx('arxiv-snapshot.jsonl')]);
     const gz = await readCorpus([fx('arxiv-snapshot.jsonl.gz')]);
