@@ -1,0 +1,215 @@
+/**
+ * The map, graph and trends read questions on a real SQLite file built from the one schema with a
+ * small hand-made fixture, so every expected value below can be checked by eye.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_SQL } from '@/lib/store/schema';
+import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
+import { readEgoNetwork, readGraphLayout, readGraphSummary, searchAuthors } from '@/lib/store/read/graph';
+import {
+  readRelatedTerms,
+  readTermMovers,
+  readTermsByDisplay,
+  readTermSeries,
+  readTopicShares,
+  readTrendPeriods,
+  searchTerms,
+} from '@/lib/store/read/trends';
+
+let dir: string;
+let db: Database.Database;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-read-viz-'));
+  const file = path.join(dir, 'analytics.db');
+  const w = new Database(file);
+  w.exec(SCHEMA_SQL);
+  w.exec(`
+    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('modularity', '0.42');
+    INSERT INTO source_files VALUES
+      ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}'),
+      ('b.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
+    INSERT INTO papers VALUES
+      (1, 'Alpha', 0, '', NULL, 2020, NULL, 'ICLR', NULL, NULL, 2, 'Ann Lee, Bo Chen'),
+      (2, 'Beta', 0, '', NULL, 2021, NULL, 'ICLR', NULL, NULL, 3, 'Ann Lee, Bo Chen, Cy Diaz'),
+      (3, 'Gamma', 0, '', NULL, NULL, NULL, 'ICLR', NULL, NULL, 1, 'Dee Ek'),
+      (4, 'Delta', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 4, ''),
+      (5, 'Unmapped', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 2, '');
+    INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2), (3, 'a.txt', 3), (4, 'b.txt', 1), (4, 'a.txt', 9), (5, 'b.txt', 2);
+    INSERT INTO topics VALUES (0, 'graphs', 2, 0.5, 0.5, 0, NULL), (1, 'vision', 2, -1, 2, 1, NULL);
+    INSERT INTO paper_topics VALUES (1, 0, 0.1, 0.9, 0.25, 0.5), (2, 0, 0.1, 0.9, 0.75, 0.5), (3, 1, 0.1, 0.9, -1, 2), (4, 1, 0.1, 0.9, -1, 2.5);
+    INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen'), (3, 'diaz', 'Cy Diaz'), (4, 'ek', 'Dee Ek');
+    INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0), (2, 2, 1), (2, 3, 2), (3, 4, 0);
+    INSERT INTO author_stats VALUES
+      (1, 2, 2, 2020, 2021, 2, 1.5, 0.5, 0, 0, '[]'),
+      (2, 2, 2, 2020, 2021, 2, 1.5, 0.0, 0, 0, '[]'),
+      (3, 1, 2, 2021, 2021, 2, 1.0, 0.0, 1, 0, '[]'),
+      (4, 1, 0, NULL, NULL, 0, 0, 0.0, 2, 1, '[]');
+    INSERT INTO coauthor_edges VALUES (1, 2, 2, 1.5), (1, 3, 1, 0.5), (2, 3, 1, 0.5);
+    INSERT INTO communities VALUES (0, 2), (1, 1), (2, 1);
+    INSERT INTO components VALUES (0, 3, 1), (1, 1, 0);
+    INSERT INTO author_layout VALUES (1, 0, 0), (2, 10, 0), (3, 5, 8);
+    INSERT INTO terms VALUES (1, 'neural', 'neural', 0, 3), (2, 'neural_network', 'neural network', 1, 2), (3, 'kernel', 'kernel', 0, 1), (4, 'net', 'Net', 0, 9);
+    INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 3);
+    INSERT INTO term_periods VALUES (1, '2020', 1, 1.0), (1, '2021', 2, 0.6667), (2, '2021', 2, 0.6667), (3, '2020', 1, 1.0);
+    INSERT INTO term_trends VALUES (1, 3, 0.02, 0.6667, 0.5), (2, 2, 0.05, 0.6667, 1.5), (3, 1, -0.04, 0.0, -2.0);
+    INSERT INTO term_bursts VALUES (2, '2021', '2021', 3.5), (1, '2020', '2021', 1.0), (1, '2021', '2021', 2.0);
+    INSERT INTO term_related VALUES (1, 0, 2, 2, 0.9), (1, 1, 3, 1, 0.1);
+    INSERT INTO topic_periods VALUES (0, '2020', 1, 1.0), (0, '2021', 1, 0.3333), (1, '2021', 1, 0.3333);
+  `);
+  w.close();
+  db = new Database(file, { readonly: true });
+});
+
+afterAll(() => {
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('map reads', () => {
+  it('describes topics, sources (with paper counts) and the year span of mapped papers', () => {
+    const meta = readMapMeta(db);
+    expect(meta.papers).toBe(4);
+    expect(meta.topics.map((t) => t.label)).toEqual(['graphs', 'vision']);
+    expect(meta.sources).toEqual([
+      { index: 0, file: 'a.txt', label: 'ICLR 2021 · a', papers: 4 },
+      { index: 1, file: 'b.txt', label: 'b', papers: 2 },
+    ]);
+    expect(meta.years).toEqual([2020, 2021]);
+    expect(meta.undated).toBe(1);
+  });
+
+  it('returns every mapped paper as parallel arrays, in id order, first source by file name', () => {
+    const p = readMapPoints(db);
+    expect(Array.from(p.ids)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(p.x)).toEqual([0.25, 0.75, -1, -1]);
+    expect(Array.from(p.y)).toEqual([0.5, 0.5, 2, 2.5]);
+    expect(Array.from(p.topic)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(p.year)).toEqual([2020, 2021, 0, 2021]);
+    expect(Array.from(p.source)).toEqual([0, 0, 0, 0]); // paper 4: 'a.txt' < 'b.txt'
+    expect(OTHER_SOURCE_INDEX).toBe(255);
+  });
+
+  it('gives cards in the order asked and skips unknown ids', () => {
+    const cards = readMapPaperCards([4, 99, 1], db);
+    expect(cards.map((c) => [c.id, c.title, c.topicLabel, c.source])).toEqual([
+      [4, 'Delta', 'vision', 'a.txt'],
+      [1, 'Alpha', 'graphs', 'a.txt'],
+    ]);
+    expect(cards[1].authors).toBe('Ann Lee, Bo Chen');
+    expect(readMapPaperCards([], db)).toEqual([]);
+  });
+});
+
+describe('graph reads', () => {
+  it('returns the laid-out authors by papers with edges as node indices, honouring bounds', () => {
+    const all = readGraphLayout({}, db);
+    expect(all.nodes.id).toEqual([1, 2, 3]);
+    expect(all.nodes.name).toEqual(['Ann Lee', 'Bo Chen', 'Cy Diaz']);
+    expect(all.nodes.community).toEqual([0, 0, 1]);
+    expect(all.edges.source).toEqual([0, 0, 1]);
+    expect(all.edges.target).toEqual([1, 2, 2]);
+    expect(all.edges.papers).toEqual([2, 1, 1]);
+    expect(all.truncated).toBe(false);
+    const prolific = readGraphLayout({ minPapers: 2 }, db);
+    expect(prolific.nodes.id).toEqual([1, 2]);
+    expect(prolific.edges.source).toEqual([0]);
+    const bounded = readGraphLayout({ maxNodes: 1 }, db);
+    expect(bounded.nodes.id).toEqual([1]);
+    expect(bounded.truncated).toBe(true);
+    expect(bounded.laidOut).toBe(3);
+  });
+
+  it('searches names, prefix matches first, and escapes LIKE wildcards', () => {
+    expect(searchAuthors('e', 10, db).map((a) => a.name)).toEqual(['Ann Lee', 'Bo Chen', 'Dee Ek']);
+    expect(searchAuthors('d', 10, db).map((a) => a.name)).toEqual(['Dee Ek', 'Cy Diaz']);
+    expect(searchAuthors('%', 10, db)).toEqual([]);
+    expect(searchAuthors('  ', 10, db)).toEqual([]);
+  });
+
+  it('answers an ego network: co-authors by joint papers and the links among them', () => {
+    const ego = readEgoNetwork(3, 150, db)!;
+    expect(ego.author).toMatchObject({ id: 3, name: 'Cy Diaz', papers: 1, laidOut: true });
+    expect(ego.coauthors.map((c) => [c.id, c.joint])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(ego.edges).toEqual([
+      { source: 1, target: 2, papers: 2 },
+      { source: 1, target: 3, papers: 1 },
+      { source: 2, target: 3, papers: 1 },
+    ]);
+    expect(readEgoNetwork(1, 1, db)!.truncated).toBe(true);
+    expect(readEgoNetwork(4, 150, db)).toMatchObject({ coauthors: [], edges: [], truncated: false });
+    expect(readEgoNetwork(999, 150, db)).toBeNull();
+  });
+
+  it('counts papers without names per source', () => {
+    const s = readGraphSummary(db);
+    expect(s).toMatchObject({ papers: 5, authors: 4, edges: 3, papersWithNames: 3, papersWithoutNames: 2, modularity: 0.42, laidOut: 3 });
+    expect(s.bySource).toEqual([
+      { file: 'a.txt', papers: 4, named: 3 },
+      { file: 'b.txt', papers: 2, named: 0 },
+    ]);
+    expect(s.communities[0]).toEqual({ id: 0, size: 2, topAuthors: ['Ann Lee', 'Bo Chen'] });
+    expect(s.components).toEqual([
+      { id: 0, size: 3, laidOut: true },
+      { id: 1, size: 1, laidOut: false },
+    ]);
+  });
+});
+
+describe('trend reads', () => {
+  it('lists periods in order with their granularity', () => {
+    expect(readTrendPeriods(db)).toEqual({ granularity: 'year', periods: ['2020', '2021'], papers: [1, 3] });
+  });
+
+  it('completes terms by prefix, then substring, most frequent first', () => {
+    // 'kernel' contains 'ne' in the middle, so it comes after the prefix matches.
+    expect(searchTerms('ne', 10, db).map((t) => t.display)).toEqual(['Net', 'neural', 'neural network', 'kernel']);
+    expect(searchTerms('network', 10, db).map((t) => [t.display, t.isPhrase])).toEqual([['neural network', true]]);
+  });
+
+  it('resolves displays case-insensitively and aligns series to the periods (0 where absent)', () => {
+    const terms = readTermsByDisplay(['KERNEL', 'nope', 'neural network', 'kernel'], db);
+    expect(terms.map((t) => t.id)).toEqual([3, 2]);
+    const series = readTermSeries(terms, db);
+    expect(series[0]).toMatchObject({ display: 'kernel', papers: [1, 0], share: [1, 0] });
+    expect(series[1]).toMatchObject({ display: 'neural network', papers: [0, 2], share: [0, 0.6667] });
+  });
+
+  it('ranks rising, falling and each term’s strongest burst', () => {
+    const m = readTermMovers(10, db);
+    expect(m.rising.map((t) => [t.display, t.score])).toEqual([
+      ['neural network', 1.5],
+      ['neural', 0.5],
+    ]);
+    expect(m.falling.map((t) => t.display)).toEqual(['kernel']);
+    expect(m.bursting.map((t) => [t.display, t.start, t.end, t.strength])).toEqual([
+      ['neural network', '2021', '2021', 3.5],
+      ['neural', '2021', '2021', 2.0],
+    ]);
+    expect(m.rising[1].papers).toEqual([1, 2]);
+  });
+
+  it('gives topic papers per period and related terms in rank order', () => {
+    expect(readTopicShares(db)).toEqual({
+      topics: [
+        { id: 0, label: 'graphs', size: 2 },
+        { id: 1, label: 'vision', size: 2 },
+      ],
+      papers: [
+        [1, 1],
+        [0, 1],
+      ],
+    });
+    expect(readRelatedTerms(1, 10, db).map((r) => [r.display, r.papers, r.npmi])).toEqual([
+      ['neural network', 2, 0.9],
+      ['kernel', 1, 0.1],
+    ]);
+  });
+});
