@@ -156,16 +156,16 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     mark(currentStage);
   }
 
-  progress.start('graph', corpus.papers.length, 'papers');
-  const graph = buildCoauthorGraph(corpus.papers, model.paperTopics, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
+  progress.start('graph', 0, 'steps');
+  const graph = buildCoauthorGraph(corpus.papers, model.papers.topic, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
     progress.update(done, total),
   );
-  progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.length)} links`);
+  progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.source.length)} links`);
   mark('graph');
 
   progress.start('trends', 0, 'terms');
   const trends = buildTrends(
-    { papers: corpus.papers, corpus: model.corpus, paperTopics: model.paperTopics, topicCount: model.topics.length },
+    { papers: corpus.papers, corpus: model.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
     opts.trends,
     (_stage, done, total) => progress.update(done, total),
   );

@@ -3,7 +3,10 @@
  * straight from its stage's result into the tables of lib/store/schema.ts.
  */
 import type Database from 'better-sqlite3';
+import type { Corpus } from '../corpus/types';
 import type { CoauthorGraph } from '../graph/types';
+import type { TopicModel } from '../model/types';
+import type { Trends } from '../trends/types';
 import { writeMeta } from './write';
 
 /** Author stats, edges, communities, components and the offline layout. Store ids = graph ids + 1. */
@@ -51,5 +54,160 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
     graph_layout_height: graph.layout.height,
     graph_layout_truncated: graph.layout.truncated,
     graph_options: graph.options,
+  });
+}
+
+/** Periods, term and topic series, changes, bursts and related terms. Term ids are vocabulary ids. */
+export function writeTrends(db: Database.Database, trends: Trends, model: TopicModel): void {
+  const { periods, termSeries, topicSeries } = trends;
+  const periodCount = periods.length;
+  const label = (ordinal: number) => periods[ordinal].label;
+  const insertPeriod = db.prepare('INSERT INTO periods (period, ordinal, papers) VALUES (?, ?, ?)');
+  const insertTermPeriod = db.prepare('INSERT INTO term_periods (term_id, period, papers, share) VALUES (?, ?, ?, ?)');
+  const insertTrend = db.prepare('INSERT INTO term_trends (term_id, support, slope, recent_share, score) VALUES (?, ?, ?, ?, ?)');
+  const insertBurst = db.prepare('INSERT INTO term_bursts (term_id, start, end, strength) VALUES (?, ?, ?, ?)');
+  const insertRelated = db.prepare('INSERT INTO term_related (term_id, rank, other_id, papers, npmi) VALUES (?, ?, ?, ?, ?)');
+  const insertTopicPeriod = db.prepare('INSERT INTO topic_periods (topic_id, period, papers, share) VALUES (?, ?, ?, ?)');
+
+  db.transaction(() => {
+    for (const p of periods) insertPeriod.run(p.label, p.ordinal, p.papers);
+    // Only non-zero cells: a term absent from a period reads as 0.
+    for (let row = 0; row < termSeries.terms.length; row++) {
+      const term = termSeries.terms[row];
+      for (let p = 0; p < periodCount; p++) {
+        const cell = row * periodCount + p;
+        const count = termSeries.counts[cell];
+        if (count > 0) insertTermPeriod.run(term, label(p), count, termSeries.shares[cell]);
+      }
+    }
+    // Rising and falling lists are the terms with enough papers in the recent windows, by score.
+    const listed = new Set<number>([...trends.rising, ...trends.falling]);
+    for (const c of trends.changes) {
+      if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score);
+    }
+    for (const b of trends.bursts) insertBurst.run(b.term, label(b.start), label(b.end), b.strength);
+    writeRelatedTerms(trends, insertRelated);
+    for (let t = 0; t < model.topics.length; t++) {
+      for (let p = 0; p < periodCount; p++) {
+        const cell = t * periodCount + p;
+        insertTopicPeriod.run(t, label(p), topicSeries.counts[cell], topicSeries.shares[cell]);
+      }
+    }
+  })();
+
+  writeMeta(db, {
+    granularity: trends.granularity,
+    trends_dated_papers: trends.datedPapers,
+    trends_undated_papers: trends.undatedPapers,
+    trends_options: trends.options,
+  });
+}
+
+/** One related-terms list per term: the NPMI ranking first (what goes with the term more than
+ * chance), topped up from the co-occurrence ranking for terms with few strong associations. */
+function writeRelatedTerms(trends: Trends, insert: Database.Statement): void {
+  const limit = trends.options.relatedTopK;
+  const lists = new Map<number, { other: number; papers: number; npmi: number }[]>();
+  const collect = (r: Trends['relatedByNpmi']) => {
+    for (let i = 0; i < r.term.length; i++) {
+      let list = lists.get(r.term[i]);
+      if (!list) lists.set(r.term[i], (list = []));
+      if (list.length < limit && !list.some((e) => e.other === r.other[i])) {
+        list.push({ other: r.other[i], papers: r.papers[i], npmi: r.npmi[i] });
+      }
+    }
+  };
+  collect(trends.relatedByNpmi);
+  collect(trends.relatedByPapers);
+  for (const term of [...lists.keys()].sort((a, b) => a - b)) {
+    lists.get(term)!.forEach((e, rank) => insert.run(term, rank, e.other, e.papers, e.npmi));
+  }
+}
+
+/** Occurrences of each topic's top terms in the topic's papers (titles weighted in as tokenized),
+ * row-aligned with `topic.terms`; the app's relevance slider needs p(term | topic). */
+export function buildTopicTermCounts(model: TopicModel): number[][] {
+  const wanted = model.topics.map((t) => new Map(t.terms.map((term, i) => [term.termId, i])));
+  const counts = model.topics.map((t) => new Array<number>(t.terms.length).fill(0));
+  const { docs } = model.corpus;
+  for (let p = 0; p < docs.length; p++) {
+    const topic = model.papers.topic[p];
+    const index = wanted[topic];
+    const row = counts[topic];
+    const doc = docs[p];
+    for (let i = 0; i < doc.length; i++) {
+      const at = index.get(doc[i]);
+      if (at !== undefined) row[at]++;
+    }
+  }
+  return counts;
+}
+
+/** Topics, their terms, tree, similarity and representatives; paper placements and neighbours;
+ * the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids. */
+export function writeTopicModel(db: Database.Database, model: TopicModel, corpus: Corpus): void {
+  const paperId = (index: number) => corpus.papers[index].id;
+  const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertTerm = db.prepare('INSERT INTO topic_terms (topic_id, rank, term, weight, count) VALUES (?, ?, ?, ?, ?)');
+  const insertNode = db.prepare('INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)');
+  const insertSimilarity = db.prepare('INSERT INTO topic_similarity (topic_id, other_id, similarity) VALUES (?, ?, ?)');
+  const insertRepresentative = db.prepare('INSERT INTO topic_representatives (topic_id, rank, paper_id) VALUES (?, ?, ?)');
+  const insertPlacement = db.prepare('INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertSimilar = db.prepare('INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)');
+  const insertVocab = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df) VALUES (?, ?, ?, ?, ?)');
+  const insertK = db.prepare('INSERT INTO k_scores (k, silhouette, chosen) VALUES (?, ?, ?)');
+  const insertQuality = db.prepare('INSERT INTO quality (metric, value, note) VALUES (?, ?, ?)');
+  const termCounts = buildTopicTermCounts(model);
+  const k = model.topics.length;
+  const { papers: placements, quality } = model;
+
+  db.transaction(() => {
+    for (const t of model.topics) {
+      insertTopic.run(t.id, t.label, t.size, t.x, t.y, t.id, quality.coherencePerTopic[t.id] ?? null);
+      t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank]));
+      t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
+    }
+    for (const node of model.tree) {
+      insertNode.run(node.id, node.parent < 0 ? null : node.parent, node.id < k ? node.id : null, node.height, node.size);
+    }
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b < k; b++) if (a !== b) insertSimilarity.run(a, b, model.topicSimilarity[a * k + b]);
+    }
+    const m = placements.neighbours;
+    for (let i = 0; i < corpus.papers.length; i++) {
+      insertPlacement.run(paperId(i), placements.topic[i], placements.distance[i], placements.confidence[i], placements.x[i], placements.y[i]);
+      for (let r = 0; r < m; r++) {
+        const other = placements.similar[i * m + r];
+        if (other >= 0) insertSimilar.run(paperId(i), r, paperId(other), placements.similarity[i * m + r]);
+      }
+    }
+    const { vocab } = model.corpus;
+    for (let id = 0; id < vocab.terms.length; id++) {
+      // Terms of a single paper are never shown, searched for or trended.
+      if (vocab.df[id] >= 2) insertVocab.run(id, vocab.terms[id], vocab.display[id], vocab.isPhrase[id], vocab.df[id]);
+    }
+    for (const s of model.kSelection.scores) insertK.run(s.k, s.silhouette, s.k === model.kSelection.chosen ? 1 : 0);
+    const figures: [string, number | null, string][] = [
+      ['topics', k, `${model.kSelection.mode === 'auto' ? 'chosen by silhouette' : 'fixed by option'}`],
+      ['silhouette', quality.silhouette, `mean silhouette on a sample of ${quality.silhouetteSample} papers (LSA space)`],
+      ['coherence', quality.coherence, 'mean NPMI of top-10 term pairs over paper co-occurrence'],
+      ['diversity', quality.diversity, "share of unique terms among the topics' top-10 terms"],
+      ['ari', quality.ari, `adjusted Rand index vs the source labels (${quality.labelledPapers} papers, ${quality.labelCount} labels)`],
+      ['nmi', quality.nmi, 'normalized mutual information vs the source labels'],
+      ['knn_tfidf', quality.knnAccuracyTfidf, `10-NN accuracy of the TF-IDF vectors, 5-fold, first ${quality.knnPapers} papers`],
+      ['knn_lsa', quality.knnAccuracyLsa, `10-NN accuracy of the LSA vectors, 5-fold, first ${quality.knnPapers} papers`],
+      ['map_neighbour_preservation', quality.mapNeighbourPreservation, "share of a paper's 10 nearest LSA neighbours among its 10 nearest on the map"],
+      ['neighbour_recall', quality.neighbourRecall, `recall of similar papers vs exact search on ${quality.neighbourRecallSample} papers`],
+      ['explained_variance', quality.explainedVariance, 'share of TF-IDF variance kept by LSA'],
+    ];
+    for (const [metric, value, note] of figures) insertQuality.run(metric, value, note);
+  })();
+
+  writeMeta(db, {
+    model_options: model.options,
+    k_mode: model.kSelection.mode,
+    k_cluster_sample: model.kSelection.clusterSample,
+    k_silhouette_sample: model.kSelection.silhouetteSample,
+    vocabulary_size: model.corpus.vocab.terms.length,
   });
 }
