@@ -25,49 +25,19 @@ export function buildBetweenness(
   const sources = sampled ? shuffledIndices(n, createRandom(seed)).slice(0, pivots) : null;
   const total = sources ? sources.length : n;
 
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  // Per node [distance, path count, dependency] side by side: a visit touches one cache line.
+  const state = new Float64Array(3 * n);
+  for (let v = 0; v < n; v++) state[3 * v] = -1;
   const order = new Int32Array(n);
   for (let k = 0; k < total; k++) {
     const s = sources ? sources[k] : k;
     if (offsets[s + 1] === offsets[s]) continue;
-    // Breadth-first search; `order` doubles as the queue and, read backwards, as Brandes' stack.
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
-    while (head < tail) {
-      const v = order[head++];
-      const dv = dist[v] + 1;
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
-        const w = neighbors[e];
-        if (dist[w] < 0) {
-          dist[w] = dv;
-          order[tail++] = w;
-        }
-        if (dist[w] === dv) sigma[w] += sigma[v];
-      }
-    }
-    // Dependencies, farthest first; successors are the neighbours one step farther from s,
-    // so no predecessor lists are stored.
-    for (let i = tail - 1; i > 0; i--) {
-      const v = order[i];
-      const dv = dist[v] + 1;
-      let sum = 0;
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
-        const w = neighbors[e];
-        if (dist[w] === dv) sum += (1 + delta[w]) / sigma[w];
-      }
-      delta[v] = sigma[v] * sum;
-      values[v] += delta[v];
-    }
+    const tail = accumulateFrom(s, offsets, neighbors, state, order, values);
     for (let i = 0; i < tail; i++) {
-      const v = order[i];
-      dist[v] = -1;
-      sigma[v] = 0;
-      delta[v] = 0;
+      const v = 3 * order[i];
+      state[v] = -1;
+      state[v + 1] = 0;
+      state[v + 2] = 0;
     }
     if (onSource && (k & 255) === 0) onSource(k, total);
   }
@@ -75,4 +45,49 @@ export function buildBetweenness(
   const scale = (sampled ? n / total : 1) / 2 / (((n - 1) * (n - 2)) / 2);
   for (let v = 0; v < n; v++) values[v] *= scale;
   return { values, sampled };
+}
+
+/** One source of Brandes' algorithm: breadth-first search from `s` counting shortest paths, then
+ * dependencies accumulated farthest first into `values`. `order` doubles as the queue and, read
+ * backwards, as Brandes' stack; successors are the neighbours one step farther from `s`, so no
+ * predecessor lists are stored. Returns the number of nodes reached. */
+function accumulateFrom(
+  s: number,
+  offsets: Int32Array,
+  neighbors: Int32Array,
+  state: Float64Array,
+  order: Int32Array,
+  values: Float64Array,
+): number {
+  let head = 0;
+  let tail = 0;
+  order[tail++] = s;
+  state[3 * s] = 0;
+  state[3 * s + 1] = 1;
+  while (head < tail) {
+    const v = order[head++];
+    const next = state[3 * v] + 1;
+    const paths = state[3 * v + 1];
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const w = 3 * neighbors[e];
+      if (state[w] < 0) {
+        state[w] = next;
+        order[tail++] = neighbors[e];
+      }
+      if (state[w] === next) state[w + 1] += paths;
+    }
+  }
+  for (let i = tail - 1; i > 0; i--) {
+    const v = order[i];
+    const next = state[3 * v] + 1;
+    let sum = 0;
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const w = 3 * neighbors[e];
+      if (state[w] === next) sum += (1 + state[w + 2]) / state[w + 1];
+    }
+    const dependency = state[3 * v + 1] * sum;
+    state[3 * v + 2] = dependency;
+    values[v] += dependency;
+  }
+  return tail;
 }

@@ -22,9 +22,9 @@ const DEFAULTS: Required<CoauthorGraphOptions> = {
   communityWeight: 'fractional',
   exactBetweennessMaxNodes: 5000,
   betweennessPivots: 64,
-  maxLayoutNodes: 3000,
+  maxLayoutNodes: 2000,
   minLayoutComponentSize: 2,
-  layoutTicks: 150,
+  layoutTicks: 120,
 };
 
 /** Builds the co-author graph of `papers`: per-author statistics, weighted edges (joint papers and

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrends } from '../../lib/trends/index';
+import type { RelatedTerms } from '../../lib/trends/types';
+import { readSmallCorpus } from '../fixtures/trends/small-corpus';
+
+const [GRAPH, NEURAL, , NEURAL_NETWORK, KERNEL, DEEP] = [0, 1, 2, 3, 4, 5];
+
+function relatedOf(rows: RelatedTerms, term: number) {
+  const out: { other: number; papers: number; npmi: number }[] = [];
+  for (let i = 0; i < rows.term.length; i++) {
+    if (rows.term[i] === term) out.push({ other: rows.other[i], papers: rows.papers[i], npmi: rows.npmi[i] });
+  }
+  return out;
+}
+
+describe('buildTrends on the hand-made corpus', () => {
+  const { papers, corpus, paperTopics } = readSmallCorpus();
+  const trends = buildTrends(
+    { papers, corpus, paperTopics, topicCount: 2 },
+    { minSupport: 1, relatedMinSupport: 1, relatedMinPapers: 1, relatedTopK: 10, minPeriodPapers: 1 },
+  );
+  const P = trends.periods.length;
+  const row = (term: number) => Array.from(trends.termSeries.terms).indexOf(term);
+  const shares = (term: number) => Array.from(trends.termSeries.shares.slice(row(term) * P, row(term) * P + P));
+  const counts = (term: number) => Array.from(trends.termSeries.counts.slice(row(term) * P, row(term) * P + P));
+
+  it('uses contiguous years and leaves the undated paper out, counted', () => {
+    expect(trends.granularity).toBe('year');
+    expect(trends.periods).toEqual([
+      { label: '2019', ordinal: 0, papers: 4 },
+      { label: '2020', ordinal: 1, papers: 0 },
+      { label: '2021', ordinal: 2, papers: 2 },
+    ]);
+    expect(trends.undatedPapers).toBe(1);
+    expect(trends.datedPapers).toBe(6);
+  });
+
+  it('counts papers containing each term per period, and shares', () => {
+    expect(Array.from(trends.termSeries.terms)).toEqual([GRAPH, NEURAL, NEURAL_NETWORK, KERNEL, DEEP]);
+    expect(counts(KERNEL)).toEqual([3, 0, 1]);
+    expect(shares(KERNEL)).toEqual([0.75, 0, 0.5]);
+    expect(shares(DEEP)).toEqual([0.25, 0, 1]);
+    // The undated paper's "graph" is not counted.
+    expect(counts(GRAPH)).toEqual([2, 0, 1]);
+    expect(trends.termSeries.support[row(DEEP)]).toBe(3);
+  });
+
+  it('gives topic counts and shares per period', () => {
+    expect(Array.from(trends.topicSeries.counts)).toEqual([2, 0, 1, 2, 0, 1]);
+    expect(Array.from(trends.topicSeries.shares)).toEqual([0.5, 0, 0.5, 0.5, 0, 0.5]);
+  });
+
+  it('finds related terms by papers in common and by NPMI, never a phrase and its own word', () => {
+    expect(relatedOf(trends.relatedByPapers, GRAPH).map((r) => [r.other, r.papers])).toEqual([
+      [KERNEL, 2],
+      [DEEP, 2],
+      [NEURAL_NETWORK, 1],
+    ]);
+    expect(relatedOf(trends.relatedByPapers, NEURAL_NETWORK).map((r) => r.other)).toEqual([DEEP, GRAPH, KERNEL]);
+    expect(relatedOf(trends.relatedByPapers, NEURAL).map((r) => r.other)).toEqual([DEEP]);
+    const graphKernel = relatedOf(trends.relatedByPapers, GRAPH)[0];
+    expect(graphKernel.npmi).toBeCloseTo(Math.log(2 / 7 / (4 / 7) ** 2) / -Math.log(2 / 7), 12);
+    // NPMI ranking of "neural": deep is its only partner: 1 paper of 7, df 1 and 4.
+    const [neuralDeep] = relatedOf(trends.relatedByNpmi, NEURAL);
+    expect(neuralDeep.npmi).toBeCloseTo(Math.log(1 / 7 / ((1 / 7) * (4 / 7))) / -Math.log(1 / 7), 12);
+  });
+
+  it('rejects inputs that do not line up', () => {
+    expect(() => buildTrends({ papers: papers.slice(1), corpus, paperTopics, topicCount: 2 })).toThrow(/papers/);
+  });
+});
