@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgress } from '../../lib/cli/progress';
+import { defaultPipelineOptions, runPipeline, type PipelineResult } from '../../lib/pipeline';
+import { SCHEMA_VERSION } from '../../lib/store/schema';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const quiet = createProgress(process.stderr, { quiet: true });
+let work: string;
+let first: PipelineResult;
+
+function optionsFor(outDir: string, inputs = [path.join(root, 'data', 'raw')]) {
+  return { ...defaultPipelineOptions(root), inputs, outDir };
+}
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'pipeline.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-pipeline-'));
+  first = await runPipeline(optionsFor(path.join(work, 'a')), quiet);
+});
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('the pipeline on the bundled corpus', () => {
+  it('writes every table of the schema with the corpus in it', () => {
+    const db = new Database(first.databaseFile, { readonly: true });
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
+    expect(meta('schema_version')).toBe(String(SCHEMA_VERSION));
+    expect(meta('build_id')).toBe(first.fingerprint);
+    expect(count('papers')).toBe(746);
+    expect(count('source_files')).toBe(5);
+    // every paper assigned to a topic, placed on the map and given similar papers
+    expect(count('paper_topics')).toBe(746);
+    expect(count('similar_papers')).toBe(746 * 10);
+    const topics = db.prepare('SELECT id, label, size FROM topics ORDER BY id').all() as { id: number; label: string; size: number }[];
+    expect(topics.length).toBe(first.model.topics.length);
+    expect(topics.reduce((s, t) => s + t.size, 0)).toBe(746);
+    for (const t of topics) {
+      // labels are readable words, not stems or empty strings
+      expect(t.label).toMatch(/^[\p{L}\p{N}][\p{L}\p{N} '\-,]+$/u);
+      const terms = db.prepare('SELECT count(*) AS n FROM topic_terms WHERE topic_id = ?').get(t.id) as { n: number };
+      expect(terms.n).toBeGreaterThanOrEqual(10);
+    }
+    expect(count('topic_tree')).toBe(2 * topics.length - 1);
+    // named authors: the ICLR files (434 + 25 records, one of 004's merged into a 002 paper) and the
+    // arXiv author page, whose every paper is Simon Lacoste-Julien's (10); the Hugging Face pages give counts only
+    const named = db.prepare('SELECT count(DISTINCT paper_id) AS n FROM paper_authors').get() as { n: number };
+    expect(named.n).toBe(434 + 25 + 10);
+    expect(count('authors')).toBe(first.graph.authors.length);
+    expect(count('author_stats')).toBe(count('authors'));
+    expect(count('coauthor_edges')).toBe(first.graph.edges.source.length);
+    expect(count('periods')).toBeGreaterThan(0);
+    expect(count('term_periods')).toBeGreaterThan(0);
+    expect(count('topic_periods')).toBe(topics.length * count('periods'));
+    // the full-text index finds a paper by a word of its title
+    const hit = db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'submodular' ORDER BY rank LIMIT 1").get() as { rowid: number };
+    expect(hit.rowid).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('gives a byte-identical build for the same input and options', async () => {
+    const second = await runPipeline(optionsFor(path.join(work, 'b')), quiet);
+    expect(second.fingerprint).toBe(first.fingerprint);
+    const a = fs.readFileSync(first.databaseFile);
+    const b = fs.readFileSync(second.databaseFile);
+    expect(b.equals(a)).toBe(true);
+  });
+
+  it('leaves the previous build untouched when a run fails', () => {
+    const out = path.join(work, 'a');
+    const before = fs.readFileSync(path.join(out, 'analytics.db'));
+    const bad = path.join(work, 'bad.bin');
+    fs.writeFileSync(bad, Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]));
+    const res = runCli(['--input', bad, '--out', out, '--quiet']);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('bad.bin');
+    expect(res.stderr).toContain('previous build, if any, is untouched');
+    expect(fs.readFileSync(path.join(out, 'analytics.db')).equals(before)).toBe(true);
+    expect(fs.readdirSync(out)).toEqual(['analytics.db']);
+  });
+
+  it('names an unrecognized file and the layouts it tried', () => {
+    const odd = path.join(work, 'notes.txt');
+    fs.writeFileSync(odd, 'just some words\nthat are not paper records\n');
+    const res = runCli(['--input', odd, '--out', path.join(work, 'c'), '--quiet']);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('notes.txt');
+    expect(res.stderr).toMatch(/arxiv-jsonl/);
+    expect(fs.existsSync(path.join(work, 'c', 'analytics.db'))).toBe(false);
+  });
+
+  it('answers a bad option with usage and exit code 2', () => {
+    const res = runCli(['--topics', 'lots']);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('--topics expects a number');
+    expect(res.stderr).toContain('Usage: npm run pipeline');
+  });
+});
