@@ -17,6 +17,9 @@ export interface Affine {
   y: number;
 }
 
+/** Pixels kept free around the fitted map (the topic map and its tests use the same). */
+export const MAP_PADDING = 28;
+
 /** Bounds of the finite points; a unit box around 0 when there are none. */
 export function computeExtent(xs: ArrayLike<number>, ys: ArrayLike<number>): Extent {
   let minX = Infinity;

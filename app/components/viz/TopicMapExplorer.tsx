@@ -377,6 +377,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               {formatCount(selected.length)} papers
               {selected.length > SELECTION_LIST ? `; the first ${SELECTION_LIST} are listed` : ''}.
             </p>
+            <div className={styles.selectionScroll} tabIndex={0} role="region" aria-label="Selected papers list">
             <ol className={styles.selectionList}>
               {selectionCards.map((card) => (
                 <li key={card.id}>
@@ -387,6 +388,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                 </li>
               ))}
             </ol>
+            </div>
           </>
         )}
       </section>

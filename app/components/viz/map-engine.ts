@@ -9,7 +9,7 @@ import { quadtree, select, transition, zoom, zoomIdentity, type Quadtree, type Z
 import { labelBudget, placeLabels } from '@/lib/viz/label-placement';
 import { thinPolygon, type Point } from '@/lib/viz/lasso';
 import { bucketByTopic } from '@/lib/viz/map-filter';
-import { composeAffine, computeExtent, fitExtent, pointSize, type Affine } from '@/lib/viz/map-scale';
+import { composeAffine, computeExtent, fitExtent, MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
 import { mixColor, packColor, rasterizeSquares } from '@/lib/viz/raster';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
 
@@ -212,7 +212,7 @@ export class MapEngine {
   private refit(): void {
     if (!this.points || this.width <= 1) return;
     const extent = computeExtent(this.points.x, this.points.y);
-    this.base = fitExtent(extent, this.width, this.height, 28);
+    this.base = fitExtent(extent, this.width, this.height, MAP_PADDING);
     this.zoomBehavior.extent([
       [0, 0],
       [this.width, this.height],

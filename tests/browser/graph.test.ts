@@ -1,0 +1,57 @@
+/**
+ * The co-author graph in real Chromium against `next start` on the bundled corpus: the note on
+ * papers without names, an author search that flies to and highlights the author.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
+
+let browser: Browser;
+let author: { id: number; name: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const layout = (await (await fetch(`${BASE_URL}/api/graph/layout`)).json()) as { nodes: { id: number[]; name: string[] } };
+  expect(layout.nodes.id.length).toBeGreaterThan(0);
+  // The layout lists the most prolific authors first.
+  author = { id: layout.nodes.id[0], name: layout.nodes.name[0] };
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('co-author graph', () => {
+  it('says how many papers have no author names', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/graph')).toBe(200);
+      const note = (await p.page.locator('[data-testid=names-note]').textContent()) ?? '';
+      expect(note).toMatch(/Only [\d,]+ of [\d,]+ papers list their authors by name/);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('finds an author by name and highlights them and their co-authors', async () => {
+    const p = await newPage(browser);
+    try {
+      await visit(p.page, '/graph');
+      await p.page.waitForSelector('[data-testid=coauthor-graph-canvas]');
+      const input = p.page.locator('[data-testid=author-search]');
+      await input.fill(author.name.slice(0, Math.max(4, author.name.length - 2)));
+      const option = p.page.locator('[role=option]').filter({ hasText: author.name }).first();
+      await option.waitFor({ timeout: 5000 });
+      await option.click();
+      await expect.poll(() => p.page.locator('[data-testid=ego-panel] h2').textContent(), { timeout: 5000 }).toBe(author.name);
+      await expect.poll(() => p.page.locator('[data-testid=graph-area]').getAttribute('data-focus-author')).toBe(author.name);
+      await p.page.waitForURL(new RegExp(`author=${author.id}`), { timeout: 5000 });
+      await p.page.waitForURL(/z=/, { timeout: 5000 }); // flew to the author
+      await screenshot(p.page, 'graph-author');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Keyword trends in real Chromium against `next start` on the bundled corpus: picking two terms
+ * through the autocomplete draws two lines; a shared URL shows the same comparison.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
+
+let browser: Browser;
+let terms: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  terms = [];
+  for (const q of ['neural', 'graph', 'language', 'learning', 'model', 'data']) {
+    const found = (await (await fetch(`${BASE_URL}/api/trends/terms?q=${q}`)).json()) as { terms: { display: string }[] };
+    const first = found.terms.find((t) => !terms.includes(t.display));
+    if (first) terms.push(first.display);
+    if (terms.length === 2) break;
+  }
+  expect(terms).toHaveLength(2);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const lines = '[data-testid=term-trend-chart] path.recharts-line-curve';
+
+describe('keyword trends', () => {
+  it('compares two picked terms as two lines', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/trends')).toBe(200);
+      const input = p.page.locator('[data-testid=term-search]');
+      for (const term of terms) {
+        await input.fill(term);
+        const option = p.page.locator('[role=option]').filter({ has: p.page.getByText(term, { exact: true }) }).first();
+        await option.waitFor({ timeout: 5000 });
+        await option.click();
+      }
+      await expect.poll(() => p.page.locator(lines).count(), { timeout: 10_000 }).toBe(2);
+      await p.page.waitForURL(/terms=/, { timeout: 5000 });
+      const shared = new URL(p.page.url()).searchParams.get('terms');
+      expect(shared?.split(',')).toEqual(terms);
+      await screenshot(p.page, 'trends-compare');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('renders a shared comparison and the streamgraph straight from the URL', async () => {
+    const p = await newPage(browser, { colorScheme: 'dark' });
+    try {
+      const query = new URLSearchParams({ terms: terms.join(','), stack: 'stream' });
+      expect(await visit(p.page, `/trends?${query}`)).toBe(200);
+      await expect.poll(() => p.page.locator(lines).count(), { timeout: 10_000 }).toBe(2);
+      expect(await p.page.getByLabel('Papers (streamgraph)').isChecked()).toBe(true);
+      await screenshot(p.page, 'trends-stream-dark');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
