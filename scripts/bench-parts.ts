@@ -1,0 +1,374 @@
+/**
+ * The parts of scripts/bench.ts, each run in its own process so its peak RSS is its own.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createProgress } from '../lib/cli/progress';
+import { readCorpus } from '../lib/corpus/index';
+import { buildCoauthorGraph } from '../lib/graph/index';
+import { buildTopicModel } from '../lib/model/index';
+import { defaultPipelineOptions, runPipeline } from '../lib/pipeline';
+import { createBuildDatabase, finishBuildDatabase, writeCorpus } from '../lib/store/write';
+import type { TokenizedCorpus } from '../lib/text/types';
+import { buildTrends } from '../lib/trends/index';
+import type { Trends } from '../lib/trends/types';
+
+/** One line of the bench table. */
+export interface BenchRow {
+  part: string;
+  stage: string;
+  seconds: number | null;
+  peakRssMb: number | null;
+  figures?: string;
+}
+
+export interface PartResult {
+  rows: BenchRow[];
+  notes: string[];
+  /** ingest + tokens + tfidf + lsa + k-means: what the scikit-learn reference does. */
+  coreSeconds?: number;
+  nmi?: number;
+}
+
+interface PartArgs {
+  corpus: string;
+  work: string;
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** Runs one named part. */
+export async function runBenchPart(part: string, args: PartArgs): Promise<PartResult> {
+  switch (part) {
+    case 'ingest':
+      return benchIngest(args);
+    case 'model':
+      return benchModel(args);
+    case 'graph-trends':
+      return benchGraphTrends(args);
+    case 'neurips':
+      return benchNeurips(args);
+    case 'app':
+      return benchApp(args);
+    default:
+      throw new Error(`unknown bench part ${part}`);
+  }
+}
+
+async function benchIngest({ corpus, work }: PartArgs): Promise<PartResult> {
+  const t0 = performance.now();
+  const c = await readCorpus([corpus]);
+  const read = seconds(t0);
+  const t1 = performance.now();
+  const db = createBuildDatabase(path.join(work, 'ingest.db'));
+  writeCorpus(db, c);
+  finishBuildDatabase(db);
+  const write = seconds(t1);
+  return {
+    rows: [
+      { part: 'ingest', stage: 'read+normalize+dedupe', seconds: read, peakRssMb: null, figures: `${c.papers.length} papers, ${c.rejects.length} rejected` },
+      { part: 'ingest', stage: 'write store (+FTS)', seconds: write, peakRssMb: null },
+      { part: 'ingest', stage: 'total', seconds: read + write, peakRssMb: peakRssMb(), figures: 'target < 10 s, < 1 GB' },
+    ],
+    notes: [],
+  };
+}
+
+function saveTokens(file: string, corpus: TokenizedCorpus, topics: Int32Array, topicCount: number): void {
+  const offsets = new Int32Array(corpus.docs.length + 1);
+  for (let i = 0; i < corpus.docs.length; i++) offsets[i + 1] = offsets[i] + corpus.docs[i].length;
+  const flat = new Int32Array(offsets[corpus.docs.length]);
+  corpus.docs.forEach((d, i) => flat.set(d, offsets[i]));
+  const { vocab } = corpus;
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ terms: vocab.terms, display: vocab.display, isPhrase: [...vocab.isPhrase], df: [...vocab.df], topicCount }));
+  fs.writeFileSync(`${file}.offsets`, Buffer.from(offsets.buffer));
+  fs.writeFileSync(`${file}.flat`, Buffer.from(flat.buffer));
+  fs.writeFileSync(`${file}.topics`, Buffer.from(topics.buffer, topics.byteOffset, topics.byteLength));
+}
+
+function loadTokens(file: string): { corpus: TokenizedCorpus; topics: Int32Array; topicCount: number } {
+  const meta = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { terms: string[]; display: string[]; isPhrase: number[]; df: number[]; topicCount: number };
+  const asInt32 = (b: Buffer) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  const offsets = asInt32(fs.readFileSync(`${file}.offsets`));
+  const flat = asInt32(fs.readFileSync(`${file}.flat`));
+  const docs: Int32Array[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) docs.push(flat.subarray(offsets[i], offsets[i + 1]));
+  return {
+    corpus: { vocab: { terms: meta.terms, display: meta.display, isPhrase: Uint8Array.from(meta.isPhrase), df: Int32Array.from(meta.df) }, docs },
+    topics: asInt32(fs.readFileSync(`${file}.topics`)),
+    topicCount: meta.topicCount,
+  };
+}
+
+async function benchModel({ corpus, work }: PartArgs): Promise<PartResult> {
+  const t0 = performance.now();
+  const c = await readCorpus([corpus]);
+  const ingest = seconds(t0);
+  const stageSeconds = new Map<string, number>();
+  let stage = '';
+  let stageStart = performance.now();
+  const model = buildTopicModel(c.papers, { topics: 30, seed: 42 }, (name) => {
+    if (name === stage) return;
+    const now = performance.now();
+    if (stage) stageSeconds.set(stage, (now - stageStart) / 1000);
+    stage = name;
+    stageStart = now;
+  });
+  if (stage) stageSeconds.set(stage, seconds(stageStart));
+  saveTokens(path.join(work, 'arxiv-tokens'), model.corpus, model.papers.topic, model.topics.length);
+  const q = model.quality;
+  const rows: BenchRow[] = [{ part: 'model', stage: 'ingest', seconds: ingest, peakRssMb: null, figures: `${c.papers.length} papers` }];
+  for (const [name, s] of stageSeconds) rows.push({ part: 'model', stage: name, seconds: s, peakRssMb: null });
+  const core = ingest + ['tokens', 'tfidf', 'lsa', 'topics'].reduce((sum, s) => sum + (stageSeconds.get(s) ?? 0), 0);
+  const total = ingest + [...stageSeconds.values()].reduce((a, b) => a + b, 0);
+  rows.push({ part: 'model', stage: 'ingest..k-means', seconds: core, peakRssMb: null, figures: 'as the reference does' });
+  rows.push({
+    part: 'model',
+    stage: 'total',
+    seconds: total,
+    peakRssMb: peakRssMb(),
+    figures: `vocab ${model.corpus.vocab.terms.length}, k=${model.topics.length}; target topic stage < 60 s, < 1.5 GB`,
+  });
+  const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  rows.push({
+    part: 'model',
+    stage: 'quality',
+    seconds: null,
+    peakRssMb: null,
+    figures: `NMI ${fmt(q.nmi)} ARI ${fmt(q.ari)} 10-NN tfidf ${fmt(q.knnAccuracyTfidf)} lsa ${fmt(q.knnAccuracyLsa)} (first ${q.knnPapers})`,
+  });
+  rows.push({
+    part: 'model',
+    stage: 'quality',
+    seconds: null,
+    peakRssMb: null,
+    figures: `silhouette ${fmt(q.silhouette)} coherence ${fmt(q.coherence)} diversity ${fmt(q.diversity)} map-kNN ${fmt(q.mapNeighbourPreservation)} nbr recall ${fmt(q.neighbourRecall)}`,
+  });
+  const notes = [`topic labels (k=30): ${model.topics.map((t) => `"${t.label}" (${t.size})`).join('; ')}`];
+  return { rows, notes, coreSeconds: core, nmi: q.nmi ?? undefined };
+}
+
+async function benchGraphTrends({ corpus, work }: PartArgs): Promise<PartResult> {
+  const saved = path.join(work, 'arxiv-tokens');
+  if (!fs.existsSync(`${saved}.json`)) throw new Error('graph-trends needs the model part first (it saves tokens and topics)');
+  const c = await readCorpus([corpus]);
+  const { corpus: tokens, topics, topicCount } = loadTokens(saved);
+  const t0 = performance.now();
+  const graph = buildCoauthorGraph(c.papers, topics, { seed: 42 });
+  const graphSeconds = seconds(t0);
+  const t1 = performance.now();
+  const trends = buildTrends({ papers: c.papers, corpus: tokens, paperTopics: topics, topicCount });
+  const trendSeconds = seconds(t1);
+  return {
+    rows: [
+      { part: 'arxiv g+t', stage: 'graph', seconds: graphSeconds, peakRssMb: null, figures: `${graph.authors.length} authors, ${graph.edges.source.length} edges, modularity ${graph.modularity.toFixed(3)}` },
+      { part: 'arxiv g+t', stage: 'trends', seconds: trendSeconds, peakRssMb: null, figures: `${trends.periods.length} periods (${trends.granularity}), ${trends.termSeries.terms.length} terms, ${trends.bursts.length} bursts` },
+      { part: 'arxiv g+t', stage: 'graph+trends', seconds: graphSeconds + trendSeconds, peakRssMb: peakRssMb(), figures: 'target < 10 s, < 1 GB (RSS includes the corpus)' },
+    ],
+    notes: [],
+  };
+}
+
+function termIndex(corpus: TokenizedCorpus, words: string): number {
+  const { terms, display } = corpus.vocab;
+  for (let i = 0; i < terms.length; i++) if (display[i] === words || terms[i] === words) return i;
+  // a display form may be plural: take the most frequent term whose display starts with the words
+  let best = -1;
+  for (let i = 0; i < terms.length; i++) {
+    if (display[i].startsWith(words) && (best < 0 || corpus.vocab.df[i] > corpus.vocab.df[best])) best = i;
+  }
+  return best;
+}
+
+function shareSeries(trends: Trends, term: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const row = trends.termSeries.terms.indexOf(term);
+  if (row < 0) return out;
+  const n = trends.periods.length;
+  for (const p of trends.periods) out.set(p.label, trends.termSeries.shares[row * n + p.ordinal]);
+  return out;
+}
+
+async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
+  const options = { ...defaultPipelineOptions(), inputs: [corpus], outDir: path.join(work, 'neurips') };
+  const result = await runPipeline(options, createProgress(process.stderr, { quiet: true }));
+  const rows: BenchRow[] = result.timings.map((t) => ({ part: 'neurips', stage: t.stage, seconds: t.seconds, peakRssMb: t.peakRssMb }));
+  const gt = result.timings.filter((t) => t.stage === 'graph' || t.stage === 'trends');
+  rows.push({
+    part: 'neurips',
+    stage: 'graph+trends',
+    seconds: gt.reduce((s, t) => s + t.seconds, 0),
+    peakRssMb: Math.max(...gt.map((t) => t.peakRssMb)),
+    figures: `${result.graph.authors.length} authors, ${result.trends.periods.length} periods; target < 10 s, < 1 GB`,
+  });
+  const { trends, model } = result;
+  const notes: string[] = [];
+  const pct = (x: number | undefined) => (x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  for (const words of ['neural network', 'kernel', 'deep', 'adversarial']) {
+    const id = termIndex(model.corpus, words);
+    if (id < 0) {
+      notes.push(`NeurIPS "${words}": not in the vocabulary`);
+      continue;
+    }
+    const s = shareSeries(trends, id);
+    const years = [...s.keys()];
+    const peak = years.reduce((a, b) => ((s.get(b) ?? 0) > (s.get(a) ?? 0) ? b : a), years[0]);
+    const pick = ['1988', '1990', '1992', '1995', '2000', '2005', '2008', '2010', '2012', '2014', '2016', '2018', '2021'];
+    notes.push(
+      `NeurIPS share of papers with "${model.corpus.vocab.display[id]}": ${pick.map((y) => `${y} ${pct(s.get(y))}`).join(', ')}; peak ${peak} (${pct(s.get(peak))})`,
+    );
+  }
+  const byDecade = new Map<string, typeof trends.bursts>();
+  for (const b of trends.bursts) {
+    const decade = `${trends.periods[b.start].label.slice(0, 3)}0s`;
+    if (!byDecade.has(decade)) byDecade.set(decade, []);
+    byDecade.get(decade)!.push(b);
+  }
+  for (const decade of [...byDecade.keys()].sort()) {
+    const top = byDecade
+      .get(decade)!
+      .sort((a, b) => b.strength - a.strength)
+      .slice(0, 10)
+      .map((b) => `${model.corpus.vocab.display[b.term]} ${trends.periods[b.start].label}-${trends.periods[b.end].label} (${b.strength.toFixed(1)})`);
+    notes.push(`NeurIPS top bursts starting in the ${decade}: ${top.join('; ')}`);
+  }
+  return { rows, notes };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not come up`);
+}
+
+async function timeRequests(url: string, n: number): Promise<{ median: number; status: number }> {
+  let status = 0;
+  for (let i = 0; i < 3; i++) status = (await fetch(url).then(async (r) => (await r.arrayBuffer(), r))).status;
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    status = res.status;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], status };
+}
+
+async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
+  const root = process.cwd();
+  const outDir = path.join(work, 'arxiv-build');
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  if (!fs.existsSync(path.join(outDir, 'analytics.db'))) {
+    process.stderr.write('  building the arXiv corpus…\n');
+    const result = await runPipeline({ ...defaultPipelineOptions(), inputs: [corpus], outDir }, createProgress(process.stderr, { quiet: true }));
+    for (const t of result.timings) rows.push({ part: 'arxiv build', stage: t.stage, seconds: t.seconds, peakRssMb: t.peakRssMb });
+    rows.push({ part: 'arxiv build', stage: 'total', seconds: result.timings.reduce((s, t) => s + t.seconds, 0), peakRssMb: Math.max(...result.timings.map((t) => t.peakRssMb)), figures: `${result.corpus.papers.length} papers, k=${result.model.topics.length} (auto)` });
+  }
+  const env = { ...process.env, NEXT_DIST_DIR: '.next-bench', TOPICSCOPE_BUILD: outDir, NEXT_TELEMETRY_DISABLED: '1' };
+  process.stderr.write('  next build…\n');
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, env, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(base, server);
+    const biggest = '/topics/0';
+    const pages: [string, string][] = [
+      ['overview', '/'],
+      ['topic page', biggest],
+      ['paper page', '/papers/1000'],
+      ['search page', '/search?q=diffusion%20models'],
+      ['search API', '/api/search?q=diffusion%20models'],
+      ['search API', '/api/search?q=graph%20neural%20network'],
+    ];
+    for (const [name, url] of pages) {
+      const r = await timeRequests(base + url, 20);
+      rows.push({ part: 'app http', stage: name, seconds: r.median / 1000, peakRssMb: null, figures: `median of 20, ${url}, HTTP ${r.status}` });
+    }
+    const browser = await measureInBrowser(base);
+    rows.push(...browser.rows);
+    notes.push(...browser.notes);
+  } finally {
+    server.kill('SIGTERM');
+  }
+  return { rows, notes };
+}
+
+async function measureInBrowser(base: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    for (const url of ['/', '/map', '/topics', '/topics/0', '/graph', '/trends', '/search?q=transformer', '/papers/1000', '/quality']) {
+      const page = await context.newPage();
+      const scripts = new Map<string, number>();
+      page.on('response', async (res) => {
+        if (res.request().resourceType() !== 'script') return;
+        try {
+          scripts.set(res.url(), zlib.gzipSync(await res.body()).length);
+        } catch {
+          // a response without a body
+        }
+      });
+      const t0 = Date.now();
+      await page.goto(base + url, { waitUntil: 'load' });
+      if (url === '/map') {
+        // all points drawn: the canvas has painted pixels over most of its area's point cloud
+        await page.waitForFunction(() => {
+          const canvas = document.querySelector('[data-testid="topic-map-canvas"]') as HTMLCanvasElement | null;
+          if (!canvas || canvas.width === 0) return false;
+          const ctx = canvas.getContext('2d');
+          if (!ctx) return false;
+          const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          let painted = 0;
+          for (let i = 3; i < data.length; i += 4 * 16) if (data[i] > 0) painted++;
+          return painted > 500;
+        }, undefined, { timeout: 30_000, polling: 50 });
+        rows.push({ part: 'app browser', stage: 'map: points drawn', seconds: (Date.now() - t0) / 1000, peakRssMb: null, figures: 'from navigation start; target < 2 s' });
+      }
+      await page.waitForLoadState('networkidle');
+      const kb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+      rows.push({ part: 'app js', stage: url, seconds: null, peakRssMb: null, figures: `${kb.toFixed(0)} KB gzipped JavaScript (target < 300 KB)` });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { rows, notes };
+}
