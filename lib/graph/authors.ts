@@ -13,38 +13,48 @@ export interface AuthorIndex {
 export function buildAuthorIndex(papers: Paper[]): AuthorIndex {
   const idOf = new Map<string, number>();
   const keys: string[] = [];
-  const spellings: Map<string, number>[] = [];
+  const names: string[] = [];
+  const appearances: number[] = [];
+  // Spellings other than the first, per author: most authors have one, so no map per author.
+  const otherSpellings = new Map<number, Map<string, number>>();
   const paperAuthors: Int32Array[] = new Array(papers.length);
   for (let p = 0; p < papers.length; p++) {
     const listed = papers[p].authors;
-    const ids: number[] = [];
+    const ids = new Int32Array(listed.length);
+    let count = 0;
     for (const author of listed) {
       let id = idOf.get(author.key);
       if (id === undefined) {
         id = keys.length;
         idOf.set(author.key, id);
         keys.push(author.key);
-        spellings.push(new Map());
+        names.push(author.name);
+        appearances.push(0);
       }
       // Ingestion lists each identity once, but a repeat would double-count pairs: drop it.
-      if (ids.includes(id)) continue;
-      ids.push(id);
-      const counts = spellings[id];
-      counts.set(author.name, (counts.get(author.name) ?? 0) + 1);
+      if (ids.subarray(0, count).includes(id)) continue;
+      ids[count++] = id;
+      appearances[id]++;
+      if (author.name !== names[id]) {
+        let spellings = otherSpellings.get(id);
+        if (!spellings) otherSpellings.set(id, (spellings = new Map()));
+        spellings.set(author.name, (spellings.get(author.name) ?? 0) + 1);
+      }
     }
-    paperAuthors[p] = Int32Array.from(ids);
+    paperAuthors[p] = count === ids.length ? ids : ids.slice(0, count);
   }
-  const names = spellings.map((counts) => {
-    let best = '';
-    let bestCount = 0;
-    // Map iteration is insertion order, so a strict > keeps the first-seen spelling on ties.
-    for (const [name, count] of counts) {
+  for (const [id, spellings] of otherSpellings) {
+    let best = names[id];
+    let bestCount = appearances[id];
+    for (const count of spellings.values()) bestCount -= count;
+    // Map order is first-seen order, so a strict > keeps the earliest spelling on ties.
+    for (const [name, count] of spellings) {
       if (count > bestCount) {
         best = name;
         bestCount = count;
       }
     }
-    return best;
-  });
+    names[id] = best;
+  }
   return { keys, names, paperAuthors };
 }

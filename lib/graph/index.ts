@@ -21,7 +21,7 @@ const DEFAULTS: Required<CoauthorGraphOptions> = {
   resolution: 1,
   communityWeight: 'fractional',
   exactBetweennessMaxNodes: 5000,
-  betweennessPivots: 64,
+  betweennessPivots: 32,
   maxLayoutNodes: 2000,
   minLayoutComponentSize: 2,
   layoutTicks: 120,

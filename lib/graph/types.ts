@@ -26,14 +26,17 @@ export interface CoauthorGraphOptions {
   communityWeight?: 'papers' | 'fractional';
   /** Betweenness is exact up to this many authors, sampled with pivots above. Default 5000. */
   exactBetweennessMaxNodes?: number;
-  /** Number of seeded pivot sources for sampled betweenness (Brandes & Pich 2007). Default 64. */
+  /** Seeded pivot sources for sampled betweenness (Brandes & Pich 2007). Default 32: enough to
+   * rank the main brokers; each pivot costs one breadth-first search over the whole graph. */
   betweennessPivots?: number;
-  /** At most this many authors get layout coordinates, taken from the largest components. Default 3000. */
+  /** At most this many authors get layout coordinates, taken from the largest components.
+   * Default 2000 (a force layout of the densest 2000 authors of a big field is already a hairball,
+   * and the cost grows with every node). */
   maxLayoutNodes?: number;
   /** Components smaller than this are not laid out (isolated authors, by default). Default 2. */
   minLayoutComponentSize?: number;
-  /** d3-force ticks per laid-out component; the simulation cools to alphaMin over them. Default 150
-   * (d3's own 300 doubles the cost for little visible change at this size). */
+  /** d3-force ticks per laid-out component; the simulation cools to alphaMin over them. Default 120
+   * (d3's own 300 more than doubles the cost for little visible change). */
   layoutTicks?: number;
 }
 

@@ -135,3 +135,15 @@ describe('Louvain communities', () => {
     expect(JSON.stringify(a.authors)).toBe(JSON.stringify(b.authors));
   });
 });
+
+describe('display names', () => {
+  it('takes the most frequent spelling, the first seen on a tie', () => {
+    const papers = [
+      makePaper(1, [['J. Roe', 'roe j']], 2020),
+      makePaper(2, [['Jan Roe', 'roe j'], ['Kim', 'kim']], 2020),
+      makePaper(3, [['Jan Roe', 'roe j'], ['K. Im', 'kim']], 2020),
+    ];
+    const { authors } = buildCoauthorGraph(papers, null);
+    expect(authors.map((a) => a.name)).toEqual(['Jan Roe', 'Kim']);
+  });
+});
