@@ -237,14 +237,18 @@ export function buildSymmetricEigen(matrix: Float64Array, n: number): SymmetricE
  * eigen-decomposition of the Gram matrix (X W Lambda^-1/2, done twice for accuracy, as in
  * CholeskyQR2: Fukaya et al., doi:10.1109/ScalA.2014.11; one pass is enough between power
  * iterations, where only the spanned subspace matters). Directions with a negligible eigenvalue
- * (rank deficiency) become zero columns. Returns the numerical rank.
+ * (rank deficiency) become zero columns. With `maxCondition` > 0, a basis whose condition number
+ * is already below it is left as it is. Returns the numerical rank.
  */
-export function orthonormalizeColumns(x: Float64Array, rows: number, k: number, passes = 2): number {
+export function orthonormalizeColumns(x: Float64Array, rows: number, k: number, passes = 2, maxCondition = 0): number {
   let rank = 0;
   for (let pass = 0; pass < passes; pass++) {
     const { values, vectors } = buildSymmetricEigen(buildGram(x, rows, k), k);
-    const scale = new Float64Array(k * k);
     const top = Math.max(values[0], 0);
+    // A basis that is already well conditioned spans the same subspace as its orthonormalized
+    // version; between power iterations that is all that matters, so skip the rotation.
+    if (maxCondition > 0 && values[k - 1] > 0 && top / values[k - 1] < maxCondition * maxCondition) return k;
+    const scale = new Float64Array(k * k);
     rank = 0;
     for (let j = 0; j < k; j++) {
       if (!(values[j] > top * 1e-14)) continue;

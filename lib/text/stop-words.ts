@@ -54,6 +54,8 @@ consider considers considered describe describes described discuss discusses dis
 finding findings
 code available publicly github
 problem problems task tasks challenge challenges challenging
+superior strong stronger competitive remarkable promising impressive wide wider
+remain remains remained underexplored unexplored largely poorly reveal reveals revealed page
 `;
 
 function parseWordList(text: string): string[] {
