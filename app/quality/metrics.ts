@@ -111,14 +111,47 @@ const MAP: MetricDescription = {
   format: 'percent',
 };
 
+const EXPLAINED: MetricDescription = {
+  title: 'Variance kept by LSA',
+  about:
+    'The share of the TF-IDF matrix’s variance kept by the reduced (LSA) vectors that topics and the map are built on. Text is spread thin over many words, so a third to a half is usual.',
+  range: [0, 1],
+  read: (v) =>
+    v >= 0.3
+      ? { verdict: 'good', words: 'the reduced vectors keep the main themes' }
+      : v >= 0.15
+        ? { verdict: 'fair', words: 'the reduced vectors keep the broad themes, less of the detail' }
+        : { verdict: 'weak', words: 'much of the text’s variety is lost in the reduction' },
+  format: 'percent',
+};
+
+const RECALL: MetricDescription = {
+  title: 'Similar-papers recall',
+  about:
+    'How many of the truly nearest papers (exact search on a sample) the fast neighbour search behind “similar papers” finds.',
+  range: [0, 1],
+  read: (v) =>
+    v >= 0.9
+      ? { verdict: 'good', words: 'similar-paper lists are nearly exact' }
+      : v >= 0.7
+        ? { verdict: 'fair', words: 'similar-paper lists miss a few true neighbours' }
+        : { verdict: 'weak', words: 'similar-paper lists miss many true neighbours' },
+  format: 'percent',
+};
+
+/** Keys of the quality table that are not figures to judge (shown elsewhere on the page). */
+export const NON_METRIC_KEYS = new Set(['topics']);
+
 /** The description of a metric by its key in the quality table, or null for unknown keys. */
 export function describeMetric(key: string): MetricDescription | null {
   if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
+  if (key === 'explained_variance') return EXPLAINED;
+  if (/recall/i.test(key)) return RECALL;
   if (/knn/i.test(key)) {
     const space = key.replace(/^knn_?/i, '').replace(/_/g, ' ').toUpperCase();
     return { ...KNN, title: space ? `${KNN.title} (${space})` : KNN.title };
   }
-  if (/neighbo|trust|preserv|map_/i.test(key)) return MAP;
+  if (/^map_|trust|preserv/i.test(key)) return MAP;
   return null;
 }
 
@@ -127,7 +160,9 @@ export function metricOrder(key: string): number {
   const order = ['silhouette', 'coherence', 'diversity', 'ari', 'nmi'];
   const i = order.indexOf(key);
   if (i >= 0) return i;
+  if (key === 'explained_variance') return 6;
   if (/knn/i.test(key)) return 10;
-  if (/neighbo|trust|preserv|map_/i.test(key)) return 20;
+  if (/^map_|trust|preserv/i.test(key)) return 20;
+  if (/recall/i.test(key)) return 25;
   return 30;
 }

@@ -8,7 +8,7 @@ import { LineChart } from '../components/charts/LineChart';
 import { getQualityReport, readOrExplain, type QualityMetric } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { describeMetric, metricOrder, type Verdict } from './metrics';
+import { describeMetric, metricOrder, NON_METRIC_KEYS, type Verdict } from './metrics';
 
 export const metadata: Metadata = { title: 'Quality' };
 
@@ -56,13 +56,15 @@ export default async function QualityPage() {
   const result = readOrExplain(() => getQualityReport());
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const report = result.value;
-  const metrics = Object.values(report.metrics).sort(
+  const metrics = Object.values(report.metrics)
+    .filter((m) => !NON_METRIC_KEYS.has(m.metric))
+    .sort(
     (a, b) => metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric),
   );
   const value = (key: string) => report.metrics[key]?.value ?? null;
   const silhouette = value('silhouette');
   const coherence = value('coherence');
-  const mapKey = Object.keys(report.metrics).find((k) => /neighbo|trust|preserv|map_/i.test(k));
+  const mapKey = Object.keys(report.metrics).find((k) => /^map_|trust|preserv/i.test(k));
   const mapValue = mapKey ? value(mapKey) : null;
   const labelled = value('ari') != null || value('nmi') != null;
   const byCoherence = [...report.topics].sort((a, b) => (b.coherence ?? -Infinity) - (a.coherence ?? -Infinity));
@@ -86,7 +88,10 @@ export default async function QualityPage() {
           <li>
             The {report.topics.length} topics were found by clustering the papers&apos; words
             {report.chosenK != null && report.kScores.length > 1 && (
-              <>, a number picked among {report.kScores.length} candidates (<a href="#k-title">how</a>)</>
+              <>
+                , a number picked among {report.kScores.length} candidates
+                {report.metrics.topics?.note ? ` (${report.metrics.topics.note})` : ''}; <a href="#k-title">see how</a>
+              </>
             )}
             . Every paper
             gets exactly one topic, even when it could belong to two.
