@@ -37,8 +37,21 @@ export function stripHtml(text: string): string {
 
 const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b/i;
 
-/** NFC, control characters dropped, HTML stripped, whitespace (including NBSP) collapsed. */
-export function normalizeText(text: string): string {
+// PDF text extraction leaves glyph codes: `(cid:173)` is a soft hyphen where a word broke across
+// lines ("applica(cid:173) tion"), other codes are glyphs with no Unicode mapping.
+const SOFT_HYPHEN = /(?:\(cid:173\)|\u00ad)\s*/g;
+const PDF_GLYPH = /\(cid:\d+\)/g;
+
+/** Repairs PDF-extraction noise: soft hyphens join the broken word, unmapped glyph codes go. */
+export function repairPdfText(text: string): string {
+  if (!text.includes('(cid:') && !text.includes('\u00ad')) return text;
+  return text.replace(SOFT_HYPHEN, '').replace(PDF_GLYPH, ' ');
+}
+
+/** NFC, control characters dropped, PDF glyph codes repaired, HTML stripped, whitespace
+ * (including NBSP) collapsed. */
+export function normalizeText(raw: string): string {
+  const text = repairPdfText(raw);
   // Only runs of whitespace and single non-space whitespace need replacing; matching every lone
   // space (as /\s+/ does) costs a replacement per word on large corpora.
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;

@@ -96,3 +96,12 @@ describe('parseFileNameYear', () => {
     expect(parseFileNameYear(name)).toBe(year);
   });
 });
+
+describe('PDF-extraction repair', () => {
+  it('joins words broken by a soft hyphen and drops unmapped glyph codes', () => {
+    expect(normalizeText('a natural and necessary applica(cid:173) tion.')).toBe('a natural and necessary application.');
+    expect(normalizeText('conjunc(cid:173)tion with')).toBe('conjunction with');
+    expect(normalizeText('recov\u00ad ery ability')).toBe('recovery ability');
+    expect(normalizeText('x (cid:3) y')).toBe('x y');
+  });
+});
