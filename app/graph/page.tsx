@@ -4,7 +4,7 @@
  */
 import type { Metadata } from 'next';
 import { readGraphSummary, readOrExplain } from '@/lib/store/read';
-import { formatCount, formatSourceName } from '@/lib/viz/format';
+import { formatCount } from '@/lib/viz/format';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
 import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
@@ -17,8 +17,8 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const result = readOrExplain(() => readGraphSummary());
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const summary = result.value;
-  const unnamedSources = summary.bySource.filter((s) => s.named === 0);
   const namedSources = summary.bySource.filter((s) => s.named > 0);
+  const unnamedSources = summary.bySource.filter((s) => s.named < s.papers);
   return (
     <main className="page-wide">
       <h1>Co-author graph</h1>
@@ -34,10 +34,12 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
               <strong>
                 Only {formatCount(summary.papersWithNames)} of {formatCount(summary.papers)} papers list their authors by name
               </strong>
-              {namedSources.length > 0 && <> (from {namedSources.map((s) => formatSourceName(s.file)).join(', ')})</>}. The other{' '}
-              {formatCount(summary.papersWithoutNames)} papers
-              {unnamedSources.length > 0 && <> (all of {unnamedSources.map((s) => formatSourceName(s.file)).join(', ')})</>} come from
-              listings that give no names, at most a count; their authors are absent from this graph rather than guessed.
+              {namedSources.length > 0 && <> (from {namedSources.map((s) => s.label).join(', ')})</>}. The other{' '}
+              {formatCount(summary.papersWithoutNames)} papers come from listings that give at most a count of authors (
+              {unnamedSources
+                .map((s) => (s.named === 0 ? `all ${formatCount(s.papers)} of ${s.label}` : `${formatCount(s.papers - s.named)} of ${formatCount(s.papers)} in ${s.label}`))
+                .join('; ')}
+              ); their authors are absent from this graph rather than guessed.
             </p>
           )}
         </div>

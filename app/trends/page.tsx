@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: 'Keyword trends · Topicscope' };
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const state = parseTrendsState(await searchParams);
   const result = readOrExplain(() => {
-    const { granularity, periods, papers } = readTrendPeriods();
+    const { granularity, periods, papers, minPeriodPapers } = readTrendPeriods();
     const terms = readTermsByDisplay(state.terms);
     const focus = readTermsByDisplay([state.focus ?? terms[0]?.display ?? ''])[0];
     return {
@@ -38,10 +38,12 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       },
       movers: readTermMovers(10),
       topicShares: readTopicShares(),
+      // The pipeline's own threshold when it recorded one, so the chart and the trend scores agree.
+      minPeriodPapers: minPeriodPapers ?? defaultMinPeriodPapers(papers),
     };
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { data, movers, topicShares } = result.value;
+  const { data, movers, topicShares, minPeriodPapers } = result.value;
   const total = data.papers.reduce((s, n) => s + n, 0);
   return (
     <main className="page">
@@ -54,7 +56,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             {formatCount(total)} dated papers in {data.periods.length} {data.granularity === 'month' ? 'months' : 'years'}, {formatPeriod(data.periods[0])} to{' '}
             {formatPeriod(data.periods[data.periods.length - 1])}. Shares are of the papers in each period, so busy and quiet periods compare fairly.
           </p>
-          <TrendsExplorer initial={state} data={data} movers={movers} topicShares={topicShares} minPeriodPapers={defaultMinPeriodPapers(data.papers)} />
+          <TrendsExplorer initial={state} data={data} movers={movers} topicShares={topicShares} minPeriodPapers={minPeriodPapers} />
         </>
       )}
     </main>

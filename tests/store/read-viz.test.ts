@@ -29,7 +29,8 @@ beforeAll(() => {
   const w = new Database(file);
   w.exec(SCHEMA_SQL);
   w.exec(`
-    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('modularity', '0.42');
+    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('graph_modularity', '0.42'),
+      ('trends_options', '{"minPeriodPapers":20,"smoothing":3}');
     INSERT INTO source_files VALUES
       ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}'),
       ('b.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
@@ -76,8 +77,8 @@ describe('map reads', () => {
     expect(meta.papers).toBe(4);
     expect(meta.topics.map((t) => t.label)).toEqual(['graphs', 'vision']);
     expect(meta.sources).toEqual([
-      { index: 0, file: 'a.txt', label: 'ICLR 2021 · a', papers: 4 },
-      { index: 1, file: 'b.txt', label: 'b', papers: 2 },
+      { index: 0, file: 'a.txt', label: 'ICLR 2021', papers: 4 },
+      { index: 1, file: 'b.txt', label: 'x', papers: 2 }, // no venue: the layout names it
     ]);
     expect(meta.years).toEqual([2020, 2021]);
     expect(meta.undated).toBe(1);
@@ -152,8 +153,8 @@ describe('graph reads', () => {
     const s = readGraphSummary(db);
     expect(s).toMatchObject({ papers: 5, authors: 4, edges: 3, papersWithNames: 3, papersWithoutNames: 2, modularity: 0.42, laidOut: 3 });
     expect(s.bySource).toEqual([
-      { file: 'a.txt', papers: 4, named: 3 },
-      { file: 'b.txt', papers: 2, named: 0 },
+      { file: 'a.txt', label: 'ICLR 2021', papers: 4, named: 3 },
+      { file: 'b.txt', label: 'x', papers: 2, named: 0 },
     ]);
     expect(s.communities[0]).toEqual({ id: 0, size: 2, topAuthors: ['Ann Lee', 'Bo Chen'] });
     expect(s.components).toEqual([
@@ -165,7 +166,7 @@ describe('graph reads', () => {
 
 describe('trend reads', () => {
   it('lists periods in order with their granularity', () => {
-    expect(readTrendPeriods(db)).toEqual({ granularity: 'year', periods: ['2020', '2021'], papers: [1, 3] });
+    expect(readTrendPeriods(db)).toEqual({ granularity: 'year', periods: ['2020', '2021'], papers: [1, 3], minPeriodPapers: 20 });
   });
 
   it('completes terms by prefix, then substring, most frequent first', () => {

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { formatSourceLabel } from './map';
 import { prepareCached } from './statements';
 
 /** The laid-out authors and the edges among them, as parallel arrays (edges index into nodes). */
@@ -49,6 +50,8 @@ export interface EgoNetwork {
 
 export interface SourceNames {
   file: string;
+  /** Venue or layout of the file, for display. */
+  label: string;
   papers: number;
   /** Papers of this file with at least one named author. */
   named: number;
@@ -236,7 +239,7 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
               (SELECT COUNT(*) FROM components) AS componentCount,
               (SELECT COUNT(*) FROM communities) AS communityCount,
               (SELECT COUNT(*) FROM author_layout) AS laidOut,
-              (SELECT value FROM meta WHERE key = 'modularity') AS modularity`,
+              (SELECT value FROM meta WHERE key IN ('graph_modularity', 'modularity') ORDER BY key LIMIT 1) AS modularity`,
     )
     .get() as {
     papers: number;
@@ -248,13 +251,17 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
     laidOut: number;
     modularity: string | null;
   };
-  const bySource = prepareCached(db, 
-      `SELECT ps.file AS file, COUNT(DISTINCT ps.paper_id) AS papers,
+  const bySource = (
+    prepareCached(
+      db,
+      `SELECT ps.file AS file, sf.venue AS venue, sf.year AS year, sf.layout AS layout,
+              COUNT(DISTINCT ps.paper_id) AS papers,
               COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = ps.paper_id)
                                   THEN ps.paper_id END) AS named
-       FROM paper_sources ps GROUP BY ps.file ORDER BY ps.file`,
-    )
-    .all() as SourceNames[];
+       FROM paper_sources ps LEFT JOIN source_files sf ON sf.file = ps.file
+       GROUP BY ps.file ORDER BY ps.file`,
+    ).all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number; named: number }[]
+  ).map((r) => ({ file: r.file, label: formatSourceLabel(r.file, r.venue, r.year, r.layout), papers: r.papers, named: r.named }));
   const components = (
     prepareCached(db, 'SELECT id, size, laid_out FROM components ORDER BY size DESC, id LIMIT 10').all() as {
       id: number;

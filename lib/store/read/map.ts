@@ -61,10 +61,14 @@ export const OTHER_SOURCE_INDEX = 255;
 const pointCache = new WeakMap<Database.Database, MapPoints>();
 const metaCache = new WeakMap<Database.Database, MapMeta>();
 
-function sourceLabel(file: string, venue: string | null, year: number | null): string {
-  const base = file.replace(/\.(txt|csv|json|jsonl|gz)$/i, '');
-  if (venue) return `${venue}${year ? ` ${year}` : ''} · ${base}`;
-  return base;
+/**
+ * A short name for an input file: its venue (with the year when the venue does not say it), else
+ * how it was read (its layout), else the file name without extension.
+ */
+export function formatSourceLabel(file: string, venue: string | null, year: number | null, layout?: string | null): string {
+  if (venue) return year && !venue.includes(String(year)) ? `${venue} ${year}` : venue;
+  if (layout) return layout;
+  return file.replace(/\.(txt|csv|tsv|json|jsonl|bib|gz)$/i, '');
 }
 
 /** Topics, sources and the year span of the map; cached for the life of the connection. */
@@ -74,15 +78,15 @@ export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
   const topics = prepareCached(db, 'SELECT id, label, size, x, y FROM topics ORDER BY id')
     .all() as MapTopic[];
   const files = prepareCached(db, 
-      `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year,
+      `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year, sf.layout AS layout,
               (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
        FROM source_files sf ORDER BY sf.file`,
     )
-    .all() as { file: string; venue: string | null; year: number | null; papers: number }[];
+    .all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number }[];
   const sources: MapSource[] = files.map((f, i) => ({
     index: Math.min(i, OTHER_SOURCE_INDEX),
     file: f.file,
-    label: sourceLabel(f.file, f.venue, f.year),
+    label: formatSourceLabel(f.file, f.venue, f.year, f.layout),
     papers: f.papers,
   }));
   const span = prepareCached(db, 

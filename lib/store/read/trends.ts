@@ -19,6 +19,8 @@ export interface TrendPeriods {
   periods: string[];
   /** Dated papers in each period. */
   papers: number[];
+  /** The pipeline's minimum papers for a period's share to count (trends_options), if recorded. */
+  minPeriodPapers: number | null;
 }
 
 /** A term's papers and share in every period. */
@@ -82,10 +84,19 @@ export function readTrendPeriods(db: Database.Database = openBuild()): TrendPeri
     papers: number;
   }[];
   const g = prepareCached(db, "SELECT value FROM meta WHERE key = 'granularity'").get() as { value: string } | undefined;
+  const options = prepareCached(db, "SELECT value FROM meta WHERE key = 'trends_options'").get() as { value: string } | undefined;
+  let minPeriodPapers: number | null = null;
+  try {
+    const parsed = options ? (JSON.parse(options.value) as { minPeriodPapers?: unknown }) : null;
+    if (typeof parsed?.minPeriodPapers === 'number' && parsed.minPeriodPapers >= 0) minPeriodPapers = parsed.minPeriodPapers;
+  } catch {
+    minPeriodPapers = null;
+  }
   const result: TrendPeriods = {
     granularity: g?.value === 'month' ? 'month' : 'year',
     periods: rows.map((r) => r.period),
     papers: rows.map((r) => r.papers),
+    minPeriodPapers,
   };
   periodsCache.set(db, result);
   return result;
