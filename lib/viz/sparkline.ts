@@ -21,8 +21,3 @@ export function buildSparklinePath(values: readonly (number | null)[], width: nu
     .y((v) => y(v ?? 0));
   return shape([...values]) ?? '';
 }
-
-/** Shares with the sparse periods blanked out (see trend-series). */
-export function maskSparse(shares: readonly number[], periodPapers: readonly number[], minPeriodPapers: number): (number | null)[] {
-  return shares.map((s, i) => ((periodPapers[i] ?? 0) < minPeriodPapers ? null : s));
-}

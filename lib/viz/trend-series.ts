@@ -1,7 +1,8 @@
 /**
  * Rows for the term comparison chart. A period with very few papers gives wild shares (1 of 3
- * papers is "33%"), so below a minimum the share is left out (a gap in the line) and only the
- * count is shown.
+ * papers is "33%"), so periods below a minimum are left off the share charts (their counts stay
+ * in the table); when fewer than two periods qualify, every period is kept and marked sparse, with
+ * its share hidden, so there is still something honest to show.
  */
 
 export interface TrendSeriesInput {
@@ -33,13 +34,24 @@ export function defaultMinPeriodPapers(periodPapers: readonly number[]): number 
   return Math.min(50, Math.max(10, Math.round(median * 0.05)));
 }
 
+/** Indices of the periods with at least `min` papers; every index when fewer than two qualify. */
+export function densePeriods(periodPapers: readonly number[], min: number): number[] {
+  const dense = periodPapers.flatMap((n, i) => (n >= min ? [i] : []));
+  return dense.length >= 2 ? dense : periodPapers.map((_, i) => i);
+}
+
+/** The values at the given indices, in order. */
+export function pickIndices<T>(values: readonly T[], indices: readonly number[]): T[] {
+  return indices.map((i) => values[i]);
+}
+
 export function buildTrendRows(
   periods: readonly string[],
   periodPapers: readonly number[],
   series: readonly TrendSeriesInput[],
   minPeriodPapers: number,
 ): TrendRow[] {
-  return periods.map((period, p) => {
+  return densePeriods(periodPapers, minPeriodPapers).map((p) => {
     const total = periodPapers[p] ?? 0;
     const sparse = total < minPeriodPapers;
     const values: Record<string, number | null> = {};
@@ -47,7 +59,7 @@ export function buildTrendRows(
       values[s.key] = sparse ? null : (s.share[p] ?? 0);
       values[`${s.key}:n`] = s.papers[p] ?? 0;
     }
-    return { period, total, sparse, values };
+    return { period: periods[p], total, sparse, values };
   });
 }
 

@@ -40,9 +40,8 @@ describe('keyword trends', () => {
         await option.click();
       }
       await expect.poll(() => p.page.locator(lines).count(), { timeout: 10_000 }).toBe(2);
-      await p.page.waitForURL(/terms=/, { timeout: 5000 });
-      const shared = new URL(p.page.url()).searchParams.get('terms');
-      expect(shared?.split(',')).toEqual(terms);
+      // The URL follows the view after a short debounce.
+      await expect.poll(() => new URL(p.page.url()).searchParams.get('terms')?.split(','), { timeout: 5000 }).toEqual(terms);
       await screenshot(p.page, 'trends-compare');
       expect(p.errors).toEqual([]);
     } finally {

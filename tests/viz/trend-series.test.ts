@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendRows, defaultMinPeriodPapers, toChartData } from '@/lib/viz/trend-series';
-import { buildSparklinePath, maskSparse } from '@/lib/viz/sparkline';
+import { buildTrendRows, defaultMinPeriodPapers, densePeriods, pickIndices, toChartData } from '@/lib/viz/trend-series';
+import { buildSparklinePath } from '@/lib/viz/sparkline';
 import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
 
 describe('trend rows', () => {
-  it('hides shares of sparse periods but keeps counts', () => {
+  it('leaves sparse periods off the chart, counts kept for the rest', () => {
     const rows = buildTrendRows(
       ['2019', '2020', '2021'],
       [3, 200, 400],
       [{ key: 't1', papers: [1, 20, 100], share: [1 / 3, 0.1, 0.25] }],
       10,
     );
-    expect(rows[0]).toEqual({ period: '2019', total: 3, sparse: true, values: { t1: null, 't1:n': 1 } });
-    expect(rows[2].values).toEqual({ t1: 0.25, 't1:n': 100 });
-    expect(toChartData(rows)[1]).toEqual({ period: '2020', total: 200, sparse: false, t1: 0.1, 't1:n': 20 });
+    expect(rows.map((r) => r.period)).toEqual(['2020', '2021']);
+    expect(rows[1]).toEqual({ period: '2021', total: 400, sparse: false, values: { t1: 0.25, 't1:n': 100 } });
+    expect(toChartData(rows)[0]).toEqual({ period: '2020', total: 200, sparse: false, t1: 0.1, 't1:n': 20 });
+  });
+
+  it('keeps every period, shares hidden where sparse, when fewer than two are dense', () => {
+    expect(densePeriods([3, 200, 400, 9], 10)).toEqual([1, 2]);
+    expect(densePeriods([3, 200, 4], 10)).toEqual([0, 1, 2]);
+    const rows = buildTrendRows(['a', 'b'], [3, 50], [{ key: 'k', papers: [1, 5], share: [1 / 3, 0.1] }], 10);
+    expect(rows.map((r) => [r.period, r.sparse, r.values.k])).toEqual([
+      ['a', true, null],
+      ['b', false, 0.1],
+    ]);
+    expect(pickIndices(['x', 'y', 'z'], [2, 0])).toEqual(['z', 'x']);
   });
 
   it('derives the minimum from the median period, within 10..50', () => {
@@ -29,7 +40,6 @@ describe('sparkline', () => {
     expect(buildSparklinePath([0, 1, 0.5], 20, 10, 0)).toBe('M0,10L10,0L20,5');
     expect(buildSparklinePath([1, null, 1], 20, 10, 0)).toBe('M0,0ZM20,0Z');
     expect(buildSparklinePath([null, null], 20, 10)).toBe('');
-    expect(maskSparse([0.5, 0.2], [3, 100], 10)).toEqual([null, 0.2]);
   });
 });
 

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RelatedTerm, TermBurst, TermMover, TermSeries, TopicShares, TrendTerm } from '@/lib/store/read/trends';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { categoricalColor } from '@/lib/viz/palette';
-import { maskSparse } from '@/lib/viz/sparkline';
+import { densePeriods, pickIndices } from '@/lib/viz/trend-series';
 import { formatTrendsState, MAX_COMPARED_TERMS, type StackMode, type TrendsViewState } from '@/lib/viz/url-state';
 import { Sparkline } from '../charts/Sparkline';
 import { DataTable } from '../DataTable';
@@ -97,7 +97,8 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
     }));
   }
 
-  const sparse = periods.filter((_, i) => papers[i] < minPeriodPapers);
+  const sparse = periods.flatMap((p, i) => (papers[i] < minPeriodPapers ? [`${formatPeriod(p)} (${formatCount(papers[i])})`] : []));
+  const dense = densePeriods(papers, minPeriodPapers);
   const periodWord = shown.granularity === 'month' ? 'month' : 'year';
 
   const moverList = (title: string, items: (TermMover | TermBurst)[], describe: (t: TermMover | TermBurst) => string, testId: string) => (
@@ -117,7 +118,7 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
                 aria-label={`Compare “${t.display}” (${describe(t)})`}
               >
                 <span className={styles.truncate}>{t.display}</span>
-                <Sparkline values={maskSparse(t.share, papers, minPeriodPapers)} width={84} height={22} label={`share of “${t.display}” per ${periodWord}`} />
+                <Sparkline values={pickIndices(t.share, dense)} width={84} height={22} label={`share of “${t.display}” per ${periodWord}`} />
                 <span className={styles.count}>{describe(t)}</span>
               </button>
             </li>
@@ -183,8 +184,8 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
             </ExportChart>
             {sparse.length > 0 && (
               <p className={styles.hint}>
-                {sparse.length === 1 ? `${formatPeriod(sparse[0])} has` : `${sparse.length} ${periodWord}s have`} fewer than {minPeriodPapers} papers: no share is drawn
-                there (it would swing wildly); the tooltip and table give the counts.
+                Left out of the share charts and sparklines: {sparse.join(', ')} — fewer than {minPeriodPapers} papers, where a share would
+                swing wildly. The table below keeps their counts.
               </p>
             )}
             <DataTable
@@ -266,12 +267,21 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
             ))}
           </div>
         </div>
+        {state.stack === 'share' && dense.length < periods.length && (
+          <p className={styles.hint}>Shares leave out the periods with fewer than {minPeriodPapers} papers; the streamgraph shows every period’s papers.</p>
+        )}
         {topicShares.topics.length === 0 || periods.length === 0 ? (
           <p className={styles.hint}>No topics or periods in this build.</p>
         ) : (
           <>
             <ExportChart filename="topicscope-topics-over-time" label="topics over time chart">
-              <TopicStreamChart periods={periods} periodPapers={papers} topics={topicShares.topics} papers={topicShares.papers} mode={state.stack} />
+              <TopicStreamChart
+                periods={state.stack === 'share' ? pickIndices(periods, dense) : periods}
+                periodPapers={state.stack === 'share' ? pickIndices(papers, dense) : papers}
+                topics={topicShares.topics}
+                papers={state.stack === 'share' ? topicShares.papers.map((row) => pickIndices(row, dense)) : topicShares.papers}
+                mode={state.stack}
+              />
             </ExportChart>
             <DataTable
               caption="Papers per topic and period"
