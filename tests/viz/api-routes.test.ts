@@ -1,0 +1,127 @@
+/**
+ * The map, graph and trends route handlers called directly: 400 with a JSON `{ error }` on bad
+ * input, 503 with a message when there is no build, and the payloads on a small real build.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBuild } from '@/lib/store/db';
+import { SCHEMA_SQL } from '@/lib/store/schema';
+import { decodeMapPoints } from '@/lib/viz/point-payload';
+import { GET as getPoints } from '@/app/api/map/points/route';
+import { GET as getCards, POST as postCards } from '@/app/api/map/papers/route';
+import { GET as getEgo } from '@/app/api/graph/ego/route';
+import { GET as getAuthors } from '@/app/api/graph/authors/route';
+import { GET as getLayout } from '@/app/api/graph/layout/route';
+import { GET as getTerms } from '@/app/api/trends/terms/route';
+import { GET as getSeries } from '@/app/api/trends/series/route';
+
+let empty: string;
+let built: string;
+const previous = process.env.TOPICSCOPE_BUILD;
+
+function req(url: string, init?: RequestInit): Request {
+  return new Request(`http://localhost${url}`, init);
+}
+
+beforeAll(() => {
+  empty = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-api-empty-'));
+  built = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-api-built-'));
+  const db = new Database(path.join(built, 'analytics.db'));
+  db.exec(SCHEMA_SQL);
+  db.exec(`
+    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('build_id', 'test');
+    INSERT INTO source_files VALUES ('a.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
+    INSERT INTO papers VALUES (1, 'One', 0, '', NULL, 2020, NULL, NULL, NULL, NULL, 2, 'Ann Lee, Bo Chen'),
+                              (2, 'Two', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 1, 'Ann Lee');
+    INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2);
+    INSERT INTO topics VALUES (0, 't', 2, 0, 0, 0, NULL);
+    INSERT INTO paper_topics VALUES (1, 0, 0, 1, 1.5, -2), (2, 0, 0, 1, -1, 3);
+    INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen');
+    INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0);
+    INSERT INTO author_stats VALUES (1, 2, 1, 2020, 2021, 1, 1, 0, 0, 0, '[]'), (2, 1, 1, 2020, 2020, 1, 1, 0, 0, 0, '[]');
+    INSERT INTO coauthor_edges VALUES (1, 2, 1, 1);
+    INSERT INTO author_layout VALUES (1, 0, 0), (2, 1, 1);
+    INSERT INTO terms VALUES (1, 'neural', 'neural', 0, 2);
+    INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 1);
+    INSERT INTO term_periods VALUES (1, '2020', 1, 1), (1, '2021', 1, 1);
+  `);
+  db.close();
+});
+
+afterAll(() => {
+  closeBuild();
+  if (previous === undefined) delete process.env.TOPICSCOPE_BUILD;
+  else process.env.TOPICSCOPE_BUILD = previous;
+  fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(built, { recursive: true, force: true });
+});
+
+describe('bad input', () => {
+  it('answers 400 with a JSON error and no stack trace', async () => {
+    process.env.TOPICSCOPE_BUILD = built;
+    const cases: [Response | Promise<Response>, string][] = [
+      [getCards(req('/api/map/papers?ids=1,x')), 'ids must be'],
+      [getCards(req('/api/map/papers')), 'ids'],
+      [getEgo(req('/api/graph/ego?author=-3')), 'author'],
+      [getAuthors(req('/api/graph/authors?q=')), 'q'],
+      [getLayout(req('/api/graph/layout?min=0')), 'min'],
+      [getTerms(req(`/api/trends/terms?q=${'x'.repeat(101)}`)), 'q'],
+      [getSeries(req('/api/trends/series?terms=a,b,c,d,e,f,g,h,i')), 'at most 8 terms'],
+      [postCards(req('/api/map/papers', { method: 'POST', body: 'not json' })), 'not JSON'],
+      [postCards(req('/api/map/papers', { method: 'POST', body: JSON.stringify({ ids: [] }) })), 'ids'],
+    ];
+    for (const [pending, message] of cases) {
+      const response = await pending;
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: string };
+      expect(body.error).toContain(message);
+      expect(body.error).not.toMatch(/\bat \S+ \(/); // no stack frames
+    }
+  });
+});
+
+describe('no build', () => {
+  it('answers 503 with how to make one', async () => {
+    process.env.TOPICSCOPE_BUILD = empty;
+    const response = await getTerms(req('/api/trends/terms?q=neu'));
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: string }).error).toContain('npm run pipeline');
+    expect((await getPoints(req('/api/map/points'))).status).toBe(503);
+  });
+});
+
+describe('with a build', () => {
+  it('serves the map points as a binary payload, with an ETag that short-circuits', async () => {
+    process.env.TOPICSCOPE_BUILD = built;
+    const response = await getPoints(req('/api/map/points'));
+    expect(response.status).toBe(200);
+    const points = decodeMapPoints(await response.arrayBuffer());
+    expect(Array.from(points.ids)).toEqual([1, 2]);
+    expect(Array.from(points.x)).toEqual([1.5, -1]);
+    expect(Array.from(points.year)).toEqual([2020, 2021]);
+    const etag = response.headers.get('etag')!;
+    expect((await getPoints(req('/api/map/points', { headers: { 'If-None-Match': etag } }))).status).toBe(304);
+  });
+
+  it('serves cards, ego networks, authors and term series', async () => {
+    process.env.TOPICSCOPE_BUILD = built;
+    const cards = (await (await getCards(req('/api/map/papers?ids=2,1'))).json()) as { papers: { id: number }[] };
+    expect(cards.papers.map((p) => p.id)).toEqual([2, 1]);
+    const ego = (await (await getEgo(req('/api/graph/ego?author=2'))).json()) as { coauthors: { name: string; joint: number }[] };
+    expect(ego.coauthors).toMatchObject([{ name: 'Ann Lee', joint: 1 }]);
+    expect((await getEgo(req('/api/graph/ego?author=99'))).status).toBe(404);
+    const authors = (await (await getAuthors(req('/api/graph/authors?q=lee'))).json()) as { authors: { name: string }[] };
+    expect(authors.authors.map((a) => a.name)).toEqual(['Ann Lee']);
+    const series = (await (await getSeries(req('/api/trends/series?terms=Neural,nothing'))).json()) as {
+      periods: string[];
+      series: { display: string; papers: number[] }[];
+      missing: string[];
+    };
+    expect(series.periods).toEqual(['2020', '2021']);
+    expect(series.series.map((s) => [s.display, s.papers])).toEqual([['neural', [1, 1]]]);
+    expect(series.missing).toEqual(['nothing']);
+  });
+});
