@@ -17,6 +17,7 @@ import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
 import { EgoNetworkChart } from './EgoNetworkChart';
 import type { GraphData } from './graph-engine';
 import { useUrlState } from './use-url-state';
+import { useSize } from './use-width';
 import styles from './viz.module.css';
 
 const COLOURED_COMMUNITIES = 10;
@@ -31,6 +32,7 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 
 export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSummary; initial: GraphViewState }) {
   const graphRef = useRef<CoauthorGraphHandle>(null);
+  const [areaRef, area] = useSize<HTMLDivElement>();
   const [state, setState] = useState<GraphViewState>(initial);
   const [layout, setLayout] = useState<GraphLayout | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -190,7 +192,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
           {draw?.thinned && ' Single-paper links appear as you zoom in.'}
         </p>
         <ExportChart filename="topicscope-coauthors" label="co-author graph" canvas>
-          <div className={styles.graphArea} data-testid="graph-area" data-focus-author={selectedName ?? undefined}>
+          <div ref={areaRef} className={styles.graphArea} data-testid="graph-area" data-focus-author={selectedName ?? undefined}>
             {data && layout && layout.nodes.id.length > 0 ? (
               <CoauthorGraph
                 ref={graphRef}
@@ -211,7 +213,13 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
               </p>
             ) : null}
             {hover && layout && (
-              <div className={styles.hoverCard} style={{ left: hover.at.x, top: hover.at.y }} role="tooltip">
+              <div
+                className={styles.hoverCard}
+                style={{ left: hover.at.x, top: hover.at.y }}
+                data-flip-x={hover.at.x > area.width - 320 || undefined}
+                data-flip-y={hover.at.y > area.height - 90 || undefined}
+                role="tooltip"
+              >
                 <strong>{layout.nodes.name[hover.index]}</strong>
                 <span className={styles.hint}>
                   {formatCount(layout.nodes.papers[hover.index])} {layout.nodes.papers[hover.index] === 1 ? 'paper' : 'papers'} · click to

@@ -20,6 +20,7 @@ import { ExportChart } from '../ExportChart';
 import { downloadText } from './download';
 import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useUrlState } from './use-url-state';
+import { useSize } from './use-width';
 import styles from './viz.module.css';
 
 const SELECTION_LIST = 100;
@@ -43,6 +44,7 @@ async function fetchCards(ids: number[]): Promise<MapPaperCard[]> {
 export function TopicMapExplorer({ meta, initial }: Props) {
   const router = useRouter();
   const mapRef = useRef<TopicMapHandle>(null);
+  const [areaRef, area] = useSize<HTMLDivElement>();
   const [state, setState] = useState<MapViewState>(initial);
   const [points, setPoints] = useState<MapPointColumns | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -302,7 +304,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
           )}
         </div>
         <ExportChart filename="topicscope-map" label="topic map" canvas>
-        <div className={styles.mapArea}>
+        <div ref={areaRef} className={styles.mapArea}>
           {points && (
             <TopicMap
               ref={mapRef}
@@ -326,7 +328,8 @@ export function TopicMapExplorer({ meta, initial }: Props) {
             <div
               className={styles.hoverCard}
               style={{ left: hover.at.x, top: hover.at.y }}
-              data-flip-x={hover.at.x > 520 || undefined}
+              data-flip-x={hover.at.x > area.width - 360 || undefined}
+              data-flip-y={hover.at.y > area.height - 150 || undefined}
               role="tooltip"
             >
               {hoverCard ? (

@@ -14,3 +14,19 @@ export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, n
   }, []);
   return [ref, width];
 }
+
+/** The content box of an element (0 × 0 before mount), kept current with a ResizeObserver. */
+export function useSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: number; height: number }] {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) =>
+      setSize({ width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) }),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size];
+}
