@@ -21,7 +21,8 @@ export class BuildUnavailableError extends Error {
 
 /** The build folder: $TOPICSCOPE_BUILD, or data/build under the working directory. */
 export function resolveBuildDir(): string {
-  return path.resolve(process.env.TOPICSCOPE_BUILD ?? path.join(process.cwd(), 'data', 'build'));
+  // The build is read at request time, not bundled: keep the file tracer out of this path.
+  return path.resolve(/* turbopackIgnore: true */ process.env.TOPICSCOPE_BUILD ?? path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'build'));
 }
 
 /** Path of the database file of the current build. */
