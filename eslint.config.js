@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'next-env.d.ts', 'tests/browser/screenshots/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'next-env.d.ts', 'tests/browser/screenshots/**', '.tmp*']),
   {
     // Layering is one-way: lib/ never reaches into the app or React.
     files: ['lib/**/*.ts'],
