@@ -42,10 +42,22 @@ const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|ma
 const SOFT_HYPHEN = /(?:\(cid:173\)|\u00ad)\s*/g;
 const PDF_GLYPH = /\(cid:\d+\)/g;
 
-/** Repairs PDF-extraction noise: soft hyphens join the broken word, unmapped glyph codes go. */
+// Typographic ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) split words into forms no reader types.
+const LIGATURE = /[\ufb00-\ufb06]/g;
+const HAS_LIGATURE = /[\ufb00-\ufb06]/;
+// A word broken at a line end keeps its hyphen and gains a space: "classifica- tion". A suspended
+// hyphen ("pre- and post-training") is followed by a conjunction or preposition and stays.
+const LINE_BREAK_HYPHEN = /(\p{Ll})- (?!(?:and|or|nor|to|as|vs|versus|but|with|than|via|resp)\b)(\p{Ll}{2})/gu;
+const MAYBE_BROKEN = /\p{Ll}- \p{Ll}/u;
+
+/** Repairs PDF-extraction noise: soft hyphens and line-break hyphens join the broken word,
+ * ligatures become letters, unmapped glyph codes go. */
 export function repairPdfText(text: string): string {
-  if (!text.includes('(cid:') && !text.includes('\u00ad')) return text;
-  return text.replace(SOFT_HYPHEN, '').replace(PDF_GLYPH, ' ');
+  let out = text;
+  if (out.includes('(cid:') || out.includes('\u00ad')) out = out.replace(SOFT_HYPHEN, '').replace(PDF_GLYPH, ' ');
+  if (HAS_LIGATURE.test(out)) out = out.replace(LIGATURE, (c) => c.normalize('NFKC'));
+  if (MAYBE_BROKEN.test(out)) out = out.replace(LINE_BREAK_HYPHEN, '$1$2');
+  return out;
 }
 
 /** NFC, control characters dropped, PDF glyph codes repaired, HTML stripped, whitespace

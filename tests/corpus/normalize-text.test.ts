@@ -105,3 +105,16 @@ describe('PDF-extraction repair', () => {
     expect(normalizeText('x (cid:3) y')).toBe('x y');
   });
 });
+
+describe('line-break hyphens and ligatures', () => {
+  it('joins words broken at a line end and keeps suspended hyphens', () => {
+    expect(normalizeText('image classiﬁca- tion tasks and margin maximiza- tion')).toBe('image classification tasks and margin maximization');
+    expect(normalizeText('pre- and post-training; time- or frequency-domain')).toBe('pre- and post-training; time- or frequency-domain');
+    expect(normalizeText('a self-supervised model')).toBe('a self-supervised model');
+    expect(normalizeText('Top- K sampling')).toBe('Top- K sampling');
+  });
+
+  it('turns ligatures into letters', () => {
+    expect(normalizeText('eﬃcient ﬂow ﬁelds')).toBe('efficient flow fields');
+  });
+});
