@@ -95,13 +95,37 @@ function listInputFiles(inputs: string[]): string[] {
   return files;
 }
 
+/** The pipeline's own source files (everything in lib/ but the app's read side), sorted. */
+function listPipelineSources(): string[] {
+  const libDir = import.meta.dirname;
+  const skip = new Set([path.join(libDir, 'store', 'read'), path.join(libDir, 'viz')]);
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skip.has(p)) visit(p);
+      } else if (/\.(ts|mjs|js)$/.test(entry.name)) {
+        files.push(p);
+      }
+    }
+  };
+  visit(libDir);
+  return files;
+}
+
 /**
- * A fingerprint of everything a build depends on: the input files' names and bytes, the options
- * and the pipeline and schema versions. Same fingerprint → same build.
+ * A fingerprint of everything a build depends on: the input files' names and bytes, the options,
+ * the pipeline's source code and the schema version. Same fingerprint → same build, so a build
+ * made by older code or from other inputs is seen to be stale.
  */
 export function readInputFingerprint(opts: PipelineOptions): string {
   const hash = crypto.createHash('sha256');
   hash.update(`pipeline ${PIPELINE_VERSION} schema ${SCHEMA_VERSION}\n`);
+  for (const file of listPipelineSources()) {
+    hash.update(`\n${path.relative(import.meta.dirname, file)}\n`);
+    hash.update(fs.readFileSync(file));
+  }
   hash.update(
     JSON.stringify({ seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends }),
   );
