@@ -152,8 +152,10 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   const fingerprint = readInputFingerprint(opts);
 
-  progress.start('ingest', 0, 'records');
-  const corpus = await readCorpus(opts.inputs, opts.ingest, (p) => progress.update(p.bytesRead, p.bytesTotal));
+  progress.start('ingest', 0, 'KB');
+  const corpus = await readCorpus(opts.inputs, opts.ingest, (p) =>
+    progress.update(Math.round(p.bytesRead / 1024), Math.round(p.bytesTotal / 1024)),
+  );
   if (corpus.papers.length === 0) {
     throw new InputError(
       `No usable papers in ${opts.inputs.join(', ')}: ${formatCount(corpus.rejects.length)} records rejected.`,
