@@ -3,8 +3,9 @@
  * then trigrams) -> a vocabulary with readable display forms and document frequencies.
  */
 import type { TokenizedCorpus, Vocabulary } from './types';
-import { WordTable, cleanText, scanWords } from './tokenize';
-import { createStemCache } from './stem';
+import { WordTable } from './tokenize';
+import { type ScanInput, IntBuffer, scanShare } from './scan';
+import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
 import { PairCounter } from './pair-counter';
 import { mergeUnits, scoreNpmi } from './phrases';
 
@@ -34,30 +35,10 @@ export function resolveTokenizeOptions(opts: TokenizeOptions, docCount: number):
   };
 }
 
-/** A growable Int32Array. */
-class IntBuffer {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  /** Value at i, or `fallback` past the end. */
-  at(i: number, fallback: number): number {
-    return i < this.length ? this.data[i] : fallback;
-  }
-  set(i: number, v: number): void {
-    while (this.length <= i) this.push(-1);
-    this.data[i] = v;
-  }
-}
+/** Below this many documents per thread, pass 1 stays on the calling thread: starting a worker
+ * costs more than it saves. */
+const MIN_DOCS_PER_SHARE = 4000;
+const SCAN_TASK = siblingTask(import.meta.url, 'scan', 'scanShare');
 
 /**
  * Tokenizes papers (title + text) into a TokenizedCorpus. Terms are Porter stems, and phrases of
@@ -82,34 +63,66 @@ export function tokenizeCorpus(
   const nDocs = docs.length;
   const progressTotal = 2 * nDocs;
 
-  // Pass 1: surface words to ids; per document the title range, a boundary, the text range.
+  // Pass 1, in contiguous shares of the documents on as many threads as there are: surface
+  // words to ids, with per document the title range, a boundary, the text range; and stems,
+  // once per word type.
+  const shareCount = nDocs < MIN_DOCS_PER_SHARE * 2 ? 1 : Math.min(parallelThreads(), Math.floor(nDocs / MIN_DOCS_PER_SHARE));
+  const shares: ScanInput[] = [];
+  for (let i = 0; i < shareCount; i++) {
+    const from = Math.floor((i * nDocs) / shareCount);
+    const to = Math.floor(((i + 1) * nDocs) / shareCount);
+    const slice = docs.slice(from, to);
+    shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight: o.titleWeight });
+  }
+  const scanned = runParallel(SCAN_TASK, scanShare, shares);
+  onProgress?.(nDocs, progressTotal);
+
+  // Merge the shares in document order: a share's words get global ids in its order of first
+  // occurrence, after the words of the shares before it, as one pass over all documents gives.
   const table = new WordTable();
-  const tokens = new IntBuffer(1 << 20);
+  const surfaceStems: string[] = [];
+  let nTok = 0;
+  for (const share of scanned) nTok += share.tokens.length;
+  const tok = new Int32Array(nTok + 1);
   const docStart = new Int32Array(nDocs + 1);
   const titleEnd = new Int32Array(nDocs);
-  for (let d = 0; d < nDocs; d++) {
-    docStart[d] = tokens.length;
-    if (o.titleWeight > 0) scanWords(cleanText(docs[d].title), table, tokens);
-    titleEnd[d] = tokens.length;
-    tokens.push(-1);
-    scanWords(cleanText(docs[d].text), table, tokens);
-    tokens.push(-1);
-    if (onProgress && (d + 1) % 2000 === 0) onProgress(d + 1, progressTotal);
+  const surfaceCount: number[] = [];
+  let at = 0;
+  let firstDoc = 0;
+  for (const share of scanned) {
+    const toGlobal = new Int32Array(share.words.length);
+    for (let w = 0; w < share.words.length; w++) {
+      if (share.dropped[w] === 1) continue;
+      const id = table.internWord(share.words[w]);
+      if (id === surfaceStems.length) {
+        surfaceStems.push(share.stems[w]);
+        surfaceCount.push(0);
+      }
+      surfaceCount[id] += share.counts[w];
+      toGlobal[w] = id;
+    }
+    const src = share.tokens;
+    for (let p = 0; p < src.length; p++) {
+      const t = src[p];
+      tok[at + p] = t < 0 ? -1 : toGlobal[t];
+    }
+    const n = share.titleEnd.length;
+    for (let d = 0; d < n; d++) {
+      docStart[firstDoc + d] = at + share.docStart[d];
+      titleEnd[firstDoc + d] = at + share.titleEnd[d];
+    }
+    at += src.length;
+    firstDoc += n;
   }
-  docStart[nDocs] = tokens.length;
-  const tok = tokens.data;
-  const nTok = tokens.length;
+  docStart[nDocs] = nTok;
   const surfaces = table.words;
   const nSurfaces = surfaces.length;
 
-  // Stems, once per word type (and once per last part of hyphenated words).
-  const stemCache = createStemCache();
   const stemIndex = new Map<string, number>();
   const stems: string[] = [];
   const stemOf = new Int32Array(nSurfaces);
   for (let s = 0; s < nSurfaces; s++) {
-    if (table.dropped[s] === 1) continue;
-    const st = stemCache(surfaces[s]);
+    const st = surfaceStems[s];
     let sid = stemIndex.get(st);
     if (sid === undefined) {
       sid = stems.length;
@@ -135,12 +148,9 @@ export function tokenizeCorpus(
   if (usePhrases) {
     const stemCount = new Float64Array(nStems);
     let total = 0;
-    for (let p = 0; p < nTok; p++) {
-      const t = tok[p];
-      if (t >= 0) {
-        stemCount[stemOf[t]]++;
-        total++;
-      }
+    for (let s = 0; s < nSurfaces; s++) {
+      stemCount[stemOf[s]] += surfaceCount[s];
+      total += surfaceCount[s];
     }
     const frequent = new Uint8Array(nSurfaces);
     for (let t = 0; t < nSurfaces; t++) frequent[t] = stemCount[stemOf[t]] >= o.minPhraseCount ? 1 : 0;
@@ -179,7 +189,7 @@ export function tokenizeCorpus(
   const stemUnit = (u: number): number => (u < nSurfaces ? stemOf[u] : nStems + surfacePairStem[u - nSurfaces]);
 
   // The bigram-merged stream, per document: title range then text range.
-  let units = tok;
+  let units: Int32Array = tok;
   let unitStart = docStart;
   let unitTitleEnd = titleEnd;
   if (usePhrases) {

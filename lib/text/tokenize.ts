@@ -3,6 +3,7 @@
  * math, URLs, e-mail addresses) is cut out, and every place where a phrase must not continue
  * (punctuation, cut-out markup, stop words, numbers) is marked with a boundary.
  */
+import { Buffer } from 'node:buffer';
 import { STOP_WORDS } from './stop-words';
 
 /** Marks a place a phrase may not span, in the output of splitWords. */
@@ -46,25 +47,26 @@ export function cleanText(text: string): string {
   return s.toLowerCase();
 }
 
-/** 1 = letter, mark or digit; 2 = anything else; 0 = not yet classified (non-ASCII only). */
+/** 1 = letter, mark or digit; 2 = anything else but 3 = ASCII white space; 0 = not yet
+ * classified (non-ASCII only). */
 const charClass = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) {
   charClass[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 2;
 }
+for (const c of [32, 10, 9, 13, 12, 11]) charClass[c] = 3;
 const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
 
-function isWordChar(c: number): boolean {
-  let k = charClass[c];
-  if (k === 0) {
-    // Surrogate halves stay non-word: astral characters are mostly emoji and symbols here.
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    charClass[c] = k;
-  }
-  return k === 1;
+/** Classifies a non-ASCII code unit on first sight: 1 (word) or 2 (other). */
+function classify(c: number): number {
+  // Surrogate halves stay non-word: astral characters are mostly emoji and symbols here.
+  const k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  charClass[c] = k;
+  return k;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11;
+function isWordChar(c: number): boolean {
+  const k = charClass[c];
+  return (k === 0 ? classify(c) : k) === 1;
 }
 
 function hasLetter(word: string): boolean {
@@ -99,8 +101,19 @@ export class WordTable {
     return this.words.length;
   }
 
-  /** The id of text[start, end) with the given hash, added if new. */
-  intern(text: string, start: number, end: number, hash: number): number {
+  /** The id of `word`, added if new. */
+  internWord(word: string): number {
+    const units = toCodeUnits(word);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ units[i], 0x01000193);
+    return this.intern(units, 0, word.length, h, word);
+  }
+
+  /**
+   * The id of the word in code units chars[start, end), whose FNV-1a hash is `hash`, added if
+   * new; `text` is the string the code units were read from (its slice names a new word).
+   */
+  intern(chars: Uint16Array, start: number, end: number, hash: number, text: string): number {
     const len = end - start;
     const slots = this.slots;
     const mask = this.mask;
@@ -113,18 +126,17 @@ export class WordTable {
         if (this.offsets[id + 1] - from === len) {
           const pool = this.pool;
           let k = 0;
-          while (k < len && pool[from + k] === text.charCodeAt(start + k)) k++;
+          while (k < len && pool[from + k] === chars[start + k]) k++;
           if (k === len) return id;
         }
       }
       slot = (slot + 1) & mask;
     }
-    return this.add(text, start, end, hash, slot);
+    return this.add(text.slice(start, end), hash, slot);
   }
 
-  private add(text: string, start: number, end: number, hash: number, slot: number): number {
+  private add(word: string, hash: number, slot: number): number {
     const id = this.words.length;
-    const word = text.slice(start, end);
     this.words.push(word);
     if (id + 2 > this.offsets.length) {
       const offsets = new Int32Array(this.offsets.length * 2);
@@ -169,6 +181,20 @@ export class WordTable {
   }
 }
 
+let codeUnits = new Uint16Array(4096);
+let codeUnitBytes = Buffer.from(codeUnits.buffer);
+
+/** The UTF-16 code units of `text` in a shared scratch array (valid until the next call). */
+function toCodeUnits(text: string): Uint16Array {
+  if (text.length > codeUnits.length) {
+    codeUnits = new Uint16Array(Math.max(text.length, 2 * codeUnits.length));
+    codeUnitBytes = Buffer.from(codeUnits.buffer);
+  }
+  // Buffer.write copies (and widens one-byte strings) natively.
+  codeUnitBytes.write(text, 0, 'utf16le');
+  return codeUnits;
+}
+
 /** Receives word ids and boundaries (-1) from scanWords. */
 export interface IdSink {
   push(id: number): void;
@@ -182,15 +208,21 @@ export interface IdSink {
  * words are not emitted. Returns the number of ids emitted (boundaries included).
  */
 export function scanWords(cleaned: string, table: WordTable, out: IdSink): number {
+  // Reading code units from a typed array rather than with charCodeAt keeps the loops below
+  // monomorphic, whatever the string's internal representation; the class table is read inline.
   const n = cleaned.length;
+  const chars = toCodeUnits(cleaned);
+  const cls = charClass;
   let boundary = false;
   let emitted = 0;
   let lastWasBoundary = true;
   let i = 0;
   while (i < n) {
-    let c = cleaned.charCodeAt(i);
-    if (!isWordChar(c)) {
-      if (!isSpace(c)) boundary = true;
+    let c = chars[i];
+    let k = cls[c];
+    if (k === 0) k = classify(c);
+    if (k !== 1) {
+      if (k === 2) boundary = true;
       i++;
       continue;
     }
@@ -201,16 +233,22 @@ export function scanWords(cleaned: string, table: WordTable, out: IdSink): numbe
       h = Math.imul(h ^ c, 0x01000193);
       i++;
       if (i >= n) break;
-      c = cleaned.charCodeAt(i);
-      if (isWordChar(c)) continue;
-      if (c === 45 && i + 1 < n && isWordChar(cleaned.charCodeAt(i + 1))) continue;
+      c = chars[i];
+      k = cls[c];
+      if (k === 0) k = classify(c);
+      if (k === 1) continue;
+      if (c === 45 && i + 1 < n) {
+        let k2 = cls[chars[i + 1]];
+        if (k2 === 0) k2 = classify(chars[i + 1]);
+        if (k2 === 1) continue;
+      }
       break;
     }
     const end = i;
-    if (i + 1 < n && (c === 39 || c === 0x2019) && cleaned.charCodeAt(i + 1) === 115 && (i + 2 >= n || !isWordChar(cleaned.charCodeAt(i + 2)))) {
+    if (i + 1 < n && (c === 39 || c === 0x2019) && chars[i + 1] === 115 && (i + 2 >= n || !isWordChar(chars[i + 2]))) {
       i += 2;
     }
-    const id = table.intern(cleaned, start, end, h);
+    const id = table.intern(chars, start, end, h, cleaned);
     if (table.dropped[id] === 1) {
       boundary = true;
       continue;
