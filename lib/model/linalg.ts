@@ -1,11 +1,21 @@
 /**
  * Dense and sparse-times-dense kernels over row-major Float64Arrays, written as tight loops over
- * contiguous rows: what randomized SVD spends its time in.
+ * contiguous rows: what randomized SVD spends its time in. On large inputs in shared memory the
+ * kernels split their rows over worker threads (lib/parallel/pool), with results that do not
+ * depend on the number of threads.
  */
 import type { CsrMatrix } from './sparse';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 
-/** Block width of the dense kernels: eight accumulators stay in registers. */
+/** Block width of the sparse kernels: eight accumulators stay in registers. */
 const BLOCK = 8;
+
+/** Below about this many multiply-adds a product stays on the calling thread. */
+const PARALLEL_WORK = 20_000_000;
+
+const CSR_TASK = siblingTask(import.meta.url, 'linalg', 'multiplyCsrDenseShare');
+const GRAM_TASK = siblingTask(import.meta.url, 'linalg', 'buildGramSegments');
+const DENSE_TASK = siblingTask(import.meta.url, 'linalg', 'multiplyDenseRows');
 
 /**
  * out (a.rows x k) = A * B, with B (a.cols x k) row-major. Works on eight columns of B at a time,
@@ -13,14 +23,33 @@ const BLOCK = 8;
  * `out` is overwritten.
  */
 export function multiplyCsrDense(a: CsrMatrix, b: Float64Array, k: number, out: Float64Array): void {
+  multiplyCsrDenseRows(a, b, k, out, 0, a.rows);
+}
+
+/** multiplyCsrDense for rows [from, to) of A and of `out` only. */
+export function multiplyCsrDenseRows(a: CsrMatrix, b: Float64Array, k: number, out: Float64Array, from: number, to: number): void {
   const { indptr, indices, values } = a;
-  const rows = a.rows;
   const packed = new Float64Array(a.cols * BLOCK);
   for (let c = 0; c < k; c += BLOCK) {
     const w = Math.min(BLOCK, k - c);
-    packed.fill(0);
-    for (let j = 0; j < a.cols; j++) for (let t = 0; t < w; t++) packed[j * BLOCK + t] = b[j * k + c + t];
-    for (let r = 0; r < rows; r++) {
+    if (w < BLOCK) packed.fill(0);
+    if (w === BLOCK) {
+      for (let j = 0; j < a.cols; j++) {
+        const q = j * BLOCK;
+        const o = j * k + c;
+        packed[q] = b[o];
+        packed[q + 1] = b[o + 1];
+        packed[q + 2] = b[o + 2];
+        packed[q + 3] = b[o + 3];
+        packed[q + 4] = b[o + 4];
+        packed[q + 5] = b[o + 5];
+        packed[q + 6] = b[o + 6];
+        packed[q + 7] = b[o + 7];
+      }
+    } else {
+      for (let j = 0; j < a.cols; j++) for (let t = 0; t < w; t++) packed[j * BLOCK + t] = b[j * k + c + t];
+    }
+    for (let r = from; r < to; r++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
       for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
         const v = values[p];
@@ -85,14 +114,125 @@ export function multiplyCsrTransposeDense(a: CsrMatrix, y: Float64Array, k: numb
   }
 }
 
-/** X^T X (k x k, row-major) of X (rows x k, row-major), accumulated in 4 x 4 register blocks
- * over chunks of rows that stay in cache. */
+/**
+ * multiplyCsrDense split over worker threads by rows (A, B and `out` in shared memory), in shares
+ * of about equal numbers of entries. Each output row is computed by one thread exactly as
+ * multiplyCsrDense computes it, so the result does not depend on the split.
+ */
+export function multiplyCsrDenseParallel(a: CsrMatrix, b: Float64Array, k: number, out: Float64Array): void {
+  const nnz = a.indptr[a.rows];
+  const threads = nnz * k >= PARALLEL_WORK && out.buffer instanceof SharedArrayBuffer ? parallelThreads() : 1;
+  if (threads <= 1) {
+    multiplyCsrDense(a, b, k, out);
+    return;
+  }
+  const shares: CsrShare[] = [];
+  let from = 0;
+  for (let t = 1; t <= threads; t++) {
+    let to = from;
+    const target = Math.floor((t * nnz) / threads);
+    while (to < a.rows && (t === threads || a.indptr[to] < target)) to++;
+    shares.push({ a, b, k, out, from, to });
+    from = to;
+  }
+  runParallel(CSR_TASK, multiplyCsrDenseShare, shares);
+}
+
+/** Rows [from, to) of out = A * B. */
+export interface CsrShare {
+  a: CsrMatrix;
+  b: Float64Array;
+  k: number;
+  out: Float64Array;
+  from: number;
+  to: number;
+}
+
+/** Worker task of multiplyCsrDenseParallel. */
+export function multiplyCsrDenseShare(share: CsrShare): null {
+  multiplyCsrDenseRows(share.a, share.b, share.k, share.out, share.from, share.to);
+  return null;
+}
+
+/**
+ * A^T as a CSR matrix (rows and columns swapped, entries of each new row in increasing column
+ * order), in shared memory when `shared`. A^T * Y computed from it sums over the rows of A in
+ * the same order as multiplyCsrTransposeDense.
+ */
+export function transposeCsr(a: CsrMatrix, shared = false): CsrMatrix {
+  const nnz = a.indptr[a.rows];
+  const indptr = shared ? sharedInt32(a.cols + 1) : new Int32Array(a.cols + 1);
+  const indices = shared ? sharedInt32(nnz) : new Int32Array(nnz);
+  const values = shared ? sharedFloat64(nnz) : new Float64Array(nnz);
+  for (let p = 0; p < nnz; p++) indptr[a.indices[p] + 1]++;
+  for (let j = 0; j < a.cols; j++) indptr[j + 1] += indptr[j];
+  const next = indptr.slice(0, a.cols);
+  for (let r = 0; r < a.rows; r++) {
+    for (let p = a.indptr[r], end = a.indptr[r + 1]; p < end; p++) {
+      const q = next[a.indices[p]]++;
+      indices[q] = r;
+      values[q] = a.values[p];
+    }
+  }
+  return { rows: a.cols, cols: a.rows, indptr, indices, values };
+}
+
+/**
+ * X^T X (k x k, row-major) of X (rows x k, row-major), accumulated in 4 x 4 register blocks over
+ * chunks of rows that stay in cache. Rows are summed in fixed segments of GRAM_SEGMENT rows whose
+ * partial sums are added in order, so the result does not depend on how many threads computed
+ * the segments (X in shared memory is split over worker threads when large).
+ */
 export function buildGram(x: Float64Array, rows: number, k: number): Float64Array {
+  const segments = Math.ceil(rows / GRAM_SEGMENT);
   const g = new Float64Array(k * k);
+  if (segments <= 1) {
+    accumulateGram(x, k, 0, rows, g);
+  } else {
+    const threads = x.buffer instanceof SharedArrayBuffer && rows * k * k >= PARALLEL_WORK ? parallelThreads() : 1;
+    const partial = threads > 1 ? sharedFloat64(segments * k * k) : new Float64Array(segments * k * k);
+    const shares: GramShare[] = [];
+    for (let t = 0; t < threads; t++) {
+      shares.push({ x, rows, k, partial, from: Math.floor((t * segments) / threads), to: Math.floor(((t + 1) * segments) / threads) });
+    }
+    runParallel(GRAM_TASK, buildGramSegments, shares);
+    for (let s = 0; s < segments; s++) {
+      const o = s * k * k;
+      for (let i = 0; i < k * k; i++) g[i] += partial[o + i];
+    }
+  }
+  // The blocks filled the upper triangle (and both halves of diagonal blocks): mirror it.
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) g[j * k + i] = g[i * k + j];
+  return g;
+}
+
+/** Rows per Gram segment. */
+const GRAM_SEGMENT = 4096;
+
+/** Segments [from, to) of a buildGram, each into its own k x k slot of `partial`. */
+export interface GramShare {
+  x: Float64Array;
+  rows: number;
+  k: number;
+  partial: Float64Array;
+  from: number;
+  to: number;
+}
+
+/** Worker task of buildGram. */
+export function buildGramSegments(share: GramShare): null {
+  const { x, rows, k, partial } = share;
+  for (let s = share.from; s < share.to; s++) {
+    accumulateGram(x, k, s * GRAM_SEGMENT, Math.min(rows, (s + 1) * GRAM_SEGMENT), partial.subarray(s * k * k, (s + 1) * k * k));
+  }
+  return null;
+}
+
+function accumulateGram(x: Float64Array, k: number, from: number, to: number, g: Float64Array): void {
   const k4 = k - (k % 4);
   const CHUNK = 64;
-  for (let r0 = 0; r0 < rows; r0 += CHUNK) {
-    const r1 = Math.min(rows, r0 + CHUNK);
+  for (let r0 = from; r0 < to; r0 += CHUNK) {
+    const r1 = Math.min(to, r0 + CHUNK);
     for (let i = 0; i < k4; i += 4) {
       for (let j = i; j < k4; j += 4) {
         let g00 = 0, g01 = 0, g02 = 0, g03 = 0, g10 = 0, g11 = 0, g12 = 0, g13 = 0;
@@ -122,48 +262,76 @@ export function buildGram(x: Float64Array, rows: number, k: number): Float64Arra
       }
     }
   }
-  // The blocks filled the upper triangle (and both halves of diagonal blocks): mirror it.
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) g[j * k + i] = g[i * k + j];
-  return g;
 }
 
-/** X * M: X (rows x k) times M (k x p), both row-major; returns rows x p. */
+/** X * M: X (rows x k) times M (k x p), both row-major; returns rows x p. X in shared memory
+ * is split over worker threads when large (then so is the result). */
 export function multiplyDense(x: Float64Array, rows: number, k: number, m: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(rows * p);
-  const p8 = p - (p % BLOCK);
-  for (let r = 0; r < rows; r++) {
-    const xr = r * k;
-    const o = r * p;
-    for (let j = 0; j < p8; j += BLOCK) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-      for (let i = 0; i < k; i++) {
-        const xi = x[xr + i];
-        const q = i * p + j;
-        s0 += xi * m[q];
-        s1 += xi * m[q + 1];
-        s2 += xi * m[q + 2];
-        s3 += xi * m[q + 3];
-        s4 += xi * m[q + 4];
-        s5 += xi * m[q + 5];
-        s6 += xi * m[q + 6];
-        s7 += xi * m[q + 7];
+  const threads = x.buffer instanceof SharedArrayBuffer && rows * k * p >= PARALLEL_WORK ? parallelThreads() : 1;
+  if (threads <= 1) {
+    const out = new Float64Array(rows * p);
+    multiplyDenseRows({ x, k, m, p, out, from: 0, to: rows });
+    return out;
+  }
+  const out = sharedFloat64(rows * p);
+  const shared = toShared(m);
+  const shares: DenseShare[] = [];
+  for (let t = 0; t < threads; t++) {
+    shares.push({ x, k, m: shared, p, out, from: Math.floor((t * rows) / threads), to: Math.floor(((t + 1) * rows) / threads) });
+  }
+  runParallel(DENSE_TASK, multiplyDenseRows, shares);
+  return out;
+}
+
+/** Rows [from, to) of out = X * M. */
+export interface DenseShare {
+  x: Float64Array;
+  k: number;
+  m: Float64Array;
+  p: number;
+  out: Float64Array;
+  from: number;
+  to: number;
+}
+
+/** Worker task of multiplyDense: 4 x 4 blocks of the output held in registers, each a sum over
+ * i in order. */
+export function multiplyDenseRows(share: DenseShare): null {
+  const { x, k, m, p, out, from, to } = share;
+  const p4 = p - (p % 4);
+  let r = from;
+  for (; r + 4 <= to; r += 4) {
+    const x0 = r * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k;
+    for (let j = 0; j < p4; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      for (let i = 0, q = j; i < k; i++, q += p) {
+        const m0 = m[q], m1 = m[q + 1], m2 = m[q + 2], m3 = m[q + 3];
+        const a0 = x[x0 + i], a1 = x[x1 + i], a2 = x[x2 + i], a3 = x[x3 + i];
+        s00 += a0 * m0; s01 += a0 * m1; s02 += a0 * m2; s03 += a0 * m3;
+        s10 += a1 * m0; s11 += a1 * m1; s12 += a1 * m2; s13 += a1 * m3;
+        s20 += a2 * m0; s21 += a2 * m1; s22 += a2 * m2; s23 += a2 * m3;
+        s30 += a3 * m0; s31 += a3 * m1; s32 += a3 * m2; s33 += a3 * m3;
       }
-      out[o + j] = s0;
-      out[o + j + 1] = s1;
-      out[o + j + 2] = s2;
-      out[o + j + 3] = s3;
-      out[o + j + 4] = s4;
-      out[o + j + 5] = s5;
-      out[o + j + 6] = s6;
-      out[o + j + 7] = s7;
-    }
-    for (let j = p8; j < p; j++) {
-      let s = 0;
-      for (let i = 0; i < k; i++) s += x[xr + i] * m[i * p + j];
-      out[o + j] = s;
+      const o0 = r * p + j, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
+      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
+      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
+      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
     }
   }
-  return out;
+  // Rows past the last block of four, and columns past the last block of four: plain sums in
+  // the same order.
+  for (let rr = from; rr < to; rr++) {
+    const j0 = rr < r ? p4 : 0;
+    const xr = rr * k;
+    for (let j = j0; j < p; j++) {
+      let s = 0;
+      for (let i = 0; i < k; i++) s += x[xr + i] * m[i * p + j];
+      out[rr * p + j] = s;
+    }
+  }
+  return null;
 }
 
 /** Eigenvalues (descending) and eigenvectors of a symmetric matrix: `vectors` is n x n

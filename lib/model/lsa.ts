@@ -8,11 +8,15 @@ import { createRandom, deriveSeed, randomNormal } from '../random';
 import {
   buildGram,
   buildSymmetricEigen,
-  multiplyCsrDense,
-  multiplyCsrTransposeDense,
+  multiplyCsrDenseParallel,
   multiplyDense,
   orthonormalizeColumns,
+  transposeCsr,
 } from './linalg';
+import { parallelThreads, sharedFloat64, toShared } from '../parallel/pool';
+
+/** Below about this many multiply-adds per sparse product, LSA stays on the calling thread. */
+const PARALLEL_MIN_WORK = 20_000_000;
 
 /** Options of buildLsa. */
 export interface LsaOptions {
@@ -62,30 +66,59 @@ export function buildLsa(
 
   const totalSteps = 2 * q + 1;
   let step = 0;
+  // Large products run on worker threads, which need the matrices in shared memory.
+  const shared = parallelThreads() > 1 && matrix.values.length * l >= PARALLEL_MIN_WORK;
+  const alloc = shared ? sharedFloat64 : (length: number) => new Float64Array(length);
+  const a: CsrMatrix = shared
+    ? { rows: m, cols: n, indptr: toShared(matrix.indptr), indices: toShared(matrix.indices), values: toShared(matrix.values) }
+    : matrix;
+  // A^T as rows of its own: A^T Y then gathers like A Z, and splits over threads by rows.
+  const at = q > 0 ? transposeCsr(a, shared) : null;
+
   const random = createRandom(deriveSeed(opts.seed ?? 0, 'lsa'));
-  let z = new Float64Array(n * l);
+  const z = alloc(n * l);
   for (let i = 0; i < z.length; i++) z[i] = randomNormal(random);
 
-  const y = new Float64Array(m * l);
+  const y = alloc(m * l);
   for (let it = 0; it < q; it++) {
-    multiplyCsrDense(matrix, z, l, y);
+    multiplyCsrDenseParallel(a, z, l, y);
     onProgress?.(++step, totalSteps);
-    multiplyCsrTransposeDense(matrix, y, l, z);
+    multiplyCsrDenseParallel(at!, y, l, z);
     onProgress?.(++step, totalSteps);
     // Between iterations the basis only has to stay well conditioned (cond < 1e4 keeps every
     // direction to ~1e-12 in float64); re-orthonormalize only when it is not.
     if (it < q - 1) orthonormalizeColumns(z, n, l, 1, 1e4);
   }
-  orthonormalizeColumns(z, n, l, 2);
-  multiplyCsrDense(matrix, z, l, y);
-  onProgress?.(++step, totalSteps);
-  z = new Float64Array(0);
 
-  // Y^T Y = W Sigma^2 W^T; U Sigma = Y W (first k columns).
-  const { values, vectors } = buildSymmetricEigen(buildGram(y, m, l), l);
+  // The orthonormal basis Q of Z's span is never formed: from Z^T Z = P L P^T, Q = Z S with
+  // S = P L^-1/2, and A Q = (A Z) S, an l x l product. Q is then orthonormal to about
+  // 1e-16 cond(Z)^2, which for cond(Z)^2 < 1e8 is far below the sketch's own approximation
+  // error. A worse conditioned basis (rank deficiency, many power iterations) is first
+  // orthonormalized explicitly, as the first pass of CholeskyQR2
+  // (Fukaya et al., doi:10.1109/ScalA.2014.11).
+  let gz = buildSymmetricEigen(buildGram(z, n, l), l);
+  if (!(gz.values[l - 1] > 0 && gz.values[0] / gz.values[l - 1] < 1e8)) {
+    orthonormalizeColumns(z, n, l, 1);
+    gz = buildSymmetricEigen(buildGram(z, n, l), l);
+  }
+  const s = new Float64Array(l * l);
+  const top = Math.max(gz.values[0], 0);
+  for (let j = 0; j < l; j++) {
+    if (!(gz.values[j] > top * 1e-14)) continue;
+    const f = 1 / Math.sqrt(gz.values[j]);
+    for (let i = 0; i < l; i++) s[i * l + j] = gz.vectors[i * l + j] * f;
+  }
+  multiplyCsrDenseParallel(a, z, l, y);
+  onProgress?.(++step, totalSteps);
+
+  // (A Q)^T (A Q) = S^T (Y^T Y) S = W Sigma^2 W^T; U Sigma = Y S W (first k columns).
+  const gy = buildGram(y, m, l);
+  const { values, vectors } = buildSymmetricEigen(multiplyDense(transpose(s, l, l), l, l, multiplyDense(gy, l, l, s, l), l), l);
   const w = new Float64Array(l * k);
   for (let i = 0; i < l; i++) for (let j = 0; j < k; j++) w[i * k + j] = vectors[i * l + j];
-  const us = multiplyDense(y, m, l, w, k);
+  const projected = multiplyDense(y, m, l, multiplyDense(s, l, l, w, k), k);
+  // The vectors leave in ordinary memory, whatever the kernels used.
+  const us = projected.buffer instanceof SharedArrayBuffer ? Float64Array.from(projected) : projected;
   const singularValues = new Float64Array(k);
   for (let j = 0; j < k; j++) singularValues[j] = Math.sqrt(Math.max(values[j], 0));
 
@@ -97,6 +130,13 @@ export function buildLsa(
   let kept = 0;
   for (const s of singularValues) kept += s * s;
   return { vectors: { rows: m, cols: k, data: us }, singularValues, explainedVariance: frobenius > 0 ? kept / frobenius : 0 };
+}
+
+/** The transpose of a rows x cols row-major matrix. */
+function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
+  const t = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = x[r * cols + c];
+  return t;
 }
 
 /** Makes the largest-magnitude entry of every column positive (first such row on ties). */
