@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tokenizeCorpus } from '../../lib/text/index';
 import type { TokenizedCorpus } from '../../lib/text/index';
 
@@ -79,5 +79,31 @@ describe('tokenizeCorpus', () => {
     const b = tokenizeCorpus(fixture, {});
     expect(b).toEqual(a);
     expect(calls.at(-1)).toEqual([2 * fixture.length, 2 * fixture.length]);
+  });
+
+  describe('on worker threads', () => {
+    const saved = process.env.TOPICSCOPE_THREADS;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.TOPICSCOPE_THREADS;
+      else process.env.TOPICSCOPE_THREADS = saved;
+    });
+
+    it('gives the same terms, ids and display forms as one thread', () => {
+      // 9,000 documents (enough for shares of 4,000) with words that first occur late in the
+      // corpus, so merging the shares' word ids in document order matters.
+      const docs = Array.from({ length: 9000 }, (_, i) => {
+        const base = fixture[i % fixture.length];
+        return { title: `${base.title} variant${Math.floor(i / 700)}`, text: `${base.text} Topic${i % 13} uses w${Math.floor(i / 50)}-gadgets.` };
+      });
+      process.env.TOPICSCOPE_THREADS = '1';
+      const single = tokenizeCorpus(docs);
+      process.env.TOPICSCOPE_THREADS = '3';
+      const threaded = tokenizeCorpus(docs);
+      expect(threaded.vocab).toEqual(single.vocab);
+      expect(threaded.docs.length).toBe(single.docs.length);
+      for (let d = 0; d < docs.length; d++) expect(Array.from(threaded.docs[d])).toEqual(Array.from(single.docs[d]));
+      expect(single.vocab.terms).toContain('variant12');
+      expect(single.vocab.terms).toContain('w179-gadget');
+    });
   });
 });
