@@ -38,6 +38,8 @@ export function resolveTokenizeOptions(opts: TokenizeOptions, docCount: number):
 /** Below this many documents per thread, pass 1 stays on the calling thread: starting a worker
  * costs more than it saves. */
 const MIN_DOCS_PER_SHARE = 4000;
+/** The first share's size relative to the others'. The output does not depend on it. */
+const FIRST_SHARE_WEIGHT = 1.2;
 const SCAN_TASK = siblingTask(import.meta.url, 'scan', 'scanShare');
 
 /**
@@ -67,10 +69,12 @@ export function tokenizeCorpus(
   // words to ids, with per document the title range, a boundary, the text range; and stems,
   // once per word type.
   const shareCount = nDocs < MIN_DOCS_PER_SHARE * 2 ? 1 : Math.min(parallelThreads(), Math.floor(nDocs / MIN_DOCS_PER_SHARE));
+  // The first share runs on this thread while workers start up (a few hundred ms): give it more.
+  const shareStart = (i: number) => (i === 0 ? 0 : FIRST_SHARE_WEIGHT + i - 1);
   const shares: ScanInput[] = [];
   for (let i = 0; i < shareCount; i++) {
-    const from = Math.floor((i * nDocs) / shareCount);
-    const to = Math.floor(((i + 1) * nDocs) / shareCount);
+    const from = Math.floor((shareStart(i) * nDocs) / shareStart(shareCount));
+    const to = Math.floor((shareStart(i + 1) * nDocs) / shareStart(shareCount));
     const slice = docs.slice(from, to);
     shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight: o.titleWeight });
   }
