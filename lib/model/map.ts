@@ -1,12 +1,16 @@
 /**
  * A 2D map of the papers in the manner of UMAP (McInnes, Healy & Melville, arXiv:1802.03426):
  * the k-nearest-neighbour graph becomes a fuzzy simplicial set (per-row bandwidths, symmetrized by
- * the probabilistic union), laid out from a PCA start by stochastic gradient descent on the
- * cross-entropy with negative sampling. Typed arrays throughout, seeded and sequential, so the same
- * input gives the same map; coordinates are scaled to [-1, 1] and rounded to 1e-4.
+ * the probabilistic union), laid out by stochastic gradient descent on the cross-entropy with
+ * negative sampling. Small inputs start from the first two principal components; large ones from a
+ * coarse map of k-means cells (multilevel), which lets them converge in fewer epochs. Typed arrays
+ * throughout, seeded and sequential, so the same input gives the same map; coordinates are scaled
+ * to [-1, 1] and rounded to 1e-4.
  */
-import { createRandom, deriveSeed, randomInt, shuffledIndices } from '../random';
-import type { NeighbourGraph } from './neighbours';
+import { createRandom, deriveSeed, shuffledIndices } from '../random';
+import { buildKMeans } from './kmeans';
+import { buildDotBlock, buildExactNeighbours, type NeighbourGraph } from './neighbours';
+import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
 /** Options for {@link buildMap}. */
@@ -30,8 +34,9 @@ export interface MapLayout {
 
 /** Fits a, b of the layout's similarity curve 1 / (1 + a·d^(2b)) to the target
  * exp(-(d - minDist) / spread) for d > minDist (1 below), by Gauss-Newton least squares, as UMAP's
- * find_ab_params. For spread 1, minDist 0.1: a ≈ 1.577, b ≈ 0.895. */
-export function findCurveParameters(spread: number, minDist: number): { a: number; b: number } {
+ * find_ab_params. For spread 1, minDist 0.1: a ≈ 1.577, b ≈ 0.895; with b held at `fixedB` = 1,
+ * a ≈ 1.558. */
+export function findCurveParameters(spread: number, minDist: number, fixedB?: number): { a: number; b: number } {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 1; i <= 300; i++) {
@@ -40,7 +45,7 @@ export function findCurveParameters(spread: number, minDist: number): { a: numbe
     ys.push(d < minDist ? 1 : Math.exp(-(d - minDist) / spread));
   }
   let a = 1;
-  let b = 1;
+  let b = fixedB ?? 1;
   for (let iter = 0; iter < 200; iter++) {
     // Normal equations of the 2-parameter linearized problem, with a little damping.
     let jaa = 0;
@@ -60,6 +65,12 @@ export function findCurveParameters(spread: number, minDist: number): { a: numbe
       jbb += db * db;
       ga += da * r;
       gb += db * r;
+    }
+    if (fixedB !== undefined) {
+      const stepA = ga / (jaa * (1 + 1e-6));
+      a -= stepA;
+      if (Math.abs(stepA) < 1e-12) break;
+      continue;
     }
     const lambda = 1e-6 * (jaa + jbb);
     const det = (jaa + lambda) * (jbb + lambda) - jab * jab;
@@ -83,13 +94,17 @@ export interface FuzzyGraph {
 /**
  * UMAP's fuzzy simplicial set from a cosine kNN graph: distance = 1 - similarity; per row, ρ is the
  * distance to the nearest neighbour and σ is found by bisection so that Σ exp(-(d - ρ)/σ) = log2(k);
- * the directed memberships are then symmetrized as w + wᵀ - w∘wᵀ.
+ * the directed memberships are then symmetrized as w + wᵀ - w∘wᵀ. Every undirected edge appears in
+ * both directions, ordered by head then tail.
  */
 export function buildFuzzyGraph(graph: NeighbourGraph, rows: number): FuzzyGraph {
   const k = graph.k;
   const target = Math.log2(Math.max(2, k));
-  const directed = new Map<number, number>();
+  // Directed memberships, each row's entries sorted by tail (CSR with k slots per row, -1 unused).
+  const tails = new Int32Array(rows * k).fill(-1);
+  const weights = new Float64Array(rows * k);
   const dist = new Float64Array(k);
+  const slot = Int32Array.from({ length: k }, (_, p) => p);
   for (let i = 0; i < rows; i++) {
     let rho = Infinity;
     for (let p = 0; p < k; p++) {
@@ -117,35 +132,74 @@ export function buildFuzzyGraph(graph: NeighbourGraph, rows: number): FuzzyGraph
         sigma = hi === Infinity ? sigma * 2 : (lo + hi) / 2;
       }
     }
-    for (let p = 0; p < k; p++) {
-      const j = graph.indices[i * k + p];
-      if (j < 0 || j === i) continue;
+    const o = i * k;
+    slot.sort((x, y) => graph.indices[o + x] - graph.indices[o + y]);
+    let at = o;
+    for (const p of slot) {
+      const j = graph.indices[o + p];
+      if (j < 0 || j === i || (at > o && tails[at - 1] === j)) continue;
       const e = dist[p] - rho;
-      const w = e > 0 ? Math.exp(-e / sigma) : 1;
-      directed.set(i * rows + j, w);
+      tails[at] = j;
+      weights[at++] = e > 0 ? Math.exp(-e / sigma) : 1;
     }
   }
-  const keys = Array.from(directed.keys()).sort((x, y) => x - y);
-  const head: number[] = [];
-  const tail: number[] = [];
-  const weight: number[] = [];
-  const seen = new Set<number>();
-  for (const key of keys) {
-    const i = Math.floor(key / rows);
-    const j = key % rows;
-    const pair = i < j ? key : j * rows + i;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    const w1 = directed.get(i * rows + j) ?? 0;
-    const w2 = directed.get(j * rows + i) ?? 0;
-    const w = w1 + w2 - w1 * w2;
-    const a = Math.min(i, j);
-    const b = Math.max(i, j);
-    head.push(a, b);
-    tail.push(b, a);
-    weight.push(w, w);
+  const directed = (i: number, j: number): number => {
+    for (let p = i * k; p < (i + 1) * k && tails[p] >= 0; p++) if (tails[p] === j) return weights[p];
+    return 0;
+  };
+  // Undirected pairs (a < b), met from a's row or, when a does not list b, from b's row.
+  const pairs: number[] = [];
+  const pairWeights: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let p = i * k; p < (i + 1) * k && tails[p] >= 0; p++) {
+      const j = tails[p];
+      const back = directed(j, i);
+      if (j < i && back > 0) continue;
+      const w = weights[p] + back - weights[p] * back;
+      pairs.push(Math.min(i, j), Math.max(i, j));
+      pairWeights.push(w);
+    }
   }
-  return { head: Int32Array.from(head), tail: Int32Array.from(tail), weight: Float64Array.from(weight) };
+  // Both directions of every pair, sorted by (head, tail).
+  const m = pairWeights.length;
+  const degree = new Int32Array(rows + 1);
+  for (let e = 0; e < m; e++) {
+    degree[pairs[2 * e] + 1]++;
+    degree[pairs[2 * e + 1] + 1]++;
+  }
+  for (let i = 0; i < rows; i++) degree[i + 1] += degree[i];
+  const head = new Int32Array(2 * m);
+  const tail = new Int32Array(2 * m);
+  const weight = new Float64Array(2 * m);
+  const fill = degree.slice(0, rows);
+  for (let e = 0; e < m; e++) {
+    const a = pairs[2 * e];
+    const b = pairs[2 * e + 1];
+    let at = fill[a]++;
+    head[at] = a;
+    tail[at] = b;
+    weight[at] = pairWeights[e];
+    at = fill[b]++;
+    head[at] = b;
+    tail[at] = a;
+    weight[at] = pairWeights[e];
+  }
+  for (let i = 0; i < rows; i++) {
+    // Sort each head's edges by tail (insertion sort: a row has about 2k edges).
+    for (let p = degree[i] + 1; p < degree[i + 1]; p++) {
+      const t = tail[p];
+      const w = weight[p];
+      let q = p;
+      while (q > degree[i] && tail[q - 1] > t) {
+        tail[q] = tail[q - 1];
+        weight[q] = weight[q - 1];
+        q--;
+      }
+      tail[q] = t;
+      weight[q] = w;
+    }
+  }
+  return { head, tail, weight };
 }
 
 /** The first two principal components of the rows (power iteration on the covariance). */
@@ -233,77 +287,193 @@ function normalizeLayout(points: Float64Array, n: number): MapLayout {
   return { x, y };
 }
 
-const clip = (v: number) => (v > 4 ? 4 : v < -4 ? -4 : v);
+/** Rows above which the layout starts from a coarse map of k-means cells instead of PCA. */
+const COARSE_START_ROWS = 5000;
 
 /**
- * UMAP-style 2D layout of the rows of `vectors` from their kNN graph (cosine similarities).
- * Epoch-based edge sampling, negative sampling and the clipped gradients follow umap-learn's
- * optimize_layout_euclidean.
+ * A start for large inputs, coarse to fine: k-means cells of the rows (on a seeded sample) are
+ * laid out first, as a small map of their centroids; every row then starts at the mean position
+ * of its own and its graph neighbours' cells, plus a little seeded jitter. Neighbours start near
+ * each other and topics apart, so a short optimization suffices.
  */
-export function buildMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapOptions = {}): MapLayout {
+function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: number): Float64Array {
+  const { rows: n, cols: dims, data } = vectors;
+  const cells = Math.max(8, Math.min(256, Math.round(Math.sqrt(n) / 2)));
+  const sample = buildSample(n, Math.min(n, 40 * cells), deriveSeed(seed, 'map-cells-sample'));
+  const sampleRows = new Float64Array(sample.length * dims);
+  sample.forEach((r, i) => sampleRows.set(data.subarray(r * dims, (r + 1) * dims), i * dims));
+  const km = buildKMeans(
+    { rows: sample.length, cols: dims, data: sampleRows },
+    { k: cells, seed: deriveSeed(seed, 'map-cells'), maxIterations: 20, localTrials: 1, presample: 0 },
+  );
+  const centroids = km.centroids.data;
+  // Nearest centroid of every row: argmax of x·c - |c|²/2, by blocks of dot products.
+  const half = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += centroids[c * dims + d] ** 2;
+    half[c] = s / 2;
+  }
+  const cell = new Int32Array(n);
+  const block = 64;
+  const scores = new Float64Array(block * cells);
+  for (let i0 = 0; i0 < n; i0 += block) {
+    const nq = Math.min(block, n - i0);
+    buildDotBlock(data.subarray(i0 * dims, (i0 + nq) * dims), nq, centroids, 0, cells, dims, scores);
+    for (let a = 0; a < nq; a++) {
+      let best = -Infinity;
+      for (let c = 0; c < cells; c++) {
+        const s = scores[a * cells + c] - half[c];
+        if (s > best) {
+          best = s;
+          cell[i0 + a] = c;
+        }
+      }
+    }
+  }
+  // The map of the cells: their centroids (normalized, as the rows) and their own kNN graph.
+  const unit = Float64Array.from(centroids);
+  for (let c = 0; c < cells; c++) {
+    const norm = Math.sqrt(2 * half[c]) || 1;
+    for (let d = 0; d < dims; d++) unit[c * dims + d] /= norm;
+  }
+  const cellVectors: DenseMatrix = { rows: cells, cols: dims, data: unit };
+  const cellGraph = buildExactNeighbours(cellVectors, Math.min(graph.k, cells - 1));
+  const cellPoints = layoutPoints(cellVectors, cellGraph, buildPcaStart(cellVectors, seed), 500, deriveSeed(seed, 'map-cells-layout'));
+  let extent = 0;
+  for (const v of cellPoints) extent = Math.max(extent, Math.abs(v));
+  const scale = extent > 0 ? 10 / extent : 1;
+  const points = new Float64Array(2 * n);
+  const random = createRandom(deriveSeed(seed, 'map-jitter'));
+  const k = graph.k;
+  for (let i = 0; i < n; i++) {
+    let x = cellPoints[2 * cell[i]];
+    let y = cellPoints[2 * cell[i] + 1];
+    let count = 1;
+    for (let p = i * k; p < (i + 1) * k; p++) {
+      const j = graph.indices[p];
+      if (j < 0) continue;
+      x += cellPoints[2 * cell[j]];
+      y += cellPoints[2 * cell[j] + 1];
+      count++;
+    }
+    points[2 * i] = (x / count) * scale + (random() - 0.5) * 0.5;
+    points[2 * i + 1] = (y / count) * scale + (random() - 0.5) * 0.5;
+  }
+  return points;
+}
+
+/**
+ * The optimization of umap-learn's optimize_layout_euclidean: every epoch, each edge whose turn
+ * has come pulls its ends together and pushes its head away from a few random rows, with clipped
+ * gradients and a learning rate decaying to 0. The power d²ᵇ in the gradients is approximated
+ * through the float32 bit pattern (Math.pow was three quarters of the cost); holding b at 1 instead
+ * would avoid it too, but kept fewer neighbours at scale (0.057 against 0.074 at 75k papers).
+ * Sequential and seeded (an xorshift stream for the negative samples), so it is deterministic.
+ */
+function layoutPoints(vectors: DenseMatrix, graph: NeighbourGraph, points: Float64Array, epochs: number, seed: number, opts: MapOptions = {}): Float64Array {
   const n = vectors.rows;
-  if (n === 0) return { x: new Float64Array(0), y: new Float64Array(0) };
-  const seed = opts.seed ?? 0;
-  const epochs = opts.epochs ?? (n > 10000 ? 200 : 500);
   const { a, b } = findCurveParameters(opts.spread ?? 1, opts.minDist ?? 0.1);
+  // d²ᵇ by the float32 exponent trick: the bits of a float are about 2²³·(log2 x + 127), so
+  // scaling them (less the bias) by b raises x to the power b, within 6%, for a tenth of Math.pow.
+  const f32 = new Float32Array(1);
+  const bits = new Int32Array(f32.buffer);
+  const ONE = 0x3f800000;
   const negatives = opts.negativeSamples ?? 5;
   const learningRate = opts.learningRate ?? 1;
-  const points = buildPcaStart(vectors, seed);
   const fuzzy = buildFuzzyGraph(graph, n);
   let maxWeight = 0;
   for (const w of fuzzy.weight) if (w > maxWeight) maxWeight = w;
   // Edges too weak to be sampled once in all epochs are dropped, as UMAP does.
-  const keep: number[] = [];
-  for (let e = 0; e < fuzzy.weight.length; e++) if (fuzzy.weight[e] >= maxWeight / epochs) keep.push(e);
-  const m = keep.length;
-  const head = Int32Array.from(keep, (e) => fuzzy.head[e]);
-  const tail = Int32Array.from(keep, (e) => fuzzy.tail[e]);
-  const perSample = Float64Array.from(keep, (e) => maxWeight / fuzzy.weight[e]);
+  let m = 0;
+  for (let e = 0; e < fuzzy.weight.length; e++) if (fuzzy.weight[e] >= maxWeight / epochs) m++;
+  const head = new Int32Array(m);
+  const tail = new Int32Array(m);
+  const perSample = new Float64Array(m);
+  for (let e = 0, at = 0; e < fuzzy.weight.length; e++) {
+    if (fuzzy.weight[e] < maxWeight / epochs) continue;
+    head[at] = fuzzy.head[e];
+    tail[at] = fuzzy.tail[e];
+    perSample[at++] = maxWeight / fuzzy.weight[e];
+  }
   const perNegative = Float64Array.from(perSample, (v) => v / negatives);
   const nextSample = perSample.slice();
   const nextNegative = perNegative.slice();
-  const random = createRandom(deriveSeed(seed, 'map-sgd'));
-  const twoB = 2 * b;
+  let state = (deriveSeed(seed, 'map-sgd') | 1) >>> 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const alpha = learningRate * (1 - epoch / epochs);
     for (let e = 0; e < m; e++) {
       if (nextSample[e] > epoch) continue;
       const j = head[e] * 2;
       const k = tail[e] * 2;
-      let dx = points[j] - points[k];
-      let dy = points[j + 1] - points[k + 1];
+      let xj = points[j];
+      let yj = points[j + 1];
+      let dx = xj - points[k];
+      let dy = yj - points[k + 1];
       let d2 = dx * dx + dy * dy;
       if (d2 > 0) {
-        const pw = Math.pow(d2, b);
+        f32[0] = d2;
+        bits[0] = (b * (bits[0] - ONE) + ONE) | 0;
+        const pw = f32[0];
         const coeff = (-2 * a * b * (pw / d2)) / (a * pw + 1);
-        const gx = clip(coeff * dx) * alpha;
-        const gy = clip(coeff * dy) * alpha;
-        points[j] += gx;
-        points[j + 1] += gy;
+        let gx = coeff * dx;
+        let gy = coeff * dy;
+        gx = (gx > 4 ? 4 : gx < -4 ? -4 : gx) * alpha;
+        gy = (gy > 4 ? 4 : gy < -4 ? -4 : gy) * alpha;
+        xj += gx;
+        yj += gy;
         points[k] -= gx;
         points[k + 1] -= gy;
       }
       nextSample[e] += perSample[e];
       const count = Math.floor((epoch - nextNegative[e]) / perNegative[e]);
       for (let p = 0; p < count; p++) {
-        const o = randomInt(random, n) * 2;
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        // A row from the top 31 bits by multiply and truncate: integer division by n is slow.
+        const o = (((state >>> 1) * n * 4.656612873077393e-10) | 0) * 2;
         if (o === j) continue;
-        dx = points[j] - points[o];
-        dy = points[j + 1] - points[o + 1];
+        dx = xj - points[o];
+        dy = yj - points[o + 1];
         d2 = dx * dx + dy * dy;
         if (d2 > 0) {
-          const coeff = twoB / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
-          points[j] += clip(coeff * dx) * alpha;
-          points[j + 1] += clip(coeff * dy) * alpha;
+          f32[0] = d2;
+          bits[0] = (b * (bits[0] - ONE) + ONE) | 0;
+          const coeff = (2 * b) / ((0.001 + d2) * (a * f32[0] + 1));
+          let gx = coeff * dx;
+          let gy = coeff * dy;
+          gx = gx > 4 ? 4 : gx < -4 ? -4 : gx;
+          gy = gy > 4 ? 4 : gy < -4 ? -4 : gy;
+          xj += gx * alpha;
+          yj += gy * alpha;
         } else {
-          points[j] += 4 * alpha;
-          points[j + 1] += 4 * alpha;
+          xj += 4 * alpha;
+          yj += 4 * alpha;
         }
       }
+      points[j] = xj;
+      points[j + 1] = yj;
       nextNegative[e] += count * perNegative[e];
     }
   }
-  return normalizeLayout(points, n);
+  return points;
+}
+
+/**
+ * UMAP-style 2D layout of the rows of `vectors` from their kNN graph (cosine similarities).
+ * Small inputs start from the first two principal components and run 500 epochs; large ones start
+ * from a coarse map of k-means cells and need fewer (default 100 above 10,000 rows, where UMAP
+ * runs 200 from a spectral start).
+ */
+export function buildMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapOptions = {}): MapLayout {
+  const n = vectors.rows;
+  if (n === 0) return { x: new Float64Array(0), y: new Float64Array(0) };
+  const seed = opts.seed ?? 0;
+  const coarse = n > COARSE_START_ROWS;
+  const epochs = opts.epochs ?? (n > 40000 ? 60 : n > 10000 ? 100 : 500);
+  const start = coarse ? buildCoarseStart(vectors, graph, seed) : buildPcaStart(vectors, seed);
+  return normalizeLayout(layoutPoints(vectors, graph, start, epochs, seed, opts), n);
 }
 
 /**

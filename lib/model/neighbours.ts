@@ -1,16 +1,22 @@
 /**
  * Each row's most similar rows (cosine = dot product of L2-normalized rows), approximately but
- * with high recall: rows are partitioned into cells of a few hundred by two levels of k-means
- * (an inverted file, as in IVF search), every cell is compared exhaustively with itself and its
- * nearest cells in cache-friendly blocks, then rounds of "a neighbour of a neighbour is likely a
- * neighbour" refinement (the local join of NN-descent) repair the rows near cell borders. Exact brute force is O(n²·d), about 5.6e11 multiply-adds at 75k
- * papers × 100 dimensions; this costs a few hundred candidates per row.
+ * with high recall, by an inverted file (IVF): rows are partitioned into cells of a few hundred by
+ * two levels of k-means on a seeded sample; every row is compared with all rows of the `probes`
+ * cells whose centroids are nearest to it, in blocks (a few queries against a whole cell, as a
+ * small matrix product); then one round of "a neighbour of a neighbour is likely a neighbour"
+ * (the local join of NN-descent) scores the rows of the lists' lists that the probes missed.
+ * Exact brute force is O(n²·d), about 2.8e11 multiply-adds at 75k papers × 100 dimensions; this
+ * costs a few thousand candidates per row.
+ *
+ * Lists are ordered by (similarity descending, index ascending), a total order, so the result does
+ * not depend on the order in which candidates are met.
  *
  * IVF: Jégou, Douze & Schmid 2011, https://doi.org/10.1109/TPAMI.2010.57
  * NN-descent: Dong, Charikar & Li 2011, https://doi.org/10.1145/1963405.1963487
  */
-import { createRandom, deriveSeed, randomInt } from '../random';
+import { deriveSeed } from '../random';
 import { buildKMeans } from './kmeans';
+import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
 /** k most similar rows of every row, most similar first: row i's list is
@@ -28,15 +34,122 @@ export interface NeighbourOptions {
   seed?: number;
   /** Rows per cell of the partition (default 256). */
   cellSize?: number;
-  /** Nearest other cells each cell is joined with (default 1). */
+  /** Cells searched per row, its own included (default 6). */
   probes?: number;
-  /** Independent partitions (seeded differently), so rows on a border of one are inside a cell
-   * of another (default 3). */
-  partitions?: number;
-  /** Most refinement rounds (default 8). */
+  /** Rounds of neighbour-of-neighbour refinement after the search (default 1). */
   rounds?: number;
-  /** Stop refining once a round improves fewer than this share of list entries (default 0.001). */
-  delta?: number;
+}
+
+/** Fixed-size lists sorted by (similarity desc, index asc), over flat typed arrays. */
+class Lists {
+  readonly indices: Int32Array;
+  readonly sims: Float64Array;
+  constructor(
+    readonly n: number,
+    readonly k: number,
+  ) {
+    this.indices = new Int32Array(n * k).fill(-1);
+    this.sims = new Float64Array(n * k).fill(-Infinity);
+  }
+
+  /** Would j with similarity `sim` enter list i (ignoring duplicates)? */
+  admits(i: number, j: number, sim: number): boolean {
+    const last = i * this.k + this.k - 1;
+    const s = this.sims[last];
+    return sim > s || (sim === s && j < this.indices[last]);
+  }
+
+  /** Inserts j into list i when it ranks above the last entry and is not there yet. */
+  push(i: number, j: number, sim: number): void {
+    if (!this.admits(i, j, sim)) return;
+    const k = this.k;
+    const o = i * k;
+    const { indices, sims } = this;
+    for (let p = o; p < o + k; p++) if (indices[p] === j) return;
+    let at = o + k - 1;
+    while (at > o && (sims[at - 1] < sim || (sims[at - 1] === sim && indices[at - 1] > j))) {
+      indices[at] = indices[at - 1];
+      sims[at] = sims[at - 1];
+      at--;
+    }
+    indices[at] = j;
+    sims[at] = sim;
+  }
+}
+
+/**
+ * Dot products of `nq` packed query rows (`queries`, nq × dims) with rows b0..b1 of `data`
+ * into `out` (nq × (b1 - b0), row-major), 2 queries × 4 rows at a time so each loaded value is
+ * used several times.
+ */
+export function buildDotBlock(queries: Float64Array, nq: number, data: Float64Array, b0: number, b1: number, dims: number, out: Float64Array): void {
+  const nb = b1 - b0;
+  let a = 0;
+  for (; a + 1 < nq; a += 2) {
+    const oa = a * dims;
+    const oa1 = oa + dims;
+    const row0 = a * nb;
+    const row1 = row0 + nb;
+    let b = 0;
+    for (; b + 3 < nb; b += 4) {
+      const ob = (b0 + b) * dims;
+      const ob1 = ob + dims;
+      const ob2 = ob1 + dims;
+      const ob3 = ob2 + dims;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      for (let d = 0; d < dims; d++) {
+        const x0 = queries[oa + d];
+        const x1 = queries[oa1 + d];
+        const y0 = data[ob + d];
+        const y1 = data[ob1 + d];
+        const y2 = data[ob2 + d];
+        const y3 = data[ob3 + d];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+      }
+      out[row0 + b] = s00;
+      out[row0 + b + 1] = s01;
+      out[row0 + b + 2] = s02;
+      out[row0 + b + 3] = s03;
+      out[row1 + b] = s10;
+      out[row1 + b + 1] = s11;
+      out[row1 + b + 2] = s12;
+      out[row1 + b + 3] = s13;
+    }
+    for (; b < nb; b++) {
+      const ob = (b0 + b) * dims;
+      let s0 = 0;
+      let s1 = 0;
+      for (let d = 0; d < dims; d++) {
+        s0 += queries[oa + d] * data[ob + d];
+        s1 += queries[oa1 + d] * data[ob + d];
+      }
+      out[row0 + b] = s0;
+      out[row1 + b] = s1;
+    }
+  }
+  for (; a < nq; a++) {
+    const oa = a * dims;
+    for (let b = 0; b < nb; b++) {
+      const ob = (b0 + b) * dims;
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += queries[oa + d] * data[ob + d];
+      out[a * nb + b] = s;
+    }
+  }
 }
 
 function dot(data: Float64Array, a: number, b: number, dims: number): number {
@@ -57,264 +170,256 @@ function dot(data: Float64Array, a: number, b: number, dims: number): number {
   return s0 + s1 + s2 + s3;
 }
 
-/** Sorted fixed-size neighbour lists over flat typed arrays, with a "new" flag per entry. */
-class Lists {
-  readonly indices: Int32Array;
-  readonly sims: Float64Array;
-  readonly fresh: Uint8Array;
-  constructor(
-    readonly n: number,
-    readonly k: number,
-  ) {
-    this.indices = new Int32Array(n * k).fill(-1);
-    this.sims = new Float64Array(n * k).fill(-Infinity);
-    this.fresh = new Uint8Array(n * k);
-  }
-
-  /** Inserts j into i's list if it is more similar than the last entry and not yet there;
-   * returns 1 when the list changed. Equal similarities keep the lower index first. */
-  push(i: number, j: number, sim: number): number {
-    const k = this.k;
-    const o = i * k;
-    const last = o + k - 1;
-    const { indices, sims, fresh } = this;
-    if (sim < sims[last] || (sim === sims[last] && j >= indices[last])) return 0;
-    for (let p = o; p <= last; p++) if (indices[p] === j) return 0;
-    let at = last;
-    while (at > o && (sims[at - 1] < sim || (sims[at - 1] === sim && indices[at - 1] > j))) {
-      indices[at] = indices[at - 1];
-      sims[at] = sims[at - 1];
-      fresh[at] = fresh[at - 1];
-      at--;
-    }
-    indices[at] = j;
-    sims[at] = sim;
-    fresh[at] = 1;
-    return 1;
-  }
+/** Rows `rows` of `data` packed into a new array. */
+function gatherRows(data: Float64Array, rows: ArrayLike<number>, dims: number): Float64Array {
+  const out = new Float64Array(rows.length * dims);
+  for (let i = 0; i < rows.length; i++) out.set(data.subarray(rows[i] * dims, (rows[i] + 1) * dims), i * dims);
+  return out;
 }
 
-/** Dot products of every row of block A (rows a0..a1 of `packed`) with every row of block B
- * (b0..b1), 2 × 2 at a time; each pair is offered to both rows' lists (`ids` maps packed rows to
- * row ids). With `same`, A and B are one block and only pairs a < b are taken. */
-function joinBlocks(
-  packed: Float64Array,
-  ids: Int32Array,
-  dims: number,
-  lists: Lists,
-  a0: number,
-  a1: number,
-  b0: number,
-  b1: number,
-  same: boolean,
-): void {
-  for (let a = a0; a < a1; a += 2) {
-    const twoA = a + 1 < a1;
-    const oa = a * dims;
-    const oa1 = twoA ? oa + dims : oa;
-    const ia = ids[a];
-    const ia1 = twoA ? ids[a + 1] : -1;
-    for (let b = same ? a : b0; b < b1; b += 2) {
-      const twoB = b + 1 < b1;
-      const ob = b * dims;
-      const ob1 = twoB ? ob + dims : ob;
-      let s00 = 0;
-      let s01 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      for (let d = 0; d < dims; d++) {
-        const x0 = packed[oa + d];
-        const x1 = packed[oa1 + d];
-        const y0 = packed[ob + d];
-        const y1 = packed[ob1 + d];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-      }
-      const ib = ids[b];
-      const ib1 = twoB ? ids[b + 1] : -1;
-      if (!same || b > a) {
-        lists.push(ia, ib, s00);
-        lists.push(ib, ia, s00);
-      }
-      if (twoB && (!same || b + 1 > a)) {
-        lists.push(ia, ib1, s01);
-        lists.push(ib1, ia, s01);
-      }
-      if (twoA && (!same || b > a + 1)) {
-        lists.push(ia1, ib, s10);
-        lists.push(ib, ia1, s10);
-      }
-      if (twoA && twoB && (!same || b + 1 > a + 1)) {
-        lists.push(ia1, ib1, s11);
-        lists.push(ib1, ia1, s11);
+/** Queries per block of the search: the block and one cell's rows stay in cache. */
+const QUERY_BLOCK = 32;
+
+/** Exact lists of the query rows `queries` (a list per query) among rows 0..n-1 of `data`. */
+function searchAll(data: Float64Array, n: number, dims: number, queries: ArrayLike<number>, k: number): Lists {
+  const lists = new Lists(queries.length, k);
+  const span = 1024;
+  const scores = new Float64Array(QUERY_BLOCK * span);
+  for (let q0 = 0; q0 < queries.length; q0 += QUERY_BLOCK) {
+    const nq = Math.min(QUERY_BLOCK, queries.length - q0);
+    const block = gatherRows(data, Array.prototype.slice.call(queries, q0, q0 + nq) as number[], dims);
+    for (let b0 = 0; b0 < n; b0 += span) {
+      const b1 = Math.min(n, b0 + span);
+      const nb = b1 - b0;
+      buildDotBlock(block, nq, data, b0, b1, dims, scores);
+      for (let a = 0; a < nq; a++) {
+        const i = queries[q0 + a];
+        for (let b = 0; b < nb; b++) {
+          const j = b0 + b;
+          const s = scores[a * nb + b];
+          if (j !== i && lists.admits(q0 + a, j, s)) lists.push(q0 + a, j, s);
+        }
       }
     }
   }
+  return lists;
 }
 
-/** Partitions the rows into cells of about `cellSize` by two levels of k-means (coarse clusters,
- * then clusters within each); returns every row's cell and the cells' centroids. */
-function buildCells(vectors: DenseMatrix, cellSize: number, seed: number): { cell: Int32Array; centroids: Float64Array; cells: number } {
-  const { rows: n, cols: dims, data } = vectors;
-  const coarseK = Math.max(1, Math.min(n, Math.round(Math.sqrt(n / cellSize))));
-  const coarse = buildKMeans(vectors, { k: coarseK, seed: deriveSeed(seed, 'cells'), maxIterations: 15, localTrials: 1 });
-  const cell = new Int32Array(n);
-  const centroids: number[] = [];
-  let cells = 0;
-  for (let c = 0; c < coarseK; c++) {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (coarse.assignments[i] === c) members.push(i);
-    if (members.length === 0) continue;
-    const sub = new Float64Array(members.length * dims);
-    members.forEach((r, i) => sub.set(data.subarray(r * dims, (r + 1) * dims), i * dims));
-    const fineK = Math.max(1, Math.min(members.length, Math.round(members.length / cellSize)));
-    const fine = buildKMeans(
-      { rows: members.length, cols: dims, data: sub },
-      { k: fineK, seed: deriveSeed(seed, `cells-${c}`), maxIterations: 10, localTrials: 1 },
-    );
-    members.forEach((r, i) => (cell[r] = cells + fine.assignments[i]));
-    for (const v of fine.centroids.data) centroids.push(v);
-    cells += fineK;
+/** The partition: cells of rows (packed cell by cell) and every row's probed cells. */
+interface Cells {
+  cells: number;
+  /** Rows of cell c are order[start[c] .. start[c + 1]). */
+  start: Int32Array;
+  order: Int32Array;
+  /** Row i's cell. */
+  cell: Int32Array;
+  /** Row i probes cells probes[i·P .. (i+1)·P) (its own first). */
+  probes: Int32Array;
+  P: number;
+}
+
+/** Squared distances of row i of `data` to centroids c0..c1 of `centroids`, into `out[c0..c1)`. */
+function centroidDistances(data: Float64Array, i: number, centroids: Float64Array, c0: number, c1: number, dims: number, out: Float64Array): void {
+  const oi = i * dims;
+  for (let c = c0; c < c1; c++) {
+    const oc = c * dims;
+    let s0 = 0;
+    let s1 = 0;
+    let d = 0;
+    for (; d + 1 < dims; d += 2) {
+      const e0 = data[oi + d] - centroids[oc + d];
+      const e1 = data[oi + d + 1] - centroids[oc + d + 1];
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+    }
+    if (d < dims) {
+      const e = data[oi + d] - centroids[oc + d];
+      s0 += e * e;
+    }
+    out[c] = s0 + s1;
   }
-  return { cell, centroids: Float64Array.from(centroids), cells };
 }
 
 /**
- * Approximate k nearest neighbours by cosine of every row of `vectors` (rows L2-normalized).
- * Seeded and sequential: the same input and options give the same lists.
+ * Two-level k-means cells (about √(n / cellSize) groups, each split into cells of about
+ * `cellSize`), fitted on a seeded sample; each row probes the P nearest cells among those of its
+ * three nearest groups (ranking every cell for every row would cost a tenth of the search).
+ */
+function buildCells(vectors: DenseMatrix, cellSize: number, probes: number, seed: number): Cells {
+  const { rows: n, cols: dims, data } = vectors;
+  const sample = buildSample(n, Math.min(n, Math.ceil((32 * n) / cellSize)), deriveSeed(seed, 'cell-sample'));
+  const groups = Math.max(1, Math.min(sample.length, Math.round(Math.sqrt(n / cellSize))));
+  const coarse = buildKMeans(
+    { rows: sample.length, cols: dims, data: gatherRows(data, sample, dims) },
+    { k: groups, seed: deriveSeed(seed, 'cell-groups'), maxIterations: 10, localTrials: 1, presample: 0 },
+  );
+  const groupCentroids = coarse.centroids.data;
+  const centroidParts: Float64Array[] = [];
+  const groupStart = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) {
+    const members: number[] = [];
+    for (let s = 0; s < sample.length; s++) if (coarse.assignments[s] === g) members.push(sample[s]);
+    const fineK = Math.max(1, Math.min(members.length, Math.round((members.length * n) / sample.length / cellSize)));
+    if (members.length === 0) {
+      centroidParts.push(groupCentroids.slice(g * dims, (g + 1) * dims));
+    } else {
+      const fine = buildKMeans(
+        { rows: members.length, cols: dims, data: gatherRows(data, members, dims) },
+        { k: fineK, seed: deriveSeed(seed, `cells-${g}`), maxIterations: 10, localTrials: 1, presample: 0 },
+      );
+      centroidParts.push(fine.centroids.data);
+    }
+    groupStart[g + 1] = groupStart[g] + (members.length === 0 ? 1 : fineK);
+  }
+  const cells = groupStart[groups];
+  const centroids = new Float64Array(cells * dims);
+  centroidParts.forEach((part, g) => centroids.set(part, groupStart[g] * dims));
+  const P = Math.max(1, Math.min(probes, cells));
+  const searchedGroups = Math.min(groups, 3);
+  const groupDist = new Float64Array(groups);
+  const cellDist = new Float64Array(cells);
+  const candidates: number[] = [];
+  const probeList = new Int32Array(n * P);
+  const cell = new Int32Array(n);
+  const groupOrder = Array.from({ length: groups }, (_, g) => g);
+  for (let i = 0; i < n; i++) {
+    centroidDistances(data, i, groupCentroids, 0, groups, dims, groupDist);
+    groupOrder.sort((a, b) => groupDist[a] - groupDist[b] || a - b);
+    candidates.length = 0;
+    for (let r = 0; r < searchedGroups; r++) {
+      const g = groupOrder[r];
+      centroidDistances(data, i, centroids, groupStart[g], groupStart[g + 1], dims, cellDist);
+      for (let c = groupStart[g]; c < groupStart[g + 1]; c++) candidates.push(c);
+    }
+    candidates.sort((a, b) => cellDist[a] - cellDist[b] || a - b);
+    const taken = Math.min(P, candidates.length);
+    for (let p = 0; p < P; p++) probeList[i * P + p] = p < taken ? candidates[p] : -1;
+    cell[i] = candidates[0];
+  }
+  const start = new Int32Array(cells + 1);
+  for (let i = 0; i < n; i++) start[cell[i] + 1]++;
+  for (let c = 0; c < cells; c++) start[c + 1] += start[c];
+  const order = new Int32Array(n);
+  const fill = start.slice(0, cells);
+  for (let i = 0; i < n; i++) order[fill[cell[i]]++] = i;
+  return { cells, start, order, cell, probes: probeList, P };
+}
+
+/** Searches every row's probed cells: per cell, the rows probing it in blocks against the cell. */
+function searchCells(vectors: DenseMatrix, part: Cells, k: number): Lists {
+  const { rows: n, cols: dims, data } = vectors;
+  const { cells, start, order, probes, P } = part;
+  // Cell-major copy of the rows, so a cell is one contiguous block.
+  const packed = gatherRows(data, order, dims);
+  // Inverted probe lists: the rows probing each cell, ascending.
+  const qStart = new Int32Array(cells + 1);
+  for (let p = 0; p < n * P; p++) if (probes[p] >= 0) qStart[probes[p] + 1]++;
+  for (let c = 0; c < cells; c++) qStart[c + 1] += qStart[c];
+  const qRows = new Int32Array(qStart[cells]);
+  const qFill = qStart.slice(0, cells);
+  for (let i = 0; i < n; i++) {
+    for (let p = i * P; p < (i + 1) * P; p++) if (probes[p] >= 0) qRows[qFill[probes[p]]++] = i;
+  }
+  const lists = new Lists(n, k);
+  let widest = 0;
+  for (let c = 0; c < cells; c++) widest = Math.max(widest, start[c + 1] - start[c]);
+  const scores = new Float64Array(QUERY_BLOCK * widest);
+  const block = new Float64Array(QUERY_BLOCK * dims);
+  for (let c = 0; c < cells; c++) {
+    const b0 = start[c];
+    const nb = start[c + 1] - b0;
+    if (nb === 0) continue;
+    for (let q0 = qStart[c]; q0 < qStart[c + 1]; q0 += QUERY_BLOCK) {
+      const nq = Math.min(QUERY_BLOCK, qStart[c + 1] - q0);
+      for (let a = 0; a < nq; a++) block.set(data.subarray(qRows[q0 + a] * dims, (qRows[q0 + a] + 1) * dims), a * dims);
+      buildDotBlock(block, nq, packed, b0, b0 + nb, dims, scores);
+      for (let a = 0; a < nq; a++) {
+        const i = qRows[q0 + a];
+        const o = a * nb;
+        for (let b = 0; b < nb; b++) {
+          const s = scores[o + b];
+          const j = order[b0 + b];
+          if (j !== i && lists.admits(i, j, s)) lists.push(i, j, s);
+        }
+      }
+    }
+  }
+  return lists;
+}
+
+/**
+ * One round of neighbour-of-neighbour refinement: each row scores the lists of its neighbours
+ * and reverse neighbours (rows that list it; at most k of them, the first by index) and keeps the
+ * best. Rows in cells the row already searched are skipped. Reads the old lists, writes new ones.
+ */
+function refine(vectors: DenseMatrix, part: Cells, lists: Lists): Lists {
+  const { rows: n, cols: dims, data } = vectors;
+  const { k } = lists;
+  const { cell, probes, P } = part;
+  const rev = new Int32Array(n * k);
+  const revCount = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let p = v * k; p < (v + 1) * k; p++) {
+      const u = lists.indices[p];
+      if (u >= 0 && revCount[u] < k) rev[u * k + revCount[u]++] = v;
+    }
+  }
+  const out = new Lists(n, k);
+  out.indices.set(lists.indices);
+  out.sims.set(lists.sims);
+  const stamp = new Int32Array(n).fill(-1);
+  const visit = (i: number, j: number) => {
+    if (j < 0 || j === i || stamp[j] === i) return;
+    stamp[j] = i;
+    const cj = cell[j];
+    for (let p = i * P; p < (i + 1) * P; p++) if (probes[p] === cj) return;
+    const s = dot(data, i, j, dims);
+    if (out.admits(i, j, s)) out.push(i, j, s);
+  };
+  for (let i = 0; i < n; i++) {
+    stamp[i] = i;
+    for (let p = i * k; p < (i + 1) * k; p++) stamp[lists.indices[p] < 0 ? i : lists.indices[p]] = i;
+    for (let p = i * k; p < (i + 1) * k; p++) {
+      const u = lists.indices[p];
+      if (u < 0) continue;
+      for (let q = u * k; q < (u + 1) * k; q++) visit(i, lists.indices[q]);
+    }
+    for (let r = i * k; r < i * k + revCount[i]; r++) {
+      const u = rev[r];
+      visit(i, u);
+      for (let q = u * k; q < (u + 1) * k; q++) visit(i, lists.indices[q]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Approximate k nearest neighbours by cosine of every row of `vectors` (rows L2-normalized);
+ * exact when the input is a few cells or smaller. Seeded: the same input and options give the
+ * same lists.
  */
 export function buildNeighbours(vectors: DenseMatrix, opts: NeighbourOptions = {}): NeighbourGraph {
   const n = vectors.rows;
   const k = Math.min(opts.k ?? 10, Math.max(0, n - 1));
-  const { cols: dims, data } = vectors;
-  const lists = new Lists(n, k);
-  if (k === 0) return { k, indices: lists.indices, similarities: lists.sims };
+  if (k === 0) return { k, indices: new Int32Array(0), similarities: new Float64Array(0) };
   const seed = opts.seed ?? 0;
   const cellSize = Math.max(opts.cellSize ?? 256, 2 * k);
-  const probes = opts.probes ?? 1;
-  const partitions = opts.partitions ?? 3;
-  for (let part = 0; part < partitions; part++) {
-    const { cell, centroids, cells } = buildCells(vectors, cellSize, deriveSeed(seed, `partition-${part}`));
-    // Rows packed cell by cell, so each block of the join is contiguous.
-    const start = new Int32Array(cells + 1);
-    for (let i = 0; i < n; i++) start[cell[i] + 1]++;
-    for (let c = 0; c < cells; c++) start[c + 1] += start[c];
-    const ids = new Int32Array(n);
-    const fill = start.slice(0, cells);
-    for (let i = 0; i < n; i++) ids[fill[cell[i]]++] = i;
-    const packed = new Float64Array(n * dims);
-    for (let p = 0; p < n; p++) packed.set(data.subarray(ids[p] * dims, (ids[p] + 1) * dims), p * dims);
-    // Each cell meets itself and the `probes` cells with the nearest centroids; a pair of cells
-    // is joined once, for both directions.
-    const pairs = new Set<number>();
-    const near = new Float64Array(cells);
-    const order = new Int32Array(cells);
-    for (let c = 0; c < cells; c++) {
-      for (let c2 = 0; c2 < cells; c2++) {
-        let sq = 0;
-        for (let d = 0; d < dims; d++) {
-          const e = centroids[c * dims + d] - centroids[c2 * dims + d];
-          sq += e * e;
-        }
-        near[c2] = sq;
-        order[c2] = c2;
-      }
-      const ranked = Array.from(order).sort((x, y) => near[x] - near[y] || x - y);
-      let taken = 0;
-      for (const c2 of ranked) {
-        if (c2 === c) continue;
-        if (taken++ >= probes) break;
-        pairs.add(Math.min(c, c2) * cells + Math.max(c, c2));
-      }
-    }
-    for (let c = 0; c < cells; c++) joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c], start[c + 1], true);
-    for (const key of Array.from(pairs).sort((x, y) => x - y)) {
-      const c = Math.floor(key / cells);
-      const c2 = key % cells;
-      joinBlocks(packed, ids, dims, lists, start[c], start[c + 1], start[c2], start[c2 + 1], false);
-    }
-  }
-  // Every row must have k entries before refinement: fill gaps with seeded random rows.
-  const random = createRandom(deriveSeed(seed, 'neighbour-fill'));
-  for (let i = 0; i < n; i++) {
-    let guard = 0;
-    while (lists.indices[i * k + k - 1] < 0 && guard++ < 50 * k) {
-      const j = randomInt(random, n);
-      if (j !== i) lists.push(i, j, dot(data, i, j, dims));
-    }
-  }
-
-  // Local join (NN-descent): around every row v, compare the pairs among its forward and reverse
-  // neighbours of which at least one is new since the last round.
-  const rounds = opts.rounds ?? 8;
-  const delta = opts.delta ?? 0.001;
-  // Reverse neighbours kept per row, at most k (the first met, in row order).
-  const newRev = new Int32Array(n * k);
-  const oldRev = new Int32Array(n * k);
-  const newRevCount = new Int32Array(n);
-  const oldRevCount = new Int32Array(n);
-  const newer = new Int32Array(2 * k);
-  const older = new Int32Array(2 * k);
-  for (let round = 0; round < rounds; round++) {
-    newRevCount.fill(0);
-    oldRevCount.fill(0);
-    const { indices, fresh } = lists;
-    const wasFresh = fresh.slice();
-    fresh.fill(0);
-    for (let v = 0; v < n; v++) {
-      for (let p = v * k; p < (v + 1) * k; p++) {
-        const u = indices[p];
-        if (u < 0) continue;
-        if (wasFresh[p]) {
-          if (newRevCount[u] < k) newRev[u * k + newRevCount[u]++] = v;
-        } else if (oldRevCount[u] < k) oldRev[u * k + oldRevCount[u]++] = v;
-      }
-    }
-    let updates = 0;
-    for (let v = 0; v < n; v++) {
-      let nn = 0;
-      let no = 0;
-      for (let p = v * k; p < (v + 1) * k; p++) {
-        if (indices[p] < 0) continue;
-        if (wasFresh[p]) newer[nn++] = indices[p];
-        else older[no++] = indices[p];
-      }
-      for (let r = 0; r < newRevCount[v]; r++) newer[nn++] = newRev[v * k + r];
-      for (let r = 0; r < oldRevCount[v]; r++) older[no++] = oldRev[v * k + r];
-      for (let a = 0; a < nn; a++) {
-        const x = newer[a];
-        for (let b = a + 1; b < nn; b++) {
-          const y = newer[b];
-          if (x === y) continue;
-          const s = dot(data, x, y, dims);
-          updates += lists.push(x, y, s) + lists.push(y, x, s);
-        }
-        for (let b = 0; b < no; b++) {
-          const y = older[b];
-          if (x === y) continue;
-          const s = dot(data, x, y, dims);
-          updates += lists.push(x, y, s) + lists.push(y, x, s);
-        }
-      }
-    }
-    if (updates < delta * n * k) break;
-  }
+  const probes = opts.probes ?? 6;
+  if (n <= 4 * cellSize || n <= probes * cellSize) return buildExactNeighbours(vectors, k);
+  const part = buildCells(vectors, cellSize, probes, seed);
+  let lists = searchCells(vectors, part, k);
+  const rounds = opts.rounds ?? 1;
+  for (let round = 0; round < rounds; round++) lists = refine(vectors, part, lists);
   return { k, indices: lists.indices, similarities: lists.sims };
 }
 
-/** Exact k nearest neighbours (brute force) of the given query rows among all rows, for measuring
- * recall and for small inputs. Lists as in {@link NeighbourGraph}, one per query. */
+/** Exact k nearest neighbours (blocked brute force) of the given query rows among all rows, for
+ * measuring recall and for small inputs. Lists as in {@link NeighbourGraph}, one per query. */
 export function buildExactNeighbours(vectors: DenseMatrix, k: number, queries?: ArrayLike<number>): NeighbourGraph {
   const n = vectors.rows;
   const q = queries ?? Int32Array.from({ length: n }, (_, i) => i);
   const kk = Math.min(k, n - 1);
-  const lists = new Lists(q.length, kk);
-  for (let a = 0; a < q.length; a++) {
-    const i = q[a];
-    for (let j = 0; j < n; j++) if (j !== i) lists.push(a, j, dot(vectors.data, i, j, vectors.cols));
-  }
+  const lists = searchAll(vectors.data, n, vectors.cols, q, kk);
   return { k: kk, indices: lists.indices, similarities: lists.sims };
 }
 

@@ -322,86 +322,90 @@ export function buildFolds(n: number, folds: number, seed: number): Int32Array {
   return fold;
 }
 
-/** Keeps the `size` most similar (index, similarity) pairs, most similar first. */
-class TopList {
-  readonly index: Int32Array;
-  readonly score: Float64Array;
-  count = 0;
-  constructor(readonly size: number) {
-    this.index = new Int32Array(size);
-    this.score = new Float64Array(size);
-  }
-  clear() {
-    this.count = 0;
-  }
-  push(index: number, score: number) {
-    if (this.count === this.size && score <= this.score[this.size - 1]) return;
-    let at = this.count < this.size ? this.count++ : this.size - 1;
-    while (at > 0 && this.score[at - 1] < score) {
-      this.index[at] = this.index[at - 1];
-      this.score[at] = this.score[at - 1];
-      at--;
-    }
-    this.index[at] = index;
-    this.score[at] = score;
-  }
-}
-
 /**
  * Exact k-NN accuracy (cosine similarity = dot product of L2-normalized rows) of sparse rows, e.g.
  * TF-IDF, under k-fold cross-validation, as the reference script's `knn_acc`. Similarities come from
- * an inverted index, so the cost is the sum of squared document frequencies, not n².
+ * an inverted index (the cost is the sum of squared document frequencies, not n²), each pair once:
+ * rows are renumbered fold by fold, so a row meets only the rows of later folds, a suffix of every
+ * posting list, and the similarity is offered to both rows' lists. Equal similarities (rows that
+ * share no term score 0) rank the lower row index first.
  */
 export function buildSparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<number>, opts: KnnAccuracyOptions = {}): number {
   const n = matrix.rows;
-  const k = opts.k ?? 10;
-  const fold = buildFolds(n, opts.folds ?? 5, opts.seed ?? 0);
-  // Column-major copy (CSC) for the postings.
-  const colCounts = new Int32Array(matrix.cols + 1);
-  const nnz = matrix.indptr[n];
-  for (let p = 0; p < nnz; p++) colCounts[matrix.indices[p] + 1]++;
-  for (let c = 0; c < matrix.cols; c++) colCounts[c + 1] += colCounts[c];
-  const rowsOf = new Int32Array(nnz);
-  const valuesOf = new Float64Array(nnz);
-  const fill = colCounts.slice(0, matrix.cols);
-  for (let r = 0; r < n; r++) {
-    for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) {
-      const at = fill[matrix.indices[p]]++;
-      rowsOf[at] = r;
-      valuesOf[at] = matrix.values[p];
+  const k = Math.min(opts.k ?? 10, n);
+  const folds = opts.folds ?? 5;
+  const fold = buildFolds(n, folds, opts.seed ?? 0);
+  // Positions: rows ordered by (fold, row); foldStart[f] is fold f's first position.
+  const foldStart = new Int32Array(folds + 1);
+  for (let i = 0; i < n; i++) foldStart[fold[i] + 1]++;
+  for (let f = 0; f < folds; f++) foldStart[f + 1] += foldStart[f];
+  const rowAt = new Int32Array(n);
+  const fillFold = foldStart.slice(0, folds);
+  for (let i = 0; i < n; i++) rowAt[fillFold[fold[i]]++] = i;
+  // Column-major copy (CSC) over positions, ascending within a column.
+  const cols = matrix.cols;
+  const colStart = new Int32Array(cols + 1);
+  for (let p = 0; p < matrix.indptr[n]; p++) colStart[matrix.indices[p] + 1]++;
+  for (let c = 0; c < cols; c++) colStart[c + 1] += colStart[c];
+  const nnz = colStart[cols];
+  const posOf = new Int32Array(nnz);
+  const valueOf = new Float64Array(nnz);
+  const fill = colStart.slice(0, cols);
+  // Where each fold's postings start within every column: colFold[c·(folds+1) + f].
+  const colFold = new Int32Array(cols * (folds + 1));
+  for (let f = 0; f <= folds; f++) {
+    if (f < folds) for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + f] = fill[c];
+    if (f === folds) {
+      for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + f] = colStart[c + 1];
+      break;
     }
-  }
-  const scores = new Float64Array(n);
-  const stamp = new Int32Array(n);
-  const touched = new Int32Array(n);
-  const top = new TopList(k);
-  const candidates: Int32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    let nTouched = 0;
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const c = matrix.indices[p];
-      const v = matrix.values[p];
-      for (let q = colCounts[c]; q < colCounts[c + 1]; q++) {
-        const j = rowsOf[q];
-        if (fold[j] === fold[i]) continue;
-        if (stamp[j] !== i + 1) {
-          stamp[j] = i + 1;
-          touched[nTouched++] = j;
-        }
-        scores[j] += v * valuesOf[q];
+    for (let a = foldStart[f]; a < foldStart[f + 1]; a++) {
+      const r = rowAt[a];
+      for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) {
+        const at = fill[matrix.indices[p]]++;
+        posOf[at] = a;
+        valueOf[at] = matrix.values[p];
       }
     }
-    top.clear();
-    for (let t = 0; t < nTouched; t++) {
-      const j = touched[t];
-      top.push(j, scores[j]);
-      scores[j] = 0;
-    }
-    // Rows sharing no term with i tie at similarity 0: fill up in index order.
-    for (let j = 0; top.count < k && j < n; j++) {
-      if (fold[j] !== fold[i] && !top.index.subarray(0, top.count).includes(j)) top.push(j, -Infinity);
-    }
-    candidates.push(top.index.slice(0, top.count));
   }
+  // Top-k lists by position, ordered by (similarity desc, row asc).
+  const topIndex = new Int32Array(n * k).fill(-1);
+  const topScore = new Float64Array(n * k).fill(-Infinity);
+  const offer = (a: number, row: number, s: number) => {
+    const o = a * k;
+    let at = o + k - 1;
+    if (s < topScore[at] || (s === topScore[at] && row > topIndex[at])) return;
+    while (at > o && (topScore[at - 1] < s || (topScore[at - 1] === s && topIndex[at - 1] > row))) {
+      topIndex[at] = topIndex[at - 1];
+      topScore[at] = topScore[at - 1];
+      at--;
+    }
+    topIndex[at] = row;
+    topScore[at] = s;
+  };
+  const scores = new Float64Array(n);
+  for (let f = 0; f + 1 < folds; f++) {
+    const from = foldStart[f + 1];
+    for (let a = foldStart[f]; a < foldStart[f + 1]; a++) {
+      const r = rowAt[a];
+      for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) {
+        const c = matrix.indices[p];
+        const v = matrix.values[p];
+        const end = colStart[c + 1];
+        for (let q = colFold[c * (folds + 1) + f + 1]; q < end; q++) scores[posOf[q]] += v * valueOf[q];
+      }
+      const lastA = a * k + k - 1;
+      for (let b = from; b < n; b++) {
+        const s = scores[b];
+        scores[b] = 0;
+        const rb = rowAt[b];
+        if (s > topScore[lastA] || (s === topScore[lastA] && rb < topIndex[lastA])) offer(a, rb, s);
+        const lastB = b * k + k - 1;
+        if (s > topScore[lastB] || (s === topScore[lastB] && r < topIndex[lastB])) offer(b, r, s);
+      }
+    }
+  }
+  const candidates: Int32Array[] = new Array(n);
+  for (let a = 0; a < n; a++) candidates[rowAt[a]] = topIndex.slice(a * k, (a + 1) * k).filter((j) => j >= 0);
   return buildKnnAccuracyFromCandidates(candidates, labels, opts);
 }

@@ -14,7 +14,7 @@ import type { KSelection } from './types';
 export interface KSelectionOptions {
   kRange: [number, number];
   seed?: number;
-  /** Rows clustered for every k (default 10,000). */
+  /** Rows clustered for every k (default 6,000). */
   clusterSample?: number;
   /** Rows of the silhouette sample, taken from the clustered ones (default 2,000). */
   silhouetteSample?: number;
@@ -42,7 +42,7 @@ export function buildKCandidates([lo, hi]: [number, number]): number[] {
 export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): KSelection {
   const seed = opts.seed ?? 0;
   const dims = vectors.cols;
-  const sample = buildSample(vectors.rows, opts.clusterSample ?? 10000, deriveSeed(seed, 'k-sample'));
+  const sample = buildSample(vectors.rows, opts.clusterSample ?? 6000, deriveSeed(seed, 'k-sample'));
   const rows = new Float64Array(sample.length * dims);
   sample.forEach((r, i) => rows.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
   const sub: DenseMatrix = { rows: sample.length, cols: dims, data: rows };
@@ -52,7 +52,7 @@ export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): 
   const hi = Math.min(sample.length - 1, opts.kRange[1]);
   const scores: { k: number; silhouette: number }[] = [];
   for (const k of buildKCandidates([lo, Math.max(lo, hi)])) {
-    const clustering = buildKMeans(sub, { k, seed, maxIterations: 50, presample: 0 });
+    const clustering = buildKMeans(sub, { k, seed, maxIterations: 20, presample: 0 });
     const labels = Int32Array.from(inner, (i) => clustering.assignments[i]);
     scores.push({ k, silhouette: buildSilhouetteFromDistances(distances, labels) });
   }

@@ -11,6 +11,7 @@ import {
   buildTopicCoherence,
   buildTopicDiversity,
 } from '../../lib/model/quality';
+import { createRandom } from '../../lib/random';
 
 describe('ARI and NMI', () => {
   // Hand-worked: a = [0,0,0,1,1,1], b = [0,0,1,1,2,2]. Contingency rows (2,1,0), (0,1,2).
@@ -95,5 +96,43 @@ describe('kNN accuracy', () => {
     // Candidates that point at the other label everywhere give 0.
     const wrong = Array.from({ length: rows }, (_, i) => Int32Array.from({ length: 6 }, (_, j) => (i < 6 ? 6 + j : j)));
     expect(buildKnnAccuracyFromCandidates(wrong, labels, { k: 3 })).toBe(0);
+  });
+  it('matches brute-force cosine k-NN on random sparse rows', () => {
+    // Independent reference: all pairwise dot products, out-of-fold, sorted (similarity desc, row asc).
+    const random = createRandom(11);
+    const rows = 150;
+    const cols = 40;
+    const indptr = new Int32Array(rows + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: number[] = [];
+      for (let c = 0; c < cols; c++) if (random() < 0.1) row.push(c);
+      const v = row.map(() => random());
+      const norm = Math.hypot(...v) || 1;
+      row.forEach((c, p) => {
+        indices.push(c);
+        values.push(v[p] / norm);
+      });
+      indptr[r + 1] = indices.length;
+    }
+    const matrix = { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+    const labels = Int32Array.from({ length: rows }, () => Math.floor(random() * 3));
+    const dense = new Float64Array(rows * cols);
+    for (let r = 0; r < rows; r++) for (let p = indptr[r]; p < indptr[r + 1]; p++) dense[r * cols + indices[p]] = values[p];
+    const fold = buildFolds(rows, 5, 4);
+    const candidates = Array.from({ length: rows }, (_, i) => {
+      const others: { j: number; s: number }[] = [];
+      for (let j = 0; j < rows; j++) {
+        if (fold[j] === fold[i]) continue;
+        let s = 0;
+        for (let c = 0; c < cols; c++) s += dense[i * cols + c] * dense[j * cols + c];
+        others.push({ j, s });
+      }
+      return Int32Array.from(others.sort((a, b) => b.s - a.s || a.j - b.j).slice(0, 5), (x) => x.j);
+    });
+    const expected = buildKnnAccuracyFromCandidates(candidates, labels, { k: 5, seed: 4 });
+    expect(buildSparseKnnAccuracy(matrix, labels, { k: 5, seed: 4 })).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
   });
 });
