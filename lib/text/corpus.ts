@@ -4,7 +4,7 @@
  */
 import type { TokenizedCorpus, Vocabulary } from './types';
 import { WordTable } from './tokenize';
-import { type ScanInput, IntBuffer, scanShare } from './scan';
+import { type ScanInput, IntBuffer, scanShareWithTable } from './scan';
 import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
 import { PairCounter } from './pair-counter';
 import { mergeUnits, scoreNpmi } from './phrases';
@@ -78,24 +78,39 @@ export function tokenizeCorpus(
     const slice = docs.slice(from, to);
     shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight: o.titleWeight });
   }
-  const scanned = runParallel(SCAN_TASK, scanShare, shares);
+  // The first share's word table becomes the corpus's: its ids are already global.
+  let table = new WordTable();
+  const scanned = runParallel(
+    SCAN_TASK,
+    (input: ScanInput) => {
+      const scan = scanShareWithTable(input);
+      if (input === shares[0]) table = scan.table;
+      return scan.share;
+    },
+    shares,
+  );
   onProgress?.(nDocs, progressTotal);
 
-  // Merge the shares in document order: a share's words get global ids in its order of first
-  // occurrence, after the words of the shares before it, as one pass over all documents gives.
-  const table = new WordTable();
-  const surfaceStems: string[] = [];
+  // Merge the shares in document order: a later share's words get global ids in its order of
+  // first occurrence, after the words of the shares before it, as one pass over all documents
+  // gives. (Dropped words keep ids from the first share; no token refers to them.)
+  const surfaceStems: string[] = scanned[0].stems.slice();
+  const surfaceCount: number[] = Array.from(scanned[0].counts);
   let nTok = 0;
   for (const share of scanned) nTok += share.tokens.length;
   const tok = new Int32Array(nTok + 1);
   const docStart = new Int32Array(nDocs + 1);
   const titleEnd = new Int32Array(nDocs);
-  const surfaceCount: number[] = [];
   let at = 0;
   let firstDoc = 0;
-  for (const share of scanned) {
+  for (let i = 0; i < scanned.length; i++) {
+    const share = scanned[i];
     const toGlobal = new Int32Array(share.words.length);
     for (let w = 0; w < share.words.length; w++) {
+      if (i === 0) {
+        toGlobal[w] = w;
+        continue;
+      }
       if (share.dropped[w] === 1) continue;
       const id = table.internWord(share.words[w]);
       if (id === surfaceStems.length) {

@@ -66,8 +66,13 @@ export class IntBuffer {
   }
 }
 
-/** Scans and stems a share of the documents (see ScannedShare). */
+/** Scans and stems a share of the documents (see ScannedShare); the worker task. */
 export function scanShare(input: ScanInput): ScannedShare {
+  return scanShareWithTable(input).share;
+}
+
+/** scanShare, with the share's word table (whose ids are the share's local ids). */
+export function scanShareWithTable(input: ScanInput): { share: ScannedShare; table: WordTable } {
   const { titles, texts, titleWeight } = input;
   const n = texts.length;
   const table = new WordTable();
@@ -98,5 +103,5 @@ export function scanShare(input: ScanInput): ScannedShare {
   const stems: string[] = new Array(nWords);
   const dropped = table.dropped.slice(0, nWords);
   for (let s = 0; s < nWords; s++) stems[s] = dropped[s] === 1 ? '' : stemCache(table.words[s]);
-  return { tokens: tokens.toArray(), docStart, titleEnd, words: table.words, dropped, stems, counts };
+  return { share: { tokens: tokens.toArray(), docStart, titleEnd, words: table.words, dropped, stems, counts }, table };
 }
