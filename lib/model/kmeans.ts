@@ -31,6 +31,9 @@ export interface KMeansOptions {
    * start the full Lloyd iterations from its centroids: far fewer full passes (default 20000;
    * 0 turns it off). */
   presample?: number;
+  /** Most Lloyd iterations over all rows after the presample's run (default 20): the sample's
+   * centroids are already close, and the last iterations move a few border rows at full cost. */
+  refineIterations?: number;
 }
 
 /** A k-means result. Centroids are the means of their members (an empty cluster keeps its
@@ -323,7 +326,7 @@ export function buildKMeans(vectors: DenseMatrix, opts: KMeansOptions): Clusteri
     const rows = new Float64Array(presample * dims);
     sample.forEach((r, i) => rows.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
     const first = buildKMeans({ rows: presample, cols: dims, data: rows }, { ...opts, presample: 0 });
-    return runLloyd(vectors, first.centroids, maxIterations, tolerance);
+    return runLloyd(vectors, first.centroids, Math.min(maxIterations, opts.refineIterations ?? 20), tolerance);
   }
   const nInit = Math.max(1, opts.nInit ?? 1);
   let best: Clustering | null = null;

@@ -14,6 +14,7 @@
  * IVF: Jégou, Douze & Schmid 2011, https://doi.org/10.1109/TPAMI.2010.57
  * NN-descent: Dong, Charikar & Li 2011, https://doi.org/10.1145/1963405.1963487
  */
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import { deriveSeed } from '../random';
 import { buildKMeans } from './kmeans';
 import { buildSample } from './quality';
@@ -40,16 +41,19 @@ export interface NeighbourOptions {
   rounds?: number;
 }
 
-/** Fixed-size lists sorted by (similarity desc, index asc), over flat typed arrays. */
+/** Fixed-size lists sorted by (similarity desc, index asc), over flat typed arrays (given, or new
+ * and empty). */
 class Lists {
   readonly indices: Int32Array;
   readonly sims: Float64Array;
   constructor(
     readonly n: number,
     readonly k: number,
+    indices?: Int32Array,
+    sims?: Float64Array,
   ) {
-    this.indices = new Int32Array(n * k).fill(-1);
-    this.sims = new Float64Array(n * k).fill(-Infinity);
+    this.indices = indices ?? new Int32Array(n * k).fill(-1);
+    this.sims = sims ?? new Float64Array(n * k).fill(-Infinity);
   }
 
   /** Would j with similarity `sim` enter list i (ignoring duplicates)? */
@@ -213,7 +217,7 @@ interface Cells {
   order: Int32Array;
   /** Row i's cell. */
   cell: Int32Array;
-  /** Row i probes cells probes[i·P .. (i+1)·P) (its own first). */
+  /** Row i probes cells probes[i·P .. (i+1)·P) (its own first; -1 pads). */
   probes: Int32Array;
   P: number;
 }
@@ -240,6 +244,187 @@ function centroidDistances(data: Float64Array, i: number, centroids: Float64Arra
   }
 }
 
+/** Work (multiply-adds) below which a step stays on the calling thread. */
+const PARALLEL_WORK = 2e7;
+
+const SHARE_TASK = siblingTask(import.meta.url, 'neighbours', 'searchNeighbourShare');
+
+/** One thread's part of a step of the search: rows [from, to). Arrays are shared; each share
+ * writes only its own rows, and a row's result depends on nothing but the inputs, so the output
+ * is the same for any number of threads. */
+export type NeighbourShare = { data: Float64Array; n: number; dims: number; from: number; to: number } & (
+  | {
+      /** Probed cells of every row. */
+      step: 'probe';
+      groupCentroids: Float64Array;
+      groups: number;
+      centroids: Float64Array;
+      groupStart: Int32Array;
+      P: number;
+      probes: Int32Array;
+    }
+  | {
+      /** Lists from the probed cells (through the inverted probe lists qStart/qRows). */
+      step: 'search';
+      k: number;
+      cells: number;
+      start: Int32Array;
+      order: Int32Array;
+      packed: Float64Array;
+      qStart: Int32Array;
+      qRows: Int32Array;
+      indices: Int32Array;
+      sims: Float64Array;
+    }
+  | {
+      /** One round of refinement from old lists and reverse lists. */
+      step: 'refine';
+      k: number;
+      cell: Int32Array;
+      probes: Int32Array;
+      P: number;
+      oldIndices: Int32Array;
+      rev: Int32Array;
+      revCount: Int32Array;
+      indices: Int32Array;
+      sims: Float64Array;
+    }
+);
+
+/** Runs one share of a step (on a worker or the calling thread). */
+export function searchNeighbourShare(share: NeighbourShare): number {
+  if (share.step === 'probe') probeShare(share);
+  else if (share.step === 'search') searchShare(share);
+  else refineShare(share);
+  return 0;
+}
+
+/** Splits rows 0..n-1 into one share per thread (one share when the work is small) and runs them. */
+function runShares(n: number, work: number, make: (from: number, to: number) => NeighbourShare): void {
+  const threads = work >= PARALLEL_WORK ? Math.min(parallelThreads(), Math.max(1, n)) : 1;
+  const shares: NeighbourShare[] = [];
+  for (let t = 0; t < threads; t++) shares.push(make(Math.floor((t * n) / threads), Math.floor(((t + 1) * n) / threads)));
+  if (threads === 1) searchNeighbourShare(shares[0]);
+  else runParallel(SHARE_TASK, searchNeighbourShare, shares);
+}
+
+function probeShare(s: Extract<NeighbourShare, { step: 'probe' }>): void {
+  const { data, dims, groups, groupCentroids, centroids, groupStart, P, probes } = s;
+  const cells = groupStart[groups];
+  const searchedGroups = Math.min(groups, 3);
+  const groupDist = new Float64Array(groups);
+  const cellDist = new Float64Array(cells);
+  const groupOrder = new Int32Array(groups);
+  const candidates = new Int32Array(cells);
+  for (let i = s.from; i < s.to; i++) {
+    centroidDistances(data, i, groupCentroids, 0, groups, dims, groupDist);
+    // The nearest `searchedGroups` groups by selection (ties to the lower id).
+    for (let g = 0; g < groups; g++) groupOrder[g] = g;
+    for (let r = 0; r < searchedGroups; r++) {
+      let best = r;
+      for (let g = r + 1; g < groups; g++) {
+        const a = groupOrder[g];
+        const b = groupOrder[best];
+        if (groupDist[a] < groupDist[b] || (groupDist[a] === groupDist[b] && a < b)) best = g;
+      }
+      const t = groupOrder[r];
+      groupOrder[r] = groupOrder[best];
+      groupOrder[best] = t;
+    }
+    let m = 0;
+    for (let r = 0; r < searchedGroups; r++) {
+      const g = groupOrder[r];
+      centroidDistances(data, i, centroids, groupStart[g], groupStart[g + 1], dims, cellDist);
+      for (let c = groupStart[g]; c < groupStart[g + 1]; c++) candidates[m++] = c;
+    }
+    // The P nearest of those cells, nearest first.
+    const taken = Math.min(P, m);
+    for (let r = 0; r < taken; r++) {
+      let best = r;
+      for (let q = r + 1; q < m; q++) {
+        const a = candidates[q];
+        const b = candidates[best];
+        if (cellDist[a] < cellDist[b] || (cellDist[a] === cellDist[b] && a < b)) best = q;
+      }
+      const t = candidates[r];
+      candidates[r] = candidates[best];
+      candidates[best] = t;
+      probes[i * P + r] = candidates[r];
+    }
+    for (let r = taken; r < P; r++) probes[i * P + r] = -1;
+  }
+}
+
+function searchShare(s: Extract<NeighbourShare, { step: 'search' }>): void {
+  const { data, dims, k, cells, start, order, packed, qStart, qRows, from, to } = s;
+  const lists = new Lists(to - from, k, s.indices.subarray(from * k, to * k), s.sims.subarray(from * k, to * k));
+  let widest = 0;
+  for (let c = 0; c < cells; c++) widest = Math.max(widest, start[c + 1] - start[c]);
+  const scores = new Float64Array(QUERY_BLOCK * widest);
+  const block = new Float64Array(QUERY_BLOCK * dims);
+  const lowerBound = (lo: number, hi: number, row: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qRows[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (let c = 0; c < cells; c++) {
+    const b0 = start[c];
+    const nb = start[c + 1] - b0;
+    if (nb === 0) continue;
+    // This share's rows probing cell c (the inverted lists are ascending).
+    const q1 = lowerBound(qStart[c], qStart[c + 1], to);
+    for (let q0 = lowerBound(qStart[c], qStart[c + 1], from); q0 < q1; q0 += QUERY_BLOCK) {
+      const nq = Math.min(QUERY_BLOCK, q1 - q0);
+      for (let a = 0; a < nq; a++) block.set(data.subarray(qRows[q0 + a] * dims, (qRows[q0 + a] + 1) * dims), a * dims);
+      buildDotBlock(block, nq, packed, b0, b0 + nb, dims, scores);
+      for (let a = 0; a < nq; a++) {
+        const i = qRows[q0 + a];
+        const li = i - from;
+        const o = a * nb;
+        for (let b = 0; b < nb; b++) {
+          const sim = scores[o + b];
+          const j = order[b0 + b];
+          if (j !== i && lists.admits(li, j, sim)) lists.push(li, j, sim);
+        }
+      }
+    }
+  }
+}
+
+function refineShare(s: Extract<NeighbourShare, { step: 'refine' }>): void {
+  const { data, dims, k, cell, probes, P, oldIndices, rev, revCount, from, to } = s;
+  const out = new Lists(to - from, k, s.indices.subarray(from * k, to * k), s.sims.subarray(from * k, to * k));
+  // stamp[j] = i + 1 once j was considered for row i.
+  const stamp = new Int32Array(s.n);
+  let i = 0;
+  let li = 0;
+  const visit = (j: number) => {
+    if (j < 0 || stamp[j] === i + 1) return;
+    stamp[j] = i + 1;
+    const cj = cell[j];
+    for (let p = i * P; p < (i + 1) * P; p++) if (probes[p] === cj) return;
+    const sim = dot(data, i, j, dims);
+    if (out.admits(li, j, sim)) out.push(li, j, sim);
+  };
+  for (i = from, li = 0; i < to; i++, li++) {
+    stamp[i] = i + 1;
+    for (let p = i * k; p < (i + 1) * k; p++) if (oldIndices[p] >= 0) stamp[oldIndices[p]] = i + 1;
+    for (let p = i * k; p < (i + 1) * k; p++) {
+      const u = oldIndices[p];
+      if (u < 0) continue;
+      for (let q = u * k; q < (u + 1) * k; q++) visit(oldIndices[q]);
+    }
+    for (let r = i * k; r < i * k + revCount[i]; r++) {
+      const u = rev[r];
+      visit(u);
+      for (let q = u * k; q < (u + 1) * k; q++) visit(oldIndices[q]);
+    }
+  }
+}
+
 /**
  * Two-level k-means cells (about √(n / cellSize) groups, each split into cells of about
  * `cellSize`), fitted on a seeded sample; each row probes the P nearest cells among those of its
@@ -255,7 +440,7 @@ function buildCells(vectors: DenseMatrix, cellSize: number, probes: number, seed
   );
   const groupCentroids = coarse.centroids.data;
   const centroidParts: Float64Array[] = [];
-  const groupStart = new Int32Array(groups + 1);
+  const groupStart = sharedInt32(groups + 1);
   for (let g = 0; g < groups; g++) {
     const members: number[] = [];
     for (let s = 0; s < sample.length; s++) if (coarse.assignments[s] === g) members.push(sample[s]);
@@ -272,34 +457,31 @@ function buildCells(vectors: DenseMatrix, cellSize: number, probes: number, seed
     groupStart[g + 1] = groupStart[g] + (members.length === 0 ? 1 : fineK);
   }
   const cells = groupStart[groups];
-  const centroids = new Float64Array(cells * dims);
+  const centroids = sharedFloat64(cells * dims);
   centroidParts.forEach((part, g) => centroids.set(part, groupStart[g] * dims));
   const P = Math.max(1, Math.min(probes, cells));
-  const searchedGroups = Math.min(groups, 3);
-  const groupDist = new Float64Array(groups);
-  const cellDist = new Float64Array(cells);
-  const candidates: number[] = [];
-  const probeList = new Int32Array(n * P);
-  const cell = new Int32Array(n);
-  const groupOrder = Array.from({ length: groups }, (_, g) => g);
-  for (let i = 0; i < n; i++) {
-    centroidDistances(data, i, groupCentroids, 0, groups, dims, groupDist);
-    groupOrder.sort((a, b) => groupDist[a] - groupDist[b] || a - b);
-    candidates.length = 0;
-    for (let r = 0; r < searchedGroups; r++) {
-      const g = groupOrder[r];
-      centroidDistances(data, i, centroids, groupStart[g], groupStart[g + 1], dims, cellDist);
-      for (let c = groupStart[g]; c < groupStart[g + 1]; c++) candidates.push(c);
-    }
-    candidates.sort((a, b) => cellDist[a] - cellDist[b] || a - b);
-    const taken = Math.min(P, candidates.length);
-    for (let p = 0; p < P; p++) probeList[i * P + p] = p < taken ? candidates[p] : -1;
-    cell[i] = candidates[0];
-  }
-  const start = new Int32Array(cells + 1);
+  const probeList = sharedInt32(n * P);
+  const shared = toShared(data);
+  runShares(n, n * dims * (groups + 3 * (cells / groups)), (from, to) => ({
+    step: 'probe',
+    data: shared,
+    n,
+    dims,
+    from,
+    to,
+    groupCentroids: toShared(groupCentroids),
+    groups,
+    centroids,
+    groupStart,
+    P,
+    probes: probeList,
+  }));
+  const cell = sharedInt32(n);
+  for (let i = 0; i < n; i++) cell[i] = probeList[i * P];
+  const start = sharedInt32(cells + 1);
   for (let i = 0; i < n; i++) start[cell[i] + 1]++;
   for (let c = 0; c < cells; c++) start[c + 1] += start[c];
-  const order = new Int32Array(n);
+  const order = sharedInt32(n);
   const fill = start.slice(0, cells);
   for (let i = 0; i < n; i++) order[fill[cell[i]]++] = i;
   return { cells, start, order, cell, probes: probeList, P };
@@ -307,44 +489,27 @@ function buildCells(vectors: DenseMatrix, cellSize: number, probes: number, seed
 
 /** Searches every row's probed cells: per cell, the rows probing it in blocks against the cell. */
 function searchCells(vectors: DenseMatrix, part: Cells, k: number): Lists {
-  const { rows: n, cols: dims, data } = vectors;
+  const { rows: n, cols: dims } = vectors;
+  const data = toShared(vectors.data);
   const { cells, start, order, probes, P } = part;
   // Cell-major copy of the rows, so a cell is one contiguous block.
-  const packed = gatherRows(data, order, dims);
+  const packed = sharedFloat64(n * dims);
+  for (let p = 0; p < n; p++) packed.set(data.subarray(order[p] * dims, (order[p] + 1) * dims), p * dims);
   // Inverted probe lists: the rows probing each cell, ascending.
-  const qStart = new Int32Array(cells + 1);
+  const qStart = sharedInt32(cells + 1);
   for (let p = 0; p < n * P; p++) if (probes[p] >= 0) qStart[probes[p] + 1]++;
   for (let c = 0; c < cells; c++) qStart[c + 1] += qStart[c];
-  const qRows = new Int32Array(qStart[cells]);
+  const qRows = sharedInt32(qStart[cells]);
   const qFill = qStart.slice(0, cells);
   for (let i = 0; i < n; i++) {
     for (let p = i * P; p < (i + 1) * P; p++) if (probes[p] >= 0) qRows[qFill[probes[p]]++] = i;
   }
-  const lists = new Lists(n, k);
-  let widest = 0;
-  for (let c = 0; c < cells; c++) widest = Math.max(widest, start[c + 1] - start[c]);
-  const scores = new Float64Array(QUERY_BLOCK * widest);
-  const block = new Float64Array(QUERY_BLOCK * dims);
-  for (let c = 0; c < cells; c++) {
-    const b0 = start[c];
-    const nb = start[c + 1] - b0;
-    if (nb === 0) continue;
-    for (let q0 = qStart[c]; q0 < qStart[c + 1]; q0 += QUERY_BLOCK) {
-      const nq = Math.min(QUERY_BLOCK, qStart[c + 1] - q0);
-      for (let a = 0; a < nq; a++) block.set(data.subarray(qRows[q0 + a] * dims, (qRows[q0 + a] + 1) * dims), a * dims);
-      buildDotBlock(block, nq, packed, b0, b0 + nb, dims, scores);
-      for (let a = 0; a < nq; a++) {
-        const i = qRows[q0 + a];
-        const o = a * nb;
-        for (let b = 0; b < nb; b++) {
-          const s = scores[o + b];
-          const j = order[b0 + b];
-          if (j !== i && lists.admits(i, j, s)) lists.push(i, j, s);
-        }
-      }
-    }
-  }
-  return lists;
+  const indices = sharedInt32(n * k).fill(-1);
+  const sims = sharedFloat64(n * k).fill(-Infinity);
+  let work = 0;
+  for (let c = 0; c < cells; c++) work += (qStart[c + 1] - qStart[c]) * (start[c + 1] - start[c]) * dims;
+  runShares(n, work, (from, to) => ({ step: 'search', data, n, dims, from, to, k, cells, start, order, packed, qStart, qRows, indices, sims }));
+  return new Lists(n, k, indices, sims);
 }
 
 /**
@@ -353,44 +518,25 @@ function searchCells(vectors: DenseMatrix, part: Cells, k: number): Lists {
  * best. Rows in cells the row already searched are skipped. Reads the old lists, writes new ones.
  */
 function refine(vectors: DenseMatrix, part: Cells, lists: Lists): Lists {
-  const { rows: n, cols: dims, data } = vectors;
+  const { rows: n, cols: dims } = vectors;
+  const data = toShared(vectors.data);
   const { k } = lists;
-  const { cell, probes, P } = part;
-  const rev = new Int32Array(n * k);
-  const revCount = new Int32Array(n);
+  const rev = sharedInt32(n * k);
+  const revCount = sharedInt32(n);
   for (let v = 0; v < n; v++) {
     for (let p = v * k; p < (v + 1) * k; p++) {
       const u = lists.indices[p];
       if (u >= 0 && revCount[u] < k) rev[u * k + revCount[u]++] = v;
     }
   }
-  const out = new Lists(n, k);
-  out.indices.set(lists.indices);
-  out.sims.set(lists.sims);
-  const stamp = new Int32Array(n).fill(-1);
-  const visit = (i: number, j: number) => {
-    if (j < 0 || j === i || stamp[j] === i) return;
-    stamp[j] = i;
-    const cj = cell[j];
-    for (let p = i * P; p < (i + 1) * P; p++) if (probes[p] === cj) return;
-    const s = dot(data, i, j, dims);
-    if (out.admits(i, j, s)) out.push(i, j, s);
-  };
-  for (let i = 0; i < n; i++) {
-    stamp[i] = i;
-    for (let p = i * k; p < (i + 1) * k; p++) stamp[lists.indices[p] < 0 ? i : lists.indices[p]] = i;
-    for (let p = i * k; p < (i + 1) * k; p++) {
-      const u = lists.indices[p];
-      if (u < 0) continue;
-      for (let q = u * k; q < (u + 1) * k; q++) visit(i, lists.indices[q]);
-    }
-    for (let r = i * k; r < i * k + revCount[i]; r++) {
-      const u = rev[r];
-      visit(i, u);
-      for (let q = u * k; q < (u + 1) * k; q++) visit(i, lists.indices[q]);
-    }
-  }
-  return out;
+  const oldIndices = toShared(lists.indices);
+  const indices = sharedInt32(n * k);
+  indices.set(lists.indices);
+  const sims = sharedFloat64(n * k);
+  sims.set(lists.sims);
+  const { cell, probes, P } = part;
+  runShares(n, n * 2 * k * k * dims, (from, to) => ({ step: 'refine', data, n, dims, from, to, k, cell, probes, P, oldIndices, rev, revCount, indices, sims }));
+  return new Lists(n, k, indices, sims);
 }
 
 /**

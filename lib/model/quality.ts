@@ -3,6 +3,7 @@
  * with given labels (ARI, NMI) and k-nearest-neighbour accuracy of the vectors. All pure; every
  * sample is seeded.
  */
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import { createRandom, deriveSeed, shuffledIndices } from '../random';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 
@@ -322,13 +323,81 @@ export function buildFolds(n: number, folds: number, seed: number): Int32Array {
   return fold;
 }
 
+/** One thread's part of the sparse k-NN search: positions `offset`, `offset + stride`, … meet the
+ * later folds; the share's own lists (n × k, by position) collect what it sees, for both sides of
+ * every pair. */
+export interface SparseKnnShare {
+  n: number;
+  k: number;
+  folds: number;
+  offset: number;
+  stride: number;
+  foldStart: Int32Array;
+  rowAt: Int32Array;
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  colStart: Int32Array;
+  colFold: Int32Array;
+  posOf: Int32Array;
+  valueOf: Float64Array;
+  topIndex: Int32Array;
+  topScore: Float64Array;
+}
+
+/** Offers (row, s) to list `a` of k entries ordered by (score desc, row asc). */
+function offerTop(topIndex: Int32Array, topScore: Float64Array, k: number, a: number, row: number, s: number): void {
+  const o = a * k;
+  let at = o + k - 1;
+  if (s < topScore[at] || (s === topScore[at] && row > topIndex[at])) return;
+  while (at > o && (topScore[at - 1] < s || (topScore[at - 1] === s && topIndex[at - 1] > row))) {
+    topIndex[at] = topIndex[at - 1];
+    topScore[at] = topScore[at - 1];
+    at--;
+  }
+  topIndex[at] = row;
+  topScore[at] = s;
+}
+
+/** Runs one share of {@link buildSparseKnnAccuracy} (on a worker or the calling thread). */
+export function searchSparseKnnShare(share: SparseKnnShare): number {
+  const { n, k, folds, foldStart, rowAt, indptr, indices, values, colStart, colFold, posOf, valueOf, topIndex, topScore } = share;
+  const scores = new Float64Array(n);
+  let f = 0;
+  for (let a = share.offset; a < n; a += share.stride) {
+    while (a >= foldStart[f + 1]) f++;
+    if (f + 1 >= folds) break;
+    const from = foldStart[f + 1];
+    const r = rowAt[a];
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const c = indices[p];
+      const v = values[p];
+      const end = colStart[c + 1];
+      for (let q = colFold[c * (folds + 1) + f + 1]; q < end; q++) scores[posOf[q]] += v * valueOf[q];
+    }
+    const lastA = a * k + k - 1;
+    for (let b = from; b < n; b++) {
+      const s = scores[b];
+      scores[b] = 0;
+      const rb = rowAt[b];
+      if (s > topScore[lastA] || (s === topScore[lastA] && rb < topIndex[lastA])) offerTop(topIndex, topScore, k, a, rb, s);
+      const lastB = b * k + k - 1;
+      if (s > topScore[lastB] || (s === topScore[lastB] && r < topIndex[lastB])) offerTop(topIndex, topScore, k, b, r, s);
+    }
+  }
+  return 0;
+}
+
+const SPARSE_KNN_TASK = siblingTask(import.meta.url, 'quality', 'searchSparseKnnShare');
+
 /**
  * Exact k-NN accuracy (cosine similarity = dot product of L2-normalized rows) of sparse rows, e.g.
  * TF-IDF, under k-fold cross-validation, as the reference script's `knn_acc`. Similarities come from
  * an inverted index (the cost is the sum of squared document frequencies, not n²), each pair once:
  * rows are renumbered fold by fold, so a row meets only the rows of later folds, a suffix of every
  * posting list, and the similarity is offered to both rows' lists. Equal similarities (rows that
- * share no term score 0) rank the lower row index first.
+ * share no term score 0) rank the lower row index first. Split over threads by interleaved positions, each
+ * with its own lists, merged in that total order: the same result for any number of threads.
  */
 export function buildSparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<number>, opts: KnnAccuracyOptions = {}): number {
   const n = matrix.rows;
@@ -336,29 +405,25 @@ export function buildSparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<numb
   const folds = opts.folds ?? 5;
   const fold = buildFolds(n, folds, opts.seed ?? 0);
   // Positions: rows ordered by (fold, row); foldStart[f] is fold f's first position.
-  const foldStart = new Int32Array(folds + 1);
+  const foldStart = sharedInt32(folds + 1);
   for (let i = 0; i < n; i++) foldStart[fold[i] + 1]++;
   for (let f = 0; f < folds; f++) foldStart[f + 1] += foldStart[f];
-  const rowAt = new Int32Array(n);
+  const rowAt = sharedInt32(n);
   const fillFold = foldStart.slice(0, folds);
   for (let i = 0; i < n; i++) rowAt[fillFold[fold[i]]++] = i;
   // Column-major copy (CSC) over positions, ascending within a column.
   const cols = matrix.cols;
-  const colStart = new Int32Array(cols + 1);
+  const colStart = sharedInt32(cols + 1);
   for (let p = 0; p < matrix.indptr[n]; p++) colStart[matrix.indices[p] + 1]++;
   for (let c = 0; c < cols; c++) colStart[c + 1] += colStart[c];
   const nnz = colStart[cols];
-  const posOf = new Int32Array(nnz);
-  const valueOf = new Float64Array(nnz);
+  const posOf = sharedInt32(nnz);
+  const valueOf = sharedFloat64(nnz);
   const fill = colStart.slice(0, cols);
   // Where each fold's postings start within every column: colFold[c·(folds+1) + f].
-  const colFold = new Int32Array(cols * (folds + 1));
-  for (let f = 0; f <= folds; f++) {
-    if (f < folds) for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + f] = fill[c];
-    if (f === folds) {
-      for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + f] = colStart[c + 1];
-      break;
-    }
+  const colFold = sharedInt32(cols * (folds + 1));
+  for (let f = 0; f < folds; f++) {
+    for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + f] = fill[c];
     for (let a = foldStart[f]; a < foldStart[f + 1]; a++) {
       const r = rowAt[a];
       for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) {
@@ -368,40 +433,41 @@ export function buildSparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<numb
       }
     }
   }
-  // Top-k lists by position, ordered by (similarity desc, row asc).
-  const topIndex = new Int32Array(n * k).fill(-1);
-  const topScore = new Float64Array(n * k).fill(-Infinity);
-  const offer = (a: number, row: number, s: number) => {
-    const o = a * k;
-    let at = o + k - 1;
-    if (s < topScore[at] || (s === topScore[at] && row > topIndex[at])) return;
-    while (at > o && (topScore[at - 1] < s || (topScore[at - 1] === s && topIndex[at - 1] > row))) {
-      topIndex[at] = topIndex[at - 1];
-      topScore[at] = topScore[at - 1];
-      at--;
-    }
-    topIndex[at] = row;
-    topScore[at] = s;
+  for (let c = 0; c < cols; c++) colFold[c * (folds + 1) + folds] = colStart[c + 1];
+  // Interleaved shares do about equal work: positions of every fold in each.
+  const threads = n >= 2000 ? parallelThreads() : 1;
+  const base = {
+    n,
+    k,
+    folds,
+    foldStart,
+    rowAt,
+    indptr: toShared(matrix.indptr),
+    indices: toShared(matrix.indices),
+    values: toShared(matrix.values),
+    colStart,
+    colFold,
+    posOf,
+    valueOf,
   };
-  const scores = new Float64Array(n);
-  for (let f = 0; f + 1 < folds; f++) {
-    const from = foldStart[f + 1];
-    for (let a = foldStart[f]; a < foldStart[f + 1]; a++) {
-      const r = rowAt[a];
-      for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) {
-        const c = matrix.indices[p];
-        const v = matrix.values[p];
-        const end = colStart[c + 1];
-        for (let q = colFold[c * (folds + 1) + f + 1]; q < end; q++) scores[posOf[q]] += v * valueOf[q];
-      }
-      const lastA = a * k + k - 1;
-      for (let b = from; b < n; b++) {
-        const s = scores[b];
-        scores[b] = 0;
-        const rb = rowAt[b];
-        if (s > topScore[lastA] || (s === topScore[lastA] && rb < topIndex[lastA])) offer(a, rb, s);
-        const lastB = b * k + k - 1;
-        if (s > topScore[lastB] || (s === topScore[lastB] && r < topIndex[lastB])) offer(b, r, s);
+  const shares: SparseKnnShare[] = [];
+  for (let t = 0; t < threads; t++) {
+    const topIndex = threads > 1 ? sharedInt32(n * k) : new Int32Array(n * k);
+    const topScore = threads > 1 ? sharedFloat64(n * k) : new Float64Array(n * k);
+    topIndex.fill(-1);
+    topScore.fill(-Infinity);
+    shares.push({ ...base, offset: t, stride: threads, topIndex, topScore });
+  }
+  if (threads > 1) runParallel(SPARSE_KNN_TASK, searchSparseKnnShare, shares);
+  else searchSparseKnnShare(shares[0]);
+  // Merge the shares' lists in the total order.
+  const { topIndex, topScore } = shares[0];
+  for (let t = 1; t < shares.length; t++) {
+    for (let a = 0; a < n; a++) {
+      for (let p = a * k; p < (a + 1) * k; p++) {
+        const row = shares[t].topIndex[p];
+        if (row < 0) break;
+        offerTop(topIndex, topScore, k, a, row, shares[t].topScore[p]);
       }
     }
   }
