@@ -56,6 +56,8 @@ code available publicly github
 problem problems task tasks challenge challenges challenging
 superior strong stronger competitive remarkable promising impressive wide wider
 remain remains remained underexplored unexplored largely poorly reveal reveals revealed page
+section sections introduction conclusion conclusions see given follow follows following
+assume assumes assumed assuming define defines defined
 `;
 
 function parseWordList(text: string): string[] {

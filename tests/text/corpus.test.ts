@@ -52,8 +52,8 @@ describe('tokenizeCorpus', () => {
   it('replaces a phrase\'s words by the phrase and never joins across punctuation', () => {
     const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5 });
     expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'aggreg', 'messag', 'molecul']);
-    // "Reinforcement. Learning follows from the punctuation test."
-    expect(termsOf(corpus, fixture.length - 1)).toEqual(['reinforc', 'learn', 'follow', 'punctuat', 'test']);
+    // "Reinforcement. Learning follows from the punctuation test." ("follows" is a stop word)
+    expect(termsOf(corpus, fixture.length - 1)).toEqual(['reinforc', 'learn', 'punctuat', 'test']);
     // "graph" is counted only where it stands alone: graph coloring, spectral graph sparsification.
     expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph')]).toBe(2);
   });
