@@ -2,9 +2,11 @@
  * The topic model stage: papers → tokens → TF-IDF → LSA → k-means topics (k chosen by silhouette
  * unless given) → labels, topic tree, similar papers, 2D map → quality report. Pure: data in,
  * data out; progress is reported per stage ('tokens', 'tfidf', 'lsa', 'topics', 'labels',
- * 'neighbours', 'map', 'quality') so the orchestrator can time them.
+ * 'neighbours', 'map', 'quality') so the orchestrator can time them. The quality report's 10-NN
+ * accuracy figures are computed on a worker thread during 'map'.
  */
 import type { Paper } from '../corpus/types';
+import { toShared } from '../parallel/pool';
 import { deriveSeed } from '../random';
 import { tokenizeCorpus } from '../text/index';
 import { buildKMeans } from './kmeans';
@@ -18,16 +20,16 @@ import {
 import { buildLsa } from './lsa';
 import { buildMap, buildMapNeighbourPreservation } from './map';
 import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
+import { runBesideKnnFigures } from './knn-figures';
 import {
   buildAdjustedRandIndex,
-  buildKnnAccuracyFromCandidates,
   buildLabelCodes,
   buildNormalizedMutualInfo,
   buildSample,
   buildSilhouette,
-  buildSparseKnnAccuracy,
   buildTopicCoherence,
   buildTopicDiversity,
+  type EncodedLabels,
 } from './quality';
 import { buildDefaultKRange, buildKSelection } from './select-k';
 import type { CsrMatrix, DenseMatrix } from './sparse';
@@ -55,6 +57,11 @@ export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}
 /** Rows `rows` of a dense matrix. */
 function pickRows(m: DenseMatrix, rows: number): DenseMatrix {
   return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
+}
+
+/** A CSR matrix with its arrays in shared memory. */
+function shareCsr(m: CsrMatrix): CsrMatrix {
+  return { ...m, indptr: toShared(m.indptr), indices: toShared(m.indices), values: toShared(m.values) };
 }
 
 /** The first `rows` rows of a CSR matrix. */
@@ -101,7 +108,8 @@ export function buildTopicModel(
   report('tfidf')(1, 1);
 
   const lsa = buildLsa(tfidf.matrix, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
-  const vectors = lsa.vectors;
+  // In shared memory once, so the stages' worker threads read the rows without copies.
+  const vectors: DenseMatrix = { ...lsa.vectors, data: toShared(lsa.vectors.data) };
 
   report('topics')(0, 1);
   let kSelection: KSelection;
@@ -153,8 +161,15 @@ export function buildTopicModel(
   const graph = buildNeighbours(vectors, { k: Math.min(options.neighbours, n - 1), seed: deriveSeed(seed, 'neighbours') });
   report('neighbours')(1, 1);
 
+  // The 10-NN accuracy figures of the quality report run on a worker while the map is laid out.
   report('map')(0, 1);
-  const layout = buildMap(vectors, graph, { seed: deriveSeed(seed, 'map') });
+  const labels = buildLabelCodes(papers.map((p) => p.label));
+  const knnPapers = Math.min(n, KNN_PAPERS);
+  const knnInput =
+    labels.names.length >= 2 && knnPapers > 10
+      ? { tfidf: shareCsr(pickCsrRows(tfidf.matrix, knnPapers)), vectors: pickRows(vectors, knnPapers), labels: toShared(labels.codes.slice(0, knnPapers)), seed }
+      : null;
+  const { own: layout, knn } = runBesideKnnFigures(() => buildMap(vectors, graph, { seed: deriveSeed(seed, 'map') }), knnInput);
   report('map')(1, 1);
 
   report('quality')(0, 1);
@@ -177,7 +192,7 @@ export function buildTopicModel(
       parent: tree[id].parent,
     };
   });
-  const quality = buildQualityReport(papers, corpus.docs, topics, assignments, vectors, tfidf.matrix, graph, layout, lsa.explainedVariance, seed);
+  const quality = buildQualityReport(corpus.docs, topics, assignments, vectors, labels, knn, knnPapers, graph, layout, lsa.explainedVariance, seed);
   report('quality')(1, 1);
 
   const placements: PaperPlacements = {
@@ -194,37 +209,25 @@ export function buildTopicModel(
 }
 
 function buildQualityReport(
-  papers: Paper[],
   docs: Int32Array[],
   topics: Topic[],
   assignments: Int32Array,
   vectors: DenseMatrix,
-  tfidf: CsrMatrix,
+  labels: EncodedLabels,
+  knn: { tfidf: number; lsa: number } | null,
+  knnPapers: number,
   graph: NeighbourGraph,
   layout: { x: Float64Array; y: Float64Array },
   explainedVariance: number,
   seed: number,
 ): QualityReport {
-  const n = papers.length;
+  const n = vectors.rows;
   const top10 = topics.map((t) => t.terms.slice(0, 10).map((x) => x.termId));
   const coherence = buildTopicCoherence(docs, top10);
   const silhouetteSample = Math.min(n, 2000);
-  const labels = buildLabelCodes(papers.map((p) => p.label));
   let labelledPapers = 0;
   for (const c of labels.codes) if (c >= 0) labelledPapers++;
   const hasLabels = labels.names.length >= 2;
-  const knnPapers = Math.min(n, KNN_PAPERS);
-  let knnAccuracyTfidf: number | null = null;
-  let knnAccuracyLsa: number | null = null;
-  if (hasLabels && knnPapers > 10) {
-    const codes = labels.codes.subarray(0, knnPapers);
-    knnAccuracyTfidf = buildSparseKnnAccuracy(pickCsrRows(tfidf, knnPapers), codes, { k: 10, folds: 5, seed });
-        // Approximate lists (small cells, one refinement round): exact search of 20,000 × 100 would
-    // cost 1.6e10 multiply-adds; 20 candidates leave 10 outside a row's fold all but always.
-    const sub = buildNeighbours(pickRows(vectors, knnPapers), { k: Math.min(20, knnPapers - 1), seed: deriveSeed(seed, 'knn'), cellSize: 128, probes: 6 });
-    const candidates = Array.from({ length: knnPapers }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
-    knnAccuracyLsa = buildKnnAccuracyFromCandidates(candidates, codes, { k: 10, folds: 5, seed });
-  }
   const recallSample = buildSample(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
   const neighbourRecall = buildNeighbourRecall(graph, buildExactNeighbours(vectors, graph.k, recallSample), recallSample);
   return {
@@ -237,8 +240,8 @@ function buildQualityReport(
     labelCount: labels.names.length,
     ari: hasLabels ? buildAdjustedRandIndex(labels.codes, assignments) : null,
     nmi: hasLabels ? buildNormalizedMutualInfo(labels.codes, assignments) : null,
-    knnAccuracyTfidf,
-    knnAccuracyLsa,
+    knnAccuracyTfidf: knn?.tfidf ?? null,
+    knnAccuracyLsa: knn?.lsa ?? null,
     knnPapers: hasLabels ? knnPapers : 0,
     mapNeighbourPreservation: buildMapNeighbourPreservation(graph, layout, 2000, seed),
     neighbourRecall,
