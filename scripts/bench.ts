@@ -87,7 +87,7 @@ function formatTable(rows: BenchRow[]): string {
   const body = rows.map((r) => [
     r.part,
     r.stage,
-    r.seconds === null ? '' : formatDuration(r.seconds),
+    r.seconds === null ? '' : r.seconds < 1 ? `${(r.seconds * 1000).toFixed(r.seconds < 0.1 ? 1 : 0)} ms` : formatDuration(r.seconds),
     r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
     r.figures ?? '',
   ]);
