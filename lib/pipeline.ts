@@ -19,10 +19,12 @@ import { buildTrends } from './trends/index';
 import type { TrendOptions, Trends } from './trends/types';
 import { SCHEMA_VERSION } from './store/schema';
 import {
+  attachFullTextIndex,
   createBuildDatabase,
   finishBuildDatabase,
   swapInBuild,
   temporaryDatabasePath,
+  startFullTextIndex,
   writeCorpus,
   writeMeta,
 } from './store/write';
@@ -201,8 +203,13 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.start('write', 0);
   fs.mkdirSync(opts.outDir, { recursive: true });
   const temp = temporaryDatabasePath(opts.outDir);
+  const ftsTemp = temporaryDatabasePath(opts.outDir, 'fts');
   let databaseFile: string;
   try {
+    // The full-text index builds on a worker thread while the tables are written here.
+    const fullText = startFullTextIndex(corpus, ftsTemp);
+    // A failure elsewhere must not leave this promise unhandled.
+    fullText.catch(() => undefined);
     const db = createBuildDatabase(temp);
     try {
       writeMeta(db, {
@@ -215,6 +222,8 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeTopicModel(db, model, corpus);
       writeCoauthorGraph(db, graph);
       writeTrends(db, trends, model);
+      await fullText;
+      attachFullTextIndex(db, ftsTemp);
       finishBuildDatabase(db);
     } catch (error) {
       if (db.open) db.close();
@@ -223,6 +232,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     databaseFile = swapInBuild(temp, opts.outDir);
   } finally {
     fs.rmSync(temp, { force: true });
+    fs.rmSync(ftsTemp, { force: true });
   }
   progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);
   mark('write');

@@ -13,7 +13,7 @@ export const SCHEMA_VERSION = 1;
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
 
-export const SCHEMA_SQL = `
+export const TABLES_SQL = `
 -- key/value facts about the build: schema_version, build_id, options, granularity, modularity, ...
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -59,9 +59,10 @@ CREATE INDEX papers_year ON papers(year);
 
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
-  key  TEXT NOT NULL UNIQUE,                -- identity key merging spelling variants
+  key  TEXT NOT NULL,                       -- identity key merging spelling variants (unique)
   name TEXT NOT NULL                        -- most frequent spelling
 );
+CREATE UNIQUE INDEX authors_key ON authors(key);
 CREATE INDEX authors_name ON authors(name COLLATE NOCASE);
 
 CREATE TABLE paper_authors (
@@ -80,12 +81,7 @@ CREATE TABLE paper_sources (
 CREATE INDEX paper_sources_paper ON paper_sources(paper_id);
 CREATE INDEX paper_sources_file ON paper_sources(file, paper_id);
 
--- full text over title, abstract and author names (external content: the papers table)
-CREATE VIRTUAL TABLE papers_fts USING fts5(
-  title, abstract, authors_text,
-  content='papers', content_rowid='id',
-  tokenize='unicode61 remove_diacritics 2'
-);
+-- full text over title, abstract and author names: see FTS_SQL below
 
 -- ---------------------------------------------------------------- topic model
 CREATE TABLE topics (
@@ -294,3 +290,42 @@ export interface TopicRow {
   node_id: number;
   coherence: number | null;
 }
+
+/** Full text over title, abstract and author names (external content: the papers table). */
+export const FTS_SQL = `
+CREATE VIRTUAL TABLE papers_fts USING fts5(
+  title, abstract, authors_text,
+  content='papers', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+`;
+
+/** FTS5 settings for a bulk build: no incremental merging while loading (one 'optimize' at the
+ * end instead) and larger leaf pages. */
+export const FTS_BULK_SQL = `
+INSERT INTO papers_fts (papers_fts, rank) VALUES ('automerge', 0);
+INSERT INTO papers_fts (papers_fts, rank) VALUES ('crisismerge', 1000);
+INSERT INTO papers_fts (papers_fts, rank) VALUES ('pgsz', 16000);
+`;
+
+/** The FTS5 shadow tables of papers_fts, with the order that makes a copy deterministic. */
+export const FTS_SHADOW_TABLES: readonly [string, string][] = [
+  ['papers_fts_data', 'id'],
+  ['papers_fts_idx', 'segid, term'],
+  ['papers_fts_docsize', 'id'],
+  ['papers_fts_config', 'k'],
+];
+
+/** Secondary indexes are created after the bulk load: building them once is faster than
+ * maintaining them row by row. */
+export function splitIndexes(sql: string): { tables: string; indexes: string } {
+  const statements = sql.split(/;\s*\n/);
+  const isIndex = (st: string) => /^\s*(--[^\n]*\n\s*)*CREATE (UNIQUE )?INDEX/.test(st);
+  return {
+    tables: statements.filter((st) => !isIndex(st)).join(';\n'),
+    indexes: statements.filter(isIndex).map((st) => `${st.trim()};`).join('\n'),
+  };
+}
+
+/** The whole schema, tables, full-text index and indexes, as one script. */
+export const SCHEMA_SQL = `${TABLES_SQL}\n${FTS_SQL}`;
