@@ -1,3 +1,4 @@
+import { runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import type { Vocabulary } from '../text/types';
 import type { DocTermSets } from './term-counts';
 import type { RelatedTerms } from './types';
@@ -9,13 +10,50 @@ export interface RelatedOptions {
   minPairPapers: number;
 }
 
+/** The papers restricted to supported terms, in shared memory so a worker reads them in place. */
+export interface RelatedIndex {
+  /** Supported terms' dense ids, sorted within each paper. */
+  docTerms: Int32Array;
+  /** Postings of dense term t: `postingOffsets[t] .. postingOffsets[t+1]`; each holds the
+   * position just after the term in its paper's row and the row's end. */
+  postingOffsets: Int32Array;
+  postingNext: Int32Array;
+  postingEnd: Int32Array;
+  /** Per dense term, the dense ids it must not be related to (phrases and the terms inside). */
+  nestedOffsets: Int32Array;
+  nestedTerms: Int32Array;
+  /** ln(document frequency) per dense term. */
+  logDf: Float64Array;
+  docCount: number;
+}
+
+/** One share of the pair counting: the terms a = first, first + step, … paired with every b > a. */
+export interface RelatedShareInput {
+  index: RelatedIndex;
+  first: number;
+  step: number;
+  topK: number;
+  minPairPapers: number;
+}
+
+/** The two bounded heaps of one share, as flat arrays (see `BoundedHeaps`). */
+export interface RelatedShare {
+  byPapers: HeapArrays;
+  byNpmi: HeapArrays;
+}
+
+const SHARE_TASK = siblingTask(import.meta.url, 'cooccurrence', 'buildRelatedShare');
+
 /** Related terms by co-occurrence in papers, without a V x V matrix: each paper's supported terms
  * are sorted, and for each term a the papers containing it are scanned for the terms b > a after
  * it, counted in one dense scratch row; each pair (a, b) is then offered once to both terms'
  * bounded heaps (top `topK` by papers in common, and by NPMI, Bouma 2009,
  * https://svn.spraakdata.gu.se/repos/gerlof/pub/www/Docs/npmi-pfd.pdf). Cost: half the sum over
- * papers of their distinct supported terms squared; memory: the heaps, V x topK. A phrase and the
- * words or shorter phrases inside it are never each other's related terms. */
+ * papers of their distinct supported terms squared; memory: the heaps, V x topK, once per share.
+ * The terms a are dealt to two shares, counted on two threads when there are two, and the heaps
+ * merged: each pair is offered once in all and heaps rank by a total order (key desc, other asc),
+ * so the kept entries, and the output bytes, do not depend on the shares or the threads. A phrase and
+ * the words or shorter phrases inside it are never each other's related terms. */
 export function buildRelatedTerms(
   sets: DocTermSets,
   vocab: Pick<Vocabulary, 'terms' | 'isPhrase'>,
@@ -36,16 +74,16 @@ export function buildRelatedTerms(
     }
   }
   const termCount = original.length;
-  const logN = Math.log(docCount);
-  const logCount = new Float64Array(docCount + 1);
-  for (let c = 1; c <= docCount; c++) logCount[c] = Math.log(c);
-  const logDf = Float64Array.from(original, (t) => logCount[df[t]]);
+  const logDf = sharedFloat64(termCount);
+  for (let a = 0; a < termCount; a++) logDf[a] = Math.log(df[original[a]]);
 
   // Papers restricted to supported terms, sorted within each paper; each term's postings hold
   // the position just after it in its paper's row.
   const docOffsets = new Int32Array(docCount + 1);
-  const docTerms = new Int32Array(sets.terms.length);
   let size = 0;
+  for (let k = 0; k < sets.terms.length; k++) if (compact[sets.terms[k]] >= 0) size++;
+  const docTerms = sharedInt32(size);
+  size = 0;
   for (let d = 0; d < docCount; d++) {
     const start = size;
     for (let k = sets.offsets[d]; k < sets.offsets[d + 1]; k++) {
@@ -55,11 +93,11 @@ export function buildRelatedTerms(
     docTerms.subarray(start, size).sort();
     docOffsets[d + 1] = size;
   }
-  const postingOffsets = new Int32Array(termCount + 1);
+  const postingOffsets = sharedInt32(termCount + 1);
   for (let k = 0; k < size; k++) postingOffsets[docTerms[k] + 1]++;
   for (let t = 0; t < termCount; t++) postingOffsets[t + 1] += postingOffsets[t];
-  const postingNext = new Int32Array(size);
-  const postingEnd = new Int32Array(size);
+  const postingNext = sharedInt32(size);
+  const postingEnd = sharedInt32(size);
   const fill = postingOffsets.slice(0, termCount);
   for (let d = 0; d < docCount; d++) {
     for (let k = docOffsets[d]; k < docOffsets[d + 1]; k++) {
@@ -70,15 +108,62 @@ export function buildRelatedTerms(
   }
 
   const nested = buildNestedTerms(vocab);
+  const nestedOffsets = sharedInt32(termCount + 1);
+  const nestedList: number[] = [];
+  for (let a = 0; a < termCount; a++) {
+    for (const t of nested.get(original[a]) ?? []) if (compact[t] >= 0) nestedList.push(compact[t]);
+    nestedOffsets[a + 1] = nestedList.length;
+  }
+  const index: RelatedIndex = {
+    docTerms,
+    postingOffsets,
+    postingNext,
+    postingEnd,
+    nestedOffsets,
+    nestedTerms: toShared(Int32Array.from(nestedList)),
+    logDf,
+    docCount,
+  };
+
+  // Two shares, the even and the odd terms a: their costs (postings scanned, pairs offered) both
+  // fall with the term's frequency rank, so interleaving balances them where a cut would not.
+  const share = (first: number): RelatedShareInput => ({ index, first, step: 2, topK: opts.topK, minPairPapers: opts.minPairPapers });
+  const [first, second] = runParallel(SHARE_TASK, buildRelatedShare, [share(0), share(1)]);
+  const byPapers = BoundedHeaps.from(first.byPapers, opts.topK);
+  const byNpmi = BoundedHeaps.from(first.byNpmi, opts.topK);
+  byPapers.offerAll(second.byPapers);
+  byNpmi.offerAll(second.byNpmi);
+
+  const npmiOf = (a: number, b: number, c: number) => pairNpmi(c, logDf[a], logDf[b], Math.log(docCount), docCount);
+  return {
+    byPapers: byPapers.build(original, (a, b, _key, c) => npmiOf(a, b, c)),
+    byNpmi: byNpmi.build(original, (_a, _b, key) => key),
+  };
+}
+
+/** NPMI of a pair in `c` papers; a pair in every paper has p(a,b) = 1: perfect co-occurrence. */
+function pairNpmi(c: number, logDfA: number, logDfB: number, logN: number, docCount: number): number {
+  return c === docCount ? 1 : (Math.log(c) - logDfA - logDfB + logN) / (logN - Math.log(c));
+}
+
+/** Counts the pairs (a, b > a) for the terms a of one share into both rankings' heaps (a worker
+ * task of `buildRelatedTerms`). */
+export function buildRelatedShare(input: RelatedShareInput): RelatedShare {
+  const { index, first, step, topK, minPairPapers } = input;
+  const { docTerms, postingOffsets, postingNext, postingEnd, nestedOffsets, nestedTerms, logDf, docCount } = index;
+  const termCount = postingOffsets.length - 1;
+  const logN = Math.log(docCount);
+  const logCount = new Float64Array(docCount + 1);
+  for (let c = 1; c <= docCount; c++) logCount[c] = Math.log(c);
   const together = new Int32Array(termCount);
   const excluded = new Int32Array(termCount).fill(-1);
   const touched = new Int32Array(termCount);
-  const byPapers = new BoundedHeaps(termCount, opts.topK);
-  const byNpmi = new BoundedHeaps(termCount, opts.topK);
+  const byPapers = new BoundedHeaps(termCount, topK);
+  const byNpmi = new BoundedHeaps(termCount, topK);
 
-  for (let a = 0; a < termCount; a++) {
+  for (let a = first; a < termCount; a += step) {
     const touchedCount = countFollowing(postingOffsets[a], postingOffsets[a + 1], postingNext, postingEnd, docTerms, together, touched);
-    for (const t of nested.get(original[a]) ?? []) if (compact[t] >= 0) excluded[compact[t]] = a;
+    for (let k = nestedOffsets[a]; k < nestedOffsets[a + 1]; k++) excluded[nestedTerms[k]] = a;
     const logDfA = logDf[a];
     for (let i = 0; i < touchedCount; i++) {
       const b = touched[i];
@@ -87,21 +172,15 @@ export function buildRelatedTerms(
       if (excluded[b] === a) continue;
       byPapers.offer(a, b, c, c);
       byPapers.offer(b, a, c, c);
-      if (c >= opts.minPairPapers) {
-        // A pair in every paper has p(a,b) = 1: perfect co-occurrence.
+      if (c >= minPairPapers) {
+        // Same expression as pairNpmi, with the logarithms looked up.
         const npmi = c === docCount ? 1 : (logCount[c] - logDfA - logDf[b] + logN) / (logN - logCount[c]);
         byNpmi.offer(a, b, npmi, c);
         byNpmi.offer(b, a, npmi, c);
       }
     }
   }
-
-  const npmiOf = (a: number, b: number, c: number) =>
-    c === docCount ? 1 : (logCount[c] - logDf[a] - logDf[b] + logN) / (logN - logCount[c]);
-  return {
-    byPapers: byPapers.build(original, (a, b, _key, c) => npmiOf(a, b, c)),
-    byNpmi: byNpmi.build(original, (_a, _b, key) => key),
-  };
+  return { byPapers: byPapers.arrays(), byNpmi: byNpmi.arrays() };
 }
 
 /** Counts, over the postings `from..to` of one term, the terms after it in each paper into
@@ -152,6 +231,14 @@ function buildNestedTerms(vocab: Pick<Vocabulary, 'terms' | 'isPhrase'>): Map<nu
   return nested;
 }
 
+/** The flat arrays of `BoundedHeaps`: term t's entries are `t*k .. t*k + sizes[t]`. */
+export interface HeapArrays {
+  keys: Float64Array;
+  others: Int32Array;
+  papers: Int32Array;
+  sizes: Int32Array;
+}
+
 /** One bounded min-heap per term in flat typed arrays: the best `k` (key desc, other id asc)
  * entries offered to each term, with the root the worst kept. */
 class BoundedHeaps {
@@ -163,11 +250,29 @@ class BoundedHeaps {
   constructor(
     terms: number,
     private readonly k: number,
+    from?: HeapArrays,
   ) {
-    this.keys = new Float64Array(terms * k);
-    this.others = new Int32Array(terms * k);
-    this.papers = new Int32Array(terms * k);
-    this.sizes = new Int32Array(terms);
+    this.keys = from?.keys ?? new Float64Array(terms * k);
+    this.others = from?.others ?? new Int32Array(terms * k);
+    this.papers = from?.papers ?? new Int32Array(terms * k);
+    this.sizes = from?.sizes ?? new Int32Array(terms);
+  }
+
+  /** Heaps over arrays that `arrays()` returned (on this thread or another). */
+  static from(arrays: HeapArrays, k: number): BoundedHeaps {
+    return new BoundedHeaps(arrays.sizes.length, k, arrays);
+  }
+
+  arrays(): HeapArrays {
+    return { keys: this.keys, others: this.others, papers: this.papers, sizes: this.sizes };
+  }
+
+  /** Offers every entry of other heaps over the same terms. */
+  offerAll(from: HeapArrays): void {
+    for (let t = 0; t < from.sizes.length; t++) {
+      const base = t * this.k;
+      for (let i = 0; i < from.sizes[t]; i++) this.offer(t, from.others[base + i], from.keys[base + i], from.papers[base + i]);
+    }
   }
 
   /** True when entry i ranks below entry j. */
