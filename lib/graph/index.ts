@@ -1,11 +1,11 @@
 import type { Paper } from '../corpus/types';
 import { deriveSeed } from '../random';
 import { buildAuthorIndex } from './authors';
-import { buildBetweenness } from './betweenness';
+import { accumulateBetweenness, buildBetweennessSources, finishBetweenness, splitSources } from './betweenness';
 import { buildCommunities } from './communities';
 import { buildComponents } from './components';
 import { buildCoauthorAdjacency } from './edges';
-import { buildLayout } from './layout';
+import { runBesideGraphSide } from './side-job';
 import type { AuthorStats, CoauthorEdges, CoauthorGraph, CoauthorGraphOptions, TopicCount } from './types';
 
 export type * from './types';
@@ -55,36 +55,44 @@ export function buildCoauthorGraph(
   const edges = buildEdgeColumns(adjacency.offsets, adjacency.neighbors, adjacency.papers, adjacency.fractional);
   progress('edges', n, n);
 
-  progress('communities', 0, n);
-  const communities = buildCommunities(
-    offsets,
-    neighbors,
-    options.communityWeight === 'papers' ? adjacency.papers : adjacency.fractional,
-    options.resolution,
-    deriveSeed(options.seed, 'louvain'),
-  );
-  progress('communities', n, n);
-
   const components = buildComponents(offsets, neighbors);
 
+  // Communities and half the betweenness sources here; the layout and the other half on a
+  // worker when there is a second thread (the lanes are independent, see side-job.ts).
+  progress('communities', 0, n);
   const pivots = n <= options.exactBetweennessMaxNodes ? n : options.betweennessPivots;
-  const betweenness = buildBetweenness(offsets, neighbors, pivots, deriveSeed(options.seed, 'betweenness'), (done, total) =>
-    progress('betweenness', done, total),
-  );
-
-  progress('layout', 0, 1);
-  const layout = buildLayout(
-    offsets,
-    neighbors,
-    components.groupOf,
-    components.groups.map((group) => group.size),
+  const sources = buildBetweennessSources(n, pivots, deriveSeed(options.seed, 'betweenness'));
+  const [ownSources, sideSources] = splitSources(sources);
+  const { own, side } = runBesideGraphSide(
+    () => {
+      const found = buildCommunities(
+        offsets,
+        neighbors,
+        options.communityWeight === 'papers' ? adjacency.papers : adjacency.fractional,
+        options.resolution,
+        deriveSeed(options.seed, 'louvain'),
+      );
+      progress('betweenness', 0, ownSources.length);
+      const partial = accumulateBetweenness(offsets, neighbors, ownSources, (done, total) => progress('betweenness', done, total));
+      return { communities: found, partial };
+    },
     {
-      maxNodes: options.maxLayoutNodes,
-      minComponentSize: options.minLayoutComponentSize,
-      ticks: options.layoutTicks,
-      seed: deriveSeed(options.seed, 'layout'),
+      offsets,
+      neighbors,
+      componentOf: components.groupOf,
+      componentSizes: components.groups.map((group) => group.size),
+      layout: {
+        maxNodes: options.maxLayoutNodes,
+        minComponentSize: options.minLayoutComponentSize,
+        ticks: options.layoutTicks,
+        seed: deriveSeed(options.seed, 'layout'),
+      },
+      sources: sideSources,
     },
   );
+  const { communities } = own;
+  const betweenness = finishBetweenness(own.partial, side.betweenness, sources.length, pivots < n);
+  const { layout } = side;
   progress('layout', 1, 1);
 
   // Per-author paper counts, years and topics.
