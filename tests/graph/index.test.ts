@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildCoauthorGraph, buildEgoNetwork, type CoauthorGraph } from '../../lib/graph/index';
 import { makePaper, papersFromEdges, readFixturePapers } from '../fixtures/graph/papers';
 
@@ -145,5 +145,33 @@ describe('display names', () => {
     ];
     const { authors } = buildCoauthorGraph(papers, null);
     expect(authors.map((a) => a.name)).toEqual(['Jan Roe', 'Kim']);
+  });
+});
+
+describe('threads', () => {
+  const saved = process.env.TOPICSCOPE_THREADS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TOPICSCOPE_THREADS;
+    else process.env.TOPICSCOPE_THREADS = saved;
+  });
+
+  it('gives the same bytes on one and two threads (sampled betweenness, layout on the worker)', () => {
+    let state = 99;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const papers = Array.from({ length: 300 }, (_, p) => {
+      const size = 1 + Math.floor(next() * 4);
+      const ids = new Set(Array.from({ length: size }, () => Math.floor(next() * next() * 200)));
+      return makePaper(p + 1, [...ids].map((a): [string, string] => [`Author ${a}`, `author ${a}`]), 2000 + (p % 20));
+    });
+    const opts = { seed: 5, exactBetweennessMaxNodes: 50, betweennessPivots: 21, maxLayoutNodes: 120 };
+    process.env.TOPICSCOPE_THREADS = '1';
+    const one = buildCoauthorGraph(papers, null, opts);
+    process.env.TOPICSCOPE_THREADS = '2';
+    const two = buildCoauthorGraph(papers, null, opts);
+    expect(one.betweennessSampled).toBe(true);
+    expect(one.layout.nodes.length).toBeGreaterThan(50);
+    expect(JSON.stringify(two.authors)).toBe(JSON.stringify(one.authors));
+    expect(JSON.stringify(two.layout)).toBe(JSON.stringify(one.layout));
+    expect(two.modularity).toBe(one.modularity);
   });
 });
