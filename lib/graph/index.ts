@@ -95,11 +95,11 @@ export function buildCoauthorGraph(
   const { layout } = side;
   progress('layout', 1, 1);
 
-  // Per-author paper counts, years and topics.
+  // Per-author paper counts and years; each author's paper topics gathered in one flat list
+  // (CSR by author) and counted in a stamped scratch row, so no map per author.
   const paperCount = new Int32Array(n);
   const firstYear = new Int32Array(n).fill(0x7fffffff);
   const lastYear = new Int32Array(n).fill(-0x80000000);
-  const topicCounts: Map<number, number>[] = paperTopics ? Array.from({ length: n }, () => new Map()) : [];
   let papersWithoutNames = 0;
   for (let p = 0; p < papers.length; p++) {
     const ids = paperAuthors[p];
@@ -112,12 +112,9 @@ export function buildCoauthorGraph(
         if (year < firstYear[a]) firstYear[a] = year;
         if (year > lastYear[a]) lastYear[a] = year;
       }
-      if (paperTopics) {
-        const topic = paperTopics[p];
-        topicCounts[a].set(topic, (topicCounts[a].get(topic) ?? 0) + 1);
-      }
     }
   }
+  const mainTopics = paperTopics ? buildMainTopics(paperAuthors, paperTopics, paperCount) : null;
 
   const authors: AuthorStats[] = new Array(n);
   for (let a = 0; a < n; a++) {
@@ -136,7 +133,7 @@ export function buildCoauthorGraph(
       coauthorCount: adjacency.coauthorCounts[a],
       firstYear: seen ? firstYear[a] : null,
       lastYear: seen ? lastYear[a] : null,
-      mainTopics: paperTopics ? topTopics(topicCounts[a]) : [],
+      mainTopics: mainTopics ? mainTopics[a] : [],
       degree: offsets[a + 1] - offsets[a],
       weightedDegree: weighted,
       fractionalDegree: fractional,
@@ -167,11 +164,40 @@ function paperYear(paper: Paper): number | null {
   return paper.year;
 }
 
-function topTopics(counts: Map<number, number>): TopicCount[] {
-  return [...counts]
-    .map(([topic, count]) => ({ topic, count }))
-    .sort((a, b) => b.count - a.count || a.topic - b.topic)
-    .slice(0, 3);
+/** Up to three topics per author with the most of their papers (count desc, topic asc). */
+function buildMainTopics(paperAuthors: Int32Array[], paperTopics: Int32Array, paperCount: Int32Array): TopicCount[][] {
+  const n = paperCount.length;
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) start[a + 1] = start[a] + paperCount[a];
+  const topics = new Int32Array(start[n]);
+  const fill = start.slice(0, n);
+  let low = 0;
+  let high = -1;
+  for (let p = 0; p < paperAuthors.length; p++) {
+    const ids = paperAuthors[p];
+    if (ids.length === 0) continue;
+    const topic = paperTopics[p];
+    if (topic < low) low = topic;
+    if (topic > high) high = topic;
+    for (let i = 0; i < ids.length; i++) topics[fill[ids[i]]++] = topic;
+  }
+  const counts = new Int32Array(Math.max(0, high - low + 1));
+  const distinct: number[] = [];
+  const out: TopicCount[][] = new Array(n);
+  for (let a = 0; a < n; a++) {
+    distinct.length = 0;
+    for (let i = start[a]; i < start[a + 1]; i++) {
+      if (counts[topics[i] - low]++ === 0) distinct.push(topics[i]);
+    }
+    distinct.sort((x, y) => counts[y - low] - counts[x - low] || x - y);
+    const top: TopicCount[] = [];
+    for (let i = 0; i < distinct.length; i++) {
+      if (i < 3) top.push({ topic: distinct[i], count: counts[distinct[i] - low] });
+      counts[distinct[i] - low] = 0;
+    }
+    out[a] = top;
+  }
+  return out;
 }
 
 /** Keeps each undirected edge once (source < target); CSR rows are already sorted by id. */

@@ -107,11 +107,11 @@ export function buildRelatedTerms(
     }
   }
 
-  const nested = buildNestedTerms(vocab);
+  const nested = buildNestedTerms(vocab, original);
   const nestedOffsets = sharedInt32(termCount + 1);
   const nestedList: number[] = [];
   for (let a = 0; a < termCount; a++) {
-    for (const t of nested.get(original[a]) ?? []) if (compact[t] >= 0) nestedList.push(compact[t]);
+    for (const b of nested[a]) nestedList.push(b);
     nestedOffsets[a + 1] = nestedList.length;
   }
   const index: RelatedIndex = {
@@ -206,25 +206,21 @@ function countFollowing(
   return touchedCount;
 }
 
-/** For each phrase, the shorter terms inside it, and for each such term the phrases holding it. */
-function buildNestedTerms(vocab: Pick<Vocabulary, 'terms' | 'isPhrase'>): Map<number, number[]> {
+/** Among the supported terms (`original`, dense id -> term id), for each phrase the shorter
+ * terms inside it, and for each such term the phrases holding it, in dense ids. */
+function buildNestedTerms(vocab: Pick<Vocabulary, 'terms' | 'isPhrase'>, original: number[]): number[][] {
   const idOf = new Map<string, number>();
-  vocab.terms.forEach((term, id) => idOf.set(term, id));
-  const nested = new Map<number, number[]>();
-  const link = (a: number, b: number) => {
-    const list = nested.get(a);
-    if (list) list.push(b);
-    else nested.set(a, [b]);
-  };
-  vocab.terms.forEach((term, id) => {
-    if (!vocab.isPhrase[id]) return;
-    const words = term.split(' ');
+  original.forEach((term, id) => idOf.set(vocab.terms[term], id));
+  const nested: number[][] = original.map(() => []);
+  original.forEach((term, id) => {
+    if (!vocab.isPhrase[term]) return;
+    const words = vocab.terms[term].split(' ');
     for (let length = 1; length < words.length; length++) {
       for (let start = 0; start + length <= words.length; start++) {
         const inner = idOf.get(words.slice(start, start + length).join(' '));
         if (inner === undefined) continue;
-        link(id, inner);
-        link(inner, id);
+        nested[id].push(inner);
+        nested[inner].push(id);
       }
     }
   });
