@@ -77,33 +77,43 @@ export function buildRelatedTerms(
   const logDf = sharedFloat64(termCount);
   for (let a = 0; a < termCount; a++) logDf[a] = Math.log(df[original[a]]);
 
-  // Papers restricted to supported terms, sorted within each paper; each term's postings hold
-  // the position just after it in its paper's row.
+  // Papers restricted to supported terms, sorted within each paper; each term's postings (its
+  // papers, ascending) hold the position just after it in its paper's row. The rows come sorted
+  // without a sort: the papers are first listed per term, then dealt back to rows term by term.
+  const termPapers = new Int32Array(termCount + 1);
   const docOffsets = new Int32Array(docCount + 1);
-  let size = 0;
-  for (let k = 0; k < sets.terms.length; k++) if (compact[sets.terms[k]] >= 0) size++;
-  const docTerms = sharedInt32(size);
-  size = 0;
   for (let d = 0; d < docCount; d++) {
-    const start = size;
     for (let k = sets.offsets[d]; k < sets.offsets[d + 1]; k++) {
       const id = compact[sets.terms[k]];
-      if (id >= 0) docTerms[size++] = id;
+      if (id >= 0) {
+        termPapers[id + 1]++;
+        docOffsets[d + 1]++;
+      }
     }
-    docTerms.subarray(start, size).sort();
-    docOffsets[d + 1] = size;
   }
-  const postingOffsets = sharedInt32(termCount + 1);
-  for (let k = 0; k < size; k++) postingOffsets[docTerms[k] + 1]++;
-  for (let t = 0; t < termCount; t++) postingOffsets[t + 1] += postingOffsets[t];
+  for (let t = 0; t < termCount; t++) termPapers[t + 1] += termPapers[t];
+  for (let d = 0; d < docCount; d++) docOffsets[d + 1] += docOffsets[d];
+  const size = docOffsets[docCount];
+  const papersOf = new Int32Array(size);
+  const termFill = termPapers.slice(0, termCount);
+  for (let d = 0; d < docCount; d++) {
+    for (let k = sets.offsets[d]; k < sets.offsets[d + 1]; k++) {
+      const id = compact[sets.terms[k]];
+      if (id >= 0) papersOf[termFill[id]++] = d;
+    }
+  }
+  const docTerms = sharedInt32(size);
+  const postingOffsets = toShared(termPapers);
   const postingNext = sharedInt32(size);
   const postingEnd = sharedInt32(size);
-  const fill = postingOffsets.slice(0, termCount);
-  for (let d = 0; d < docCount; d++) {
-    for (let k = docOffsets[d]; k < docOffsets[d + 1]; k++) {
-      const slot = fill[docTerms[k]]++;
-      postingNext[slot] = k + 1;
-      postingEnd[slot] = docOffsets[d + 1];
+  const docFill = docOffsets.slice(0, docCount);
+  for (let t = 0; t < termCount; t++) {
+    for (let k = termPapers[t]; k < termPapers[t + 1]; k++) {
+      const d = papersOf[k];
+      const slot = docFill[d]++;
+      docTerms[slot] = t;
+      postingNext[k] = slot + 1;
+      postingEnd[k] = docOffsets[d + 1];
     }
   }
 
@@ -278,9 +288,15 @@ class BoundedHeaps {
 
   private swap(i: number, j: number): void {
     const { keys, others, papers } = this;
-    [keys[i], keys[j]] = [keys[j], keys[i]];
-    [others[i], others[j]] = [others[j], others[i]];
-    [papers[i], papers[j]] = [papers[j], papers[i]];
+    const key = keys[i];
+    keys[i] = keys[j];
+    keys[j] = key;
+    const other = others[i];
+    others[i] = others[j];
+    others[j] = other;
+    const count = papers[i];
+    papers[i] = papers[j];
+    papers[j] = count;
   }
 
   offer(term: number, other: number, key: number, papers: number): void {
