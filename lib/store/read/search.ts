@@ -185,29 +185,49 @@ export function searchPapers(
   const match = buildFtsQuery(trimmed);
   const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
   const params = filterParams(filters);
+  // Without filters the full-text index alone answers the count and the ranking: no join per match.
+  const unfiltered = Object.values(params).every((v) => v === null);
   const total = match
-    ? (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${MATCH_FROM}`, { ...params, match })?.n ?? 0)
+    ? unfiltered
+      ? (selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0)
+      : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${MATCH_FROM}`, { ...params, match })?.n ?? 0)
     : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
   const window = { limit: size, offset: (current - 1) * size };
   let hits: SearchHit[];
   if (match) {
-    // Rank first, then mark up only the page: snippet() on every match would cost more than the search.
-    const rows = selectAll<ListRow>(
-      db,
-      `SELECT ${PAPER_LIST_COLUMNS} ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
-      { ...params, match, ...window },
+    // Rank ids first (the sort then carries only ids and scores), fetch the page's rows, and mark
+    // up only the page: snippet() on every match would cost more than the search.
+    const ranked = unfiltered
+      ? selectAll<{ id: number }>(
+          db,
+          `SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH @match ORDER BY ${BM25}, rowid LIMIT @limit OFFSET @offset`,
+          { match, ...window },
+        )
+      : selectAll<{ id: number }>(
+          db,
+          `SELECT p.id AS id ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
+          { ...params, match, ...window },
+        );
+    const byId = new Map(
+      selectAll<ListRow>(
+        db,
+        `SELECT ${PAPER_LIST_COLUMNS} FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id IN (SELECT value FROM json_each(@ids))`,
+        { ids: JSON.stringify(ranked.map((r) => r.id)) },
+      ).map((row) => [row.id, row]),
     );
+    const rows = ranked.map((r) => byId.get(r.id)).filter((row): row is ListRow => row !== undefined);
     // One query marks up the whole page. (Binding the rowid as a plain number made FTS5 cut
     // highlight() short after the last match; ids from json_each are integers and work.)
     const marked = new Map(
       selectAll<{ id: number; title: string; snippet: string; authors: string }>(
         db,
-        `SELECT rowid AS id, highlight(papers_fts, 0, char(57344), char(57345)) AS title,
+        // Driven by the page's ids, FTS5 looks up those rows only instead of every match.
+        `SELECT f.rowid AS id, highlight(papers_fts, 0, char(57344), char(57345)) AS title,
                 snippet(papers_fts, 1, char(57344), char(57345), '${ELLIPSIS}', 40) AS snippet,
                 highlight(papers_fts, 2, char(57344), char(57345)) AS authors
-         FROM papers_fts WHERE papers_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+         FROM json_each(@ids) j JOIN papers_fts f ON f.rowid = j.value WHERE papers_fts MATCH @match`,
         { match, ids: JSON.stringify(rows.map((r) => r.id)) },
       ).map((m) => [m.id, m]),
     );
