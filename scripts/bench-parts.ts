@@ -1,9 +1,8 @@
 /**
  * The parts of scripts/bench.ts, each run in its own process so its peak RSS is its own.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
@@ -14,6 +13,7 @@ import { defaultPipelineOptions, runPipeline } from '../lib/pipeline';
 import { attachFullTextIndex, createBuildDatabase, finishBuildDatabase, startFullTextIndex, writeCorpus } from '../lib/store/write';
 import type { TokenizedCorpus } from '../lib/text/types';
 import { buildTrends } from '../lib/trends/index';
+import { freePort, stopServer, waitForServer } from './next-server';
 import type { Trends } from '../lib/trends/types';
 
 /** One line of the bench table. */
@@ -242,31 +242,6 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
   return { rows, notes };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForServer(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not come up`);
-}
-
 async function timeRequests(url: string, n: number): Promise<{ median: number; status: number }> {
   let status = 0;
   for (let i = 0; i < 3; i++) status = (await fetch(url).then(async (r) => (await r.arrayBuffer(), r))).status;
@@ -302,6 +277,7 @@ async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
     cwd: root,
     env,
     stdio: 'ignore',
+    detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -323,7 +299,7 @@ async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
     rows.push(...browser.rows);
     notes.push(...browser.notes);
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server);
   }
   return { rows, notes };
 }

@@ -7,10 +7,10 @@
  *   npm run test:browser -- pages        # only test files matching "pages"
  *   npm run test:browser -- --skip-build # reuse .next-test from the last run
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, stopServer, waitForServer } from './next-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST_DIR = '.next-test';
@@ -24,54 +24,6 @@ function log(message: string): void {
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.exitCode !== null || server.pid === undefined) return resolve();
-    server.once('exit', () => resolve());
-    // The server was started in its own process group: stop it and its workers, nothing else.
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
-    setTimeout(() => {
-      try {
-        if (server.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      resolve();
-    }, 10_000).unref();
-  });
 }
 
 async function main(): Promise<number> {

@@ -87,8 +87,7 @@ function buildAuthorNames(corpus: Corpus): Map<string, string> {
 }
 
 /** Each paper's author names as displayed and searched: 'A, B, C' in the most frequent spellings. */
-export function buildAuthorsText(corpus: Corpus): string[] {
-  const authorNames = buildAuthorNames(corpus);
+export function buildAuthorsText(corpus: Corpus, authorNames = buildAuthorNames(corpus)): string[] {
   return corpus.papers.map((p) => p.authors.map((a) => authorNames.get(a.key) ?? a.name).join(', '));
 }
 
@@ -97,7 +96,7 @@ export function buildAuthorsText(corpus: Corpus): string[] {
 export function writeCorpus(db: Database.Database, corpus: Corpus): void {
   const authorIds = buildAuthorIds(corpus);
   const authorNames = buildAuthorNames(corpus);
-  const authorsText = buildAuthorsText(corpus);
+  const authorsText = buildAuthorsText(corpus, authorNames);
   const insertFile = db.prepare(
     `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
