@@ -183,7 +183,7 @@ export function buildTopicModel(
     }
     return {
       id,
-      label: formatTopicLabel(ct.termIds, vocab.terms, vocab.display, 3),
+      label: formatTopicLabel(ct.termIds, vocab.terms, vocab.display, 3, ct.weights),
       size: sizes[id],
       terms: ct.termIds.map((termId, r) => ({ termId, term: vocab.display[termId], weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
       representatives: representatives[id],

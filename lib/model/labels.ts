@@ -56,26 +56,90 @@ export function buildClassTerms(
   return result;
 }
 
+/** How far down a topic's terms a phrase may stand in for one of its words. */
+const PHRASE_LOOKAHEAD = 15;
+/** A phrase stands in for a word when it weighs at least this share of the word. */
+const PHRASE_SHARE = 0.3;
+
+/** The letters an acronym of a display form would have: each word's initial, split on spaces and
+ * hyphens, with a word that starts with a digit kept whole ("3d gaussian splatting" -> "3dgs"). */
+function initialsOf(shown: string): string {
+  return shown
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => (/^[0-9]/.test(w) ? w : w[0]))
+    .join('');
+}
+
+/** Whether one display form is an acronym of the other, plural or not ("llms" and "large language
+ * models", "rag" and "retrieval-augmented generation"). */
+function isAcronymPair(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (/[\s-]/.test(short) || !/[\s-]/.test(long)) return false;
+  const initials = initialsOf(long);
+  const bare = short.endsWith('s') ? short.slice(0, -1) : short;
+  return initials.length >= 2 && (short === initials || bare === initials);
+}
+
 /**
- * A short label from a topic's top terms: the first `size` terms, heaviest first, that are not
+ * A short label from a topic's top terms (heaviest first): the first `size` terms that are not
  * near-identical to a term already taken — sharing a stemmed word (so "network" and "graph neural
- * network" exclude each other), or one display form containing the other.
+ * network" exclude each other), one display form containing the other, or one an acronym of the
+ * other ("llms", "large language models"). Words count on their own as well as inside phrases, so
+ * a word often outweighs its phrase: given `weights`, a phrase among the next terms that contains
+ * the word and weighs at least 30% of it stands in for the word ("remote sensing", not "sensing").
  * `terms` are the vocabulary's stemmed keys, `display` what a person reads.
  */
-export function formatTopicLabel(termIds: readonly number[], terms: readonly string[], display: readonly string[], size = 3): string {
+export function formatTopicLabel(
+  termIds: readonly number[],
+  terms: readonly string[],
+  display: readonly string[],
+  size = 3,
+  weights?: readonly number[],
+): string {
   const chosen: number[] = [];
   const stems = new Set<string>();
-  for (const id of termIds) {
-    if (chosen.length === size) break;
-    const words = terms[id].split(' ');
-    if (words.some((w) => stems.has(w))) continue;
+  /** Why `id` cannot join the label: null when it can. */
+  const conflict = (id: number): 'word' | 'form' | 'acronym' | null => {
+    if (terms[id].split(' ').some((w) => stems.has(w))) return 'word';
     const shown = display[id].toLowerCase();
-    if (chosen.some((c) => {
+    for (const c of chosen) {
       const other = display[c].toLowerCase();
-      return other.includes(shown) || shown.includes(other);
-    })) continue;
+      if (other.includes(shown) || shown.includes(other)) return 'form';
+      if (isAcronymPair(shown, other)) return 'acronym';
+    }
+    return null;
+  };
+  for (let r = 0; r < termIds.length && chosen.length < size; r++) {
+    const word = termIds[r];
+    if (conflict(word) === 'acronym') {
+      for (const w of terms[word].split(' ')) stems.add(w);
+      continue;
+    }
+    let id = word;
+    if (weights && !terms[word].includes(' ')) {
+      for (let q = r + 1; q < Math.min(termIds.length, r + 1 + PHRASE_LOOKAHEAD); q++) {
+        if (weights[q] < PHRASE_SHARE * weights[r]) break;
+        if (terms[termIds[q]].split(' ').includes(terms[word])) {
+          id = termIds[q];
+          break;
+        }
+      }
+    }
+    // A phrase that clashes with the label falls back to its word, unless the phrase is already
+    // there under its acronym (then "large" would only repeat "llms").
+    const why = conflict(id);
+    if (why === 'acronym') {
+      // Its words are in the label through the acronym.
+      for (const w of terms[id].split(' ')) stems.add(w);
+      continue;
+    }
+    if (why !== null) {
+      if (id === word || conflict(word) !== null) continue;
+      id = word;
+    }
     chosen.push(id);
-    for (const w of words) stems.add(w);
+    for (const w of terms[id].split(' ')) stems.add(w);
   }
   return chosen.map((id) => display[id]).join(', ');
 }

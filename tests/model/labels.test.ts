@@ -44,6 +44,24 @@ describe('formatTopicLabel', () => {
   it('compares display forms too', () => {
     expect(formatTopicLabel([0, 1], ['a', 'b'], ['learning', 'deep learning'])).toBe('learning');
   });
+  it('lets a heavy enough phrase stand in for its word, and falls back to the word on a clash', () => {
+    const t = ['sens', 'remot sens', 'imageri', 'remot', 'satellit'];
+    const d = ['sensing', 'remote sensing', 'imagery', 'remote', 'satellite'];
+    expect(formatTopicLabel([0, 2, 1, 3, 4], t, d, 3, [1, 0.5, 0.4, 0.3, 0.2])).toBe('remote sensing, imagery, satellite');
+    // Below 30% of the word's weight the phrase does not stand in.
+    expect(formatTopicLabel([0, 2, 1, 3, 4], t, d, 3, [1, 0.5, 0.29, 0.2, 0.1])).toBe('sensing, imagery, remote');
+    // "adversarial attacks" clashes with "attacks" already taken: "adversarial" itself joins.
+    const t2 = ['attack', 'adversari', 'adversari attack', 'defens'];
+    const d2 = ['attacks', 'adversarial', 'adversarial attacks', 'defense'];
+    expect(formatTopicLabel([0, 1, 2, 3], t2, d2, 3, [1, 0.8, 0.28, 0.2])).toBe('attacks, adversarial, defense');
+  });
+  it('treats an acronym and its phrase as the same term', () => {
+    const t = ['llm', 'languag', 'larg languag model', 'evalu', 'larg', 'prompt', 'rag', 'retrieval-aug gener', '3dg', '3d gaussian splat'];
+    const d = ['llms', 'language', 'large language models', 'evaluation', 'large', 'prompt', 'rag', 'retrieval-augmented generation', '3dgs', '3d gaussian splatting'];
+    expect(formatTopicLabel([0, 1, 2, 3, 4, 5], t, d, 3, [1, 0.9, 0.8, 0.5, 0.4, 0.3])).toBe('llms, evaluation, prompt');
+    expect(formatTopicLabel([6, 7, 3], t, d, 3)).toBe('rag, evaluation');
+    expect(formatTopicLabel([9, 8, 5], t, d, 3)).toBe('3d gaussian splatting, prompt');
+  });
 });
 
 describe('topic similarity and tree', () => {

@@ -49,17 +49,24 @@ describe('tokenizeCorpus', () => {
     expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph neural network')]).toBe(6);
   });
 
-  it('replaces a phrase\'s words by the phrase and never joins across punctuation', () => {
+  it('counts a phrase and its words by default, and never joins across punctuation', () => {
     const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5 });
-    expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'aggreg', 'messag', 'molecul']);
+    expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'graph', 'neural', 'network', 'aggreg', 'messag', 'molecul']);
     // "Reinforcement. Learning follows from the punctuation test." ("follows" is a stop word)
     expect(termsOf(corpus, fixture.length - 1)).toEqual(['reinforc', 'learn', 'punctuat', 'test']);
+    // "graph" counts in all 8 records that have it, inside the phrase or not.
+    expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph')]).toBe(8);
+  });
+
+  it('replaces a phrase\'s words by the phrase with phraseWords off', () => {
+    const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5, phraseWords: false });
+    expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'aggreg', 'messag', 'molecul']);
     // "graph" is counted only where it stands alone: graph coloring, spectral graph sparsification.
     expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph')]).toBe(2);
   });
 
   it('keeps the stronger of two overlapping bigrams when trigrams are off', () => {
-    const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5, maxPhraseLength: 2 });
+    const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5, maxPhraseLength: 2, phraseWords: false });
     // neural is in 7 records, graph in 8: "neural network" is the stronger pair. "large language"
     // and "language model" score the same (large 7, language 8, model 7), so the left one wins.
     expect(phrases(corpus)).toEqual(['reinforc learn', 'neural network', 'larg languag']);
