@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Corpus } from '../corpus/types';
-import { buildAuthorIndex, type AuthorIndex } from '../graph/authors';
+import type { Corpus, Paper } from '../corpus/types';
 import { DATABASE_FILE, FTS_BULK_SQL, FTS_SHADOW_TABLES, FTS_SQL, SCHEMA_VERSION, TABLES_SQL, splitIndexes } from './schema';
 
 const PAGE_SIZE = 16384;
@@ -31,8 +30,8 @@ function openForBulkWrite(file: string): Database.Database {
   return db;
 }
 
-/** Opens a fresh database file for writing with the tables in place; secondary indexes come in
- * finishBuildDatabase, after the bulk load. */
+/** Opens a fresh database file for writing with the tables in place; secondary indexes come
+ * after the bulk load (writeCorpus's tables at its end, the others in finishBuildDatabase). */
 export function createBuildDatabase(file: string): Database.Database {
   const db = openForBulkWrite(file);
   db.exec(splitIndexes(TABLES_SQL).tables);
@@ -54,12 +53,15 @@ export function writeMeta(db: Database.Database, meta: Record<string, string | n
   })();
 }
 
-/** The corpus's authors as the build stores them: ids (1-based, first appearance), display names
- * (the most frequent spelling) and per paper its author ids and 'A, B, C' text. The same ids as
- * the co-author graph's (which are 0-based), since both come from buildAuthorIndex. */
+/** The corpus's authors as the build stores them: ids 1..n in order of first appearance over the
+ * papers (the co-author graph numbers them the same way, from 0), display names (the most frequent
+ * spelling, ties to the first seen), and per paper its author ids and 'A, B, C' text. */
 interface AuthorTable {
-  index: AuthorIndex;
-  /** Per paper: its author names as displayed and searched. */
+  keys: string[];
+  names: string[];
+  /** Author ids of paper i: ids[offsets[i] .. offsets[i + 1]), in the paper's order. */
+  ids: Int32Array;
+  offsets: Int32Array;
   authorsText: string[];
 }
 
@@ -69,23 +71,67 @@ const authorTables = new WeakMap<Corpus, AuthorTable>();
 function getAuthorTable(corpus: Corpus): AuthorTable {
   let table = authorTables.get(corpus);
   if (table === undefined) {
-    const index = buildAuthorIndex(corpus.papers);
-    const { names, paperAuthors } = index;
-    const authorsText = new Array<string>(paperAuthors.length);
-    for (let p = 0; p < paperAuthors.length; p++) {
-      let text = '';
-      for (let k = 0; k < paperAuthors[p].length; k++) text += k === 0 ? names[paperAuthors[p][k]] : `, ${names[paperAuthors[p][k]]}`;
-      authorsText[p] = text;
-    }
-    table = { index, authorsText };
+    table = buildAuthorTable(corpus.papers);
     authorTables.set(corpus, table);
   }
   return table;
 }
 
+function buildAuthorTable(papers: readonly Paper[]): AuthorTable {
+  const idOf = new Map<string, number>();
+  const keys: string[] = [];
+  const names: string[] = [];
+  const appearances: number[] = [];
+  // Spellings other than the first, per author: most authors have one, so no map per author.
+  const otherSpellings = new Map<number, Map<string, number>>();
+  const offsets = new Int32Array(papers.length + 1);
+  for (let p = 0; p < papers.length; p++) offsets[p + 1] = offsets[p] + papers[p].authors.length;
+  const ids = new Int32Array(offsets[papers.length]);
+  let k = 0;
+  for (const paper of papers) {
+    for (const author of paper.authors) {
+      let id = idOf.get(author.key);
+      if (id === undefined) {
+        id = keys.length + 1;
+        idOf.set(author.key, id);
+        keys.push(author.key);
+        names.push(author.name);
+        appearances.push(0);
+      }
+      ids[k++] = id;
+      appearances[id - 1]++;
+      if (author.name !== names[id - 1]) {
+        let spellings = otherSpellings.get(id);
+        if (!spellings) otherSpellings.set(id, (spellings = new Map()));
+        spellings.set(author.name, (spellings.get(author.name) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [id, spellings] of otherSpellings) {
+    let best = names[id - 1];
+    let bestCount = appearances[id - 1];
+    for (const count of spellings.values()) bestCount -= count;
+    // Map order is first-seen order, so a strict > keeps the earliest spelling on ties.
+    for (const [name, count] of spellings) {
+      if (count > bestCount) {
+        best = name;
+        bestCount = count;
+      }
+    }
+    names[id - 1] = best;
+  }
+  const authorsText = new Array<string>(papers.length);
+  for (let p = 0; p < papers.length; p++) {
+    let text = '';
+    for (let i = offsets[p]; i < offsets[p + 1]; i++) text += i === offsets[p] ? names[ids[i] - 1] : `, ${names[ids[i] - 1]}`;
+    authorsText[p] = text;
+  }
+  return { keys, names, ids, offsets, authorsText };
+}
+
 /** Author ids (1-based) by identity key, in order of first appearance over the papers. */
 export function buildAuthorIds(corpus: Corpus): Map<string, number> {
-  return new Map(getAuthorTable(corpus).index.keys.map((key, i) => [key, i + 1]));
+  return new Map(getAuthorTable(corpus).keys.map((key, i) => [key, i + 1]));
 }
 
 /** Each paper's author names as displayed and searched: 'A, B, C' in the most frequent spellings. */
@@ -137,7 +183,7 @@ class RowWriter {
 /** Papers, authors, sources and rejected records (the full-text index is built beside, see
  * startFullTextIndex). */
 export function writeCorpus(db: Database.Database, corpus: Corpus): void {
-  const { index, authorsText } = getAuthorTable(corpus);
+  const { keys, names, ids, offsets, authorsText } = getAuthorTable(corpus);
   const insertFile = db.prepare(
     `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -160,7 +206,7 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
       insertFile.run(f.file, f.layout, f.venue, f.year, f.notes, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected, JSON.stringify(reasons));
     }
     for (const r of corpus.rejects) insertReject.run(r.file, r.record, r.reason);
-    for (let i = 0; i < index.keys.length; i++) authors.add(i + 1, index.keys[i], index.names[i]);
+    for (let i = 0; i < keys.length; i++) authors.add(i + 1, keys[i], names[i]);
     authors.flush();
     corpus.papers.forEach((p, i) => {
       papers.add(
@@ -177,14 +223,16 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
         p.authors.length > 0 ? p.authors.length : p.authorCount,
         authorsText[i],
       );
-      const ids = index.paperAuthors[i];
-      for (let position = 0; position < ids.length; position++) paperAuthors.add(p.id, ids[position] + 1, position);
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) paperAuthors.add(p.id, ids[k], k - offsets[i]);
       for (const s of p.sources) paperSources.add(p.id, s.file, s.record);
     });
     papers.flush();
     paperAuthors.flush();
     paperSources.flush();
   })();
+  // These tables are complete: index them now, while the full-text index is still being built
+  // on its worker, rather than after it.
+  createIndexes(db, CORPUS_TABLES);
 }
 
 // The worker is plain JavaScript (no TypeScript loader needed) and gets better-sqlite3's resolved path.
@@ -193,9 +241,7 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
 const FULL_TEXT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.sqlitePath);
-const { file, pageSize, ftsSql, bulkSql, hashSize, ids, offsets } = workerData;
-const bytes = Buffer.from(workerData.text);
-const text = (k) => bytes.toString('utf8', offsets[k], offsets[k + 1]);
+const { file, pageSize, ftsSql, bulkSql, hashSize } = workerData;
 const db = new Database(file);
 db.pragma('page_size = ' + pageSize);
 db.pragma('journal_mode = OFF');
@@ -205,19 +251,56 @@ db.exec(ftsSql);
 db.exec(bulkSql);
 db.exec("INSERT INTO papers_fts (papers_fts, rank) VALUES ('hashsize', " + hashSize + ")");
 const insert = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors_text) VALUES (?, ?, ?, ?)');
-db.transaction(() => { for (let i = 0; i < ids.length; i++) insert.run(ids[i], text(3 * i), text(3 * i + 1), text(3 * i + 2)); })();
-// A no-op when the hash held everything; merges the segments when it did not.
-db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('optimize')");
-// The hash size is a setting for this build only: the index keeps SQLite's default.
-db.unsafeMode(true);
-db.exec("DELETE FROM papers_fts_config WHERE k = 'hashsize'");
-db.close();
-parentPort.postMessage('done');
+db.exec('BEGIN');
+parentPort.on('message', (batch) => {
+  if (batch !== null) {
+    const { ids, offsets } = batch;
+    const bytes = Buffer.from(batch.text);
+    const text = (k) => bytes.toString('utf8', offsets[k], offsets[k + 1]);
+    for (let i = 0; i < ids.length; i++) insert.run(ids[i], text(3 * i), text(3 * i + 1), text(3 * i + 2));
+    return;
+  }
+  db.exec('COMMIT');
+  // A no-op when the hash held everything; merges the segments when it did not.
+  db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('optimize')");
+  // The hash size is a setting for this build only: the index keeps SQLite's default.
+  db.unsafeMode(true);
+  db.exec("DELETE FROM papers_fts_config WHERE k = 'hashsize'");
+  db.close();
+  parentPort.postMessage('done');
+  parentPort.close();
+});
 `;
 
 /** FTS5's in-memory limit for pending index data ('hashsize'): above the index of any corpus
  * we read (about 70 MB for 75,000 arXiv abstracts), so the index is written in one segment. */
 const FULL_TEXT_HASH_SIZE = 1 << 30;
+
+/** Papers per message to the full-text worker: it starts indexing the first while the rest are encoded. */
+const FULL_TEXT_BATCH = 4096;
+
+/** The texts of papers [from, to) as one UTF-8 buffer with offsets: title, abstract, authors per paper. */
+function encodeTexts(papers: readonly Paper[], authorsText: readonly string[], from: number, to: number) {
+  const n = to - from;
+  const offsets = new Int32Array(3 * n + 1);
+  for (let i = 0; i < n; i++) {
+    const p = papers[from + i];
+    offsets[3 * i + 1] = offsets[3 * i] + Buffer.byteLength(p.title);
+    offsets[3 * i + 2] = offsets[3 * i + 1] + Buffer.byteLength(p.abstract);
+    offsets[3 * i + 3] = offsets[3 * i + 2] + Buffer.byteLength(authorsText[from + i]);
+  }
+  const text = new ArrayBuffer(offsets[3 * n]);
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < n; i++) {
+    const p = papers[from + i];
+    bytes.write(p.title, offsets[3 * i]);
+    bytes.write(p.abstract, offsets[3 * i + 1]);
+    bytes.write(authorsText[from + i], offsets[3 * i + 2]);
+  }
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = papers[from + i].id;
+  return { ids, offsets, text };
+}
 
 /**
  * Builds the full-text index of the papers in a side database on a worker thread, so it costs
@@ -225,25 +308,6 @@ const FULL_TEXT_HASH_SIZE = 1 << 30;
  */
 export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> {
   fs.rmSync(file, { force: true });
-  // The texts travel as one UTF-8 buffer, moved (not copied) to the worker: cloning tens of
-  // megabytes of strings would double their memory.
-  const { authorsText } = getAuthorTable(corpus);
-  const n = corpus.papers.length;
-  const offsets = new Int32Array(3 * n + 1);
-  for (let i = 0; i < n; i++) {
-    const p = corpus.papers[i];
-    offsets[3 * i + 1] = offsets[3 * i] + Buffer.byteLength(p.title);
-    offsets[3 * i + 2] = offsets[3 * i + 1] + Buffer.byteLength(p.abstract);
-    offsets[3 * i + 3] = offsets[3 * i + 2] + Buffer.byteLength(authorsText[i]);
-  }
-  const text = new ArrayBuffer(offsets[3 * n]);
-  const bytes = Buffer.from(text);
-  for (let i = 0; i < n; i++) {
-    const p = corpus.papers[i];
-    bytes.write(p.title, offsets[3 * i]);
-    bytes.write(p.abstract, offsets[3 * i + 1]);
-    bytes.write(authorsText[i], offsets[3 * i + 2]);
-  }
   const workerData = {
     sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
     file,
@@ -251,12 +315,9 @@ export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> 
     ftsSql: FTS_SQL,
     bulkSql: FTS_BULK_SQL,
     hashSize: FULL_TEXT_HASH_SIZE,
-    ids: Int32Array.from(corpus.papers, (p) => p.id),
-    offsets,
-    text,
   };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(FULL_TEXT_WORKER, { eval: true, workerData, transferList: [text] });
+  const worker = new Worker(FULL_TEXT_WORKER, { eval: true, workerData });
+  const finished = new Promise<void>((resolve, reject) => {
     let done = false;
     worker.once('message', () => {
       done = true;
@@ -267,6 +328,16 @@ export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> 
       if (!done) reject(new Error(`the full-text index worker stopped with code ${code}`));
     });
   });
+  // The texts travel as UTF-8 buffers, moved (not copied) to the worker: cloning tens of
+  // megabytes of strings would double their memory.
+  const { authorsText } = getAuthorTable(corpus);
+  const { papers } = corpus;
+  for (let from = 0; from < papers.length; from += FULL_TEXT_BATCH) {
+    const batch = encodeTexts(papers, authorsText, from, Math.min(papers.length, from + FULL_TEXT_BATCH));
+    worker.postMessage(batch, [batch.ids.buffer, batch.offsets.buffer, batch.text]);
+  }
+  worker.postMessage(null);
+  return finished;
 }
 
 /** Copies the full-text index built by startFullTextIndex into the build, then deletes the side file.
@@ -289,9 +360,27 @@ export function attachFullTextIndex(db: Database.Database, file: string): void {
   }
 }
 
-/** Finishes a build file: secondary indexes, statistics for the query planner, then closes it. */
+/** The schema's secondary indexes, each with its table. */
+const INDEXES = [...splitIndexes(TABLES_SQL).indexes.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+) ON (\w+)[^;]*;/g)].map((m) => ({
+  name: m[1],
+  table: m[2],
+  sql: m[0],
+}));
+
+/** The tables writeCorpus fills, complete when it returns. */
+const CORPUS_TABLES = new Set(['source_files', 'rejected_records', 'papers', 'authors', 'paper_authors', 'paper_sources']);
+
+/** Creates the secondary indexes not yet there (of `tables` only, when given). */
+function createIndexes(db: Database.Database, tables?: ReadonlySet<string>): void {
+  const existing = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all());
+  for (const index of INDEXES) {
+    if (!existing.has(index.name) && (tables === undefined || tables.has(index.table))) db.exec(index.sql);
+  }
+}
+
+/** Finishes a build file: the remaining secondary indexes, statistics for the query planner, then closes it. */
 export function finishBuildDatabase(db: Database.Database): void {
-  db.exec(splitIndexes(TABLES_SQL).indexes);
+  createIndexes(db);
   db.exec('ANALYZE');
   db.close();
 }

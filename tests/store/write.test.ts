@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus, Paper } from '../../lib/corpus/types';
+import { TABLES_SQL } from '../../lib/store/schema';
 import { attachFullTextIndex, createBuildDatabase, finishBuildDatabase, startFullTextIndex, writeCorpus } from '../../lib/store/write';
 
 const PAPERS = 101;
@@ -131,6 +132,13 @@ describe('writeCorpus', () => {
     const config = db.prepare('SELECT k FROM papers_fts_config ORDER BY k').all() as { k: string }[];
     expect(config.map((c) => c.k)).not.toContain('hashsize');
     expect(fs.readdirSync(path.join(work, 'a'))).toEqual(['build.db']);
+  });
+
+  it('creates every secondary index of the schema', () => {
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+    const declared = [...TABLES_SQL.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+)/g)].map((m) => m[1]).sort();
+    expect(declared.length).toBeGreaterThan(10);
+    expect(names).toEqual(declared);
   });
 
   it('gives the same bytes when written again', async () => {
