@@ -12,6 +12,21 @@ describe('normalizeText', () => {
   it('keeps LaTeX and comparisons that only look like tags', () => {
     expect(normalizeText('a $x<y$ and $z>w$ plus \\textit{it}')).toBe('a $x<y$ and $z>w$ plus \\textit{it}');
   });
+
+  it('collapses whitespace as /\\s{2,}|[^\\S ]/ does, for every code unit', () => {
+    // The whitespace expression against the plainer one it replaces.
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\ufeff]/g;
+    const reference = (text: string) => text.normalize('NFC').replace(control, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+    const mismatches: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      // Skip what other steps change: surrogates, characters NFC rewrites, markup and PDF repairs.
+      const ch = String.fromCharCode(c);
+      if ((c >= 0xd800 && c <= 0xdfff) || ch.normalize('NFC') !== ch || '<&-('.includes(ch) || c === 0xad || (c >= 0xfb00 && c <= 0xfb06)) continue;
+      const text = `${ch}a ${ch} b${ch}${ch}c${ch} d \n${ch}e${ch}`;
+      if (normalizeText(text) !== reference(text)) mismatches.push(c);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
 
 describe('buildPlainText', () => {
