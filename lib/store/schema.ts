@@ -291,12 +291,16 @@ export interface TopicRow {
   coherence: number | null;
 }
 
+/** How the full-text index cuts text into tokens. The read module marks up search hits in a
+ * scratch index that must tokenize exactly as the build's does, so both take it from here. */
+export const FTS_TOKENIZE = 'unicode61 remove_diacritics 2';
+
 /** Full text over title, abstract and author names (external content: the papers table). */
 export const FTS_SQL = `
 CREATE VIRTUAL TABLE papers_fts USING fts5(
   title, abstract, authors_text,
   content='papers', content_rowid='id',
-  tokenize='unicode61 remove_diacritics 2'
+  tokenize='${FTS_TOKENIZE}'
 );
 `;
 

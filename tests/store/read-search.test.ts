@@ -153,6 +153,44 @@ describe('searchPapers on the fixture', () => {
     expect(searchPapers('', { source: 'b.jsonl' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1, 6, 5]);
     expect(searchPapers('', { author: 3 }, 1, 20, db).total).toBe(2);
   });
+  it('filters matches by author, source and several filters at once, ranked as unfiltered', () => {
+    expect(searchPapers('diffusion', { author: 1 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1]);
+    expect(searchPapers('diffusion', { author: 2 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1, 2]);
+    expect(searchPapers('diffusion', { source: 'b.jsonl' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1]);
+    expect(searchPapers('diffusion', { source: 'a.txt' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1, 2]);
+    expect(searchPapers('diffusion', { topic: 0, from: 2022, to: 2023 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 2]);
+    expect(searchPapers('diffusion', { topic: 0, source: 'a.txt', author: 3 }, 1, 20, db).total).toBe(1);
+    // Undated papers never pass a year bound.
+    expect(searchPapers('gpt', { from: 1900 }, 1, 20, db).total).toBe(0);
+    expect(searchPapers('gpt', { topic: 1 }, 1, 20, db).total).toBe(1);
+    expect(searchPapers('diffusion', { author: 99 }, 1, 20, db).total).toBe(0);
+  });
+  it('pages a filtered search, marking up each page', () => {
+    const p2 = searchPapers('diffus', { topic: 0 }, 2, 2, db);
+    expect([p2.total, p2.pageCount, p2.page]).toEqual([3, 2, 2]);
+    expect(p2.hits.map((h) => h.paper.id)).toEqual([2]);
+    expect(p2.hits[0].snippetParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['diffusion']);
+    expect(searchPapers('diffus', { topic: 0 }, 9, 2, db).hits.map((h) => h.paper.id)).toEqual([2]);
+  });
+  it('marks every match of a prefix and author names, and a page again after another', () => {
+    const r = searchPapers('diffus', {}, 1, 20, db);
+    expect(r.hits[0].titleParts).toEqual([
+      { text: 'Diffusion', hit: true },
+      { text: ' ', hit: false },
+      { text: 'diffusion', hit: true },
+      { text: ' ', hit: false },
+      { text: 'diffusion', hit: true },
+    ]);
+    expect(r.hits[0].snippetParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Diffusion', 'diffusion']);
+    expect(searchPapers('lovelace', {}, 1, 20, db).hits.find((h) => h.paper.id === 1)?.authorParts).toEqual([
+      { text: 'Ada ', hit: false },
+      { text: 'Lovelace', hit: true },
+      { text: ', Alan Turing', hit: false },
+    ]);
+    // The scratch index holds one page at a time: an earlier page leaves nothing behind.
+    expect(searchPapers('diffusion', {}, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1, 2]);
+    expect(searchPapers('once', {}, 1, 20, db).hits.map((h) => [h.paper.id, h.snippetParts.find((p) => p.hit)?.text])).toEqual([[2, 'once']]);
+  });
   it('never throws on malformed syntax and lists everything when nothing is searchable', () => {
     for (const q of ['"', 'AND', '(', 'a OR', '*', 'NEAR(', '^x', 'title:foo']) {
       expect(() => searchPapers(q, {}, 1, 20, db)).not.toThrow();

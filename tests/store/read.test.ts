@@ -17,7 +17,9 @@ import {
   getTopic,
   getTopicTree,
   listTopics,
+  parseMarkedText,
   searchPapers,
+  type SearchFilters,
 } from '@/lib/store/read';
 import { DATABASE_FILE } from '@/lib/store/schema';
 
@@ -84,6 +86,56 @@ describe('the bundled corpus through the read module', () => {
       expect(r.total).toBeLessThanOrEqual(source.papersKept + source.duplicatesMerged);
     }
     for (const y of o.papersPerYear) expect(searchPapers('', { from: y.year, to: y.year }, 1, 1, db).total).toBe(y.papers);
+  });
+
+  it('filters, ranks and marks up as one plain query over the build\'s own index would', () => {
+    // The reference: every filter as a join or subquery on each match, and highlight() and
+    // snippet() of the build's index on each hit.
+    const reference = db.prepare(
+      `SELECT p.id AS id FROM papers_fts f JOIN papers p ON p.id = f.rowid LEFT JOIN paper_topics pt ON pt.paper_id = p.id
+       WHERE papers_fts MATCH @match AND (@topic IS NULL OR pt.topic_id = @topic)
+         AND (@from IS NULL OR p.year >= @from) AND (@to IS NULL OR p.year <= @to)
+         AND (@source IS NULL OR EXISTS (SELECT 1 FROM paper_sources ps WHERE ps.paper_id = p.id AND ps.file = @source))
+         AND (@author IS NULL OR EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id = @author))
+       ORDER BY bm25(papers_fts, 10.0, 1.0, 3.0), p.id`,
+    );
+    const markup = db.prepare(
+      `SELECT highlight(papers_fts, 0, char(57344), char(57345)) AS title,
+              snippet(papers_fts, 1, char(57344), char(57345), '…', 40) AS snippet,
+              highlight(papers_fts, 2, char(57344), char(57345)) AS authors
+       FROM papers_fts WHERE papers_fts MATCH @match AND rowid = CAST(@id AS INTEGER)`,
+    );
+    const o = getOverview(db);
+    const topic = listTopics(db)[0].id;
+    const [author] = findAuthors('Rinon Gal', 1, db);
+    const year = o.papersPerYear[o.papersPerYear.length - 1].year;
+    const filters: SearchFilters[] = [
+      { topic },
+      { from: year },
+      { to: year - 1 },
+      { source: o.sources[3].file },
+      { author: author.id },
+      { topic, from: year - 1, to: year, source: o.sources[4].file },
+    ];
+    let compared = 0;
+    for (const q of ['neural networks', 'learning', 'diffusion model', 'image', 'text']) {
+      for (const f of filters) {
+        for (const page of [1, 2]) {
+          const r = searchPapers(q, f, page, 10, db);
+          const ids = (reference.all({ topic: null, from: null, to: null, source: null, author: null, ...f, match: r.match }) as { id: number }[]).map(
+            (row) => row.id,
+          );
+          expect(r.total).toBe(ids.length);
+          expect(r.hits.map((h) => h.paper.id)).toEqual(ids.slice((r.page - 1) * 10, r.page * 10));
+          for (const h of r.hits) {
+            const m = markup.get({ match: r.match, id: h.paper.id }) as { title: string; snippet: string; authors: string };
+            expect([h.titleParts, h.snippetParts, h.authorParts]).toEqual([m.title, m.snippet, m.authors].map(parseMarkedText));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 
   it('marks derived titles (ICLR 2021 lists none) and counts unnamed authors', () => {

@@ -3,8 +3,9 @@
  * weighted most), with filters and paging. User input never reaches FTS5 as syntax: it is cut into
  * words and quoted phrases, so `"foo`, `a AND (` or `*` cannot make a query fail.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { FTS_TOKENIZE } from '../schema';
 import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
 import { selectAll, selectOne } from './statements';
 
@@ -167,6 +168,92 @@ const MATCH_FROM = `FROM papers_fts f JOIN papers p ON p.id = f.rowid ${PAPER_TO
 
 const BROWSE_FROM = `FROM papers p ${PAPER_TOPIC_JOINS} WHERE ${FILTER_SQL}`;
 
+/**
+ * The matches that pass the filters which are set, for counting and ranking: each filter in the
+ * shape cheapest per match (a narrow row by id, an index probe, or a small set built once), and
+ * none of the joins the listed columns need. The matches drive the joins (CROSS JOIN keeps SQLite
+ * from starting at a filter's rows: a lookup by id in the full-text index costs a whole query).
+ * One cached statement per combination of filters, at most 2^4.
+ */
+function filteredMatchFrom(params: FilterParams): string {
+  const joins: string[] = [];
+  const where = ['papers_fts MATCH @match'];
+  if (params.topic !== null) {
+    joins.push('CROSS JOIN paper_topics pt ON pt.paper_id = f.rowid');
+    where.push('pt.topic_id = @topic');
+  }
+  if (params.from !== null || params.to !== null) {
+    joins.push('CROSS JOIN papers p ON p.id = f.rowid');
+    if (params.from !== null) where.push('p.year >= @from');
+    if (params.to !== null) where.push('p.year <= @to');
+  }
+  if (params.source !== null) {
+    where.push('EXISTS (SELECT 1 FROM paper_sources ps WHERE ps.paper_id = f.rowid AND ps.file = @source)');
+  }
+  // An author has few papers: a set built once beats an index probe per match. The unary + keeps
+  // SQLite from handing the set to the full-text index as rowids to look up one by one.
+  if (params.author !== null) where.push('+f.rowid IN (SELECT paper_id FROM paper_authors WHERE author_id = @author)');
+  return `FROM papers_fts f ${joins.join(' ')} WHERE ${where.join(' AND ')}`;
+}
+
+/** The named parameters of filteredMatchFrom: the filters that are set, and the query. */
+function filteredMatchParams(params: FilterParams, match: string): Record<string, string | number> {
+  const bound: Record<string, string | number> = { match };
+  for (const [key, value] of Object.entries(params)) if (value !== null) bound[key] = value;
+  return bound;
+}
+
+interface MarkupIndex {
+  db: Database.Database;
+  insert: Database.Statement;
+  select: Database.Statement;
+}
+
+let markupIndex: MarkupIndex | undefined;
+
+/**
+ * A scratch full-text index in memory, tokenized as the build's, that holds one page of hits at a
+ * time. highlight() and snippet() depend only on a row's text and the query, so marking up the
+ * page here gives what the build's index would, without the build's index having to find each
+ * hit again: FTS5 answers a rowid lookup by walking the query's whole posting lists (for a prefix
+ * term, merging them first), which made marking up 20 hits cost more than the search.
+ */
+function openMarkupIndex(): MarkupIndex {
+  if (!markupIndex) {
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE page_fts USING fts5(title, abstract, authors_text, tokenize='${FTS_TOKENIZE}')`);
+    markupIndex = {
+      db,
+      // better-sqlite3 binds numbers as REAL; FTS5 wants an integer rowid.
+      insert: db.prepare('INSERT INTO page_fts (rowid, title, abstract, authors_text) VALUES (CAST(? AS INTEGER), ?, ?, ?)'),
+      select: db.prepare(
+        `SELECT rowid AS id, highlight(page_fts, 0, char(57344), char(57345)) AS title,
+                snippet(page_fts, 1, char(57344), char(57345), '${ELLIPSIS}', 40) AS snippet,
+                highlight(page_fts, 2, char(57344), char(57345)) AS authors
+         FROM page_fts WHERE page_fts MATCH @match`,
+      ),
+    };
+  }
+  return markupIndex;
+}
+
+/** Title, snippet and authors of each row with the query's matches marked, by paper id. */
+function markPage(
+  rows: readonly { id: number; title: string; abstract: string; authors_text: string }[],
+  match: string,
+): Map<number, { title: string; snippet: string; authors: string }> {
+  const { db, insert, select } = openMarkupIndex();
+  // The page lives only inside this transaction: rolled back, the scratch index is empty again.
+  db.exec('BEGIN');
+  try {
+    for (const row of rows) insert.run(row.id, row.title, row.abstract, row.authors_text);
+    const marked = select.all({ match }) as { id: number; title: string; snippet: string; authors: string }[];
+    return new Map(marked.map((m) => [m.id, m]));
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
+
 type ListRow = Parameters<typeof toPaperListItem>[0];
 
 /**
@@ -190,7 +277,8 @@ export function searchPapers(
   const total = match
     ? unfiltered
       ? (selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0)
-      : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${MATCH_FROM}`, { ...params, match })?.n ?? 0)
+      : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${filteredMatchFrom(params)}`, filteredMatchParams(params, match))
+          ?.n ?? 0)
     : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
@@ -207,30 +295,19 @@ export function searchPapers(
         )
       : selectAll<{ id: number }>(
           db,
-          `SELECT p.id AS id ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
-          { ...params, match, ...window },
+          `SELECT f.rowid AS id ${filteredMatchFrom(params)} ORDER BY ${BM25}, f.rowid LIMIT @limit OFFSET @offset`,
+          { ...filteredMatchParams(params, match), ...window },
         );
     const byId = new Map(
-      selectAll<ListRow>(
+      selectAll<ListRow & { abstract: string }>(
         db,
-        `SELECT ${PAPER_LIST_COLUMNS} FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id IN (SELECT value FROM json_each(@ids))`,
+        `SELECT ${PAPER_LIST_COLUMNS}, p.abstract AS abstract FROM papers p ${PAPER_TOPIC_JOINS}
+         WHERE p.id IN (SELECT value FROM json_each(@ids))`,
         { ids: JSON.stringify(ranked.map((r) => r.id)) },
       ).map((row) => [row.id, row]),
     );
-    const rows = ranked.map((r) => byId.get(r.id)).filter((row): row is ListRow => row !== undefined);
-    // One query marks up the whole page. (Binding the rowid as a plain number made FTS5 cut
-    // highlight() short after the last match; ids from json_each are integers and work.)
-    const marked = new Map(
-      selectAll<{ id: number; title: string; snippet: string; authors: string }>(
-        db,
-        // Driven by the page's ids, FTS5 looks up those rows only instead of every match.
-        `SELECT f.rowid AS id, highlight(papers_fts, 0, char(57344), char(57345)) AS title,
-                snippet(papers_fts, 1, char(57344), char(57345), '${ELLIPSIS}', 40) AS snippet,
-                highlight(papers_fts, 2, char(57344), char(57345)) AS authors
-         FROM json_each(@ids) j JOIN papers_fts f ON f.rowid = j.value WHERE papers_fts MATCH @match`,
-        { match, ids: JSON.stringify(rows.map((r) => r.id)) },
-      ).map((m) => [m.id, m]),
-    );
+    const rows = ranked.map((r) => byId.get(r.id)).filter((row) => row !== undefined);
+    const marked = markPage(rows, match);
     hits = rows.map((row) => {
       const m = marked.get(row.id);
       return {
