@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -56,6 +56,9 @@ CREATE TABLE papers (
   authors_text  TEXT NOT NULL               -- 'A, B, C': for display and full-text search
 );
 CREATE INDEX papers_year ON papers(year);
+-- each paper's year by id in a few pages: search's year filter probes it once per match, where
+-- the papers rows (abstracts and all) lie all over the file
+CREATE INDEX papers_id_year ON papers(id, year);
 
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -117,6 +120,16 @@ CREATE TABLE topic_similarity (
   other_id   INTEGER NOT NULL,
   similarity REAL NOT NULL,                 -- cosine of centroids
   PRIMARY KEY (topic_id, other_id)
+) WITHOUT ROWID;
+
+-- the authors with most papers in each topic, counted once by the pipeline instead of over all
+-- the topic's papers and their authors at every request
+CREATE TABLE topic_authors (
+  topic_id  INTEGER NOT NULL,
+  rank      INTEGER NOT NULL,               -- 0 = most papers; ties by name, then id
+  author_id INTEGER NOT NULL,
+  papers    INTEGER NOT NULL,               -- papers of the topic the author is on
+  PRIMARY KEY (topic_id, rank)
 ) WITHOUT ROWID;
 
 CREATE TABLE topic_representatives (

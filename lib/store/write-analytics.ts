@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus/types';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
 import type { Trends } from '../trends/types';
-import { writeMeta } from './write';
+import { buildAuthorIds, writeMeta } from './write';
 
 /** Author stats, edges, communities, components and the offline layout. Store ids = graph ids + 1. */
 export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph): void {
@@ -143,8 +143,50 @@ export function buildTopicTermCounts(model: TopicModel): number[][] {
   return counts;
 }
 
-/** Topics, their terms, tree, similarity and representatives; paper placements and neighbours;
- * the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids. */
+/** Authors kept per topic in topic_authors (the topic page lists 12). */
+export const TOPIC_AUTHORS_KEPT = 20;
+
+/**
+ * The authors with most papers in each topic, most first, at most `keep` per topic; ties by name
+ * in SQLite's BINARY order (UTF-8 bytes), then by id. `paperAuthors[p]` are the author ids of the
+ * paper at index p, `paperTopics[p]` its topic. Pure.
+ */
+export function buildTopicAuthors(
+  paperTopics: ArrayLike<number>,
+  paperAuthors: readonly (readonly number[])[],
+  topicCount: number,
+  nameOf: (author: number) => string,
+  keep: number,
+): { author: number; papers: number }[][] {
+  const counts = Array.from({ length: topicCount }, () => new Map<number, number>());
+  for (let p = 0; p < paperAuthors.length; p++) {
+    const topic = counts[paperTopics[p]];
+    for (const author of paperAuthors[p]) topic.set(author, (topic.get(author) ?? 0) + 1);
+  }
+  return counts.map((topic) => {
+    // Only authors with at least the keep-th largest count can make the list: names are looked up
+    // and compared for those few, not for the tens of thousands with a paper or two.
+    const authorsWithCount = new Map<number, number>();
+    for (const n of topic.values()) authorsWithCount.set(n, (authorsWithCount.get(n) ?? 0) + 1);
+    let threshold = 0;
+    let atOrAbove = 0;
+    for (const n of [...authorsWithCount.keys()].sort((a, b) => b - a)) {
+      threshold = n;
+      atOrAbove += authorsWithCount.get(n)!;
+      if (atOrAbove >= keep) break;
+    }
+    const candidates: { author: number; papers: number; name: Buffer }[] = [];
+    for (const [author, papers] of topic) {
+      if (papers >= threshold) candidates.push({ author, papers, name: Buffer.from(nameOf(author)) });
+    }
+    candidates.sort((a, b) => b.papers - a.papers || Buffer.compare(a.name, b.name) || a.author - b.author);
+    return candidates.slice(0, keep).map(({ author, papers }) => ({ author, papers }));
+  });
+}
+
+/** Topics, their terms, tree, similarity, representatives and top authors; paper placements and
+ * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids.
+ * Runs after writeCorpus: the top authors are ranked by the names in its authors table. */
 export function writeTopicModel(db: Database.Database, model: TopicModel, corpus: Corpus): void {
   const paperId = (index: number) => corpus.papers[index].id;
   const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -152,6 +194,7 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
   const insertNode = db.prepare('INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)');
   const insertSimilarity = db.prepare('INSERT INTO topic_similarity (topic_id, other_id, similarity) VALUES (?, ?, ?)');
   const insertRepresentative = db.prepare('INSERT INTO topic_representatives (topic_id, rank, paper_id) VALUES (?, ?, ?)');
+  const insertTopicAuthor = db.prepare('INSERT INTO topic_authors (topic_id, rank, author_id, papers) VALUES (?, ?, ?, ?)');
   const insertPlacement = db.prepare('INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, ?, ?, ?, ?)');
   const insertSimilar = db.prepare('INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)');
   const insertVocab = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df) VALUES (?, ?, ?, ?, ?)');
@@ -160,12 +203,22 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
   const termCounts = buildTopicTermCounts(model);
   const k = model.topics.length;
   const { papers: placements, quality } = model;
+  const authorIds = buildAuthorIds(corpus);
+  const selectName = db.prepare('SELECT name FROM authors WHERE id = ?').pluck();
+  const topicAuthors = buildTopicAuthors(
+    placements.topic,
+    corpus.papers.map((p) => p.authors.map((a) => authorIds.get(a.key)!)),
+    k,
+    (author) => selectName.get(author) as string,
+    TOPIC_AUTHORS_KEPT,
+  );
 
   db.transaction(() => {
     for (const t of model.topics) {
       insertTopic.run(t.id, t.label, t.size, t.x, t.y, t.id, quality.coherencePerTopic[t.id] ?? null);
       t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank]));
       t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
+      topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author, a.papers));
     }
     for (const node of model.tree) {
       insertNode.run(node.id, node.parent < 0 ? null : node.parent, node.id < k ? node.id : null, node.height, node.size);

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
+import { buildTopicAuthors } from '@/lib/store/write-analytics';
 import {
   buildFtsQuery,
   buildTopicTerms,
@@ -71,6 +72,17 @@ beforeAll(() => {
   for (const [paper, topic] of Object.entries(topicOf)) {
     db.prepare('INSERT INTO paper_topics VALUES (?, ?, 0.1, 0.9, ?, ?)').run(Number(paper), topic, Number(paper), -Number(paper));
   }
+  // As the pipeline writes it: papers in id order, author ids as in paper_authors.
+  const topAuthors = buildTopicAuthors(
+    PAPERS.map(([id]) => topicOf[id]),
+    PAPERS.map(([, , , , , text]) => text.split(', ').filter(Boolean).map((name) => authors.indexOf(name) + 1)),
+    2,
+    (author) => authors[author - 1],
+    20,
+  );
+  topAuthors.forEach((list, topic) =>
+    list.forEach((a, rank) => db.prepare('INSERT INTO topic_authors VALUES (?, ?, ?, ?)').run(topic, rank, a.author, a.papers)),
+  );
   db.prepare(
     "INSERT INTO topic_terms VALUES (0, 0, 'diffusion', 0.5, 6), (0, 1, 'images', 0.3, 2), (0, 2, 'graphs', 0.1, 0), (1, 0, 'transformers', 0.4, 1)",
   ).run();

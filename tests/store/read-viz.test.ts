@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_SQL } from '@/lib/store/schema';
+import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
 import { readEgoNetwork, readGraphLayout, readGraphSummary, searchAuthors } from '@/lib/store/read/graph';
 import {
@@ -29,7 +29,7 @@ beforeAll(() => {
   const w = new Database(file);
   w.exec(SCHEMA_SQL);
   w.exec(`
-    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('graph_modularity', '0.42'),
+    INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('graph_modularity', '0.42'),
       ('trends_options', '{"minPeriodPapers":20,"smoothing":3}');
     INSERT INTO source_files VALUES
       ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}'),

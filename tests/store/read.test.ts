@@ -138,6 +138,21 @@ describe('the bundled corpus through the read module', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it('lists each topic\'s top authors as counting its papers\' authors would', () => {
+    const reference = db.prepare(
+      `SELECT a.id AS id, a.name AS name, COUNT(*) AS papers
+       FROM paper_topics pt JOIN paper_authors pa ON pa.paper_id = pt.paper_id JOIN authors a ON a.id = pa.author_id
+       WHERE pt.topic_id = ? GROUP BY a.id ORDER BY papers DESC, a.name, a.id LIMIT 12`,
+    );
+    let listed = 0;
+    for (const t of listTopics(db)) {
+      const { topAuthors } = getTopic(t.id, db)!;
+      expect(topAuthors).toEqual(reference.all(t.id));
+      listed += topAuthors.length;
+    }
+    expect(listed).toBeGreaterThan(12);
+  });
+
   it('marks derived titles (ICLR 2021 lists none) and counts unnamed authors', () => {
     const iclr2021 = getOverview(db).sources.find((s) => s.file.startsWith('001_'))!;
     const hits = searchPapers('', { source: iclr2021.file }, 1, 50, db).hits;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { connection } from 'next/server';
 import { DataTable } from '../../components/DataTable';
 import { ExportChart } from '../../components/ExportChart';
@@ -16,10 +17,13 @@ import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
+// The metadata and the page ask for the same topic: read it once per request.
+const readTopic = cache((id: number) => readOrExplain(() => getTopic(id)));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
   if (id == null) return { title: 'Topic' };
-  const result = readOrExplain(() => getTopic(id));
+  const result = readTopic(id);
   return { title: result.ok && result.value ? result.value.topic.label : `Topic ${id}` };
 }
 
@@ -28,7 +32,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
   if (id == null) notFound();
   const lambda = parseNumberIn(firstParam(await searchParams, 'lambda'), 0, 1) ?? null;
-  const result = readOrExplain(() => getTopic(id));
+  const result = readTopic(id);
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const detail = result.value;
   if (!detail) notFound();

@@ -146,10 +146,9 @@ export function getTopic(id: number, db: Database.Database = openBuild()): Topic
   );
   const topAuthors = selectAll<{ id: number; name: string; papers: number }>(
     db,
-    `SELECT a.id AS id, a.name AS name, COUNT(*) AS papers
-     FROM paper_topics pt JOIN paper_authors pa ON pa.paper_id = pt.paper_id JOIN authors a ON a.id = pa.author_id
-     WHERE pt.topic_id = ?
-     GROUP BY a.id ORDER BY papers DESC, a.name LIMIT 12`,
+    `SELECT a.id AS id, a.name AS name, ta.papers AS papers
+     FROM topic_authors ta JOIN authors a ON a.id = ta.author_id
+     WHERE ta.topic_id = ? ORDER BY ta.rank LIMIT 12`,
     id,
   );
   return { topic, terms, representatives, periods, related, topAuthors, corpusPapers };
