@@ -64,12 +64,17 @@ export function repairPdfText(text: string): string {
 /** NFC, control characters dropped, PDF glyph codes repaired, HTML stripped, whitespace
  * (including NBSP) collapsed. */
 export function normalizeText(raw: string): string {
-  const text = repairPdfText(raw);
-  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  return stripHtml(CONTROL.test(nfc) ? nfc.replace(CONTROL, '') : nfc)
-    .replace(WHITESPACE_TO_COLLAPSE, ' ')
-    .trim();
+  let text = repairPdfText(raw);
+  // Most texts are printable ASCII: one scan rules out both NFC and control characters.
+  if (NOT_PLAIN_ASCII.test(text)) {
+    if (NON_ASCII.test(text)) text = text.normalize('NFC');
+    if (CONTROL.test(text)) text = text.replace(CONTROL, '');
+  }
+  return stripHtml(text).replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
+
+/** Anything but printable ASCII, tab and line breaks (every CONTROL and NON_ASCII character). */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 // Runs of whitespace and single non-space whitespace become one space: a non-space whitespace
 // character with what follows it, or a space followed by more. A lone space does not match, so
