@@ -15,6 +15,8 @@ export function buildAuthorIndex(papers: Paper[]): AuthorIndex {
   const keys: string[] = [];
   const names: string[] = [];
   const appearances: number[] = [];
+  /** Per author, the last paper that listed them: a repeat on the same paper is seen in O(1). */
+  const lastPaper: number[] = [];
   // Spellings other than the first, per author: most authors have one, so no map per author.
   const otherSpellings = new Map<number, Map<string, number>>();
   const paperAuthors: Int32Array[] = new Array(papers.length);
@@ -30,9 +32,11 @@ export function buildAuthorIndex(papers: Paper[]): AuthorIndex {
         keys.push(author.key);
         names.push(author.name);
         appearances.push(0);
+        lastPaper.push(-1);
       }
       // Ingestion lists each identity once, but a repeat would double-count pairs: drop it.
-      if (ids.subarray(0, count).includes(id)) continue;
+      if (lastPaper[id] === p) continue;
+      lastPaper[id] = p;
       ids[count++] = id;
       appearances[id]++;
       if (author.name !== names[id]) {
