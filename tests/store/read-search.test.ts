@@ -182,7 +182,10 @@ describe('searchPapers on the fixture', () => {
     expect([p2.total, p2.pageCount, p2.page]).toEqual([3, 2, 2]);
     expect(p2.hits.map((h) => h.paper.id)).toEqual([2]);
     expect(p2.hits[0].snippetParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['diffusion']);
-    expect(searchPapers('diffus', { topic: 0 }, 9, 2, db).hits.map((h) => h.paper.id)).toEqual([2]);
+    const past = searchPapers('diffus', { topic: 0 }, 9, 2, db);
+    expect([past.total, past.page, past.hits.map((h) => h.paper.id)]).toEqual([3, 2, [2]]);
+    const none = searchPapers('diffusion', { topic: 1 }, 3, 2, db);
+    expect([none.total, none.page, none.pageCount, none.hits]).toEqual([0, 1, 1, []]);
   });
   it('marks every match of a prefix and author names, and a page again after another', () => {
     const r = searchPapers('diffus', {}, 1, 20, db);

@@ -256,6 +256,53 @@ function markPage(
 
 type ListRow = Parameters<typeof toPaperListItem>[0];
 
+function pageCountOf(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+/**
+ * The ids of one page of matches in rank order, how many matches there are, and the page they
+ * are from (the requested one, or the last when it asked for more).
+ */
+function rankMatches(
+  db: Database.Database,
+  match: string,
+  params: FilterParams,
+  requested: number,
+  size: number,
+): { total: number; page: number; ids: number[] } {
+  if (Object.values(params).every((v) => v === null)) {
+    // Without filters the full-text index alone answers the count and the ranking: no join per match.
+    const total = selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0;
+    const page = Math.min(pageCountOf(total, size), requested);
+    const ids = selectAll<{ id: number }>(
+      db,
+      `SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH @match ORDER BY ${BM25}, rowid LIMIT @limit OFFSET @offset`,
+      { match, limit: size, offset: (page - 1) * size },
+    ).map((r) => r.id);
+    return { total, page, ids };
+  }
+  // With filters, one pass counts and ranks: the window sees every match that passes before the
+  // page is cut, so each match is found and its filters probed once, not once per count and rank.
+  const from = filteredMatchFrom(params);
+  const bound = filteredMatchParams(params, match);
+  const readPage = (page: number) =>
+    selectAll<{ id: number; total: number }>(
+      db,
+      `SELECT id, COUNT(*) OVER () AS total FROM (SELECT f.rowid AS id, ${BM25} AS score ${from})
+       ORDER BY score, id LIMIT @limit OFFSET @offset`,
+      { ...bound, limit: size, offset: (page - 1) * size },
+    );
+  let rows = readPage(requested);
+  if (rows.length > 0) return { total: rows[0].total, page: requested, ids: rows.map((r) => r.id) };
+  if (requested === 1) return { total: 0, page: 1, ids: [] };
+  // Past the last page: count, then read the last page.
+  const total = selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${from}`, bound)?.n ?? 0;
+  const page = pageCountOf(total, size);
+  rows = total > 0 ? readPage(page) : [];
+  return { total, page, ids: rows.map((r) => r.id) };
+}
+
 /**
  * Ranked search with filters and paging. An empty query (or one with no searchable words) lists
  * the papers that pass the filters, newest first. `page` is 1-based and clamped.
@@ -272,41 +319,25 @@ export function searchPapers(
   const match = buildFtsQuery(trimmed);
   const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
   const params = filterParams(filters);
-  // Without filters the full-text index alone answers the count and the ranking: no join per match.
-  const unfiltered = Object.values(params).every((v) => v === null);
-  const total = match
-    ? unfiltered
-      ? (selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0)
-      : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${filteredMatchFrom(params)}`, filteredMatchParams(params, match))
-          ?.n ?? 0)
-    : (selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
-  const window = { limit: size, offset: (current - 1) * size };
+  const requested = Math.max(1, Math.floor(page) || 1);
+  let total: number;
+  let current: number;
   let hits: SearchHit[];
   if (match) {
     // Rank ids first (the sort then carries only ids and scores), fetch the page's rows, and mark
     // up only the page: snippet() on every match would cost more than the search.
-    const ranked = unfiltered
-      ? selectAll<{ id: number }>(
-          db,
-          `SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH @match ORDER BY ${BM25}, rowid LIMIT @limit OFFSET @offset`,
-          { match, ...window },
-        )
-      : selectAll<{ id: number }>(
-          db,
-          `SELECT f.rowid AS id ${filteredMatchFrom(params)} ORDER BY ${BM25}, f.rowid LIMIT @limit OFFSET @offset`,
-          { ...filteredMatchParams(params, match), ...window },
-        );
+    const ranked = rankMatches(db, match, params, requested, size);
+    total = ranked.total;
+    current = ranked.page;
     const byId = new Map(
       selectAll<ListRow & { abstract: string }>(
         db,
         `SELECT ${PAPER_LIST_COLUMNS}, p.abstract AS abstract FROM papers p ${PAPER_TOPIC_JOINS}
          WHERE p.id IN (SELECT value FROM json_each(@ids))`,
-        { ids: JSON.stringify(ranked.map((r) => r.id)) },
+        { ids: JSON.stringify(ranked.ids) },
       ).map((row) => [row.id, row]),
     );
-    const rows = ranked.map((r) => byId.get(r.id)).filter((row) => row !== undefined);
+    const rows = ranked.ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
     const marked = markPage(rows, match);
     hits = rows.map((row) => {
       const m = marked.get(row.id);
@@ -318,11 +349,13 @@ export function searchPapers(
       };
     });
   } else {
+    total = selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0;
+    current = Math.min(pageCountOf(total, size), requested);
     const rows = selectAll<ListRow & { abstract: string }>(
       db,
       `SELECT ${PAPER_LIST_COLUMNS}, substr(p.abstract, 1, 280) AS abstract ${BROWSE_FROM}
        ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`,
-      { ...params, ...window },
+      { ...params, limit: size, offset: (current - 1) * size },
     );
     hits = rows.map((row) => ({
       paper: toPaperListItem(row),
@@ -338,7 +371,7 @@ export function searchPapers(
     total,
     page: current,
     pageSize: size,
-    pageCount,
+    pageCount: pageCountOf(total, size),
     hits,
     elapsedMs: performance.now() - started,
   };
@@ -398,7 +431,8 @@ export function getSearchOptions(db: Database.Database = openBuild()): SearchOpt
   );
   const span = selectOne<{ min: number | null; max: number | null }>(
     db,
-    'SELECT MIN(year) AS min, MAX(year) AS max FROM papers',
+    // Two subqueries, so each reads one end of the year index instead of scanning it.
+    'SELECT (SELECT MIN(year) FROM papers) AS min, (SELECT MAX(year) FROM papers) AS max',
   );
   return {
     topics,
