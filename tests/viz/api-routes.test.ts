@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBuild } from '@/lib/store/db';
-import { SCHEMA_SQL } from '@/lib/store/schema';
+import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { decodeMapPoints } from '@/lib/viz/point-payload';
 import { GET as getPoints } from '@/app/api/map/points/route';
 import { GET as getCards, POST as postCards } from '@/app/api/map/papers/route';
@@ -32,7 +32,7 @@ beforeAll(() => {
   const db = new Database(path.join(built, 'analytics.db'));
   db.exec(SCHEMA_SQL);
   db.exec(`
-    INSERT INTO meta VALUES ('schema_version', '1'), ('granularity', 'year'), ('build_id', 'test');
+    INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('build_id', 'test');
     INSERT INTO source_files VALUES ('a.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
     INSERT INTO papers VALUES (1, 'One', 0, '', NULL, 2020, NULL, NULL, NULL, NULL, 2, 'Ann Lee, Bo Chen'),
                               (2, 'Two', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 1, 'Ann Lee');
