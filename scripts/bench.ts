@@ -156,46 +156,42 @@ async function main(): Promise<void> {
     }
   }
 
-  if (only.has('ingest')) {
-    process.stderr.write('Ingest of the arXiv corpus into the store…\n');
-    const r = runPartInChild('ingest', ['--corpus', arxiv, '--work', work]);
-    rows.push(...r.rows);
-    notes.push(...r.notes);
-  }
-  if (only.has('model')) {
-    process.stderr.write('Topic model on the arXiv corpus (k=30, as the reference)…\n');
-    const r = runPartInChild('model', ['--corpus', arxiv, '--work', work]);
-    rows.push(...r.rows);
-    notes.push(...r.notes);
-    const core = r.coreSeconds;
-    if (reference && core !== undefined) {
+  // A part that fails is reported and the others still run: one broken part must not lose the
+  // numbers of the rest.
+  const failed: string[] = [];
+  const runPart = (part: string, title: string, corpus: string): PartResult | null => {
+    if (!only.has(part)) return null;
+    process.stderr.write(`${title}…\n`);
+    try {
+      const r = runPartInChild(part, ['--corpus', corpus, '--work', work]);
+      rows.push(...r.rows);
+      notes.push(...r.notes);
+      return r;
+    } catch (error) {
+      failed.push(part);
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${message}\n`);
+      notes.push(`part ${part} FAILED: ${message.split('\n')[0]}`);
+      return null;
+    }
+  };
+  runPart('ingest', 'Ingest of the arXiv corpus into the store', arxiv);
+  const model = runPart('model', 'Topic model on the arXiv corpus (k=30, as the reference)', arxiv);
+  if (model && reference) {
+    if (model.coreSeconds !== undefined) {
       notes.push(
-        `ingest+tokens+tfidf+lsa+kmeans: ours ${core.toFixed(1)} s vs scikit-learn ${reference.totalSeconds.toFixed(1)} s → ratio ${(core / reference.totalSeconds).toFixed(2)}`,
+        `ingest+tokens+tfidf+lsa+kmeans: ours ${model.coreSeconds.toFixed(1)} s vs scikit-learn ${reference.totalSeconds.toFixed(1)} s → ratio ${(model.coreSeconds / reference.totalSeconds).toFixed(2)}`,
       );
     }
-    if (reference && r.nmi !== undefined) notes.push(`NMI at k=30: ours ${r.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
+    if (model.nmi !== undefined) notes.push(`NMI at k=30: ours ${model.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
   }
-  if (only.has('graph-trends')) {
-    process.stderr.write('Graph + trends on the arXiv corpus…\n');
-    const r = runPartInChild('graph-trends', ['--corpus', arxiv, '--work', work]);
-    rows.push(...r.rows);
-    notes.push(...r.notes);
-  }
-  if (only.has('neurips')) {
-    process.stderr.write('Graph + trends on the NeurIPS corpus…\n');
-    const r = runPartInChild('neurips', ['--corpus', neurips, '--work', work]);
-    rows.push(...r.rows);
-    notes.push(...r.notes);
-  }
-  if (only.has('app')) {
-    process.stderr.write('Dashboard on the arXiv build…\n');
-    const r = runPartInChild('app', ['--corpus', arxiv, '--work', work]);
-    rows.push(...r.rows);
-    notes.push(...r.notes);
-  }
+  runPart('graph-trends', 'Graph + trends on the arXiv corpus', arxiv);
+  runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);
+  runPart('app', 'Dashboard on the arXiv build', arxiv);
 
   process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   fs.rmSync(work, { recursive: true, force: true });
+  if (failed.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
