@@ -1,17 +1,17 @@
 /**
- * The topic map's drawing engine: owns one <canvas> (D3 zoom, pointer events, requestAnimationFrame
- * redraws) for the life of the TopicMap component. Points are drawn into an offscreen layer in one
- * batch per colour; hover rings, labels and the lasso are drawn over it, so a hover or a label
- * change never redraws 75,000 points, and while a gesture is in flight a slow layer is reused,
- * scaled, and redrawn when the gesture ends.
+ * The topic map's drawing engine, for the life of the TopicMap component (zoom, layer and redraws
+ * come from ZoomCanvas). Points are rasterized into the offscreen layer in one batch per colour;
+ * hover rings, labels and the lasso are drawn over it, so a hover or a label change never redraws
+ * 75,000 points.
  */
-import { quadtree, select, transition, zoom, zoomIdentity, type Quadtree, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { quadtree, type Quadtree } from 'd3';
 import { labelBudget, placeLabels } from '@/lib/viz/label-placement';
 import { thinPolygon, type Point } from '@/lib/viz/lasso';
 import { bucketByTopic } from '@/lib/viz/map-filter';
-import { composeAffine, computeExtent, fitExtent, MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
+import { MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
 import { mixColor, packColor, rasterizeSquares } from '@/lib/viz/raster';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
+import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
 
 export interface EngineTopic {
   id: number;
@@ -21,12 +21,11 @@ export interface EngineTopic {
   y: number;
 }
 
-export interface EngineCallbacks {
+/** onDraw's report: how many points the layer drew. */
+export interface EngineCallbacks extends ZoomCanvasCallbacks<number> {
   onHover(index: number | null, at: { x: number; y: number } | null): void;
   onOpen(index: number): void;
   onLasso(polygon: Point[] | null): void;
-  onZoomEnd(transform: Affine): void;
-  onDraw(ms: number, drawn: number): void;
 }
 
 interface Theme {
@@ -37,117 +36,46 @@ interface Theme {
   lasso: string;
 }
 
-/** Redraw the layer live during gestures only while it is this fast (ms); else reuse it. */
-const LIVE_REDRAW_MS = 12;
-const MAX_ZOOM = 200;
-
-export class MapEngine {
-  private readonly ctx: CanvasRenderingContext2D;
-  private readonly layer: HTMLCanvasElement;
-  private readonly layerCtx: CanvasRenderingContext2D;
-  private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
-  private width = 0;
-  private height = 0;
-  private dpr = 1;
-  private base: Affine = { k: 1, x: 0, y: 0 };
-  private zoomT: ZoomTransform = zoomIdentity;
-  private layerT: Affine | null = null;
+export class MapEngine extends ZoomCanvas<Theme, number> {
   private points: MapPointColumns | null = null;
   private topics: EngineTopic[] = [];
   private colors = new Map<number, string>();
-  private mask: Uint8Array = new Uint8Array(0);
   private buckets: { active: Map<number, Uint32Array>; faded: Uint32Array } | null = null;
   private activeTopics = new Set<number>();
+  private selectedByTopic: Map<number, Uint32Array> | null = null;
   private lasso: Point[] | null = null;
   private draft: [number, number][] | null = null;
   private hover = -1;
   private tree: Quadtree<number> | null = null;
   private mode: 'pan' | 'lasso' = 'pan';
-  private raf = 0;
-  private needLayer = false;
-  private lastLayerMs = 0;
-  private gesture = false;
-  private theme: Theme = { faded: '#c9ced6', text: '#16191f', halo: '#ffffff', highlight: '#d55e00', lasso: '#1f5fbf' };
-  private readonly labelWidths = new Map<string, number>();
-  private readonly cleanup: (() => void)[] = [];
+  private image: ImageData | null = null;
+  private pixels: Uint32Array | null = null;
 
   constructor(
-    private readonly canvas: HTMLCanvasElement,
+    canvas: HTMLCanvasElement,
     private readonly callbacks: EngineCallbacks,
   ) {
-    this.ctx = canvas.getContext('2d')!;
-    this.layer = document.createElement('canvas');
-    this.layerCtx = this.layer.getContext('2d')!;
-    this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([0.5, MAX_ZOOM])
-      .clickDistance(4)
-      // In lasso mode a drag draws the lasso; the wheel still zooms.
-      .filter((event: Event) => {
-        if (event.type === 'wheel') return true;
-        if (this.mode === 'lasso') return false;
-        return !(event as MouseEvent).button;
-      })
-      .on('start', (event: { sourceEvent: Event | null }) => {
-        this.gesture = event.sourceEvent != null;
-      })
-      .on('zoom', (event: { transform: ZoomTransform }) => {
-        this.zoomT = event.transform;
-        // Fast enough → redraw every frame; slow → scale the last layer until the gesture ends.
-        this.request(!this.gesture || this.lastLayerMs <= LIVE_REDRAW_MS);
-      })
-      .on('end', (event: { transform: ZoomTransform }) => {
-        this.gesture = false;
-        this.request(true);
-        this.callbacks.onZoomEnd({ k: event.transform.k, x: event.transform.x, y: event.transform.y });
-      });
-    select(canvas).call(this.zoomBehavior).on('dblclick.zoom', null);
+    super(canvas, callbacks, {
+      scaleExtent: [0.5, 200],
+      padding: MAP_PADDING,
+      theme: { faded: '#c9ced6', text: '#16191f', halo: '#ffffff', highlight: '#d55e00', lasso: '#1f5fbf' },
+    });
     this.listen(canvas, 'pointermove', (e) => this.handleMove(e as PointerEvent));
     this.listen(canvas, 'pointerdown', (e) => this.handleDown(e as PointerEvent));
     this.listen(canvas, 'pointerup', (e) => this.handleUp(e as PointerEvent));
     this.listen(canvas, 'pointerleave', () => this.setHover(-1, null));
     this.listen(canvas, 'click', (e) => this.handleClick(e as MouseEvent));
-    this.readTheme();
-    const observer = new MutationObserver(() => this.refreshTheme());
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const onMedia = () => this.refreshTheme();
-    media.addEventListener('change', onMedia);
-    this.cleanup.push(() => observer.disconnect(), () => media.removeEventListener('change', onMedia));
-  }
-
-  destroy(): void {
-    cancelAnimationFrame(this.raf);
-    select(this.canvas).on('.zoom', null);
-    for (const undo of this.cleanup) undo();
-    this.cleanup.length = 0;
-  }
-
-  resize(width: number, height: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    if (width === this.width && height === this.height && dpr === this.dpr) return;
-    this.width = Math.max(1, Math.floor(width));
-    this.height = Math.max(1, Math.floor(height));
-    this.dpr = dpr;
-    for (const c of [this.canvas, this.layer]) {
-      c.width = Math.round(this.width * dpr);
-      c.height = Math.round(this.height * dpr);
-    }
-    this.canvas.style.width = `${this.width}px`;
-    this.canvas.style.height = `${this.height}px`;
-    this.refit();
-    this.request(true);
   }
 
   setData(points: MapPointColumns, topics: EngineTopic[], colors: Map<number, string>): void {
     this.points = points;
     this.topics = topics;
     this.colors = colors;
-    this.refit();
+    this.fitData(points.x, points.y);
   }
 
   setMask(mask: Uint8Array): void {
     if (!this.points) return;
-    this.mask = mask;
     this.buckets = bucketByTopic(this.points.topic, mask);
     this.activeTopics = new Set(this.buckets.active.keys());
     const { x, y } = this.points;
@@ -181,84 +109,37 @@ export class MapEngine {
     this.canvas.style.cursor = mode === 'lasso' ? 'crosshair' : 'grab';
   }
 
-  /** Moves to a zoom transform (relative to the fitted map); animated unless `instant`. */
-  zoomTo(t: Affine | null, instant = false): void {
-    const target = t ? zoomIdentity.translate(t.x, t.y).scale(t.k) : zoomIdentity;
-    const canvas = select(this.canvas);
-    if (instant) canvas.call(this.zoomBehavior.transform, target);
-    else canvas.transition(transition().duration(450)).call(this.zoomBehavior.transform, target);
-  }
-
-  /** Zooms by a factor about the centre, or pans by pixels (keyboard control). */
-  nudge(action: { scale?: number; dx?: number; dy?: number }): void {
-    const canvas = select(this.canvas);
-    if (action.scale) canvas.transition(transition().duration(200)).call(this.zoomBehavior.scaleBy, action.scale);
-    if (action.dx || action.dy) canvas.call(this.zoomBehavior.translateBy, (action.dx ?? 0) / this.zoomT.k, (action.dy ?? 0) / this.zoomT.k);
-  }
-
   /** The screen position (CSS px) of point i under the current view. */
   screenOf(i: number): { x: number; y: number } {
-    const t = this.full();
-    return { x: t.k * this.points!.x[i] + t.x, y: t.k * this.points!.y[i] + t.y };
+    return this.toScreen(this.points!.x[i], this.points!.y[i]);
   }
 
   // ------------------------------------------------------------------ internals
 
-  private listen(target: EventTarget, type: string, handler: (e: Event) => void): void {
-    target.addEventListener(type, handler);
-    this.cleanup.push(() => target.removeEventListener(type, handler));
-  }
-
-  private refit(): void {
-    if (!this.points || this.width <= 1) return;
-    const extent = computeExtent(this.points.x, this.points.y);
-    this.base = fitExtent(extent, this.width, this.height, MAP_PADDING);
-    this.zoomBehavior.extent([
-      [0, 0],
-      [this.width, this.height],
-    ]);
-  }
-
-  private full(): Affine {
-    return composeAffine({ k: this.zoomT.k, x: this.zoomT.x, y: this.zoomT.y }, this.base);
-  }
-
-  private readTheme(): void {
-    const style = getComputedStyle(this.canvas);
-    const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    this.theme = {
-      faded: v('--chart-dim', this.theme.faded),
-      text: v('--fg', this.theme.text),
-      halo: v('--bg-elevated', this.theme.halo),
-      highlight: v('--chart-highlight', this.theme.highlight),
-      lasso: v('--accent', this.theme.lasso),
+  protected readTheme(css: (name: string, fallback: string) => string, current: Theme): Theme {
+    return {
+      faded: css('--chart-dim', current.faded),
+      text: css('--fg', current.text),
+      halo: css('--bg-elevated', current.halo),
+      highlight: css('--chart-highlight', current.highlight),
+      lasso: css('--accent', current.lasso),
     };
   }
 
-  private refreshTheme(): void {
-    this.readTheme();
-    this.request(true);
-  }
-
-  private request(layer: boolean): void {
-    if (layer) this.needLayer = true;
-    if (this.raf) return;
-    this.raf = requestAnimationFrame(() => {
-      this.raf = 0;
-      if (this.needLayer) this.drawLayer();
-      this.needLayer = false;
-      this.compose();
-    });
+  /** Zoom and pan take the wheel always, a drag only in pan mode (else it draws the lasso). */
+  protected startsZoom(event: Event): boolean {
+    if (event.type === 'wheel') return true;
+    if (this.mode === 'lasso') return false;
+    return !(event as MouseEvent).button;
   }
 
   /**
    * Every point into the offscreen layer, rasterized in JS (see lib/viz/raster.ts): faded points
    * first, then one pass per topic colour, then the selection on top, larger.
    */
-  private drawLayer(): void {
+  protected drawLayer(t: Affine): number | null {
     const points = this.points;
-    if (!points || !this.buckets) return;
-    const start = performance.now();
+    if (!points || !this.buckets) return null;
     const W = this.layer.width;
     const H = this.layer.height;
     if (!this.image || this.image.width !== W || this.image.height !== H) {
@@ -267,7 +148,6 @@ export class MapEngine {
     }
     const target = { pixels: this.pixels!, width: W, height: H };
     target.pixels.fill(0);
-    const t = this.full();
     const device = { k: t.k * this.dpr, x: t.x * this.dpr, y: t.y * this.dpr };
     const size = pointSize(this.zoomT.k, points.ids.length) * this.dpr;
     const { x, y } = points;
@@ -288,27 +168,11 @@ export class MapEngine {
       }
     }
     this.layerCtx.putImageData(this.image, 0, 0);
-    this.layerT = t;
-    this.lastLayerMs = performance.now() - start;
-    this.callbacks.onDraw(this.lastLayerMs, drawn);
+    return drawn;
   }
 
-  private image: ImageData | null = null;
-  private pixels: Uint32Array | null = null;
-  private selectedByTopic: Map<number, Uint32Array> | null = null;
-
-  /** The layer (scaled if stale) plus labels, lasso and hover ring. */
-  private compose(): void {
-    const ctx = this.ctx;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    const t = this.full();
-    if (this.layerT) {
-      const r = t.k / this.layerT.k;
-      ctx.setTransform(r, 0, 0, r, (t.x - r * this.layerT.x) * this.dpr, (t.y - r * this.layerT.y) * this.dpr);
-      ctx.drawImage(this.layer, 0, 0);
-    }
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+  /** Over the layer: the lasso, the hover ring, the topic labels. */
+  protected drawOverlay(t: Affine): void {
     this.drawLasso(t);
     this.drawHover(t);
     this.drawLabels(t);
@@ -352,14 +216,6 @@ export class MapEngine {
     const ctx = this.ctx;
     const fontSize = 12;
     ctx.font = `600 ${fontSize}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
-    const measure = (text: string) => {
-      let width = this.labelWidths.get(text);
-      if (width === undefined) {
-        width = ctx.measureText(text).width;
-        this.labelWidths.set(text, width);
-      }
-      return width;
-    };
     const candidates = this.topics
       .filter((topic) => this.activeTopics.has(topic.id))
       .map((topic) => ({ id: topic.id, text: topic.label, x: t.k * topic.x + t.x, y: t.k * topic.y + t.y, priority: topic.size }));
@@ -367,32 +223,18 @@ export class MapEngine {
       width: this.width,
       height: this.height,
       fontSize,
-      measure,
+      measure: (text) => this.measureLabel(text),
       padding: 4,
       maxLabels: labelBudget(this.zoomT.k, candidates.length),
     });
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.lineJoin = 'round';
-    for (const label of placed) {
-      ctx.lineWidth = 4;
-      ctx.strokeStyle = this.theme.halo;
-      ctx.strokeText(label.text, label.x, label.y);
-      ctx.fillStyle = this.theme.text;
-      ctx.fillText(label.text, label.x, label.y);
-    }
-  }
-
-  private pointerPos(e: MouseEvent): [number, number] {
-    const rect = this.canvas.getBoundingClientRect();
-    return [e.clientX - rect.left, e.clientY - rect.top];
+    this.fillLabels(placed, { text: this.theme.text, halo: this.theme.halo, haloWidth: 4 });
   }
 
   private nearest(sx: number, sy: number): number {
     if (!this.tree || !this.points) return -1;
-    const t = this.full();
-    const radius = Math.max(6, pointSize(this.zoomT.k, this.points.ids.length) + 3) / t.k;
-    const found = this.tree.find((sx - t.x) / t.k, (sy - t.y) / t.k, radius);
+    const [x, y] = this.toData(sx, sy);
+    const radius = Math.max(6, pointSize(this.zoomT.k, this.points.ids.length) + 3) / this.full().k;
+    const found = this.tree.find(x, y, radius);
     return found ?? -1;
   }
 
@@ -437,9 +279,8 @@ export class MapEngine {
       this.request(false);
       return;
     }
-    const t = this.full();
     const polygon = thinPolygon(
-      draft.map(([sx, sy]) => [(sx - t.x) / t.k, (sy - t.y) / t.k] as Point),
+      draft.map(([sx, sy]) => this.toData(sx, sy)),
       64,
     );
     this.callbacks.onLasso(polygon);
