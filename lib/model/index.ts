@@ -183,7 +183,13 @@ export function buildTopicModel(
     }
     return {
       id,
-      label: formatTopicLabel(ct.termIds, vocab.terms, vocab.display, 3, ct.weights),
+      label: formatTopicLabel(
+        ct.labelOrder.map((i) => ct.termIds[i]),
+        vocab.terms,
+        vocab.display,
+        3,
+        ct.labelOrder.map((i) => ct.weights[i]),
+      ),
       size: sizes[id],
       terms: ct.termIds.map((termId, r) => ({ termId, term: vocab.display[termId], weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
       representatives: representatives[id],

@@ -9,7 +9,14 @@ import type { TopicTreeNode } from './types';
 export interface ClassTerms {
   termIds: number[];
   weights: number[];
+  /** Positions in `termIds` by LDAvis relevance at λ = `labelLambda`: the order a label picks
+   * from, so that it names what sets the topic apart rather than words every topic uses. */
+  labelOrder: number[];
 }
+
+/** λ of the relevance that orders label candidates: Sievert & Shirley (2014) found 0.6 best for
+ * people judging what a topic is about. */
+export const LABEL_LAMBDA = 0.6;
 
 /**
  * Class-based TF-IDF, BERTopic (arXiv:2203.05794): the papers of a topic are one document; a
@@ -23,6 +30,7 @@ export function buildClassTerms(
   assignments: Int32Array,
   k: number,
   top = 30,
+  labelLambda = LABEL_LAMBDA,
 ): ClassTerms[] {
   const cols = counts.cols;
   const perTopic = new Float64Array(k * cols);
@@ -51,7 +59,13 @@ export function buildClassTerms(
     }
     weights.sort((a, b) => b.w - a.w || columns[a.c] - columns[b.c]);
     const kept = weights.slice(0, top);
-    result.push({ termIds: kept.map((x) => columns[x.c]), weights: kept.map((x) => x.w) });
+    // relevance = λ·log p(w|t) + (1 − λ)·log(p(w|t) / p(w)), over the kept terms.
+    const relevance = kept.map(({ c }) => {
+      const pwt = perTopic[t * cols + c] / topicTotal[t];
+      return labelLambda * Math.log(pwt) + (1 - labelLambda) * Math.log(pwt / (termTotal[c] / all));
+    });
+    const labelOrder = kept.map((_, i) => i).sort((a, b) => relevance[b] - relevance[a] || a - b);
+    result.push({ termIds: kept.map((x) => columns[x.c]), weights: kept.map((x) => x.w), labelOrder });
   }
   return result;
 }
@@ -82,11 +96,11 @@ function isAcronymPair(a: string, b: string): boolean {
 }
 
 /**
- * A short label from a topic's top terms (heaviest first): the first `size` terms that are not
+ * A short label from a topic's top terms (in the order given: c-TF-IDF weight or relevance): the first `size` terms that are not
  * near-identical to a term already taken — sharing a stemmed word (so "network" and "graph neural
  * network" exclude each other), one display form containing the other, or one an acronym of the
  * other ("llms", "large language models"). Words count on their own as well as inside phrases, so
- * a word often outweighs its phrase: given `weights`, a phrase among the next terms that contains
+ * a word often outweighs its phrase: given `weights` (c-TF-IDF), a phrase among the next terms that contains
  * the word and weighs at least 30% of it stands in for the word ("remote sensing", not "sensing").
  * `terms` are the vocabulary's stemmed keys, `display` what a person reads.
  */
@@ -119,7 +133,7 @@ export function formatTopicLabel(
     let id = word;
     if (weights && !terms[word].includes(' ')) {
       for (let q = r + 1; q < Math.min(termIds.length, r + 1 + PHRASE_LOOKAHEAD); q++) {
-        if (weights[q] < PHRASE_SHARE * weights[r]) break;
+        if (weights[q] < PHRASE_SHARE * weights[r]) continue;
         if (terms[termIds[q]].split(' ').includes(terms[word])) {
           id = termIds[q];
           break;

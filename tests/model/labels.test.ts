@@ -33,6 +33,23 @@ describe('buildClassTerms', () => {
   });
 });
 
+describe('label order', () => {
+  it('orders a topic\'s terms by LDAvis relevance for its label', () => {
+    // Term 0 is common to both topics, term 1 only in topic 0, term 2 only in topic 1.
+    const counts = csr([[30, 6, 0], [30, 0, 6]]);
+    const columns = Int32Array.from([0, 1, 2]);
+    const topics = Int32Array.from([0, 1]);
+    // c-TF-IDF puts the common term first in topic 0: (30/36)·ln(1 + 36/60) > (6/36)·ln(1 + 36/6).
+    const [t0] = buildClassTerms(counts, columns, topics, 2, 30, 0.2);
+    expect(t0.termIds).toEqual([0, 1]);
+    // Relevance at λ = 0.2: term 0 = 0.2·ln(30/36) + 0.8·ln(1) ≈ -0.036;
+    // term 1 = 0.2·ln(6/36) + 0.8·ln((6/36) / (6/72)) ≈ 0.196: the distinctive term leads.
+    expect(t0.labelOrder).toEqual([1, 0]);
+    // At λ = 1 relevance is the plain frequency in the topic.
+    expect(buildClassTerms(counts, columns, topics, 2, 30, 1)[0].labelOrder).toEqual([0, 1]);
+  });
+});
+
 describe('formatTopicLabel', () => {
   const terms = ['network', 'graph neural network', 'graph', 'train', 'node', 'model'];
   const display = ['networks', 'graph neural networks', 'graphs', 'training', 'nodes', 'models'];
