@@ -64,11 +64,14 @@ export interface MapViewState {
   sources: number[];
   /** d3-zoom transform on top of the fitted map; null = fitted. */
   zoom: Affine | null;
-  /** Lasso polygon in data coordinates; null = no selection. */
-  lasso: Point[] | null;
+  /**
+   * The selected area in data coordinates: a lasso's polygon, or a brush's rectangle as its four
+   * corners; null = no selection.
+   */
+  area: Point[] | null;
 }
 
-export const EMPTY_MAP_STATE: MapViewState = { topics: [], years: null, sources: [], zoom: null, lasso: null };
+export const EMPTY_MAP_STATE: MapViewState = { topics: [], years: null, sources: [], zoom: null, area: null };
 
 function parseYears(text: string | null): [number, number] | null {
   const m = text?.match(/^(\d{4})(?:-(\d{4}))?$/);
@@ -95,7 +98,7 @@ export function parseMapState(input: QueryInput): MapViewState {
     years: parseYears(getParam(input, 'years')),
     sources: parseIntList(getParam(input, 'source'), 255),
     zoom: parseZoom(getParam(input, 'z')),
-    lasso: parsePolygon(getParam(input, 'sel')),
+    area: parsePolygon(getParam(input, 'sel')),
   };
 }
 
@@ -110,7 +113,7 @@ export function formatMapState(state: MapViewState): string {
     ['years', years],
     ['source', state.sources.length ? [...state.sources].sort((a, b) => a - b).join(',') : null],
     ['z', state.zoom ? formatZoom(state.zoom) : null],
-    ['sel', state.lasso ? state.lasso.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null],
+    ['sel', state.area ? state.area.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null],
   ]);
 }
 

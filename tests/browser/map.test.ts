@@ -1,12 +1,16 @@
 /**
  * The topic map in real Chromium against `next start` on the bundled corpus: the canvas shows the
- * points, a click on a point opens that paper, filters and the lasso land in the URL, and the
- * selection is listed. Screenshots go to tests/browser/screenshots/.
+ * points, a click on a point opens that paper, filters, the lasso and the rectangle brush land in
+ * the URL, and the selection is listed. Screenshots go to tests/browser/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '@/lib/viz/format';
+import { selectInPolygon } from '@/lib/viz/lasso';
+import { buildActiveMask } from '@/lib/viz/map-filter';
 import { computeExtent, fitExtent, MAP_PADDING } from '@/lib/viz/map-scale';
 import { decodeMapPoints, type MapPointColumns } from '@/lib/viz/point-payload';
+import { parseMapState } from '@/lib/viz/url-state';
 import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
 
 let browser: Browser;
@@ -118,6 +122,73 @@ describe('topic map', () => {
       const items = p.page.locator('section[aria-label="Selected papers"] li');
       await expect.poll(() => items.count(), { timeout: 5000 }).toBeGreaterThan(0);
       await screenshot(p.page, 'map-lasso-dark');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('brushes a rectangle: the filtered papers inside are listed, shared in the URL, cleared by Escape', async () => {
+    const p = await newPage(browser);
+    try {
+      await visit(p.page, '/map?topic=0');
+      await waitForMap(p.page);
+      const mask = buildActiveMask(points, { topics: [0], years: null, sources: [] });
+      const canvas = p.page.locator('[data-testid=topic-map-canvas]');
+      const box = (await canvas.boundingBox())!;
+      // A rectangle a quarter of the view wide and high, centred on topic 0's median point.
+      const t = fitExtent(computeExtent(points.x, points.y), Math.floor(box.width), Math.floor(box.height), MAP_PADDING);
+      const inTopic = Array.from(mask.keys()).filter((i) => mask[i]);
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      const cx = t.k * median(inTopic.map((i) => points.x[i])) + t.x;
+      const cy = t.k * median(inTopic.map((i) => points.y[i])) + t.y;
+      const half = { x: box.width / 8, y: box.height / 8 };
+      const clampX = (x: number) => Math.min(box.width - 2, Math.max(2, x));
+      const clampY = (y: number) => Math.min(box.height - 2, Math.max(2, y));
+      const from = { x: Math.round(clampX(cx - half.x)), y: Math.round(clampY(cy - half.y)) };
+      const to = { x: Math.round(clampX(cx + half.x)), y: Math.round(clampY(cy + half.y)) };
+
+      // The tool is a radio group: reached and switched with the keyboard.
+      await p.page.getByLabel('Pan & zoom').focus();
+      await p.page.keyboard.press('ArrowDown');
+      expect(await p.page.getByLabel('Rectangle brush').isChecked()).toBe(true);
+      await p.page.mouse.move(box.x + from.x, box.y + from.y);
+      await p.page.mouse.down();
+      await p.page.mouse.move(box.x + to.x, box.y + to.y, { steps: 12 });
+      await p.page.mouse.up();
+      await p.page.waitForURL(/sel=/, { timeout: 5000 });
+
+      // The URL holds the rectangle's four corners in data coordinates: the drag's corners through the fit.
+      const area = parseMapState(new URL(p.page.url()).searchParams).area!;
+      expect(area).toHaveLength(4);
+      const [left, right] = [(from.x - t.x) / t.k, (to.x - t.x) / t.k];
+      const [top, bottom] = [(from.y - t.y) / t.k, (to.y - t.y) / t.k];
+      const corners = [[left, top], [right, top], [right, bottom], [left, bottom]];
+      area.forEach(([x, y], i) => {
+        expect(Math.abs(x - corners[i][0]) * t.k).toBeLessThan(1.5);
+        expect(Math.abs(y - corners[i][1]) * t.k).toBeLessThan(1.5);
+      });
+      const items = p.page.locator('section[aria-label="Selected papers"] li');
+      await expect.poll(() => items.count(), { timeout: 5000 }).toBeGreaterThan(0);
+      await screenshot(p.page, 'map-brush');
+
+      // The shared link selects exactly the papers of topic 0 inside the URL's rectangle.
+      const expected = selectInPolygon(points.x, points.y, area, (i) => mask[i] === 1).length;
+      expect(expected).toBeGreaterThan(0);
+      await visit(p.page, p.page.url());
+      await waitForMap(p.page);
+      await expect.poll(() => p.page.locator('[aria-live=polite]').first().textContent(), { timeout: 5000 }).toContain(`${formatCount(expected)} selected`);
+      await expect.poll(() => items.count(), { timeout: 5000 }).toBe(Math.min(expected, 100));
+
+      await p.page.keyboard.press('Escape');
+      await p.page.waitForURL((url) => !url.searchParams.has('sel'), { timeout: 5000 });
+      expect(await items.count()).toBe(0);
+      expect(new URL(p.page.url()).searchParams.get('topic')).toBe('0');
+
+      // The canvas's keys still move the view: + zooms in, and the zoom lands in the URL.
+      await canvas.focus();
+      await p.page.keyboard.press('+');
+      await p.page.waitForURL(/z=1\.5,/, { timeout: 5000 });
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

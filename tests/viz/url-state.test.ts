@@ -17,7 +17,7 @@ describe('map URL state', () => {
       years: [2019, 2022],
       sources: [1],
       zoom: { k: 2.5, x: -120.34, y: 44.06 },
-      lasso: [[0.5, 1.25], [2, 3], [-1.123456, 4]],
+      area: [[0.5, 1.25], [2, 3], [-1.123456, 4]],
     };
     const query = formatMapState(state);
     expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4');
@@ -27,7 +27,7 @@ describe('map URL state', () => {
       years: [2019, 2022],
       sources: [1],
       zoom: { k: 2.5, x: -120.3, y: 44.1 },
-      lasso: [[0.5, 1.25], [2, 3], [-1.1235, 4]],
+      area: [[0.5, 1.25], [2, 3], [-1.1235, 4]],
     });
     expect(formatMapState(back)).toBe(query);
   });
@@ -39,7 +39,7 @@ describe('map URL state', () => {
       years: [2019, 2022],
       sources: [],
       zoom: null,
-      lasso: null,
+      area: null,
     });
     expect(parseMapState({ years: ['2020'], z: 'NaN,1,1' })).toMatchObject({ years: [2020, 2020], zoom: null });
     expect(formatMapState({ ...EMPTY_MAP_STATE, years: [2020, 2020] })).toBe('years=2020');

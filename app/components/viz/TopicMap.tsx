@@ -1,14 +1,14 @@
 'use client';
 /**
  * Every paper as a point on a <canvas>, coloured by topic, with D3 zoom and pan, collision-free
- * topic labels, hover, click-to-open and a lasso. D3 owns the canvas through MapEngine: created
- * on mount, updated when props change, torn down on unmount.
+ * topic labels, hover, click-to-open, and a rectangle brush or a lasso to select papers. D3 owns
+ * the canvas through MapEngine: created on mount, updated when props change, torn down on unmount.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Point } from '@/lib/viz/lasso';
 import type { Affine } from '@/lib/viz/map-scale';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
-import { MapEngine, type EngineCallbacks, type EngineTopic } from './map-engine';
+import { MapEngine, type EngineCallbacks, type EngineTopic, type MapTool } from './map-engine';
 import { useInitialZoom, useZoomCanvas } from './use-zoom-canvas';
 import styles from './viz.module.css';
 
@@ -22,15 +22,16 @@ export interface TopicMapProps extends EngineCallbacks {
   colors: Map<number, string>;
   mask: Uint8Array;
   selected: Uint32Array | null;
-  lasso: Point[] | null;
-  mode: 'pan' | 'lasso';
+  /** The selected area (lasso polygon or brushed rectangle) in data coordinates. */
+  area: Point[] | null;
+  mode: MapTool;
   initialZoom: Affine | null;
   label: string;
   ref?: Ref<TopicMapHandle>;
 }
 
 export function TopicMap(props: TopicMapProps) {
-  const { points, topics, colors, mask, selected, lasso, mode, initialZoom, label, ref } = props;
+  const { points, topics, colors, mask, selected, area, mode, initialZoom, label, ref } = props;
   // Callbacks change every render; the engine calls through this ref so it never goes stale.
   const callbacksRef = useRef<EngineCallbacks>(props);
   useEffect(() => {
@@ -41,7 +42,7 @@ export function TopicMap(props: TopicMapProps) {
       new MapEngine(canvas, {
         onHover: (i, at) => callbacksRef.current.onHover(i, at),
         onOpen: (i) => callbacksRef.current.onOpen(i),
-        onLasso: (p) => callbacksRef.current.onLasso(p),
+        onSelectArea: (p) => callbacksRef.current.onSelectArea(p),
         onZoomEnd: (t) => callbacksRef.current.onZoomEnd(t),
         onDraw: (ms, n) => callbacksRef.current.onDraw(ms, n),
       }),
@@ -56,8 +57,8 @@ export function TopicMap(props: TopicMapProps) {
   }, [engineRef, mask, points]);
 
   useEffect(() => {
-    engineRef.current?.setSelection(selected, lasso);
-  }, [engineRef, selected, lasso]);
+    engineRef.current?.setSelection(selected, area);
+  }, [engineRef, selected, area]);
 
   useEffect(() => {
     engineRef.current?.setMode(mode);
@@ -82,8 +83,8 @@ export function TopicMap(props: TopicMapProps) {
         data-testid="topic-map-canvas"
       />
       <p id="map-keys" className="visually-hidden">
-        Arrow keys pan, plus and minus zoom, 0 resets the view. The topic list beside the map lists every
-        topic with its number of papers.
+        Arrow keys pan, plus and minus zoom, 0 resets the view, Escape clears the selection. The topic list
+        beside the map lists every topic with its number of papers.
       </p>
     </div>
   );

@@ -1,8 +1,9 @@
 'use client';
 /**
  * The topic map page's interactive part: loads the binary point payload, holds the view state
- * (filters, zoom, lasso) in the URL, and wires TopicMap to the legend, filters, hover card and the
- * selection list with its CSV export.
+ * (filters, zoom, the selected area) in the URL, and wires TopicMap to the legend, filters, hover
+ * card and the selection list with its CSV export. A brushed rectangle and a lasso are both just a
+ * polygon in data coordinates, so they share one selection path (selectInPolygon, the URL's `sel`).
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -18,6 +19,7 @@ import { decodeMapPoints, type MapPointColumns } from '@/lib/viz/point-payload';
 import { formatMapState, type MapViewState } from '@/lib/viz/url-state';
 import { ExportChart } from '../ExportChart';
 import { downloadText } from './download';
+import type { MapTool } from './map-engine';
 import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
@@ -48,7 +50,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const [state, setState] = useState<MapViewState>(initial);
   const [points, setPoints] = useState<MapPointColumns | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [mode, setMode] = useState<'pan' | 'lasso'>('pan');
+  const [mode, setMode] = useState<MapTool>('pan');
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
   const [cards, setCards] = useState<ReadonlyMap<number, MapPaperCard>>(new Map());
   const [selectionCards, setSelectionCards] = useState<MapPaperCard[]>([]);
@@ -85,9 +87,9 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   );
   const activeCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
   const selected = useMemo(() => {
-    if (!points || !state.lasso) return null;
-    return Uint32Array.from(selectInPolygon(points.x, points.y, state.lasso, (i) => mask[i] === 1));
-  }, [points, state.lasso, mask]);
+    if (!points || !state.area) return null;
+    return Uint32Array.from(selectInPolygon(points.x, points.y, state.area, (i) => mask[i] === 1));
+  }, [points, state.area, mask]);
   const selectedIds = useMemo(() => (selected && points ? Array.from(selected, (i) => points.ids[i]) : []), [selected, points]);
 
   // Hover card: cached, fetched after a short pause so sweeping across points stays cheap.
@@ -123,7 +125,17 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     },
     [points, router],
   );
-  const onLasso = useCallback((polygon: Point[] | null) => setState((s) => ({ ...s, lasso: polygon })), []);
+  const onSelectArea = useCallback((polygon: Point[] | null) => setState((s) => ({ ...s, area: polygon })), []);
+
+  // Escape clears the selection from anywhere on the page, unless something else used the key.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      setState((s) => (s.area ? { ...s, area: null } : s));
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const onZoomEnd = useCallback((t: Affine) => {
     const identity = Math.abs(t.k - 1) < 1e-3 && Math.abs(t.x) < 0.5 && Math.abs(t.y) < 0.5;
     setState((s) => ({ ...s, zoom: identity ? null : t }));
@@ -183,6 +195,9 @@ export function TopicMapExplorer({ meta, initial }: Props) {
           <div className={styles.segmented} role="radiogroup" aria-label="Pointer tool">
             <label>
               <input type="radio" name="map-mode" checked={mode === 'pan'} onChange={() => setMode('pan')} /> Pan &amp; zoom
+            </label>
+            <label>
+              <input type="radio" name="map-mode" checked={mode === 'brush'} onChange={() => setMode('brush')} /> Rectangle brush
             </label>
             <label>
               <input type="radio" name="map-mode" checked={mode === 'lasso'} onChange={() => setMode('lasso')} /> Lasso select
@@ -313,13 +328,13 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               colors={colors}
               mask={mask}
               selected={selected}
-              lasso={state.lasso}
+              area={state.area}
               mode={mode}
               initialZoom={initial.zoom}
               label={`Topic map of ${formatCount(points.ids.length)} papers in ${meta.topics.length} topics`}
               onHover={onHover}
               onOpen={onOpen}
-              onLasso={onLasso}
+              onSelectArea={onSelectArea}
               onZoomEnd={onZoomEnd}
               onDraw={onDraw}
             />
@@ -364,16 +379,18 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               <button type="button" className="btn" onClick={exportCsv} disabled={selected.length === 0}>
                 Export CSV{selected.length > CSV_MAX ? ` (first ${formatCount(CSV_MAX)})` : ''}
               </button>
-              <button type="button" className="btn" onClick={() => setState((s) => ({ ...s, lasso: null }))}>
+              <button type="button" className="btn" onClick={() => setState((s) => ({ ...s, area: null }))} aria-keyshortcuts="Escape">
                 Clear
               </button>
             </div>
           )}
         </div>
         {!selected ? (
-          <p className={styles.hint}>Choose “Lasso select” and draw around points to list their papers here.</p>
+          <p className={styles.hint}>
+            Choose “Rectangle brush” or “Lasso select” and drag over points to list their papers here; Escape clears the selection.
+          </p>
         ) : selected.length === 0 ? (
-          <p className={styles.hint}>No matching papers inside the lasso.</p>
+          <p className={styles.hint}>No matching papers inside the selection.</p>
         ) : (
           <>
             <p className={styles.hint}>

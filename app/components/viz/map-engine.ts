@@ -1,11 +1,12 @@
 /**
  * The topic map's drawing engine, for the life of the TopicMap component (zoom, layer and redraws
  * come from ZoomCanvas). Points are rasterized into the offscreen layer in one batch per colour;
- * hover rings, labels and the lasso are drawn over it, so a hover or a label change never redraws
- * 75,000 points.
+ * hover rings, labels and the selected area (a lasso or a brushed rectangle) are drawn over it, so
+ * a hover, a label change or a drag that draws a selection never redraws 75,000 points.
  */
 import { quadtree, type Quadtree } from 'd3';
 import { labelBudget, placeLabels } from '@/lib/viz/label-placement';
+import { buildBrush, rectanglePolygon } from '@/lib/viz/brush';
 import { thinPolygon, type Point } from '@/lib/viz/lasso';
 import { bucketByTopic } from '@/lib/viz/map-filter';
 import { MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
@@ -25,15 +26,19 @@ export interface EngineTopic {
 export interface EngineCallbacks extends ZoomCanvasCallbacks<number> {
   onHover(index: number | null, at: { x: number; y: number } | null): void;
   onOpen(index: number): void;
-  onLasso(polygon: Point[] | null): void;
+  /** A lasso or brush was drawn: the area in data coordinates, or null (a click) to clear. */
+  onSelectArea(polygon: Point[] | null): void;
 }
+
+/** What a drag on the map does: pan, brush a rectangle, or draw a lasso. */
+export type MapTool = 'pan' | 'brush' | 'lasso';
 
 interface Theme {
   faded: string;
   text: string;
   halo: string;
   highlight: string;
-  lasso: string;
+  area: string;
 }
 
 export class MapEngine extends ZoomCanvas<Theme, number> {
@@ -43,11 +48,12 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
   private buckets: { active: Map<number, Uint32Array>; faded: Uint32Array } | null = null;
   private activeTopics = new Set<number>();
   private selectedByTopic: Map<number, Uint32Array> | null = null;
-  private lasso: Point[] | null = null;
-  private draft: [number, number][] | null = null;
+  private area: Point[] | null = null;
+  /** The selection being drawn, in screen px: the lasso's path, or the brush's two corners. */
+  private draft: { tool: 'brush' | 'lasso'; path: [number, number][] } | null = null;
   private hover = -1;
   private tree: Quadtree<number> | null = null;
-  private mode: 'pan' | 'lasso' = 'pan';
+  private mode: MapTool = 'pan';
   private image: ImageData | null = null;
   private pixels: Uint32Array | null = null;
 
@@ -58,7 +64,7 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     super(canvas, callbacks, {
       scaleExtent: [0.5, 200],
       padding: MAP_PADDING,
-      theme: { faded: '#c9ced6', text: '#16191f', halo: '#ffffff', highlight: '#d55e00', lasso: '#1f5fbf' },
+      theme: { faded: '#c9ced6', text: '#16191f', halo: '#ffffff', highlight: '#d55e00', area: '#1f5fbf' },
     });
     this.listen(canvas, 'pointermove', (e) => this.handleMove(e as PointerEvent));
     this.listen(canvas, 'pointerdown', (e) => this.handleDown(e as PointerEvent));
@@ -88,8 +94,8 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     this.request(true);
   }
 
-  setSelection(selected: Uint32Array | null, lasso: Point[] | null): void {
-    this.lasso = lasso;
+  setSelection(selected: Uint32Array | null, area: Point[] | null): void {
+    this.area = area;
     this.selectedByTopic = null;
     if (selected && this.points) {
       const byTopic = new Map<number, number[]>();
@@ -104,9 +110,9 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     this.request(true);
   }
 
-  setMode(mode: 'pan' | 'lasso'): void {
+  setMode(mode: MapTool): void {
     this.mode = mode;
-    this.canvas.style.cursor = mode === 'lasso' ? 'crosshair' : 'grab';
+    this.canvas.style.cursor = this.idleCursor();
   }
 
   /** The screen position (CSS px) of point i under the current view. */
@@ -122,14 +128,14 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
       text: css('--fg', current.text),
       halo: css('--bg-elevated', current.halo),
       highlight: css('--chart-highlight', current.highlight),
-      lasso: css('--accent', current.lasso),
+      area: css('--accent', current.area),
     };
   }
 
-  /** Zoom and pan take the wheel always, a drag only in pan mode (else it draws the lasso). */
+  /** Zoom and pan take the wheel always, a drag only in pan mode (else it draws a selection). */
   protected startsZoom(event: Event): boolean {
     if (event.type === 'wheel') return true;
-    if (this.mode === 'lasso') return false;
+    if (this.mode !== 'pan') return false;
     return !(event as MouseEvent).button;
   }
 
@@ -171,27 +177,33 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     return drawn;
   }
 
-  /** Over the layer: the lasso, the hover ring, the topic labels. */
+  /** Over the layer: the selected area, the hover ring, the topic labels. */
   protected drawOverlay(t: Affine): void {
-    this.drawLasso(t);
+    this.drawArea(t);
     this.drawHover(t);
     this.drawLabels(t);
   }
 
-  private drawLasso(t: Affine): void {
+  /** The area being drawn, else the selected one: outlined, dashed, faintly filled. */
+  private drawArea(t: Affine): void {
     const ctx = this.ctx;
-    const path = this.draft ?? this.lasso?.map(([x, y]) => [t.k * x + t.x, t.k * y + t.y] as [number, number]);
+    const draft = this.draft;
+    const path: readonly Point[] | undefined = draft
+      ? draft.tool === 'brush' && draft.path.length === 2
+        ? rectanglePolygon(draft.path[0], draft.path[1])
+        : draft.path
+      : this.area?.map(([x, y]) => [t.k * x + t.x, t.k * y + t.y] as const);
     if (!path || path.length < 2) return;
     ctx.beginPath();
     path.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
     ctx.closePath();
-    ctx.fillStyle = this.theme.lasso;
+    ctx.fillStyle = this.theme.area;
     ctx.globalAlpha = 0.08;
     ctx.fill();
     ctx.globalAlpha = 1;
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;
-    ctx.strokeStyle = this.theme.lasso;
+    ctx.strokeStyle = this.theme.area;
     ctx.stroke();
     ctx.setLineDash([]);
   }
@@ -241,17 +253,24 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
   private setHover(index: number, at: { x: number; y: number } | null): void {
     if (index === this.hover) return;
     this.hover = index;
-    this.canvas.style.cursor = index >= 0 ? 'pointer' : this.mode === 'lasso' ? 'crosshair' : 'grab';
+    this.canvas.style.cursor = index >= 0 ? 'pointer' : this.idleCursor();
     this.callbacks.onHover(index >= 0 ? index : null, index >= 0 ? at : null);
     this.request(false);
   }
 
   private handleMove(e: PointerEvent): void {
     const [sx, sy] = this.pointerPos(e);
-    if (this.draft) {
-      const last = this.draft[this.draft.length - 1];
+    const draft = this.draft;
+    if (draft?.tool === 'brush') {
+      // Only the overlay redraws while brushing; the points inside are found on release.
+      draft.path = [draft.path[0], [sx, sy]];
+      this.request(false);
+      return;
+    }
+    if (draft) {
+      const last = draft.path[draft.path.length - 1];
       if (Math.hypot(sx - last[0], sy - last[1]) > 2) {
-        this.draft.push([sx, sy]);
+        draft.path.push([sx, sy]);
         this.request(false);
       }
       return;
@@ -263,8 +282,8 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
   }
 
   private handleDown(e: PointerEvent): void {
-    if (this.mode !== 'lasso' || e.button !== 0) return;
-    this.draft = [this.pointerPos(e)];
+    if (this.mode === 'pan' || e.button !== 0) return;
+    this.draft = { tool: this.mode, path: [this.pointerPos(e)] };
     this.canvas.setPointerCapture(e.pointerId);
     this.setHover(-1, null);
   }
@@ -274,16 +293,22 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     const draft = this.draft;
     this.draft = null;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
-    if (draft.length < 3) {
-      this.callbacks.onLasso(null);
-      this.request(false);
-      return;
-    }
-    const polygon = thinPolygon(
-      draft.map(([sx, sy]) => this.toData(sx, sy)),
-      64,
-    );
-    this.callbacks.onLasso(polygon);
+    const polygon =
+      draft.tool === 'brush'
+        ? buildBrush(draft.path[0], this.pointerPos(e), this.full(), { width: this.width, height: this.height })
+        : draft.path.length >= 3
+          ? thinPolygon(
+              draft.path.map(([sx, sy]) => this.toData(sx, sy)),
+              64,
+            )
+          : null;
+    this.request(false); // the draft's outline goes
+    // A click without a drag (polygon null) clears the selection.
+    this.callbacks.onSelectArea(polygon);
+  }
+
+  private idleCursor(): string {
+    return this.mode === 'pan' ? 'grab' : 'crosshair';
   }
 
   private handleClick(e: MouseEvent): void {
