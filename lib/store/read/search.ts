@@ -349,12 +349,16 @@ export function searchPapers(
       };
     });
   } else {
-    total = selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0;
+    const unfiltered = Object.values(params).every((v) => v === null);
+    const counted = unfiltered
+      ? selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers')
+      : selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params);
+    total = counted?.n ?? 0;
     current = Math.min(pageCountOf(total, size), requested);
     const rows = selectAll<ListRow & { abstract: string }>(
       db,
       `SELECT ${PAPER_LIST_COLUMNS}, substr(p.abstract, 1, 280) AS abstract ${BROWSE_FROM}
-       ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`,
+       ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`, // the order of the papers_browse index
       { ...params, limit: size, offset: (current - 1) * size },
     );
     hits = rows.map((row) => ({
