@@ -10,7 +10,7 @@ export interface AuthorIndex {
 }
 
 /** Assigns author ids 0..n-1 by first appearance over `papers` and picks each display name. */
-export function buildAuthorIndex(papers: Paper[]): AuthorIndex {
+export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
   const idOf = new Map<string, number>();
   const keys: string[] = [];
   const names: string[] = [];
@@ -61,4 +61,18 @@ export function buildAuthorIndex(papers: Paper[]): AuthorIndex {
     names[id] = best;
   }
   return { keys, names, paperAuthors };
+}
+
+// The co-author graph and the store's writer both need the index of one corpus: build it once.
+const indexes = new WeakMap<readonly Paper[], AuthorIndex>();
+
+/** {@link buildAuthorIndex} of `papers`, built once per array: every consumer of a corpus's
+ * author ids (the graph, the build's authors table) gets the same numbering. */
+export function getAuthorIndex(papers: readonly Paper[]): AuthorIndex {
+  let index = indexes.get(papers);
+  if (index === undefined) {
+    index = buildAuthorIndex(papers);
+    indexes.set(papers, index);
+  }
+  return index;
 }

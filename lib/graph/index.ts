@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/types';
 import { deriveSeed } from '../random';
-import { buildAuthorIndex } from './authors';
+import { getAuthorIndex } from './authors';
 import { accumulateBetweenness, buildBetweennessSources, finishBetweenness, splitSources } from './betweenness';
 import { buildCommunities } from './communities';
 import { buildComponents } from './components';
@@ -46,7 +46,7 @@ export function buildCoauthorGraph(
   const progress = onProgress ?? (() => {});
 
   progress('authors', 0, papers.length);
-  const { keys, names, paperAuthors } = buildAuthorIndex(papers);
+  const { keys, names, paperAuthors } = getAuthorIndex(papers);
   const n = keys.length;
 
   progress('edges', 0, n);

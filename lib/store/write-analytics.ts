@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus/types';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
 import type { Trends } from '../trends/types';
-import { buildAuthorIds, writeMeta } from './write';
+import { getAuthorTable, writeMeta } from './write';
 
 /** Author stats, edges, communities, components and the offline layout. Store ids = graph ids + 1. */
 export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph): void {
@@ -153,7 +153,7 @@ export const TOPIC_AUTHORS_KEPT = 20;
  */
 export function buildTopicAuthors(
   paperTopics: ArrayLike<number>,
-  paperAuthors: readonly (readonly number[])[],
+  paperAuthors: readonly ArrayLike<number>[],
   topicCount: number,
   nameOf: (author: number) => string,
   keep: number,
@@ -161,7 +161,8 @@ export function buildTopicAuthors(
   const counts = Array.from({ length: topicCount }, () => new Map<number, number>());
   for (let p = 0; p < paperAuthors.length; p++) {
     const topic = counts[paperTopics[p]];
-    for (const author of paperAuthors[p]) topic.set(author, (topic.get(author) ?? 0) + 1);
+    const authors = paperAuthors[p];
+    for (let i = 0; i < authors.length; i++) topic.set(authors[i], (topic.get(authors[i]) ?? 0) + 1);
   }
   return counts.map((topic) => {
     // Only authors with at least the keep-th largest count can make the list: names are looked up
@@ -186,7 +187,7 @@ export function buildTopicAuthors(
 
 /** Topics, their terms, tree, similarity, representatives and top authors; paper placements and
  * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids.
- * Runs after writeCorpus: the top authors are ranked by the names in its authors table. */
+ * Top authors are ranked by the names writeCorpus stores (both come from getAuthorTable). */
 export function writeTopicModel(db: Database.Database, model: TopicModel, corpus: Corpus): void {
   const paperId = (index: number) => corpus.papers[index].id;
   const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -203,22 +204,16 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
   const termCounts = buildTopicTermCounts(model);
   const k = model.topics.length;
   const { papers: placements, quality } = model;
-  const authorIds = buildAuthorIds(corpus);
-  const selectName = db.prepare('SELECT name FROM authors WHERE id = ?').pluck();
-  const topicAuthors = buildTopicAuthors(
-    placements.topic,
-    corpus.papers.map((p) => p.authors.map((a) => authorIds.get(a.key)!)),
-    k,
-    (author) => selectName.get(author) as string,
-    TOPIC_AUTHORS_KEPT,
-  );
+  // In the author index's ids (store id - 1): the order of ids, and so the ranking, is the same.
+  const authors = getAuthorTable(corpus);
+  const topicAuthors = buildTopicAuthors(placements.topic, authors.paperAuthors, k, (author) => authors.names[author], TOPIC_AUTHORS_KEPT);
 
   db.transaction(() => {
     for (const t of model.topics) {
       insertTopic.run(t.id, t.label, t.size, t.x, t.y, t.id, quality.coherencePerTopic[t.id] ?? null);
       t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank]));
       t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
-      topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author, a.papers));
+      topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author + 1, a.papers));
     }
     for (const node of model.tree) {
       insertNode.run(node.id, node.parent < 0 ? null : node.parent, node.id < k ? node.id : null, node.height, node.size);

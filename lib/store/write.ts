@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Corpus, Paper } from '../corpus/types';
+import { getAuthorIndex, type AuthorIndex } from '../graph/authors';
 import { DATABASE_FILE, FTS_BULK_SQL, FTS_SHADOW_TABLES, FTS_SQL, SCHEMA_VERSION, TABLES_SQL, splitIndexes } from './schema';
 
 const PAGE_SIZE = 16384;
@@ -53,90 +54,29 @@ export function writeMeta(db: Database.Database, meta: Record<string, string | n
   })();
 }
 
-/** The corpus's authors as the build stores them: ids 1..n in order of first appearance over the
- * papers (the co-author graph numbers them the same way, from 0), display names (the most frequent
- * spelling, ties to the first seen), and per paper its author ids and 'A, B, C' text. */
-interface AuthorTable {
-  keys: string[];
-  names: string[];
-  /** Author ids of paper i: ids[offsets[i] .. offsets[i + 1]), in the paper's order. */
-  ids: Int32Array;
-  offsets: Int32Array;
+/** The corpus's authors as the build stores them: the co-author graph's index (store id = index
+ * id + 1, so the graph's and the build's authors always agree) and per paper its 'A, B, C' text
+ * in the display spellings. */
+export interface AuthorTable extends AuthorIndex {
   authorsText: string[];
 }
 
-// startFullTextIndex and writeCorpus both need the table of one corpus: build it once.
+// startFullTextIndex, writeCorpus and writeTopicModel all need the table of one corpus.
 const authorTables = new WeakMap<Corpus, AuthorTable>();
 
-function getAuthorTable(corpus: Corpus): AuthorTable {
+export function getAuthorTable(corpus: Corpus): AuthorTable {
   let table = authorTables.get(corpus);
   if (table === undefined) {
-    table = buildAuthorTable(corpus.papers);
+    const index = getAuthorIndex(corpus.papers);
+    const authorsText = index.paperAuthors.map((ids) => {
+      let text = '';
+      for (let i = 0; i < ids.length; i++) text += i === 0 ? index.names[ids[i]] : `, ${index.names[ids[i]]}`;
+      return text;
+    });
+    table = { ...index, authorsText };
     authorTables.set(corpus, table);
   }
   return table;
-}
-
-function buildAuthorTable(papers: readonly Paper[]): AuthorTable {
-  const idOf = new Map<string, number>();
-  const keys: string[] = [];
-  const names: string[] = [];
-  const appearances: number[] = [];
-  // Spellings other than the first, per author: most authors have one, so no map per author.
-  const otherSpellings = new Map<number, Map<string, number>>();
-  const offsets = new Int32Array(papers.length + 1);
-  for (let p = 0; p < papers.length; p++) offsets[p + 1] = offsets[p] + papers[p].authors.length;
-  const ids = new Int32Array(offsets[papers.length]);
-  let k = 0;
-  for (const paper of papers) {
-    for (const author of paper.authors) {
-      let id = idOf.get(author.key);
-      if (id === undefined) {
-        id = keys.length + 1;
-        idOf.set(author.key, id);
-        keys.push(author.key);
-        names.push(author.name);
-        appearances.push(0);
-      }
-      ids[k++] = id;
-      appearances[id - 1]++;
-      if (author.name !== names[id - 1]) {
-        let spellings = otherSpellings.get(id);
-        if (!spellings) otherSpellings.set(id, (spellings = new Map()));
-        spellings.set(author.name, (spellings.get(author.name) ?? 0) + 1);
-      }
-    }
-  }
-  for (const [id, spellings] of otherSpellings) {
-    let best = names[id - 1];
-    let bestCount = appearances[id - 1];
-    for (const count of spellings.values()) bestCount -= count;
-    // Map order is first-seen order, so a strict > keeps the earliest spelling on ties.
-    for (const [name, count] of spellings) {
-      if (count > bestCount) {
-        best = name;
-        bestCount = count;
-      }
-    }
-    names[id - 1] = best;
-  }
-  const authorsText = new Array<string>(papers.length);
-  for (let p = 0; p < papers.length; p++) {
-    let text = '';
-    for (let i = offsets[p]; i < offsets[p + 1]; i++) text += i === offsets[p] ? names[ids[i] - 1] : `, ${names[ids[i] - 1]}`;
-    authorsText[p] = text;
-  }
-  return { keys, names, ids, offsets, authorsText };
-}
-
-/** Author ids (1-based) by identity key, in order of first appearance over the papers. */
-export function buildAuthorIds(corpus: Corpus): Map<string, number> {
-  return new Map(getAuthorTable(corpus).keys.map((key, i) => [key, i + 1]));
-}
-
-/** Each paper's author names as displayed and searched: 'A, B, C' in the most frequent spellings. */
-export function buildAuthorsText(corpus: Corpus): string[] {
-  return getAuthorTable(corpus).authorsText;
 }
 
 /**
@@ -183,7 +123,7 @@ class RowWriter {
 /** Papers, authors, sources and rejected records (the full-text index is built beside, see
  * startFullTextIndex). */
 export function writeCorpus(db: Database.Database, corpus: Corpus): void {
-  const { keys, names, ids, offsets, authorsText } = getAuthorTable(corpus);
+  const { keys, names, paperAuthors: authorIds, authorsText } = getAuthorTable(corpus);
   const insertFile = db.prepare(
     `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -223,7 +163,8 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
         p.authors.length > 0 ? p.authors.length : p.authorCount,
         authorsText[i],
       );
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) paperAuthors.add(p.id, ids[k], k - offsets[i]);
+      const ids = authorIds[i];
+      for (let position = 0; position < ids.length; position++) paperAuthors.add(p.id, ids[position] + 1, position);
       for (const s of p.sources) paperSources.add(p.id, s.file, s.record);
     });
     papers.flush();
