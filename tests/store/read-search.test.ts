@@ -23,6 +23,7 @@ import {
   parseMarkedText,
   readSearchExportRows,
   searchPapers,
+  type SearchFilters,
 } from '@/lib/store/read';
 
 let db: Database.Database;
@@ -232,6 +233,20 @@ describe('searchPapers on the fixture', () => {
     expect(rows.map((r) => r.id)).toEqual([4, 1, 2]);
     expect(rows[1].sources).toBe('a.txt:10; b.jsonl:10');
     expect(readSearchExportRows('diffusion', {}, 2, 10, db).map((r) => r.id)).toEqual([2]);
+  });
+  it('exports filtered searches and listings in the order the search pages show them', () => {
+    const cases: [string, SearchFilters][] = [
+      ['diffusion', { topic: 0 }],
+      ['diffusion', { source: 'b.jsonl' }],
+      ['diffusion', { from: 2022 }],
+      ['', { topic: 1 }],
+      ['', {}],
+    ];
+    for (const [q, filters] of cases) {
+      const shown = searchPapers(q, filters, 1, 20, db).hits.map((h) => h.paper.id);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(readSearchExportRows(q, filters, 0, 100, db).map((r) => r.id)).toEqual(shown);
+    }
   });
 });
 

@@ -163,10 +163,15 @@ const FILTER_SQL = `(@topic IS NULL OR pt.topic_id = @topic)
   AND (@source IS NULL OR EXISTS (SELECT 1 FROM paper_sources ps WHERE ps.paper_id = p.id AND ps.file = @source))
   AND (@author IS NULL OR EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id = @author))`;
 
-const MATCH_FROM = `FROM papers_fts f JOIN papers p ON p.id = f.rowid ${PAPER_TOPIC_JOINS}
-  WHERE papers_fts MATCH @match AND ${FILTER_SQL}`;
-
 const BROWSE_FROM = `FROM papers p ${PAPER_TOPIC_JOINS} WHERE ${FILTER_SQL}`;
+
+/** Newest first: the order of the papers_browse index, expression for expression, so listing
+ * walks the index instead of sorting the table. */
+const BROWSE_ORDER = 'p.year IS NULL, p.year DESC, p.date DESC, p.id';
+
+function hasFilters(params: FilterParams): boolean {
+  return Object.values(params).some((v) => v !== null);
+}
 
 /**
  * The matches that pass the filters which are set, for counting and ranking: each filter in the
@@ -201,6 +206,29 @@ function filteredMatchParams(params: FilterParams, match: string): Record<string
   const bound: Record<string, string | number> = { match };
   for (const [key, value] of Object.entries(params)) if (value !== null) bound[key] = value;
   return bound;
+}
+
+/** Ids of the matches that pass the filters, in rank order, from `offset`, at most `limit`. */
+function rankFilteredMatches(db: Database.Database, match: string, params: FilterParams, offset: number, limit: number): number[] {
+  return selectAll<{ id: number }>(
+    db,
+    `SELECT f.rowid AS id ${filteredMatchFrom(params)} ORDER BY ${BM25}, f.rowid LIMIT @limit OFFSET @offset`,
+    { ...filteredMatchParams(params, match), limit, offset },
+  ).map((r) => r.id);
+}
+
+/** The list rows of the given papers with `extraColumns` (over `p`, the papers row), in the
+ * order of `ids`. */
+function readListRowsById<Row extends { id: number }>(db: Database.Database, ids: readonly number[], extraColumns: string): Row[] {
+  const byId = new Map(
+    selectAll<Row>(
+      db,
+      `SELECT ${PAPER_LIST_COLUMNS}, ${extraColumns} FROM papers p ${PAPER_TOPIC_JOINS}
+       WHERE p.id IN (SELECT value FROM json_each(@ids))`,
+      { ids: JSON.stringify(ids) },
+    ).map((row) => [row.id, row]),
+  );
+  return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 }
 
 interface MarkupIndex {
@@ -271,7 +299,7 @@ function rankMatches(
   requested: number,
   size: number,
 ): { total: number; page: number; ids: number[] } {
-  if (Object.values(params).every((v) => v === null)) {
+  if (!hasFilters(params)) {
     // Without filters the full-text index alone answers the count and the ranking: no join per match.
     const total = selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0;
     const page = Math.min(pageCountOf(total, size), requested);
@@ -329,15 +357,7 @@ export function searchPapers(
     const ranked = rankMatches(db, match, params, requested, size);
     total = ranked.total;
     current = ranked.page;
-    const byId = new Map(
-      selectAll<ListRow & { abstract: string }>(
-        db,
-        `SELECT ${PAPER_LIST_COLUMNS}, p.abstract AS abstract FROM papers p ${PAPER_TOPIC_JOINS}
-         WHERE p.id IN (SELECT value FROM json_each(@ids))`,
-        { ids: JSON.stringify(ranked.ids) },
-      ).map((row) => [row.id, row]),
-    );
-    const rows = ranked.ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+    const rows = readListRowsById<ListRow & { abstract: string }>(db, ranked.ids, 'p.abstract AS abstract');
     const marked = markPage(rows, match);
     hits = rows.map((row) => {
       const m = marked.get(row.id);
@@ -349,16 +369,15 @@ export function searchPapers(
       };
     });
   } else {
-    const unfiltered = Object.values(params).every((v) => v === null);
-    const counted = unfiltered
-      ? selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers')
-      : selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params);
+    const counted = hasFilters(params)
+      ? selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)
+      : selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers');
     total = counted?.n ?? 0;
     current = Math.min(pageCountOf(total, size), requested);
     const rows = selectAll<ListRow & { abstract: string }>(
       db,
       `SELECT ${PAPER_LIST_COLUMNS}, substr(p.abstract, 1, 280) AS abstract ${BROWSE_FROM}
-       ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`, // the order of the papers_browse index
+       ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`,
       { ...params, limit: size, offset: (current - 1) * size },
     );
     hits = rows.map((row) => ({
@@ -393,20 +412,16 @@ export function readSearchExportRows(
   db: Database.Database = openBuild(),
 ): SearchExportRow[] {
   const match = buildFtsQuery(query.trim());
-  const params = { ...filterParams(filters), offset: Math.max(0, offset), limit: Math.max(0, Math.min(limit, 5000)) };
-  const select = `SELECT ${PAPER_LIST_COLUMNS},
-    (SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources`;
+  const params = filterParams(filters);
+  const window = { offset: Math.max(0, offset), limit: Math.max(0, Math.min(limit, 5000)) };
+  const sources = "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
+  type Row = ListRow & { sources: string | null };
   const rows = match
-    ? selectAll<ListRow & { sources: string | null }>(
-        db,
-        `${select} ${MATCH_FROM} ORDER BY ${BM25}, p.id LIMIT @limit OFFSET @offset`,
-        { ...params, match },
-      )
-    : selectAll<ListRow & { sources: string | null }>(
-        db,
-        `${select} ${BROWSE_FROM} ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT @limit OFFSET @offset`,
-        params,
-      );
+    ? readListRowsById<Row>(db, rankFilteredMatches(db, match, params, window.offset, window.limit), sources)
+    : selectAll<Row>(db, `SELECT ${PAPER_LIST_COLUMNS}, ${sources} ${BROWSE_FROM} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`, {
+        ...params,
+        ...window,
+      });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
