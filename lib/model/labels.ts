@@ -96,12 +96,13 @@ function isAcronymPair(a: string, b: string): boolean {
 }
 
 /**
- * A short label from a topic's top terms (in the order given: c-TF-IDF weight or relevance): the first `size` terms that are not
- * near-identical to a term already taken — sharing a stemmed word (so "network" and "graph neural
- * network" exclude each other), one display form containing the other, or one an acronym of the
- * other ("llms", "large language models"). Words count on their own as well as inside phrases, so
- * a word often outweighs its phrase: given `weights` (c-TF-IDF), a phrase among the next terms that contains
- * the word and weighs at least 30% of it stands in for the word ("remote sensing", not "sensing").
+ * A short label from a topic's top terms, in the order given (c-TF-IDF weight or relevance): the
+ * first `size` terms that are not near-identical to a term already taken — sharing a stemmed word
+ * (so "network" and "graph neural network" exclude each other), one display form containing the
+ * other, or one an acronym of the other ("llms", "large language models"). Words count on their
+ * own as well as inside phrases, so a word often outweighs its phrase: given `weights` (c-TF-IDF,
+ * in the same order), a phrase among the next terms that contains the word and weighs at least 30%
+ * of it stands in for the word ("remote sensing", not "sensing").
  * `terms` are the vocabulary's stemmed keys, `display` what a person reads.
  */
 export function formatTopicLabel(
