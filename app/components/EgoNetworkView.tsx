@@ -6,8 +6,18 @@ import { buildEgoLayout } from './ego-layout';
 /**
  * An author's ego network as a small SVG: the author in the middle, co-authors around, lines for
  * joint papers (thicker = more), including the links among the co-authors. Nodes link to authors.
+ * Shown on the author page and in the co-author graph's side panel; `colorOf` maps a community to
+ * its colour (the graph passes its own palette slots so the panel matches the canvas).
  */
-export function EgoNetworkView({ ego, labelCount = 14 }: { ego: EgoNetwork; labelCount?: number }) {
+export function EgoNetworkView({
+  ego,
+  labelCount = 14,
+  colorOf = communityColor,
+}: {
+  ego: EgoNetwork;
+  labelCount?: number;
+  colorOf?: (community: number | null) => string;
+}) {
   const radius = 120;
   const outer = ego.coauthors.length > 14;
   const extent = (outer ? radius * 1.6 : radius) + 70;
@@ -67,7 +77,7 @@ export function EgoNetworkView({ ego, labelCount = 14 }: { ego: EgoNetwork; labe
               cy={n.y}
               r={n.r}
               style={{
-                fill: communityColor(a.community),
+                fill: colorOf(a.community),
                 stroke: isEgo ? 'var(--fg)' : 'var(--bg-elevated)',
                 strokeWidth: isEgo ? 2.5 : 1.5,
               }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEgoLayout, buildNodeRadius, centreOn } from '@/lib/viz/graph-view';
+import { buildNodeRadius, centreOn } from '@/lib/viz/graph-view';
 
 describe('graph view', () => {
   it('sizes nodes by the square root of papers, clamped', () => {
@@ -16,23 +16,5 @@ describe('graph view', () => {
     const t = centreOn(30, 40, 800, 600, 4);
     expect(t.k * 30 + t.x).toBe(400);
     expect(t.k * 40 + t.y).toBe(300);
-  });
-
-  it('lays an ego network out radially, grouped by community', () => {
-    const nodes = buildEgoLayout(
-      1,
-      [
-        { id: 2, group: 5, strength: 1 },
-        { id: 3, group: 1, strength: 1 },
-        { id: 4, group: 1, strength: 3 },
-        { id: 5, group: 5, strength: 2 },
-      ],
-      100,
-    );
-    expect(nodes.map((n) => n.id)).toEqual([1, 4, 3, 5, 2]);
-    expect(nodes[0]).toEqual({ id: 1, x: 0, y: 0 });
-    expect(nodes[1].x).toBeCloseTo(0, 10);
-    expect(nodes[1].y).toBeCloseTo(-100, 10); // first co-author at the top
-    expect(nodes[2].x).toBeCloseTo(100, 10);
   });
 });

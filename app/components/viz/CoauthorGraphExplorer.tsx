@@ -9,12 +9,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EgoNetwork, GraphAuthor, GraphLayout, GraphSummary } from '@/lib/store/read/graph';
 import { formatCount, formatDecimal } from '@/lib/viz/format';
 import type { Affine } from '@/lib/viz/map-scale';
-import { categoricalColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
+import { categoricalColor, communityColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
 import { formatGraphState, type GraphViewState } from '@/lib/viz/url-state';
+import { EgoNetworkView } from '../EgoNetworkView';
 import { ExportChart } from '../ExportChart';
 import { Autocomplete } from './Autocomplete';
 import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
-import { EgoNetworkChart } from './EgoNetworkChart';
 import type { GraphData } from './graph-engine';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
@@ -248,7 +248,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                   {ego.author.laidOut ? '' : '. Their component is too small to be drawn in the graph; here is their ego network.'}
                 </p>
                 <ExportChart filename={`topicscope-ego-${ego.author.id}`} label={`ego network of ${ego.author.name}`}>
-                  <EgoNetworkChart ego={ego} slotOf={slotOf} />
+                  <EgoNetworkView ego={ego} colorOf={(community) => communityColor(slotOf(community))} />
                 </ExportChart>
                 <h3>Co-authors</h3>
                 <table className={styles.compactTable}>
