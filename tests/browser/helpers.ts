@@ -31,14 +31,17 @@ export async function launchBrowser(): Promise<Browser> {
 export interface RecordedPage {
   page: Page;
   context: BrowserContext;
-  /** Console messages of type error, page errors and responses with status >= 500. */
+  /**
+   * Console messages of type error, page errors and responses with status >= 400 (with their URL:
+   * Chromium's own console line for a failed request does not name it).
+   */
   errors: string[];
   close(): Promise<void>;
 }
 
 /**
  * A fresh context and page (1280×800 unless told otherwise, light or dark colour scheme) that
- * records every console error, uncaught exception and 5xx response into `errors`.
+ * records every console error, uncaught exception and 4xx/5xx response into `errors`.
  */
 export async function newPage(
   browser: Browser,
@@ -57,7 +60,7 @@ export async function newPage(
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('response', (response) => {
-    if (response.status() >= 500) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return { page, context, errors, close: () => context.close() };
 }
