@@ -43,6 +43,12 @@ async function fetchCards(ids: number[]): Promise<MapPaperCard[]> {
   return ((await response.json()) as { papers: MapPaperCard[] }).papers;
 }
 
+/** True for a text field, dropdown or editable element: keys typed there are the field's. */
+function isFormField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName);
+}
+
 export function TopicMapExplorer({ meta, initial }: Props) {
   const router = useRouter();
   const mapRef = useRef<TopicMapHandle>(null);
@@ -127,10 +133,11 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   );
   const onSelectArea = useCallback((polygon: Point[] | null) => setState((s) => ({ ...s, area: polygon })), []);
 
-  // Escape clears the selection from anywhere on the page, unless something else used the key.
+  // Escape clears the selection from anywhere on the page, unless something else used the key or
+  // it was pressed in a form field (a year dropdown, the topic search), where it belongs to the field.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || isFormField(event.target)) return;
       setState((s) => (s.area ? { ...s, area: null } : s));
     }
     window.addEventListener('keydown', onKey);
