@@ -15,6 +15,7 @@ import {
   buildRepresentatives,
   buildTopicSimilarity,
   buildTopicTree,
+  buildTopicDisplay,
   formatTopicLabel,
 } from './labels';
 import { buildLsa } from './lsa';
@@ -101,6 +102,9 @@ export function buildTopicModel(
     {},
     report('tokens'),
   );
+  // The surface forms are only needed for the labels: held here, and let go of after those.
+  let forms = corpus.forms;
+  delete corpus.forms;
   report('tokens')(n, n);
 
   report('tfidf')(0, 1);
@@ -155,6 +159,11 @@ export function buildTopicModel(
   for (const a of assignments) sizes[a]++;
   const tree = buildTopicTree(topicSimilarity, sizes);
   const { vocab } = corpus;
+  // Each topic's words as its own papers write them; the forms are not needed after this.
+  const topicDisplay = forms
+    ? buildTopicDisplay(forms, assignments, k, classTerms.map((ct) => ct.termIds), vocab.display)
+    : classTerms.map(() => new Map<number, string>());
+  forms = undefined;
   report('labels')(1, 1);
 
   report('neighbours')(0, 1);
@@ -181,17 +190,18 @@ export function buildTopicModel(
       sx += layout.x[i];
       sy += layout.y[i];
     }
+    const shownAs = (termId: number) => topicDisplay[id].get(termId) ?? vocab.display[termId];
     return {
       id,
       label: formatTopicLabel(
         ct.labelOrder.map((i) => ct.termIds[i]),
         vocab.terms,
-        vocab.display,
+        shownAs,
         3,
         ct.labelOrder.map((i) => ct.weights[i]),
       ),
       size: sizes[id],
-      terms: ct.termIds.map((termId, r) => ({ termId, term: vocab.display[termId], weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
+      terms: ct.termIds.map((termId, r) => ({ termId, term: shownAs(termId), weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
       representatives: representatives[id],
       x: sizes[id] > 0 ? Math.round((sx / sizes[id]) * 1e4) / 1e4 : 0,
       y: sizes[id] > 0 ? Math.round((sy / sizes[id]) * 1e4) / 1e4 : 0,

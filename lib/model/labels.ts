@@ -2,6 +2,7 @@
  * What a topic is about: class-based TF-IDF terms, a short readable label, representative papers,
  * topic-to-topic similarity and a tree of topics by agglomerative merging of their centroids.
  */
+import type { SurfaceForms } from '../text/types';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 import type { TopicTreeNode } from './types';
 
@@ -108,18 +109,19 @@ function isAcronymPair(a: string, b: string): boolean {
 export function formatTopicLabel(
   termIds: readonly number[],
   terms: readonly string[],
-  display: readonly string[],
+  display: readonly string[] | ((id: number) => string),
   size = 3,
   weights?: readonly number[],
 ): string {
+  const shownAs = typeof display === 'function' ? display : (id: number) => display[id];
   const chosen: number[] = [];
   const stems = new Set<string>();
   /** Why `id` cannot join the label: null when it can. */
   const conflict = (id: number): 'word' | 'form' | 'acronym' | null => {
     if (terms[id].split(' ').some((w) => stems.has(w))) return 'word';
-    const shown = display[id].toLowerCase();
+    const shown = shownAs(id).toLowerCase();
     for (const c of chosen) {
-      const other = display[c].toLowerCase();
+      const other = shownAs(c).toLowerCase();
       if (other.includes(shown) || shown.includes(other)) return 'form';
       if (isAcronymPair(shown, other)) return 'acronym';
     }
@@ -156,7 +158,47 @@ export function formatTopicLabel(
     chosen.push(id);
     for (const w of terms[id].split(' ')) stems.add(w);
   }
-  return chosen.map((id) => display[id]).join(', ');
+  return chosen.map(shownAs).join(', ');
+}
+
+/**
+ * How each topic writes its words: for every term of `candidates[topic]` written more than one
+ * way, the form used most often in that topic's papers (ties to the alphabetically first), where
+ * it differs from the corpus-wide `display`. A domain-adaptation topic says "adaptation" though
+ * the corpus says "adaptive" more; a relation-extraction topic says "relations", not "related".
+ */
+export function buildTopicDisplay(
+  forms: SurfaceForms,
+  assignments: Int32Array,
+  k: number,
+  candidates: readonly (readonly number[])[],
+  display: readonly string[],
+): Map<number, string>[] {
+  const nForms = forms.text.length;
+  const counts = new Float64Array(k * nForms);
+  for (let d = 0; d < assignments.length; d++) {
+    const base = assignments[d] * nForms;
+    for (let i = forms.docStart[d]; i < forms.docStart[d + 1]; i++) counts[base + forms.tokens[i]]++;
+  }
+  const formsOfTerm = new Map<number, number[]>();
+  for (let f = 0; f < nForms; f++) {
+    const list = formsOfTerm.get(forms.term[f]);
+    if (list) list.push(f);
+    else formsOfTerm.set(forms.term[f], [f]);
+  }
+  return candidates.map((termIds, topic) => {
+    const chosen = new Map<number, string>();
+    for (const t of termIds) {
+      let best = -1;
+      for (const f of formsOfTerm.get(t) ?? []) {
+        const c = counts[topic * nForms + f];
+        if (c === 0) continue;
+        if (best < 0 || c > counts[topic * nForms + best] || (c === counts[topic * nForms + best] && forms.text[f] < forms.text[best])) best = f;
+      }
+      if (best >= 0 && forms.text[best] !== display[t]) chosen.set(t, forms.text[best]);
+    }
+    return chosen;
+  });
 }
 
 /** Cosine similarity of two rows of dense matrices. */

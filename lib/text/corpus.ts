@@ -2,7 +2,7 @@
  * Tokenizes a whole corpus into term ids: surface words -> Porter stems -> phrases (bigrams,
  * then trigrams) -> a vocabulary with readable display forms and document frequencies.
  */
-import type { TokenizedCorpus, Vocabulary } from './types';
+import type { SurfaceForms, TokenizedCorpus, Vocabulary } from './types';
 import { WordTable } from './tokenize';
 import { type ScanInput, IntBuffer, scanShareWithTable } from './scan';
 import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
@@ -403,7 +403,46 @@ export function tokenizeCorpus(
       consider(termOfTriple.at(k, -1), count, () => `${pairText(surfaceTriples.first[k])} ${surfaces[surfaceTriples.second[k]]}`);
     }
   });
-  return { vocab, docs: docTerms };
+  return { vocab, docs: docTerms, forms: buildSurfaceForms(tok, docStart, surfaces, termOfSurface, surfaceUse, vocab.terms.length) };
+}
+
+/** The forms of terms written more than one way, and each document's uses of them, from the
+ * surface token stream (`tok`, -1 at breaks; document d is tok[docStart[d]..docStart[d + 1])). */
+function buildSurfaceForms(
+  tok: Int32Array,
+  docStart: Int32Array,
+  surfaces: readonly string[],
+  termOfSurface: Int32Array,
+  surfaceUse: Float64Array,
+  termCount: number,
+): SurfaceForms {
+  const formsOfTerm = new Int32Array(termCount);
+  for (let s = 0; s < surfaces.length; s++) if (termOfSurface[s] >= 0 && surfaceUse[s] > 0) formsOfTerm[termOfSurface[s]]++;
+  const formOf = new Int32Array(surfaces.length).fill(-1);
+  const text: string[] = [];
+  const term: number[] = [];
+  for (let s = 0; s < surfaces.length; s++) {
+    const t = termOfSurface[s];
+    if (t < 0 || surfaceUse[s] === 0 || formsOfTerm[t] < 2) continue;
+    formOf[s] = text.length;
+    text.push(surfaces[s]);
+    term.push(t);
+  }
+  const nDocs = docStart.length - 1;
+  const start = new Int32Array(nDocs + 1);
+  let count = 0;
+  for (let d = 0; d < nDocs; d++) {
+    start[d] = count;
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) if (tok[i] >= 0 && formOf[tok[i]] >= 0) count++;
+  }
+  start[nDocs] = count;
+  const tokens = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < docStart[nDocs]; i++) {
+    const s = tok[i];
+    if (s >= 0 && formOf[s] >= 0) tokens[at++] = formOf[s];
+  }
+  return { text, term: Int32Array.from(term), tokens, docStart: start };
 }
 
 /** Picks each term's display form: the surface form used most often, ties to the

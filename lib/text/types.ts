@@ -18,4 +18,23 @@ export interface Vocabulary {
 export interface TokenizedCorpus {
   vocab: Vocabulary;
   docs: Int32Array[];
+  /** The words behind terms written more than one way, per document (see SurfaceForms). */
+  forms?: SurfaceForms;
+}
+
+/**
+ * The surface words of the single-word terms that are written more than one way ("adaptation",
+ * "adaptive" and "adapt" are all the term "adapt"), document by document, so that a topic can
+ * be labelled with the form its own papers use instead of the corpus's most frequent one.
+ * Words of terms with one form are left out: their display form is the only one.
+ */
+export interface SurfaceForms {
+  /** The text of each form. Index = form id. */
+  text: string[];
+  /** The term id of each form. */
+  term: Int32Array;
+  /** Form ids of every document's words, document after document (titles counted once). */
+  tokens: Int32Array;
+  /** Where each document's run starts in `tokens`; the last entry is `tokens.length`. */
+  docStart: Int32Array;
 }

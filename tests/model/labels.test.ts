@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassTerms, buildRepresentatives, buildTopicSimilarity, buildTopicTree, formatTopicLabel } from '../../lib/model/labels';
+import { buildClassTerms, buildRepresentatives, buildTopicDisplay, buildTopicSimilarity, buildTopicTree, formatTopicLabel } from '../../lib/model/labels';
+import { tokenizeCorpus } from '../../lib/text/index';
 
 /** A CSR matrix from dense rows. */
 function csr(rows: number[][]) {
@@ -78,6 +79,54 @@ describe('formatTopicLabel', () => {
     expect(formatTopicLabel([0, 1, 2, 3, 4, 5], t, d, 3, [1, 0.9, 0.8, 0.5, 0.4, 0.3])).toBe('llms, evaluation, prompt');
     expect(formatTopicLabel([6, 7, 3], t, d, 3)).toBe('rag, evaluation');
     expect(formatTopicLabel([9, 8, 5], t, d, 3)).toBe('3d gaussian splatting, prompt');
+  });
+});
+
+describe('topic display forms', () => {
+  // Two topics that write the stem "adapt" differently; the corpus as a whole says "adaptive".
+  const docs = [
+    { title: 'Adaptive filters', text: 'adaptive filters adaptive step sizes adaptive gains' },
+    { title: 'Adaptive control', text: 'adaptive control adaptive controllers adaptive gains' },
+    { title: 'Domain adaptation', text: 'domain adaptation for segmentation models' },
+    { title: 'Adaptation of language models', text: 'adaptation of models to new domains by adaptation' },
+  ];
+  const corpus = tokenizeCorpus(docs, { minPhraseCount: 100 });
+  const { vocab, forms } = corpus;
+  const adapt = vocab.terms.indexOf('adapt');
+  const filter = vocab.terms.indexOf('filter');
+
+  it('keeps the forms of terms written more than one way, document by document', () => {
+    expect(forms).toBeDefined();
+    const f = forms!;
+    expect(vocab.display[adapt]).toBe('adaptive');
+    const adaptForms = f.text.filter((_, i) => f.term[i] === adapt).sort();
+    expect(adaptForms).toEqual(['adaptation', 'adaptive']);
+    // "filters" is the only form of its term: not kept.
+    expect(Array.from(f.term)).not.toContain(filter);
+    // Document 2 says "adaptation" in its title and in its text.
+    const doc2 = Array.from(f.tokens.subarray(f.docStart[2], f.docStart[3]), (i) => f.text[i]);
+    expect(doc2.filter((w) => w.startsWith('adapt'))).toEqual(['adaptation', 'adaptation']);
+    expect(f.docStart[docs.length]).toBe(f.tokens.length);
+  });
+
+  it('names each topic with the form its own papers use, only where it differs', () => {
+    const assignments = Int32Array.from([0, 0, 1, 1]);
+    const shown = buildTopicDisplay(forms!, assignments, 2, [[adapt, filter], [adapt]], vocab.display);
+    expect(shown[0].size).toBe(0);
+    expect(shown[1].get(adapt)).toBe('adaptation');
+    const label = formatTopicLabel([adapt], vocab.terms, (id) => shown[1].get(id) ?? vocab.display[id]);
+    expect(label).toBe('adaptation');
+  });
+
+  it('breaks a tie between forms alphabetically', () => {
+    const tie = tokenizeCorpus([{ title: 'Sampling', text: 'samples and sampling' }, { title: 'x', text: 'samples sampling' }], { minPhraseCount: 100 });
+    const term = tie.vocab.terms.indexOf('sampl');
+    const shown = buildTopicDisplay(tie.forms!, Int32Array.from([0, 0]), 1, [[term]], tie.vocab.display.map(() => ''));
+    // "sampling" 3 times (title counted once) against "samples" twice: sampling; then a tie.
+    expect(shown[0].get(term)).toBe('sampling');
+    const even = tokenizeCorpus([{ title: 'x', text: 'samples sampling' }], { minPhraseCount: 100 });
+    const t2 = even.vocab.terms.indexOf('sampl');
+    expect(buildTopicDisplay(even.forms!, Int32Array.from([0]), 1, [[t2]], even.vocab.display.map(() => ''))[0].get(t2)).toBe('samples');
   });
 });
 
