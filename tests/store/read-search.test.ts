@@ -139,6 +139,17 @@ describe('parseMarkedText', () => {
       { text: 'd', hit: true },
     ]);
     expect(parseMarkedText('<b>x</b>')).toEqual([{ text: '<b>x</b>', hit: false }]);
+    // Matches with only white space between them are one highlight.
+    expect(parseMarkedText('new \uE000diffusion\uE001 \uE000models\uE001 for \uE000video\uE001')).toEqual([
+      { text: 'new ', hit: false },
+      { text: 'diffusion models', hit: true },
+      { text: ' for ', hit: false },
+      { text: 'video', hit: true },
+    ]);
+    expect(parseMarkedText(' \uE000a\uE001')).toEqual([
+      { text: ' ', hit: false },
+      { text: 'a', hit: true },
+    ]);
     expect(parseMarkedText('')).toEqual([]);
   });
 });
@@ -190,13 +201,8 @@ describe('searchPapers on the fixture', () => {
   });
   it('marks every match of a prefix and author names, and a page again after another', () => {
     const r = searchPapers('diffus', {}, 1, 20, db);
-    expect(r.hits[0].titleParts).toEqual([
-      { text: 'Diffusion', hit: true },
-      { text: ' ', hit: false },
-      { text: 'diffusion', hit: true },
-      { text: ' ', hit: false },
-      { text: 'diffusion', hit: true },
-    ]);
+    // Three matches side by side read as one highlight.
+    expect(r.hits[0].titleParts).toEqual([{ text: 'Diffusion diffusion diffusion', hit: true }]);
     expect(r.hits[0].snippetParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Diffusion', 'diffusion']);
     expect(searchPapers('lovelace', {}, 1, 20, db).hits.find((h) => h.paper.id === 1)?.authorParts).toEqual([
       { text: 'Ada ', hit: false },

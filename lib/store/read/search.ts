@@ -113,7 +113,10 @@ export function buildFtsQuery(input: string): string | null {
     .join(' ');
 }
 
-/** Splits highlight()/snippet() output into text parts (pure). Unbalanced markers are tolerated. */
+/**
+ * Splits highlight()/snippet() output into text parts (pure). Unbalanced markers are tolerated.
+ * Matches separated only by white space are one part: "diffusion models" reads as one highlight.
+ */
 export function parseMarkedText(marked: string): TextPart[] {
   const parts: TextPart[] = [];
   let hit = false;
@@ -121,8 +124,12 @@ export function parseMarkedText(marked: string): TextPart[] {
   const flush = () => {
     if (text) {
       const previous = parts[parts.length - 1];
+      const gap = parts[parts.length - 2];
       if (previous && previous.hit === hit) previous.text += text;
-      else parts.push({ text, hit });
+      else if (hit && gap?.hit && previous.text.trim() === '') {
+        gap.text += previous.text + text;
+        parts.pop();
+      } else parts.push({ text, hit });
     }
     text = '';
   };
