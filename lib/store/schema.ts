@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -103,9 +103,10 @@ CREATE TABLE topics (
 CREATE TABLE topic_terms (
   topic_id INTEGER NOT NULL,
   rank     INTEGER NOT NULL,                -- 0 = strongest
-  term     TEXT NOT NULL,                   -- display form
+  term     TEXT NOT NULL,                   -- as the topic's papers write it (terms.display may differ)
   weight   REAL NOT NULL,                   -- c-TF-IDF weight
   count    INTEGER NOT NULL,                -- occurrences in the topic
+  term_id  INTEGER NOT NULL,                -- the vocabulary's term: terms.id (terms keeps df >= 2)
   PRIMARY KEY (topic_id, rank)
 ) WITHOUT ROWID;
 

@@ -191,7 +191,7 @@ export function buildTopicAuthors(
 export function writeTopicModel(db: Database.Database, model: TopicModel, corpus: Corpus): void {
   const paperId = (index: number) => corpus.papers[index].id;
   const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertTerm = db.prepare('INSERT INTO topic_terms (topic_id, rank, term, weight, count) VALUES (?, ?, ?, ?, ?)');
+  const insertTerm = db.prepare('INSERT INTO topic_terms (topic_id, rank, term, weight, count, term_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertNode = db.prepare('INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)');
   const insertSimilarity = db.prepare('INSERT INTO topic_similarity (topic_id, other_id, similarity) VALUES (?, ?, ?)');
   const insertRepresentative = db.prepare('INSERT INTO topic_representatives (topic_id, rank, paper_id) VALUES (?, ?, ?)');
@@ -211,7 +211,7 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
   db.transaction(() => {
     for (const t of model.topics) {
       insertTopic.run(t.id, t.label, t.size, t.x, t.y, t.id, quality.coherencePerTopic[t.id] ?? null);
-      t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank]));
+      t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank], term.termId));
       t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
       topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author + 1, a.papers));
     }

@@ -47,14 +47,11 @@ describe('topic map', () => {
   it('draws every point on the canvas with no console error', async () => {
     const p = await newPage(browser);
     try {
-      const started = Date.now();
       expect(await visit(p.page, '/map')).toBe(200);
       await waitForMap(p.page);
-      const shownAfterMs = Date.now() - started;
       const status = (await p.page.locator('[data-testid=map-timing]').textContent()) ?? '';
       expect(status).toContain(`drawn ${points.ids.length.toLocaleString('en-US')} points`);
       expect(await paintedPixels(p.page, 'topic-map-canvas')).toBeGreaterThan(2000);
-      expect(shownAfterMs).toBeLessThan(10_000);
       await screenshot(p.page, 'map');
       expect(p.errors).toEqual([]);
     } finally {

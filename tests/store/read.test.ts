@@ -42,11 +42,6 @@ afterAll(() => {
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 describe('the bundled corpus through the read module', () => {
   it('gives an overview whose parts add up', () => {
     const o = getOverview(db);
@@ -184,25 +179,11 @@ describe('the bundled corpus through the read module', () => {
       expect(d.representatives.length).toBeLessThanOrEqual(t.size);
       expect(d.related.map((r) => r.similarity)).toEqual([...d.related.map((r) => r.similarity)].sort((a, b) => b - a));
       for (const term of d.terms) expect(Number.isFinite(term.logPwt)).toBe(true);
+      // Every term finds its document frequency through its term id, whichever form it shows.
+      expect(d.terms.filter((term) => term.logLift === null).map((term) => term.term)).toEqual([]);
     }
     expect(getTopicTree(db)?.topics).toBe(topics.length);
     const q = getQualityReport(db);
     if (q.kScores.length > 0) expect(q.chosenK).toBe(topics.length);
-  });
-
-  it('answers the pages\' questions quickly (median of 15 runs)', () => {
-    const time = (fn: () => unknown) =>
-      median(
-        Array.from({ length: 15 }, () => {
-          const t = performance.now();
-          fn();
-          return performance.now() - t;
-        }),
-      );
-    const topic = listTopics(db)[0].id;
-    expect(time(() => getOverview(db))).toBeLessThan(100);
-    expect(time(() => getTopic(topic, db))).toBeLessThan(100);
-    expect(time(() => getPaper(1, db))).toBeLessThan(50);
-    expect(time(() => searchPapers('neural networks', {}, 1, 20, db))).toBeLessThan(50);
   });
 });

@@ -116,7 +116,7 @@ export function getTopic(id: number, db: Database.Database = openBuild()): Topic
   const termRows = selectAll<{ rank: number; term: string; weight: number; count: number; df: number | null }>(
     db,
     `SELECT tt.rank AS rank, tt.term AS term, tt.weight AS weight, tt.count AS count,
-            (SELECT MAX(df) FROM terms WHERE display = tt.term COLLATE NOCASE) AS df
+            (SELECT df FROM terms WHERE id = tt.term_id) AS df
      FROM topic_terms tt WHERE tt.topic_id = ? ORDER BY tt.rank`,
     id,
   );
