@@ -3,6 +3,6 @@ export { tokenizeCorpus, resolveTokenizeOptions } from './corpus';
 export type { TokenizeOptions } from './corpus';
 export { tokenizeText, cleanText, splitWords, BOUNDARY } from './tokenize';
 export { STOP_WORDS } from './stop-words';
-export { stemWord, createStemCache } from './stem';
+export { stemWord, porterStem, createStemCache } from './stem';
 export { scoreNpmi } from './phrases';
 export type { TokenizedCorpus, Vocabulary } from './types';

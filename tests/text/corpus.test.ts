@@ -27,7 +27,7 @@ describe('tokenizeCorpus', () => {
       { titleWeight: 1, phrases: false },
     );
     const { terms, display, df } = corpus.vocab;
-    expect(terms).toEqual(['network', 'gener', 'model']);
+    expect(terms).toEqual(['network', 'generat', 'model']);
     expect(display).toEqual(['networks', 'generative', 'models']);
     expect(Array.from(df)).toEqual([1, 1, 1]);
     expect(termsOf(corpus, 0)).toEqual(['network', 'network', 'network', 'network']);
