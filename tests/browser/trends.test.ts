@@ -43,6 +43,16 @@ describe('keyword trends', () => {
       // The URL follows the view after a short debounce.
       await expect.poll(() => new URL(p.page.url()).searchParams.get('terms')?.split(','), { timeout: 5000 }).toEqual(terms);
       await screenshot(p.page, 'trends-compare');
+
+      // Every rising, falling and bursting term is shown whole at this width, its slope or burst
+      // period beside it notwithstanding.
+      const names = await p.page.evaluate(() => {
+        const spans = Array.from(document.querySelectorAll('[data-testid$=-terms] li button > span > span:first-child'));
+        return { count: spans.length, clipped: spans.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent) };
+      });
+      expect(names.count).toBe(await p.page.locator('[data-testid$=-terms] li').count());
+      expect(await p.page.locator('[data-testid=bursting-terms] li').count()).toBeGreaterThan(0);
+      expect(names.clipped).toEqual([]);
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

@@ -117,9 +117,13 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
                 disabled={comparedLower.has(t.display.toLowerCase()) || state.terms.length >= MAX_COMPARED_TERMS}
                 aria-label={`Compare “${t.display}” (${describe(t)})`}
               >
-                <span className={styles.truncate}>{t.display}</span>
+                <span className={styles.moverText}>
+                  <span className={styles.truncate} title={t.display}>
+                    {t.display}
+                  </span>
+                  <span className={styles.moverNote}>{describe(t)}</span>
+                </span>
                 <Sparkline values={pickIndices(t.share, dense)} width={84} height={22} label={`share of “${t.display}” per ${periodWord}`} />
-                <span className={styles.count}>{describe(t)}</span>
               </button>
             </li>
           ))}
