@@ -20,7 +20,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const namedSources = summary.bySource.filter((s) => s.named > 0);
   const unnamedSources = summary.bySource.filter((s) => s.named < s.papers);
   return (
-    <main className="page-wide">
+    <div className="page-wide">
       <h1>Co-author graph</h1>
       {summary.papersWithoutNames > 0 && (
         <div className={styles.note} role="note" data-testid="names-note">
@@ -53,6 +53,6 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
           <CoauthorGraphExplorer summary={summary} initial={parseGraphState(params)} />
         </>
       )}
-    </main>
+    </div>
   );
 }

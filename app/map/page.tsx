@@ -17,7 +17,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const meta = result.value;
   return (
-    <main className="page-wide">
+    <div className="page-wide">
       <h1>Topic map</h1>
       <p className="muted">
         {formatCount(meta.papers)} papers placed by their content: near each other when they share vocabulary, coloured by
@@ -28,6 +28,6 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       ) : (
         <TopicMapExplorer meta={meta} initial={parseMapState(params)} />
       )}
-    </main>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * /trends?terms=a,b&focus=a&stack=stream: compare terms over time, the rising, falling and
- * bursting terms, and topic shares per period. Rendered on the server from the URL; later changes
+ * /trends?terms=a,b&focus=a&stack=stream&movers=phrases: compare terms over time, the rising,
+ * falling and bursting terms (of every term, or of phrases only), and topic shares per period. Rendered on the server from the URL; later changes
  * are fetched from /api/trends/series.
  */
 import type { Metadata } from 'next';
@@ -36,7 +36,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         missing: state.terms.filter((t) => !terms.some((term) => term.display.toLowerCase() === t.toLowerCase())),
         related: focus ? { term: focus, terms: readRelatedTerms(focus.id, 12) } : null,
       },
-      movers: readTermMovers(10),
+      movers: { all: readTermMovers(10), phrases: readTermMovers(10, undefined, 'phrases') },
       topicShares: readTopicShares(),
       // The pipeline's own threshold when it recorded one, so the chart and the trend scores agree.
       minPeriodPapers: minPeriodPapers ?? defaultMinPeriodPapers(papers),
@@ -46,7 +46,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const { data, movers, topicShares, minPeriodPapers } = result.value;
   const total = data.papers.reduce((s, n) => s + n, 0);
   return (
-    <main className="page">
+    <div className="page">
       <h1>Keyword trends</h1>
       {data.periods.length === 0 ? (
         <p>This build has no dated papers, so there are no trends to show.</p>
@@ -59,6 +59,6 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <TrendsExplorer initial={state} data={data} movers={movers} topicShares={topicShares} minPeriodPapers={minPeriodPapers} />
         </>
       )}
-    </main>
+    </div>
   );
 }

@@ -80,8 +80,9 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
         if (count > 0) insertTermPeriod.run(term, label(p), count, termSeries.shares[cell]);
       }
     }
-    // Rising and falling lists are the terms with enough papers in the recent windows, by score.
-    const listed = new Set<number>([...trends.rising, ...trends.falling]);
+    // Rising and falling lists are the terms with enough papers in the recent windows, by score:
+    // the lists over all terms and over phrases only, so the app can show either.
+    const listed = new Set<number>([...trends.rising, ...trends.falling, ...trends.phraseRising, ...trends.phraseFalling]);
     for (const c of trends.changes) {
       if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score);
     }

@@ -64,6 +64,12 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
 
   const changes = buildTermChanges(termSeries, periodPapers, options);
   const { rising, falling } = buildChangeLists(changes, options.minChangePapers, options.changeListSize);
+  const isPhrase = corpus.vocab.isPhrase;
+  const phraseLists = buildChangeLists(
+    changes.filter((c) => isPhrase[c.term] === 1),
+    options.minChangePapers,
+    options.changeListSize,
+  );
 
   const rows = termSeries.terms.length;
   progress('bursts', 0, rows);
@@ -97,6 +103,8 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     changes,
     rising,
     falling,
+    phraseRising: phraseLists.rising,
+    phraseFalling: phraseLists.falling,
     bursts,
     topicSeries,
     relatedByPapers: related.byPapers,

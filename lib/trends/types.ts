@@ -120,6 +120,10 @@ export interface Trends {
   rising: number[];
   /** Term ids, lowest score first (score < 0, enough papers). */
   falling: number[];
+  /** The same two lists among phrases only: single words of writing style ("reaches",
+   * "evidence") can fill the lists above, and a reader may want the field's phrases. */
+  phraseRising: number[];
+  phraseFalling: number[];
   /** Strongest first. */
   bursts: Burst[];
   topicSeries: TopicSeries;

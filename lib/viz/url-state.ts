@@ -158,9 +158,11 @@ export interface TrendsViewState {
   /** The term whose related terms are listed; null = the first compared term. */
   focus: string | null;
   stack: StackMode;
+  /** The rising, falling and bursting lists: of every term, or of phrases only. */
+  movers: 'all' | 'phrases';
 }
 
-export const EMPTY_TRENDS_STATE: TrendsViewState = { terms: [], focus: null, stack: 'share' };
+export const EMPTY_TRENDS_STATE: TrendsViewState = { terms: [], focus: null, stack: 'share', movers: 'all' };
 export const MAX_COMPARED_TERMS = 8;
 
 function cleanTerm(text: string): string {
@@ -179,6 +181,7 @@ export function parseTrendsState(input: QueryInput): TrendsViewState {
     terms,
     focus: focus || null,
     stack: getParam(input, 'stack') === 'stream' ? 'stream' : 'share',
+    movers: getParam(input, 'movers') === 'phrases' ? 'phrases' : 'all',
   };
 }
 
@@ -187,5 +190,6 @@ export function formatTrendsState(state: TrendsViewState): string {
     ['terms', state.terms.length ? state.terms.map(cleanTerm).join(',') : null],
     ['focus', state.focus ? cleanTerm(state.focus) : null],
     ['stack', state.stack === 'stream' ? 'stream' : null],
+    ['movers', state.movers === 'phrases' ? 'phrases' : null],
   ]);
 }

@@ -1,8 +1,9 @@
 /**
- * Every link on the app's pages leads somewhere: the server-rendered HTML of each page type on the
- * bundled corpus is read, and every in-app href in it (pages, filters, API exports) is fetched and
- * must answer 200. The router's own prefetches of these links are not relied on for this (see
- * `prefetchMisses` in helpers.ts): this check is deterministic.
+ * Every link on the app's pages leads somewhere, and every page has one <main>: the
+ * server-rendered HTML of each page type on the bundled corpus is read, and every in-app href in
+ * it (pages, filters, API exports) is fetched and must answer 200. The router's own prefetches of
+ * these links are not relied on for this (see `prefetchMisses` in helpers.ts): this check is
+ * deterministic.
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_URL } from './helpers';
@@ -47,7 +48,14 @@ describe('links', () => {
       '/quality',
     ];
     const links = new Set<string>();
-    for (const pathname of start) for (const link of internalLinks(await html(pathname))) links.add(link);
+    const mains: string[] = [];
+    for (const pathname of start) {
+      const page = await html(pathname);
+      // One landmark per page: the layout's <main>; a page's own wrapper is not a second one.
+      if ((page.match(/<main[\s>]/g) ?? []).length !== 1) mains.push(pathname);
+      for (const link of internalLinks(page)) links.add(link);
+    }
+    expect(mains).toEqual([]);
     expect(links.size).toBeGreaterThan(100);
 
     const broken: string[] = [];

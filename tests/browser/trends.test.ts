@@ -72,4 +72,22 @@ describe('keyword trends', () => {
       await p.close();
     }
   });
+
+  it('lists phrases only when asked, from the URL and back', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/trends?movers=phrases')).toBe(200);
+      expect(await p.page.getByLabel('Phrases only').isChecked()).toBe(true);
+      const listed = () => p.page.locator('[data-testid$=-terms] li button > span > span:first-child').allTextContents();
+      const phrases = await listed();
+      expect(phrases.length).toBeGreaterThan(0);
+      for (const term of phrases) expect(term).toContain(' ');
+      await p.page.getByLabel('All terms').check();
+      await expect.poll(() => new URL(p.page.url()).searchParams.has('movers'), { timeout: 5000 }).toBe(false);
+      expect((await listed()).some((term) => !term.includes(' '))).toBe(true);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -195,6 +195,10 @@ describe('trend reads', () => {
       ['neural', '2021', '2021', 2.0],
     ]);
     expect(m.rising[1].papers).toEqual([1, 2]);
+    const phrases = readTermMovers(10, db, 'phrases');
+    expect(phrases.rising.map((t) => t.display)).toEqual(['neural network']);
+    expect(phrases.falling).toEqual([]);
+    expect(phrases.bursting.map((t) => t.display)).toEqual(['neural network']);
   });
 
   it('gives topic papers per period and related terms in rank order', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrends } from '../../lib/trends/index';
 import type { RelatedTerms } from '../../lib/trends/types';
+import { makePaper } from '../fixtures/graph/papers';
 import { readSmallCorpus } from '../fixtures/trends/small-corpus';
 
 const [GRAPH, NEURAL, , NEURAL_NETWORK, KERNEL, DEEP] = [0, 1, 2, 3, 4, 5];
@@ -67,5 +68,42 @@ describe('buildTrends on the hand-made corpus', () => {
 
   it('rejects inputs that do not line up', () => {
     expect(() => buildTrends({ papers: papers.slice(1), corpus, paperTopics, topicCount: 2 })).toThrow(/papers/);
+  });
+});
+
+describe('rising and falling phrases', () => {
+  // Three years of ten papers: the word "alpha" rises steeply, the phrase "beta gamma" less so,
+  // and "delta" falls. A list of one over all terms holds only "alpha".
+  const terms = ['alpha', 'beta gamma', 'delta'];
+  const uses = [
+    { alpha: 1, beta: 2, delta: 9 },
+    { alpha: 5, beta: 4, delta: 5 },
+    { alpha: 10, beta: 6, delta: 1 },
+  ];
+  const papers = [];
+  const docs: Int32Array[] = [];
+  for (let y = 0; y < 3; y++) {
+    for (let i = 0; i < 10; i++) {
+      papers.push(makePaper(papers.length + 1, [], 2020 + y, null));
+      const doc: number[] = [];
+      if (i < uses[y].alpha) doc.push(0);
+      if (i < uses[y].beta) doc.push(1);
+      if (i < uses[y].delta) doc.push(2);
+      docs.push(Int32Array.from(doc));
+    }
+  }
+  const df = new Int32Array(3);
+  for (const doc of docs) for (const t of doc) df[t]++;
+  const corpus = { vocab: { terms, display: terms, isPhrase: Uint8Array.from([0, 1, 0]), df }, docs };
+  const trends = buildTrends(
+    { papers, corpus, paperTopics: new Int32Array(papers.length), topicCount: 1 },
+    { minSupport: 1, minPeriodPapers: 1, minChangePapers: 1, recentPeriods: 3, smoothing: 1, changeListSize: 1 },
+  );
+
+  it('keeps a list of phrases beside the lists of every term', () => {
+    expect(trends.rising).toEqual([0]);
+    expect(trends.falling).toEqual([2]);
+    expect(trends.phraseRising).toEqual([1]);
+    expect(trends.phraseFalling).toEqual([]);
   });
 });

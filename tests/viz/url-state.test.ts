@@ -58,16 +58,18 @@ describe('graph URL state', () => {
 
 describe('trends URL state', () => {
   it('round-trips terms with spaces, drops duplicates and bounds the list', () => {
-    const q = formatTrendsState({ terms: ['neural network', 'kernel'], focus: 'kernel', stack: 'stream' });
-    expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream');
+    const q = formatTrendsState({ terms: ['neural network', 'kernel'], focus: 'kernel', stack: 'stream', movers: 'phrases' });
+    expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream&movers=phrases');
     expect(parseTrendsState(new URLSearchParams(q))).toEqual({
       terms: ['neural network', 'kernel'],
       focus: 'kernel',
       stack: 'stream',
+      movers: 'phrases',
     });
     const many = parseTrendsState({ terms: 'a, A ,b,,c,d,e,f,g,h,i,j', stack: 'bogus' });
     expect(many.terms).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
     expect(many.stack).toBe('share');
-    expect(formatTrendsState({ terms: [], focus: null, stack: 'share' })).toBe('');
+    expect(parseTrendsState({ movers: 'bogus' }).movers).toBe('all');
+    expect(formatTrendsState({ terms: [], focus: null, stack: 'share', movers: 'all' })).toBe('');
   });
 });

@@ -3,7 +3,7 @@
  * The trends page's interactive part: pick terms (autocomplete over the vocabulary) and compare
  * their share of papers per period; rising, falling and bursting terms with sparklines (click
  * adds one); topic shares as stacked areas or a streamgraph; related terms of one compared term.
- * The view (terms, focus, stack mode) lives in the URL.
+ * The view (terms, focus, stack mode, which terms the lists take) lives in the URL.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { RelatedTerm, TermBurst, TermMover, TermSeries, TopicShares, TrendTerm } from '@/lib/store/read/trends';
@@ -29,10 +29,17 @@ export interface TrendsData {
   related: { term: TrendTerm; terms: RelatedTerm[] } | null;
 }
 
+interface TermMovers {
+  rising: TermMover[];
+  falling: TermMover[];
+  bursting: TermBurst[];
+}
+
 interface Props {
   initial: TrendsViewState;
   data: TrendsData;
-  movers: { rising: TermMover[]; falling: TermMover[]; bursting: TermBurst[] };
+  /** The mover lists of every term and of phrases only; the view picks one. */
+  movers: Record<TrendsViewState['movers'], TermMovers>;
   topicShares: TopicShares;
   minPeriodPapers: number;
 }
@@ -50,8 +57,9 @@ function seriesQuery(state: TrendsViewState): string {
   return params.toString();
 }
 
-export function TrendsExplorer({ initial, data: initialData, movers, topicShares, minPeriodPapers }: Props) {
+export function TrendsExplorer({ initial, data: initialData, movers: moverKinds, topicShares, minPeriodPapers }: Props) {
   const [state, setState] = useState<TrendsViewState>(initial);
+  const movers = moverKinds[state.movers];
   const [fetched, setFetched] = useState<{ query: string; data?: TrendsData; error?: string } | null>(null);
   useUrlState(formatTrendsState(state));
 
@@ -249,6 +257,20 @@ export function TrendsExplorer({ initial, data: initialData, movers, topicShares
         )}
       </section>
 
+      <div className={styles.chartHeader}>
+        <div className={styles.segmented} role="radiogroup" aria-label="Terms in the rising, falling and bursting lists">
+          {(
+            [
+              ['all', 'All terms'],
+              ['phrases', 'Phrases only'],
+            ] as [TrendsViewState['movers'], string][]
+          ).map(([kind, text]) => (
+            <label key={kind}>
+              <input type="radio" name="mover-kind" checked={state.movers === kind} onChange={() => setState((s) => ({ ...s, movers: kind }))} /> {text}
+            </label>
+          ))}
+        </div>
+      </div>
       <div className={styles.lists}>
         {moverList('Rising', movers.rising, slope, 'rising-terms')}
         {moverList('Falling', movers.falling, slope, 'falling-terms')}
