@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable } from './DataTable';
 import { ExportChart } from './ExportChart';
@@ -27,19 +28,27 @@ function writeLambdaToUrl(lambda: number | null) {
   window.history.replaceState(null, '', url);
 }
 
+/** The search for a term within its topic: where a reader goes to see the papers behind a bar. */
+function termSearchHref(term: string, topicId: number): string {
+  return `/search?${new URLSearchParams({ q: term, topic: String(topicId) })}`;
+}
+
 /**
  * A topic's terms as bars of c-TF-IDF weight, ordered either by that weight or by LDAvis
- * relevance at a λ picked with a slider. λ lives in the URL (?lambda=0.60).
+ * relevance at a λ picked with a slider. λ lives in the URL (?lambda=0.60). Each bar links to
+ * the search for its term within the topic.
  */
 export function TopicTermChart({
   terms,
   color,
   initialLambda,
+  topicId,
   topicLabel,
 }: {
   terms: readonly TopicTermDatum[];
   color: string;
   initialLambda: number | null;
+  topicId: number;
   topicLabel: string;
 }) {
   const [lambda, setLambda] = useState<number | null>(initialLambda);
@@ -90,7 +99,9 @@ export function TopicTermChart({
             const y = i * ROW + 4;
             const w = Math.max(1, (t.weight / maxWeight) * barSpace);
             return (
-              <g key={t.term}>
+              // A pointer's way to the term's papers; the table below carries the same links for the
+              // keyboard and screen readers (the chart itself is one image to them).
+              <a key={t.term} href={termSearchHref(t.term, topicId)} tabIndex={-1} className="chart-link">
                 <text x={LABEL_WIDTH - 8} y={y + ROW / 2} dy="0.32em" textAnchor="end" style={{ fontSize: 12 }}>
                   {t.term.length > 20 ? `${t.term.slice(0, 19)}…` : t.term}
                 </text>
@@ -100,7 +111,7 @@ export function TopicTermChart({
                 <text x={LABEL_WIDTH + w + 6} y={y + ROW / 2} dy="0.32em">
                   {t.weight.toPrecision(2)}
                 </text>
-              </g>
+              </a>
             );
           })}
         </svg>
@@ -113,7 +124,14 @@ export function TopicTermChart({
           { label: 'Count', numeric: true },
           { label: 'Relevance', numeric: true },
         ]}
-        rows={ordered.map((t) => [t.term, t.weight.toPrecision(3), String(t.count), termRelevance(t, lambda ?? 0.6).toFixed(2)])}
+        rows={ordered.map((t) => [
+          <Link key={t.term} href={termSearchHref(t.term, topicId)}>
+            {t.term}
+          </Link>,
+          t.weight.toPrecision(3),
+          String(t.count),
+          termRelevance(t, lambda ?? 0.6).toFixed(2),
+        ])}
       />
     </div>
   );

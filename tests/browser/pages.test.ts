@@ -128,6 +128,25 @@ describe('interactions', () => {
     }
   });
 
+  it('a term bar of a topic opens the search for that term within the topic', async () => {
+    const p = await newPage(browser);
+    try {
+      await visit(p.page, `/topics/${topicId}`);
+      const bar = p.page.locator('svg.chart a.chart-link').first();
+      const term = (await bar.locator('rect title').textContent())!.split(':')[0];
+      await Promise.all([p.page.waitForURL(/\/search\?/), bar.locator('rect').click()]);
+      const url = new URL(p.page.url());
+      expect([url.searchParams.get('q'), url.searchParams.get('topic')]).toEqual([term, String(topicId)]);
+      const heading = (await p.page.locator('main h2').first().textContent()) ?? '';
+      const count = Number(heading.replace(/,/g, '').replace(/[^\d].*$/s, ''));
+      expect(count).toBeGreaterThan(0);
+      expect(await p.page.locator('.paper-item mark').count()).toBeGreaterThan(0);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('exports search results as CSV with a header and quoted fields', async () => {
     const response = await fetch(`${BASE_URL}/api/search/export?q=${encodeURIComponent('textual inversion')}`);
     expect(response.status).toBe(200);

@@ -69,7 +69,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
             Terms
           </h2>
           {detail.terms.length > 0 ? (
-            <TopicTermChart terms={detail.terms} color={color} initialLambda={lambda} topicLabel={topic.label} />
+            <TopicTermChart terms={detail.terms} color={color} initialLambda={lambda} topicId={topic.id} topicLabel={topic.label} />
           ) : (
             <p className="muted">No terms stored for this topic.</p>
           )}
