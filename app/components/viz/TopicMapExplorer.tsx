@@ -23,6 +23,7 @@ import type { MapTool } from './map-engine';
 import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
+import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
 
 const SELECTION_LIST = 100;
@@ -199,17 +200,17 @@ export function TopicMapExplorer({ meta, initial }: Props) {
       <aside className={styles.mapSidebar} aria-label="Map filters and legend">
         <fieldset className={styles.fieldset}>
           <legend>Tool</legend>
-          <div className={styles.segmented} role="radiogroup" aria-label="Pointer tool">
-            <label>
-              <input type="radio" name="map-mode" checked={mode === 'pan'} onChange={() => setMode('pan')} /> Pan &amp; zoom
-            </label>
-            <label>
-              <input type="radio" name="map-mode" checked={mode === 'brush'} onChange={() => setMode('brush')} /> Rectangle brush
-            </label>
-            <label>
-              <input type="radio" name="map-mode" checked={mode === 'lasso'} onChange={() => setMode('lasso')} /> Lasso select
-            </label>
-          </div>
+          <ChoiceGroup
+            name="map-mode"
+            label="Pointer tool"
+            options={[
+              ['pan', 'Pan & zoom'],
+              ['brush', 'Rectangle brush'],
+              ['lasso', 'Lasso select'],
+            ]}
+            value={mode}
+            onChange={setMode}
+          />
           <div className="cluster">
             <button type="button" className="btn" onClick={() => mapRef.current?.zoomTo(null)}>
               Reset view

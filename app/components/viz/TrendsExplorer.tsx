@@ -18,6 +18,7 @@ import { Autocomplete } from './Autocomplete';
 import { TermTrendChart } from './TermTrendChart';
 import { TopicStreamChart } from './TopicStreamChart';
 import { useUrlState } from './use-url-state';
+import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
 
 export interface TrendsData {
@@ -258,18 +259,16 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
       </section>
 
       <div className={styles.chartHeader}>
-        <div className={styles.segmented} role="radiogroup" aria-label="Terms in the rising, falling and bursting lists">
-          {(
-            [
-              ['all', 'All terms'],
-              ['phrases', 'Phrases only'],
-            ] as [TrendsViewState['movers'], string][]
-          ).map(([kind, text]) => (
-            <label key={kind}>
-              <input type="radio" name="mover-kind" checked={state.movers === kind} onChange={() => setState((s) => ({ ...s, movers: kind }))} /> {text}
-            </label>
-          ))}
-        </div>
+        <ChoiceGroup
+          name="mover-kind"
+          label="Terms in the rising, falling and bursting lists"
+          options={[
+            ['all', 'All terms'],
+            ['phrases', 'Phrases only'],
+          ]}
+          value={state.movers}
+          onChange={(movers) => setState((s) => ({ ...s, movers }))}
+        />
       </div>
       <div className={styles.lists}>
         {moverList('Rising', movers.rising, slope, 'rising-terms')}
@@ -280,18 +279,16 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
       <section className="card" aria-label="Topic shares over time">
         <div className={styles.chartHeader}>
           <h2>Topics over time</h2>
-          <div className={styles.segmented} role="radiogroup" aria-label="Layout of the topic chart">
-            {(
-              [
-                ['share', 'Share of papers (stacked)'],
-                ['stream', 'Papers (streamgraph)'],
-              ] as [StackMode, string][]
-            ).map(([mode, text]) => (
-              <label key={mode}>
-                <input type="radio" name="stack-mode" checked={state.stack === mode} onChange={() => setState((s) => ({ ...s, stack: mode }))} /> {text}
-              </label>
-            ))}
-          </div>
+          <ChoiceGroup<StackMode>
+            name="stack-mode"
+            label="Layout of the topic chart"
+            options={[
+              ['share', 'Share of papers (stacked)'],
+              ['stream', 'Papers (streamgraph)'],
+            ]}
+            value={state.stack}
+            onChange={(stack) => setState((s) => ({ ...s, stack }))}
+          />
         </div>
         {state.stack === 'share' && dense.length < periods.length && (
           <p className={styles.hint}>Shares leave out the periods with fewer than {minPeriodPapers} papers; the streamgraph shows every period’s papers.</p>
