@@ -7,7 +7,9 @@ import type { Corpus, FileReport, RejectedRecord } from './types';
 import type { ParseReject, ParseResult, RawRecord } from './raw-record';
 import { InputError } from './errors';
 import { LAYOUTS, LINE_LAYOUTS, detectLayout, isLayout, type Layout } from './detect';
-import { findManifest, listInputFiles, readLines, readSample, readSmallText, readWholeText, type InputFile } from './read-files';
+import { findManifest, listInputFiles, readChunks, readLines, readSample, readSmallText, readWholeText, type InputFile } from './read-files';
+import { FORMATS, detectFormat, findFormat } from './formats/index';
+import type { FormatSpec } from './format-spec';
 import { findManifestEntry, parseManifest, type ManifestEntry } from './manifest';
 import { parseFileNameYear } from './dates';
 import { buildCandidate, type Candidate, type RecordContext } from './normalize-record';
@@ -23,6 +25,7 @@ import { parseBibtex } from './parse-bibtex';
 
 export { InputError } from './errors';
 export { LAYOUTS } from './detect';
+export { FORMATS } from './formats/index';
 export type { Layout } from './detect';
 export type * from './types';
 
@@ -52,6 +55,16 @@ const PROGRESS_EVERY = 5000;
 
 /** Venue for layouts that imply one, used when neither the record nor the manifest names one. */
 const LAYOUT_VENUE: Partial<Record<Layout, string>> = { 'arxiv-jsonl': 'arXiv', 'arxiv-author-page': 'arXiv' };
+
+/** True for a format of the registry or one of the older layouts. */
+function isKnownFormat(name: string): boolean {
+  return findFormat(name) !== undefined || isLayout(name);
+}
+
+/** Every format name, for messages. */
+function formatNames(): string {
+  return [...FORMATS.map((f) => f.name), ...LAYOUTS].join(', ');
+}
 
 /** The part of a reject reason used for counting: `bad JSON: Unexpected token` → `bad JSON`. */
 function reasonKey(reason: string): string {
@@ -109,8 +122,8 @@ async function loadManifests(files: readonly InputFile[], manifestPath: string |
  */
 export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<Corpus> {
   const fieldMap = opts.fieldMap ?? {};
-  if (opts.format !== undefined && !isLayout(opts.format)) {
-    throw new InputError(opts.format, `unknown format; the layouts are: ${LAYOUTS.join(', ')}`);
+  if (opts.format !== undefined && !isKnownFormat(opts.format)) {
+    throw new InputError(opts.format, `unknown format; the formats are: ${formatNames()}`);
   }
   const files = await listInputFiles(inputs);
   const manifests = await loadManifests(files, opts.manifest);
@@ -130,18 +143,20 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
 
     const sample = await readSample(f.path, f.name);
     const forced = opts.format ?? entry?.format ?? null;
-    if (forced !== null && !isLayout(forced)) {
-      throw new InputError(f.name, `unknown format "${forced}" in the manifest; the layouts are: ${LAYOUTS.join(', ')}`);
+    if (forced !== null && !isKnownFormat(forced)) {
+      throw new InputError(f.name, `unknown format "${forced}" in the manifest; the formats are: ${formatNames()}`);
     }
-    const layout = forced ?? detectLayout(sample.text, sample.complete, fieldMap);
+    const spec: FormatSpec | undefined = forced !== null ? findFormat(forced) : detectFormat(sample);
+    const layout: string | null = spec?.name ?? (forced !== null && isLayout(forced) ? forced : detectLayout(sample.text, sample.complete, fieldMap));
     if (layout === null) {
       const hint = !sample.complete && !sample.text.includes('\n') ? ' (its first 64 KB hold no line break)' : '';
-      throw new InputError(f.name, `unrecognized layout${hint}; tried: ${LAYOUTS.join(', ')}`);
+      throw new InputError(f.name, `unrecognized layout${hint}; tried: ${formatNames()}`);
     }
+    const warnings: string[] = [];
     const ctx: RecordContext = {
       file: f.name,
       fileIndex,
-      venue: entry?.venue ?? LAYOUT_VENUE[layout] ?? null,
+      venue: entry?.venue ?? spec?.defaultVenue ?? (isLayout(layout) ? LAYOUT_VENUE[layout] : undefined) ?? null,
       year: opts.year ?? entry?.year ?? parseFileNameYear(f.name.replace(/\.gz$/i, '')),
       referenceYear: entry?.referenceYear ?? null,
     };
@@ -159,7 +174,29 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     };
     const fileStart = candidates.length;
 
-    if (LINE_LAYOUTS.has(layout)) {
+    if (spec !== undefined) {
+      const emit = (out: RawRecord | ParseReject): void => {
+        records++;
+        if ('reason' in out) reject(out);
+        else accept(out);
+        if (records % PROGRESS_EVERY === 0) progress();
+      };
+      const parser = spec.createParser({ file: f.name, fieldMap, warn: (m) => warnings.push(m) }, emit);
+      if (spec.input === 'lines') {
+        await readLines(
+          f.path,
+          f.name,
+          (l) => {
+            if (l.tooLong) emit({ record: l.line, reason: `line too long: ${l.length} characters` });
+            else parser.push(l.text, l.line);
+          },
+          onBytes,
+        );
+      } else {
+        await readChunks(f.path, f.name, (text, line) => parser.push(text, line), onBytes);
+      }
+      parser.finish();
+    } else if (isLayout(layout) && LINE_LAYOUTS.has(layout)) {
       const csv = layout === 'csv' || layout === 'tsv' ? new CsvRecordParser(layout === 'tsv' ? '\t' : ',', fieldMap) : null;
       const parseLine = layout === 'arxiv-jsonl' ? parseArxivLine : parseJsonLine;
       await readLines(
@@ -192,7 +229,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       const text = await readWholeText(f.path, f.name, onBytes);
       let result: ParseResult;
       try {
-        result = parseWholeText(layout, text, fieldMap);
+        result = parseWholeText(layout as Layout, text, fieldMap);
       } catch (e) {
         if (e instanceof SyntaxError) throw new InputError(f.name, `cannot read as ${layout}: ${e.message}`);
         throw e;
@@ -219,6 +256,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       duplicatesMerged: 0,
       rejected: fileRejects.length,
       rejectReasons,
+      warnings,
     });
     progress();
   }

@@ -352,3 +352,59 @@ export async function readLines(
     onLine({ line: lineNo, length: skipping, tooLong: true });
   } else if (carry !== '') emit(carry);
 }
+
+/**
+ * Streams a file's decoded text in chunks (as they come, line breaks kept) to `onChunk`, with the
+ * 1-based number of the line each chunk starts on. For formats that split records themselves
+ * (XML, JSON documents), which may hold a whole file on one line.
+ */
+export async function readChunks(
+  file: string,
+  label: string,
+  onChunk: (text: string, line: number) => void,
+  onRawBytes: (n: number) => void = () => undefined,
+): Promise<void> {
+  const { stream, gzip, close } = await openContent(file, label, onRawBytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let bytes = 0;
+  const take = (text: string): void => {
+    if (text === '') return;
+    try {
+      onChunk(text, line);
+    } catch (e) {
+      throw new CallbackFailure(e);
+    }
+    let at = text.indexOf('\n');
+    while (at >= 0) {
+      line++;
+      at = text.indexOf('\n', at + 1);
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (bytes === 0) checkFirstBytes(chunk, label);
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw utf8Error(label, chunk, bytes, line - 1);
+      }
+      bytes += chunk.length;
+      take(bytes === chunk.length ? text.replace(/^\ufeff/, '') : text);
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw new InputError(label, 'not valid UTF-8 text (the file ends inside a character)');
+    }
+    take(tail);
+  } catch (e) {
+    if (e instanceof CallbackFailure) throw e.error;
+    if (e instanceof InputError) throw e;
+    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
+  } finally {
+    close();
+  }
+}

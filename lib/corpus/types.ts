@@ -66,6 +66,8 @@ export interface FileReport {
   rejected: number;
   /** Rejections by reason, e.g. { 'no abstract': 3, 'bad JSON': 1 }. */
   rejectReasons: Record<string, number>;
+  /** Notes about the whole file (an encoding guessed, a column not understood). */
+  warnings: string[];
 }
 
 /** What ingestion hands to the rest of the pipeline. */

@@ -43,7 +43,7 @@ function makeCorpus(): Corpus {
   }
   return {
     papers,
-    files: [{ file: 'a.jsonl', layout: 'jsonl', venue: null, year: null, notes: null, recordsRead: PAPERS + 1, papersKept: PAPERS, duplicatesMerged: 0, rejected: 1, rejectReasons: { 'bad JSON': 1 } }],
+    files: [{ file: 'a.jsonl', layout: 'jsonl', venue: null, year: null, notes: null, recordsRead: PAPERS + 1, papersKept: PAPERS, duplicatesMerged: 0, rejected: 1, rejectReasons: { 'bad JSON': 1 }, warnings: [] }],
     rejects: [{ file: 'a.jsonl', record: 9, reason: 'bad JSON: Unexpected token' }],
   };
 }
