@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, readCorpus, type IngestOptions } from './corpus/index';
-import type { Corpus } from './corpus/types';
+import type { Corpus, Paper } from './corpus/types';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
 import { buildTopicModel } from './model/index';
@@ -138,6 +138,19 @@ export function readInputFingerprint(opts: PipelineOptions): string {
   return hash.digest('hex');
 }
 
+/** Fewest words (of three letters or more) in a title for a paper without an abstract to get a topic. */
+export const MIN_TITLE_WORDS = 4;
+
+/** Indices of the papers the topic model reads: those with an abstract, or a title that says enough. */
+export function buildModelRows(papers: readonly Paper[]): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < papers.length; i++) {
+    const p = papers[i];
+    if (p.abstract !== '' || (p.title.match(/\p{L}{3,}/gu)?.length ?? 0) >= MIN_TITLE_WORDS) rows.push(i);
+  }
+  return Int32Array.from(rows);
+}
+
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -167,8 +180,17 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(`${formatCount(corpus.papers.length)} papers from ${corpus.files.length} files`);
   mark('ingest');
 
+  // Papers without an abstract get a topic from their title only when it says enough.
+  const modelRows = buildModelRows(corpus.papers);
+  const modelPapers = modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
+  if (modelPapers.length < 3) {
+    throw new InputError(
+      opts.inputs.join(', '),
+      `too little text to find topics: ${modelPapers.length} of ${corpus.papers.length} papers have an abstract or a title of ${MIN_TITLE_WORDS} words or more (at least 3 are needed)`,
+    );
+  }
   let currentStage = '';
-  const model = buildTopicModel(corpus.papers, { ...opts.model, seed: opts.seed }, (stage, done, total) => {
+  const model = buildTopicModel(modelPapers, { ...opts.model, seed: opts.seed }, (stage, done, total) => {
     if (stage !== currentStage) {
       if (currentStage) {
         progress.end();
@@ -184,8 +206,11 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     mark(currentStage);
   }
 
+  const paperTopics = new Int32Array(corpus.papers.length).fill(-1);
+  modelRows.forEach((paper, row) => (paperTopics[paper] = model.papers.topic[row]));
+
   progress.start('graph', 0, 'steps');
-  const graph = buildCoauthorGraph(corpus.papers, model.papers.topic, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
+  const graph = buildCoauthorGraph(corpus.papers, paperTopics, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
     progress.update(done, total),
   );
   progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.source.length)} links`);
@@ -193,7 +218,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   progress.start('trends', 0, 'terms');
   const trends = buildTrends(
-    { papers: corpus.papers, corpus: model.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
+    { papers: modelPapers, corpus: model.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
     opts.trends,
     (_stage, done, total) => progress.update(done, total),
   );
@@ -217,9 +242,15 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
         pipeline_version: PIPELINE_VERSION,
         options: { seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends },
         inputs: opts.inputs.map((p) => path.basename(p)),
+        papers_without_abstract: corpus.papers.reduce((n, p) => n + (p.abstract === '' ? 1 : 0), 0),
+        papers_without_topic: corpus.papers.length - modelRows.length,
+        min_title_words: MIN_TITLE_WORDS,
+        references_total: corpus.references.total,
+        references_resolved: corpus.references.resolved,
+        model_adaptations: model.adaptations.length > 0 ? model.adaptations : null,
       });
       writeCorpus(db, corpus);
-      writeTopicModel(db, model, corpus);
+      writeTopicModel(db, model, corpus, modelRows, paperTopics);
       writeCoauthorGraph(db, graph);
       writeTrends(db, trends, model);
       await fullText;

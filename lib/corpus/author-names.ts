@@ -122,6 +122,29 @@ function buildAuthorName(raw: string): AuthorName {
   return hit;
 }
 
+/**
+ * {@link buildAuthorNames} with, per raw name, its position in the result (-1 when it was dropped
+ * as empty or as a repeat of an earlier identity), so per-author data (ids, affiliations) follows.
+ */
+export function buildAuthorNamesAligned(raw: readonly string[]): { authors: AuthorName[]; positions: Int32Array } {
+  const seen = new Map<string, number>();
+  const authors: AuthorName[] = [];
+  const positions = new Int32Array(raw.length).fill(-1);
+  for (let i = 0; i < raw.length; i++) {
+    const { name, key } = buildAuthorName(raw[i]);
+    if (key === '') continue;
+    const at = seen.get(key);
+    if (at !== undefined) {
+      positions[i] = at;
+      continue;
+    }
+    seen.set(key, authors.length);
+    positions[i] = authors.length;
+    authors.push({ name, key });
+  }
+  return { authors, positions };
+}
+
 /** Display names and keys for an author list, in order, each identity once. */
 export function buildAuthorNames(raw: readonly string[]): AuthorName[] {
   const seen = new Set<string>();

@@ -1,11 +1,16 @@
 /**
- * De-duplication: the same paper listed in several files (or twice in one) becomes one paper.
- * Records match on their normalized title; a record without a real title matches on its
- * abstract's opening (and so does a titled record meeting a paper known only by its abstract).
- * Two records with different real titles are never merged on abstract alone.
+ * De-duplication: the same paper listed in several files (or twice in one, or exported from WoS,
+ * Scopus and OpenAlex) becomes one paper. Records match by DOI first, then by another identifier
+ * (PMID, WoS UT, Scopus EID, OpenAlex or S2 id, arXiv id), then by normalized title when year and
+ * first author do not disagree; a record without a real title matches on its abstract's opening.
+ * Two records with different DOIs are never merged (a preprint and its published version stay two
+ * papers), nor are two records with different real titles on abstract alone.
  */
-import type { Paper } from './types';
+import type { Paper, PaperIdentifier, ProvenanceField, SourceRef } from './types';
 import { buildAbstractKey, type Candidate } from './normalize-record';
+
+/** How a record was matched to a paper already seen. */
+export type MatchKind = 'doi' | 'id' | 'title' | 'abstract';
 
 /** Papers in order of first appearance with ids 1..n, and per input file how many were new or merged. */
 export interface DedupeResult {
@@ -14,36 +19,134 @@ export interface DedupeResult {
   kept: number[];
   /** Indexed by file index: records merged into a paper already seen. */
   merged: number[];
+  /** Indexed by file index: merges by kind of match. */
+  mergedBy: Record<MatchKind, number>[];
+  /** Indexed by file index: for merged records, the file of the paper's first record → count. */
+  mergedWith: Map<number, number>[];
 }
 
-function moreAuthors(a: Paper, c: Candidate): boolean {
-  return c.authors.length > a.authors.length;
+function idKey(id: PaperIdentifier): string {
+  return `${id.scheme}:${id.value.toLowerCase()}`;
 }
 
-/** Folds a candidate into a paper, keeping the best of each field. */
+/** Keeps every source's value of the list fields, each once. */
+function unionIds(into: PaperIdentifier[], from: readonly PaperIdentifier[]): PaperIdentifier[] {
+  if (from.length === 0) return into;
+  const out = into.length === 0 ? [] : into.slice();
+  for (const id of from) if (!out.some((o) => o.scheme === id.scheme && o.value.toLowerCase() === id.value.toLowerCase())) out.push(id);
+  return out;
+}
+
+function setSource(p: Paper, field: ProvenanceField, source: SourceRef): void {
+  p.fieldSources[field] = source;
+}
+
+/** Folds a candidate into a paper, keeping the best of each field and every source's lists. */
 function mergeInto(p: Paper, c: Candidate): void {
   if (p.titleDerived && !c.titleDerived) {
     p.title = c.title;
     p.titleDerived = false;
+    setSource(p, 'title', c.source);
   }
-  // A listing may cut an abstract short: keep the longer one.
+  // A record with an abstract wins over one without; a listing may cut an abstract short: keep the longer.
   if (c.abstract.length > p.abstract.length) {
     p.abstract = c.abstract;
     p.abstractPlain = c.abstractPlain;
+    setSource(p, 'abstract', c.source);
   }
   p.tldr ??= c.tldr;
   // An author page credits only its owner; a venue listing names everyone.
-  if (moreAuthors(p, c)) p.authors = c.authors;
+  if (c.authors.length > p.authors.length) {
+    p.authors = c.authors;
+    setSource(p, 'authors', c.source);
+    if (c.affiliations.length > 0) {
+      p.affiliations = c.affiliations;
+      setSource(p, 'affiliations', c.source);
+    }
+  } else if (c.authors.length === p.authors.length && c.authors.length > 0) {
+    // Same list: an author id from this source joins the names (a WoS record meets its Scopus twin).
+    let authors = p.authors;
+    for (let i = 0; i < c.authors.length; i++) {
+      const ids = c.authors[i].ids;
+      if (ids === undefined || c.authors[i].key !== authors[i].key) continue;
+      if (authors === p.authors) authors = authors.slice();
+      const had = authors[i].ids ?? [];
+      const merged = had.slice();
+      for (const id of ids) if (!merged.some((m) => m.scheme === id.scheme && m.value === id.value)) merged.push(id);
+      authors[i] = { ...authors[i], ids: merged };
+    }
+    p.authors = authors;
+    if (p.affiliations.length === 0 && c.affiliations.length > 0) {
+      p.affiliations = c.affiliations;
+      setSource(p, 'affiliations', c.source);
+    }
+  }
   p.authorCount ??= c.authorCount;
-  if (c.date !== null && (p.date === null || c.date.length > p.date.length)) p.date = c.date;
-  p.year ??= c.year;
-  p.venue ??= c.venue;
+  if (c.date !== null && (p.date === null || c.date.length > p.date.length)) {
+    p.date = c.date;
+    setSource(p, 'date', c.source);
+  }
+  if (p.year === null && c.year !== null) {
+    p.year = c.year;
+    if (p.date === null) setSource(p, 'date', c.source);
+  }
+  if (p.venue === null && c.venue !== null) {
+    p.venue = c.venue;
+    setSource(p, 'venue', c.source);
+  }
   p.label ??= c.label;
   p.externalId ??= c.externalId;
+  if (p.doi === null && c.doi !== null) {
+    p.doi = c.doi;
+    setSource(p, 'doi', c.source);
+  }
+  p.ids = unionIds(p.ids, c.ids);
+  if (c.citedBy !== null && (p.citedBy === null || c.citedBy > p.citedBy)) {
+    p.citedBy = c.citedBy;
+    p.citedBySource = c.layout;
+    setSource(p, 'cited_by', c.source);
+  }
+  if (p.docType === null && c.docType !== null) {
+    p.docType = c.docType;
+    setSource(p, 'doc_type', c.source);
+  }
+  if (p.volume === null && p.firstPage === null) {
+    p.volume = c.volume;
+    p.firstPage = c.firstPage;
+  }
+  if (c.keywords.length > 0) {
+    const seen = new Set(p.keywords.map((k) => `${k.kind}:${k.keyword.toLowerCase()}`));
+    const added = c.keywords.filter((k) => !seen.has(`${k.kind}:${k.keyword.toLowerCase()}`));
+    if (added.length > 0) {
+      if (p.keywords.length === 0) setSource(p, 'keywords', c.source);
+      p.keywords = [...p.keywords, ...added];
+    }
+  }
+  if (c.references.length > 0) {
+    if (p.references.length === 0) {
+      p.references = c.references;
+      setSource(p, 'references', c.source);
+    } else {
+      const seen = new Set(p.references.map((r) => r.key ?? `raw:${r.raw.toLowerCase()}`));
+      const added = c.references.filter((r) => !seen.has(r.key ?? `raw:${r.raw.toLowerCase()}`));
+      if (added.length > 0) p.references = [...p.references, ...added];
+    }
+  }
   p.sources.push(c.source);
 }
 
 function newPaper(id: number, c: Candidate): Paper {
+  const fieldSources: Paper['fieldSources'] = { title: c.source };
+  if (c.abstract !== '') fieldSources.abstract = c.source;
+  if (c.authors.length > 0) fieldSources.authors = c.source;
+  if (c.date !== null || c.year !== null) fieldSources.date = c.source;
+  if (c.venue !== null) fieldSources.venue = c.source;
+  if (c.doi !== null) fieldSources.doi = c.source;
+  if (c.citedBy !== null) fieldSources.cited_by = c.source;
+  if (c.docType !== null) fieldSources.doc_type = c.source;
+  if (c.keywords.length > 0) fieldSources.keywords = c.source;
+  if (c.references.length > 0) fieldSources.references = c.source;
+  if (c.affiliations.length > 0) fieldSources.affiliations = c.source;
   return {
     id,
     title: c.title,
@@ -59,7 +162,34 @@ function newPaper(id: number, c: Candidate): Paper {
     authors: c.authors,
     authorCount: c.authorCount,
     sources: [c.source],
+    doi: c.doi,
+    ids: c.ids,
+    citedBy: c.citedBy,
+    citedBySource: c.citedBy !== null ? c.layout : null,
+    docType: c.docType,
+    volume: c.volume,
+    firstPage: c.firstPage,
+    keywords: c.keywords,
+    affiliations: c.affiliations,
+    references: c.references,
+    fieldSources,
   };
+}
+
+/** First authors' surname keys of a title match: different surnames mean different papers. */
+interface TitleEntry {
+  paper: number;
+  year: number | null;
+  firstAuthor: string;
+}
+
+/** True when a title match is the same paper: no two DOIs, years within one, same first author. */
+function sameByTitle(p: Paper, entry: TitleEntry, c: Candidate): boolean {
+  if (p.doi !== null && c.doi !== null && p.doi !== c.doi) return false;
+  // A paper's year differs by one between a preprint listing, online-first and print.
+  if (entry.year !== null && c.year !== null && Math.abs(entry.year - c.year) > 1) return false;
+  if (entry.firstAuthor !== '' && c.firstAuthorKey !== '' && entry.firstAuthor !== c.firstAuthorKey) return false;
+  return true;
 }
 
 /**
@@ -68,34 +198,70 @@ function newPaper(id: number, c: Candidate): Paper {
  */
 export function buildPapers(candidates: readonly Candidate[], fileCount: number): DedupeResult {
   const papers: Paper[] = [];
-  const byTitle = new Map<string, number>();
+  const firstFile: number[] = [];
+  const byDoi = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const byTitle = new Map<string, TitleEntry>();
   const byAbstract = new Map<string, number>();
   const kept = new Array<number>(fileCount).fill(0);
   const merged = new Array<number>(fileCount).fill(0);
+  const mergedBy = Array.from({ length: fileCount }, () => ({ doi: 0, id: 0, title: 0, abstract: 0 }));
+  const mergedWith = Array.from({ length: fileCount }, () => new Map<number, number>());
   // Abstracts only decide a match when some record has no real title; otherwise skip their keys.
   const useAbstracts = candidates.some((c) => c.titleDerived);
   for (const c of candidates) {
-    let at: number | undefined = c.titleKey !== null ? byTitle.get(c.titleKey) : undefined;
+    let at: number | undefined;
+    let how: MatchKind = 'doi';
+    if (c.doi !== null) at = byDoi.get(c.doi);
+    if (at === undefined) {
+      how = 'id';
+      for (const id of c.ids) {
+        const hit = byId.get(idKey(id));
+        // An identifier match never joins two different DOIs.
+        if (hit !== undefined && (c.doi === null || papers[hit].doi === null || papers[hit].doi === c.doi)) {
+          at = hit;
+          break;
+        }
+      }
+    }
+    if (at === undefined && c.titleKey !== null) {
+      how = 'title';
+      const entry = byTitle.get(c.titleKey);
+      if (entry !== undefined && sameByTitle(papers[entry.paper], entry, c)) at = entry.paper;
+    }
     const abstractKey = useAbstracts ? buildAbstractKey(c.abstract) : null;
     if (at === undefined && abstractKey !== null) {
+      how = 'abstract';
       const hit = byAbstract.get(abstractKey);
       if (hit !== undefined && (c.titleDerived || papers[hit].titleDerived)) at = hit;
     }
     if (at === undefined) {
       at = papers.length;
       papers.push(newPaper(at + 1, c));
+      firstFile.push(c.fileIndex);
       kept[c.fileIndex]++;
     } else {
       mergeInto(papers[at], c);
       merged[c.fileIndex]++;
+      mergedBy[c.fileIndex][how]++;
+      const withFile = mergedWith[c.fileIndex];
+      withFile.set(firstFile[at], (withFile.get(firstFile[at]) ?? 0) + 1);
     }
     const p = papers[at];
-    if (!p.titleDerived && c.titleKey !== null && !byTitle.has(c.titleKey)) byTitle.set(c.titleKey, at);
+    if (p.doi !== null && !byDoi.has(p.doi)) byDoi.set(p.doi, at);
+    if (c.doi !== null && !byDoi.has(c.doi)) byDoi.set(c.doi, at);
+    for (const id of c.ids) {
+      const k = idKey(id);
+      if (!byId.has(k)) byId.set(k, at);
+    }
+    if (!p.titleDerived && c.titleKey !== null && !byTitle.has(c.titleKey)) {
+      byTitle.set(c.titleKey, { paper: at, year: p.year, firstAuthor: c.firstAuthorKey });
+    }
     if (abstractKey !== null && !byAbstract.has(abstractKey)) byAbstract.set(abstractKey, at);
   }
   // After a merge the year follows the most precise date, so the two never disagree.
   for (const p of papers) {
     if (p.sources.length > 1 && p.date !== null) p.year = Number(p.date.slice(0, 4));
   }
-  return { papers, kept, merged };
+  return { papers, kept, merged, mergedBy, mergedWith };
 }

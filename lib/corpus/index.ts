@@ -14,6 +14,7 @@ import { findManifestEntry, parseManifest, type ManifestEntry } from './manifest
 import { parseFileNameYear } from './dates';
 import { buildCandidate, type Candidate, type RecordContext } from './normalize-record';
 import { buildPapers } from './dedupe';
+import { buildReferenceTargets } from './references';
 import { parseArxivAuthorPage } from './parse-arxiv-author-page';
 import { parseAuthorsTldrAbstract } from './parse-authors-tldr-abstract';
 import { parseHfDailyPapers } from './parse-hf-daily-papers';
@@ -55,6 +56,15 @@ const PROGRESS_EVERY = 5000;
 
 /** Venue for layouts that imply one, used when neither the record nor the manifest names one. */
 const LAYOUT_VENUE: Partial<Record<Layout, string>> = { 'arxiv-jsonl': 'arXiv', 'arxiv-author-page': 'arXiv' };
+
+/** Sorts `items[from..]` in place by source record, without spreading an unbounded array into a call. */
+function sortTail(items: Candidate[], from: number): void {
+  let sorted = true;
+  for (let i = from + 1; i < items.length && sorted; i++) if (items[i].source.record < items[i - 1].source.record) sorted = false;
+  if (sorted) return;
+  const tail = items.slice(from).sort((a, b) => a.source.record - b.source.record);
+  for (let i = 0; i < tail.length; i++) items[from + i] = tail[i];
+}
 
 /** True for a format of the registry or one of the older layouts. */
 function isKnownFormat(name: string): boolean {
@@ -159,6 +169,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       venue: entry?.venue ?? spec?.defaultVenue ?? (isLayout(layout) ? LAYOUT_VENUE[layout] : undefined) ?? null,
       year: opts.year ?? entry?.year ?? parseFileNameYear(f.name.replace(/\.gz$/i, '')),
       referenceYear: entry?.referenceYear ?? null,
+      layout,
     };
     const fileRejects: RejectedRecord[] = [];
     const reject = (r: ParseReject): void => {
@@ -239,12 +250,11 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       for (const raw of result.records) accept(raw);
     }
     fileRejects.sort((a, b) => a.record - b.record);
-    rejects.push(...fileRejects);
+    for (const r of fileRejects) rejects.push(r);
     const rejectReasons: Record<string, number> = {};
     for (const r of fileRejects) rejectReasons[reasonKey(r.reason)] = (rejectReasons[reasonKey(r.reason)] ?? 0) + 1;
     // Usable records keep input order; sort by line in case a parser reported them out of order.
-    const mine = candidates.splice(fileStart).sort((a, b) => a.source.record - b.source.record);
-    candidates.push(...mine);
+    sortTail(candidates, fileStart);
     reports.push({
       file: f.name,
       layout,
@@ -254,6 +264,9 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       recordsRead: records,
       papersKept: 0,
       duplicatesMerged: 0,
+      mergedBy: { doi: 0, id: 0, title: 0, abstract: 0 },
+      mergedWith: {},
+      withoutAbstract: 0,
       rejected: fileRejects.length,
       rejectReasons,
       warnings,
@@ -261,11 +274,15 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     progress();
   }
 
-  const { papers, kept, merged } = buildPapers(candidates, files.length);
+  const { papers, kept, merged, mergedBy, mergedWith } = buildPapers(candidates, files.length);
   reports.forEach((r, i) => {
     r.papersKept = kept[i];
     r.duplicatesMerged = merged[i];
+    r.mergedBy = mergedBy[i];
+    for (const [file, count] of [...mergedWith[i]].sort((a, b) => a[0] - b[0])) r.mergedWith[reports[file].file] = count;
   });
+  const fileOf = new Map(reports.map((r, i) => [r.file, i]));
+  for (const p of papers) if (p.abstract === '') reports[fileOf.get(p.sources[0].file) ?? 0].withoutAbstract++;
   if (papers.length === 0) {
     const read = reports.reduce((s, r) => s + r.recordsRead, 0);
     const counts: Record<string, number> = {};
@@ -276,5 +293,6 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     const label = files.length === 1 ? files[0].name : inputs.map((i) => path.normalize(i)).join(', ');
     throw new InputError(label, `no usable papers: ${read} records read${why ? `, all rejected (${why})` : ''}`);
   }
-  return { papers, files: reports, rejects };
+  const { targets, references, resolved } = buildReferenceTargets(papers);
+  return { papers, files: reports, rejects, referenceTargets: targets, references: { total: references, resolved } };
 }

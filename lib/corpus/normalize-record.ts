@@ -2,11 +2,12 @@
  * From a raw record to a clean candidate paper: text normalized, a display title derived when the
  * source has none, author names fixed, the date read, and file-level defaults applied.
  */
-import type { AuthorName, SourceRef } from './types';
-import type { ParseReject, RawRecord } from './raw-record';
-import { buildAuthorNames } from './author-names';
+import type { AuthorName, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
+import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
+import { buildAuthorNamesAligned } from './author-names';
+import { buildReferenceKey, normalizeDoi, parseCountry } from './bib-fields';
 import { parseDate } from './dates';
-import { buildDerivedTitle, buildMatchKey, buildPlainText, normalizeText } from './normalize-text';
+import { buildDerivedTitle, buildMatchKey, buildPlainText, foldAccents, normalizeText } from './normalize-text';
 
 /** What a file contributes to every record: defaults from the manifest, options and file name. */
 export interface RecordContext {
@@ -18,6 +19,8 @@ export interface RecordContext {
   year: number | null;
   /** Year for dates written without one (`Nov 7`). */
   referenceYear: number | null;
+  /** The file's format (`wos`, `scopus-csv`, …): where a cited-by count came from. */
+  layout: string;
 }
 
 /** A normalized record, ready for de-duplication. */
@@ -38,6 +41,18 @@ export interface Candidate {
   authorCount: number | null;
   /** Match key of a real title; null for derived titles. */
   titleKey: string | null;
+  /** Surname key of the first author ('' when the record names none), for matching by title. */
+  firstAuthorKey: string;
+  layout: string;
+  doi: string | null;
+  ids: PaperIdentifier[];
+  citedBy: number | null;
+  docType: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  keywords: PaperKeyword[];
+  affiliations: PaperAffiliation[];
+  references: PaperReference[];
 }
 
 /** Characters of the abstract's key compared; enough to identify a paper, robust to a cut tail. */
@@ -57,24 +72,173 @@ function clean(text: string | null | undefined): string | null {
   return s === '' ? null : s;
 }
 
-/** Normalizes one raw record; a record with no abstract becomes a reject. */
+/**
+ * Abstracts that say there is none: databases write these where the abstract field is empty
+ * (Scopus, NeurIPS proceedings, PubMed, IEEE).
+ */
+const PLACEHOLDER_ABSTRACT =
+  /^(?:\[?\s*no abstract(?: is)? available\s*\]?|abstract(?:s)? (?:unavailable|not available|missing)|n\/?a|none|no abstract|not available|abstract|part of advances in neural information processing systems\b.*|\[?\s*abstract not provided\s*\]?)\.?$/i;
+
+/** A closing copyright line (`© 2019 Elsevier Ltd. All rights reserved.`, `(C) 2016 Elsevier B.V.`,
+ * `Copyright © 2020 by the authors`): publishers' text, not the authors'. */
+const COPYRIGHT_TAIL = /\s*(?:(?:copyright\s*)?(?:©|\(c\))|copyright\s+(?:\d{4}|the author|by))[^©]{0,240}$/i;
+
+/** The abstract without a closing copyright line; null for placeholders and text that only repeats the title. */
+export function cleanAbstract(abstract: string | null, title: string | null): string | null {
+  if (abstract === null) return null;
+  let text = abstract;
+  const m = COPYRIGHT_TAIL.exec(text);
+  if (m !== null && m.index > 0 && /\d{4}|author|publish|elsevier|springer|wiley|ieee|rights/i.test(m[0])) {
+    text = text.slice(0, m.index).trim();
+  }
+  if (text === '' || PLACEHOLDER_ABSTRACT.test(text)) return null;
+  if (title !== null && buildMatchKey(text) === buildMatchKey(title)) return null;
+  return text;
+}
+
+/** Surname key of a display name (`Jane van der Berg` → `berg`): compared when titles match. */
+function surnameKey(name: string | undefined): string {
+  if (name === undefined) return '';
+  const words = foldAccents(name).toLowerCase().replace(/[^a-z\s-]/g, '').split(/[\s-]+/).filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
+
+const EMPTY: never[] = [];
+
+function buildIds(raw: RawRecord, doi: string | null): PaperIdentifier[] {
+  if (raw.ids === undefined || raw.ids.length === 0) return EMPTY;
+  const out: PaperIdentifier[] = [];
+  const seen = new Set<string>();
+  for (const id of raw.ids) {
+    const value = id.value.trim();
+    if (value === '' || (doi !== null && value.toLowerCase() === doi)) continue;
+    const k = `${id.scheme}:${value}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ scheme: id.scheme, value });
+  }
+  return out;
+}
+
+function buildKeywords(raw: RawRecord): PaperKeyword[] {
+  if (raw.keywords === undefined || raw.keywords.length === 0) return EMPTY;
+  const out: PaperKeyword[] = [];
+  const seen = new Set<string>();
+  for (const k of raw.keywords) {
+    const keyword = normalizeText(k.keyword).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    if (keyword === '') continue;
+    const key = `${k.kind}:${keyword.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ keyword, kind: k.kind });
+  }
+  return out;
+}
+
+function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliation[] {
+  if (raw.affiliations === undefined || raw.affiliations.length === 0) return EMPTY;
+  const out: PaperAffiliation[] = [];
+  const byName = new Map<string, PaperAffiliation>();
+  for (const a of raw.affiliations) {
+    const name = normalizeText(a.name).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    if (name === '') continue;
+    const authors: number[] = [];
+    for (const p of a.authors) {
+      const at = p >= 0 && p < positions.length ? positions[p] : -1;
+      if (at >= 0 && !authors.includes(at)) authors.push(at);
+    }
+    const known = byName.get(name.toLowerCase());
+    if (known !== undefined) {
+      for (const at of authors) if (!known.authors.includes(at)) known.authors.push(at);
+      known.authors.sort((x, y) => x - y);
+      continue;
+    }
+    const aff: PaperAffiliation = {
+      name,
+      country: (a.country !== null && a.country.trim() !== '' ? a.country.trim() : null) ?? parseCountry(name),
+      id: a.id?.trim() || null,
+      authors: authors.sort((x, y) => x - y),
+    };
+    byName.set(name.toLowerCase(), aff);
+    out.push(aff);
+  }
+  return out;
+}
+
+function buildReferences(raw: RawRecord): PaperReference[] {
+  if (raw.references === undefined || raw.references.length === 0) return EMPTY;
+  const out: PaperReference[] = [];
+  const seen = new Set<string>();
+  for (const r of raw.references) {
+    const text = normalizeText(r.raw);
+    if (text === '') continue;
+    const key = buildReferenceKey(r);
+    const dedupe = key ?? `raw:${text.toLowerCase()}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    out.push({
+      raw: text,
+      key,
+      doi: normalizeDoi(r.doi ?? null),
+      ids: r.ids && r.ids.length > 0 ? r.ids.map((id) => ({ scheme: id.scheme, value: id.value.trim() })) : EMPTY,
+      title: clean(r.title),
+      firstAuthor: clean(r.firstAuthor),
+      year: typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : null,
+      volume: clean(r.volume),
+      page: clean(r.page),
+    });
+  }
+  return out;
+}
+
+function attachAuthorIds(authors: AuthorName[], positions: Int32Array, ids: readonly AuthorIdentifier[][] | undefined): AuthorName[] {
+  if (ids === undefined || ids.length === 0) return authors;
+  let copied = false;
+  for (let i = 0; i < ids.length && i < positions.length; i++) {
+    const list = ids[i]?.filter((id) => id.value.trim() !== '');
+    if (!list || list.length === 0 || positions[i] < 0) continue;
+    if (!copied) {
+      authors = authors.slice();
+      copied = true;
+    }
+    const at = positions[i];
+    const had = authors[at].ids ?? [];
+    const merged = [...had];
+    for (const id of list) {
+      const value = id.value.trim();
+      if (!merged.some((m) => m.scheme === id.scheme && m.value === value)) merged.push({ scheme: id.scheme, value });
+    }
+    authors[at] = { ...authors[at], ids: merged };
+  }
+  return authors;
+}
+
+/**
+ * Normalizes one raw record. A record with neither title nor abstract is rejected; one with a
+ * title but no abstract (or a placeholder such as `[No abstract available]`) is kept with an empty
+ * abstract.
+ */
 export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | ParseReject {
-  const abstract = clean(raw.abstract);
-  if (abstract === null) return { record: raw.record, reason: 'no abstract' };
-  const tldr = clean(raw.tldr);
   const givenTitle = clean(raw.title);
-  const abstractPlain = buildPlainText(abstract);
+  const abstract = cleanAbstract(clean(raw.abstract), givenTitle);
+  const tldr = clean(raw.tldr);
+  if (abstract === null && givenTitle === null) return { record: raw.record, reason: 'no title or abstract' };
+  const abstractPlain = abstract === null ? '' : buildPlainText(abstract);
   const title = givenTitle ?? buildDerivedTitle(tldr === null ? null : buildPlainText(tldr), abstractPlain);
   const parsed = parseDate(raw.date ?? null, ctx.referenceYear ?? ctx.year);
   const year = raw.year ?? parsed?.year ?? ctx.year;
   const titleKey = givenTitle === null ? null : buildMatchKey(givenTitle);
   const count = raw.authorCount;
+  const { authors: names, positions } = buildAuthorNamesAligned(raw.authors);
+  const authors = attachAuthorIds(names, positions, raw.authorIds);
+  const doi = normalizeDoi(raw.doi ?? null);
+  const citedBy = raw.citedBy;
   return {
     fileIndex: ctx.fileIndex,
     source: { file: ctx.file, record: raw.record },
     title,
     titleDerived: givenTitle === null,
-    abstract,
+    abstract: abstract ?? '',
     abstractPlain,
     tldr,
     year: year ?? null,
@@ -82,8 +246,19 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
     venue: clean(raw.venue) ?? ctx.venue,
     label: clean(raw.label),
     externalId: clean(raw.externalId),
-    authors: buildAuthorNames(raw.authors),
+    authors,
     authorCount: typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : null,
     titleKey: titleKey === '' ? null : titleKey,
+    firstAuthorKey: surnameKey(authors[0]?.name),
+    layout: ctx.layout,
+    doi,
+    ids: buildIds(raw, doi),
+    citedBy: typeof citedBy === 'number' && Number.isInteger(citedBy) && citedBy >= 0 ? citedBy : null,
+    docType: clean(raw.docType),
+    volume: clean(raw.volume),
+    firstPage: clean(raw.firstPage),
+    keywords: buildKeywords(raw),
+    affiliations: buildAffiliations(raw, positions),
+    references: buildReferences(raw),
   };
 }

@@ -26,6 +26,10 @@ export interface RawRecord {
   ids?: PaperIdentifier[];
   /** Times cited as the source reports it (its global count, not citations inside the corpus). */
   citedBy?: number | null;
+  /** Volume and first page (or article number) of the paper in its journal: what a WoS `CR` line
+   * cites it by, so a reference without a DOI can still resolve to it. */
+  volume?: string | null;
+  firstPage?: string | null;
   /** Document type as the source names it (`Article`, `Conference Paper`, `journal-article`, …). */
   docType?: string | null;
   /** Keywords, each with its kind: the author's own kept apart from indexers' terms. */

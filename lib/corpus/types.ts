@@ -2,6 +2,9 @@
  * The records ingestion produces: the contract between lib/corpus and every later stage.
  * Everything here is plain data, so stages stay pure and a build is reproducible.
  */
+import type { AuthorIdentifier, KeywordKind, PaperIdentifier } from './raw-record';
+
+export type { AuthorIdentifier, KeywordKind, PaperIdentifier } from './raw-record';
 
 /** Where a paper came from: the input file (path relative to the input root) and the 1-based
  * line number (line-oriented formats) or record ordinal (block formats) in that file. */
@@ -15,6 +18,40 @@ export interface SourceRef {
 export interface AuthorName {
   name: string;
   key: string;
+  /** Identifiers the source gave for this author (Scopus author id, OpenAlex A-id, ORCID, …). */
+  ids?: AuthorIdentifier[];
+}
+
+/** An affiliation of a paper's authors: `authors` are 0-based positions in the paper's author list
+ * (empty when the source does not say whose it is). */
+export interface PaperAffiliation {
+  name: string;
+  country: string | null;
+  id: string | null;
+  authors: number[];
+}
+
+/** A cited reference of a paper: as the source gave it, with its normalized key. */
+export interface PaperReference {
+  raw: string;
+  /** `doi:…`, `openalex:w…`, or `surname|year|v…|p…` (see buildReferenceKey); null when it says too little. */
+  key: string | null;
+  doi: string | null;
+  ids: PaperIdentifier[];
+  title: string | null;
+  firstAuthor: string | null;
+  year: number | null;
+  volume: string | null;
+  page: string | null;
+}
+
+/** Fields whose provenance is kept for a merged paper. */
+export type ProvenanceField = 'title' | 'abstract' | 'authors' | 'date' | 'venue' | 'doi' | 'cited_by' | 'doc_type' | 'keywords' | 'references' | 'affiliations';
+
+/** One keyword of a paper, with its kind (the author's own, a database's index term, MeSH, a concept). */
+export interface PaperKeyword {
+  keyword: string;
+  kind: KeywordKind;
 }
 
 /** One de-duplicated paper. `id` is 1-based and stable for the same input and options. */
@@ -42,6 +79,21 @@ export interface Paper {
   authorCount: number | null;
   /** Every source record merged into this paper, in input order. */
   sources: SourceRef[];
+  /** Normalized DOI (lower case, no resolver prefix), or null. */
+  doi: string | null;
+  /** Other identifiers (WoS UT, Scopus EID, PMID, OpenAlex W-id, …), each once. */
+  ids: PaperIdentifier[];
+  /** The highest times-cited count a source reported, and the format of that source. */
+  citedBy: number | null;
+  citedBySource: string | null;
+  docType: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  keywords: PaperKeyword[];
+  affiliations: PaperAffiliation[];
+  references: PaperReference[];
+  /** Which source record gave each field kept (only fields that have a value). */
+  fieldSources: Partial<Record<ProvenanceField, SourceRef>>;
 }
 
 /** A record that could not be used, with why; counted and reported, never silently dropped. */
@@ -63,6 +115,12 @@ export interface FileReport {
   papersKept: number;
   /** Records of this file merged into a paper already seen (in this or an earlier file). */
   duplicatesMerged: number;
+  /** How those merges matched: by DOI, by another identifier, by title (and year and first author). */
+  mergedBy: { doi: number; id: number; title: number; abstract: number };
+  /** The files whose papers this file's duplicates merged into, with counts (itself included). */
+  mergedWith: Record<string, number>;
+  /** Kept papers of this file that have no abstract (searchable, in the graph; a topic only from a long title). */
+  withoutAbstract: number;
   rejected: number;
   /** Rejections by reason, e.g. { 'no abstract': 3, 'bad JSON': 1 }. */
   rejectReasons: Record<string, number>;
@@ -76,4 +134,19 @@ export interface Corpus {
   files: FileReport[];
   /** Every rejected record (the pipeline stores them and prints the first few). */
   rejects: RejectedRecord[];
+  /** Per paper, per reference: the index in `papers` of the corpus paper it cites, or -1. */
+  referenceTargets: Int32Array[];
+  /** References in all, and how many resolved to a corpus paper. */
+  references: { total: number; resolved: number };
+}
+
+/** The bibliographic fields of a paper whose source gives none of them. */
+export function buildBareBibliography(): Pick<
+  Paper,
+  'doi' | 'ids' | 'citedBy' | 'citedBySource' | 'docType' | 'volume' | 'firstPage' | 'keywords' | 'affiliations' | 'references' | 'fieldSources'
+> {
+  return {
+    doi: null, ids: [], citedBy: null, citedBySource: null, docType: null, volume: null, firstPage: null,
+    keywords: [], affiliations: [], references: [], fieldSources: {},
+  };
 }

@@ -171,13 +171,13 @@ function buildMainTopics(paperAuthors: Int32Array[], paperTopics: Int32Array, pa
   for (let a = 0; a < n; a++) start[a + 1] = start[a] + paperCount[a];
   const topics = new Int32Array(start[n]);
   const fill = start.slice(0, n);
-  let low = 0;
+  // Topics are >= 0; a paper without one (-1: too little text to model) counts in no topic.
+  const low = 0;
   let high = -1;
   for (let p = 0; p < paperAuthors.length; p++) {
     const ids = paperAuthors[p];
     if (ids.length === 0) continue;
     const topic = paperTopics[p];
-    if (topic < low) low = topic;
     if (topic > high) high = topic;
     for (let i = 0; i < ids.length; i++) topics[fill[ids[i]]++] = topic;
   }
@@ -187,7 +187,7 @@ function buildMainTopics(paperAuthors: Int32Array[], paperTopics: Int32Array, pa
   for (let a = 0; a < n; a++) {
     distinct.length = 0;
     for (let i = start[a]; i < start[a + 1]; i++) {
-      if (counts[topics[i] - low]++ === 0) distinct.push(topics[i]);
+      if (topics[i] >= 0 && counts[topics[i] - low]++ === 0) distinct.push(topics[i]);
     }
     distinct.sort((x, y) => counts[y - low] - counts[x - low] || x - y);
     const top: TopicCount[] = [];

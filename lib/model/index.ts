@@ -55,6 +55,54 @@ export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}
   };
 }
 
+/**
+ * Vocabulary bounds that leave terms on a small corpus: scikit-learn's defaults fail there
+ * ("max_df corresponds to < documents than min_df" on an 8-paper export). A minimum above a
+ * quarter of the papers comes down to that, and a maximum share below the minimum goes up to all
+ * papers; each change is said in `adaptations`.
+ */
+export function buildSmallCorpusBounds(
+  n: number,
+  minDf: number,
+  maxDf: number,
+  docs: readonly ArrayLike<number>[],
+  adaptations: string[],
+): { minDf: number; maxDf: number } {
+  let lo = minDf;
+  let hi = maxDf;
+  const minCount = lo >= 1 ? lo : lo * n;
+  const cap = Math.max(1, Math.floor(n / 4));
+  if (minCount > cap) {
+    adaptations.push(`min_df ${lo} lowered to ${cap} for ${n} papers`);
+    lo = cap;
+  }
+  const maxCount = hi < 1 ? hi * n : hi;
+  if (maxCount < lo) {
+    adaptations.push(`max_df ${hi} raised to 1.0 for ${n} papers`);
+    hi = 1;
+  }
+  if (n >= 1000) return { minDf: lo, maxDf: hi };
+  // On a small corpus the bounds may leave no term at all: then widen them.
+  const df = new Map<number, number>();
+  for (const doc of docs) {
+    const seen = new Set<number>();
+    for (let i = 0; i < doc.length; i++) seen.add(doc[i]);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const inside = (l: number, h: number): boolean => {
+    const lc = l >= 1 ? l : l * n;
+    const hc = h < 1 ? h * n : h;
+    for (const d of df.values()) if (d >= lc && d <= hc) return true;
+    return false;
+  };
+  if (!inside(lo, hi)) {
+    adaptations.push(`vocabulary bounds widened to 1 paper .. all papers: no term within min_df ${lo}, max_df ${hi}`);
+    lo = 1;
+    hi = 1;
+  }
+  return { minDf: lo, maxDf: hi };
+}
+
 /** Rows `rows` of a dense matrix. */
 function pickRows(m: DenseMatrix, rows: number): DenseMatrix {
   return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
@@ -108,7 +156,9 @@ export function buildTopicModel(
   report('tokens')(n, n);
 
   report('tfidf')(0, 1);
-  const tfidf = buildTfidf(corpus, { minDf: options.minDf, maxDf: options.maxDf });
+  const adaptations: string[] = [];
+  const bounds = buildSmallCorpusBounds(n, options.minDf, options.maxDf, corpus.docs, adaptations);
+  const tfidf = buildTfidf(corpus, bounds);
   report('tfidf')(1, 1);
 
   const lsa = buildLsa(tfidf.matrix, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
@@ -221,7 +271,7 @@ export function buildTopicModel(
     similar: graph.indices,
     similarity: graph.similarities.map((s) => Math.round(s * 1e6) / 1e6),
   };
-  return { corpus, topics, tree, topicSimilarity, papers: placements, kSelection, quality, options };
+  return { corpus, topics, tree, topicSimilarity, papers: placements, kSelection, quality, options, adaptations };
 }
 
 function buildQualityReport(

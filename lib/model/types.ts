@@ -134,4 +134,6 @@ export interface TopicModel {
   quality: QualityReport;
   /** Options as applied (defaults filled in), for the build's record. */
   options: Required<TopicModelOptions>;
+  /** What was changed to fit a small corpus (vocabulary bounds), in words; empty when nothing was. */
+  adaptations: string[];
 }

@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -31,7 +31,11 @@ CREATE TABLE source_files (
   papers_kept       INTEGER NOT NULL,
   duplicates_merged INTEGER NOT NULL,
   rejected          INTEGER NOT NULL,
-  reject_reasons    TEXT NOT NULL           -- JSON object: reason -> count
+  reject_reasons    TEXT NOT NULL,          -- JSON object: reason -> count
+  merged_by         TEXT NOT NULL,          -- JSON object: {doi, id, title, abstract} -> merges
+  merged_with       TEXT NOT NULL,          -- JSON object: file whose paper a duplicate joined -> count
+  without_abstract  INTEGER NOT NULL,       -- kept papers first seen here that have no abstract
+  warnings          TEXT NOT NULL           -- JSON array of notes (an encoding guessed, ...)
 ) WITHOUT ROWID;
 
 -- every record that could not be used, with why
@@ -53,8 +57,15 @@ CREATE TABLE papers (
   label         TEXT,                       -- category/label as given by the source
   external_id   TEXT,                       -- e.g. arXiv id
   author_count  INTEGER,                    -- number of authors, named or only counted
-  authors_text  TEXT NOT NULL               -- 'A, B, C': for display and full-text search
+  authors_text  TEXT NOT NULL,              -- 'A, B, C': for display and full-text search
+  doi           TEXT,                       -- lower case, no resolver prefix; unique where present
+  cited_by      INTEGER,                    -- highest times-cited count a source reported
+  cited_by_source TEXT,                     -- the format that reported it ('wos', 'scopus-csv', ...)
+  doc_type      TEXT,                       -- 'Article', 'Conference Paper', 'journal-article', ...
+  volume        TEXT,
+  first_page    TEXT
 );
+CREATE UNIQUE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
 CREATE INDEX papers_year ON papers(year);
 -- each paper's year by id in a few pages: search's year filter probes it once per match, where
 -- the papers rows (abstracts and all) lie all over the file
@@ -86,6 +97,72 @@ CREATE TABLE paper_sources (
 );
 CREATE INDEX paper_sources_paper ON paper_sources(paper_id);
 CREATE INDEX paper_sources_file ON paper_sources(file, paper_id);
+
+-- identifiers of a paper other than its DOI (WoS UT, Scopus EID, PMID, OpenAlex W-id, ...)
+CREATE TABLE paper_ids (
+  paper_id INTEGER NOT NULL,
+  scheme   TEXT NOT NULL,                   -- wos, scopus, pmid, pmcid, openalex, s2, arxiv, lens, ieee, mag, ...
+  value    TEXT NOT NULL
+);
+CREATE INDEX paper_ids_paper ON paper_ids(paper_id);
+CREATE INDEX paper_ids_value ON paper_ids(scheme, value);
+
+-- keywords as the sources give them, by kind: author (the authors' own), indexed (a database's
+-- terms: Keywords Plus, Index Keywords), mesh (MeSH headings), concept (OpenAlex concepts, ...)
+CREATE TABLE paper_keywords (
+  paper_id INTEGER NOT NULL,
+  keyword  TEXT NOT NULL,
+  kind     TEXT NOT NULL
+);
+CREATE INDEX paper_keywords_paper ON paper_keywords(paper_id);
+CREATE INDEX paper_keywords_keyword ON paper_keywords(keyword COLLATE NOCASE, kind);
+
+CREATE TABLE affiliations (
+  id      INTEGER PRIMARY KEY,              -- 1-based
+  name    TEXT NOT NULL,                    -- as the source writes it (unique)
+  country TEXT,                             -- when the record names one
+  ext_id  TEXT                              -- OpenAlex I-id or ROR when given
+);
+CREATE INDEX affiliations_country ON affiliations(country);
+
+-- which affiliation each author of a paper gave; position is NULL when the source does not say whose
+CREATE TABLE author_affiliations (
+  paper_id       INTEGER NOT NULL,
+  position       INTEGER,                   -- 0-based, as paper_authors.position
+  affiliation_id INTEGER NOT NULL
+);
+CREATE INDEX author_affiliations_paper ON author_affiliations(paper_id, position);
+CREATE INDEX author_affiliations_affiliation ON author_affiliations(affiliation_id);
+
+-- identifiers of an author (scopus, openalex, orcid, s2, researcherid) where sources give them
+CREATE TABLE author_ids (
+  author_id INTEGER NOT NULL,
+  scheme    TEXT NOT NULL,
+  value     TEXT NOT NULL
+);
+CREATE INDEX author_ids_author ON author_ids(author_id);
+
+-- every cited reference as the source gave it, its normalized key, and the corpus paper it cites
+CREATE TABLE paper_references (
+  paper_id       INTEGER NOT NULL,
+  position       INTEGER NOT NULL,          -- 0-based order in the paper's list
+  ref_key        TEXT,                      -- doi:..., openalex:w..., surname|year|vVOL|pPAGE; NULL: too little to match
+  raw            TEXT NOT NULL,
+  doi            TEXT,
+  cited_paper_id INTEGER,                   -- papers.id when it resolves to a corpus paper
+  PRIMARY KEY (paper_id, position)
+) WITHOUT ROWID;
+CREATE INDEX paper_references_cited ON paper_references(cited_paper_id) WHERE cited_paper_id IS NOT NULL;
+CREATE INDEX paper_references_key ON paper_references(ref_key);
+
+-- for a paper from several records: which record gave each field kept
+CREATE TABLE paper_field_sources (
+  paper_id INTEGER NOT NULL,
+  field    TEXT NOT NULL,                   -- title, abstract, authors, date, venue, doi, cited_by, ...
+  file     TEXT NOT NULL,
+  record   INTEGER NOT NULL
+);
+CREATE INDEX paper_field_sources_paper ON paper_field_sources(paper_id);
 
 -- full text over title, abstract and author names: see FTS_SQL below
 

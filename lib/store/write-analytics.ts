@@ -150,7 +150,7 @@ export const TOPIC_AUTHORS_KEPT = 20;
 /**
  * The authors with most papers in each topic, most first, at most `keep` per topic; ties by name
  * in SQLite's BINARY order (UTF-8 bytes), then by id. `paperAuthors[p]` are the author ids of the
- * paper at index p, `paperTopics[p]` its topic. Pure.
+ * paper at index p, `paperTopics[p]` its topic (-1: none). Pure.
  */
 export function buildTopicAuthors(
   paperTopics: ArrayLike<number>,
@@ -161,6 +161,7 @@ export function buildTopicAuthors(
 ): { author: number; papers: number }[][] {
   const counts = Array.from({ length: topicCount }, () => new Map<number, number>());
   for (let p = 0; p < paperAuthors.length; p++) {
+    if (paperTopics[p] < 0) continue;
     const topic = counts[paperTopics[p]];
     const authors = paperAuthors[p];
     for (let i = 0; i < authors.length; i++) topic.set(authors[i], (topic.get(authors[i]) ?? 0) + 1);
@@ -189,8 +190,15 @@ export function buildTopicAuthors(
 /** Topics, their terms, tree, similarity, representatives and top authors; paper placements and
  * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids.
  * Top authors are ranked by the names writeCorpus stores (both come from getAuthorTable). */
-export function writeTopicModel(db: Database.Database, model: TopicModel, corpus: Corpus): void {
-  const paperId = (index: number) => corpus.papers[index].id;
+export function writeTopicModel(
+  db: Database.Database,
+  model: TopicModel,
+  corpus: Corpus,
+  modelRows: Int32Array = Int32Array.from(corpus.papers, (_p, i) => i),
+  paperTopics: Int32Array = model.papers.topic,
+): void {
+  // Model rows are the papers with enough text to model; the others have no topic.
+  const paperId = (row: number) => corpus.papers[modelRows[row]].id;
   const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertTerm = db.prepare('INSERT INTO topic_terms (topic_id, rank, term, weight, count, term_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertNode = db.prepare('INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)');
@@ -207,7 +215,7 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
   const { papers: placements, quality } = model;
   // In the author index's ids (store id - 1): the order of ids, and so the ranking, is the same.
   const authors = getAuthorTable(corpus);
-  const topicAuthors = buildTopicAuthors(placements.topic, authors.paperAuthors, k, (author) => authors.names[author], TOPIC_AUTHORS_KEPT);
+  const topicAuthors = buildTopicAuthors(paperTopics, authors.paperAuthors, k, (author) => authors.names[author], TOPIC_AUTHORS_KEPT);
 
   db.transaction(() => {
     for (const t of model.topics) {
@@ -223,7 +231,7 @@ export function writeTopicModel(db: Database.Database, model: TopicModel, corpus
       for (let b = 0; b < k; b++) if (a !== b) insertSimilarity.run(a, b, model.topicSimilarity[a * k + b]);
     }
     const m = placements.neighbours;
-    for (let i = 0; i < corpus.papers.length; i++) {
+    for (let i = 0; i < modelRows.length; i++) {
       insertPlacement.run(paperId(i), placements.topic[i], placements.distance[i], placements.confidence[i], placements.x[i], placements.y[i]);
       for (let r = 0; r < m; r++) {
         const other = placements.similar[i * m + r];

@@ -123,18 +123,30 @@ class RowWriter {
 /** Papers, authors, sources and rejected records (the full-text index is built beside, see
  * startFullTextIndex). */
 export function writeCorpus(db: Database.Database, corpus: Corpus): void {
-  const { keys, names, paperAuthors: authorIds, authorsText } = getAuthorTable(corpus);
+  const { keys, identifiers, names, paperAuthors: authorIds, authorsText } = getAuthorTable(corpus);
   const insertFile = db.prepare(
-    `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons,
+       merged_by, merged_with, without_abstract, warnings)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReject = db.prepare('INSERT INTO rejected_records (file, record, reason) VALUES (?, ?, ?)');
   const papers = new RowWriter(
     db,
     'papers',
-    ['id', 'title', 'title_derived', 'abstract', 'tldr', 'year', 'date', 'venue', 'label', 'external_id', 'author_count', 'authors_text'],
+    [
+      'id', 'title', 'title_derived', 'abstract', 'tldr', 'year', 'date', 'venue', 'label', 'external_id', 'author_count', 'authors_text',
+      'doi', 'cited_by', 'cited_by_source', 'doc_type', 'volume', 'first_page',
+    ],
     16,
   );
+  const paperIds = new RowWriter(db, 'paper_ids', ['paper_id', 'scheme', 'value'], 64);
+  const keywords = new RowWriter(db, 'paper_keywords', ['paper_id', 'keyword', 'kind'], 64);
+  const affiliations = new RowWriter(db, 'affiliations', ['id', 'name', 'country', 'ext_id'], 64);
+  const authorAffiliations = new RowWriter(db, 'author_affiliations', ['paper_id', 'position', 'affiliation_id'], 64);
+  const authorIdRows = new RowWriter(db, 'author_ids', ['author_id', 'scheme', 'value'], 64);
+  const references = new RowWriter(db, 'paper_references', ['paper_id', 'position', 'ref_key', 'raw', 'doi', 'cited_paper_id'], 32);
+  const fieldSources = new RowWriter(db, 'paper_field_sources', ['paper_id', 'field', 'file', 'record'], 64);
+  const affiliationIds = new Map<string, number>();
   const authors = new RowWriter(db, 'authors', ['id', 'key', 'name'], 64);
   const paperAuthors = new RowWriter(db, 'paper_authors', ['paper_id', 'author_id', 'position'], 64);
   const paperSources = new RowWriter(db, 'paper_sources', ['paper_id', 'file', 'record'], 64);
@@ -143,11 +155,21 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
     for (const f of corpus.files) {
       const reasons: Record<string, number> = {};
       for (const key of Object.keys(f.rejectReasons).sort()) reasons[key] = f.rejectReasons[key];
-      insertFile.run(f.file, f.layout, f.venue, f.year, f.notes, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected, JSON.stringify(reasons));
+      insertFile.run(
+        f.file, f.layout, f.venue, f.year, f.notes, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected, JSON.stringify(reasons),
+        JSON.stringify(f.mergedBy), JSON.stringify(f.mergedWith), f.withoutAbstract, JSON.stringify(f.warnings),
+      );
     }
     for (const r of corpus.rejects) insertReject.run(r.file, r.record, r.reason);
-    for (let i = 0; i < keys.length; i++) authors.add(i + 1, keys[i], names[i]);
+    for (let i = 0; i < keys.length; i++) {
+      authors.add(i + 1, keys[i], names[i]);
+      for (const id of identifiers[i]) {
+        const colon = id.indexOf(':');
+        authorIdRows.add(i + 1, id.slice(0, colon), id.slice(colon + 1));
+      }
+    }
     authors.flush();
+    authorIdRows.flush();
     corpus.papers.forEach((p, i) => {
       papers.add(
         p.id,
@@ -162,14 +184,41 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
         p.externalId,
         p.authors.length > 0 ? p.authors.length : p.authorCount,
         authorsText[i],
+        p.doi,
+        p.citedBy,
+        p.citedBySource,
+        p.docType,
+        p.volume,
+        p.firstPage,
       );
+      for (const id of p.ids) paperIds.add(p.id, id.scheme, id.value);
+      for (const k of p.keywords) keywords.add(p.id, k.keyword, k.kind);
+      for (const a of p.affiliations) {
+        let affId = affiliationIds.get(a.name);
+        if (affId === undefined) {
+          affId = affiliationIds.size + 1;
+          affiliationIds.set(a.name, affId);
+          affiliations.add(affId, a.name, a.country, a.id);
+        }
+        if (a.authors.length === 0) authorAffiliations.add(p.id, null, affId);
+        for (const position of a.authors) authorAffiliations.add(p.id, position, affId);
+      }
+      const targets = corpus.referenceTargets[i];
+      p.references.forEach((r, k) => {
+        const target = targets !== undefined && targets[k] >= 0 ? corpus.papers[targets[k]].id : null;
+        references.add(p.id, k, r.key, r.raw, r.doi, target);
+      });
+      if (p.sources.length > 1) {
+        for (const field of Object.keys(p.fieldSources).sort() as (keyof typeof p.fieldSources)[]) {
+          const s = p.fieldSources[field];
+          if (s !== undefined) fieldSources.add(p.id, field, s.file, s.record);
+        }
+      }
       const ids = authorIds[i];
       for (let position = 0; position < ids.length; position++) paperAuthors.add(p.id, ids[position] + 1, position);
       for (const s of p.sources) paperSources.add(p.id, s.file, s.record);
     });
-    papers.flush();
-    paperAuthors.flush();
-    paperSources.flush();
+    for (const w of [papers, paperAuthors, paperSources, paperIds, keywords, affiliations, authorAffiliations, references, fieldSources]) w.flush();
   })();
   // These tables are complete: index them now, while the full-text index is still being built
   // on its worker, rather than after it.
@@ -309,7 +358,10 @@ const INDEXES = [...splitIndexes(TABLES_SQL).indexes.matchAll(/CREATE (?:UNIQUE 
 }));
 
 /** The tables writeCorpus fills, complete when it returns. */
-const CORPUS_TABLES = new Set(['source_files', 'rejected_records', 'papers', 'authors', 'paper_authors', 'paper_sources']);
+const CORPUS_TABLES = new Set([
+  'source_files', 'rejected_records', 'papers', 'authors', 'paper_authors', 'paper_sources', 'paper_ids', 'paper_keywords',
+  'affiliations', 'author_affiliations', 'author_ids', 'paper_references', 'paper_field_sources',
+]);
 
 /** Creates the secondary indexes not yet there (of `tables` only, when given). */
 function createIndexes(db: Database.Database, tables?: ReadonlySet<string>): void {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, LAYOUTS, readCorpus } from '../../lib/corpus/index';
+import { InputError, FORMATS, LAYOUTS, readCorpus } from '../../lib/corpus/index';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'corpus-bad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -87,7 +87,7 @@ describe('fatal input problems name the file', () => {
 
   it('an unrecognized layout lists the layouts tried', async () => {
     const e = await inputError(readCorpus([write('notes.txt', 'Shopping list\nmilk\neggs\n')]));
-    expect(e.message).toBe(`notes.txt: unrecognized layout; tried: ${LAYOUTS.join(', ')}`);
+    expect(e.message).toBe(`notes.txt: unrecognized layout; tried: ${[...FORMATS.map((f) => f.name), ...LAYOUTS].join(', ')}`);
     expect(LAYOUTS).toHaveLength(11);
   });
 
@@ -95,7 +95,7 @@ describe('fatal input problems name the file', () => {
     const file = write('one-line.txt', 'x'.repeat(50 * 1024 * 1024));
     const t = Date.now();
     const e = await inputError(readCorpus([file]));
-    expect(e.message).toBe(`one-line.txt: unrecognized layout (its first 64 KB hold no line break); tried: ${LAYOUTS.join(', ')}`);
+    expect(e.message).toBe(`one-line.txt: unrecognized layout (its first 64 KB hold no line break); tried: ${[...FORMATS.map((f) => f.name), ...LAYOUTS].join(', ')}`);
     expect(Date.now() - t).toBeLessThan(5000);
   });
 });
@@ -109,14 +109,15 @@ describe('broken records are rejected and the run goes on', () => {
     expect(c.rejects[0].reason).toMatch(/^line too long: 524288\d\d characters$/);
   });
 
-  it('bad JSON lines, CSV rows with the wrong field count and missing abstracts are counted by reason', async () => {
+  it('bad JSON lines and CSV rows with the wrong field count are counted by reason; a record without abstract is kept', async () => {
     const jsonl = write('mixed.jsonl', `${GOOD}\nnot json at all\n[1, 2]\n{"title": "No abstract"}\n`);
     const csv = write('mixed.csv', 'title,abstract,authors\n"Good Row","An abstract long enough to count, with a comma inside quotes, for the CSV reader to keep it as one field.","Ann Lee"\n"Short row","no authors column"\n"Never closed, x, y\n');
     const c = await readCorpus([jsonl, csv]);
     const byFile = Object.fromEntries(c.files.map((f) => [f.file, f]));
-    expect(byFile['mixed.jsonl']).toMatchObject({ recordsRead: 4, papersKept: 1, rejected: 3, rejectReasons: { 'bad JSON': 1, 'not a JSON object': 1, 'no abstract': 1 } });
+    expect(byFile['mixed.jsonl']).toMatchObject({ recordsRead: 4, papersKept: 2, rejected: 2, withoutAbstract: 1, rejectReasons: { 'bad JSON': 1, 'not a JSON object': 1 } });
     expect(byFile['mixed.csv']).toMatchObject({ recordsRead: 3, papersKept: 1, rejected: 2, rejectReasons: { 'wrong field count': 1, 'unterminated quoted field': 1 } });
-    expect(c.rejects.map((r) => `${r.file}:${r.record}`)).toEqual(['mixed.csv:3', 'mixed.csv:4', 'mixed.jsonl:2', 'mixed.jsonl:3', 'mixed.jsonl:4']);
-    expect(c.papers.map((p) => p.title)).toEqual(['Good Row', 'A Good Record']);
+    expect(c.rejects.map((r) => `${r.file}:${r.record}`)).toEqual(['mixed.csv:3', 'mixed.csv:4', 'mixed.jsonl:2', 'mixed.jsonl:3']);
+    expect(c.papers.map((p) => p.title)).toEqual(['Good Row', 'A Good Record', 'No abstract']);
+    expect(c.papers[2].abstract).toBe('');
   });
 });

@@ -9,7 +9,7 @@ const OTHER = 'A different paper entirely: we study the convergence of stochasti
 function candidate(raw: Partial<RawRecord> & { record: number }, fileIndex: number, ctx: Partial<RecordContext> = {}): Candidate {
   const c = buildCandidate(
     { title: null, abstract: ABSTRACT, authors: [], ...raw },
-    { file: `f${fileIndex}.txt`, fileIndex, venue: null, year: null, referenceYear: null, ...ctx },
+    { file: `f${fileIndex}.txt`, fileIndex, venue: null, year: null, referenceYear: null, layout: 'jsonl', ...ctx },
   );
   if ('reason' in c) throw new Error(c.reason);
   return c;
@@ -74,9 +74,9 @@ describe('buildPapers', () => {
 });
 
 describe('buildCandidate', () => {
-  it('rejects a record with no abstract', () => {
-    const c = buildCandidate({ record: 7, title: 'T', abstract: '  ', authors: [] }, { file: 'x', fileIndex: 0, venue: null, year: null, referenceYear: null });
-    expect(c).toEqual({ record: 7, reason: 'no abstract' });
+  it('rejects a record with neither title nor abstract', () => {
+    const c = buildCandidate({ record: 7, title: ' ', abstract: '  ', authors: [] }, { file: 'x', fileIndex: 0, venue: null, year: null, referenceYear: null, layout: 'jsonl' });
+    expect(c).toEqual({ record: 7, reason: 'no title or abstract' });
   });
 
   it('derives a title from the tl;dr and applies file defaults', () => {

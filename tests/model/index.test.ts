@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../lib/corpus/types';
+import { buildBareBibliography, type Paper } from '../../lib/corpus/types';
 import { buildTopicModel } from '../../lib/model/index';
 
 const records = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/model/three-topics.json'), 'utf8')) as {
@@ -24,6 +24,7 @@ const papers: Paper[] = records.map((r, i) => ({
   authors: [],
   authorCount: null,
   sources: [],
+  ...buildBareBibliography(),
 }));
 const options = { topics: 3, dims: 8, minDf: 2, maxDf: 0.9, seed: 7, neighbours: 5 } as const;
 

@@ -61,7 +61,7 @@ beforeAll(() => {
       .forEach((name, pos) => insertPa.run(id, authors.indexOf(name) + 1, pos));
   }
   db.prepare(
-    "INSERT INTO source_files VALUES ('a.txt', 'listing', 'Venue A', 2021, NULL, 5, 4, 1, 0, '{}'), ('b.jsonl', 'json', NULL, NULL, NULL, 3, 2, 0, 1, '{\"no abstract\":1}')",
+    "INSERT INTO source_files VALUES ('a.txt', 'listing', 'Venue A', 2021, NULL, 5, 4, 1, 0, '{}', '{}', '{}', 0, '[]'), ('b.jsonl', 'json', NULL, NULL, NULL, 3, 2, 0, 1, '{\"no abstract\":1}', '{}', '{}', 0, '[]')",
   ).run();
   db.prepare("INSERT INTO rejected_records VALUES ('b.jsonl', 3, 'no abstract')").run();
   for (const [paper, file] of [[1, 'a.txt'], [2, 'a.txt'], [3, 'a.txt'], [4, 'a.txt'], [5, 'b.jsonl'], [6, 'b.jsonl'], [1, 'b.jsonl']] as const) {

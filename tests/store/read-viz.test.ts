@@ -32,9 +32,9 @@ beforeAll(() => {
     INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('graph_modularity', '0.42'),
       ('trends_options', '{"minPeriodPapers":20,"smoothing":3}');
     INSERT INTO source_files VALUES
-      ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}'),
-      ('b.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
-    INSERT INTO papers VALUES
+      ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}', '{}', '{}', 0, '[]'),
+      ('b.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}', '{}', '{}', 0, '[]');
+    INSERT INTO papers (id, title, title_derived, abstract, tldr, year, date, venue, label, external_id, author_count, authors_text) VALUES
       (1, 'Alpha', 0, '', NULL, 2020, NULL, 'ICLR', NULL, NULL, 2, 'Ann Lee, Bo Chen'),
       (2, 'Beta', 0, '', NULL, 2021, NULL, 'ICLR', NULL, NULL, 3, 'Ann Lee, Bo Chen, Cy Diaz'),
       (3, 'Gamma', 0, '', NULL, NULL, NULL, 'ICLR', NULL, NULL, 1, 'Dee Ek'),

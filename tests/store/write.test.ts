@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus, Paper } from '../../lib/corpus/types';
+import { buildBareBibliography, type Corpus, type Paper } from '../../lib/corpus/types';
 import { TABLES_SQL } from '../../lib/store/schema';
 import { attachFullTextIndex, createBuildDatabase, finishBuildDatabase, startFullTextIndex, writeCorpus } from '../../lib/store/write';
 
@@ -39,12 +39,15 @@ function makeCorpus(): Corpus {
       authors,
       authorCount: authors.length > 0 ? null : 3,
       sources: i === 5 ? [{ file: 'a.jsonl', record: 5 }, { file: 'b.jsonl', record: 1 }] : [{ file: 'a.jsonl', record: i }],
+      ...buildBareBibliography(),
     });
   }
   return {
     papers,
-    files: [{ file: 'a.jsonl', layout: 'jsonl', venue: null, year: null, notes: null, recordsRead: PAPERS + 1, papersKept: PAPERS, duplicatesMerged: 0, rejected: 1, rejectReasons: { 'bad JSON': 1 }, warnings: [] }],
+    files: [{ file: 'a.jsonl', layout: 'jsonl', venue: null, year: null, notes: null, recordsRead: PAPERS + 1, papersKept: PAPERS, duplicatesMerged: 0, rejected: 1, rejectReasons: { 'bad JSON': 1 }, warnings: [], mergedBy: { doi: 0, id: 0, title: 0, abstract: 0 }, mergedWith: {}, withoutAbstract: 0 }],
     rejects: [{ file: 'a.jsonl', record: 9, reason: 'bad JSON: Unexpected token' }],
+    referenceTargets: papers.map(() => new Int32Array(0)),
+    references: { total: 0, resolved: 0 },
   };
 }
 
@@ -104,6 +107,12 @@ describe('writeCorpus', () => {
       external_id: 'x7',
       author_count: 3,
       authors_text: 'Author Number3, Author Number8, Author Number13',
+      doi: null,
+      cited_by: null,
+      cited_by_source: null,
+      doc_type: null,
+      volume: null,
+      first_page: null,
     });
     // no names: the listed count
     expect(db.prepare('SELECT author_count, authors_text FROM papers WHERE id = 4').get()).toEqual({ author_count: 3, authors_text: '' });

@@ -33,8 +33,8 @@ beforeAll(() => {
   db.exec(SCHEMA_SQL);
   db.exec(`
     INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('build_id', 'test');
-    INSERT INTO source_files VALUES ('a.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}');
-    INSERT INTO papers VALUES (1, 'One', 0, '', NULL, 2020, NULL, NULL, NULL, NULL, 2, 'Ann Lee, Bo Chen'),
+    INSERT INTO source_files VALUES ('a.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}', '{}', '{}', 0, '[]');
+    INSERT INTO papers (id, title, title_derived, abstract, tldr, year, date, venue, label, external_id, author_count, authors_text) VALUES (1, 'One', 0, '', NULL, 2020, NULL, NULL, NULL, NULL, 2, 'Ann Lee, Bo Chen'),
                               (2, 'Two', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 1, 'Ann Lee');
     INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2);
     INSERT INTO topics VALUES (0, 't', 2, 0, 0, 0, NULL);
