@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, formatCount, formatDuration } from '../lib/cli/progress';
-import { InputError } from '../lib/corpus/index';
-import { defaultPipelineOptions, runPipeline, type PipelineOptions, type PipelineResult } from '../lib/pipeline';
+import { InputError, type TextEncoding } from '../lib/corpus/index';
+import { MIN_TITLE_WORDS, defaultPipelineOptions, runPipeline, type PipelineOptions, type PipelineResult } from '../lib/pipeline';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -17,6 +17,8 @@ Input
   --input PATH        file or folder to read (repeatable; default data/raw)
   --out DIR           build folder (default data/build)
   --format LAYOUT     read every input as this layout instead of detecting it
+  --encoding ENC      read every input in this encoding (utf-8, utf-16le, utf-16be, windows-1252)
+                      instead of detecting it
   --field-map MAP     field names of your JSON/CSV, e.g. title=Title,abstract=Summary,authors=By
   --year N            year for records that carry none (overrides the file-name year)
   --manifest FILE     a sources.json describing the input files (default: one inside an input folder)
@@ -67,6 +69,7 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
       input: { type: 'string', multiple: true },
       out: { type: 'string' },
       format: { type: 'string' },
+      encoding: { type: 'string' },
       'field-map': { type: 'string' },
       year: { type: 'string' },
       manifest: { type: 'string' },
@@ -89,6 +92,13 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
   if (values.input?.length) options.inputs = values.input.map((p) => path.resolve(p));
   if (values.out) options.outDir = path.resolve(values.out);
   if (values.format) options.ingest.format = values.format;
+  if (values.encoding) {
+    const encoding = values.encoding.toLowerCase().replace(/^(?:cp|latin-?1|iso-8859-1)$/, 'windows-1252').replace(/^cp1252$/, 'windows-1252');
+    if (!['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'].includes(encoding)) {
+      throw new UsageError(`--encoding expects utf-8, utf-16le, utf-16be or windows-1252, got "${values.encoding}"`);
+    }
+    options.ingest.encoding = encoding as TextEncoding;
+  }
   if (values['field-map']) options.ingest.fieldMap = parseFieldMap(values['field-map']);
   const year = parseNumber('year', values.year, { integer: true, min: 1000, max: 3000 });
   if (year !== undefined) options.ingest.year = year;
@@ -118,21 +128,39 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
 export function formatSummary(result: PipelineResult): string {
   const lines: string[] = [];
   lines.push('', 'Files');
-  const fileWidth = Math.max(4, ...result.corpus.files.map((f) => f.file.length));
-  lines.push(`  ${'file'.padEnd(fileWidth)}  ${'layout'.padEnd(18)} ${'read'.padStart(7)} ${'kept'.padStart(7)} ${'merged'.padStart(7)} ${'rejected'.padStart(8)}`);
-  for (const f of result.corpus.files) {
+  const files = result.corpus.files;
+  const fileWidth = files.reduce((w, f) => Math.max(w, f.file.length), 4);
+  lines.push(
+    `  ${'file'.padEnd(fileWidth)}  ${'format'.padEnd(18)} ${'read'.padStart(7)} ${'kept'.padStart(7)} ${'merged'.padStart(7)} ${'rejected'.padStart(8)} ${'no abstract'.padStart(11)}`,
+  );
+  for (const f of files) {
     const reasons = Object.entries(f.rejectReasons)
       .map(([reason, n]) => `${reason}: ${n}`)
       .join('; ');
     lines.push(
-      `  ${f.file.padEnd(fileWidth)}  ${f.layout.padEnd(18)} ${formatCount(f.recordsRead).padStart(7)} ${formatCount(f.papersKept).padStart(7)} ${formatCount(f.duplicatesMerged).padStart(7)} ${formatCount(f.rejected).padStart(8)}${reasons ? `  (${reasons})` : ''}`,
+      `  ${f.file.padEnd(fileWidth)}  ${f.layout.padEnd(18)} ${formatCount(f.recordsRead).padStart(7)} ${formatCount(f.papersKept).padStart(7)} ${formatCount(f.duplicatesMerged).padStart(7)} ${formatCount(f.rejected).padStart(8)} ${formatCount(f.withoutAbstract).padStart(11)}${reasons ? `  (${reasons})` : ''}`,
     );
+    if (f.duplicatesMerged > 0) {
+      const how = (['doi', 'id', 'title', 'abstract'] as const).filter((k) => f.mergedBy[k] > 0).map((k) => `${formatCount(f.mergedBy[k])} by ${k === 'id' ? 'identifier' : k}`);
+      const into = Object.entries(f.mergedWith).map(([file, n]) => `${formatCount(n)} into papers of ${file === f.file ? 'this file' : file}`);
+      lines.push(`    merged ${how.join(', ')}; ${into.join(', ')}`);
+    }
+    for (const w of f.warnings) lines.push(`    note: ${w}`);
   }
   const shown = result.corpus.rejects.slice(0, 5);
   for (const r of shown) lines.push(`  rejected ${r.file}:${r.record}: ${r.reason}`);
   if (result.corpus.rejects.length > shown.length) {
     lines.push(`  … and ${formatCount(result.corpus.rejects.length - shown.length)} more rejected records (table rejected_records)`);
   }
+  const { references } = result.corpus;
+  if (references.total > 0) {
+    lines.push(`  references: ${formatCount(references.total)}, ${formatCount(references.resolved)} resolved to papers of the corpus (${((100 * references.resolved) / references.total).toFixed(1)}%)`);
+  }
+  const withoutTopic = result.corpus.papers.length - result.model.papers.topic.length;
+  if (withoutTopic > 0) {
+    lines.push(`  ${formatCount(withoutTopic)} papers have no topic: no abstract and a title of fewer than ${MIN_TITLE_WORDS} words`);
+  }
+  for (const a of result.model.adaptations) lines.push(`  small corpus: ${a}`);
   const q = result.model.quality;
   lines.push('', `Topics: ${result.model.topics.length}`);
   for (const t of result.model.topics.slice(0, 100)) lines.push(`  ${String(t.id).padStart(3)}  ${formatCount(t.size).padStart(6)}  ${t.label}`);

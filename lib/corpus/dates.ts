@@ -69,13 +69,15 @@ export function parseDate(text: string | number | null | undefined, referenceYea
 }
 
 /**
- * The year in a file name, when it has exactly one (`papers-2019.json` → 2019); a name with
+ * The year in a file name, when it has exactly one (`papers-2019.json`, `nips1995.json`,
+ * `wos_2021_part3.txt` → 2019, 1995, 2021); a name with
  * none or with several different years (`neurips-1987-2021.csv`) gives null.
  */
 export function parseFileNameYear(fileName: string): number | null {
   const base = fileName.replace(/^.*[\\/]/, '');
   const years = new Set<number>();
-  for (const m of base.matchAll(/(?<![A-Za-z0-9])(19\d\d|20\d\d)(?![A-Za-z0-9])/g)) years.add(Number(m[1]));
+  // Digits on either side make a longer number (an id), letters do not: `nips1995.json` is 1995.
+  for (const m of base.matchAll(/(?<![0-9])(19\d\d|20\d\d)(?![0-9])/g)) years.add(Number(m[1]));
   if (years.size !== 1) return null;
   const [year] = years;
   return validYear(year) ? year : null;

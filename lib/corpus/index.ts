@@ -7,7 +7,18 @@ import type { Corpus, FileReport, RejectedRecord } from './types';
 import type { ParseReject, ParseResult, RawRecord } from './raw-record';
 import { InputError } from './errors';
 import { LAYOUTS, LINE_LAYOUTS, detectLayout, isLayout, type Layout } from './detect';
-import { findManifest, listInputFiles, readChunks, readLines, readSample, readSmallText, readWholeText, type InputFile } from './read-files';
+import {
+  findManifest,
+  listInputFiles,
+  readChunks,
+  readLines,
+  readSample,
+  readSmallText,
+  readWholeText,
+  type InputFile,
+  type TextEncoding,
+  type TextSource,
+} from './read-files';
 import { FORMATS, detectFormat, findFormat } from './formats/index';
 import type { FormatSpec } from './format-spec';
 import { findManifestEntry, parseManifest, type ManifestEntry } from './manifest';
@@ -28,6 +39,7 @@ export { InputError } from './errors';
 export { LAYOUTS } from './detect';
 export { FORMATS } from './formats/index';
 export type { Layout } from './detect';
+export type { TextEncoding } from './read-files';
 export type * from './types';
 
 /** Options of `readCorpus`. */
@@ -40,6 +52,8 @@ export interface IngestOptions {
   manifest?: string;
   /** Force a layout (one of `LAYOUTS`) instead of detecting it. */
   format?: string;
+  /** Read every input in this encoding instead of detecting it. */
+  encoding?: TextEncoding;
 }
 
 /** Progress while reading: which file, how many records so far, and raw bytes read of all files. */
@@ -151,7 +165,8 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       onProgress?.({ file: f.name, fileIndex, fileCount: files.length, records, bytesRead, bytesTotal });
     progress();
 
-    const sample = await readSample(f.path, f.name);
+    const sample = await readSample(f, opts.encoding);
+    const source: TextSource = { path: f.path, name: f.name, member: f.member, encoding: sample.encoding };
     const forced = opts.format ?? entry?.format ?? null;
     if (forced !== null && !isKnownFormat(forced)) {
       throw new InputError(f.name, `unknown format "${forced}" in the manifest; the formats are: ${formatNames()}`);
@@ -162,7 +177,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       const hint = !sample.complete && !sample.text.includes('\n') ? ' (its first 64 KB hold no line break)' : '';
       throw new InputError(f.name, `unrecognized layout${hint}; tried: ${formatNames()}`);
     }
-    const warnings: string[] = [];
+    const warnings: string[] = sample.warning === null ? [] : [sample.warning];
     const ctx: RecordContext = {
       file: f.name,
       fileIndex,
@@ -195,8 +210,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       const parser = spec.createParser({ file: f.name, fieldMap, warn: (m) => warnings.push(m) }, emit);
       if (spec.input === 'lines') {
         await readLines(
-          f.path,
-          f.name,
+          source,
           (l) => {
             if (l.tooLong) emit({ record: l.line, reason: `line too long: ${l.length} characters` });
             else parser.push(l.text, l.line);
@@ -204,15 +218,14 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
           onBytes,
         );
       } else {
-        await readChunks(f.path, f.name, (text, line) => parser.push(text, line), onBytes);
+        await readChunks(source, (text, line) => parser.push(text, line), onBytes);
       }
       parser.finish();
     } else if (isLayout(layout) && LINE_LAYOUTS.has(layout)) {
       const csv = layout === 'csv' || layout === 'tsv' ? new CsvRecordParser(layout === 'tsv' ? '\t' : ',', fieldMap) : null;
       const parseLine = layout === 'arxiv-jsonl' ? parseArxivLine : parseJsonLine;
       await readLines(
-        f.path,
-        f.name,
+        source,
         (l) => {
           if (l.tooLong) {
             records++;
@@ -237,7 +250,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
       }
       if (csv !== null && csv.columns === null) throw new InputError(f.name, 'the CSV file has no header row');
     } else {
-      const text = await readWholeText(f.path, f.name, onBytes);
+      const text = await readWholeText(source, onBytes);
       let result: ParseResult;
       try {
         result = parseWholeText(layout as Layout, text, fieldMap);

@@ -1,12 +1,15 @@
 /**
- * The only file I/O of ingestion: expanding input folders, reading (and gunzipping) files, and
- * refusing binary data and invalid UTF-8 with a clear message. Line formats are streamed so a
- * large file never becomes one giant string.
+ * The only file I/O of ingestion: expanding input folders and zip archives, reading (and
+ * gunzipping) files, telling their text encoding (UTF-8, UTF-16 with a BOM, Windows-1252 with a
+ * warning), and refusing binary data and undecidable text with a clear message. Everything is
+ * streamed, so a large file never becomes one giant string.
  */
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { readdir, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
+import yauzl from 'yauzl';
 import { InputError } from './errors';
 
 /** One file to read: its absolute path, the name used in reports, and the folder it was found under. */
@@ -17,6 +20,21 @@ export interface InputFile {
   /** The folder whose `sources.json` describes this file. */
   root: string;
   size: number;
+  /** For a member of a `.zip` archive at `path`: the member's name in the archive. */
+  member?: string;
+}
+
+/** Text encodings read: UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1252 for files
+ * that are not UTF-8 but read as it (a CSV re-saved by Excel). */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** What the readers need to know of a file: where its bytes are, its name in reports, its encoding. */
+export interface TextSource {
+  path: string;
+  name: string;
+  member?: string;
+  /** Default: UTF-8. */
+  encoding?: TextEncoding;
 }
 
 /** The start of a decoded file, for layout detection. */
@@ -25,6 +43,10 @@ export interface TextSample {
   /** True when `text` is the whole file. */
   complete: boolean;
   gzip: boolean;
+  /** The encoding to read the file in. */
+  encoding: TextEncoding;
+  /** Set when the encoding is a guess worth telling the user about. */
+  warning: string | null;
 }
 
 /** Longest line streamed from a line-oriented file; longer lines are skipped and reported. */
@@ -60,7 +82,19 @@ export async function listInputFiles(inputs: readonly string[]): Promise<InputFi
       throw new InputError(input, 'not a regular file or folder');
     }
   }
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A .zip archive stands for its members, read in the archive's order.
+  const out: InputFile[] = [];
+  for (const f of sorted) {
+    if (!/\.zip$/i.test(f.path) || !(await isZip(f.path))) {
+      out.push(f);
+      continue;
+    }
+    const members = await listZipMembers(f.path, f.name);
+    if (members.length === 0) throw new InputError(f.name, 'the zip archive holds no input files');
+    for (const m of members) out.push({ path: f.path, name: `${f.name}/${m.name}`, root: f.root, size: m.size, member: m.name });
+  }
+  return out;
 }
 
 async function walk(root: string, label: string): Promise<InputFile[]> {
@@ -98,8 +132,7 @@ export async function findManifest(folder: string): Promise<string | null> {
 
 /** Reads a small UTF-8 text file whole (the manifest). */
 export async function readSmallText(file: string, label: string): Promise<string> {
-  const { text } = await readDecoded(file, label, MAX_TEXT_BYTES, () => undefined);
-  return text;
+  return readWholeText({ path: file, name: label });
 }
 
 function describeFsError(e: unknown): string {
@@ -110,41 +143,130 @@ function describeFsError(e: unknown): string {
   return err.message ?? String(e);
 }
 
-async function isGzip(file: string): Promise<boolean> {
+async function readMagic(file: string, n: number): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(buf, 0, 2, 0);
-    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
 }
 
-/** A byte stream of the file's content, gunzipped when it starts with the gzip magic bytes. */
-async function openContent(file: string, label: string, onRawBytes: (n: number) => void): Promise<{ stream: NodeJS.ReadableStream; gzip: boolean; close: () => void }> {
-  let gzip: boolean;
+async function isGzip(file: string): Promise<boolean> {
+  const b = await readMagic(file, 2);
+  return b.length === 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+async function isZip(file: string): Promise<boolean> {
+  const b = await readMagic(file, 4);
+  return b.length === 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+}
+
+function openZip(file: string, label: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true }, (err, zip) => {
+      if (err || !zip) reject(new InputError(label, `cannot read the zip archive: ${err?.message ?? 'unknown error'}`));
+      else resolve(zip);
+    });
+  });
+}
+
+/** Walks a zip archive's entries in order; `visit` returns true to stop early. */
+function walkZip(zip: yauzl.ZipFile, label: string, visit: (entry: yauzl.Entry) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (visit(entry)) resolve();
+      else zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', (e: Error) => reject(new InputError(label, `cannot read the zip archive: ${e.message}`)));
+    zip.readEntry();
+  });
+}
+
+const SKIPPED_IN_ZIPS = /(?:^|\/)(?:__MACOSX|\.[^/]*)(?:\/|$)|(?:^|\/)(?:readme|license)(?:\.[^/]*)?$|(?:^|\/)sources\.json$|\/$/i;
+
+/** The files in a zip archive, in the archive's order (folders, hidden files and READMEs skipped). */
+async function listZipMembers(file: string, label: string): Promise<{ name: string; size: number }[]> {
+  const zip = await openZip(file, label);
+  const out: { name: string; size: number }[] = [];
   try {
-    gzip = await isGzip(file);
-  } catch (e) {
-    throw new InputError(label, `cannot read: ${describeFsError(e)}`);
+    await walkZip(zip, label, (entry) => {
+      if (!SKIPPED_IN_ZIPS.test(entry.fileName)) out.push({ name: entry.fileName, size: entry.uncompressedSize });
+      return false;
+    });
+  } finally {
+    zip.close();
   }
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  raw.on('data', (chunk) => onRawBytes(chunk.length));
-  if (!gzip) return { stream: raw, gzip, close: () => raw.destroy() };
+  return out;
+}
+
+/** One zip member's bytes; `close` closes the archive too. */
+async function openZipMember(file: string, member: string, label: string): Promise<{ stream: NodeJS.ReadableStream; close: () => void }> {
+  const zip = await openZip(file, label);
+  let found: yauzl.Entry | undefined;
+  try {
+    await walkZip(zip, label, (entry) => {
+      if (entry.fileName === member) found = entry;
+      return found !== undefined;
+    });
+    const entry = found;
+    if (entry === undefined) throw new InputError(label, 'the member is no longer in the zip archive');
+    const stream = await new Promise<Readable>((resolve, reject) => {
+      zip.openReadStream(entry, (err, s) => {
+        if (err || !s) reject(new InputError(label, `cannot read the zip member: ${err?.message ?? 'unknown error'}`));
+        else resolve(s);
+      });
+    });
+    return {
+      stream,
+      close: () => {
+        stream.destroy();
+        zip.close();
+      },
+    };
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+}
+
+/** A byte stream of a file's content (or a zip member's), gunzipped when it is gzip data. */
+async function openContent(source: TextSource, onRawBytes: (n: number) => void): Promise<{ stream: NodeJS.ReadableStream; gzip: boolean; close: () => void }> {
+  const label = source.name;
+  let raw: Readable;
+  let closeRaw: () => void;
+  let gzip: boolean;
+  if (source.member !== undefined) {
+    const opened = await openZipMember(source.path, source.member, label);
+    raw = opened.stream as Readable;
+    closeRaw = opened.close;
+    gzip = /\.gz$/i.test(source.member);
+  } else {
+    try {
+      gzip = await isGzip(source.path);
+    } catch (e) {
+      throw new InputError(label, `cannot read: ${describeFsError(e)}`);
+    }
+    const file = createReadStream(source.path, { highWaterMark: 1 << 20 });
+    raw = file;
+    closeRaw = () => file.destroy();
+  }
+  raw.on('data', (chunk: Buffer) => onRawBytes(chunk.length));
+  if (!gzip) return { stream: raw, gzip, close: closeRaw };
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   raw.on('error', (e) => gunzip.destroy(e));
   raw.pipe(gunzip);
-  return { stream: gunzip, gzip, close: () => { raw.destroy(); gunzip.destroy(); } };
-}
-
-/** Checks a first chunk of decoded bytes for signs of a binary file or non-UTF-8 encoding. */
-function checkFirstBytes(buf: Buffer, label: string): void {
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    throw new InputError(label, 'the file is UTF-16 text; save it as UTF-8 and try again');
-  }
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers');
+  return {
+    stream: gunzip,
+    gzip,
+    close: () => {
+      closeRaw();
+      gunzip.destroy();
+    },
+  };
 }
 
 /** Offset of the first byte that breaks UTF-8 in `buf`, or -1. A sequence cut at the end is fine. */
@@ -176,23 +298,64 @@ export function findInvalidUtf8(buf: Uint8Array): number {
   return -1;
 }
 
-function utf8Error(label: string, chunk: Buffer, bytesBefore: number, linesBefore: number): InputError {
+/** The line (1-based) and offset of the first invalid UTF-8 byte of a chunk. */
+function locateBadUtf8(chunk: Uint8Array, bytesBefore: number, linesBefore: number): { offset: number; line: number } {
   const at = Math.max(0, findInvalidUtf8(chunk));
   let line = linesBefore + 1;
   for (let k = 0; k < at; k++) if (chunk[k] === 10) line++;
-  return new InputError(label, `not valid UTF-8 text (first bad byte at offset ${bytesBefore + at}, line ${line}); save the file as UTF-8 and try again`);
+  return { offset: bytesBefore + at, line };
+}
+
+function utf8Error(label: string, chunk: Buffer, bytesBefore: number, linesBefore: number): InputError {
+  const { offset, line } = locateBadUtf8(chunk, bytesBefore, linesBefore);
+  return new InputError(
+    label,
+    `not valid UTF-8 text (first bad byte at offset ${offset}, line ${line}); save the file as UTF-8, or give its encoding with --encoding windows-1252`,
+  );
 }
 
 function gzipError(label: string, e: unknown): InputError {
   return new InputError(label, `cannot decompress: ${(e as Error).message} (is the .gz file complete?)`);
 }
 
+/** Bytes Windows-1252 leaves undefined: text holding them is not Windows-1252 either. */
+const NOT_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
 /**
- * Reads the first `SAMPLE_BYTES` of decoded text. Throws InputError for an empty file, a binary
- * file, UTF-16 or invalid UTF-8.
+ * The encoding of a file from its first bytes: a UTF-16 or UTF-8 byte-order mark; UTF-8 when the
+ * bytes are valid UTF-8; Windows-1252 (with a warning) when they are not but hold no byte that
+ * Windows-1252 leaves undefined. Throws for NUL bytes without a UTF-16 mark (binary data) and for
+ * text that is neither.
  */
-export async function readSample(file: string, label: string): Promise<TextSample> {
-  const { stream, gzip, close } = await openContent(file, label, () => undefined);
+export function detectEncoding(head: Buffer, complete: boolean, label: string): { encoding: TextEncoding; warning: string | null } {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', warning: null };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', warning: null };
+  if (head.subarray(0, 8192).includes(0)) {
+    throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers; UTF-16 text needs its byte-order mark');
+  }
+  const bad = findInvalidUtf8(complete ? head : head.subarray(0, Math.max(0, head.length - 4)));
+  if (bad < 0) return { encoding: 'utf-8', warning: null };
+  const { offset, line } = locateBadUtf8(head, 0, 0);
+  for (const b of head) {
+    if (NOT_CP1252.has(b)) {
+      throw new InputError(label, `neither UTF-8 nor Windows-1252 text (first bad byte 0x${b.toString(16)} near offset ${offset}, line ${line}); save the file as UTF-8`);
+    }
+  }
+  return { encoding: 'windows-1252', warning: `not valid UTF-8 (first bad byte at offset ${offset}, line ${line}): read as Windows-1252 (Latin-1)` };
+}
+
+function newDecoder(encoding: TextEncoding): TextDecoder {
+  // Windows-1252 maps every byte; UTF-8 and UTF-16 errors must stop the read, not become U+FFFD.
+  return new TextDecoder(encoding, { fatal: encoding !== 'windows-1252' });
+}
+
+/**
+ * Reads the first `SAMPLE_BYTES` of decoded text and tells the encoding. Throws InputError for an
+ * empty file, a binary file or undecidable text. `encoding` forces one.
+ */
+export async function readSample(source: TextSource, forced?: TextEncoding): Promise<TextSample> {
+  const label = source.name;
+  const { stream, gzip, close } = await openContent(source, () => undefined);
   const parts: Buffer[] = [];
   let total = 0;
   let complete = true;
@@ -212,61 +375,90 @@ export async function readSample(file: string, label: string): Promise<TextSampl
     close();
   }
   const buf = Buffer.concat(parts).subarray(0, complete ? undefined : SAMPLE_BYTES);
-  if (buf.length === 0 || (complete && buf.toString('utf8').trim() === '')) {
-    throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
-  }
-  checkFirstBytes(buf, label);
+  if (buf.length === 0) throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
+  const { encoding, warning } = forced !== undefined ? { encoding: forced, warning: null } : detectEncoding(buf, complete, label);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: !complete });
+    text = newDecoder(encoding).decode(buf, { stream: !complete });
   } catch {
-    throw utf8Error(label, buf, 0, 0);
+    throw encoding === 'utf-8' ? utf8Error(label, buf, 0, 0) : new InputError(label, `not valid ${encoding} text`);
   }
-  return { text: text.replace(/^\ufeff/, ''), complete, gzip };
-}
-
-async function readDecoded(file: string, label: string, maxBytes: number, onRawBytes: (n: number) => void): Promise<{ text: string }> {
-  const { stream, gzip, close } = await openContent(file, label, onRawBytes);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parts: string[] = [];
-  let bytes = 0;
-  let lines = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0) checkFirstBytes(chunk, label);
-      try {
-        parts.push(decoder.decode(chunk, { stream: true }));
-      } catch {
-        throw utf8Error(label, chunk, bytes, lines);
-      }
-      bytes += chunk.length;
-      for (let k = 0; k < chunk.length; k++) if (chunk[k] === 10) lines++;
-      if (bytes > maxBytes) {
-        throw new InputError(label, `too large to read whole (over ${Math.round(maxBytes / 1048576)} MB decoded); split it, or use JSON lines or CSV, which are streamed`);
-      }
-    }
-    try {
-      parts.push(decoder.decode());
-    } catch {
-      throw new InputError(label, 'not valid UTF-8 text (the file ends inside a character)');
-    }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
-  } finally {
-    close();
-  }
-  return { text: parts.join('').replace(/^\ufeff/, '') };
-}
-
-/** Reads a whole file as text (gunzipped, UTF-8 checked), reporting raw bytes read as it goes. */
-export async function readWholeText(file: string, label: string, onRawBytes: (n: number) => void = () => undefined): Promise<string> {
-  return (await readDecoded(file, label, MAX_TEXT_BYTES, onRawBytes)).text;
+  text = text.replace(/^\ufeff/, '');
+  if (complete && text.trim() === '') throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
+  return { text, complete, gzip, encoding, warning };
 }
 
 /** Wraps an error thrown by a caller's callback so it is not mistaken for a read error. */
 class CallbackFailure {
   constructor(readonly error: unknown) {}
+}
+
+/**
+ * Streams a file's decoded text to `onText` chunk by chunk (BOM removed), with the number of line
+ * breaks before each chunk. Every reader below is built on it.
+ */
+async function streamText(
+  source: TextSource,
+  onText: (text: string, linesBefore: number) => void,
+  onRawBytes: (n: number) => void,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  const label = source.name;
+  const encoding = source.encoding ?? 'utf-8';
+  const { stream, gzip, close } = await openContent(source, onRawBytes);
+  const decoder = newDecoder(encoding);
+  let bytes = 0;
+  let lines = 0;
+  let first = true;
+  const take = (text: string): void => {
+    if (text === '') return;
+    const t = first ? text.replace(/^\ufeff/, '') : text;
+    first = false;
+    try {
+      onText(t, lines);
+    } catch (e) {
+      throw new CallbackFailure(e);
+    }
+    for (let at = t.indexOf('\n'); at >= 0; at = t.indexOf('\n', at + 1)) lines++;
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (bytes === 0 && encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
+        throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers');
+      }
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw encoding === 'utf-8' ? utf8Error(label, chunk, bytes, lines) : new InputError(label, `not valid ${encoding} text near line ${lines + 1}`);
+      }
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        throw new InputError(label, `too large to read whole (over ${Math.round(maxBytes / 1048576)} MB decoded); split it, or use JSON lines or CSV, which are streamed`);
+      }
+      take(text);
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw new InputError(label, `not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text (the file ends inside a character)`);
+    }
+    take(tail);
+  } catch (e) {
+    if (e instanceof CallbackFailure) throw e.error;
+    if (e instanceof InputError) throw e;
+    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
+  } finally {
+    close();
+  }
+}
+
+/** Reads a whole file as text (gunzipped, decoded), reporting raw bytes read as it goes. */
+export async function readWholeText(source: TextSource, onRawBytes: (n: number) => void = () => undefined): Promise<string> {
+  const parts: string[] = [];
+  await streamText(source, (t) => parts.push(t), onRawBytes, MAX_TEXT_BYTES);
+  return parts.join('');
 }
 
 /** A line handed to `readLines`' callback; `tooLong` lines carry their length instead of text. */
@@ -277,76 +469,46 @@ export type StreamedLine = { line: number; text: string; tooLong: false } | { li
  * chunk. A line longer than `MAX_LINE_CHARS` is skipped and reported as `tooLong`.
  */
 export async function readLines(
-  file: string,
-  label: string,
+  source: TextSource,
   onLine: (l: StreamedLine) => void,
   onRawBytes: (n: number) => void = () => undefined,
   maxLineChars = MAX_LINE_CHARS,
 ): Promise<void> {
-  const { stream, gzip, close } = await openContent(file, label, onRawBytes);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let carry = '';
   let skipping = 0; // > 0 while inside an over-long line: its length so far
   let lineNo = 0;
-  let bytes = 0;
   const emit = (text: string): void => {
     lineNo++;
     onLine({ line: lineNo, text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong: false });
   };
-  const take = (text: string): void => {
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      if (skipping > 0) {
-        lineNo++;
-        onLine({ line: lineNo, length: skipping + nl - start, tooLong: true });
-        skipping = 0;
-      } else if (carry !== '') {
-        emit(carry + text.slice(start, nl));
+  await streamText(
+    source,
+    (text) => {
+      let start = 0;
+      for (;;) {
+        const nl = text.indexOf('\n', start);
+        if (nl < 0) break;
+        if (skipping > 0) {
+          lineNo++;
+          onLine({ line: lineNo, length: skipping + nl - start, tooLong: true });
+          skipping = 0;
+        } else if (carry !== '') {
+          emit(carry + text.slice(start, nl));
+          carry = '';
+        } else {
+          emit(text.slice(start, nl));
+        }
+        start = nl + 1;
+      }
+      const rest = text.length - start;
+      if (skipping > 0) skipping += rest;
+      else if (carry.length + rest > maxLineChars) {
+        skipping = carry.length + rest;
         carry = '';
-      } else {
-        emit(text.slice(start, nl));
-      }
-      start = nl + 1;
-    }
-    const rest = text.length - start;
-    if (skipping > 0) skipping += rest;
-    else if (carry.length + rest > maxLineChars) {
-      skipping = carry.length + rest;
-      carry = '';
-    } else if (rest > 0) carry += text.slice(start);
-  };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0) checkFirstBytes(chunk, label);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw utf8Error(label, chunk, bytes, lineNo);
-      }
-      bytes += chunk.length;
-      try {
-        take(bytes === chunk.length ? text.replace(/^\ufeff/, '') : text);
-      } catch (e) {
-        throw new CallbackFailure(e);
-      }
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new InputError(label, 'not valid UTF-8 text (the file ends inside a character)');
-    }
-    take(tail);
-  } catch (e) {
-    if (e instanceof CallbackFailure) throw e.error;
-    if (e instanceof InputError) throw e;
-    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
-  } finally {
-    close();
-  }
+      } else if (rest > 0) carry += text.slice(start);
+    },
+    onRawBytes,
+  );
   if (skipping > 0) {
     lineNo++;
     onLine({ line: lineNo, length: skipping, tooLong: true });
@@ -359,52 +521,9 @@ export async function readLines(
  * (XML, JSON documents), which may hold a whole file on one line.
  */
 export async function readChunks(
-  file: string,
-  label: string,
+  source: TextSource,
   onChunk: (text: string, line: number) => void,
   onRawBytes: (n: number) => void = () => undefined,
 ): Promise<void> {
-  const { stream, gzip, close } = await openContent(file, label, onRawBytes);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let bytes = 0;
-  const take = (text: string): void => {
-    if (text === '') return;
-    try {
-      onChunk(text, line);
-    } catch (e) {
-      throw new CallbackFailure(e);
-    }
-    let at = text.indexOf('\n');
-    while (at >= 0) {
-      line++;
-      at = text.indexOf('\n', at + 1);
-    }
-  };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0) checkFirstBytes(chunk, label);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw utf8Error(label, chunk, bytes, line - 1);
-      }
-      bytes += chunk.length;
-      take(bytes === chunk.length ? text.replace(/^\ufeff/, '') : text);
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new InputError(label, 'not valid UTF-8 text (the file ends inside a character)');
-    }
-    take(tail);
-  } catch (e) {
-    if (e instanceof CallbackFailure) throw e.error;
-    if (e instanceof InputError) throw e;
-    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
-  } finally {
-    close();
-  }
+  await streamText(source, (text, linesBefore) => onChunk(text, linesBefore + 1), onRawBytes);
 }

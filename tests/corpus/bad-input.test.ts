@@ -63,10 +63,37 @@ describe('fatal input problems name the file', () => {
     expect(e.message).toMatch(/binary file/);
   });
 
-  it('invalid UTF-8 says where', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${GOOD}\n{"title": "Caf`), Buffer.from([0xe9]), Buffer.from('"}\n')]);
-    const e = await inputError(readCorpus([write('latin1.jsonl', latin1)]));
-    expect(e.message).toBe(`latin1.jsonl: not valid UTF-8 text (first bad byte at offset ${Buffer.byteLength(GOOD) + 15}, line 2); save the file as UTF-8 and try again`);
+  it('text that is not UTF-8 but reads as Windows-1252 is decoded so, with a note saying where', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${GOOD}\n{"title": "Caf`), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' au lait", "abstract": "x"}\n')]);
+    const c = await readCorpus([write('latin1.jsonl', latin1)]);
+    expect(c.papers.map((p) => p.title)).toEqual(['A Good Record', 'Café € au lait']);
+    expect(c.files[0].warnings).toEqual([`not valid UTF-8 (first bad byte at offset ${Buffer.byteLength(GOOD) + 15}, line 2): read as Windows-1252 (Latin-1)`]);
+  });
+
+  it('text that is neither UTF-8 nor Windows-1252 says where', async () => {
+    const bad = Buffer.concat([Buffer.from(`${GOOD}\n{"title": "Caf`), Buffer.from([0xe9, 0x81]), Buffer.from('"}\n')]);
+    const e = await inputError(readCorpus([write('undecidable.jsonl', bad)]));
+    expect(e.message).toBe(`undecidable.jsonl: neither UTF-8 nor Windows-1252 text (first bad byte 0x81 near offset ${Buffer.byteLength(GOOD) + 15}, line 2); save the file as UTF-8`);
+  });
+
+  it('UTF-8 that breaks after the first 64 KB says where and how to read it otherwise', async () => {
+    const late = Buffer.concat([Buffer.from(`${GOOD}\n`.repeat(600)), Buffer.from('{"title": "Caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    const e = await inputError(readCorpus([write('late.jsonl', late)]));
+    expect(e.message).toMatch(/^late\.jsonl: not valid UTF-8 text \(first bad byte at offset \d+, line 601\); save the file as UTF-8, or give its encoding with --encoding windows-1252$/);
+    const forced = await readCorpus([write('late.jsonl', late)], { encoding: 'windows-1252' });
+    expect(forced.files[0].recordsRead).toBe(601);
+  });
+
+  it('UTF-16 with a byte-order mark, little- and big-endian, reads like UTF-8', async () => {
+    const text = `${GOOD}\n{"title": "Ünïcödé → ok", "abstract": "Second record of the UTF-16 file, with letters outside ASCII: naïve café."}\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [name, bytes] of [['le.jsonl', le], ['be.jsonl', be]] as const) {
+      const c = await readCorpus([write(name, bytes)]);
+      expect(c.papers.map((p) => p.title)).toEqual(['A Good Record', 'Ünïcödé → ok']);
+      expect(c.files[0].warnings).toEqual([]);
+    }
   });
 
   it('a corrupt gzip file', async () => {

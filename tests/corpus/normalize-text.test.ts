@@ -106,7 +106,12 @@ describe('parseFileNameYear', () => {
     ['dir/papers_2019.jsonl.gz', 2019],
     ['neurips-1987-2021.csv', null],
     ['000_6d73c46706f66cac.txt', null],
-    ['x2019y.json', null],
+    ['x2019y.json', 2019],
+    ['nips1995.json', 1995],
+    ['icml2019.json', 2019],
+    ['wos_2021_part3.txt', 2021],
+    ['W2741809807.json', null],
+    ['2-s2.0-85012345678.csv', null],
   ])('%s → %s', (name, year) => {
     expect(parseFileNameYear(name)).toBe(year);
   });
