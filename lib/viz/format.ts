@@ -71,6 +71,27 @@ export function formatSourceName(file: string): string {
   return file.replace(/(\.(txt|csv|tsv|json|jsonl|bib|gz))+$/i, '');
 }
 
+/** A format's name as users know it: 'wos' → 'Web of Science', 'scopus-csv' → 'Scopus'. */
+export function formatFormatName(format: string): string {
+  return FORMAT_NAMES[format] ?? format;
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  wos: 'Web of Science',
+  'wos-tab': 'Web of Science',
+  'scopus-csv': 'Scopus',
+  medline: 'PubMed',
+  'pubmed-xml': 'PubMed',
+  ris: 'RIS',
+  'endnote-xml': 'EndNote',
+  openalex: 'OpenAlex',
+  'openalex-csv': 'OpenAlex',
+  'semantic-scholar': 'Semantic Scholar',
+  crossref: 'Crossref',
+  'lens-csv': 'Lens',
+  'ieee-csv': 'IEEE Xplore',
+};
+
 /** '1 paper', '3 papers'. */
 export function formatPlural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -14,6 +14,14 @@ import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/url-state';
 
 type Props = { params: Promise<{ id: string }> };
 
+const AUTHOR_ID_NAMES: Record<string, string> = {
+  orcid: 'ORCID',
+  scopus: 'Scopus author',
+  openalex: 'OpenAlex',
+  s2: 'Semantic Scholar',
+  researcherid: 'ResearcherID',
+};
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
   const result = id != null ? readOrExplain(() => readAuthorName(id)) : null;
@@ -35,6 +43,14 @@ export default async function AuthorPage({ params }: Props) {
       <header className="page-header">
         <span className="eyebrow">Author</span>
         <h1>{author.name}</h1>
+        {author.affiliations.length > 0 && (
+          <p className="subtle" style={{ maxWidth: '90ch' }}>
+            {author.affiliations[0].name}
+            {author.affiliations[0].country && !author.affiliations[0].name.endsWith(author.affiliations[0].country)
+              ? ` (${author.affiliations[0].country})`
+              : ''}
+          </p>
+        )}
         <p className="lede">
           {formatPlural(author.papers.length, 'paper')}
           {author.years && <> · active {formatYearRange(author.years.first, author.years.last)}</>}
@@ -156,6 +172,53 @@ export default async function AuthorPage({ params }: Props) {
             )}
           </section>
 
+          {(author.affiliations.length > 0 || author.identifiers.length > 0) && (
+            <section className="card" aria-labelledby="affiliations-title">
+              <h2 id="affiliations-title" className="card-title">
+                Affiliations
+              </h2>
+              {author.affiliations.length === 0 ? (
+                <p className="muted">The sources give no affiliation for this author.</p>
+              ) : (
+                <ul className="row-list">
+                  {author.affiliations.map((a) => (
+                    <li key={a.id}>
+                      <span className="grow">
+                        {a.name}
+                        {a.country && !a.name.endsWith(a.country) ? <span className="subtle"> · {a.country}</span> : null}
+                      </span>
+                      <span className="subtle nowrap">
+                        {formatPlural(a.papers, 'paper')}
+                        {a.first != null && a.last != null ? ` · ${formatYearRange(a.first, a.last)}` : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {author.identifiers.length > 0 && (
+                <dl className="id-list" aria-label="Author identifiers">
+                  {author.identifiers.map((i) => (
+                    <div key={`${i.scheme}:${i.value}`}>
+                      <dt>{AUTHOR_ID_NAMES[i.scheme] ?? i.scheme}</dt>
+                      <dd>
+                        {i.scheme === 'orcid' ? (
+                          <a href={`https://orcid.org/${i.value}`} rel="noreferrer">
+                            {i.value}
+                          </a>
+                        ) : i.scheme === 'openalex' ? (
+                          <a href={`https://openalex.org/${i.value}`} rel="noreferrer">
+                            {i.value}
+                          </a>
+                        ) : (
+                          i.value
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </section>
+          )}
           <section className="card" aria-labelledby="author-topics-title">
             <h2 id="author-topics-title" className="card-title">
               Topics

@@ -9,7 +9,7 @@ import { PaperItem } from '../../components/PaperItem';
 import { PaperMapThumbnail } from '../../components/PaperMapThumbnail';
 import { parseId } from '../../components/params';
 import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
-import { formatDecimal, formatPaperDate, formatSourceName } from '@/lib/viz/format';
+import { formatCount, formatDecimal, formatFormatName, formatPaperDate, formatPlural, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
 
@@ -24,6 +24,50 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
 
+const KEYWORD_KINDS: [string, string][] = [
+  ['author', 'Author keywords'],
+  ['indexed', 'Index terms'],
+  ['mesh', 'MeSH headings'],
+  ['concept', 'Concepts'],
+];
+
+const ID_NAMES: Record<string, string> = {
+  wos: 'Web of Science',
+  scopus: 'Scopus EID',
+  pmid: 'PubMed',
+  pmcid: 'PMC',
+  openalex: 'OpenAlex',
+  s2: 'Semantic Scholar',
+  arxiv: 'arXiv',
+  lens: 'Lens',
+  ieee: 'IEEE',
+  mag: 'MAG',
+  isbn: 'ISBN',
+};
+
+/** Public pages of an identifier where the service has them; the value alone otherwise. */
+function IdentifierLink({ scheme, value }: { scheme: string; value: string }) {
+  const href =
+    scheme === 'pmid'
+      ? `https://pubmed.ncbi.nlm.nih.gov/${value}/`
+      : scheme === 'openalex'
+        ? `https://openalex.org/${value}`
+        : scheme === 's2'
+          ? `https://www.semanticscholar.org/paper/${value}`
+          : scheme === 'arxiv'
+            ? `https://arxiv.org/abs/${value}`
+            : scheme === 'pmcid'
+              ? `https://www.ncbi.nlm.nih.gov/pmc/articles/${value}/`
+              : null;
+  return href ? (
+    <a href={href} rel="noreferrer">
+      {value}
+    </a>
+  ) : (
+    <span>{value}</span>
+  );
+}
+
 export default async function PaperPage({ params }: Props) {
   await connection();
   const id = parseId((await params).id);
@@ -36,6 +80,14 @@ export default async function PaperPage({ params }: Props) {
   if (!result.value) notFound();
   const { paper, sample } = result.value;
   const unnamed = paper.authors.length === 0 && (paper.authorCount ?? 0) > 0;
+  // Affiliation numbers per author position, as a paper's title page shows them.
+  const marks = new Map<number, number[]>();
+  paper.affiliations.forEach((a, i) => {
+    for (const p of a.positions) marks.set(p, [...(marks.get(p) ?? []), i + 1]);
+  });
+  const keywordKinds = KEYWORD_KINDS.map(([kind, title]) => ({ kind, title, keywords: paper.keywords.filter((k) => k.kind === kind) })).filter(
+    (g) => g.keywords.length > 0,
+  );
   return (
     <div className="page">
       <header className="page-header">
@@ -57,6 +109,7 @@ export default async function PaperPage({ params }: Props) {
               <span key={a.position}>
                 {i > 0 && ', '}
                 <Link href={`/authors/${a.id}`}>{a.name}</Link>
+                {marks.has(a.position) && <sup className="subtle">{marks.get(a.position)?.join(',')}</sup>}
               </span>
             ))
           ) : unnamed ? (
@@ -65,9 +118,31 @@ export default async function PaperPage({ params }: Props) {
             <span className="muted">Authors not given</span>
           )}
         </p>
+        {paper.affiliations.length > 0 && (
+          <ol className="affiliation-list subtle" aria-label="Affiliations">
+            {paper.affiliations.map((a, i) => (
+              <li key={a.id} value={i + 1}>
+                <sup>{i + 1}</sup> {a.name}
+                {a.country && !a.name.endsWith(a.country) ? ` (${a.country})` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
         <div className="paper-meta" style={{ fontSize: 'var(--text-sm)' }}>
           {(paper.date || paper.year) && <span>{formatPaperDate(paper.date, paper.year)}</span>}
           {paper.venue && <span>{paper.venue}</span>}
+          {paper.docType && <span className="badge">{paper.docType}</span>}
+          {paper.doi && (
+            <a href={`https://doi.org/${paper.doi}`} rel="noreferrer">
+              doi:{paper.doi}
+            </a>
+          )}
+          {paper.citedBy && (
+            <span title={`Times cited as ${paper.citedBy.source ? formatFormatName(paper.citedBy.source) : 'the source'} counts it, across all of its database`}>
+              cited {formatPlural(paper.citedBy.count, 'time')}
+              {paper.citedBy.source ? ` (${formatFormatName(paper.citedBy.source)})` : ''}
+            </span>
+          )}
           {paper.label && <span className="badge">{paper.label}</span>}
           {paper.externalId &&
             (ARXIV_ID.test(paper.externalId) ? (
@@ -91,14 +166,87 @@ export default async function PaperPage({ params }: Props) {
             <h2 id="abstract-title" className="card-title">
               Abstract
             </h2>
-            <div className="abstract">
-              {paper.abstract.split(/\n{2,}/).map((paragraph, i) => (
-                <p key={i}>
-                  <LatexText text={paragraph} />
-                </p>
-              ))}
-            </div>
+            {paper.abstract === '' ? (
+              <p className="muted">
+                The source gives no abstract.{' '}
+                {paper.topic ? 'The topic comes from the title alone.' : 'The title is too short to place the paper in a topic.'}
+              </p>
+            ) : (
+              <div className="abstract">
+                {paper.abstract.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i}>
+                    <LatexText text={paragraph} />
+                  </p>
+                ))}
+              </div>
+            )}
           </section>
+          {keywordKinds.length > 0 && (
+            <section className="card" aria-labelledby="keywords-title">
+              <h2 id="keywords-title" className="card-title">
+                Keywords
+              </h2>
+              {keywordKinds.map((g) => (
+                <div key={g.kind} className="keyword-group">
+                  <h3 className="subtle">{g.title}</h3>
+                  <ul className="cluster" aria-label={g.title}>
+                    {g.keywords.map((k) => (
+                      <li key={k.keyword}>
+                        <Link className="chip" href={`/search?q=${encodeURIComponent(`"${k.keyword.replace(/"/g, '')}"`)}`}>
+                          {k.keyword}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+          {paper.referenceCount > 0 && (
+            <section className="card" aria-labelledby="references-title">
+              <h2 id="references-title" className="card-title">
+                References
+              </h2>
+              <p className="subtle">
+                {formatPlural(paper.referenceCount, 'reference')}; {formatCount(paper.resolvedReferenceCount)} of them in this corpus
+                {paper.referenceCount > paper.references.length ? ` (the first ${paper.references.length} listed)` : ''}.
+              </p>
+              <ol className="reference-list">
+                {paper.references.map((r) => (
+                  <li key={r.position}>
+                    {r.cited ? (
+                      <Link href={`/papers/${r.cited.id}`}>
+                        <LatexText text={r.cited.title} />
+                      </Link>
+                    ) : (
+                      <span>{r.raw}</span>
+                    )}
+                    {r.cited && <span className="subtle"> · {r.raw}</span>}
+                    {!r.cited && r.doi && (
+                      <>
+                        {' '}
+                        <a className="subtle" href={`https://doi.org/${r.doi}`} rel="noreferrer">
+                          doi
+                        </a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {paper.citedByCorpusCount > 0 && (
+            <section className="card" aria-labelledby="citing-title">
+              <h2 id="citing-title" className="card-title">
+                Cited in this corpus by {formatPlural(paper.citedByCorpusCount, 'paper')}
+              </h2>
+              <ul className="paper-list">
+                {paper.citedByCorpus.map((p) => (
+                  <PaperItem key={p.id} paper={p} />
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="card" aria-labelledby="similar-title">
             <h2 id="similar-title" className="card-title">
               Similar papers
@@ -174,6 +322,32 @@ export default async function PaperPage({ params }: Props) {
               <p className="subtle" style={{ marginTop: 8 }}>
                 Listed in {paper.sources.length} places and merged into one paper.
               </p>
+            )}
+            {paper.fieldSources.length > 0 && (
+              <table className="table provenance-table" aria-label="Which record gave each field">
+                <tbody>
+                  {paper.fieldSources.map((f) => (
+                    <tr key={f.field}>
+                      <th scope="row">{f.field.replace('_', ' ')}</th>
+                      <td title={f.file}>
+                        {formatSourceName(f.file)} <span className="subtle">#{f.record}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {paper.ids.length > 0 && (
+              <dl className="id-list">
+                {paper.ids.map((i) => (
+                  <div key={`${i.scheme}:${i.value}`}>
+                    <dt>{ID_NAMES[i.scheme] ?? i.scheme}</dt>
+                    <dd>
+                      <IdentifierLink scheme={i.scheme} value={i.value} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
             )}
           </section>
         </aside>

@@ -32,6 +32,10 @@ export interface AuthorDetail {
   stats: AuthorGraphStats | null;
   /** The author, their strongest co-authors and the links among them, from coauthor_edges. */
   ego: EgoNetwork | null;
+  /** Affiliations the author gave on their papers, most papers first (at most 20). */
+  affiliations: { id: number; name: string; country: string | null; papers: number; first: number | null; last: number | null }[];
+  /** Identifiers the sources gave for the author (ORCID, Scopus, OpenAlex, …). */
+  identifiers: { scheme: string; value: string }[];
 }
 
 /** An author as an autocomplete suggestion. */
@@ -117,6 +121,19 @@ export function getAuthor(id: number, db: Database.Database = openBuild()): Auth
         }
       : null,
     ego: readEgoNetwork(id, EGO_LIMIT, db),
+    affiliations: selectAll(
+      db,
+      `SELECT af.id AS id, af.name AS name, af.country AS country, COUNT(DISTINCT pa.paper_id) AS papers,
+              MIN(p.year) AS first, MAX(p.year) AS last
+       FROM paper_authors pa
+       JOIN author_affiliations aa ON aa.paper_id = pa.paper_id AND aa.position = pa.position
+       JOIN affiliations af ON af.id = aa.affiliation_id
+       JOIN papers p ON p.id = pa.paper_id
+       WHERE pa.author_id = ?
+       GROUP BY af.id ORDER BY papers DESC, last DESC, af.name LIMIT 20`,
+      id,
+    ),
+    identifiers: selectAll(db, 'SELECT scheme, value FROM author_ids WHERE author_id = ? ORDER BY scheme, value', id),
   };
 }
 

@@ -34,7 +34,30 @@ export interface PaperDetail extends PaperListItem {
   /** Position on the topic map, or null when the paper was not mapped. */
   position: { x: number; y: number } | null;
   similar: (PaperListItem & { similarity: number })[];
+  doi: string | null;
+  /** Other identifiers (WoS, Scopus, PMID, OpenAlex, …), as stored. */
+  ids: { scheme: string; value: string }[];
+  /** Times cited as the source counts it, and which format reported it. */
+  citedBy: { count: number; source: string | null } | null;
+  docType: string | null;
+  keywords: { keyword: string; kind: string }[];
+  /** Affiliations in order of first author, each with the 0-based author positions it belongs to. */
+  affiliations: { id: number; name: string; country: string | null; positions: number[] }[];
+  /** The first `REFERENCES_SHOWN` references, the cited corpus paper where one resolved. */
+  references: { position: number; raw: string; doi: string | null; cited: PaperListItem | null }[];
+  referenceCount: number;
+  resolvedReferenceCount: number;
+  /** Papers of the corpus whose references resolve to this one (at most `CITING_SHOWN`), and how many in all. */
+  citedByCorpus: PaperListItem[];
+  citedByCorpusCount: number;
+  /** For a paper merged from several records: which record gave each field. */
+  fieldSources: { field: string; file: string; record: number }[];
 }
+
+/** References listed on the paper page; the rest are counted. */
+export const REFERENCES_SHOWN = 200;
+/** Citing papers listed on the paper page. */
+export const CITING_SHOWN = 50;
 
 /** What a hover card shows about a paper. */
 export interface PaperSummary {
@@ -157,7 +180,9 @@ export function getPaper(id: number, db: Database.Database = openBuild()): Paper
     similarRows.map((r) => r.similar_id),
     db,
   ).map((p) => ({ ...p, similarity: similarity.get(p.id) ?? 0 }));
+  const bib = readPaperBibliography(id, db);
   return {
+    ...bib,
     ...toPaperListItem(row),
     abstract: row.abstract,
     tldr: row.tldr,
@@ -176,6 +201,87 @@ export function getPaper(id: number, db: Database.Database = openBuild()): Paper
         : null,
     position: row.x != null && row.y != null ? { x: row.x, y: row.y } : null,
     similar,
+  };
+}
+
+/** A paper's identifiers, keywords, affiliations, references, citing papers and field provenance. */
+function readPaperBibliography(
+  id: number,
+  db: Database.Database,
+): Pick<
+  PaperDetail,
+  | 'doi' | 'ids' | 'citedBy' | 'docType' | 'keywords' | 'affiliations' | 'references' | 'referenceCount' | 'resolvedReferenceCount'
+  | 'citedByCorpus' | 'citedByCorpusCount' | 'fieldSources'
+> {
+  const row = selectOne<{ doi: string | null; cited_by: number | null; cited_by_source: string | null; doc_type: string | null }>(
+    db,
+    'SELECT doi, cited_by, cited_by_source, doc_type FROM papers WHERE id = ?',
+    id,
+  );
+  const ids = selectAll<{ scheme: string; value: string }>(db, 'SELECT scheme, value FROM paper_ids WHERE paper_id = ? ORDER BY rowid', id);
+  const keywords = selectAll<{ keyword: string; kind: string }>(db, 'SELECT keyword, kind FROM paper_keywords WHERE paper_id = ? ORDER BY rowid', id);
+  const links = selectAll<{ affiliation_id: number; position: number | null; name: string; country: string | null }>(
+    db,
+    `SELECT aa.affiliation_id AS affiliation_id, aa.position AS position, a.name AS name, a.country AS country
+     FROM author_affiliations aa JOIN affiliations a ON a.id = aa.affiliation_id
+     WHERE aa.paper_id = ? ORDER BY aa.rowid`,
+    id,
+  );
+  const byAffiliation = new Map<number, PaperDetail['affiliations'][number]>();
+  for (const l of links) {
+    let a = byAffiliation.get(l.affiliation_id);
+    if (a === undefined) byAffiliation.set(l.affiliation_id, (a = { id: l.affiliation_id, name: l.name, country: l.country, positions: [] }));
+    if (l.position !== null && !a.positions.includes(l.position)) a.positions.push(l.position);
+  }
+  // Numbered as a paper's title page numbers them: by the first author who gives each.
+  const affiliations = [...byAffiliation.values()].sort(
+    (x, y) => firstPosition(x.positions) - firstPosition(y.positions),
+  );
+  const counts = selectOne<{ total: number; resolved: number }>(
+    db,
+    'SELECT COUNT(*) AS total, COUNT(cited_paper_id) AS resolved FROM paper_references WHERE paper_id = ?',
+    id,
+  ) ?? { total: 0, resolved: 0 };
+  const refRows = selectAll<{ position: number; raw: string; doi: string | null; cited_paper_id: number | null }>(
+    db,
+    'SELECT position, raw, doi, cited_paper_id FROM paper_references WHERE paper_id = ? ORDER BY position LIMIT ?',
+    id,
+    REFERENCES_SHOWN,
+  );
+  const cited = new Map(
+    readPaperListItems(
+      refRows.flatMap((r) => (r.cited_paper_id !== null ? [r.cited_paper_id] : [])),
+      db,
+    ).map((p) => [p.id, p]),
+  );
+  const citing = selectAll<{ paper_id: number }>(
+    db,
+    'SELECT DISTINCT paper_id FROM paper_references WHERE cited_paper_id = ? ORDER BY paper_id LIMIT ?',
+    id,
+    CITING_SHOWN,
+  );
+  const citingCount = selectOne<{ n: number }>(db, 'SELECT COUNT(DISTINCT paper_id) AS n FROM paper_references WHERE cited_paper_id = ?', id)?.n ?? 0;
+  const fieldSources = selectAll<{ field: string; file: string; record: number }>(
+    db,
+    'SELECT field, file, record FROM paper_field_sources WHERE paper_id = ? ORDER BY field',
+    id,
+  );
+  return {
+    doi: row?.doi ?? null,
+    ids,
+    citedBy: row?.cited_by != null ? { count: row.cited_by, source: row.cited_by_source } : null,
+    docType: row?.doc_type ?? null,
+    keywords,
+    affiliations,
+    references: refRows.map((r) => ({ position: r.position, raw: r.raw, doi: r.doi, cited: r.cited_paper_id !== null ? (cited.get(r.cited_paper_id) ?? null) : null })),
+    referenceCount: counts.total,
+    resolvedReferenceCount: counts.resolved,
+    citedByCorpus: readPaperListItems(
+      citing.map((c) => c.paper_id),
+      db,
+    ),
+    citedByCorpusCount: citingCount,
+    fieldSources,
   };
 }
 
@@ -230,4 +336,8 @@ export function getPaperMapSample(limit = 1500, db: Database.Database = openBuil
     extent: { minX: stats.minX, maxX: stats.maxX, minY: stats.minY, maxY: stats.maxY },
     total,
   };
+}
+
+function firstPosition(positions: readonly number[]): number {
+  return positions.reduce((m, p) => Math.min(m, p), Number.MAX_SAFE_INTEGER);
 }
