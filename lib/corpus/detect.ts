@@ -8,6 +8,7 @@ import { AUTHOR_COUNT_LINE } from './parse-hf-daily-papers';
 import { looksLikeAbstract, looksLikeTitle, stripListingChrome } from './parse-hf-papers-listing';
 import { NUMBERED_TITLE } from './parse-numbered-listing';
 import { FIELD_ALIASES, isArxivSnapshotObject } from './parse-json';
+import { parseCsvHead } from './parse-csv';
 import { contentLines } from './raw-record';
 
 /** Every layout, in the order detection tries them. */
@@ -64,19 +65,16 @@ export function detectLayout(sample: string, complete: boolean, fieldMap: Record
   }
   if (/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text.slice(0, 20000)) && /^(?:\s*%[^\n]*\n)*\s*@/.test(text)) return 'bibtex';
 
-  const header = firstLine;
-  const tabs = (header.match(/\t/g) ?? []).length;
-  const commas = (header.match(/,/g) ?? []).length;
-  if (tabs >= 1 || commas >= 1) {
-    const delimiter = tabs > commas ? '\t' : ',';
-    const cols = header.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  const head = parseCsvHead(rawLines.join('\n'), 1);
+  if (head !== null && head.rows.length > 0) {
+    const cols = head.rows[0].map((c) => c.toLowerCase());
     const known = new Set<string>();
     for (const [field, names] of Object.entries(FIELD_ALIASES)) {
       const mapped = fieldMap[field];
       for (const n of mapped !== undefined ? [mapped] : names) known.add(n.toLowerCase());
     }
     const hits = cols.filter((c) => known.has(c)).length;
-    if (hits >= 2 && cols.every((c) => c.length <= 64)) return delimiter === '\t' ? 'tsv' : 'csv';
+    if (hits >= 2 && cols.every((c) => c.length <= 64)) return head.delimiter === '\t' ? 'tsv' : 'csv';
   }
 
   const lines = contentLines(rawLines.join('\n'));

@@ -3,7 +3,7 @@
  * (OpenAlex W-id, S2 paperId, PMID, WoS UT, …), by first author's surname + year + volume + first
  * page (as WoS writes its `CR` lines), or by title when the reference gives one.
  */
-import { buildSurnameKey } from './bib-fields';
+import { buildReferenceKey, buildSurnameKey } from './bib-fields';
 import { buildMatchKey } from './normalize-text';
 import type { Paper } from './types';
 
@@ -70,7 +70,10 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
       references++;
       let hit = r.doi !== null ? lookup(`doi:${r.doi}`) : -1;
       for (let k = 0; hit < 0 && k < r.ids.length; k++) hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
-      if (hit < 0 && r.key !== null && !r.key.startsWith('doi:')) hit = lookup(r.key);
+      // A reference's DOI may be one the corpus record lacks: its author, year, volume and page still match.
+      if (hit < 0 && r.firstAuthor !== null && r.year !== null) {
+        hit = lookup(buildReferenceKey({ raw: r.raw, firstAuthor: r.firstAuthor, year: r.year, volume: r.volume, page: r.page }));
+      }
       if (hit < 0 && r.title !== null) {
         const t = buildMatchKey(r.title);
         if (t.length >= MIN_TITLE_KEY) hit = lookup(`title:${t}`);
