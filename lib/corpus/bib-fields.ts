@@ -13,16 +13,38 @@ const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
  */
 export function normalizeDoi(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  const m = DOI_IN_TEXT.exec(text.trim());
-  if (m === null) return null;
-  let doi = m[0].toLowerCase();
-  try {
-    if (doi.includes('%')) doi = decodeURIComponent(doi);
-  } catch {
-    // Not percent-encoding after all: keep as written.
+  let doi: string;
+  // Most DOIs come bare from a DOI field (`10.1016/j.x.2019.01.002`): no search needed.
+  if (text.startsWith('10.') && isBareDoi(text)) doi = text.toLowerCase();
+  else {
+    const m = DOI_IN_TEXT.exec(text);
+    if (m === null) return null;
+    doi = m[0].toLowerCase();
   }
-  doi = doi.replace(/[.,;:)\]}>'"]+$/, '');
-  return doi.length > 8 ? doi : null;
+  if (doi.includes('%')) {
+    try {
+      doi = decodeURIComponent(doi);
+    } catch {
+      // Not percent-encoding after all: keep as written.
+    }
+  }
+  let end = doi.length;
+  while (end > 0 && TRAILING.has(doi.charCodeAt(end - 1))) end--;
+  if (end < doi.length) doi = doi.slice(0, end);
+  return doi.length > 8 && doi.indexOf('/') > 3 ? doi : null;
+}
+
+/** Punctuation that ends a sentence or a list around a DOI, never its last character. */
+const TRAILING = new Set(Array.from('.,;:)]}>\'"', (c) => c.charCodeAt(0)));
+
+/** True for `10.` + digits + `/` + a suffix without white space. */
+function isBareDoi(text: string): boolean {
+  let i = 3;
+  const n = text.length;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i - 3 < 4 || i - 3 > 9 || text.charCodeAt(i) !== 47 || i + 1 >= n) return false;
+  for (let k = i + 1; k < n; k++) if (text.charCodeAt(k) <= 32) return false;
+  return true;
 }
 
 /** Countries by the names databases write them in addresses, lower-cased → the name we show. */
@@ -98,38 +120,73 @@ export function parseCountry(address: string): string | null {
 export function buildSurnameKey(name: string): string {
   const s = foldAccents(name).trim();
   let surname: string;
-  if (s.includes(',')) surname = s.split(',')[0];
+  const comma = s.indexOf(',');
+  if (comma >= 0) surname = s.slice(0, comma);
   else {
-    const words = s.split(/\s+/).filter(Boolean);
+    const space = s.lastIndexOf(' ');
+    const last = space < 0 ? s : s.slice(space + 1);
     // `Smith J` / `Smith JA` (WoS): the last word is initials; `John Smith`: the last word is the surname.
-    if (words.length >= 2 && /^[A-Z]{1,3}\.?$/.test(words[words.length - 1].replace(/\./g, ''))) surname = words.slice(0, -1).join(' ');
-    else surname = words[words.length - 1] ?? '';
+    surname = space > 0 && isInitials(last) ? s.slice(0, space) : last;
   }
-  return surname.toLowerCase().replace(/[^a-z]/g, '');
+  return lettersLower(surname);
+}
+
+/** One to three capital letters, dots allowed: `J`, `JA`, `J.A.`. */
+function isInitials(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c !== 46) return false;
+  }
+  return letters >= 1 && letters <= 3;
+}
+
+/** The ASCII letters (or letters and digits) of a text, lower-cased. */
+function lettersLower(text: string, digits = false): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (digits && c >= 48 && c <= 57)) out += String.fromCharCode(c);
+  }
+  return out;
 }
 
 /**
- * The normalized key of a cited reference: `doi:10.x/y` when it has a DOI, else `<scheme>:<id>` for
- * a paper id (OpenAlex, S2, PMID, …), else first author's surname + year + volume + first page
+ * The key of a cited reference from its parts: first author's surname + year + volume + first page
  * (`smith|2019|v114|p1`), as WoS writes its `CR` lines and bibliometrix and VOSviewer compare them;
  * without volume and page, surname + year + source (`smith|2019|nature`). Sources are left out of
  * the first form because services abbreviate them differently (`J AM STAT ASSOC` and `Journal of the
  * American Statistical Association`). Null when the reference says too little to be matched.
+ */
+export function buildReferencePartsKey(ref: Pick<RawReference, 'firstAuthor' | 'year' | 'volume' | 'page' | 'source'>): string | null {
+  const year = ref.year ?? null;
+  if (!ref.firstAuthor || year === null) return null;
+  const surname = buildSurnameKey(ref.firstAuthor);
+  if (surname === '') return null;
+  const volume = ref.volume ? lettersLower(ref.volume.replace(/^\s*v(?:ol)?\.?\s*/i, ''), true) : '';
+  let page = '';
+  if (ref.page) {
+    const p = ref.page.trim().replace(/^p+\.?\s*/i, '');
+    const dash = p.search(/[-–]/);
+    page = lettersLower(dash < 0 ? p : p.slice(0, dash), true);
+  }
+  if (volume !== '' || page !== '') return `${surname}|${year}|v${volume}|p${page}`;
+  const source = ref.source ? lettersLower(foldAccents(ref.source), true) : '';
+  return source === '' ? null : `${surname}|${year}|${source}`;
+}
+
+/**
+ * The normalized key of a cited reference: `doi:10.x/y` when it has a DOI, else `<scheme>:<id>` for
+ * a paper id (OpenAlex, S2, PMID, …), else its parts key ({@link buildReferencePartsKey}).
  */
 export function buildReferenceKey(ref: RawReference): string | null {
   const doi = normalizeDoi(ref.doi ?? null);
   if (doi !== null) return `doi:${doi}`;
   const id = ref.ids?.[0];
   if (id !== undefined && id.value.trim() !== '') return `${id.scheme}:${id.value.trim().toLowerCase()}`;
-  const surname = ref.firstAuthor ? buildSurnameKey(ref.firstAuthor) : '';
-  const year = ref.year ?? null;
-  if (surname === '' || year === null) return null;
-  const source = ref.source ? foldAccents(ref.source).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-  const volume = ref.volume ? ref.volume.trim().toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-  const page = ref.page ? ref.page.trim().toLowerCase().replace(/^p+\.?\s*/, '').split(/[-–]/)[0].replace(/[^a-z0-9]/g, '') : '';
-  if (volume !== '' || page !== '') return `${surname}|${year}|v${volume}|p${page}`;
-  if (source === '') return null;
-  return `${surname}|${year}|${source}`;
+  return buildReferencePartsKey(ref);
 }
 
 /** Parses a count (`'12'`, `12`, `' 7 '`); null for anything else. */

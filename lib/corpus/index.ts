@@ -139,12 +139,22 @@ async function loadManifests(files: readonly InputFile[], manifestPath: string |
   return byRoot;
 }
 
+/** Where the ingest loop puts each normalized record: `endFile` is called after each file's last. */
+interface CandidateSink {
+  add(c: Candidate): void;
+  endFile(): void;
+}
+
 /**
- * Reads input files and folders into one de-duplicated corpus.
- * Throws `InputError` for a missing, empty, binary, non-UTF-8 or unrecognized file (naming it and
- * the layouts tried) and when no usable paper remains; broken records are rejected and counted.
+ * The ingest loop: every input file detected, streamed through its reader and normalized, each
+ * usable record handed to `sink` in input order; returns the per-file reports and the rejects.
  */
-export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<Corpus> {
+async function readInputs(
+  inputs: string[],
+  opts: IngestOptions,
+  onProgress: ((p: IngestProgress) => void) | undefined,
+  sink: CandidateSink,
+): Promise<{ files: InputFile[]; reports: FileReport[]; rejects: RejectedRecord[] }> {
   const fieldMap = opts.fieldMap ?? {};
   if (opts.format !== undefined && !isKnownFormat(opts.format)) {
     throw new InputError(opts.format, `unknown format; the formats are: ${formatNames()}`);
@@ -153,7 +163,6 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
   const manifests = await loadManifests(files, opts.manifest);
   const bytesTotal = files.reduce((s, f) => s + f.size, 0);
   let bytesRead = 0;
-  const candidates: Candidate[] = [];
   const rejects: RejectedRecord[] = [];
   const reports: FileReport[] = [];
 
@@ -193,12 +202,11 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     const accept = (raw: RawRecord): void => {
       const c = buildCandidate(raw, ctx);
       if ('reason' in c) reject(c);
-      else candidates.push(c);
+      else sink.add(c);
     };
     const onBytes = (n: number): void => {
       bytesRead += n;
     };
-    const fileStart = candidates.length;
 
     if (spec !== undefined) {
       const emit = (out: RawRecord | ParseReject): void => {
@@ -266,8 +274,7 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     for (const r of fileRejects) rejects.push(r);
     const rejectReasons: Record<string, number> = {};
     for (const r of fileRejects) rejectReasons[reasonKey(r.reason)] = (rejectReasons[reasonKey(r.reason)] ?? 0) + 1;
-    // Usable records keep input order; sort by line in case a parser reported them out of order.
-    sortTail(candidates, fileStart);
+    sink.endFile();
     reports.push({
       file: f.name,
       layout,
@@ -286,7 +293,25 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     });
     progress();
   }
+  return { files, reports, rejects };
+}
 
+/**
+ * Reads input files and folders into one de-duplicated corpus.
+ * Throws `InputError` for a missing, empty, binary, undecidable or unrecognized file (naming it and
+ * the formats tried) and when no usable paper remains; broken records are rejected and counted.
+ */
+export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<Corpus> {
+  const candidates: Candidate[] = [];
+  let fileStart = 0;
+  const { files, reports, rejects } = await readInputs(inputs, opts, onProgress, {
+    add: (c) => candidates.push(c),
+    endFile: () => {
+      // Usable records keep input order; sort by line in case a parser reported them out of order.
+      sortTail(candidates, fileStart);
+      fileStart = candidates.length;
+    },
+  });
   const { papers, kept, merged, mergedBy, mergedWith } = buildPapers(candidates, files.length);
   reports.forEach((r, i) => {
     r.papersKept = kept[i];
@@ -308,4 +333,46 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
   }
   const { targets, references, resolved } = buildReferenceTargets(papers);
   return { papers, files: reports, rejects, referenceTargets: targets, references: { total: references, resolved } };
+}
+
+/** What `scanCorpus` measured. */
+export interface CorpusScan {
+  files: FileReport[];
+  rejects: number;
+  /** Usable records, and those whose DOI, identifier or title key was already seen. */
+  records: number;
+  duplicates: number;
+  /** Keys held by the de-duplication index (DOIs, identifiers, title keys), and their characters. */
+  indexKeys: number;
+  indexChars: number;
+}
+
+/**
+ * Reads and normalizes every record like `readCorpus`, but keeps only a de-duplication index of
+ * their keys, not the records: the cost of parsing and normalizing, and the memory that must grow
+ * with the corpus (the index), measured apart from the papers a build holds (scripts/bench.ts).
+ */
+export async function scanCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<CorpusScan> {
+  const seen = new Set<string>();
+  let records = 0;
+  let duplicates = 0;
+  let chars = 0;
+  const remember = (key: string): boolean => {
+    if (seen.has(key)) return true;
+    seen.add(key);
+    chars += key.length;
+    return false;
+  };
+  const { reports, rejects } = await readInputs(inputs, opts, onProgress, {
+    add: (c) => {
+      records++;
+      let dup = false;
+      if (c.doi !== null) dup = remember(`doi:${c.doi}`) || dup;
+      for (const id of c.ids) dup = remember(`${id.scheme}:${id.value}`) || dup;
+      if (c.titleKey !== null) dup = remember(c.titleKey) || dup;
+      if (dup) duplicates++;
+    },
+    endFile: () => undefined,
+  });
+  return { files: reports, rejects: rejects.length, records, duplicates, indexKeys: seen.size, indexChars: chars };
 }

@@ -5,7 +5,7 @@
 import type { AuthorName, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
 import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
 import { buildAuthorNamesAligned } from './author-names';
-import { buildReferenceKey, normalizeDoi, parseCountry } from './bib-fields';
+import { buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
 import { parseDate } from './dates';
 import { buildDerivedTitle, buildMatchKey, buildPlainText, foldAccents, normalizeText } from './normalize-text';
 
@@ -80,16 +80,20 @@ const PLACEHOLDER_ABSTRACT =
   /^(?:\[?\s*no abstract(?: is)? available\s*\]?|abstract(?:s)? (?:unavailable|not available|missing)|n\/?a|none|no abstract|not available|abstract|part of advances in neural information processing systems\b.*|\[?\s*abstract not provided\s*\]?)\.?$/i;
 
 /** A closing copyright line (`© 2019 Elsevier Ltd. All rights reserved.`, `(C) 2016 Elsevier B.V.`,
- * `Copyright © 2020 by the authors`): publishers' text, not the authors'. */
+ * `Copyright © 2020 by the authors`): publishers' text, not the authors'. Looked for in the last
+ * `COPYRIGHT_TAIL_CHARS` characters only. */
 const COPYRIGHT_TAIL = /\s*(?:(?:copyright\s*)?(?:©|\(c\))|copyright\s+(?:\d{4}|the author|by))[^©]{0,240}$/i;
+
+const COPYRIGHT_TAIL_CHARS = 300;
 
 /** The abstract without a closing copyright line; null for placeholders and text that only repeats the title. */
 export function cleanAbstract(abstract: string | null, title: string | null): string | null {
   if (abstract === null) return null;
   let text = abstract;
-  const m = COPYRIGHT_TAIL.exec(text);
-  if (m !== null && m.index > 0 && /\d{4}|author|publish|elsevier|springer|wiley|ieee|rights/i.test(m[0])) {
-    text = text.slice(0, m.index).trim();
+  const from = Math.max(0, text.length - COPYRIGHT_TAIL_CHARS);
+  const m = text.includes('©') || /\(c\)|copyright/i.test(text.slice(from)) ? COPYRIGHT_TAIL.exec(text.slice(from)) : null;
+  if (m !== null && from + m.index > 0 && /\d{4}|author|publish|elsevier|springer|wiley|ieee|rights/i.test(m[0])) {
+    text = text.slice(0, from + m.index).trim();
   }
   if (text === '' || PLACEHOLDER_ABSTRACT.test(text)) return null;
   if (title !== null && buildMatchKey(text) === buildMatchKey(title)) return null;
@@ -165,31 +169,34 @@ function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliat
   return out;
 }
 
+/** Printable ASCII without double spaces: a reference text that needs no normalizing. */
+const PLAIN_REFERENCE = /^[\x21-\x7e](?:[\x21-\x7e]| (?! ))*$/;
+
 function buildReferences(raw: RawRecord): PaperReference[] {
   if (raw.references === undefined || raw.references.length === 0) return EMPTY;
   const out: PaperReference[] = [];
-  const seen = new Set<string>();
   for (const r of raw.references) {
-    const text = normalizeText(r.raw);
+    // Tens of references a paper: most are plain ASCII already, and skip the full normalizer.
+    const text = PLAIN_REFERENCE.test(r.raw) ? r.raw : normalizeText(r.raw);
     if (text === '') continue;
-    const key = buildReferenceKey(r);
-    const dedupe = key ?? `raw:${text.toLowerCase()}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
+    const doi = normalizeDoi(r.doi ?? null);
+    const ids = r.ids && r.ids.length > 0 ? r.ids.map((id) => ({ scheme: id.scheme, value: id.value.trim() })) : EMPTY;
+    const partsKey = buildReferencePartsKey(r);
+    const title = r.title ? buildMatchKey(r.title) : '';
     out.push({
       raw: text,
-      key,
-      doi: normalizeDoi(r.doi ?? null),
-      ids: r.ids && r.ids.length > 0 ? r.ids.map((id) => ({ scheme: id.scheme, value: id.value.trim() })) : EMPTY,
-      title: clean(r.title),
-      firstAuthor: clean(r.firstAuthor),
-      year: typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : null,
-      volume: clean(r.volume),
-      page: clean(r.page),
+      key: doi !== null ? `doi:${doi}` : ids.length > 0 && ids[0].value !== '' ? `${ids[0].scheme}:${ids[0].value.toLowerCase()}` : partsKey,
+      doi,
+      ids,
+      partsKey,
+      titleKey: title.length >= MIN_REFERENCE_TITLE_KEY ? title : null,
     });
   }
   return out;
 }
+
+/** Shortest title key a reference is matched by: short titles ("Introduction") name many papers. */
+export const MIN_REFERENCE_TITLE_KEY = 24;
 
 function attachAuthorIds(authors: AuthorName[], positions: Int32Array, ids: readonly AuthorIdentifier[][] | undefined): AuthorName[] {
   if (ids === undefined || ids.length === 0) return authors;

@@ -8,8 +8,9 @@
  * ours reads 290 MB/s (195k rows) against 26 MB/s for csv-parse's parser core fed 1 MB buffers and
  * 16 MB/s through its stream API (`relax_quotes`, `relax_column_count`); on the old Scopus sample
  * repeated to 298 MB, 314 MB/s against 28 and 19 MB/s. Both find the same rows. csv-parse also
- * cannot resume after an unterminated quote (the rest of the file becomes one field, or it throws),
- * and it reads bytes, not the numbered lines every other reader here gets.
+ * cannot resume after an unterminated quote (it reads the rest of the file into the open field,
+ * then throws CSV_QUOTE_NOT_CLOSED, relaxed options or not), and it reads bytes, not the numbered
+ * lines every other reader here gets.
  */
 import type { Emit, StreamParser } from './format-spec';
 import type { ParseReject, RawRecord } from './raw-record';
@@ -159,11 +160,6 @@ export class CsvRowReader {
     this.fields = [];
     this.field = '';
     return { line: this.startLine, unterminated: true };
-  }
-
-  /** The line an unfinished quoted row started on, if the input ended inside quotes. */
-  pendingLine(): number | null {
-    return this.open ? this.startLine : null;
   }
 }
 

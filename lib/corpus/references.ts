@@ -3,7 +3,8 @@
  * (OpenAlex W-id, S2 paperId, PMID, WoS UT, …), by first author's surname + year + volume + first
  * page (as WoS writes its `CR` lines), or by title when the reference gives one.
  */
-import { buildReferenceKey, buildSurnameKey } from './bib-fields';
+import { buildReferencePartsKey } from './bib-fields';
+import { MIN_REFERENCE_TITLE_KEY } from './normalize-record';
 import { buildMatchKey } from './normalize-text';
 import type { Paper } from './types';
 
@@ -16,22 +17,12 @@ export interface ReferenceTargets {
   resolved: number;
 }
 
-/** Shortest title key compared: short titles ("Introduction") name many papers. */
-const MIN_TITLE_KEY = 24;
-
-function surnameOf(p: Paper): string {
+/** The surname of a paper's first author in `Surname, Given` form (display names are `Given Surname`). */
+function firstAuthorInverted(p: Paper): string | null {
   const first = p.authors[0]?.name;
-  if (first === undefined) return '';
-  const words = first.split(/\s+/);
-  return buildSurnameKey(`${words[words.length - 1]}, x`);
-}
-
-function pageKey(page: string | null): string {
-  return page === null ? '' : page.trim().toLowerCase().replace(/^p+\.?\s*/, '').split(/[-–]/)[0].replace(/[^a-z0-9]/g, '');
-}
-
-function volumeKey(volume: string | null): string {
-  return volume === null ? '' : volume.trim().toLowerCase().replace(/^v(?:ol)?\.?\s*/, '').replace(/[^a-z0-9]/g, '');
+  if (first === undefined) return null;
+  const space = first.lastIndexOf(' ');
+  return `${space < 0 ? first : first.slice(space + 1)}, x`;
 }
 
 /** Resolves every reference of every paper. Pure; same papers → same targets. */
@@ -49,13 +40,13 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
   papers.forEach((p, at) => {
     if (p.doi !== null) add(`doi:${p.doi}`, at);
     for (const id of p.ids) add(`${id.scheme}:${id.value.toLowerCase()}`, at);
-    const surname = surnameOf(p);
-    const volume = volumeKey(p.volume);
-    const page = pageKey(p.firstPage);
-    if (surname !== '' && p.year !== null && (volume !== '' || page !== '')) add(`${surname}|${p.year}|v${volume}|p${page}`, at);
+    if (p.volume !== null || p.firstPage !== null) {
+      const key = buildReferencePartsKey({ firstAuthor: firstAuthorInverted(p), year: p.year, volume: p.volume, page: p.firstPage });
+      if (key !== null) add(key, at);
+    }
     if (!p.titleDerived) {
       const t = buildMatchKey(p.title);
-      if (t.length >= MIN_TITLE_KEY) add(`title:${t}`, at);
+      if (t.length >= MIN_REFERENCE_TITLE_KEY) add(`title:${t}`, at);
     }
   });
   let references = 0;
@@ -71,13 +62,8 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
       let hit = r.doi !== null ? lookup(`doi:${r.doi}`) : -1;
       for (let k = 0; hit < 0 && k < r.ids.length; k++) hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
       // A reference's DOI may be one the corpus record lacks: its author, year, volume and page still match.
-      if (hit < 0 && r.firstAuthor !== null && r.year !== null) {
-        hit = lookup(buildReferenceKey({ raw: r.raw, firstAuthor: r.firstAuthor, year: r.year, volume: r.volume, page: r.page }));
-      }
-      if (hit < 0 && r.title !== null) {
-        const t = buildMatchKey(r.title);
-        if (t.length >= MIN_TITLE_KEY) hit = lookup(`title:${t}`);
-      }
+      if (hit < 0 && r.partsKey !== null) hit = lookup(r.partsKey);
+      if (hit < 0 && r.titleKey !== null) hit = lookup(`title:${r.titleKey}`);
       if (hit >= 0 && hit !== at) {
         out[i] = hit;
         resolved++;

@@ -38,11 +38,11 @@ export interface PaperReference {
   key: string | null;
   doi: string | null;
   ids: PaperIdentifier[];
-  title: string | null;
-  firstAuthor: string | null;
-  year: number | null;
-  volume: string | null;
-  page: string | null;
+  /** First author's surname + year + volume + page (`okafor|2018|v210|p1`), for resolving a reference
+   * whose DOI the corpus record lacks; null when the parts are missing. */
+  partsKey: string | null;
+  /** Match key of the cited title, when the reference gives one. */
+  titleKey: string | null;
 }
 
 /** Fields whose provenance is kept for a merged paper. */

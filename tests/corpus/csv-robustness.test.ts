@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,9 @@ import {
   sniffDelimiter,
 } from '../../lib/corpus/parse-csv';
 import type { ParseReject, RawRecord } from '../../lib/corpus/raw-record';
+import { detectFormat, findFormat } from '../../lib/corpus/formats/index';
+import { HAVE_SAMPLES, sample } from './formats/samples';
+import { parseText } from './formats/csv-export-helpers';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'topicscope-csv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -162,6 +165,24 @@ describe('CsvTableReader: broken rows', () => {
     ]);
   });
 
+  it('on random quote soup, never throws and reports each line at most once, in order', () => {
+    let seed = 12345;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pieces = ['"', '""', ',', 'ab', ' ', 'x', ',"', '",'];
+    for (let trial = 0; trial < 40; trial++) {
+      const lines = ['a,b,c'];
+      for (let i = 0; i < 400; i++) {
+        let l = '';
+        for (let j = Math.floor(random() * 8); j > 0; j--) l += pieces[Math.floor(random() * pieces.length)];
+        lines.push(l);
+      }
+      const at = readTable(lines).map((e) => e[1]);
+      expect(at[0]).toBe(1);
+      for (let i = 1; i < at.length; i++) expect(at[i]).toBeGreaterThan(at[i - 1]);
+      expect(at[at.length - 1]).toBeLessThanOrEqual(401);
+    }
+  });
+
   it('sniffs the delimiter from the first lines when none is given', () => {
     expect(readTable(['\ufefftitle;abstract', 'A, B;C, D', '"E; F";G'], null)).toEqual([
       ['h', 1, ['title', 'abstract']],
@@ -213,5 +234,30 @@ describe('the csv layout', () => {
     const tsv = new CsvRecordParser('\t');
     tsv.pushLine('title\tabstract, notes\tauthors', 1);
     expect(tsv.columns).toEqual(['title', 'abstract, notes', 'authors']);
+  });
+});
+
+describe.runIf(HAVE_SAMPLES)('CSV exports re-saved the Excel way', () => {
+  const exports = [
+    ['scopus-csv', 'scopus/metaknowledge__scopus_testing.csv.scopus'],
+    ['scopus-csv', 'scopus/bibliometrix__scopus_sample.csv'],
+    ['lens-csv', 'lens/bibliometrix__lens_sample.csv'],
+    ['ieee-csv', 'ieee/litstudy__ieee_1.csv'],
+    ['openalex-csv', 'openalex/bibliometrix__openalex_sample.csv'],
+  ] as const;
+
+  it.each(exports)('%s (%s) with ";" between fields, every field quoted, BOM and CRLF: same format, same records', (format, file) => {
+    const original = readFileSync(sample(file), 'utf8');
+    const head = parseCsvHead(original.replace(/^\ufeff/, ''), 4);
+    expect(head?.delimiter).toBe(',');
+    const resaved = `\ufeff${(head?.rows ?? []).map((r) => r.map((f) => `"${f.replace(/"/g, '""').replace(/\n/g, '\r\n')}"`).join(';')).join('\r\n')}\r\n`;
+    expect(detectFormat({ text: resaved.slice(1), complete: true })?.name).toBe(format);
+    const spec = findFormat(format);
+    if (spec === undefined) throw new Error(format);
+    const before = parseText(spec, original.split('\n').slice(0, 4).join('\n'));
+    const after = parseText(spec, resaved);
+    expect(after.rejects).toEqual([]);
+    expect(after.records).toEqual(before.records);
+    expect(after.records).toHaveLength(3);
   });
 });

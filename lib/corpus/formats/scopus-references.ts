@@ -357,28 +357,46 @@ export function parseScopusReference(raw: string): RawReference {
  * comma, initials last) are joined back to the reference they open.
  */
 export function splitScopusReferences(cell: string): string[] {
-  const pieces = cell.split('; ');
-  // The layout, from the first references: the current one ends each with `(2019)`.
+  const out: string[] = [];
+  const current = isCurrentLayout(cell);
+  // A current-layout reference is the run of pieces from its first author's to the one with a
+  // comma: a substring of the cell, taken as one slice.
+  let groupStart = -1;
+  for (let at = 0; at <= cell.length; ) {
+    let stop = cell.indexOf('; ', at);
+    if (stop < 0) stop = cell.length;
+    let start = at;
+    let end = stop;
+    while (start < end && cell.charCodeAt(start) === SPACE) start++;
+    while (end > start && cell.charCodeAt(end - 1) === SPACE) end--;
+    if (end > start) {
+      const comma = cell.indexOf(',', start);
+      if (current && (comma < 0 || comma >= end) && isNameWithInitials(cell, start, end)) {
+        if (groupStart < 0) groupStart = start;
+      } else {
+        out.push(cell.slice(groupStart < 0 ? start : groupStart, end));
+        groupStart = -1;
+      }
+    }
+    at = stop + 2;
+  }
+  if (groupStart >= 0) out.push(sliceTrim(cell, groupStart, cell.length));
+  return out;
+}
+
+/** True when the first references of a cell end with `(2019)`, as the current layout writes them. */
+function isCurrentLayout(cell: string): boolean {
   let withComma = 0;
   let endYear = 0;
-  for (let k = 0; k < pieces.length && withComma < 5; k++) {
-    if (!pieces[k].includes(', ')) continue;
-    withComma++;
-    if (readTrailingYear(pieces[k]) !== null) endYear++;
-  }
-  const current = endYear > 0 && endYear * 2 >= withComma;
-  const out: string[] = [];
-  let names = '';
-  for (const p of pieces) {
-    const t = p.trim();
-    if (t === '') continue;
-    if (current && !t.includes(',') && isNameWithInitials(t, 0, t.length)) {
-      names = names === '' ? t : `${names}; ${t}`;
-      continue;
+  for (let at = 0; at < cell.length && withComma < 5; ) {
+    let stop = cell.indexOf('; ', at);
+    if (stop < 0) stop = cell.length;
+    const comma = cell.indexOf(', ', at);
+    if (comma >= 0 && comma < stop) {
+      withComma++;
+      if (readTrailingYear(cell.slice(at, stop)) !== null) endYear++;
     }
-    out.push(names === '' ? t : `${names}; ${t}`);
-    names = '';
+    at = stop + 2;
   }
-  if (names !== '') out.push(names);
-  return out;
+  return endYear > 0 && endYear * 2 >= withComma;
 }

@@ -2,10 +2,11 @@
  * Semantic Scholar Graph API JSON: one paper (`/paper/{id}`, possibly with its `citations` and
  * `references` as full paper objects), a `{"data": [ … ]}` list (search, batch, or the
  * `/paper/{id}/citations` shape of `{citingPaper: {…}}` items), an array of papers, or JSON lines.
+ * Lists are streamed a paper at a time; a single paper is parsed whole with its nested lists (the
+ * 2.8 MB sample of 1 + 1000 + 14 papers holds its text plus ~3.8 MB of parsed objects at once).
  * Paper fields: https://api.semanticscholar.org/api-docs/graph
  */
-import type { FormatSpec } from '../format-spec';
-import type { Emit } from '../format-spec';
+import type { Emit, FormatSpec } from '../format-spec';
 import type { AuthorIdentifier, PaperIdentifier, RawKeyword, RawRecord, RawReference } from '../raw-record';
 import { parseCount } from '../bib-fields';
 import { createJsonRecordParser, startsLikeJson } from '../json-stream';

@@ -1,6 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../lib/corpus/index';
 import { detectFormat } from '../../../lib/corpus/formats/index';
 import { parseCountryCode } from '../../../lib/corpus/formats/country-codes';
@@ -12,6 +14,8 @@ import { buildSample, countWith, listOtherInputs, listSampleFiles } from './tagg
 import { parseChunks } from './xml-chunks';
 
 const WORKS_DIR = 'openalex/synergy__Donners_2021';
+const tmp = mkdtempSync(path.join(tmpdir(), 'openalex-format-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function listWorkFiles(): string[] {
   return readdirSync(sample(WORKS_DIR))
@@ -215,6 +219,15 @@ describe('OpenAlex small inputs', () => {
       { keyword: 'topic maps', kind: 'concept' },
     ]);
     expect(r.references?.map((x) => x.ids?.[0].value)).toEqual(['W1', 'W2']);
+  });
+
+  it('reads a gzipped JSON lines snapshot through readCorpus', async () => {
+    const line = JSON.stringify(CURRENT_WORK);
+    const file = path.join(tmp, 'part_000.jsonl.gz');
+    writeFileSync(file, gzipSync(`${line}\n${line.replace('W4391234567', 'W4391234568').replace('10.5555/CURRENT.1', '10.5555/CURRENT.2')}\n`));
+    const c = await readCorpus([file]);
+    expect(c.files[0]).toMatchObject({ layout: 'openalex', recordsRead: 2, rejected: 0 });
+    expect(c.papers.map((p) => p.title)).toEqual(['A current-schema work', 'A current-schema work']);
   });
 
   it('reads an API page and reports a broken work and a cut-off last work by their lines', () => {
