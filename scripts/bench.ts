@@ -3,7 +3,7 @@
  * same run. Each measured part runs in its own child process, so its peak RSS is its own.
  *
  *   npm run bench                       # everything
- *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app
+ *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports
  *   npm run bench -- --no-reference      # skip scikit-learn
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
@@ -19,6 +19,7 @@ import { runBenchPart, type BenchRow, type PartResult } from './bench-parts';
 const root = process.cwd();
 const corporaDir = path.resolve(root, '..', 'shared', 'corpora');
 const referenceScript = path.resolve(root, '..', 'shared', 'reference', 'sklearn_pipeline.py');
+const formatsDir = path.resolve(root, '..', 'shared', 'formats');
 
 interface ReferenceResult {
   docs: number;
@@ -72,7 +73,7 @@ function runReference(corpus: string, n?: number, k = 30): ReferenceResult | nul
 
 /** Runs one part in a child process and returns its result. */
 function runPartInChild(part: string, args: string[]): PartResult {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args], {
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
 
   const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
   const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
-  const only = new Set((values.only ?? 'ingest,model,graph-trends,neurips,app').split(','));
+  const only = new Set((values.only ?? 'exports,ingest,model,graph-trends,neurips,app').split(','));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
       return null;
     }
   };
+  runPart('exports', 'Reading 100,000-record WoS and OpenAlex exports', formatsDir);
   runPart('ingest', 'Ingest of the arXiv corpus into the store', arxiv);
   const model = runPart('model', 'Topic model on the arXiv corpus (k=30, as the reference)', arxiv);
   if (model && reference) {

@@ -32,7 +32,7 @@ import { parseHfDailyPapers } from './parse-hf-daily-papers';
 import { parseHfPapersListing } from './parse-hf-papers-listing';
 import { parseNumberedListing } from './parse-numbered-listing';
 import { parseArxivLine, parseJsonDocument, parseJsonLine } from './parse-json';
-import { CsvRecordParser } from './parse-csv';
+import { createCsvLayoutParser } from './parse-csv';
 import { parseBibtex } from './parse-bibtex';
 
 export { InputError } from './errors';
@@ -208,13 +208,13 @@ async function readInputs(
       bytesRead += n;
     };
 
+    const emit = (out: RawRecord | ParseReject): void => {
+      records++;
+      if ('reason' in out) reject(out);
+      else accept(out);
+      if (records % PROGRESS_EVERY === 0) progress();
+    };
     if (spec !== undefined) {
-      const emit = (out: RawRecord | ParseReject): void => {
-        records++;
-        if ('reason' in out) reject(out);
-        else accept(out);
-        if (records % PROGRESS_EVERY === 0) progress();
-      };
       const parser = spec.createParser({ file: f.name, fieldMap, warn: (m) => warnings.push(m) }, emit);
       if (spec.input === 'lines') {
         await readLines(
@@ -229,34 +229,29 @@ async function readInputs(
         await readChunks(source, (text, line) => parser.push(text, line), onBytes);
       }
       parser.finish();
+    } else if (layout === 'csv' || layout === 'tsv') {
+      // The delimiter is sniffed (`,` `;` `|` or tab) unless the user forced tsv.
+      const csv = createCsvLayoutParser(forced === 'tsv' ? '\t' : null, fieldMap, emit);
+      await readLines(
+        source,
+        (l) => {
+          if (l.tooLong) emit({ record: l.line, reason: `line too long: ${l.length} characters` });
+          else csv.push(l.text, l.line);
+        },
+        onBytes,
+      );
+      csv.finish();
+      if (csv.columns === null) throw new InputError(f.name, 'the CSV file has no header row');
     } else if (isLayout(layout) && LINE_LAYOUTS.has(layout)) {
-      const csv = layout === 'csv' || layout === 'tsv' ? new CsvRecordParser(layout === 'tsv' ? '\t' : ',', fieldMap) : null;
       const parseLine = layout === 'arxiv-jsonl' ? parseArxivLine : parseJsonLine;
       await readLines(
         source,
         (l) => {
-          if (l.tooLong) {
-            records++;
-            reject({ record: l.line, reason: `line too long: ${l.length} characters` });
-            return;
-          }
-          let out: RawRecord | ParseReject | null;
-          if (csv !== null) out = csv.pushLine(l.text, l.line);
-          else out = l.text.trim() === '' ? null : parseLine(l.text, l.line, fieldMap);
-          if (out === null) return;
-          records++;
-          if ('reason' in out) reject(out);
-          else accept(out);
-          if (records % PROGRESS_EVERY === 0) progress();
+          if (l.tooLong) emit({ record: l.line, reason: `line too long: ${l.length} characters` });
+          else if (l.text.trim() !== '') emit(parseLine(l.text, l.line, fieldMap));
         },
         onBytes,
       );
-      const pending = csv?.finish() ?? null;
-      if (pending !== null) {
-        records++;
-        reject(pending);
-      }
-      if (csv !== null && csv.columns === null) throw new InputError(f.name, 'the CSV file has no header row');
     } else {
       const text = await readWholeText(source, onBytes);
       let result: ParseResult;

@@ -96,7 +96,8 @@ export function cleanAbstract(abstract: string | null, title: string | null): st
     text = text.slice(0, from + m.index).trim();
   }
   if (text === '' || PLACEHOLDER_ABSTRACT.test(text)) return null;
-  if (title !== null && buildMatchKey(text) === buildMatchKey(title)) return null;
+  // Only an abstract about as long as the title can repeat it: skip the keys of the others.
+  if (title !== null && text.length <= 2 * title.length + 20 && buildMatchKey(text) === buildMatchKey(title)) return null;
   return text;
 }
 
@@ -169,15 +170,28 @@ function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliat
   return out;
 }
 
-/** Printable ASCII without double spaces: a reference text that needs no normalizing. */
-const PLAIN_REFERENCE = /^[\x21-\x7e](?:[\x21-\x7e]| (?! ))*$/;
+/** True for printable ASCII without leading, trailing or double spaces: text that needs no normalizing. */
+function isPlainText(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 33 || c > 126 || c === 60 || c === 38) return false; // '<' and '&' may be markup
+    else space = false;
+  }
+  return true;
+}
 
 function buildReferences(raw: RawRecord): PaperReference[] {
   if (raw.references === undefined || raw.references.length === 0) return EMPTY;
   const out: PaperReference[] = [];
   for (const r of raw.references) {
     // Tens of references a paper: most are plain ASCII already, and skip the full normalizer.
-    const text = PLAIN_REFERENCE.test(r.raw) ? r.raw : normalizeText(r.raw);
+    const text = isPlainText(r.raw) ? r.raw : normalizeText(r.raw);
     if (text === '') continue;
     const doi = normalizeDoi(r.doi ?? null);
     const ids = r.ids && r.ids.length > 0 ? r.ids.map((id) => ({ scheme: id.scheme, value: id.value.trim() })) : EMPTY;

@@ -13,7 +13,7 @@
  * lines every other reader here gets.
  */
 import type { Emit, StreamParser } from './format-spec';
-import type { ParseReject, RawRecord } from './raw-record';
+import type { ParseReject } from './raw-record';
 import { buildFieldResolver, buildRecordFromFields, type FieldName } from './parse-json';
 
 /** Delimiters we recognize, in the order a tie is broken (Excel writes `;` in many locales). */
@@ -370,64 +370,4 @@ export function createCsvLayoutParser(delimiter: string | null, fieldMap: Record
   };
 }
 
-/** Fields of a header line split by `delimiter` (quotes respected). */
-function countHeaderFields(line: string, delimiter: string): number {
-  const r = new CsvRowReader(delimiter, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).pushLine(line, 1);
-  return r === null || 'unterminated' in r ? 1 : r.fields.length;
-}
 
-/** `preferred`, unless another of `,` `;` tab `|` splits the header line into more fields. */
-function pickHeaderDelimiter(firstLine: string, preferred: string): string {
-  let delimiter = preferred;
-  let width = countHeaderFields(firstLine, preferred);
-  for (const d of CSV_DELIMITERS) {
-    if (d === preferred) continue;
-    const w = countHeaderFields(firstLine, d);
-    if (w > width) {
-      delimiter = d;
-      width = w;
-    }
-  }
-  return delimiter;
-}
-
-/**
- * The `csv`/`tsv` layouts for a loop that takes one result per line (`readCorpus`'s line loop),
- * with the delimiter taken from the header line (`pickHeaderDelimiter`). Prefer
- * `createCsvLayoutParser`: a broken row read again can yield several results for one line; here
- * they wait for the following lines, and `finish` returns only the first reject of its own.
- */
-export class CsvRecordParser {
-  private inner: CsvLayoutParser | null = null;
-  private readonly queue: Array<RawRecord | ParseReject> = [];
-
-  constructor(
-    private readonly preferred: string,
-    private readonly fieldMap: Record<string, string> = {},
-  ) {}
-
-  /** The header fields once read. */
-  get columns(): readonly string[] | null {
-    return this.inner?.columns ?? null;
-  }
-
-  /** Feeds one line; returns a record, a reject, or null (header, blank line, or row continues). */
-  pushLine(text: string, line: number): RawRecord | ParseReject | null {
-    if (this.inner === null) {
-      this.inner = createCsvLayoutParser(pickHeaderDelimiter(text, this.preferred), this.fieldMap, (out) => this.queue.push(out));
-    }
-    this.inner.push(text, line);
-    return this.queue.shift() ?? null;
-  }
-
-  /** Call at the end of input: a reject when the file ended inside a quoted field. */
-  finish(): ParseReject | null {
-    const from = this.queue.length;
-    this.inner?.finish();
-    for (let k = from; k < this.queue.length; k++) {
-      const out = this.queue[k];
-      if ('reason' in out) return out;
-    }
-    return null;
-  }
-}

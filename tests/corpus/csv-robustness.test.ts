@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../lib/corpus/index';
 import { detectLayout } from '../../lib/corpus/detect';
 import {
-  CsvRecordParser,
   CsvRowReader,
   CsvTableReader,
   MAX_QUOTED_ROW_LINES,
@@ -224,17 +223,6 @@ describe('the csv layout', () => {
     ]);
   });
 
-  it('CsvRecordParser takes the delimiter from the header line when another splits it into more fields', () => {
-    const p = new CsvRecordParser(',');
-    expect(p.pushLine('title;abstract;authors', 1)).toBeNull();
-    expect(p.columns).toEqual(['title', 'abstract', 'authors']);
-    expect(p.pushLine(`Title, with comma;"${abstract}";Ann Lee`, 2)).toMatchObject({ record: 2, title: 'Title, with comma', abstract, authors: ['Ann Lee'] });
-    expect(p.pushLine('"open;x;y', 3)).toBeNull();
-    expect(p.finish()).toEqual({ record: 3, reason: 'unterminated quoted field' });
-    const tsv = new CsvRecordParser('\t');
-    tsv.pushLine('title\tabstract, notes\tauthors', 1);
-    expect(tsv.columns).toEqual(['title', 'abstract, notes', 'authors']);
-  });
 });
 
 describe.runIf(HAVE_SAMPLES)('CSV exports re-saved the Excel way', () => {

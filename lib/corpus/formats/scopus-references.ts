@@ -252,7 +252,7 @@ function readOldStyle(s: string, ref: RawReference): void {
   }
   if (at === 0 && preEnd > 0) at = readOtherAuthors(s, preEnd, endsWithComma && year !== null, ref);
   // `et al.` after the names.
-  while (at < preEnd) {
+  while (at < preEnd && (s.charCodeAt(at) | 32) === 101) {
     const c = nextComma(s, at, preEnd);
     if (!/^et al\.?$/i.test(sliceTrim(s, at, c))) break;
     at = c === preEnd ? preEnd : c + 2;

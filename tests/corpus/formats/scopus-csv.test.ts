@@ -60,6 +60,10 @@ describe('parseScopusReference', () => {
     });
   });
 
+  it('skips "et al." after the authors', () => {
+    expect(parseScopusReference('Smith, J., et al., A study of things (2019) Nature, 5, pp. 1-9')).toMatchObject({ firstAuthor: 'Smith, J.', title: 'A study of things', year: 2019, source: 'Nature', volume: '5', page: '1' });
+  });
+
   it('finds a DOI written in a reference', () => {
     const ref = parseScopusReference('Kvale, R., Auvinen, A., Interpreting trends in prostate cancer incidence (2007) Journal of the National Cancer Institute, 99 (24), pp. 1881-1887. , DOI 10.1093/jnci/djm249');
     expect(ref).toMatchObject({ doi: '10.1093/jnci/djm249', firstAuthor: 'Kvale, R.', year: 2007, volume: '99', page: '1881' });
