@@ -142,15 +142,40 @@ function isInitials(word: string): boolean {
   return letters >= 1 && letters <= 3;
 }
 
+const NOT_LETTER = /[^a-z]+/g;
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
+
 /** The ASCII letters (or letters and digits) of a text, lower-cased. */
 function lettersLower(text: string, digits = false): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (digits && c >= 48 && c <= 57)) out += String.fromCharCode(c);
+  const lower = text.toLowerCase();
+  // Most parts are already clean (`smith`, `114`): one scan, no new string.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (digits && c >= 48 && c <= 57))) return lower.replace(digits ? NOT_LETTER_OR_DIGIT : NOT_LETTER, '');
   }
-  return out;
+  return lower;
+}
+
+/** `text` from `from` on, without a leading `v`/`vol.`/`p`/`pp.` marker and spaces, up to a dash. */
+function stripMarker(text: string, marker: 'v' | 'p'): string {
+  let i = 0;
+  const n = text.length;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i) | 32;
+  if (c === marker.charCodeAt(0)) {
+    let j = i + 1;
+    if (marker === 'v' && text.startsWith('ol', j)) j += 2;
+    else if (marker === 'p') while (j < n && (text.charCodeAt(j) | 32) === 112) j++;
+    // Only a marker when a dot, space or digit follows (`V114`, `pp. 1`), not a word (`Vision`).
+    const next = text.charCodeAt(j);
+    if (next === 46 || next === 32 || (next >= 48 && next <= 57)) {
+      i = j;
+      while (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 32)) i++;
+    }
+  }
+  let end = i;
+  while (end < n && text.charCodeAt(end) !== 45 && text.charCodeAt(end) !== 0x2013) end++;
+  return i === 0 && end === n ? text : text.slice(i, end);
 }
 
 /**
@@ -165,13 +190,8 @@ export function buildReferencePartsKey(ref: Pick<RawReference, 'firstAuthor' | '
   if (!ref.firstAuthor || year === null) return null;
   const surname = buildSurnameKey(ref.firstAuthor);
   if (surname === '') return null;
-  const volume = ref.volume ? lettersLower(ref.volume.replace(/^\s*v(?:ol)?\.?\s*/i, ''), true) : '';
-  let page = '';
-  if (ref.page) {
-    const p = ref.page.trim().replace(/^p+\.?\s*/i, '');
-    const dash = p.search(/[-–]/);
-    page = lettersLower(dash < 0 ? p : p.slice(0, dash), true);
-  }
+  const volume = ref.volume ? lettersLower(stripMarker(ref.volume, 'v'), true) : '';
+  const page = ref.page ? lettersLower(stripMarker(ref.page, 'p'), true) : '';
   if (volume !== '' || page !== '') return `${surname}|${year}|v${volume}|p${page}`;
   const source = ref.source ? lettersLower(foldAccents(ref.source), true) : '';
   return source === '' ? null : `${surname}|${year}|${source}`;

@@ -85,6 +85,21 @@ export class JsonItemSplitter {
     let bs = -1;
     let nl = -1;
     while (i < n) {
+      // JSON lines: a whole line `{…}` is a record as it stands; no need to scan it character by
+      // character (half the time of a JSON-lines file). Anything else takes the general path.
+      if (this.linesMode && this.atLineStart && !this.inItem && !this.inString && this.depth === 0 && !this.skipping && text.charCodeAt(i) === 123) {
+        const end = text.indexOf('\n', i);
+        if (end >= 0) {
+          const last = end > i && text.charCodeAt(end - 1) === 13 ? end - 2 : end - 1;
+          if (last > i && text.charCodeAt(last) === 125) {
+            this.last = CLOSE;
+            this.onItem(text.slice(i, last + 1), this.line);
+            this.line++;
+            i = end + 1;
+            continue;
+          }
+        }
+      }
       if (this.inString) {
         if (q < i) {
           q = text.indexOf('"', i);
