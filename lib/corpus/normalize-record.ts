@@ -130,8 +130,11 @@ function buildKeywords(raw: RawRecord): PaperKeyword[] {
   const out: PaperKeyword[] = [];
   const seen = new Set<string>();
   for (const k of raw.keywords) {
-    const keyword = normalizeText(k.keyword).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    let keyword = normalizeText(k.keyword).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
     if (keyword === '') continue;
+    // Indexers shout (WoS Keywords Plus: `AUTHOR COCITATION ANALYSIS`): lower case reads better;
+    // short all-capital terms are acronyms (`DNA`, `MRI`) and stay.
+    if (keyword.length > 5 && keyword === keyword.toUpperCase() && keyword !== keyword.toLowerCase()) keyword = keyword.toLowerCase();
     const key = `${k.kind}:${keyword.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -2,6 +2,7 @@
  * Formatting numbers, dates and names for display. Deterministic (fixed 'en-US' rules, no time
  * zone), so a server render and the browser agree to the character.
  */
+import { parseCountry } from '../corpus/bib-fields';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -69,6 +70,12 @@ export function formatAuthorsShort(authorsText: string, max = 3): string {
 /** A source file name without its extensions, for labels: '004_f3a7.txt.gz' → '004_f3a7'. */
 export function formatSourceName(file: string): string {
   return file.replace(/(\.(txt|csv|tsv|json|jsonl|bib|gz))+$/i, '');
+}
+
+/** An affiliation as shown: its name, and its country in brackets when the name does not end with one
+ * (`University of Bordeaux (France)`, but `Univ Antwerp, B-2000 Antwerp, Belgium` as it is). */
+export function formatAffiliation(name: string, country: string | null): string {
+  return country !== null && parseCountry(name) === null ? `${name} (${country})` : name;
 }
 
 /** A format's name as users know it: 'wos' → 'Web of Science', 'scopus-csv' → 'Scopus'. */

@@ -8,7 +8,7 @@ import { NoBuild } from '../../components/NoBuild';
 import { PaperItem } from '../../components/PaperItem';
 import { parseId } from '../../components/params';
 import { getAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
-import { formatCount, formatDecimal, formatPlural, formatYearRange } from '@/lib/viz/format';
+import { formatAffiliation, formatCount, formatDecimal, formatPlural, formatYearRange } from '@/lib/viz/format';
 import { communityColor, topicColor } from '@/lib/viz/palette';
 import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/url-state';
 
@@ -45,10 +45,7 @@ export default async function AuthorPage({ params }: Props) {
         <h1>{author.name}</h1>
         {author.affiliations.length > 0 && (
           <p className="subtle" style={{ maxWidth: '90ch' }}>
-            {author.affiliations[0].name}
-            {author.affiliations[0].country && !author.affiliations[0].name.endsWith(author.affiliations[0].country)
-              ? ` (${author.affiliations[0].country})`
-              : ''}
+            {formatAffiliation(author.affiliations[0].name, author.affiliations[0].country)}
           </p>
         )}
         <p className="lede">
@@ -183,10 +180,7 @@ export default async function AuthorPage({ params }: Props) {
                 <ul className="row-list">
                   {author.affiliations.map((a) => (
                     <li key={a.id}>
-                      <span className="grow">
-                        {a.name}
-                        {a.country && !a.name.endsWith(a.country) ? <span className="subtle"> · {a.country}</span> : null}
-                      </span>
+                      <span className="grow">{formatAffiliation(a.name, a.country)}</span>
                       <span className="subtle nowrap">
                         {formatPlural(a.papers, 'paper')}
                         {a.first != null && a.last != null ? ` · ${formatYearRange(a.first, a.last)}` : ''}

@@ -9,7 +9,7 @@ import { PaperItem } from '../../components/PaperItem';
 import { PaperMapThumbnail } from '../../components/PaperMapThumbnail';
 import { parseId } from '../../components/params';
 import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
-import { formatCount, formatDecimal, formatFormatName, formatPaperDate, formatPlural, formatSourceName } from '@/lib/viz/format';
+import { formatAffiliation, formatCount, formatDecimal, formatFormatName, formatPaperDate, formatPlural, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
 
@@ -85,6 +85,13 @@ export default async function PaperPage({ params }: Props) {
   paper.affiliations.forEach((a, i) => {
     for (const p of a.positions) marks.set(p, [...(marks.get(p) ?? []), i + 1]);
   });
+  // Provenance grouped by record: "scopus-export record 3: abstract, cited by".
+  const provenance: { file: string; record: number; fields: string[] }[] = [];
+  for (const f of paper.fieldSources) {
+    let g = provenance.find((x) => x.file === f.file && x.record === f.record);
+    if (g === undefined) provenance.push((g = { file: f.file, record: f.record, fields: [] }));
+    g.fields.push(f.field.replace('_', ' '));
+  }
   const keywordKinds = KEYWORD_KINDS.map(([kind, title]) => ({ kind, title, keywords: paper.keywords.filter((k) => k.kind === kind) })).filter(
     (g) => g.keywords.length > 0,
   );
@@ -122,8 +129,7 @@ export default async function PaperPage({ params }: Props) {
           <ol className="affiliation-list subtle" aria-label="Affiliations">
             {paper.affiliations.map((a, i) => (
               <li key={a.id} value={i + 1}>
-                <sup>{i + 1}</sup> {a.name}
-                {a.country && !a.name.endsWith(a.country) ? ` (${a.country})` : ''}
+                <sup>{i + 1}</sup> {formatAffiliation(a.name, a.country)}
               </li>
             ))}
           </ol>
@@ -323,19 +329,20 @@ export default async function PaperPage({ params }: Props) {
                 Listed in {paper.sources.length} places and merged into one paper.
               </p>
             )}
-            {paper.fieldSources.length > 0 && (
-              <table className="table provenance-table" aria-label="Which record gave each field">
-                <tbody>
-                  {paper.fieldSources.map((f) => (
-                    <tr key={f.field}>
-                      <th scope="row">{f.field.replace('_', ' ')}</th>
-                      <td title={f.file}>
-                        {formatSourceName(f.file)} <span className="subtle">#{f.record}</span>
-                      </td>
-                    </tr>
+            {provenance.length > 0 && (
+              <div className="provenance">
+                <h3 className="subtle">Which record gave each field</h3>
+                <ul className="row-list">
+                  {provenance.map((g) => (
+                    <li key={`${g.file}:${g.record}`}>
+                      <span className="grow" title={g.file}>
+                        {formatSourceName(g.file)} <span className="subtle">record {g.record}</span>
+                      </span>
+                      <span className="subtle">{g.fields.join(', ')}</span>
+                    </li>
                   ))}
-                </tbody>
-              </table>
+                </ul>
+              </div>
             )}
             {paper.ids.length > 0 && (
               <dl className="id-list">
