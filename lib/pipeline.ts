@@ -16,6 +16,7 @@ import type { TopicModel, TopicModelOptions } from './model/types';
 import type { ProgressReporter } from './cli/progress';
 import { formatCount } from './cli/progress';
 import { buildTrends } from './trends/index';
+import { buildKeywordTerms } from './trends/keywords';
 import type { TrendOptions, Trends } from './trends/types';
 import { SCHEMA_VERSION } from './store/schema';
 import {
@@ -217,8 +218,10 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   mark('graph');
 
   progress.start('trends', 0, 'terms');
+  // Keywords the sources give are trend terms beside the words and phrases of the abstracts.
+  const keywordTerms = buildKeywordTerms(modelPapers, model.corpus);
   const trends = buildTrends(
-    { papers: modelPapers, corpus: model.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
+    { papers: modelPapers, corpus: keywordTerms.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
     opts.trends,
     (_stage, done, total) => progress.update(done, total),
   );
@@ -252,7 +255,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeCorpus(db, corpus);
       writeTopicModel(db, model, corpus, modelRows, paperTopics);
       writeCoauthorGraph(db, graph);
-      writeTrends(db, trends, model);
+      writeTrends(db, trends, model, keywordTerms);
       await fullText;
       attachFullTextIndex(db, ftsTemp);
       finishBuildDatabase(db);

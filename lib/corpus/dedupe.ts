@@ -6,7 +6,7 @@
  * Two records with different DOIs are never merged (a preprint and its published version stay two
  * papers), nor are two records with different real titles on abstract alone.
  */
-import type { Paper, PaperIdentifier, ProvenanceField, SourceRef } from './types';
+import type { Paper, PaperIdentifier, PaperReference, ProvenanceField, SourceRef } from './types';
 import { buildAbstractKey, type Candidate } from './normalize-record';
 
 /** How a record was matched to a paper already seen. */
@@ -127,8 +127,17 @@ function mergeInto(p: Paper, c: Candidate): void {
       p.references = c.references;
       setSource(p, 'references', c.source);
     } else {
-      const seen = new Set(p.references.map((r) => r.key ?? `raw:${r.raw.toLowerCase()}`));
-      const added = c.references.filter((r) => !seen.has(r.key ?? `raw:${r.raw.toLowerCase()}`));
+      // The same cited work from two services: same key, or same author-year-volume-page or title
+      // (WoS cites with a DOI what Scopus cites without one).
+      const seen = new Set<string>();
+      const keysOf = (r: PaperReference): string[] => {
+        const keys = [r.key ?? `raw:${r.raw.toLowerCase()}`];
+        if (r.partsKey !== null) keys.push(r.partsKey);
+        if (r.titleKey !== null) keys.push(`title:${r.titleKey}`);
+        return keys;
+      };
+      for (const r of p.references) for (const k of keysOf(r)) seen.add(k);
+      const added = c.references.filter((r) => !keysOf(r).some((k) => seen.has(k)));
       if (added.length > 0) p.references = [...p.references, ...added];
     }
   }

@@ -258,7 +258,8 @@ CREATE TABLE terms (
   term      TEXT NOT NULL,
   display   TEXT NOT NULL,
   is_phrase INTEGER NOT NULL,
-  df        INTEGER NOT NULL
+  df        INTEGER NOT NULL,
+  is_keyword INTEGER NOT NULL DEFAULT 0     -- 1: a keyword the sources give (trends only), not a word of the abstracts
 );
 CREATE INDEX terms_display ON terms(display COLLATE NOCASE);
 CREATE INDEX terms_df ON terms(df DESC);

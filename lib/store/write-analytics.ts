@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/types';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
 import type { Trends } from '../trends/types';
+import type { KeywordTerms } from '../trends/keywords';
 import { getAuthorTable, writeMeta } from './write';
 
 /** Author stats, edges, communities, components and the offline layout. Store ids = graph ids + 1. */
@@ -58,7 +59,7 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
 }
 
 /** Periods, term and topic series, changes, bursts and related terms. Term ids are vocabulary ids. */
-export function writeTrends(db: Database.Database, trends: Trends, model: TopicModel): void {
+export function writeTrends(db: Database.Database, trends: Trends, model: TopicModel, keywords?: KeywordTerms): void {
   const { periods, termSeries, topicSeries } = trends;
   const periodCount = periods.length;
   const label = (ordinal: number) => periods[ordinal].label;
@@ -70,6 +71,12 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
   const insertTopicPeriod = db.prepare('INSERT INTO topic_periods (topic_id, period, papers, share) VALUES (?, ?, ?, ?)');
 
   db.transaction(() => {
+    if (keywords !== undefined) {
+      // Keyword terms follow the text vocabulary's ids (writeTopicModel wrote those).
+      const insertKeyword = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df, is_keyword) VALUES (?, ?, ?, ?, ?, 1)');
+      const { vocab } = keywords.corpus;
+      for (let id = keywords.firstKeyword; id < vocab.terms.length; id++) insertKeyword.run(id, vocab.terms[id], vocab.display[id], vocab.isPhrase[id], vocab.df[id]);
+    }
     for (const p of periods) insertPeriod.run(p.label, p.ordinal, p.papers);
     // Only non-zero cells: a term absent from a period reads as 0.
     for (let row = 0; row < termSeries.terms.length; row++) {
