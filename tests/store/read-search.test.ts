@@ -87,7 +87,7 @@ beforeAll(() => {
   db.prepare(
     "INSERT INTO topic_terms VALUES (0, 0, 'diffusion', 0.5, 6, 1), (0, 1, 'images', 0.3, 2, 2), (0, 2, 'graphs', 0.1, 0, 3), (1, 0, 'transformers', 0.4, 1, 4)",
   ).run();
-  db.prepare("INSERT INTO terms VALUES (1, 'diffus', 'diffusion', 0, 3), (2, 'imag', 'images', 0, 1)").run();
+  db.prepare("INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'diffus', 'diffusion', 0, 3), (2, 'imag', 'images', 0, 1)").run();
   db.prepare('INSERT INTO topic_tree VALUES (0, 2, 0, 0, 3), (1, 2, 1, 0, 3), (2, NULL, NULL, 0.7, 6)').run();
   db.prepare('INSERT INTO topic_similarity VALUES (0, 1, 0.25), (1, 0, 0.25)').run();
   db.prepare('INSERT INTO topic_representatives VALUES (0, 0, 4), (0, 1, 1)').run();

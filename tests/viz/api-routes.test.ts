@@ -44,7 +44,7 @@ beforeAll(() => {
     INSERT INTO author_stats VALUES (1, 2, 1, 2020, 2021, 1, 1, 0, 0, 0, '[]'), (2, 1, 1, 2020, 2020, 1, 1, 0, 0, 0, '[]');
     INSERT INTO coauthor_edges VALUES (1, 2, 1, 1);
     INSERT INTO author_layout VALUES (1, 0, 0), (2, 1, 1);
-    INSERT INTO terms VALUES (1, 'neural', 'neural', 0, 2);
+    INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 2);
     INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 1);
     INSERT INTO term_periods VALUES (1, '2020', 1, 1), (1, '2021', 1, 1);
   `);
