@@ -157,7 +157,7 @@ class EndnoteRecordBuilder implements XmlRecordBuilder {
         this.authors.push(text);
         break;
       case 'auth-address':
-        this.addresses.push(...splitItems(text));
+        for (const item of splitItems(text)) this.addresses.push(item);
         break;
       case 'year':
         this.year ??= text;

@@ -175,7 +175,7 @@ function buildReferences(f: RisFields): RawReference[] {
 /** Builds the raw record of one RIS record. */
 function buildRisRecord(f: RisFields, record: number): RawRecord {
   const authors = all(f, 'AU');
-  if (authors.length === 0) authors.push(...all(f, 'A1'));
+  if (authors.length === 0) for (const a of all(f, 'A1')) authors.push(a);
   const py = first(f, 'PY', 'Y1', 'DA');
   const year = py === null ? null : /\d{4}/.exec(py);
   let doi = first(f, 'DO', 'DI');

@@ -63,6 +63,39 @@ describe.runIf(HAVE_SAMPLES)('every real export sample', () => {
     expect(Object.keys(members[0].mergedWith)).toEqual(['synergy__Donners_2021/works_0_25.json']);
   });
 
+  it('the WoS tab-delimited export saved as UTF-16 (LE and BE, with BOM) reads the same records', async () => {
+    const utf8 = readFileSync(sample('wos/wosfile__wos_tab_delimited_win_utf8.txt'));
+    const text = utf8.toString('utf8').replace(/^\ufeff/, '');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    const plain = await readCorpus([sample('wos/wosfile__wos_tab_delimited_win_utf8.txt')]);
+    for (const [name, bytes] of [['wos-utf16le.txt', le], ['wos-utf16be.txt', be]] as const) {
+      const file = path.join(tmp, name);
+      writeFileSync(file, bytes);
+      const c = await readCorpus([file]);
+      expect(c.files[0]).toMatchObject({ layout: 'wos-tab', recordsRead: 50, rejected: 0, warnings: [] });
+      expect(c.papers.map((p) => [p.title, p.doi, p.abstract])).toEqual(plain.papers.map((p) => [p.title, p.doi, p.abstract]));
+    }
+  });
+
+  it('a Scopus CSV re-saved by Excel in Windows-1252 with semicolons reads all records, with a note', async () => {
+    const text = readFileSync(sample('scopus/bibliometrix__scopus_sample.csv'), 'utf8').replace(/^\ufeff/, '');
+    // Excel in many locales: `;` between fields (the CSV machinery sniffs it), CRLF, Windows-1252.
+    let quoted = false;
+    let semicolons = '';
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      semicolons += ch === ',' && !quoted ? ';' : ch;
+    }
+    const cp1252 = Buffer.from(semicolons.replace(/\r?\n/g, '\r\n').replace(/[^\u0000-\u00ff]/g, '?'), 'latin1');
+    const file = path.join(tmp, 'scopus-excel.csv');
+    writeFileSync(file, cp1252);
+    const c = await readCorpus([file]);
+    expect(c.files[0]).toMatchObject({ layout: 'scopus-csv', recordsRead: 8, rejected: 0 });
+    expect(c.files[0].warnings[0]).toMatch(/^not valid UTF-8 \(first bad byte at offset \d+, line \d+\): read as Windows-1252/);
+    expect(c.papers.every((p) => p.doi !== null && p.abstract !== '')).toBe(true);
+  });
+
   it('the WoS plain text and tab-delimited exports of the same 50 records give 50 papers', async () => {
     const c = await readCorpus([sample('wos/wosfile__wos_plaintext.txt'), sample('wos/wosfile__wos_tab_delimited_win_utf8.txt')]);
     expect(c.papers).toHaveLength(50);
