@@ -9,6 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort, stopServer, waitForServer } from './next-server';
 
@@ -48,26 +49,42 @@ async function main(): Promise<number> {
     if (status !== 0) return status;
   }
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  log(`next start on ${baseUrl}`);
-  const server = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  const stop = () => void stopServer(server).then(() => process.exit(130));
+  // A second build, from database exports (WoS, Scopus, OpenAlex records of the same papers), served
+  // beside the bundled corpus's for the pages that show what exports carry.
+  const exportsBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-exports-build-'));
+  log('building the export fixture (tests/fixtures/corpus/cross-service)');
+  const built = run(path.join(BIN, 'tsx'), ['scripts/pipeline.ts', '--input', 'tests/fixtures/corpus/cross-service', '--out', exportsBuild, '--quiet']);
+  if (built !== 0) return built;
+
+  const start = async (build: string | null): Promise<{ url: string; server: ReturnType<typeof spawn> }> => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    log(`next start on ${url}${build ? ` (build ${build})` : ''}`);
+    const server = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', ...(build ? { TOPICSCOPE_BUILD: build } : {}) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    return { url, server };
+  };
+  const main = await start(null);
+  const exportsServer = await start(exportsBuild);
+  const stopAll = () => Promise.all([stopServer(main.server), stopServer(exportsServer.server)]);
+  const stop = () => void stopAll().then(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    await waitForServer(`${baseUrl}/api/papers/1`, server);
+    await waitForServer(`${main.url}/api/papers/1`, main.server);
+    await waitForServer(`${exportsServer.url}/api/papers/1`, exportsServer.server);
     log('running the browser tests');
     return run(path.join(BIN, 'vitest'), ['run', '--config', 'tests/browser/vitest.config.ts', ...filters], {
-      TOPICSCOPE_BASE_URL: baseUrl,
+      TOPICSCOPE_BASE_URL: main.url,
+      TOPICSCOPE_EXPORTS_URL: exportsServer.url,
     });
   } finally {
-    await stopServer(server);
+    await stopAll();
+    fs.rmSync(exportsBuild, { recursive: true, force: true });
   }
 }
 
