@@ -332,10 +332,10 @@ export default async function PaperPage({ params }: Props) {
             {provenance.length > 0 && (
               <div className="provenance">
                 <h3 className="subtle">Which record gave each field</h3>
-                <ul className="row-list">
+                <ul className="provenance-list">
                   {provenance.map((g) => (
                     <li key={`${g.file}:${g.record}`}>
-                      <span className="grow" title={g.file}>
+                      <span title={g.file}>
                         {formatSourceName(g.file)} <span className="subtle">record {g.record}</span>
                       </span>
                       <span className="subtle">{g.fields.join(', ')}</span>
