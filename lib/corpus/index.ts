@@ -31,7 +31,8 @@ import { parseAuthorsTldrAbstract } from './parse-authors-tldr-abstract';
 import { parseHfDailyPapers } from './parse-hf-daily-papers';
 import { parseHfPapersListing } from './parse-hf-papers-listing';
 import { parseNumberedListing } from './parse-numbered-listing';
-import { parseArxivLine, parseJsonDocument, parseJsonLine } from './parse-json';
+import { buildFieldResolver, buildRecordFromFields, parseArxivLine, parseJsonDocument, parseJsonLine } from './parse-json';
+import { createJsonRecordParser } from './json-stream';
 import { createCsvLayoutParser } from './parse-csv';
 import { parseBibtex } from './parse-bibtex';
 
@@ -242,6 +243,14 @@ async function readInputs(
       );
       csv.finish();
       if (csv.columns === null) throw new InputError(f.name, 'the CSV file has no header row');
+    } else if (layout === 'json' && sample.text.trimStart().startsWith('[')) {
+      // A JSON array streams record by record (a document holding its records under a key is read whole).
+      const parser = createJsonRecordParser(emit, (value, line, out) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) out({ record: line, reason: 'not a JSON object' });
+        else out(buildRecordFromFields(value as Record<string, unknown>, line, buildFieldResolver(Object.keys(value), fieldMap)));
+      });
+      await readChunks(source, (text, line) => parser.push(text, line), onBytes);
+      parser.finish();
     } else if (isLayout(layout) && LINE_LAYOUTS.has(layout)) {
       const parseLine = layout === 'arxiv-jsonl' ? parseArxivLine : parseJsonLine;
       await readLines(

@@ -136,6 +136,20 @@ describe('broken records are rejected and the run goes on', () => {
     expect(c.rejects[0].reason).toMatch(/^line too long: 524288\d\d characters$/);
   });
 
+  it('a JSON array streams record by record: a broken record is reported at its line and the rest kept', async () => {
+    const array = `[\n${GOOD},\n{"title": "Broken", "abstract": tru},\n42,\n${GOOD.replace('A Good Record', 'Another Good Record')}\n]\n`;
+    const c = await readCorpus([write('array.json', array)]);
+    expect(c.files[0]).toMatchObject({ layout: 'json', recordsRead: 4, papersKept: 2, rejected: 2 });
+    expect(c.rejects.map((r) => [r.record, r.reason.split(':')[0]])).toEqual([
+      [3, 'bad JSON'],
+      [4, 'not a JSON object'],
+    ]);
+    expect(c.papers.map((p) => [p.title, p.sources[0].record])).toEqual([
+      ['A Good Record', 2],
+      ['Another Good Record', 5],
+    ]);
+  });
+
   it('bad JSON lines and CSV rows with the wrong field count are counted by reason; a record without abstract is kept', async () => {
     const jsonl = write('mixed.jsonl', `${GOOD}\nnot json at all\n[1, 2]\n{"title": "No abstract"}\n`);
     const csv = write('mixed.csv', 'title,abstract,authors\n"Good Row","An abstract long enough to count, with a comma inside quotes, for the CSV reader to keep it as one field.","Ann Lee"\n"Short row","no authors column"\n"Never closed, x, y\n');
