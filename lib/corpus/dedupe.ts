@@ -122,6 +122,9 @@ function mergeInto(p: Paper, c: Candidate): void {
       p.keywords = [...p.keywords, ...added];
     }
   }
+  for (const r of c.relations) {
+    if (r.doi !== p.doi && !p.relations.some((o) => o.kind === r.kind && o.doi === r.doi)) p.relations = [...p.relations, r];
+  }
   if (c.references.length > 0) {
     if (p.references.length === 0) {
       p.references = c.references;
@@ -181,6 +184,7 @@ function newPaper(id: number, c: Candidate): Paper {
     keywords: c.keywords,
     affiliations: c.affiliations,
     references: c.references,
+    relations: c.relations,
     fieldSources,
   };
 }

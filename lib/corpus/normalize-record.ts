@@ -53,6 +53,7 @@ export interface Candidate {
   keywords: PaperKeyword[];
   affiliations: PaperAffiliation[];
   references: PaperReference[];
+  relations: { kind: string; doi: string }[];
 }
 
 /** Characters of the abstract's key compared; enough to identify a paper, robust to a cut tail. */
@@ -215,6 +216,16 @@ function buildReferences(raw: RawRecord): PaperReference[] {
 /** Shortest title key a reference is matched by: short titles ("Introduction") name many papers. */
 export const MIN_REFERENCE_TITLE_KEY = 24;
 
+function buildRelations(raw: RawRecord, own: string | null): { kind: string; doi: string }[] {
+  if (raw.relations === undefined || raw.relations.length === 0) return EMPTY;
+  const out: { kind: string; doi: string }[] = [];
+  for (const r of raw.relations) {
+    const doi = normalizeDoi(r.doi);
+    if (doi !== null && doi !== own && !out.some((o) => o.kind === r.kind && o.doi === doi)) out.push({ kind: r.kind, doi });
+  }
+  return out;
+}
+
 function attachAuthorIds(authors: AuthorName[], positions: Int32Array, ids: readonly AuthorIdentifier[][] | undefined): AuthorName[] {
   if (ids === undefined || ids.length === 0) return authors;
   let copied = false;
@@ -284,5 +295,6 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
     keywords: buildKeywords(raw),
     affiliations: buildAffiliations(raw, positions),
     references: buildReferences(raw),
+    relations: buildRelations(raw, doi),
   };
 }

@@ -40,6 +40,15 @@ export interface RawRecord {
   authorIds?: AuthorIdentifier[][];
   /** Every cited reference the source gives, in its order. */
   references?: RawReference[];
+  /** Other versions of the paper the record names (a preprint, the published article), by DOI. */
+  relations?: RawRelation[];
+}
+
+/** A link to another version of a paper, as Crossref's `relation` states it (`is-preprint-of`,
+ * `has-preprint`, `is-version-of`, `has-version`). Two DOIs stay two papers; the link is kept. */
+export interface RawRelation {
+  kind: string;
+  doi: string;
 }
 
 /**

@@ -92,6 +92,8 @@ export interface Paper {
   keywords: PaperKeyword[];
   affiliations: PaperAffiliation[];
   references: PaperReference[];
+  /** Other versions the sources name (kind and normalized DOI), each once. */
+  relations: { kind: string; doi: string }[];
   /** Which source record gave each field kept (only fields that have a value). */
   fieldSources: Partial<Record<ProvenanceField, SourceRef>>;
 }
@@ -143,10 +145,10 @@ export interface Corpus {
 /** The bibliographic fields of a paper whose source gives none of them. */
 export function buildBareBibliography(): Pick<
   Paper,
-  'doi' | 'ids' | 'citedBy' | 'citedBySource' | 'docType' | 'volume' | 'firstPage' | 'keywords' | 'affiliations' | 'references' | 'fieldSources'
+  'doi' | 'ids' | 'citedBy' | 'citedBySource' | 'docType' | 'volume' | 'firstPage' | 'keywords' | 'affiliations' | 'references' | 'relations' | 'fieldSources'
 > {
   return {
     doi: null, ids: [], citedBy: null, citedBySource: null, docType: null, volume: null, firstPage: null,
-    keywords: [], affiliations: [], references: [], fieldSources: {},
+    keywords: [], affiliations: [], references: [], relations: [], fieldSources: {},
   };
 }

@@ -155,6 +155,16 @@ CREATE TABLE paper_references (
 CREATE INDEX paper_references_cited ON paper_references(cited_paper_id) WHERE cited_paper_id IS NOT NULL;
 CREATE INDEX paper_references_key ON paper_references(ref_key);
 
+-- other versions of a paper the sources name (Crossref's relation: a preprint and its article):
+-- two DOIs stay two papers, linked here; linked_paper_id when the other version is in the corpus
+CREATE TABLE paper_links (
+  paper_id        INTEGER NOT NULL,
+  kind            TEXT NOT NULL,            -- is-preprint-of, has-preprint, is-version-of, has-version
+  doi             TEXT NOT NULL,
+  linked_paper_id INTEGER
+);
+CREATE INDEX paper_links_paper ON paper_links(paper_id);
+
 -- for a paper from several records: which record gave each field kept
 CREATE TABLE paper_field_sources (
   paper_id INTEGER NOT NULL,

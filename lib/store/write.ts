@@ -146,6 +146,10 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
   const authorIdRows = new RowWriter(db, 'author_ids', ['author_id', 'scheme', 'value'], 64);
   const references = new RowWriter(db, 'paper_references', ['paper_id', 'position', 'ref_key', 'raw', 'doi', 'cited_paper_id'], 32);
   const fieldSources = new RowWriter(db, 'paper_field_sources', ['paper_id', 'field', 'file', 'record'], 64);
+  const links = new RowWriter(db, 'paper_links', ['paper_id', 'kind', 'doi', 'linked_paper_id'], 64);
+  // DOI → paper id, for the version links (built only when some paper has one).
+  const byDoi = new Map<string, number>();
+  if (corpus.papers.some((p) => p.relations.length > 0)) for (const p of corpus.papers) if (p.doi !== null) byDoi.set(p.doi, p.id);
   const affiliationIds = new Map<string, number>();
   const authors = new RowWriter(db, 'authors', ['id', 'key', 'name'], 64);
   const paperAuthors = new RowWriter(db, 'paper_authors', ['paper_id', 'author_id', 'position'], 64);
@@ -208,6 +212,7 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
         const target = targets !== undefined && targets[k] >= 0 ? corpus.papers[targets[k]].id : null;
         references.add(p.id, k, r.key, r.raw, r.doi, target);
       });
+      for (const r of p.relations) links.add(p.id, r.kind, r.doi, byDoi.get(r.doi) ?? null);
       if (p.sources.length > 1) {
         for (const field of Object.keys(p.fieldSources).sort() as (keyof typeof p.fieldSources)[]) {
           const s = p.fieldSources[field];
@@ -218,7 +223,7 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
       for (let position = 0; position < ids.length; position++) paperAuthors.add(p.id, ids[position] + 1, position);
       for (const s of p.sources) paperSources.add(p.id, s.file, s.record);
     });
-    for (const w of [papers, paperAuthors, paperSources, paperIds, keywords, affiliations, authorAffiliations, references, fieldSources]) w.flush();
+    for (const w of [papers, paperAuthors, paperSources, paperIds, keywords, affiliations, authorAffiliations, references, fieldSources, links]) w.flush();
   })();
   // These tables are complete: index them now, while the full-text index is still being built
   // on its worker, rather than after it.
@@ -360,7 +365,7 @@ const INDEXES = [...splitIndexes(TABLES_SQL).indexes.matchAll(/CREATE (?:UNIQUE 
 /** The tables writeCorpus fills, complete when it returns. */
 const CORPUS_TABLES = new Set([
   'source_files', 'rejected_records', 'papers', 'authors', 'paper_authors', 'paper_sources', 'paper_ids', 'paper_keywords',
-  'affiliations', 'author_affiliations', 'author_ids', 'paper_references', 'paper_field_sources',
+  'affiliations', 'author_affiliations', 'author_ids', 'paper_references', 'paper_field_sources', 'paper_links',
 ]);
 
 /** Creates the secondary indexes not yet there (of `tables` only, when given). */

@@ -26,7 +26,8 @@ describe('de-duplication across services', () => {
   it('reads each file in its format and counts how each duplicate merged', () => {
     const byFile = Object.fromEntries(corpus.files.map((f) => [f.file, f]));
     // Files are read in name order: OpenAlex first, so Scopus and WoS records merge into its papers.
-    expect(corpus.files.map((f) => f.file)).toEqual(['openalex-works.json', 'scopus-export.csv', 'wos-export.txt']);
+    expect(corpus.files.map((f) => f.file)).toEqual(['openalex-works.json', 'scopus-export.csv', 'works-crossref.json', 'wos-export.txt']);
+    expect(byFile['works-crossref.json']).toMatchObject({ layout: 'crossref', recordsRead: 1, papersKept: 0, duplicatesMerged: 1, mergedBy: { doi: 1, id: 0, title: 0, abstract: 0 } });
     expect(byFile['openalex-works.json']).toMatchObject({ layout: 'openalex', recordsRead: 4, papersKept: 4, duplicatesMerged: 0, rejected: 0 });
     expect(byFile['scopus-export.csv']).toMatchObject({
       layout: 'scopus-csv',
@@ -69,9 +70,11 @@ describe('de-duplication across services', () => {
     expect(found[0].sources).toHaveLength(3);
   });
 
-  it('never merges two different DOIs: the preprint and the article stay two papers', () => {
+  it('never merges two different DOIs: the preprint and the article stay two papers, linked where a record says so', () => {
     const found = paper('Seagrass meadows store carbon');
     expect(found.map((p) => p.doi).sort()).toEqual(['10.3354/meps13500', '10.48550/arxiv.2101.00003']);
+    const preprint = found.find((p) => p.doi === '10.48550/arxiv.2101.00003');
+    expect(preprint?.relations).toEqual([{ kind: 'is-preprint-of', doi: '10.3354/meps13500' }]);
   });
 
   it('resolves a WoS reference without a matching DOI by author, year, volume and page', () => {

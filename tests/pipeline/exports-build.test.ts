@@ -105,6 +105,13 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
     expect(db.prepare("SELECT COUNT(*) FROM authors WHERE name = 'Jing Wang'").pluck().get()).toBe(2);
   });
 
+  it('links the preprint to its article, kept as two papers', () => {
+    const preprint = db.prepare("SELECT id FROM papers WHERE doi = '10.48550/arxiv.2101.00003'").pluck().get() as number;
+    const article = db.prepare("SELECT id FROM papers WHERE doi = '10.3354/meps13500'").pluck().get() as number;
+    const page = getPaper(preprint, db);
+    expect(page?.versions.map((v) => [v.kind, v.doi, v.paper?.id])).toEqual([['is-preprint-of', '10.3354/meps13500', article]]);
+  });
+
   it('makes keywords in two or more papers trend terms', () => {
     const rows = db.prepare('SELECT display, df FROM terms WHERE is_keyword = 1 ORDER BY display').all() as { display: string; df: number }[];
     expect(rows.every((r) => r.df >= 2)).toBe(true);

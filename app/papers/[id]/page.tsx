@@ -24,6 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
 
+/** How a version link reads on the page. */
+const VERSION_KINDS: Record<string, string> = {
+  'is-preprint-of': 'Preprint of',
+  'has-preprint': 'Preprint:',
+  'is-version-of': 'A version of',
+  'has-version': 'Other version:',
+};
+
 const KEYWORD_KINDS: [string, string][] = [
   ['author', 'Author keywords'],
   ['indexed', 'Index terms'],
@@ -159,6 +167,25 @@ export default async function PaperPage({ params }: Props) {
               <span>{paper.externalId}</span>
             ))}
         </div>
+        {paper.versions.length > 0 && (
+          <p className="subtle" style={{ fontSize: 'var(--text-sm)' }}>
+            {paper.versions.map((v, i) => (
+              <span key={`${v.kind}:${v.doi}`}>
+                {i > 0 && ' · '}
+                {VERSION_KINDS[v.kind] ?? v.kind}{' '}
+                {v.paper ? (
+                  <Link href={`/papers/${v.paper.id}`}>
+                    <LatexText text={v.paper.title} />
+                  </Link>
+                ) : (
+                  <a href={`https://doi.org/${v.doi}`} rel="noreferrer">
+                    doi:{v.doi}
+                  </a>
+                )}
+              </span>
+            ))}
+          </p>
+        )}
       </header>
 
       <div className="grid-main-aside">

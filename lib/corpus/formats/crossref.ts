@@ -5,7 +5,7 @@
  * https://github.com/CrossRef/rest-api-doc/blob/master/api_format.md
  */
 import type { Emit, FormatSpec } from '../format-spec';
-import type { AuthorIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference } from '../raw-record';
+import type { AuthorIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference, RawRelation } from '../raw-record';
 import { parseCountry, parseCount } from '../bib-fields';
 import { createJsonRecordParser, startsLikeJson } from '../json-stream';
 import { readArray, readFirstPage, readFirstText, readLastSegment, readObject, readOrcid, readText, readYear } from './json-values';
@@ -150,6 +150,26 @@ export function buildCrossrefRecord(work: Record<string, unknown>, record: numbe
     references,
   };
   if (authorIds.length > 0) out.authorIds = authorIds;
+  const relations = readRelations(work.relation);
+  if (relations.length > 0) out.relations = relations;
+  return out;
+}
+
+/** Version links of Crossref's `relation` object: a preprint and its article, other versions. */
+const VERSION_RELATIONS = new Set(['is-preprint-of', 'has-preprint', 'is-version-of', 'has-version']);
+
+function readRelations(value: unknown): RawRelation[] {
+  const o = readObject(value);
+  if (o === null) return [];
+  const out: RawRelation[] = [];
+  for (const kind of Object.keys(o).sort()) {
+    if (!VERSION_RELATIONS.has(kind)) continue;
+    for (const item of readArray(o[kind])) {
+      const r = readObject(item);
+      const id = r === null ? null : readText(r.id);
+      if (r !== null && id !== null && (readText(r['id-type']) ?? 'doi').toLowerCase() === 'doi') out.push({ kind, doi: id });
+    }
+  }
   return out;
 }
 

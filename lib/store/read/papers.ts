@@ -52,6 +52,8 @@ export interface PaperDetail extends PaperListItem {
   citedByCorpusCount: number;
   /** For a paper merged from several records: which record gave each field. */
   fieldSources: { field: string; file: string; record: number }[];
+  /** Other versions the sources name (a preprint, the published article), with the corpus paper when it is one. */
+  versions: { kind: string; doi: string; paper: PaperListItem | null }[];
 }
 
 /** References listed on the paper page; the rest are counted. */
@@ -211,7 +213,7 @@ function readPaperBibliography(
 ): Pick<
   PaperDetail,
   | 'doi' | 'ids' | 'citedBy' | 'docType' | 'keywords' | 'affiliations' | 'references' | 'referenceCount' | 'resolvedReferenceCount'
-  | 'citedByCorpus' | 'citedByCorpusCount' | 'fieldSources'
+  | 'citedByCorpus' | 'citedByCorpusCount' | 'fieldSources' | 'versions'
 > {
   const row = selectOne<{ doi: string | null; cited_by: number | null; cited_by_source: string | null; doc_type: string | null }>(
     db,
@@ -266,7 +268,19 @@ function readPaperBibliography(
     'SELECT field, file, record FROM paper_field_sources WHERE paper_id = ? ORDER BY field',
     id,
   );
+  const versionLinks = selectAll<{ kind: string; doi: string; linked_paper_id: number | null }>(
+    db,
+    'SELECT kind, doi, linked_paper_id FROM paper_links WHERE paper_id = ? ORDER BY rowid',
+    id,
+  );
+  const linked = new Map(
+    readPaperListItems(
+      versionLinks.flatMap((l) => (l.linked_paper_id !== null ? [l.linked_paper_id] : [])),
+      db,
+    ).map((p) => [p.id, p]),
+  );
   return {
+    versions: versionLinks.map((l) => ({ kind: l.kind, doi: l.doi, paper: l.linked_paper_id !== null ? (linked.get(l.linked_paper_id) ?? null) : null })),
     doi: row?.doi ?? null,
     ids,
     citedBy: row?.cited_by != null ? { count: row.cited_by, source: row.cited_by_source } : null,
