@@ -2,7 +2,7 @@
  * From a raw record to a clean candidate paper: text normalized, a display title derived when the
  * source has none, author names fixed, the date read, and file-level defaults applied.
  */
-import type { AuthorName, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
+import type { AuthorName, Bibliography, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
 import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
 import { buildAuthorNamesAligned } from './author-names';
 import { buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
@@ -24,7 +24,7 @@ export interface RecordContext {
 }
 
 /** A normalized record, ready for de-duplication. */
-export interface Candidate {
+export interface Candidate extends Bibliography {
   fileIndex: number;
   source: SourceRef;
   title: string;
@@ -44,16 +44,6 @@ export interface Candidate {
   /** Surname key of the first author ('' when the record names none), for matching by title. */
   firstAuthorKey: string;
   layout: string;
-  doi: string | null;
-  ids: PaperIdentifier[];
-  citedBy: number | null;
-  docType: string | null;
-  volume: string | null;
-  firstPage: string | null;
-  keywords: PaperKeyword[];
-  affiliations: PaperAffiliation[];
-  references: PaperReference[];
-  relations: { kind: string; doi: string }[];
 }
 
 /** Characters of the abstract's key compared; enough to identify a paper, robust to a cut tail. */

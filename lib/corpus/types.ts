@@ -54,8 +54,26 @@ export interface PaperKeyword {
   kind: KeywordKind;
 }
 
+/** What database exports say of a paper beyond its text: identifiers, counts, keywords, affiliations, references. */
+export interface Bibliography {
+  /** Normalized DOI (lower case, no resolver prefix), or null. */
+  doi: string | null;
+  /** Other identifiers (WoS UT, Scopus EID, PMID, OpenAlex W-id, …), each once. */
+  ids: PaperIdentifier[];
+  /** Times cited as a source reported it (for a paper: the highest of its sources). */
+  citedBy: number | null;
+  docType: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  keywords: PaperKeyword[];
+  affiliations: PaperAffiliation[];
+  references: PaperReference[];
+  /** Other versions the sources name (kind and normalized DOI), each once. */
+  relations: { kind: string; doi: string }[];
+}
+
 /** One de-duplicated paper. `id` is 1-based and stable for the same input and options. */
-export interface Paper {
+export interface Paper extends Bibliography {
   id: number;
   title: string;
   /** True when the title was derived (from a tl;dr or first sentence) because the source had none. */
@@ -79,21 +97,8 @@ export interface Paper {
   authorCount: number | null;
   /** Every source record merged into this paper, in input order. */
   sources: SourceRef[];
-  /** Normalized DOI (lower case, no resolver prefix), or null. */
-  doi: string | null;
-  /** Other identifiers (WoS UT, Scopus EID, PMID, OpenAlex W-id, …), each once. */
-  ids: PaperIdentifier[];
-  /** The highest times-cited count a source reported, and the format of that source. */
-  citedBy: number | null;
+  /** The format of the source that reported `citedBy` (the highest count of any source). */
   citedBySource: string | null;
-  docType: string | null;
-  volume: string | null;
-  firstPage: string | null;
-  keywords: PaperKeyword[];
-  affiliations: PaperAffiliation[];
-  references: PaperReference[];
-  /** Other versions the sources name (kind and normalized DOI), each once. */
-  relations: { kind: string; doi: string }[];
   /** Which source record gave each field kept (only fields that have a value). */
   fieldSources: Partial<Record<ProvenanceField, SourceRef>>;
 }

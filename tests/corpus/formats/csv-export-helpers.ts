@@ -5,34 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { FormatSample, FormatSpec } from '../../../lib/corpus/format-spec';
-import type { ParseReject, RawRecord } from '../../../lib/corpus/raw-record';
+import type { FormatSample } from '../../../lib/corpus/format-spec';
+import type { RawRecord } from '../../../lib/corpus/raw-record';
 
 /** What a parser emitted, split into records and rejects, plus its warnings. */
-export interface ParsedFile {
-  records: RawRecord[];
-  rejects: ParseReject[];
-  warnings: string[];
-}
-
-/** Runs `spec`'s parser over `text` (BOM dropped, lines split at LF, a trailing CR removed). */
-export function parseText(spec: FormatSpec, text: string): ParsedFile {
-  const out: ParsedFile = { records: [], rejects: [], warnings: [] };
-  const parser = spec.createParser({ file: 'test', fieldMap: {}, warn: (m) => out.warnings.push(m) }, (o) => {
-    if ('reason' in o) out.rejects.push(o);
-    else out.records.push(o);
-  });
-  const lines = text.replace(/^\ufeff/, '').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((l, i) => parser.push(l.endsWith('\r') ? l.slice(0, -1) : l, i + 1));
-  parser.finish();
-  return out;
-}
-
-/** Runs `spec`'s parser over a file. */
-export function parseFile(spec: FormatSpec, file: string): ParsedFile {
-  return parseText(spec, readFileSync(file, 'utf8'));
-}
+/** What a parser made of a text: the same helper as the tagged-line formats'. */
+export type { Parsed as ParsedFile } from './tagged-lines';
+export { parseFile, parseText } from './tagged-lines';
 
 /** The detection sample of a file: its first 64 KB decoded (gunzipped when `.gz`), BOM dropped. */
 export function buildSample(file: string): FormatSample {

@@ -186,7 +186,7 @@ describe('MEDLINE: hand-written cases', () => {
   });
 
   it('reads nothing from garbage and is not fooled by a PMID in running text', () => {
-    expect(parseText(MEDLINE_FORMAT, 'hello\nworld\n')).toEqual({ records: [], rejects: [], emitted: 0 });
+    expect(parseText(MEDLINE_FORMAT, 'hello\nworld\n')).toEqual({ records: [], rejects: [], emitted: 0, warnings: [] });
     expect(MEDLINE_FORMAT.detect({ text: 'see PMID- 123\nTI  - x\n', complete: true })).toBe(false);
     expect(MEDLINE_FORMAT.detect({ text: '\nPMID- 123\r\nOWN - NLM\r\n', complete: true })).toBe(true);
   });

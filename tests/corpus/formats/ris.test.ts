@@ -203,7 +203,7 @@ describe('RIS: hand-written cases', () => {
   });
 
   it('reads nothing from garbage', () => {
-    expect(parseText(RIS_FORMAT, 'hello\nworld - x\n')).toEqual({ records: [], rejects: [], emitted: 0 });
+    expect(parseText(RIS_FORMAT, 'hello\nworld - x\n')).toEqual({ records: [], rejects: [], emitted: 0, warnings: [] });
     expect(RIS_FORMAT.detect({ text: 'hello\nTY  - JOUR\n', complete: true })).toBe(false);
     expect(RIS_FORMAT.detect({ text: '\r\nTY  - JOUR\r\nTI  - x\r\nER  - \r\n', complete: true })).toBe(true);
   });

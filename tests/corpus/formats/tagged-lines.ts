@@ -15,12 +15,14 @@ export interface Parsed {
   rejects: ParseReject[];
   /** Records and rejects together. */
   emitted: number;
+  /** Notes the parser gave about the whole file. */
+  warnings: string[];
 }
 
 /** Feeds `text` line by line (numbered from 1) to a fresh parser of `spec`. */
 export function parseText(spec: FormatSpec, text: string): Parsed {
-  const out: Parsed = { records: [], rejects: [], emitted: 0 };
-  const parser = spec.createParser({ file: 'test', fieldMap: {}, warn: () => undefined }, (o) => {
+  const out: Parsed = { records: [], rejects: [], emitted: 0, warnings: [] };
+  const parser = spec.createParser({ file: 'test', fieldMap: {}, warn: (m) => out.warnings.push(m) }, (o) => {
     out.emitted++;
     if ('reason' in o) out.rejects.push(o);
     else out.records.push(o);

@@ -291,7 +291,7 @@ describe('WoS plain text: hand-written cases', () => {
   });
 
   it('reads nothing from garbage and a truncated file as one reject', () => {
-    expect(parseText(WOS_FORMAT, 'hello\nworld\n')).toEqual({ records: [], rejects: [], emitted: 0 });
+    expect(parseText(WOS_FORMAT, 'hello\nworld\n')).toEqual({ records: [], rejects: [], emitted: 0, warnings: [] });
     expect(parseText(WOS_FORMAT, 'FN x\nVR 1.0\nPT J\nTI cut').rejects).toEqual([{ record: 3, reason: 'cut off at end of file' }]);
   });
 
