@@ -41,8 +41,30 @@ function setSource(p: Paper, field: ProvenanceField, source: SourceRef): void {
   p.fieldSources[field] = source;
 }
 
+/** Which fields a paper has, all from its first record: filled in at its first merge only (most
+ * papers have one record, and need no provenance). */
+function initFieldSources(p: Paper): void {
+  const first = p.sources[0];
+  const has: [ProvenanceField, boolean][] = [
+    ['title', true],
+    ['abstract', p.abstract !== ''],
+    ['authors', p.authors.length > 0],
+    ['date', p.date !== null || p.year !== null],
+    ['venue', p.venue !== null],
+    ['doi', p.doi !== null],
+    ['cited_by', p.citedBy !== null],
+    ['doc_type', p.docType !== null],
+    ['keywords', p.keywords.length > 0],
+    ['references', p.references.length > 0],
+    ['affiliations', p.affiliations.length > 0],
+  ];
+  p.fieldSources = {};
+  for (const [field, present] of has) if (present) p.fieldSources[field] = first;
+}
+
 /** Folds a candidate into a paper, keeping the best of each field and every source's lists. */
 function mergeInto(p: Paper, c: Candidate): void {
+  if (p.sources.length === 1) initFieldSources(p);
   if (p.titleDerived && !c.titleDerived) {
     p.title = c.title;
     p.titleDerived = false;
@@ -148,17 +170,6 @@ function mergeInto(p: Paper, c: Candidate): void {
 }
 
 function newPaper(id: number, c: Candidate): Paper {
-  const fieldSources: Paper['fieldSources'] = { title: c.source };
-  if (c.abstract !== '') fieldSources.abstract = c.source;
-  if (c.authors.length > 0) fieldSources.authors = c.source;
-  if (c.date !== null || c.year !== null) fieldSources.date = c.source;
-  if (c.venue !== null) fieldSources.venue = c.source;
-  if (c.doi !== null) fieldSources.doi = c.source;
-  if (c.citedBy !== null) fieldSources.cited_by = c.source;
-  if (c.docType !== null) fieldSources.doc_type = c.source;
-  if (c.keywords.length > 0) fieldSources.keywords = c.source;
-  if (c.references.length > 0) fieldSources.references = c.source;
-  if (c.affiliations.length > 0) fieldSources.affiliations = c.source;
   return {
     id,
     title: c.title,
@@ -185,9 +196,12 @@ function newPaper(id: number, c: Candidate): Paper {
     affiliations: c.affiliations,
     references: c.references,
     relations: c.relations,
-    fieldSources,
+    fieldSources: NO_FIELD_SOURCES,
   };
 }
+
+/** The provenance of a paper with one record: none to tell (shared, never written to). */
+const NO_FIELD_SOURCES: Paper['fieldSources'] = Object.freeze({});
 
 /** First authors' surname keys of a title match: different surnames mean different papers. */
 interface TitleEntry {

@@ -99,7 +99,7 @@ export interface Paper extends Bibliography {
   sources: SourceRef[];
   /** The format of the source that reported `citedBy` (the highest count of any source). */
   citedBySource: string | null;
-  /** Which source record gave each field kept (only fields that have a value). */
+  /** For a paper from several records, which record gave each field it has; empty for a paper of one record. */
   fieldSources: Partial<Record<ProvenanceField, SourceRef>>;
 }
 
