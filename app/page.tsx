@@ -257,10 +257,11 @@ export default async function OverviewPage() {
               <tr>
                 <th scope="col">File</th>
                 <th scope="col">Venue</th>
-                <th scope="col">Layout</th>
+                <th scope="col">Format</th>
                 <th scope="col" className="num">Records</th>
                 <th scope="col" className="num">Kept</th>
                 <th scope="col" className="num">Merged</th>
+                <th scope="col" className="num">No abstract</th>
                 <th scope="col" className="num">Rejected</th>
               </tr>
             </thead>
@@ -275,10 +276,30 @@ export default async function OverviewPage() {
                   <td>{s.venue ? (s.year && !s.venue.includes(String(s.year)) ? `${s.venue} ${s.year}` : s.venue) : (s.year ?? '–')}</td>
                   <td>
                     <code>{s.layout}</code>
+                    {s.warnings.map((w) => (
+                      <span key={w} className="badge badge-warning" title={w} style={{ marginLeft: 6 }}>
+                        note
+                      </span>
+                    ))}
                   </td>
                   <td className="num">{formatCount(s.recordsRead)}</td>
                   <td className="num">{formatCount(s.papersKept)}</td>
-                  <td className="num">{formatCount(s.duplicatesMerged)}</td>
+                  <td
+                    className="num"
+                    title={
+                      s.duplicatesMerged > 0
+                        ? [
+                            ...Object.entries(s.mergedBy)
+                              .filter(([, n]) => n > 0)
+                              .map(([how, n]) => `${formatCount(n)} by ${how === 'id' ? 'identifier' : how}`),
+                            ...Object.entries(s.mergedWith).map(([file, n]) => `${formatCount(n)} into papers of ${formatSourceName(file)}`),
+                          ].join('\n')
+                        : undefined
+                    }
+                  >
+                    {formatCount(s.duplicatesMerged)}
+                  </td>
+                  <td className="num">{formatCount(s.withoutAbstract)}</td>
                   <td className="num">
                     {s.rejected > 0 ? (
                       <Link

@@ -2,7 +2,9 @@
  * Keywords as trend terms: the keywords sources give (author keywords, index terms, MeSH, concepts)
  * join the vocabulary for the trends stage, so a keyword is compared over time, ranked among the
  * rising and bursting terms and related to other terms like any word or phrase of the abstracts.
- * A keyword that the abstracts already have as a term (same display, any case) is left to that term.
+ * A keyword that the abstracts already have as a term (same display, any case) is left to that term;
+ * indexers' check tags ("Humans", "priority journal") and keywords of more than a quarter of the
+ * papers are left out.
  */
 import type { Paper } from '../corpus/types';
 import type { TokenizedCorpus } from '../text/types';
@@ -16,6 +18,26 @@ export interface KeywordTerms {
 
 /** Papers a keyword needs to become a term. */
 const MIN_KEYWORD_PAPERS = 2;
+
+/** A keyword in more than this share of the papers says nothing about any of them (an indexer's
+ * tag on every record of an export), and is no trend term. */
+const MAX_KEYWORD_SHARE = 0.25;
+const MIN_PAPERS_FOR_SHARE = 40;
+
+/**
+ * Indexers' check tags: MeSH's (Humans, Male, Female, Animals, age groups) and Emtree's (article,
+ * priority journal, controlled study, …) tag nearly every record of a database by who or what was
+ * studied or what kind of document it is, not by its subject. On a Scopus export they top the
+ * bursts ("priority journal", "Humans", "article"); they stay on the paper page, not in trends.
+ */
+const CHECK_TAGS = new Set([
+  'human', 'humans', 'male', 'female', 'animal', 'animals', 'adult', 'aged', 'aged, 80 and over', 'middle aged', 'young adult',
+  'adolescent', 'child', 'child, preschool', 'infant', 'infant, newborn', 'mice', 'mouse', 'rats', 'rat', 'pregnancy',
+  'article', 'review', 'priority journal', 'controlled study', 'major clinical study', 'clinical article', 'nonhuman',
+  'human tissue', 'human cell', 'animal experiment', 'animal model', 'animal tissue', 'procedures', 'journal article',
+  'research support, non-u.s. gov\'t', "research support, u.s. gov't, p.h.s.", "research support, u.s. gov't, non-p.h.s.",
+  'comparative study', 'retrospective study', 'prospective study', 'cohort analysis', 'follow up', 'questionnaire',
+]);
 
 /**
  * Adds the papers' keywords (in at least `MIN_KEYWORD_PAPERS` papers, compared in lower case) to
@@ -44,7 +66,11 @@ export function buildKeywordTerms(papers: readonly Paper[], corpus: TokenizedCor
     }
     perPaper[i] = keys;
   }
-  const kept = [...counts.entries()].filter(([, e]) => e.papers >= MIN_KEYWORD_PAPERS).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // The share says little on a handful of papers: there every keyword of two or more papers counts.
+  const maxPapers = papers.length >= MIN_PAPERS_FOR_SHARE ? Math.floor(MAX_KEYWORD_SHARE * papers.length) : papers.length;
+  const kept = [...counts.entries()]
+    .filter(([key, e]) => e.papers >= MIN_KEYWORD_PAPERS && e.papers <= maxPapers && !CHECK_TAGS.has(key))
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (kept.length === 0) return { corpus, firstKeyword };
   const idOf = new Map<string, number>();
   const terms = vocab.terms.slice();

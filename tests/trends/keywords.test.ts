@@ -36,6 +36,14 @@ describe('buildKeywordTerms', () => {
     expect(corpus.vocab.terms).toEqual(['graph', 'network']);
   });
 
+  it("leaves out indexers' check tags and keywords of more than a quarter of the papers", () => {
+    const papers = Array.from({ length: 40 }, (_, i) =>
+      paper(i + 1, ['Humans', 'priority journal', ...(i < 11 ? ['everywhere'] : []), ...(i < 10 ? ['quarter'] : []), ...(i < 3 ? ['rare subject'] : [])]),
+    );
+    const many: TokenizedCorpus = { vocab: corpus.vocab, docs: papers.map(() => Int32Array.from([0])) };
+    expect(buildKeywordTerms(papers, many).corpus.vocab.display.slice(2)).toEqual(['quarter', 'rare subject']);
+  });
+
   it('returns the corpus itself when no keyword qualifies', () => {
     expect(buildKeywordTerms([paper(1, ['a']), paper(2, []), paper(3, ['b'])], corpus).corpus).toBe(corpus);
   });

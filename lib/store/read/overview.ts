@@ -21,6 +21,12 @@ export interface SourceFile {
   rejected: number;
   /** Reason → records rejected for it. */
   rejectReasons: Record<string, number>;
+  /** How the duplicates merged (`doi`, `id`, `title`, `abstract` → count) and into which file's papers. */
+  mergedBy: Record<string, number>;
+  mergedWith: Record<string, number>;
+  withoutAbstract: number;
+  /** Notes about the file (an encoding guessed). */
+  warnings: string[];
 }
 
 /** A rising term with its share of papers per period (every period, zeros filled in). */
@@ -72,6 +78,10 @@ export function listSources(db: Database.Database = openBuild()): SourceFile[] {
     duplicates_merged: number;
     rejected: number;
     reject_reasons: string;
+    merged_by: string;
+    merged_with: string;
+    without_abstract: number;
+    warnings: string;
   }>(db, 'SELECT * FROM source_files ORDER BY file').map((r) => ({
     file: r.file,
     layout: r.layout,
@@ -83,7 +93,20 @@ export function listSources(db: Database.Database = openBuild()): SourceFile[] {
     duplicatesMerged: r.duplicates_merged,
     rejected: r.rejected,
     rejectReasons: parseReasons(r.reject_reasons),
+    mergedBy: parseReasons(r.merged_by),
+    mergedWith: parseReasons(r.merged_with),
+    withoutAbstract: r.without_abstract,
+    warnings: parseStrings(r.warnings),
   }));
+}
+
+function parseStrings(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function parseReasons(json: string): Record<string, number> {
