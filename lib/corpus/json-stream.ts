@@ -24,14 +24,14 @@ export type JsonItemHandler = (text: string, line: number) => void;
 export type JsonErrorHandler = (line: number, reason: string) => void;
 
 /**
- * A streaming splitter of JSON record files (arrays, API pages, JSON lines, single objects).
- * It tracks nesting and strings only, jumping through strings with `indexOf`, and slices each
- * record out once; `JSON.parse` then does the real parsing of one record at a time. Chosen over
- * @streamparser/json 0.0.26 (measured 2026-12-07, not kept as a dependency) by measurement (Node 20, in memory, 1 MB chunks of a synthetic array of the
- * OpenAlex sample works, best of 5): splitting alone ~340 MB/s, splitting + `JSON.parse` of each
- * record ~100 MB/s, @streamparser/json's `JSONParser` (`paths: ['$.*']`) ~21 MB/s; streamed from
- * a 300 MB file, ~60 against ~19 MB/s. A cut or broken record is reported with its start line and
- * the splitter picks up again at the next record it can find.
+ * A streaming splitter of JSON record files (arrays, API pages, JSON lines, single objects). It tracks
+ * nesting and strings only, jumping through strings with `indexOf`, and slices each record out once;
+ * `JSON.parse` then does the real parsing of one record at a time. Chosen over @streamparser/json
+ * 0.0.26 (measured 2026-12-07, not kept as a dependency) by measurement (Node 20, in memory, 1 MB
+ * chunks of a synthetic array of the OpenAlex sample works, best of 5): splitting alone ~340 MB/s,
+ * splitting + `JSON.parse` of each record ~100 MB/s, @streamparser/json's `JSONParser` (`paths:
+ * ['$.*']`) ~21 MB/s; streamed from a 300 MB file, ~60 against ~19 MB/s. A cut or broken record is
+ * reported with its start line and the splitter picks up again at the next record it can find.
  */
 export class JsonItemSplitter {
   private depth = 0;

@@ -1,16 +1,15 @@
 /**
  * Layouts `csv` and `tsv`, and the row reader under every CSV export format (Scopus, Lens, IEEE,
  * OpenAlex): a header row, then one record a row (RFC 4180: fields in double quotes may hold
- * delimiters, `""` and line breaks). Fed line by line so large files stream.
- *
- * Why our own reader and not csv-parse (7.0.3, measured 2026-12-07 and not kept as a dependency), measured with `readLines` feeding lines
- * (a throwaway /tmp bench, Node 20, shared 2-core machine): on the NeurIPS CSV repeated to 288 MB
- * ours reads 290 MB/s (195k rows) against 26 MB/s for csv-parse's parser core fed 1 MB buffers and
- * 16 MB/s through its stream API (`relax_quotes`, `relax_column_count`); on the old Scopus sample
- * repeated to 298 MB, 314 MB/s against 28 and 19 MB/s. Both find the same rows. csv-parse also
- * cannot resume after an unterminated quote (it reads the rest of the file into the open field,
- * then throws CSV_QUOTE_NOT_CLOSED, relaxed options or not), and it reads bytes, not the numbered
- * lines every other reader here gets.
+ * delimiters, `""` and line breaks). Fed line by line so large files stream. Why our own reader and
+ * not csv-parse (7.0.3, measured 2026-12-07 and not kept as a dependency), measured with `readLines`
+ * feeding lines (a throwaway /tmp bench, Node 20, shared 2-core machine): on the NeurIPS CSV repeated
+ * to 288 MB ours reads 290 MB/s (195k rows) against 26 MB/s for csv-parse's parser core fed 1 MB
+ * buffers and 16 MB/s through its stream API (`relax_quotes`, `relax_column_count`); on the old Scopus
+ * sample repeated to 298 MB, 314 MB/s against 28 and 19 MB/s. Both find the same rows. csv-parse also
+ * cannot resume after an unterminated quote (it reads the rest of the file into the open field, then
+ * throws CSV_QUOTE_NOT_CLOSED, relaxed options or not), and it reads bytes, not the numbered lines
+ * every other reader here gets.
  */
 import type { Emit, StreamParser } from './format-spec';
 import type { ParseReject } from './raw-record';
