@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createProgress } from '../lib/cli/progress';
 import { InputError } from '../lib/corpus/index';
 import { defaultPipelineOptions, readInputFingerprint, runPipeline } from '../lib/pipeline';
+import { readBuildInfo } from '../lib/store/read/build';
 import { DATABASE_FILE } from '../lib/store/schema';
 
 function readBuildId(file: string): string | null {
@@ -15,8 +16,7 @@ function readBuildId(file: string): string | null {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'build_id'").get() as { value: string } | undefined;
-      return row?.value ?? null;
+      return readBuildInfo(db).buildId;
     } finally {
       db.close();
     }
