@@ -118,6 +118,18 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
   });
 });
 
+describe.runIf(HAVE_SAMPLES)('a build from an 8-record export', () => {
+  it.each(['lens/bibliometrix__lens_sample.csv', 'scopus/bibliometrix__scopus_sample.csv', 'openalex/bibliometrix__openalex_sample.csv'])(
+    '%s builds, with the vocabulary widened for its size',
+    async (file) => {
+      const small = await runPipeline({ ...defaultPipelineOptions(root), inputs: [sample(file)], outDir: path.join(work, path.basename(file)) }, quiet);
+      expect(small.corpus.papers).toHaveLength(8);
+      expect(small.model.topics.length).toBeGreaterThanOrEqual(1);
+      expect(small.model.adaptations.length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe.runIf(HAVE_SAMPLES)('a build from the real WoS exports', () => {
   it('has topics, a map, a co-author graph, trends, keywords and affiliations', async () => {
     const wos = await runPipeline(
