@@ -56,7 +56,7 @@ function buildCountryNames(): Record<string, string> {
     'Azerbaijan', 'Bahamas', 'Bahrain', 'Bangladesh', 'Barbados', 'Belarus', 'Belgium', 'Belize', 'Benin',
     'Bhutan', 'Bolivia', 'Bosnia and Herzegovina', 'Botswana', 'Brazil', 'Brunei', 'Bulgaria', 'Burkina Faso',
     'Burundi', 'Cambodia', 'Cameroon', 'Canada', 'Chad', 'Chile', 'China', 'Colombia', 'Congo', 'Costa Rica',
-    'Croatia', 'Cuba', 'Cyprus', 'Czech Republic', 'Denmark', 'Dominican Republic', 'Ecuador', 'Egypt',
+    'Croatia', 'Cuba', 'Cyprus', 'Czech Republic', 'Denmark', 'Dominican Republic', 'Ecuador', 'Egypt', 'Equatorial Guinea', 'Guinea-Bissau', 'South Sudan', 'Caribbean Netherlands', 'Eswatini',
     'El Salvador', 'Estonia', 'Ethiopia', 'Fiji', 'Finland', 'France', 'Gabon', 'Gambia', 'Georgia', 'Germany',
     'Ghana', 'Greece', 'Guatemala', 'Guinea', 'Haiti', 'Honduras', 'Hong Kong', 'Hungary', 'Iceland', 'India',
     'Indonesia', 'Iran', 'Iraq', 'Ireland', 'Israel', 'Italy', 'Ivory Coast', 'Jamaica', 'Japan', 'Jordan',
@@ -90,6 +90,8 @@ function buildCountryNames(): Record<string, string> {
   return out;
 }
 
+const TRAILING_EMAIL = /[\s.,;]*(?:electronic address:\s*)?[^\s@]+@[^\s@]+\s*$/i;
+
 /** US state abbreviations as WoS writes them at the end of an address (`Stanford, CA 94305 USA`). */
 const US_STATE_ZIP = /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*(?:USA)?$/;
 
@@ -98,7 +100,10 @@ const US_STATE_ZIP = /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*(?:USA)?$/;
  * `… Peoples R China`), or null when the last part is no country we know.
  */
 export function parseCountry(address: string): string | null {
-  const s = address.trim().replace(/[.;]+$/, '');
+  let s = address.trim();
+  // PubMed addresses end with the author's e-mail (`…, Canada. jd@ubc.ca.`, `Electronic address: x@y.org`).
+  for (let i = 0; i < 3 && s.includes('@'); i++) s = s.replace(TRAILING_EMAIL, '');
+  s = s.replace(/[.;]+$/, '');
   if (s === '') return null;
   const parts = s.split(',');
   const last = foldAccents(parts[parts.length - 1]).trim();

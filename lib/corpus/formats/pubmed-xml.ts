@@ -11,17 +11,7 @@ import { XmlRecordStream, grandparentOf, parentOf, readLeadingElements, type Xml
 
 const ORCID = /(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])/;
 
-const TRAILING_EMAIL = /[\s.,;]*(?:electronic address:\s*)?[^\s@]+@[^\s@]+\s*$/i;
 
-/**
- * The country of an affiliation as PubMed writes them, often with the corresponding author's
- * e-mail after the country (`…, Vancouver, BC, Canada. jd@ubc.ca.`, `… Electronic address: x@y.org.`).
- */
-export function parseAffiliationCountry(name: string): string | null {
-  let bare = name;
-  for (let i = 0; i < 3 && bare.includes('@'); i++) bare = bare.replace(TRAILING_EMAIL, '');
-  return parseCountry(bare);
-}
 
 /** An ORCID iD in its bare form (`0000-0002-1825-0097`) from any way of writing it (URL, no hyphens); null if none. */
 export function parseOrcid(text: string): string | null {
@@ -124,7 +114,7 @@ class AuthorSet {
   addAffiliation(name: string, position: number | null): void {
     let aff = this.byName.get(name);
     if (aff === undefined) {
-      aff = { name, country: parseAffiliationCountry(name), authors: [] };
+      aff = { name, country: parseCountry(name), authors: [] };
       this.byName.set(name, aff);
       this.affiliations.push(aff);
     }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../lib/corpus/index';
 import { detectFormat } from '../../../lib/corpus/formats/index';
-import { PUBMED_XML_FORMAT, parseAffiliationCountry, parseNlmCitation, parseOrcid } from '../../../lib/corpus/formats/pubmed-xml';
+import { parseCountry } from '../../../lib/corpus/bib-fields';
+import { PUBMED_XML_FORMAT, parseNlmCitation, parseOrcid } from '../../../lib/corpus/formats/pubmed-xml';
 import { XmlRecordStream } from '../../../lib/corpus/formats/xml-stream';
 import type { ParseReject, RawRecord } from '../../../lib/corpus/raw-record';
 import { HAVE_SAMPLES, sample } from './samples';
@@ -368,11 +369,13 @@ describe('PubMed helpers', () => {
     expect(parseOrcid('none')).toBeNull();
   });
 
-  it('parseAffiliationCountry looks past a trailing e-mail address', () => {
-    expect(parseAffiliationCountry('Dept of Dermatology, Univ of British Columbia, Vancouver, BC, Canada. mkl@gmail.com.')).toBe('Canada');
-    expect(parseAffiliationCountry('Bond University, Robina, Queensland, Australia ascott@bond.edu.au.')).toBe('Australia');
-    expect(parseAffiliationCountry('Univ of Tokyo, Tokyo, Japan. Electronic address: a.b@u-tokyo.ac.jp.')).toBe('Japan');
-    expect(parseAffiliationCountry('U IL, Urbana')).toBeNull();
+  it('parseCountry looks past a trailing e-mail address', () => {
+    expect(parseCountry('Dept of Dermatology, Univ of British Columbia, Vancouver, BC, Canada. mkl@gmail.com.')).toBe('Canada');
+    expect(parseCountry('Bond University, Robina, Queensland, Australia ascott@bond.edu.au.')).toBe('Australia');
+    expect(parseCountry('Univ of Tokyo, Tokyo, Japan. Electronic address: a.b@u-tokyo.ac.jp.')).toBe('Japan');
+    expect(parseCountry('U IL, Urbana')).toBeNull();
+    expect(parseCountry('Univ Nacl, Malabo, Equatorial Guinea')).toBe('Equatorial Guinea');
+    expect(parseCountry('Univ of Juba, Juba, South Sudan.')).toBe('South Sudan');
   });
 
   it('parseNlmCitation reads journal, year, volume and first page', () => {
