@@ -25,6 +25,7 @@ Input
 
 Topic model
   --topics K|auto     number of topics (default auto: best silhouette over a range of k)
+  --cluster NAME      kmeans (default), or kmeans-reference: ml-kmeans from the same seeded start
   --k-min N, --k-max N  range searched when automatic
   --dims N            LSA dimensions (default 100)
   --min-df N          drop terms in fewer than N papers (default 2)
@@ -74,6 +75,7 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
       year: { type: 'string' },
       manifest: { type: 'string' },
       topics: { type: 'string' },
+      cluster: { type: 'string' },
       'k-min': { type: 'string' },
       'k-max': { type: 'string' },
       dims: { type: 'string' },
@@ -105,6 +107,12 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
   if (values.manifest) options.ingest.manifest = path.resolve(values.manifest);
   if (values.topics && values.topics !== 'auto') {
     options.model.topics = parseNumber('topics', values.topics, { integer: true, min: 2, max: 500 });
+  }
+  if (values.cluster !== undefined) {
+    if (values.cluster !== 'kmeans' && values.cluster !== 'kmeans-reference') {
+      throw new UsageError(`--cluster expects kmeans or kmeans-reference, got "${values.cluster}"`);
+    }
+    options.model.cluster = values.cluster;
   }
   const kMin = parseNumber('k-min', values['k-min'], { integer: true, min: 2 });
   const kMax = parseNumber('k-max', values['k-max'], { integer: true, min: 2 });

@@ -9,7 +9,7 @@ import type { Paper } from '../corpus/types';
 import { toShared } from '../parallel/pool';
 import { deriveSeed } from '../random';
 import { tokenizeCorpus } from '../text/index';
-import { buildKMeans } from './kmeans';
+import { buildKMeans, buildReferenceKMeans } from './kmeans';
 import {
   buildClassTerms,
   buildRepresentatives,
@@ -52,6 +52,7 @@ export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}
     maxDf: opts.maxDf ?? 0.5,
     kRange: opts.kRange ?? buildDefaultKRange(n),
     neighbours: opts.neighbours ?? 10,
+    cluster: opts.cluster ?? 'kmeans',
   };
 }
 
@@ -174,7 +175,10 @@ export function buildTopicModel(
     kSelection = { mode: 'fixed', chosen: k, scores: [], clusterSample: 0, silhouetteSample: 0 };
   }
   const k = kSelection.chosen;
-  const clustering = buildKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') });
+  const clustering =
+    options.cluster === 'kmeans-reference'
+      ? buildReferenceKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') })
+      : buildKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') });
   // Topic ids by size, largest first.
   const rename = buildTopicOrder(clustering.assignments, k);
   const assignments = Int32Array.from(clustering.assignments, (a) => rename[a]);

@@ -7,6 +7,7 @@
  * k-means++: Arthur & Vassilvitskii 2007, http://ilpubs.stanford.edu:8090/778/1/2006-13.pdf
  * Elkan 2003, "Using the triangle inequality to accelerate k-means", https://cdn.aaai.org/ICML/2003/ICML03-022.pdf
  */
+import { kmeans as mlKMeans } from 'ml-kmeans';
 import { createRandom, deriveSeed, randomInt, shuffledIndices, type RandomSource } from '../random';
 import type { DenseMatrix } from './sparse';
 
@@ -337,4 +338,33 @@ export function buildKMeans(vectors: DenseMatrix, opts: KMeansOptions): Clusteri
     if (best === null || result.inertia < best.inertia) best = result;
   }
   return best as Clustering;
+}
+
+/**
+ * k-means by ml-kmeans (the card package, kept as the reference): the same seeded k-means++ start
+ * as {@link buildKMeans}, then ml-kmeans's own Lloyd iterations over row arrays. Several times slower
+ * than ours on large corpora (no bounds, arrays of arrays), but an independent implementation:
+ * `--cluster kmeans-reference` runs the pipeline with it, to check a build against it.
+ */
+export function buildReferenceKMeans(vectors: DenseMatrix, opts: { k: number; seed?: number; maxIterations?: number; tolerance?: number }): Clustering {
+  const { k } = opts;
+  const { rows: n, cols: dims, data } = vectors;
+  if (!Number.isInteger(k) || k < 1 || n < k) throw new Error(`k-means: ${n} rows cannot make ${k} clusters`);
+  const init = buildKMeansPlusPlus(vectors, k, createRandom(deriveSeed(opts.seed ?? 0, 'kmeans-init-0')));
+  const rowsOf = (m: DenseMatrix): number[][] => Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
+  const result = mlKMeans(rowsOf(vectors), k, {
+    initialization: rowsOf(init),
+    maxIterations: opts.maxIterations ?? 100,
+    tolerance: opts.tolerance ?? 1e-6,
+  });
+  const assignments = Int32Array.from(result.clusters);
+  const centroids = new Float64Array(k * dims);
+  result.centroids.forEach((c, i) => centroids.set(c, i * dims));
+  const distances = new Float64Array(n);
+  let inertia = 0;
+  for (let r = 0; r < n; r++) {
+    distances[r] = squaredDistance(data, r, centroids, assignments[r], dims);
+    inertia += distances[r];
+  }
+  return { k, assignments, centroids: { rows: k, cols: dims, data: centroids }, distances, inertia, iterations: result.iterations, converged: result.converged };
 }

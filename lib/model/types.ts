@@ -115,6 +115,8 @@ export interface TopicModelOptions {
   /** TF-IDF document-frequency bounds (counts when ≥ 1, shares when < 1; defaults 5 and 0.5). */
   minDf?: number;
   maxDf?: number;
+  /** The clustering: our k-means (default), or `kmeans-reference`, ml-kmeans from the same seeded start. */
+  cluster?: 'kmeans' | 'kmeans-reference';
   /** k tried when topics is 'auto' (default scaled to the corpus, within 5..40). */
   kRange?: [number, number];
   /** Similar papers per paper (default 10). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kmeans as mlKMeans } from 'ml-kmeans';
-import { buildKMeans, buildKMeansPlusPlus } from '../../lib/model/kmeans';
-import { createRandom } from '../../lib/random';
+import { buildKMeans, buildKMeansPlusPlus, buildReferenceKMeans } from '../../lib/model/kmeans';
+import { createRandom, deriveSeed } from '../../lib/random';
 import { makeBlobs, toArrays } from './blobs';
 import type { DenseMatrix } from '../../lib/model/sparse';
 
@@ -76,5 +76,17 @@ describe('buildKMeans', () => {
     const { vectors } = makeBlobs(2, 2, 2, 1);
     expect(() => buildKMeans(vectors, { k: 5 })).toThrow(/cannot make/);
     expect(() => buildKMeans(vectors, { k: 0 })).toThrow(/positive integer/);
+  });
+});
+
+describe('buildReferenceKMeans', () => {
+  it('runs ml-kmeans from the seeded k-means++ start and agrees with ours from that start', () => {
+    const { vectors } = makeBlobs(5, 60, 6, 7, 1.0);
+    const ref = buildReferenceKMeans(vectors, { k: 5, seed: 3 });
+    const init = buildKMeansPlusPlus(vectors, 5, createRandom(deriveSeed(3, 'kmeans-init-0')));
+    const ours = buildKMeans(vectors, { k: 5, init });
+    expect(Array.from(ref.assignments)).toEqual(Array.from(ours.assignments));
+    expect(ref.inertia).toBeCloseTo(ours.inertia, 9);
+    expect(ref.distances.reduce((s, d) => s + d, 0)).toBeCloseTo(ref.inertia, 9);
   });
 });
