@@ -17,6 +17,7 @@ import { GET as getAuthors } from '@/app/api/graph/authors/route';
 import { GET as getLayout } from '@/app/api/graph/layout/route';
 import { GET as getTerms } from '@/app/api/trends/terms/route';
 import { GET as getSeries } from '@/app/api/trends/series/route';
+import { GET as getAuthorsByPrefix } from '@/app/api/authors/route';
 
 let empty: string;
 let built: string;
@@ -90,6 +91,20 @@ describe('no build', () => {
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: string }).error).toContain('npm run pipeline');
     expect((await getPoints(req('/api/map/points'))).status).toBe(503);
+    // One respond module: every route gives the reason and is never cached.
+    for (const r of [await getTerms(req('/api/trends/terms?q=neu')), await getAuthorsByPrefix(req('/api/authors?q=ann'))]) {
+      expect(r.status).toBe(503);
+      expect(r.headers.get('cache-control')).toBe('no-store');
+      expect(((await r.json()) as { reason: string }).reason).toBe('missing');
+    }
+  });
+
+  it('answers a bad author query with a 400 naming the parameter', async () => {
+    for (const url of ['/api/authors', '/api/authors?q=', '/api/authors?q=ann&limit=500']) {
+      const r = await getAuthorsByPrefix(req(url));
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: string }).error).toMatch(/^Bad request: (q: q is required|limit: )/);
+    }
   });
 });
 

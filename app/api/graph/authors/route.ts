@@ -1,8 +1,7 @@
 /** GET /api/graph/authors?q=lee: author autocomplete (prefix matches first, then by papers). */
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { searchAuthors } from '@/lib/store/read';
-import { answer, parseQuery } from '../../map/_lib/respond';
+import { answer, jsonOk, parseQuery } from '../../_shared/respond';
 
 const schema = z.object({
   q: z.string().trim().min(1).max(100),
@@ -12,5 +11,5 @@ const schema = z.object({
 export function GET(request: Request): Response {
   const query = parseQuery(request, schema);
   if (!query.ok) return query.response;
-  return answer(() => NextResponse.json({ authors: searchAuthors(query.data.q, query.data.limit) }));
+  return answer(() => jsonOk({ authors: searchAuthors(query.data.q, query.data.limit) }));
 }

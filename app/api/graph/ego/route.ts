@@ -1,8 +1,7 @@
 /** GET /api/graph/ego?author=12: an author, their co-authors and the links among them. */
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { readEgoNetwork } from '@/lib/store/read';
-import { answer, jsonError, parseQuery } from '../../map/_lib/respond';
+import { answer, jsonError, jsonOk, parseQuery } from '../../_shared/respond';
 
 const schema = z.object({
   author: z.coerce.number().int().positive(),
@@ -15,6 +14,6 @@ export function GET(request: Request): Response {
   return answer(() => {
     const ego = readEgoNetwork(query.data.author, query.data.limit);
     if (!ego) return jsonError(404, `No author with id ${query.data.author}`);
-    return NextResponse.json(ego);
+    return jsonOk(ego);
   });
 }

@@ -2,10 +2,9 @@
  * Cards for map points: GET /api/map/papers?ids=1,2,3 (at most 200, for hover cards and the
  * selection list) and POST { ids: [...] } (at most 10,000, for the CSV export of a selection).
  */
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { readMapPaperCards } from '@/lib/store/read';
-import { answer, idListParam, jsonError, parseBody, parseQuery } from '../_lib/respond';
+import { answer, idListParam, jsonError, jsonOk, parseBody, parseQuery } from '../../_shared/respond';
 
 const MAX_GET_IDS = 200;
 const MAX_POST_IDS = 10_000;
@@ -23,11 +22,11 @@ export function GET(request: Request): Response {
   if (!query.ok) return query.response;
   const ids = toIds(query.data.ids);
   if (!ids) return jsonError(400, `Bad request: ids must be 1 to ${MAX_GET_IDS} comma-separated paper ids`);
-  return answer(() => NextResponse.json({ papers: readMapPaperCards(ids) }));
+  return answer(() => jsonOk({ papers: readMapPaperCards(ids) }));
 }
 
 export async function POST(request: Request): Promise<Response> {
   const body = await parseBody(request, bodySchema);
   if (!body.ok) return body.response;
-  return answer(() => NextResponse.json({ papers: readMapPaperCards([...new Set(body.data.ids)]) }));
+  return answer(() => jsonOk({ papers: readMapPaperCards([...new Set(body.data.ids)]) }));
 }

@@ -4,7 +4,7 @@
  */
 import { readBuildInfo, readMapPoints } from '@/lib/store/read';
 import { encodeMapPoints } from '@/lib/viz/point-payload';
-import { answer } from '../_lib/respond';
+import { answer } from '../../_shared/respond';
 
 export function GET(request: Request): Response {
   return answer(() => {

@@ -2,11 +2,10 @@
  * GET /api/trends/series?terms=neural network,kernel[&related=kernel]: papers and share per
  * period for up to 8 terms (by display form), plus the related terms of one of them.
  */
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { readRelatedTerms, readTermsByDisplay, readTermSeries, readTrendPeriods } from '@/lib/store/read';
 import { MAX_COMPARED_TERMS } from '@/lib/viz/url-state';
-import { answer, parseQuery } from '../../map/_lib/respond';
+import { answer, jsonOk, parseQuery } from '../../_shared/respond';
 
 const termList = z
   .string()
@@ -29,7 +28,7 @@ export function GET(request: Request): Response {
     const missing = query.data.terms.filter((t) => !terms.some((term) => term.display.toLowerCase() === t.toLowerCase()));
     const focusDisplay = query.data.related ?? terms[0]?.display;
     const focus = focusDisplay ? readTermsByDisplay([focusDisplay])[0] : undefined;
-    return NextResponse.json({
+    return jsonOk({
       granularity,
       periods,
       papers,
