@@ -19,16 +19,10 @@ import type { GraphData } from './graph-engine';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
 import styles from './viz.module.css';
+import { fetchJson } from './fetch-json';
 
 const COLOURED_COMMUNITIES = 10;
 const MIN_PAPER_CHOICES = [1, 2, 3, 5, 10];
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal });
-  const body = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? response.statusText);
-  return body;
-}
 
 export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSummary; initial: GraphViewState }) {
   const graphRef = useRef<CoauthorGraphHandle>(null);
@@ -45,7 +39,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
   useUrlState(formatGraphState(state));
 
   useEffect(() => {
-    getJson<GraphLayout>('/api/graph/layout')
+    fetchJson<GraphLayout>('/api/graph/layout')
       .then(setLayout)
       .catch((error: Error) => setLoadError(error.message));
   }, []);
@@ -82,7 +76,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
     const author = state.author;
     if (author === null) return;
     const controller = new AbortController();
-    getJson<EgoNetwork>(`/api/graph/ego?author=${author}`, controller.signal)
+    fetchJson<EgoNetwork>(`/api/graph/ego?author=${author}`, { signal: controller.signal })
       .then((ego) => setEgoResult({ author, ego }))
       .catch((error: Error) => {
         if (error.name !== 'AbortError') setEgoResult({ author, error: error.message });
@@ -144,7 +138,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
             label="Find an author"
             placeholder="Type a name…"
             testId="author-search"
-            fetchOptions={(q, signal) => getJson<{ authors: GraphAuthor[] }>(`/api/graph/authors?q=${encodeURIComponent(q)}`, signal).then((r) => r.authors)}
+            fetchOptions={(q, signal) => fetchJson<{ authors: GraphAuthor[] }>(`/api/graph/authors?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.authors)}
             optionKey={(a) => a.id}
             optionLabel={(a) => a.name}
             renderOption={(a) => (

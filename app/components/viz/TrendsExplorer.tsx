@@ -20,6 +20,7 @@ import { TopicStreamChart } from './TopicStreamChart';
 import { useUrlState } from './use-url-state';
 import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
+import { fetchJson } from './fetch-json';
 
 export interface TrendsData {
   granularity: 'year' | 'month';
@@ -45,13 +46,6 @@ interface Props {
   minPeriodPapers: number;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal });
-  const body = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? response.statusText);
-  return body;
-}
-
 function seriesQuery(state: TrendsViewState): string {
   const params = new URLSearchParams({ terms: state.terms.join(',') });
   if (state.focus) params.set('related', state.focus);
@@ -69,7 +63,7 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
   useEffect(() => {
     if (query === initialQuery) return;
     const controller = new AbortController();
-    getJson<TrendsData>(`/api/trends/series?${query}`, controller.signal)
+    fetchJson<TrendsData>(`/api/trends/series?${query}`, { signal: controller.signal })
       .then((data) => setFetched({ query, data }))
       .catch((error: Error) => error.name !== 'AbortError' && setFetched({ query, error: error.message }));
     return () => controller.abort();
@@ -156,7 +150,7 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
             label={`Add a term or phrase (up to ${MAX_COMPARED_TERMS})`}
             placeholder="e.g. diffusion"
             testId="term-search"
-            fetchOptions={(q, signal) => getJson<{ terms: TrendTerm[] }>(`/api/trends/terms?q=${encodeURIComponent(q)}`, signal).then((r) => r.terms)}
+            fetchOptions={(q, signal) => fetchJson<{ terms: TrendTerm[] }>(`/api/trends/terms?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.terms)}
             optionKey={(t) => t.id}
             optionLabel={(t) => t.display}
             renderOption={(t) => (

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { readEgoNetwork, type EgoNetwork } from './graph';
 import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
-import { selectAll, selectOne } from './statements';
+import { escapeLike, selectAll, selectOne } from './statements';
 
 /** Graph statistics of an author (author_stats), null fields when the build has none. */
 export interface AuthorGraphStats {
@@ -137,10 +137,6 @@ export function getAuthor(id: number, db: Database.Database = openBuild()): Auth
   };
 }
 
-/** Escapes LIKE wildcards so a name with % or _ matches literally. */
-function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Authors whose name starts with the query, then those with a word starting with it, most
@@ -150,7 +146,7 @@ export function findAuthors(query: string, limit = 10, db: Database.Database = o
   const q = query.trim().replace(/\s+/g, ' ');
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const escaped = escapeLikePattern(q);
+  const escaped = escapeLike(q);
   return selectAll<AuthorMatch>(
     db,
     `SELECT a.id AS id, a.name AS name,

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { formatSourceLabel } from './map';
-import { prepareCached } from './statements';
+import { escapeLike, prepareCached } from './statements';
 
 /** The laid-out authors and the edges among them, as parallel arrays (edges index into nodes). */
 export interface GraphLayout {
@@ -168,9 +168,6 @@ function toAuthor(row: AuthorRowRaw): GraphAuthor {
   return { ...row, laidOut: row.laidOut === 1 };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Authors whose name starts with (first) or contains `query`, most prolific first. */
 export function searchAuthors(query: string, limit = 10, db: Database.Database = openBuild()): GraphAuthor[] {

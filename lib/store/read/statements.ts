@@ -31,3 +31,8 @@ export function selectAll<Row>(db: Database.Database, sql: string, ...params: un
 export function selectOne<Row>(db: Database.Database, sql: string, ...params: unknown[]): Row | undefined {
   return prepareCached(db, sql).get(...params) as Row | undefined;
 }
+
+/** `text` with LIKE's wildcards escaped, for patterns written with `ESCAPE '\\'`. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

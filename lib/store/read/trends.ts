@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
-import { prepareCached } from './statements';
+import { escapeLike, prepareCached } from './statements';
 
 export interface TrendTerm {
   id: number;
@@ -69,9 +69,6 @@ function toTerm(row: TermRowRaw): TrendTerm {
   return { id: row.id, display: row.display, df: row.df, isPhrase: row.isPhrase === 1 };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const periodsCache = new WeakMap<Database.Database, TrendPeriods>();
 
