@@ -3,7 +3,7 @@
  * and the normalized key of a cited reference (as bibliometrix and VOSviewer build it).
  */
 import { foldAccents } from './normalize-text';
-import type { RawReference } from './raw-record';
+import type { PaperIdentifier, RawReference } from './raw-record';
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
 
@@ -204,14 +204,14 @@ export function buildReferencePartsKey(ref: Pick<RawReference, 'firstAuthor' | '
 
 /**
  * The normalized key of a cited reference: `doi:10.x/y` when it has a DOI, else `<scheme>:<id>` for
- * a paper id (OpenAlex, S2, PMID, …), else its parts key ({@link buildReferencePartsKey}).
+ * a paper id (OpenAlex, S2, PMID, …), else its parts key ({@link buildReferencePartsKey}). Takes the
+ * DOI already normalized and the parts key already built, which the caller needs anyway.
  */
-export function buildReferenceKey(ref: RawReference): string | null {
-  const doi = normalizeDoi(ref.doi ?? null);
+export function buildReferenceKey(doi: string | null, ids: readonly PaperIdentifier[], partsKey: string | null): string | null {
   if (doi !== null) return `doi:${doi}`;
-  const id = ref.ids?.[0];
-  if (id !== undefined && id.value.trim() !== '') return `${id.scheme}:${id.value.trim().toLowerCase()}`;
-  return buildReferencePartsKey(ref);
+  const id = ids[0];
+  if (id !== undefined && id.value !== '') return `${id.scheme}:${id.value.toLowerCase()}`;
+  return partsKey;
 }
 
 /** Parses a count (`'12'`, `12`, `' 7 '`); null for anything else. */

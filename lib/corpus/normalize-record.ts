@@ -5,7 +5,7 @@
 import type { AuthorName, Bibliography, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
 import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
 import { buildAuthorNamesAligned } from './author-names';
-import { buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
+import { buildReferenceKey, buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
 import { parseDate } from './dates';
 import { buildDerivedTitle, buildMatchKey, buildPlainText, foldAccents, normalizeText } from './normalize-text';
 
@@ -193,7 +193,7 @@ function buildReferences(raw: RawRecord): PaperReference[] {
     const title = r.title ? buildMatchKey(r.title) : '';
     out.push({
       raw: text,
-      key: doi !== null ? `doi:${doi}` : ids.length > 0 && ids[0].value !== '' ? `${ids[0].scheme}:${ids[0].value.toLowerCase()}` : partsKey,
+      key: buildReferenceKey(doi, ids, partsKey),
       doi,
       ids,
       partsKey,
