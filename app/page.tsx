@@ -7,7 +7,14 @@ import { NoBuild } from './components/NoBuild';
 import { ColumnChart } from './components/charts/ColumnChart';
 import { Sparkline } from './components/charts/Sparkline';
 import { getOverview, readOrExplain } from '@/lib/store/read';
-import { formatCount, formatPaperDate, formatPlural, formatShare, formatSourceName, formatYearRange } from '@/lib/viz/format';
+import {
+  formatCount,
+  formatPaperDate,
+  formatPlural,
+  formatShare,
+  formatSourceName,
+  formatYearRange,
+} from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_TRENDS_STATE, formatTrendsState } from '@/lib/viz/url-state';
 
@@ -164,7 +171,11 @@ export default async function OverviewPage() {
                       values={t.series.map((s) => s.share)}
                       label={`Share of papers mentioning ${t.term} per period, from ${formatShare(t.series[0]?.share ?? 0)} to ${formatShare(t.series[t.series.length - 1]?.share ?? 0)}`}
                     />
-                    <span className="subtle num" style={{ width: 56, textAlign: 'right' }} title="Share of papers in the most recent periods">
+                    <span
+                      className="subtle num"
+                      style={{ width: 56, textAlign: 'right' }}
+                      title="Share of papers in the most recent periods"
+                    >
                       {formatShare(t.recentShare)}
                     </span>
                   </li>
@@ -199,7 +210,11 @@ export default async function OverviewPage() {
                     <span className="bar-track" aria-hidden="true">
                       <span
                         className="bar-fill"
-                        style={{ display: 'block', width: `${(a.degree / maxDegree) * 100}%`, background: 'var(--chart-bar)' }}
+                        style={{
+                          display: 'block',
+                          width: `${(a.degree / maxDegree) * 100}%`,
+                          background: 'var(--chart-bar)',
+                        }}
                       />
                     </span>
                   </Link>
@@ -258,11 +273,21 @@ export default async function OverviewPage() {
                 <th scope="col">File</th>
                 <th scope="col">Venue</th>
                 <th scope="col">Format</th>
-                <th scope="col" className="num">Records</th>
-                <th scope="col" className="num">Kept</th>
-                <th scope="col" className="num">Merged</th>
-                <th scope="col" className="num">No abstract</th>
-                <th scope="col" className="num">Rejected</th>
+                <th scope="col" className="num">
+                  Records
+                </th>
+                <th scope="col" className="num">
+                  Kept
+                </th>
+                <th scope="col" className="num">
+                  Merged
+                </th>
+                <th scope="col" className="num">
+                  No abstract
+                </th>
+                <th scope="col" className="num">
+                  Rejected
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -273,7 +298,13 @@ export default async function OverviewPage() {
                       {formatSourceName(s.file)}
                     </Link>
                   </td>
-                  <td>{s.venue ? (s.year && !s.venue.includes(String(s.year)) ? `${s.venue} ${s.year}` : s.venue) : (s.year ?? '–')}</td>
+                  <td>
+                    {s.venue
+                      ? s.year && !s.venue.includes(String(s.year))
+                        ? `${s.venue} ${s.year}`
+                        : s.venue
+                      : (s.year ?? '–')}
+                  </td>
                   <td>
                     <code>{s.layout}</code>
                     {s.warnings.map((w) => (
@@ -292,7 +323,9 @@ export default async function OverviewPage() {
                             ...Object.entries(s.mergedBy)
                               .filter(([, n]) => n > 0)
                               .map(([how, n]) => `${formatCount(n)} by ${how === 'id' ? 'identifier' : how}`),
-                            ...Object.entries(s.mergedWith).map(([file, n]) => `${formatCount(n)} into papers of ${formatSourceName(file)}`),
+                            ...Object.entries(s.mergedWith).map(
+                              ([file, n]) => `${formatCount(n)} into papers of ${formatSourceName(file)}`,
+                            ),
                           ].join('\n')
                         : undefined
                     }

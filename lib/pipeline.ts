@@ -183,7 +183,8 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   // Papers without an abstract get a topic from their title only when it says enough.
   const modelRows = buildModelRows(corpus.papers);
-  const modelPapers = modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
+  const modelPapers =
+    modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
   if (modelPapers.length < 3) {
     throw new InputError(
       opts.inputs.join(', '),
@@ -211,8 +212,11 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   modelRows.forEach((paper, row) => (paperTopics[paper] = model.papers.topic[row]));
 
   progress.start('graph', 0, 'steps');
-  const graph = buildCoauthorGraph(corpus.papers, paperTopics, { ...opts.graph, seed: opts.seed }, (_stage, done, total) =>
-    progress.update(done, total),
+  const graph = buildCoauthorGraph(
+    corpus.papers,
+    paperTopics,
+    { ...opts.graph, seed: opts.seed },
+    (_stage, done, total) => progress.update(done, total),
   );
   progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.source.length)} links`);
   mark('graph');
@@ -221,7 +225,12 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   // Keywords the sources give are trend terms beside the words and phrases of the abstracts.
   const keywordTerms = buildKeywordTerms(modelPapers, model.corpus);
   const trends = buildTrends(
-    { papers: modelPapers, corpus: keywordTerms.corpus, paperTopics: model.papers.topic, topicCount: model.topics.length },
+    {
+      papers: modelPapers,
+      corpus: keywordTerms.corpus,
+      paperTopics: model.papers.topic,
+      topicCount: model.topics.length,
+    },
     opts.trends,
     (_stage, done, total) => progress.update(done, total),
   );

@@ -17,7 +17,10 @@ const WOS_SAMPLES = ['wos/wosfile__wos_plaintext.txt', 'wos/tethne__wos2.txt', '
 export function writeSyntheticWos(formatsDir: string, n: number, out: string): number {
   const records: string[] = [];
   for (const name of WOS_SAMPLES) {
-    const text = fs.readFileSync(path.join(formatsDir, name), 'utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+    const text = fs
+      .readFileSync(path.join(formatsDir, name), 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n/g, '\n');
     for (const r of text.split(/\nER\n/)) {
       const start = r.indexOf('PT ');
       if (start >= 0) records.push(r.slice(start).trimEnd());
@@ -51,7 +54,9 @@ export async function writeSyntheticOpenAlex(formatsDir: string, n: number, out:
   const dir = path.join(formatsDir, 'openalex', 'synergy__Donners_2021');
   const works: Record<string, unknown>[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
-    if (name.endsWith('.json')) for (const w of JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown>[]) works.push(w);
+    if (name.endsWith('.json'))
+      for (const w of JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown>[])
+        works.push(w);
   }
   let bytes = 0;
   async function* lines(): AsyncGenerator<string> {

@@ -73,11 +73,15 @@ function runReference(corpus: string, n?: number, k = 30): ReferenceResult | nul
 
 /** Runs one part in a child process and returns its result. */
 function runPartInChild(part: string, args: string[]): PartResult {
-  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const res = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const line = res.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (res.status !== 0 || !line) throw new Error(`bench part ${part} failed (exit ${res.status}):\n${res.stdout}`);
   return JSON.parse(line.slice(6)) as PartResult;
@@ -88,12 +92,17 @@ function formatTable(rows: BenchRow[]): string {
   const body = rows.map((r) => [
     r.part,
     r.stage,
-    r.seconds === null ? '' : r.seconds < 1 ? `${(r.seconds * 1000).toFixed(r.seconds < 0.1 ? 1 : 0)} ms` : formatDuration(r.seconds),
+    r.seconds === null
+      ? ''
+      : r.seconds < 1
+        ? `${(r.seconds * 1000).toFixed(r.seconds < 0.1 ? 1 : 0)} ms`
+        : formatDuration(r.seconds),
     r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
     r.figures ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
 }
 
@@ -122,7 +131,9 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
-  process.stderr.write(`Benchmark work folder: ${work}\nMachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}\n`);
+  process.stderr.write(
+    `Benchmark work folder: ${work}\nMachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}\n`,
+  );
 
   let reference: ReferenceResult | null = null;
   let reference20k: ReferenceResult | null = null;
@@ -132,8 +143,20 @@ async function main(): Promise<void> {
     process.stderr.write('Running the scikit-learn reference (first 20,000 papers, for 10-NN accuracy)…\n');
     reference20k = runReference(arxiv, 20000, 30);
     if (reference) {
-      rows.push({ part: 'sklearn', stage: 'read', seconds: reference.readSeconds, peakRssMb: null, figures: `${reference.docs} docs` });
-      rows.push({ part: 'sklearn', stage: 'tfidf', seconds: reference.tfidfSeconds, peakRssMb: null, figures: `vocab ${reference.vocab}` });
+      rows.push({
+        part: 'sklearn',
+        stage: 'read',
+        seconds: reference.readSeconds,
+        peakRssMb: null,
+        figures: `${reference.docs} docs`,
+      });
+      rows.push({
+        part: 'sklearn',
+        stage: 'tfidf',
+        seconds: reference.tfidfSeconds,
+        peakRssMb: null,
+        figures: `vocab ${reference.vocab}`,
+      });
       rows.push({ part: 'sklearn', stage: 'svd', seconds: reference.svdSeconds, peakRssMb: null, figures: '' });
       rows.push({ part: 'sklearn', stage: 'kmeans', seconds: reference.kmeansSeconds, peakRssMb: null, figures: '' });
       rows.push({
@@ -185,7 +208,8 @@ async function main(): Promise<void> {
         `ingest+tokens+tfidf+lsa+kmeans: ours ${model.coreSeconds.toFixed(1)} s vs scikit-learn ${reference.totalSeconds.toFixed(1)} s → ratio ${(model.coreSeconds / reference.totalSeconds).toFixed(2)}`,
       );
     }
-    if (model.nmi !== undefined) notes.push(`NMI at k=30: ours ${model.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
+    if (model.nmi !== undefined)
+      notes.push(`NMI at k=30: ours ${model.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
   }
   runPart('graph-trends', 'Graph + trends on the arXiv corpus', arxiv);
   runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);

@@ -16,7 +16,10 @@ const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
 
 let report = '';
 try {
-  execFileSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], { encoding: 'utf8', stdio: 'pipe' });
+  execFileSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
 } catch (error) {
   report = `${error.stdout ?? ''}${error.stderr ?? ''}`;
 }
@@ -26,14 +29,26 @@ if (missing.length === 0) {
   process.exit(0);
 }
 
-const OS = { darwin: 'darwin', win32: 'win32', linux: 'linux', android: 'android', freebsd: 'freebsd', openharmony: 'openharmony' };
+const OS = {
+  darwin: 'darwin',
+  win32: 'win32',
+  linux: 'linux',
+  android: 'android',
+  freebsd: 'freebsd',
+  openharmony: 'openharmony',
+};
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32'];
 
 function platformOf(name) {
   const parts = name.split('/').pop().split('-');
   const os = parts.find((p) => OS[p]);
   const cpu = parts.find((p) => CPU.includes(p));
-  const libc = parts.includes('musl') || parts.includes('musleabihf') ? 'musl' : parts.includes('gnu') || parts.includes('gnueabihf') ? 'glibc' : null;
+  const libc =
+    parts.includes('musl') || parts.includes('musleabihf')
+      ? 'musl'
+      : parts.includes('gnu') || parts.includes('gnueabihf')
+        ? 'glibc'
+        : null;
   return { os, cpu, libc };
 }
 
@@ -50,5 +65,7 @@ for (const name of missing) {
   lock.packages[`node_modules/${name}`] = entry;
   console.log(`added ${name}@${version} (${[os, cpu, libc].filter(Boolean).join(', ')})`);
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);

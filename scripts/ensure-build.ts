@@ -34,10 +34,14 @@ async function main(): Promise<number> {
     process.stderr.write(`Build is up to date: ${path.relative(process.cwd(), file)}\n`);
     return 0;
   }
-  process.stderr.write(current ? 'The build is stale: rebuilding the bundled corpus.\n' : 'No build yet: building the bundled corpus.\n');
+  process.stderr.write(
+    current ? 'The build is stale: rebuilding the bundled corpus.\n' : 'No build yet: building the bundled corpus.\n',
+  );
   try {
     const result = await runPipeline(options, createProgress(process.stderr));
-    process.stderr.write(`Built ${result.corpus.papers.length} papers into ${path.relative(process.cwd(), result.databaseFile)}\n`);
+    process.stderr.write(
+      `Built ${result.corpus.papers.length} papers into ${path.relative(process.cwd(), result.databaseFile)}\n`,
+    );
     return 0;
   } catch (error) {
     const message = error instanceof InputError ? error.message : ((error as Error).stack ?? String(error));

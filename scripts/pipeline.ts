@@ -6,7 +6,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, formatCount, formatDuration } from '../lib/cli/progress';
 import { InputError, type TextEncoding } from '../lib/corpus/index';
-import { MIN_TITLE_WORDS, defaultPipelineOptions, runPipeline, type PipelineOptions, type PipelineResult } from '../lib/pipeline';
+import {
+  MIN_TITLE_WORDS,
+  defaultPipelineOptions,
+  runPipeline,
+  type PipelineOptions,
+  type PipelineResult,
+} from '../lib/pipeline';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -53,17 +59,25 @@ function parseFieldMap(value: string): Record<string, string> {
 
 class UsageError extends Error {}
 
-function parseNumber(name: string, value: string | undefined, opts: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+function parseNumber(
+  name: string,
+  value: string | undefined,
+  opts: { integer?: boolean; min?: number; max?: number } = {},
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n))) throw new UsageError(`--${name} expects a number, got "${value}"`);
+  if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n)))
+    throw new UsageError(`--${name} expects a number, got "${value}"`);
   if (opts.min !== undefined && n < opts.min) throw new UsageError(`--${name} must be at least ${opts.min}`);
   if (opts.max !== undefined && n > opts.max) throw new UsageError(`--${name} must be at most ${opts.max}`);
   return n;
 }
 
 /** Turns command-line arguments into pipeline options. */
-export function parsePipelineArgs(argv: string[], root = process.cwd()): { options: PipelineOptions; quiet: boolean; help: boolean } {
+export function parsePipelineArgs(
+  argv: string[],
+  root = process.cwd(),
+): { options: PipelineOptions; quiet: boolean; help: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -95,7 +109,10 @@ export function parsePipelineArgs(argv: string[], root = process.cwd()): { optio
   if (values.out) options.outDir = path.resolve(values.out);
   if (values.format) options.ingest.format = values.format;
   if (values.encoding) {
-    const encoding = values.encoding.toLowerCase().replace(/^(?:cp|latin-?1|iso-8859-1)$/, 'windows-1252').replace(/^cp1252$/, 'windows-1252');
+    const encoding = values.encoding
+      .toLowerCase()
+      .replace(/^(?:cp|latin-?1|iso-8859-1)$/, 'windows-1252')
+      .replace(/^cp1252$/, 'windows-1252');
     if (!['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'].includes(encoding)) {
       throw new UsageError(`--encoding expects utf-8, utf-16le, utf-16be or windows-1252, got "${values.encoding}"`);
     }
@@ -149,8 +166,12 @@ export function formatSummary(result: PipelineResult): string {
       `  ${f.file.padEnd(fileWidth)}  ${f.layout.padEnd(18)} ${formatCount(f.recordsRead).padStart(7)} ${formatCount(f.papersKept).padStart(7)} ${formatCount(f.duplicatesMerged).padStart(7)} ${formatCount(f.rejected).padStart(8)} ${formatCount(f.withoutAbstract).padStart(11)}${reasons ? `  (${reasons})` : ''}`,
     );
     if (f.duplicatesMerged > 0) {
-      const how = (['doi', 'id', 'title', 'abstract'] as const).filter((k) => f.mergedBy[k] > 0).map((k) => `${formatCount(f.mergedBy[k])} by ${k === 'id' ? 'identifier' : k}`);
-      const into = Object.entries(f.mergedWith).map(([file, n]) => `${formatCount(n)} into papers of ${file === f.file ? 'this file' : file}`);
+      const how = (['doi', 'id', 'title', 'abstract'] as const)
+        .filter((k) => f.mergedBy[k] > 0)
+        .map((k) => `${formatCount(f.mergedBy[k])} by ${k === 'id' ? 'identifier' : k}`);
+      const into = Object.entries(f.mergedWith).map(
+        ([file, n]) => `${formatCount(n)} into papers of ${file === f.file ? 'this file' : file}`,
+      );
       lines.push(`    merged ${how.join(', ')}; ${into.join(', ')}`);
     }
     for (const w of f.warnings) lines.push(`    note: ${w}`);
@@ -158,26 +179,35 @@ export function formatSummary(result: PipelineResult): string {
   const shown = result.corpus.rejects.slice(0, 5);
   for (const r of shown) lines.push(`  rejected ${r.file}:${r.record}: ${r.reason}`);
   if (result.corpus.rejects.length > shown.length) {
-    lines.push(`  … and ${formatCount(result.corpus.rejects.length - shown.length)} more rejected records (table rejected_records)`);
+    lines.push(
+      `  … and ${formatCount(result.corpus.rejects.length - shown.length)} more rejected records (table rejected_records)`,
+    );
   }
   const { references } = result.corpus;
   if (references.total > 0) {
-    lines.push(`  references: ${formatCount(references.total)}, ${formatCount(references.resolved)} resolved to papers of the corpus (${((100 * references.resolved) / references.total).toFixed(1)}%)`);
+    lines.push(
+      `  references: ${formatCount(references.total)}, ${formatCount(references.resolved)} resolved to papers of the corpus (${((100 * references.resolved) / references.total).toFixed(1)}%)`,
+    );
   }
   const withoutTopic = result.corpus.papers.length - result.model.papers.topic.length;
   if (withoutTopic > 0) {
-    lines.push(`  ${formatCount(withoutTopic)} papers have no topic: no abstract and a title of fewer than ${MIN_TITLE_WORDS} words`);
+    lines.push(
+      `  ${formatCount(withoutTopic)} papers have no topic: no abstract and a title of fewer than ${MIN_TITLE_WORDS} words`,
+    );
   }
   for (const a of result.model.adaptations) lines.push(`  small corpus: ${a}`);
   const q = result.model.quality;
   lines.push('', `Topics: ${result.model.topics.length}`);
-  for (const t of result.model.topics.slice(0, 100)) lines.push(`  ${String(t.id).padStart(3)}  ${formatCount(t.size).padStart(6)}  ${t.label}`);
+  for (const t of result.model.topics.slice(0, 100))
+    lines.push(`  ${String(t.id).padStart(3)}  ${formatCount(t.size).padStart(6)}  ${t.label}`);
   lines.push('', 'Quality');
   for (const [metric, value] of Object.entries(q)) {
-    if (typeof value === 'number') lines.push(`  ${metric.padEnd(24)} ${Number.isInteger(value) ? value : value.toFixed(4)}`);
+    if (typeof value === 'number')
+      lines.push(`  ${metric.padEnd(24)} ${Number.isInteger(value) ? value : value.toFixed(4)}`);
   }
   lines.push('', 'Stages');
-  for (const t of result.timings) lines.push(`  ${t.stage.padEnd(12)} ${formatDuration(t.seconds).padStart(9)}  peak RSS ${t.peakRssMb} MB`);
+  for (const t of result.timings)
+    lines.push(`  ${t.stage.padEnd(12)} ${formatDuration(t.seconds).padStart(9)}  peak RSS ${t.peakRssMb} MB`);
   lines.push('', `Build: ${result.databaseFile}`);
   return lines.join('\n');
 }
@@ -204,7 +234,9 @@ async function main(): Promise<number> {
       process.stderr.write(`\nError: ${error.message}\nThe previous build, if any, is untouched.\n`);
       return 1;
     }
-    process.stderr.write(`\nThe pipeline failed: ${(error as Error).stack ?? String(error)}\nThe previous build, if any, is untouched.\n`);
+    process.stderr.write(
+      `\nThe pipeline failed: ${(error as Error).stack ?? String(error)}\nThe previous build, if any, is untouched.\n`,
+    );
     return 1;
   }
 }

@@ -36,7 +36,11 @@ function readAppFingerprint(): string {
 }
 
 function run(args: string[]): number {
-  const result = spawnSync(path.join(BIN, 'next'), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(path.join(BIN, 'next'), args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   return result.status ?? 1;
 }
 
@@ -47,13 +51,17 @@ function main(): number {
     return 2;
   }
   const fingerprint = readAppFingerprint();
-  const built = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')) && fs.existsSync(FINGERPRINT_FILE) && fs.readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint;
+  const built =
+    fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')) &&
+    fs.existsSync(FINGERPRINT_FILE) &&
+    fs.readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint;
   if (built) process.stderr.write('The app is built from the current code: skipping next build.\n');
   else {
     // next build may add its type paths to tsconfig.json: keep the committed file as it was.
     const tsconfig = fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8');
     const status = run(['build']);
-    if (fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8') !== tsconfig) fs.writeFileSync(path.join(ROOT, 'tsconfig.json'), tsconfig);
+    if (fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8') !== tsconfig)
+      fs.writeFileSync(path.join(ROOT, 'tsconfig.json'), tsconfig);
     if (status !== 0) return status;
     fs.writeFileSync(FINGERPRINT_FILE, fingerprint);
   }

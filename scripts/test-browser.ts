@@ -53,7 +53,14 @@ async function main(): Promise<number> {
   // beside the bundled corpus's for the pages that show what exports carry.
   const exportsBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-exports-build-'));
   log('building the export fixture (tests/fixtures/corpus/cross-service)');
-  const built = run(path.join(BIN, 'tsx'), ['scripts/pipeline.ts', '--input', 'tests/fixtures/corpus/cross-service', '--out', exportsBuild, '--quiet']);
+  const built = run(path.join(BIN, 'tsx'), [
+    'scripts/pipeline.ts',
+    '--input',
+    'tests/fixtures/corpus/cross-service',
+    '--out',
+    exportsBuild,
+    '--quiet',
+  ]);
   if (built !== 0) return built;
 
   const start = async (build: string | null): Promise<{ url: string; server: ReturnType<typeof spawn> }> => {
@@ -62,7 +69,12 @@ async function main(): Promise<number> {
     log(`next start on ${url}${build ? ` (build ${build})` : ''}`);
     const server = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: ROOT,
-      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', ...(build ? { TOPICSCOPE_BUILD: build } : {}) },
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...(build ? { TOPICSCOPE_BUILD: build } : {}),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
     });

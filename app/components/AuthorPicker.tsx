@@ -12,7 +12,15 @@ interface Suggestion {
  * A text field with author-name suggestions from /api/authors?q= (a combobox: arrow keys move,
  * Enter picks, Escape closes). The form submits the name; the server resolves it to an author.
  */
-export function AuthorPicker({ name, defaultValue, label = 'Author' }: { name: string; defaultValue?: string; label?: string }) {
+export function AuthorPicker({
+  name,
+  defaultValue,
+  label = 'Author',
+}: {
+  name: string;
+  defaultValue?: string;
+  label?: string;
+}) {
   const [value, setValue] = useState(defaultValue ?? '');
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);

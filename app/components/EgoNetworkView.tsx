@@ -71,7 +71,11 @@ export function EgoNetworkView({
         const dy = anchor === 'middle' ? (n.y < 0 ? -(n.r + 5) : n.r + 12) : 4;
         const joint = 'joint' in a ? (a as { joint: number }).joint : null;
         return (
-          <Link key={n.id} href={`/authors/${n.id}`} aria-label={`${a.name}${joint != null ? `, ${joint} joint papers` : ''}`}>
+          <Link
+            key={n.id}
+            href={`/authors/${n.id}`}
+            aria-label={`${a.name}${joint != null ? `, ${joint} joint papers` : ''}`}
+          >
             <circle
               cx={n.x}
               cy={n.y}
@@ -89,7 +93,11 @@ export function EgoNetworkView({
                 x={n.x + (isEgo ? 0 : dx)}
                 y={n.y + (isEgo ? n.r + 14 : dy)}
                 textAnchor={isEgo ? 'middle' : anchor}
-                style={{ fontSize: isEgo ? 12 : 10.5, fontWeight: isEgo ? 700 : 400, fill: isEgo ? 'var(--fg)' : 'var(--chart-text)' }}
+                style={{
+                  fontSize: isEgo ? 12 : 10.5,
+                  fontWeight: isEgo ? 700 : 400,
+                  fill: isEgo ? 'var(--fg)' : 'var(--chart-text)',
+                }}
               >
                 {a.name.length > 22 ? `${a.name.slice(0, 21)}…` : a.name}
               </text>

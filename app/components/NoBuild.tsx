@@ -26,8 +26,8 @@ export function NoBuild({ problem }: { problem: BuildProblem }) {
           npm run pipeline{'\n'}npm run pipeline -- --input path/to/papers.jsonl
         </pre>
         <p className="subtle">
-          This app reads schema version {problem.expectedVersion}. The running server picks up a new build as soon
-          as the pipeline finishes: just reload this page.
+          This app reads schema version {problem.expectedVersion}. The running server picks up a new build as soon as
+          the pipeline finishes: just reload this page.
         </p>
       </div>
     </div>

@@ -1,7 +1,15 @@
 import Link from 'next/link';
 
 /** Previous / next links with "page x of y"; `hrefFor` builds the URL of a page. */
-export function Pager({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pager({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages">

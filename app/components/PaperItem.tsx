@@ -35,7 +35,11 @@ export function PaperItem({
         {title ?? paper.title}
       </Link>
       {paper.titleDerived && (
-        <span className="badge" style={{ marginLeft: 8 }} title="The source had no title; this one was derived from the tl;dr or first sentence">
+        <span
+          className="badge"
+          style={{ marginLeft: 8 }}
+          title="The source had no title; this one was derived from the tl;dr or first sentence"
+        >
           derived title
         </span>
       )}

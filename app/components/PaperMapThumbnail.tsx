@@ -28,8 +28,12 @@ export function PaperMapThumbnail({
   const scale = Math.min((width - 2 * pad) / (maxX - minX || span), (height - 2 * pad) / (maxY - minY || span));
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
-  const x = scaleLinear().domain([cx - width / 2 / scale, cx + width / 2 / scale]).range([0, width]);
-  const y = scaleLinear().domain([cy - height / 2 / scale, cy + height / 2 / scale]).range([height, 0]);
+  const x = scaleLinear()
+    .domain([cx - width / 2 / scale, cx + width / 2 / scale])
+    .range([0, width]);
+  const y = scaleLinear()
+    .domain([cy - height / 2 / scale, cy + height / 2 / scale])
+    .range([height, 0]);
   const byTopic = new Map<number, string[]>();
   for (const p of sample.points) {
     const list = byTopic.get(p.topicId) ?? [];
@@ -39,7 +43,13 @@ export function PaperMapThumbnail({
   const hx = x(highlight.x);
   const hy = y(highlight.y);
   return (
-    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} style={{ background: 'var(--bg-subtle)', borderRadius: 8 }}>
+    <svg
+      className="chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      style={{ background: 'var(--bg-subtle)', borderRadius: 8 }}
+    >
       <title>{label}</title>
       {[...byTopic].map(([topic, parts]) => (
         <path
@@ -54,7 +64,16 @@ export function PaperMapThumbnail({
         />
       ))}
       <circle cx={hx} cy={hy} r={9} style={{ fill: 'none', stroke: 'var(--fg)', strokeWidth: 2 }} />
-      <circle cx={hx} cy={hy} r={4} style={{ fill: highlightTopic != null ? topicColor(highlightTopic) : 'var(--chart-highlight)', stroke: 'var(--bg-elevated)', strokeWidth: 1.5 }} />
+      <circle
+        cx={hx}
+        cy={hy}
+        r={4}
+        style={{
+          fill: highlightTopic != null ? topicColor(highlightTopic) : 'var(--chart-highlight)',
+          stroke: 'var(--bg-elevated)',
+          strokeWidth: 1.5,
+        }}
+      />
     </svg>
   );
 }

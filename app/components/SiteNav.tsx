@@ -20,7 +20,8 @@ export function SiteNav() {
     <nav className="site-nav" aria-label="Main">
       <ul>
         {LINKS.map((link) => {
-          const current = link.href === '/' ? pathname === '/' : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const current =
+            link.href === '/' ? pathname === '/' : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>
               <Link href={link.href} aria-current={current ? 'page' : undefined}>

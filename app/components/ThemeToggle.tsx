@@ -24,9 +24,21 @@ export function ThemeToggle() {
     window.dispatchEvent(new CustomEvent('topicscope-theme', { detail: next }));
   };
   return (
-    <button type="button" className="theme-toggle" onClick={toggle} aria-label="Switch between light and dark theme" title="Switch theme">
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={toggle}
+      aria-label="Switch between light and dark theme"
+      title="Switch theme"
+    >
       <svg className="icon-moon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        <path
+          d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinejoin="round"
+        />
       </svg>
       <svg className="icon-sun" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
         <circle cx="12" cy="12" r="4" fill="none" stroke="currentColor" strokeWidth="2" />

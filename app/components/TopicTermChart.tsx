@@ -52,7 +52,10 @@ export function TopicTermChart({
   topicLabel: string;
 }) {
   const [lambda, setLambda] = useState<number | null>(initialLambda);
-  const ordered = (lambda == null ? [...terms].sort((a, b) => a.rank - b.rank) : rankByRelevance(terms, lambda)).slice(0, SHOWN);
+  const ordered = (lambda == null ? [...terms].sort((a, b) => a.rank - b.rank) : rankByRelevance(terms, lambda)).slice(
+    0,
+    SHOWN,
+  );
   const maxWeight = Math.max(1e-12, ...terms.map((t) => t.weight));
   const barSpace = WIDTH - LABEL_WIDTH - 44;
   const height = ordered.length * ROW + 8;

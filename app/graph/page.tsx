@@ -12,7 +12,11 @@ import styles from '../components/viz/viz.module.css';
 
 export const metadata: Metadata = { title: 'Co-author graph · Topicscope' };
 
-export default async function GraphPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function GraphPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const result = readOrExplain(() => readGraphSummary());
   if (!result.ok) return <NoBuild problem={result.problem} />;
@@ -26,18 +30,23 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
         <div className={styles.note} role="note" data-testid="names-note">
           {summary.papersWithNames === 0 ? (
             <p>
-              <strong>No paper in this corpus lists its authors by name</strong>, so there is no co-author graph to draw. The sources
-              give at most a count of authors.
+              <strong>No paper in this corpus lists its authors by name</strong>, so there is no co-author graph to
+              draw. The sources give at most a count of authors.
             </p>
           ) : (
             <p>
               <strong>
-                Only {formatCount(summary.papersWithNames)} of {formatCount(summary.papers)} papers list their authors by name
+                Only {formatCount(summary.papersWithNames)} of {formatCount(summary.papers)} papers list their authors
+                by name
               </strong>
               {namedSources.length > 0 && <> (from {namedSources.map((s) => s.label).join(', ')})</>}. The other{' '}
               {formatCount(summary.papersWithoutNames)} papers come from listings that give at most a count of authors (
               {unnamedSources
-                .map((s) => (s.named === 0 ? `all ${formatCount(s.papers)} of ${s.label}` : `${formatCount(s.papers - s.named)} of ${formatCount(s.papers)} in ${s.label}`))
+                .map((s) =>
+                  s.named === 0
+                    ? `all ${formatCount(s.papers)} of ${s.label}`
+                    : `${formatCount(s.papers - s.named)} of ${formatCount(s.papers)} in ${s.label}`,
+                )
                 .join('; ')}
               ); their authors are absent from this graph rather than guessed.
             </p>
@@ -47,8 +56,9 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
       {summary.authors > 0 && (
         <>
           <p className="muted">
-            {formatCount(summary.authors)} authors and {formatCount(summary.edges)} co-author links. Nodes are sized by papers and coloured by
-            community; the layout was computed by the pipeline. Search an author to fly to them, click a node to highlight their co-authors.
+            {formatCount(summary.authors)} authors and {formatCount(summary.edges)} co-author links. Nodes are sized by
+            papers and coloured by community; the layout was computed by the pipeline. Search an author to fly to them,
+            click a node to highlight their co-authors.
           </p>
           <CoauthorGraphExplorer summary={summary} initial={parseGraphState(params)} />
         </>

@@ -11,7 +11,11 @@ import { TopicMapExplorer } from '../components/viz/TopicMapExplorer';
 
 export const metadata: Metadata = { title: 'Topic map · Topicscope' };
 
-export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MapPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const result = readOrExplain(() => readMapMeta());
   if (!result.ok) return <NoBuild problem={result.problem} />;
@@ -20,8 +24,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
     <div className="page-wide">
       <h1>Topic map</h1>
       <p className="muted">
-        {formatCount(meta.papers)} papers placed by their content: near each other when they share vocabulary, coloured by
-        topic. Scroll or pinch to zoom, drag to pan, hover a point for its paper, click to open it.
+        {formatCount(meta.papers)} papers placed by their content: near each other when they share vocabulary, coloured
+        by topic. Scroll or pinch to zoom, drag to pan, hover a point for its paper, click to open it.
       </p>
       {meta.papers === 0 ? (
         <p>This build has no papers on the map.</p>

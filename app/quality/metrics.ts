@@ -47,7 +47,8 @@ const DESCRIPTIONS: Record<string, MetricDescription> = {
   },
   diversity: {
     title: 'Topic diversity',
-    about: 'The share of distinct terms among all topics’ top ten terms (0 to 1): low values mean topics repeat each other.',
+    about:
+      'The share of distinct terms among all topics’ top ten terms (0 to 1): low values mean topics repeat each other.',
     range: [0, 1],
     read: (v) =>
       v >= 0.8
@@ -59,7 +60,8 @@ const DESCRIPTIONS: Record<string, MetricDescription> = {
   },
   ari: {
     title: 'Adjusted Rand index',
-    about: 'Agreement between topics and the labels the source gave (e.g. arXiv categories), corrected for chance (0 = chance, 1 = identical).',
+    about:
+      'Agreement between topics and the labels the source gave (e.g. arXiv categories), corrected for chance (0 = chance, 1 = identical).',
     range: [0, 1],
     read: (v) =>
       v >= 0.4
@@ -148,7 +150,10 @@ export function describeMetric(key: string): MetricDescription | null {
   if (key === 'explained_variance') return EXPLAINED;
   if (/recall/i.test(key)) return RECALL;
   if (/knn/i.test(key)) {
-    const space = key.replace(/^knn_?/i, '').replace(/_/g, ' ').toUpperCase();
+    const space = key
+      .replace(/^knn_?/i, '')
+      .replace(/_/g, ' ')
+      .toUpperCase();
     return { ...KNN, title: space ? `${KNN.title} (${space})` : KNN.title };
   }
   if (/^map_|trust|preserv/i.test(key)) return MAP;

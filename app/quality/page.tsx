@@ -23,14 +23,16 @@ function MetricCard({ metric }: { metric: QualityMetric }) {
   const d = describeMetric(metric.metric);
   const value = metric.value;
   const reading = d && value != null ? d.read(value) : null;
-  const shown =
-    value == null ? 'n/a' : d?.format === 'percent' ? formatShare(value, 1) : formatDecimal(value, 3);
-  const position = d && value != null ? Math.min(1, Math.max(0, (value - d.range[0]) / (d.range[1] - d.range[0]))) : null;
+  const shown = value == null ? 'n/a' : d?.format === 'percent' ? formatShare(value, 1) : formatDecimal(value, 3);
+  const position =
+    d && value != null ? Math.min(1, Math.max(0, (value - d.range[0]) / (d.range[1] - d.range[0]))) : null;
   return (
     <div className="card">
       <div className="card-header" style={{ marginBottom: 4 }}>
         <h3 style={{ fontSize: 'var(--text-sm)' }}>{d?.title ?? metric.metric}</h3>
-        {reading && <span className={VERDICT_STYLE[reading.verdict].className}>{VERDICT_STYLE[reading.verdict].label}</span>}
+        {reading && (
+          <span className={VERDICT_STYLE[reading.verdict].className}>{VERDICT_STYLE[reading.verdict].label}</span>
+        )}
       </div>
       <div style={{ fontSize: '1.7rem', fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>{shown}</div>
       {position != null && (
@@ -41,7 +43,11 @@ function MetricCard({ metric }: { metric: QualityMetric }) {
         </div>
       )}
       {reading && <p style={{ fontSize: 'var(--text-sm)', marginBottom: 6 }}>{reading.words}.</p>}
-      {d && <p className="subtle" style={{ margin: 0 }}>{d.about}</p>}
+      {d && (
+        <p className="subtle" style={{ margin: 0 }}>
+          {d.about}
+        </p>
+      )}
       {metric.note && (
         <p className="subtle" style={{ margin: '6px 0 0' }}>
           {metric.note}
@@ -58,9 +64,7 @@ export default async function QualityPage() {
   const report = result.value;
   const metrics = Object.values(report.metrics)
     .filter((m) => !NON_METRIC_KEYS.has(m.metric))
-    .sort(
-    (a, b) => metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric),
-  );
+    .sort((a, b) => metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric));
   const value = (key: string) => report.metrics[key]?.value ?? null;
   const silhouette = value('silhouette');
   const coherence = value('coherence');
@@ -93,12 +97,12 @@ export default async function QualityPage() {
                 {report.metrics.topics?.note ? ` (${report.metrics.topics.note})` : ''}; <a href="#k-title">see how</a>
               </>
             )}
-            . Every paper
-            gets exactly one topic, even when it could belong to two.
+            . Every paper gets exactly one topic, even when it could belong to two.
           </li>
           {silhouette != null && (
             <li>
-              Separation: {describeMetric('silhouette')!.read(silhouette).words} (silhouette {formatDecimal(silhouette, 3)}).
+              Separation: {describeMetric('silhouette')!.read(silhouette).words} (silhouette{' '}
+              {formatDecimal(silhouette, 3)}).
             </li>
           )}
           {coherence != null && (
@@ -106,8 +110,8 @@ export default async function QualityPage() {
               Labels: {describeMetric('coherence')!.read(coherence).words} (coherence {formatDecimal(coherence, 3)})
               {lowTopics.length > 0 && (
                 <>
-                  ; {lowTopics.length} {lowTopics.length === 1 ? 'topic has' : 'topics have'} weak coherence and deserve a
-                  look at their papers before trusting the label
+                  ; {lowTopics.length} {lowTopics.length === 1 ? 'topic has' : 'topics have'} weak coherence and deserve
+                  a look at their papers before trusting the label
                 </>
               )}
               .
@@ -160,7 +164,8 @@ export default async function QualityPage() {
                 />
               </ExportChart>
               <p className="subtle" style={{ marginTop: 8 }}>
-                Each candidate k was clustered and scored by silhouette on a sample; higher means better separated topics.
+                Each candidate k was clustered and scored by silhouette on a sample; higher means better separated
+                topics.
               </p>
               <DataTable
                 caption="Silhouette per number of topics"

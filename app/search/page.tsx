@@ -26,7 +26,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: parsed.ok && parsed.query.q ? `“${parsed.query.q}”` : 'Search' };
 }
 
-const EMPTY_QUERY: SearchQuery = { q: '', page: 1, topic: undefined, from: undefined, to: undefined, source: undefined, author: undefined };
+const EMPTY_QUERY: SearchQuery = {
+  q: '',
+  page: 1,
+  topic: undefined,
+  from: undefined,
+  to: undefined,
+  source: undefined,
+  author: undefined,
+};
 
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
@@ -168,7 +176,9 @@ export default async function SearchPage({ searchParams }: Props) {
         <div className="section-title">
           <h2 id="results-title" style={{ fontSize: 'var(--text-md)' }}>
             {formatCount(results.total)} {results.total === 1 ? 'paper' : 'papers'}
-            {query.q && !results.match && <span className="subtle"> (no searchable words in the query: filters only)</span>}
+            {query.q && !results.match && (
+              <span className="subtle"> (no searchable words in the query: filters only)</span>
+            )}
             <span className="subtle" style={{ fontWeight: 400 }}>
               {' '}
               · {ms < 1 ? '<1' : Math.round(ms)} ms
@@ -176,14 +186,19 @@ export default async function SearchPage({ searchParams }: Props) {
           </h2>
           {results.total > 0 && (
             <a className="btn btn-small" href={exportHref} download>
-              Export {results.total > SEARCH_EXPORT_MAX_ROWS ? `first ${formatCount(SEARCH_EXPORT_MAX_ROWS)}` : 'all'} as CSV
+              Export {results.total > SEARCH_EXPORT_MAX_ROWS ? `first ${formatCount(SEARCH_EXPORT_MAX_ROWS)}` : 'all'}{' '}
+              as CSV
             </a>
           )}
         </div>
         {filtered && (
           <div className="cluster" style={{ marginBottom: 12 }} aria-label="Active filters">
             {query.topic != null && (
-              <Link className="chip" href={without('topic')} aria-label={`Remove topic filter ${topicLabel ?? query.topic}`}>
+              <Link
+                className="chip"
+                href={without('topic')}
+                aria-label={`Remove topic filter ${topicLabel ?? query.topic}`}
+              >
                 Topic: {topicLabel ?? query.topic} ✕
               </Link>
             )}

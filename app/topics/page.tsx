@@ -14,7 +14,8 @@ const SORTS = {
   size: { label: 'Size', compare: (a: TopicSummary, b: TopicSummary) => b.size - a.size || a.id - b.id },
   coherence: {
     label: 'Coherence',
-    compare: (a: TopicSummary, b: TopicSummary) => (b.coherence ?? -Infinity) - (a.coherence ?? -Infinity) || a.id - b.id,
+    compare: (a: TopicSummary, b: TopicSummary) =>
+      (b.coherence ?? -Infinity) - (a.coherence ?? -Infinity) || a.id - b.id,
   },
   id: { label: 'Number', compare: (a: TopicSummary, b: TopicSummary) => a.id - b.id },
 } as const;

@@ -21,7 +21,11 @@ import { TrendsExplorer } from '../components/viz/TrendsExplorer';
 
 export const metadata: Metadata = { title: 'Keyword trends · Topicscope' };
 
-export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrendsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const state = parseTrendsState(await searchParams);
   const result = readOrExplain(() => {
     const { granularity, periods, papers, minPeriodPapers } = readTrendPeriods();
@@ -53,10 +57,18 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p className="muted">
-            {formatCount(total)} dated papers in {data.periods.length} {data.granularity === 'month' ? 'months' : 'years'}, {formatPeriod(data.periods[0])} to{' '}
-            {formatPeriod(data.periods[data.periods.length - 1])}. Shares are of the papers in each period, so busy and quiet periods compare fairly.
+            {formatCount(total)} dated papers in {data.periods.length}{' '}
+            {data.granularity === 'month' ? 'months' : 'years'}, {formatPeriod(data.periods[0])} to{' '}
+            {formatPeriod(data.periods[data.periods.length - 1])}. Shares are of the papers in each period, so busy and
+            quiet periods compare fairly.
           </p>
-          <TrendsExplorer initial={state} data={data} movers={movers} topicShares={topicShares} minPeriodPapers={minPeriodPapers} />
+          <TrendsExplorer
+            initial={state}
+            data={data}
+            movers={movers}
+            topicShares={topicShares}
+            minPeriodPapers={minPeriodPapers}
+          />
         </>
       )}
     </div>

@@ -31,7 +31,9 @@ export function formatDuration(seconds: number): string {
 
 /** Formats an integer with thousands separators, the same on every machine. */
 export function formatCount(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Creates a reporter writing to `out` (stderr by default). */
@@ -87,7 +89,8 @@ export function createProgress(out: Writable = process.stderr, opts: { quiet?: b
         // Plain logs get a line per quarter, not a flood.
         const quarter = Math.floor((4 * Math.min(done, total)) / total);
         if (quarter > lastPlainQuarter && quarter < 4) {
-          if (lastPlainQuarter >= 0) out.write(`[${stage}] ${quarter * 25}% (${formatCount(done)}/${formatCount(total)} ${unit})\n`);
+          if (lastPlainQuarter >= 0)
+            out.write(`[${stage}] ${quarter * 25}% (${formatCount(done)}/${formatCount(total)} ${unit})\n`);
           lastPlainQuarter = quarter;
         }
       }

@@ -7,8 +7,32 @@ import { decodeLatexAccents, foldAccents, normalizeText } from './normalize-text
 
 /** Lower-case name particles that stay lower case inside a name (`Emmanuel de Bezenac`). */
 const PARTICLES = new Set([
-  'de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'des', 'du', 'la', 'le', 'van', 'von',
-  'ter', 'ten', 'zu', 'af', 'av', 'bin', 'binti', 'al', 'el', 'og',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'av',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'og',
 ]);
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
 const NOT_NAMES = /^(?:et al\.?|others|and others|\.\.\.|…)$/i;
@@ -31,7 +55,12 @@ export function parseAuthorList(text: string): string[] {
     } else {
       parts = s.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i);
       // "Smith, John": two parts, one of them a single word → one inverted name.
-      if (parts.length === 2 && !/\band\b|&/i.test(s) && parts.some((p) => !/\s/.test(p.trim())) && !/\s/.test(parts[0].trim())) {
+      if (
+        parts.length === 2 &&
+        !/\band\b|&/i.test(s) &&
+        parts.some((p) => !/\s/.test(p.trim())) &&
+        !/\s/.test(parts[0].trim())
+      ) {
         parts = [s];
       }
     }
@@ -74,7 +103,10 @@ function fixCase(token: string, index: number, count: number, wholeNameLower: bo
 export function formatAuthorName(raw: string): string {
   let s = normalizeText(decodeLatexAccents(raw));
   if (/[{}*†‡,;]/.test(s)) {
-    s = s.replace(/[{}]/g, '').replace(/^[\s,;*†‡]+|[\s,;*†‡]+$/g, '').replace(/(?<=\p{L})[*†‡]+/gu, '');
+    s = s
+      .replace(/[{}]/g, '')
+      .replace(/^[\s,;*†‡]+|[\s,;*†‡]+$/g, '')
+      .replace(/(?<=\p{L})[*†‡]+/gu, '');
   }
   const commas = s.includes(',') ? s.split(/\s*,\s*/) : [s];
   if (commas.length === 2 && commas[0] && commas[1]) {

@@ -7,7 +7,19 @@ export interface DateParts {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const MIN_YEAR = 1900;
@@ -41,7 +53,10 @@ function build(year: number, month: number | null, day: number | null): DatePart
  * `November 2022`, `22 Nov 2022`, and `Nov 22` (year taken from `referenceYear`).
  * Returns null when the text is not a date it understands.
  */
-export function parseDate(text: string | number | null | undefined, referenceYear: number | null = null): DateParts | null {
+export function parseDate(
+  text: string | number | null | undefined,
+  referenceYear: number | null = null,
+): DateParts | null {
   if (text === null || text === undefined) return null;
   if (typeof text === 'number') return validYear(text) ? { date: null, year: text } : null;
   const s = text.trim();

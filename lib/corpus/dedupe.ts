@@ -33,7 +33,8 @@ function idKey(id: PaperIdentifier): string {
 function unionIds(into: PaperIdentifier[], from: readonly PaperIdentifier[]): PaperIdentifier[] {
   if (from.length === 0) return into;
   const out = into.length === 0 ? [] : into.slice();
-  for (const id of from) if (!out.some((o) => o.scheme === id.scheme && o.value.toLowerCase() === id.value.toLowerCase())) out.push(id);
+  for (const id of from)
+    if (!out.some((o) => o.scheme === id.scheme && o.value.toLowerCase() === id.value.toLowerCase())) out.push(id);
   return out;
 }
 
@@ -145,7 +146,8 @@ function mergeInto(p: Paper, c: Candidate): void {
     }
   }
   for (const r of c.relations) {
-    if (r.doi !== p.doi && !p.relations.some((o) => o.kind === r.kind && o.doi === r.doi)) p.relations = [...p.relations, r];
+    if (r.doi !== p.doi && !p.relations.some((o) => o.kind === r.kind && o.doi === r.doi))
+      p.relations = [...p.relations, r];
   }
   if (c.references.length > 0) {
     if (p.references.length === 0) {

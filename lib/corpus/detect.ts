@@ -80,10 +80,16 @@ export function detectLayout(sample: string, complete: boolean, fieldMap: Record
   const lines = contentLines(rawLines.join('\n'));
   if (lines.length === 0) return null;
   const texts = lines.map((l) => l.text);
-  if (texts.some((t) => NUMBERED_TITLE.test(t) && /\[[A-Za-z]+\d*\]$/.test(t)) && texts.some((t) => /^Authors?\s*:/.test(t))) {
+  if (
+    texts.some((t) => NUMBERED_TITLE.test(t) && /\[[A-Za-z]+\d*\]$/.test(t)) &&
+    texts.some((t) => /^Authors?\s*:/.test(t))
+  ) {
     return 'numbered-listing';
   }
-  if (texts.filter((t) => AUTHOR_COUNT_LINE.test(t)).length >= 1 && texts.some((t) => /^[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?$/.test(t))) {
+  if (
+    texts.filter((t) => AUTHOR_COUNT_LINE.test(t)).length >= 1 &&
+    texts.some((t) => /^[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?$/.test(t))
+  ) {
     return 'hf-daily-papers';
   }
   if (texts.some((t) => ARXIV_SUBJECT_LINE.test(t))) return 'arxiv-author-page';

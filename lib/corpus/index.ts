@@ -31,7 +31,13 @@ import { parseAuthorsTldrAbstract } from './parse-authors-tldr-abstract';
 import { parseHfDailyPapers } from './parse-hf-daily-papers';
 import { parseHfPapersListing } from './parse-hf-papers-listing';
 import { parseNumberedListing } from './parse-numbered-listing';
-import { buildFieldResolver, buildRecordFromFields, parseArxivLine, parseJsonDocument, parseJsonLine } from './parse-json';
+import {
+  buildFieldResolver,
+  buildRecordFromFields,
+  parseArxivLine,
+  parseJsonDocument,
+  parseJsonLine,
+} from './parse-json';
 import { createJsonRecordParser } from './json-stream';
 import { createCsvLayoutParser } from './parse-csv';
 import { parseBibtex } from './parse-bibtex';
@@ -75,7 +81,8 @@ const LAYOUT_VENUE: Partial<Record<Layout, string>> = { 'arxiv-jsonl': 'arXiv', 
 /** Sorts `items[from..]` in place by source record, without spreading an unbounded array into a call. */
 function sortTail(items: Candidate[], from: number): void {
   let sorted = true;
-  for (let i = from + 1; i < items.length && sorted; i++) if (items[i].source.record < items[i - 1].source.record) sorted = false;
+  for (let i = from + 1; i < items.length && sorted; i++)
+    if (items[i].source.record < items[i - 1].source.record) sorted = false;
   if (sorted) return;
   const tail = items.slice(from).sort((a, b) => a.source.record - b.source.record);
   for (let i = 0; i < tail.length; i++) items[from + i] = tail[i];
@@ -118,7 +125,10 @@ function parseWholeText(layout: Layout, text: string, fieldMap: Record<string, s
   }
 }
 
-async function loadManifests(files: readonly InputFile[], manifestPath: string | undefined): Promise<Map<string, ManifestEntry[]>> {
+async function loadManifests(
+  files: readonly InputFile[],
+  manifestPath: string | undefined,
+): Promise<Map<string, ManifestEntry[]>> {
   const byRoot = new Map<string, ManifestEntry[]>();
   const load = async (file: string): Promise<ManifestEntry[]> => {
     try {
@@ -182,7 +192,9 @@ async function readInputs(
       throw new InputError(f.name, `unknown format "${forced}" in the manifest; the formats are: ${formatNames()}`);
     }
     const spec: FormatSpec | undefined = forced !== null ? findFormat(forced) : detectFormat(sample);
-    const layout: string | null = spec?.name ?? (forced !== null && isLayout(forced) ? forced : detectLayout(sample.text, sample.complete, fieldMap));
+    const layout: string | null =
+      spec?.name ??
+      (forced !== null && isLayout(forced) ? forced : detectLayout(sample.text, sample.complete, fieldMap));
     if (layout === null) {
       const hint = !sample.complete && !sample.text.includes('\n') ? ' (its first 64 KB hold no line break)' : '';
       throw new InputError(f.name, `unrecognized layout${hint}; tried: ${formatNames()}`);
@@ -246,8 +258,16 @@ async function readInputs(
     } else if (layout === 'json' && sample.text.trimStart().startsWith('[')) {
       // A JSON array streams record by record (a document holding its records under a key is read whole).
       const parser = createJsonRecordParser(emit, (value, line, out) => {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) out({ record: line, reason: 'not a JSON object' });
-        else out(buildRecordFromFields(value as Record<string, unknown>, line, buildFieldResolver(Object.keys(value), fieldMap)));
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+          out({ record: line, reason: 'not a JSON object' });
+        else
+          out(
+            buildRecordFromFields(
+              value as Record<string, unknown>,
+              line,
+              buildFieldResolver(Object.keys(value), fieldMap),
+            ),
+          );
       });
       await readChunks(source, (text, line) => parser.push(text, line), onBytes);
       parser.finish();
@@ -305,7 +325,11 @@ async function readInputs(
  * Throws `InputError` for a missing, empty, binary, undecidable or unrecognized file (naming it and
  * the formats tried) and when no usable paper remains; broken records are rejected and counted.
  */
-export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<Corpus> {
+export async function readCorpus(
+  inputs: string[],
+  opts: IngestOptions = {},
+  onProgress?: (p: IngestProgress) => void,
+): Promise<Corpus> {
   const candidates: Candidate[] = [];
   let fileStart = 0;
   const { files, reports, rejects } = await readInputs(inputs, opts, onProgress, {
@@ -321,7 +345,8 @@ export async function readCorpus(inputs: string[], opts: IngestOptions = {}, onP
     r.papersKept = kept[i];
     r.duplicatesMerged = merged[i];
     r.mergedBy = mergedBy[i];
-    for (const [file, count] of [...mergedWith[i]].sort((a, b) => a[0] - b[0])) r.mergedWith[reports[file].file] = count;
+    for (const [file, count] of [...mergedWith[i]].sort((a, b) => a[0] - b[0]))
+      r.mergedWith[reports[file].file] = count;
   });
   const fileOf = new Map(reports.map((r, i) => [r.file, i]));
   for (const p of papers) if (p.abstract === '') reports[fileOf.get(p.sources[0].file) ?? 0].withoutAbstract++;
@@ -356,7 +381,11 @@ export interface CorpusScan {
  * their keys, not the records: the cost of parsing and normalizing, and the memory that must grow
  * with the corpus (the index), measured apart from the papers a build holds (scripts/bench.ts).
  */
-export async function scanCorpus(inputs: string[], opts: IngestOptions = {}, onProgress?: (p: IngestProgress) => void): Promise<CorpusScan> {
+export async function scanCorpus(
+  inputs: string[],
+  opts: IngestOptions = {},
+  onProgress?: (p: IngestProgress) => void,
+): Promise<CorpusScan> {
   const seen = new Set<string>();
   let records = 0;
   let duplicates = 0;

@@ -87,7 +87,15 @@ export class JsonItemSplitter {
     while (i < n) {
       // JSON lines: a whole line `{…}` is a record as it stands; no need to scan it character by
       // character (half the time of a JSON-lines file). Anything else takes the general path.
-      if (this.linesMode && this.atLineStart && !this.inItem && !this.inString && this.depth === 0 && !this.skipping && text.charCodeAt(i) === 123) {
+      if (
+        this.linesMode &&
+        this.atLineStart &&
+        !this.inItem &&
+        !this.inString &&
+        this.depth === 0 &&
+        !this.skipping &&
+        text.charCodeAt(i) === 123
+      ) {
         const end = text.indexOf('\n', i);
         if (end >= 0) {
           const last = end > i && text.charCodeAt(end - 1) === 13 ? end - 2 : end - 1;
@@ -376,7 +384,10 @@ export function parseJsonItem(text: string, line: number, emit: Emit): unknown {
  * A `StreamParser` that splits the chunks into records and hands each record's JSON text to
  * `takeText`; cut or stray text becomes rejects. For readers that look at the text before parsing.
  */
-export function createJsonTextParser(emit: Emit, takeText: (text: string, line: number, emit: Emit) => void): StreamParser {
+export function createJsonTextParser(
+  emit: Emit,
+  takeText: (text: string, line: number, emit: Emit) => void,
+): StreamParser {
   const splitter = new JsonItemSplitter(
     (text, line) => takeText(text, line, emit),
     (line, reason) => emit({ record: line, reason }),
@@ -388,7 +399,10 @@ export function createJsonTextParser(emit: Emit, takeText: (text: string, line: 
  * A `StreamParser` for a JSON record format: splits the chunks into records, parses each, and
  * hands the value to `take` (which emits records or rejects); broken records become rejects.
  */
-export function createJsonRecordParser(emit: Emit, take: (value: unknown, line: number, emit: Emit) => void): StreamParser {
+export function createJsonRecordParser(
+  emit: Emit,
+  take: (value: unknown, line: number, emit: Emit) => void,
+): StreamParser {
   return createJsonTextParser(emit, (text, line) => {
     const value = parseJsonItem(text, line, emit);
     if (value !== BAD_JSON) take(value, line, emit);

@@ -2,7 +2,15 @@
  * From a raw record to a clean candidate paper: text normalized, a display title derived when the
  * source has none, author names fixed, the date read, and file-level defaults applied.
  */
-import type { AuthorName, Bibliography, PaperAffiliation, PaperIdentifier, PaperKeyword, PaperReference, SourceRef } from './types';
+import type {
+  AuthorName,
+  Bibliography,
+  PaperAffiliation,
+  PaperIdentifier,
+  PaperKeyword,
+  PaperReference,
+  SourceRef,
+} from './types';
 import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
 import { buildAuthorNamesAligned } from './author-names';
 import { buildReferenceKey, buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
@@ -82,20 +90,26 @@ export function cleanAbstract(abstract: string | null, title: string | null): st
   if (abstract === null) return null;
   let text = abstract;
   const from = Math.max(0, text.length - COPYRIGHT_TAIL_CHARS);
-  const m = text.includes('©') || /\(c\)|copyright/i.test(text.slice(from)) ? COPYRIGHT_TAIL.exec(text.slice(from)) : null;
+  const m =
+    text.includes('©') || /\(c\)|copyright/i.test(text.slice(from)) ? COPYRIGHT_TAIL.exec(text.slice(from)) : null;
   if (m !== null && from + m.index > 0 && /\d{4}|author|publish|elsevier|springer|wiley|ieee|rights/i.test(m[0])) {
     text = text.slice(0, from + m.index).trim();
   }
   if (text === '' || PLACEHOLDER_ABSTRACT.test(text)) return null;
   // Only an abstract about as long as the title can repeat it: skip the keys of the others.
-  if (title !== null && text.length <= 2 * title.length + 20 && buildMatchKey(text) === buildMatchKey(title)) return null;
+  if (title !== null && text.length <= 2 * title.length + 20 && buildMatchKey(text) === buildMatchKey(title))
+    return null;
   return text;
 }
 
 /** Surname key of a display name (`Jane van der Berg` → `berg`): compared when titles match. */
 function surnameKey(name: string | undefined): string {
   if (name === undefined) return '';
-  const words = foldAccents(name).toLowerCase().replace(/[^a-z\s-]/g, '').split(/[\s-]+/).filter(Boolean);
+  const words = foldAccents(name)
+    .toLowerCase()
+    .replace(/[^a-z\s-]/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean);
   return words[words.length - 1] ?? '';
 }
 
@@ -125,7 +139,8 @@ function buildKeywords(raw: RawRecord): PaperKeyword[] {
     if (keyword === '') continue;
     // Indexers shout (WoS Keywords Plus: `AUTHOR COCITATION ANALYSIS`): lower case reads better;
     // short all-capital terms are acronyms (`DNA`, `MRI`) and stay.
-    if (keyword.length > 5 && keyword === keyword.toUpperCase() && keyword !== keyword.toLowerCase()) keyword = keyword.toLowerCase();
+    if (keyword.length > 5 && keyword === keyword.toUpperCase() && keyword !== keyword.toLowerCase())
+      keyword = keyword.toLowerCase();
     const key = `${k.kind}:${keyword.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -174,7 +189,8 @@ function isPlainText(text: string): boolean {
     if (c === 32) {
       if (space) return false;
       space = true;
-    } else if (c < 33 || c > 126 || c === 60 || c === 38) return false; // '<' and '&' may be markup
+    } else if (c < 33 || c > 126 || c === 60 || c === 38)
+      return false; // '<' and '&' may be markup
     else space = false;
   }
   return true;
@@ -211,12 +227,17 @@ function buildRelations(raw: RawRecord, own: string | null): { kind: string; doi
   const out: { kind: string; doi: string }[] = [];
   for (const r of raw.relations) {
     const doi = normalizeDoi(r.doi);
-    if (doi !== null && doi !== own && !out.some((o) => o.kind === r.kind && o.doi === doi)) out.push({ kind: r.kind, doi });
+    if (doi !== null && doi !== own && !out.some((o) => o.kind === r.kind && o.doi === doi))
+      out.push({ kind: r.kind, doi });
   }
   return out;
 }
 
-function attachAuthorIds(authors: AuthorName[], positions: Int32Array, ids: readonly AuthorIdentifier[][] | undefined): AuthorName[] {
+function attachAuthorIds(
+  authors: AuthorName[],
+  positions: Int32Array,
+  ids: readonly AuthorIdentifier[][] | undefined,
+): AuthorName[] {
   if (ids === undefined || ids.length === 0) return authors;
   let copied = false;
   for (let i = 0; i < ids.length && i < positions.length; i++) {

@@ -4,13 +4,27 @@
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  hellip: '…', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
 };
 
 // A tag needs a name right after `<` and attribute syntax after it, so math such as `a<b$ and c>d`
 // is not mistaken for markup.
-const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
+const TAG =
+  /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
 // C0/C1 control characters other than tab/newline, plus zero-width and BOM characters.
@@ -35,7 +49,8 @@ export function stripHtml(text: string): string {
   return decodeEntities(text.replace(COMMENT, ' ').replace(TAG, (tag) => (INLINE_TAG.test(tag) ? '' : ' ')));
 }
 
-const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b/i;
+const INLINE_TAG =
+  /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b/i;
 
 // PDF text extraction leaves glyph codes: `(cid:173)` is a soft hyphen where a word broke across
 // lines ("applica(cid:173) tion"), other codes are glyphs with no Unicode mapping.
@@ -83,11 +98,34 @@ const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*| \s+/g;
 
 const ACCENTS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304',
-  '.': '\u0307', u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
 };
 const LETTERS: Record<string, string> = {
-  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
 };
 
 /**
@@ -96,12 +134,17 @@ const LETTERS: Record<string, string> = {
  */
 export function decodeLatexAccents(text: string): string {
   if (!text.includes('\\')) return text;
-  let out = text.replace(/\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) => {
-    const base = (a ?? b ?? '').replace('\\i', 'i').replace('\\j', 'j');
-    return (base + ACCENTS[acc]).normalize('NFC');
-  });
-  out = out.replace(/\\([uvHckr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) =>
-    ((a ?? b ?? '') + ACCENTS[acc]).normalize('NFC'));
+  let out = text.replace(
+    /\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g,
+    (_m, acc: string, a?: string, b?: string) => {
+      const base = (a ?? b ?? '').replace('\\i', 'i').replace('\\j', 'j');
+      return (base + ACCENTS[acc]).normalize('NFC');
+    },
+  );
+  out = out.replace(
+    /\\([uvHckr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))/g,
+    (_m, acc: string, a?: string, b?: string) => ((a ?? b ?? '') + ACCENTS[acc]).normalize('NFC'),
+  );
   out = out.replace(/\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L)(?![A-Za-z])\s?/g, (_m, name: string) => LETTERS[name] ?? name);
   // `{é}` groups left behind around a decoded letter (ASCII groups such as `\mathbb{R}` stay).
   return out.replace(/\{([^\x00-\x7f]{1,2})\}/g, '$1');
@@ -111,9 +154,42 @@ export function decodeLatexAccents(text: string): string {
 const LATEX_CHARS = /[\\$^_{}~]/;
 
 const GREEK = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
-  'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
-  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Phi', 'Psi', 'Omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'pi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Pi',
+  'Sigma',
+  'Phi',
+  'Psi',
+  'Omega',
 ]);
 
 /**
@@ -168,7 +244,9 @@ export function buildMatchKey(text: string, maxLength = Number.POSITIVE_INFINITY
     if (cp > 0xffff) i++;
     let folded = FOLDED_CHARS.get(cp);
     if (folded === undefined) {
-      folded = foldAccents(String.fromCodePoint(cp)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      folded = foldAccents(String.fromCodePoint(cp))
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '');
       FOLDED_CHARS.set(cp, folded);
     }
     for (let k = 0; k < folded.length && len < buf.length; k++) buf[len++] = folded.charCodeAt(k);
@@ -191,7 +269,20 @@ function isAsciiLetter(c: number): boolean {
 const FOLDED_CHARS = new Map<number, string>();
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+};
 
 /** Removes diacritics (é → e) and folds letters without a decomposition (ß → ss, ø → o). */
 export function foldAccents(text: string): string {

@@ -54,7 +54,12 @@ export function parseBibEntries(text: string): { entries: BibEntry[]; broken: nu
     const body = text.slice(open + 1, close);
     const comma = body.indexOf(',');
     const key = (comma < 0 ? body : body.slice(0, comma)).trim();
-    entries.push({ type, key, fields: comma < 0 ? {} : parseFields(body.slice(comma + 1), strings), line: lineOf(m.index) });
+    entries.push({
+      type,
+      key,
+      fields: comma < 0 ? {} : parseFields(body.slice(comma + 1), strings),
+      line: lineOf(m.index),
+    });
   }
   return { entries, broken };
 }
@@ -170,7 +175,8 @@ export function parseBibtex(text: string): ParseResult {
   const records: RawRecord[] = entries.map((e) => {
     const f = e.fields;
     const text = (k: string): string | null => (f[k] !== undefined && f[k].trim() !== '' ? decodeBibValue(f[k]) : null);
-    const abstract = f.abstract !== undefined ? decodeLatexAccents(f.abstract).replace(/(?<![\\^_A-Za-z])\{([^{}$]*)\}/g, '$1') : null;
+    const abstract =
+      f.abstract !== undefined ? decodeLatexAccents(f.abstract).replace(/(?<![\\^_A-Za-z])\{([^{}$]*)\}/g, '$1') : null;
     const year = f.year !== undefined && /^\s*\d{4}\s*$/.test(f.year) ? Number(f.year) : null;
     return {
       record: e.line,

@@ -201,7 +201,9 @@ export function sniffDelimiter(text: string, maxRows = 20): CsvDelimiter | null 
 /** A header cell as a column name: BOM and spaces trimmed, and quotes a space kept from being read as quotes. */
 function cleanColumnName(cell: string): string {
   const name = cell.replace(/^\ufeff/, '').trim();
-  return name.length >= 2 && name.charCodeAt(0) === QUOTE && name.charCodeAt(name.length - 1) === QUOTE ? name.slice(1, -1).replace(/""/g, '"').trim() : name;
+  return name.length >= 2 && name.charCodeAt(0) === QUOTE && name.charCodeAt(name.length - 1) === QUOTE
+    ? name.slice(1, -1).replace(/""/g, '"').trim()
+    : name;
 }
 
 /** The first non-blank rows of a CSV text with its sniffed delimiter, or null when no delimiter splits it. */
@@ -284,7 +286,8 @@ export class CsvTableReader {
   finish(): void {
     if (this.rows === null) this.settle();
     const rows = this.rows as CsvRowReader;
-    for (let open = rows.abort(); open !== null; open = rows.abort()) this.broken(open.line, 'unterminated quoted field');
+    for (let open = rows.abort(); open !== null; open = rows.abort())
+      this.broken(open.line, 'unterminated quoted field');
   }
 
   private settle(): void {
@@ -322,7 +325,11 @@ export class CsvTableReader {
     }
     if (fields.length === 1 && fields[0].trim() === '') return;
     if (r.lines > 1) this.broken(r.line, `wrong field count: ${fields.length} fields, header has ${this.head.length}`);
-    else this.handler.reject({ record: r.line, reason: `wrong field count: ${fields.length} fields, header has ${this.head.length}` });
+    else
+      this.handler.reject({
+        record: r.line,
+        reason: `wrong field count: ${fields.length} fields, header has ${this.head.length}`,
+      });
   }
 
   /** Reports the row that started on `line` and reads its other lines again as new rows. */
@@ -342,7 +349,11 @@ export interface CsvLayoutParser extends StreamParser {
  * Reads the `csv`/`tsv` layouts: columns found by their names (`FIELD_ALIASES`, `--field-map`).
  * `delimiter` null sniffs it from the first lines (`,` `;` tab `|`).
  */
-export function createCsvLayoutParser(delimiter: string | null, fieldMap: Record<string, string>, emit: Emit): CsvLayoutParser {
+export function createCsvLayoutParser(
+  delimiter: string | null,
+  fieldMap: Record<string, string>,
+  emit: Emit,
+): CsvLayoutParser {
   let resolver: Partial<Record<FieldName, string>> = {};
   let names: readonly string[] = [];
   const table = new CsvTableReader(
@@ -368,5 +379,3 @@ export function createCsvLayoutParser(delimiter: string | null, fieldMap: Record
     },
   };
 }
-
-

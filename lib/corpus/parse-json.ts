@@ -22,7 +22,10 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, readonly string[]>> = {
 };
 
 /** Resolves which input key feeds each of our fields, given the keys present and a field map. */
-export function buildFieldResolver(keys: readonly string[], fieldMap: Record<string, string> = {}): Partial<Record<FieldName, string>> {
+export function buildFieldResolver(
+  keys: readonly string[],
+  fieldMap: Record<string, string> = {},
+): Partial<Record<FieldName, string>> {
   const lower = new Map<string, string>();
   for (const k of keys) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
   const out: Partial<Record<FieldName, string>> = {};
@@ -59,7 +62,9 @@ function asAuthors(v: unknown): string[] {
     else if (a && typeof a === 'object') {
       // { name } or { given/family } or { first/last } objects (CSL-JSON, Semantic Scholar).
       const o = a as Record<string, unknown>;
-      const name = asText(o.name) ?? [asText(o.given ?? o.first ?? o.firstName), asText(o.family ?? o.last ?? o.lastName)].filter(Boolean).join(' ');
+      const name =
+        asText(o.name) ??
+        [asText(o.given ?? o.first ?? o.firstName), asText(o.family ?? o.last ?? o.lastName)].filter(Boolean).join(' ');
       if (name) out.push(name);
     }
   }
@@ -74,7 +79,12 @@ export function buildRecordFromFields(
 ): RawRecord {
   const get = (f: FieldName): unknown => (resolver[f] !== undefined ? obj[resolver[f] as string] : undefined);
   const yearRaw = get('year');
-  const yearNum = typeof yearRaw === 'number' ? yearRaw : typeof yearRaw === 'string' && /^\s*\d{4}\s*$/.test(yearRaw) ? Number(yearRaw) : null;
+  const yearNum =
+    typeof yearRaw === 'number'
+      ? yearRaw
+      : typeof yearRaw === 'string' && /^\s*\d{4}\s*$/.test(yearRaw)
+        ? Number(yearRaw)
+        : null;
   const dateRaw = asText(get('date'));
   return {
     record,
@@ -120,7 +130,11 @@ export function parseJsonDocument(text: string, fieldMap: Record<string, string>
 }
 
 /** Parses one line of a JSON-lines file into a raw record, or a reject (`bad JSON`, `not a JSON object`). */
-export function parseJsonLine(line: string, lineNo: number, fieldMap: Record<string, string> = {}): RawRecord | ParseReject {
+export function parseJsonLine(
+  line: string,
+  lineNo: number,
+  fieldMap: Record<string, string> = {},
+): RawRecord | ParseReject {
   const obj = parseObjectLine(line, lineNo);
   if ('reason' in obj) return obj;
   return buildRecordFromFields(obj.value, lineNo, resolverFor(obj.value, fieldMap));
@@ -131,7 +145,10 @@ let lastSignature = '';
 let lastFieldMap: Record<string, string> | null = null;
 let lastResolver: Partial<Record<FieldName, string>> = {};
 
-function resolverFor(obj: Readonly<Record<string, unknown>>, fieldMap: Record<string, string>): Partial<Record<FieldName, string>> {
+function resolverFor(
+  obj: Readonly<Record<string, unknown>>,
+  fieldMap: Record<string, string>,
+): Partial<Record<FieldName, string>> {
   const keys = Object.keys(obj);
   const signature = keys.join('\u0000');
   if (signature !== lastSignature || fieldMap !== lastFieldMap) {
@@ -151,7 +168,11 @@ export function isArxivSnapshotObject(o: Readonly<Record<string, unknown>>): boo
  * Parses one line of the arXiv metadata snapshot: names from `authors_parsed` ([last, first,
  * suffix]) else `authors`; primary category (first of `categories`) as label; `update_date` as date.
  */
-export function parseArxivLine(line: string, lineNo: number, fieldMap: Record<string, string> = {}): RawRecord | ParseReject {
+export function parseArxivLine(
+  line: string,
+  lineNo: number,
+  fieldMap: Record<string, string> = {},
+): RawRecord | ParseReject {
   const obj = parseObjectLine(line, lineNo);
   if ('reason' in obj) return obj;
   const o = obj.value;

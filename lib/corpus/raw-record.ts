@@ -55,7 +55,8 @@ export interface RawRelation {
  * Identifier schemes of papers. `doi` never appears here (it has its own field). Values are
  * given bare: `W2741809807` not `https://openalex.org/W2741809807`, `2-s2.0-85012345678`, `31452104`.
  */
-export type PaperIdScheme = 'wos' | 'scopus' | 'pmid' | 'pmcid' | 'openalex' | 's2' | 'arxiv' | 'lens' | 'ieee' | 'mag' | 'isbn' | 'crossref';
+export type PaperIdScheme =
+  'wos' | 'scopus' | 'pmid' | 'pmcid' | 'openalex' | 's2' | 'arxiv' | 'lens' | 'ieee' | 'mag' | 'isbn' | 'crossref';
 
 /** One identifier of a paper. */
 export interface PaperIdentifier {

@@ -77,7 +77,8 @@ export async function listInputFiles(inputs: readonly string[]): Promise<InputFi
       if (files.length === 0) throw new InputError(input, 'the folder holds no input files');
       for (const f of files) if (!found.has(f.path)) found.set(f.path, f);
     } else if (st.isFile()) {
-      if (!found.has(abs)) found.set(abs, { path: abs, name: path.basename(abs), root: path.dirname(abs), size: st.size });
+      if (!found.has(abs))
+        found.set(abs, { path: abs, name: path.basename(abs), root: path.dirname(abs), size: st.size });
     } else {
       throw new InputError(input, 'not a regular file or folder');
     }
@@ -92,7 +93,8 @@ export async function listInputFiles(inputs: readonly string[]): Promise<InputFi
     }
     const members = await listZipMembers(f.path, f.name);
     if (members.length === 0) throw new InputError(f.name, 'the zip archive holds no input files');
-    for (const m of members) out.push({ path: f.path, name: `${f.name}/${m.name}`, root: f.root, size: m.size, member: m.name });
+    for (const m of members)
+      out.push({ path: f.path, name: `${f.name}/${m.name}`, root: f.root, size: m.size, member: m.name });
   }
   return out;
 }
@@ -166,10 +168,15 @@ async function isZip(file: string): Promise<boolean> {
 
 function openZip(file: string, label: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true }, (err, zip) => {
-      if (err || !zip) reject(new InputError(label, `cannot read the zip archive: ${err?.message ?? 'unknown error'}`));
-      else resolve(zip);
-    });
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true },
+      (err, zip) => {
+        if (err || !zip)
+          reject(new InputError(label, `cannot read the zip archive: ${err?.message ?? 'unknown error'}`));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -186,7 +193,8 @@ function walkZip(zip: yauzl.ZipFile, label: string, visit: (entry: yauzl.Entry) 
   });
 }
 
-const SKIPPED_IN_ZIPS = /(?:^|\/)(?:__MACOSX|\.[^/]*)(?:\/|$)|(?:^|\/)(?:readme|license)(?:\.[^/]*)?$|(?:^|\/)sources\.json$|\/$/i;
+const SKIPPED_IN_ZIPS =
+  /(?:^|\/)(?:__MACOSX|\.[^/]*)(?:\/|$)|(?:^|\/)(?:readme|license)(?:\.[^/]*)?$|(?:^|\/)sources\.json$|\/$/i;
 
 /** The files in a zip archive, in the archive's order (folders, hidden files and READMEs skipped). */
 async function listZipMembers(file: string, label: string): Promise<{ name: string; size: number }[]> {
@@ -204,7 +212,11 @@ async function listZipMembers(file: string, label: string): Promise<{ name: stri
 }
 
 /** One zip member's bytes; `close` closes the archive too. */
-async function openZipMember(file: string, member: string, label: string): Promise<{ stream: NodeJS.ReadableStream; close: () => void }> {
+async function openZipMember(
+  file: string,
+  member: string,
+  label: string,
+): Promise<{ stream: NodeJS.ReadableStream; close: () => void }> {
   const zip = await openZip(file, label);
   let found: yauzl.Entry | undefined;
   try {
@@ -234,7 +246,10 @@ async function openZipMember(file: string, member: string, label: string): Promi
 }
 
 /** A byte stream of a file's content (or a zip member's), gunzipped when it is gzip data. */
-async function openContent(source: TextSource, onRawBytes: (n: number) => void): Promise<{ stream: NodeJS.ReadableStream; gzip: boolean; close: () => void }> {
+async function openContent(
+  source: TextSource,
+  onRawBytes: (n: number) => void,
+): Promise<{ stream: NodeJS.ReadableStream; gzip: boolean; close: () => void }> {
   const label = source.name;
   let raw: Readable;
   let closeRaw: () => void;
@@ -281,10 +296,16 @@ export function findInvalidUtf8(buf: Uint8Array): number {
     }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return -1;
@@ -327,21 +348,34 @@ const NOT_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
  * Windows-1252 leaves undefined. Throws for NUL bytes without a UTF-16 mark (binary data) and for
  * text that is neither.
  */
-export function detectEncoding(head: Buffer, complete: boolean, label: string): { encoding: TextEncoding; warning: string | null } {
+export function detectEncoding(
+  head: Buffer,
+  complete: boolean,
+  label: string,
+): { encoding: TextEncoding; warning: string | null } {
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', warning: null };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', warning: null };
   if (head.subarray(0, 8192).includes(0)) {
-    throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers; UTF-16 text needs its byte-order mark');
+    throw new InputError(
+      label,
+      'this is a binary file (it contains NUL bytes), not a text listing of papers; UTF-16 text needs its byte-order mark',
+    );
   }
   const bad = findInvalidUtf8(complete ? head : head.subarray(0, Math.max(0, head.length - 4)));
   if (bad < 0) return { encoding: 'utf-8', warning: null };
   const { offset, line } = locateBadUtf8(head, 0, 0);
   for (const b of head) {
     if (NOT_CP1252.has(b)) {
-      throw new InputError(label, `neither UTF-8 nor Windows-1252 text (first bad byte 0x${b.toString(16)} near offset ${offset}, line ${line}); save the file as UTF-8`);
+      throw new InputError(
+        label,
+        `neither UTF-8 nor Windows-1252 text (first bad byte 0x${b.toString(16)} near offset ${offset}, line ${line}); save the file as UTF-8`,
+      );
     }
   }
-  return { encoding: 'windows-1252', warning: `not valid UTF-8 (first bad byte at offset ${offset}, line ${line}): read as Windows-1252 (Latin-1)` };
+  return {
+    encoding: 'windows-1252',
+    warning: `not valid UTF-8 (first bad byte at offset ${offset}, line ${line}): read as Windows-1252 (Latin-1)`,
+  };
 }
 
 function newDecoder(encoding: TextEncoding): TextDecoder {
@@ -376,7 +410,8 @@ export async function readSample(source: TextSource, forced?: TextEncoding): Pro
   }
   const buf = Buffer.concat(parts).subarray(0, complete ? undefined : SAMPLE_BYTES);
   if (buf.length === 0) throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
-  const { encoding, warning } = forced !== undefined ? { encoding: forced, warning: null } : detectEncoding(buf, complete, label);
+  const { encoding, warning } =
+    forced !== undefined ? { encoding: forced, warning: null } : detectEncoding(buf, complete, label);
   let text: string;
   try {
     text = newDecoder(encoding).decode(buf, { stream: !complete });
@@ -384,7 +419,8 @@ export async function readSample(source: TextSource, forced?: TextEncoding): Pro
     throw encoding === 'utf-8' ? utf8Error(label, buf, 0, 0) : new InputError(label, `not valid ${encoding} text`);
   }
   text = text.replace(/^\ufeff/, '');
-  if (complete && text.trim() === '') throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
+  if (complete && text.trim() === '')
+    throw new InputError(label, gzip ? 'the file is empty once decompressed' : 'the file is empty');
   return { text, complete, gzip, encoding, warning };
 }
 
@@ -430,11 +466,16 @@ async function streamText(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw encoding === 'utf-8' ? utf8Error(label, chunk, bytes, lines) : new InputError(label, `not valid ${encoding} text near line ${lines + 1}`);
+        throw encoding === 'utf-8'
+          ? utf8Error(label, chunk, bytes, lines)
+          : new InputError(label, `not valid ${encoding} text near line ${lines + 1}`);
       }
       bytes += chunk.length;
       if (bytes > maxBytes) {
-        throw new InputError(label, `too large to read whole (over ${Math.round(maxBytes / 1048576)} MB decoded); split it, or use JSON lines or CSV, which are streamed`);
+        throw new InputError(
+          label,
+          `too large to read whole (over ${Math.round(maxBytes / 1048576)} MB decoded); split it, or use JSON lines or CSV, which are streamed`,
+        );
       }
       take(text);
     }
@@ -442,7 +483,10 @@ async function streamText(
     try {
       tail = decoder.decode();
     } catch {
-      throw new InputError(label, `not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text (the file ends inside a character)`);
+      throw new InputError(
+        label,
+        `not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text (the file ends inside a character)`,
+      );
     }
     take(tail);
   } catch (e) {
@@ -455,14 +499,18 @@ async function streamText(
 }
 
 /** Reads a whole file as text (gunzipped, decoded), reporting raw bytes read as it goes. */
-export async function readWholeText(source: TextSource, onRawBytes: (n: number) => void = () => undefined): Promise<string> {
+export async function readWholeText(
+  source: TextSource,
+  onRawBytes: (n: number) => void = () => undefined,
+): Promise<string> {
   const parts: string[] = [];
   await streamText(source, (t) => parts.push(t), onRawBytes, MAX_TEXT_BYTES);
   return parts.join('');
 }
 
 /** A line handed to `readLines`' callback; `tooLong` lines carry their length instead of text. */
-export type StreamedLine = { line: number; text: string; tooLong: false } | { line: number; length: number; tooLong: true };
+export type StreamedLine =
+  { line: number; text: string; tooLong: false } | { line: number; length: number; tooLong: true };
 
 /**
  * Streams a file's lines (LF or CRLF) to `onLine`, never holding more than one line plus one

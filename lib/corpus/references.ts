@@ -41,7 +41,12 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
     if (p.doi !== null) add(`doi:${p.doi}`, at);
     for (const id of p.ids) add(`${id.scheme}:${id.value.toLowerCase()}`, at);
     if (p.volume !== null || p.firstPage !== null) {
-      const key = buildReferencePartsKey({ firstAuthor: firstAuthorInverted(p), year: p.year, volume: p.volume, page: p.firstPage });
+      const key = buildReferencePartsKey({
+        firstAuthor: firstAuthorInverted(p),
+        year: p.year,
+        volume: p.volume,
+        page: p.firstPage,
+      });
       if (key !== null) add(key, at);
     }
     if (!p.titleDerived) {
@@ -60,7 +65,8 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
     p.references.forEach((r, i) => {
       references++;
       let hit = r.doi !== null ? lookup(`doi:${r.doi}`) : -1;
-      for (let k = 0; hit < 0 && k < r.ids.length; k++) hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
+      for (let k = 0; hit < 0 && k < r.ids.length; k++)
+        hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
       // A reference's DOI may be one the corpus record lacks: its author, year, volume and page still match.
       if (hit < 0 && r.partsKey !== null) hit = lookup(r.partsKey);
       if (hit < 0 && r.titleKey !== null) hit = lookup(`title:${r.titleKey}`);

@@ -46,7 +46,18 @@ export interface PaperReference {
 }
 
 /** Fields whose provenance is kept for a merged paper. */
-export type ProvenanceField = 'title' | 'abstract' | 'authors' | 'date' | 'venue' | 'doi' | 'cited_by' | 'doc_type' | 'keywords' | 'references' | 'affiliations';
+export type ProvenanceField =
+  | 'title'
+  | 'abstract'
+  | 'authors'
+  | 'date'
+  | 'venue'
+  | 'doi'
+  | 'cited_by'
+  | 'doc_type'
+  | 'keywords'
+  | 'references'
+  | 'affiliations';
 
 /** One keyword of a paper, with its kind (the author's own, a database's index term, MeSH, a concept). */
 export interface PaperKeyword {
@@ -150,10 +161,31 @@ export interface Corpus {
 /** The bibliographic fields of a paper whose source gives none of them. */
 export function buildBareBibliography(): Pick<
   Paper,
-  'doi' | 'ids' | 'citedBy' | 'citedBySource' | 'docType' | 'volume' | 'firstPage' | 'keywords' | 'affiliations' | 'references' | 'relations' | 'fieldSources'
+  | 'doi'
+  | 'ids'
+  | 'citedBy'
+  | 'citedBySource'
+  | 'docType'
+  | 'volume'
+  | 'firstPage'
+  | 'keywords'
+  | 'affiliations'
+  | 'references'
+  | 'relations'
+  | 'fieldSources'
 > {
   return {
-    doi: null, ids: [], citedBy: null, citedBySource: null, docType: null, volume: null, firstPage: null,
-    keywords: [], affiliations: [], references: [], relations: [], fieldSources: {},
+    doi: null,
+    ids: [],
+    citedBy: null,
+    citedBySource: null,
+    docType: null,
+    volume: null,
+    firstPage: null,
+    keywords: [],
+    affiliations: [],
+    references: [],
+    relations: [],
+    fieldSources: {},
   };
 }

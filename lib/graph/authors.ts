@@ -66,7 +66,11 @@ export function buildIdentityKeys(papers: readonly Paper[]): Map<string, string>
   }
   const personKey = new Map<string, string>();
   for (const [root, ids] of members) {
-    ids.sort((a, b) => (SCHEME_RANK[a.slice(0, a.indexOf(':'))] ?? 9) - (SCHEME_RANK[b.slice(0, b.indexOf(':'))] ?? 9) || (a < b ? -1 : a > b ? 1 : 0));
+    ids.sort(
+      (a, b) =>
+        (SCHEME_RANK[a.slice(0, a.indexOf(':'))] ?? 9) - (SCHEME_RANK[b.slice(0, b.indexOf(':'))] ?? 9) ||
+        (a < b ? -1 : a > b ? 1 : 0),
+    );
     personKey.set(root, ids[0]);
   }
   const peopleByName = new Map<string, Set<string>>();

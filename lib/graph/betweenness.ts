@@ -41,7 +41,12 @@ export function splitSources(sources: Int32Array): [Int32Array, Int32Array] {
 
 /** Normalised betweenness from two partial sums over `total` sources (`second` added to
  * `first`, in place). */
-export function finishBetweenness(first: Float64Array, second: Float64Array, total: number, sampled: boolean): Betweenness {
+export function finishBetweenness(
+  first: Float64Array,
+  second: Float64Array,
+  total: number,
+  sampled: boolean,
+): Betweenness {
   const n = first.length;
   if (n < 3) return { values: new Float64Array(n), sampled: false };
   // Each pair is counted from both ends; scale samples up; then normalise.

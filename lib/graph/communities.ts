@@ -44,7 +44,10 @@ export function buildCommunities(
       level = aggregate(level, community, count);
     }
   }
-  return { ...buildGroupsBySize(membership), modularity: buildModularity(offsets, neighbors, weights, membership, resolution) };
+  return {
+    ...buildGroupsBySize(membership),
+    modularity: buildModularity(offsets, neighbors, weights, membership, resolution),
+  };
 }
 
 /** One Louvain phase: repeated passes of local moves until a pass moves no node. Returns the

@@ -73,7 +73,9 @@ export function buildCoauthorGraph(
         deriveSeed(options.seed, 'louvain'),
       );
       progress('betweenness', 0, ownSources.length);
-      const partial = accumulateBetweenness(offsets, neighbors, ownSources, (done, total) => progress('betweenness', done, total));
+      const partial = accumulateBetweenness(offsets, neighbors, ownSources, (done, total) =>
+        progress('betweenness', done, total),
+      );
       return { communities: found, partial };
     },
     {

@@ -50,14 +50,23 @@ export function runBesideGraphSide<T>(own: () => T, input: GraphSideInput): { ow
   if (parallelThreads() < 2) return { own: own(), side: buildGraphSide(input) };
   let result: T | undefined;
   // Shared memory: the worker reads the adjacency in place instead of a copy.
-  const shared: GraphSideInput = { ...input, offsets: toShared(input.offsets), neighbors: toShared(input.neighbors), componentOf: toShared(input.componentOf) };
+  const shared: GraphSideInput = {
+    ...input,
+    offsets: toShared(input.offsets),
+    neighbors: toShared(input.neighbors),
+    componentOf: toShared(input.componentOf),
+  };
   const jobs: GraphSideJob[] = [{ kind: 'own' }, { kind: 'side', ...shared }];
-  const outputs = runParallel(JOB_TASK, (job: GraphSideJob) => {
-    if (job.kind === 'own') {
-      result = own();
-      return null;
-    }
-    return buildGraphSide(job);
-  }, jobs);
+  const outputs = runParallel(
+    JOB_TASK,
+    (job: GraphSideJob) => {
+      if (job.kind === 'own') {
+        result = own();
+        return null;
+      }
+      return buildGraphSide(job);
+    },
+    jobs,
+  );
   return { own: result as T, side: outputs[1] as GraphSideOutput };
 }

@@ -117,7 +117,13 @@ function shareCsr(m: CsrMatrix): CsrMatrix {
 /** The first `rows` rows of a CSR matrix. */
 function pickCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
   const end = m.indptr[rows];
-  return { rows, cols: m.cols, indptr: m.indptr.subarray(0, rows + 1), indices: m.indices.subarray(0, end), values: m.values.subarray(0, end) };
+  return {
+    rows,
+    cols: m.cols,
+    indptr: m.indptr.subarray(0, rows + 1),
+    indices: m.indices.subarray(0, end),
+    values: m.values.subarray(0, end),
+  };
 }
 
 /** Orders topics by size (largest first, then by old id) and returns old id → new id. */
@@ -184,7 +190,8 @@ export function buildTopicModel(
   const assignments = Int32Array.from(clustering.assignments, (a) => rename[a]);
   const dims = vectors.cols;
   const centroidData = new Float64Array(k * dims);
-  for (let old = 0; old < k; old++) centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
+  for (let old = 0; old < k; old++)
+    centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
   const centroids: DenseMatrix = { rows: k, cols: dims, data: centroidData };
   const distance = new Float64Array(n);
   const confidence = new Float64Array(n);
@@ -215,13 +222,22 @@ export function buildTopicModel(
   const { vocab } = corpus;
   // Each topic's words as its own papers write them; the forms are not needed after this.
   const topicDisplay = forms
-    ? buildTopicDisplay(forms, assignments, k, classTerms.map((ct) => ct.termIds), vocab.display)
+    ? buildTopicDisplay(
+        forms,
+        assignments,
+        k,
+        classTerms.map((ct) => ct.termIds),
+        vocab.display,
+      )
     : classTerms.map(() => new Map<number, string>());
   forms = undefined;
   report('labels')(1, 1);
 
   report('neighbours')(0, 1);
-  const graph = buildNeighbours(vectors, { k: Math.min(options.neighbours, n - 1), seed: deriveSeed(seed, 'neighbours') });
+  const graph = buildNeighbours(vectors, {
+    k: Math.min(options.neighbours, n - 1),
+    seed: deriveSeed(seed, 'neighbours'),
+  });
   report('neighbours')(1, 1);
 
   // The 10-NN accuracy figures of the quality report run on a worker while the map is laid out.
@@ -230,9 +246,17 @@ export function buildTopicModel(
   const knnPapers = Math.min(n, KNN_PAPERS);
   const knnInput =
     labels.names.length >= 2 && knnPapers > 10
-      ? { tfidf: shareCsr(pickCsrRows(tfidf.matrix, knnPapers)), vectors: pickRows(vectors, knnPapers), labels: toShared(labels.codes.slice(0, knnPapers)), seed }
+      ? {
+          tfidf: shareCsr(pickCsrRows(tfidf.matrix, knnPapers)),
+          vectors: pickRows(vectors, knnPapers),
+          labels: toShared(labels.codes.slice(0, knnPapers)),
+          seed,
+        }
       : null;
-  const { own: layout, knn } = runBesideKnnFigures(() => buildMap(vectors, graph, { seed: deriveSeed(seed, 'map') }), knnInput);
+  const { own: layout, knn } = runBesideKnnFigures(
+    () => buildMap(vectors, graph, { seed: deriveSeed(seed, 'map') }),
+    knnInput,
+  );
   report('map')(1, 1);
 
   report('quality')(0, 1);
@@ -255,14 +279,30 @@ export function buildTopicModel(
         ct.labelOrder.map((i) => ct.weights[i]),
       ),
       size: sizes[id],
-      terms: ct.termIds.map((termId, r) => ({ termId, term: shownAs(termId), weight: Math.round(ct.weights[r] * 1e8) / 1e8 })),
+      terms: ct.termIds.map((termId, r) => ({
+        termId,
+        term: shownAs(termId),
+        weight: Math.round(ct.weights[r] * 1e8) / 1e8,
+      })),
       representatives: representatives[id],
       x: sizes[id] > 0 ? Math.round((sx / sizes[id]) * 1e4) / 1e4 : 0,
       y: sizes[id] > 0 ? Math.round((sy / sizes[id]) * 1e4) / 1e4 : 0,
       parent: tree[id].parent,
     };
   });
-  const quality = buildQualityReport(corpus.docs, topics, assignments, vectors, labels, knn, knnPapers, graph, layout, lsa.explainedVariance, seed);
+  const quality = buildQualityReport(
+    corpus.docs,
+    topics,
+    assignments,
+    vectors,
+    labels,
+    knn,
+    knnPapers,
+    graph,
+    layout,
+    lsa.explainedVariance,
+    seed,
+  );
   report('quality')(1, 1);
 
   const placements: PaperPlacements = {
@@ -299,7 +339,11 @@ function buildQualityReport(
   for (const c of labels.codes) if (c >= 0) labelledPapers++;
   const hasLabels = labels.names.length >= 2;
   const recallSample = buildSample(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
-  const neighbourRecall = buildNeighbourRecall(graph, buildExactNeighbours(vectors, graph.k, recallSample), recallSample);
+  const neighbourRecall = buildNeighbourRecall(
+    graph,
+    buildExactNeighbours(vectors, graph.k, recallSample),
+    recallSample,
+  );
   return {
     silhouette: buildSilhouette(vectors, assignments, { sampleSize: silhouetteSample, seed }),
     silhouetteSample,

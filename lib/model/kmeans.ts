@@ -92,7 +92,12 @@ function drawWeighted(weights: Float64Array, total: number, random: RandomSource
  * `trials` candidates drawn with probability proportional to the squared distance to the nearest
  * centroid so far.
  */
-export function buildKMeansPlusPlus(vectors: DenseMatrix, k: number, random: RandomSource, trials?: number): DenseMatrix {
+export function buildKMeansPlusPlus(
+  vectors: DenseMatrix,
+  k: number,
+  random: RandomSource,
+  trials?: number,
+): DenseMatrix {
   const { rows: n, cols: dims, data } = vectors;
   const localTrials = trials ?? 2 + Math.floor(Math.log(k));
   const centroids = new Float64Array(k * dims);
@@ -346,12 +351,16 @@ export function buildKMeans(vectors: DenseMatrix, opts: KMeansOptions): Clusteri
  * than ours on large corpora (no bounds, arrays of arrays), but an independent implementation:
  * `--cluster kmeans-reference` runs the pipeline with it, to check a build against it.
  */
-export function buildReferenceKMeans(vectors: DenseMatrix, opts: { k: number; seed?: number; maxIterations?: number; tolerance?: number }): Clustering {
+export function buildReferenceKMeans(
+  vectors: DenseMatrix,
+  opts: { k: number; seed?: number; maxIterations?: number; tolerance?: number },
+): Clustering {
   const { k } = opts;
   const { rows: n, cols: dims, data } = vectors;
   if (!Number.isInteger(k) || k < 1 || n < k) throw new Error(`k-means: ${n} rows cannot make ${k} clusters`);
   const init = buildKMeansPlusPlus(vectors, k, createRandom(deriveSeed(opts.seed ?? 0, 'kmeans-init-0')));
-  const rowsOf = (m: DenseMatrix): number[][] => Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
+  const rowsOf = (m: DenseMatrix): number[][] =>
+    Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
   const result = mlKMeans(rowsOf(vectors), k, {
     initialization: rowsOf(init),
     maxIterations: opts.maxIterations ?? 100,
@@ -366,5 +375,13 @@ export function buildReferenceKMeans(vectors: DenseMatrix, opts: { k: number; se
     distances[r] = squaredDistance(data, r, centroids, assignments[r], dims);
     inertia += distances[r];
   }
-  return { k, assignments, centroids: { rows: k, cols: dims, data: centroids }, distances, inertia, iterations: result.iterations, converged: result.converged };
+  return {
+    k,
+    assignments,
+    centroids: { rows: k, cols: dims, data: centroids },
+    distances,
+    inertia,
+    iterations: result.iterations,
+    converged: result.converged,
+  };
 }

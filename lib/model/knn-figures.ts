@@ -28,7 +28,12 @@ export function buildKnnFigures(input: KnnFiguresInput): { tfidf: number; lsa: n
   const { tfidf, vectors, labels, seed } = input;
   const n = vectors.rows;
   const knnTfidf = buildSparseKnnAccuracy(tfidf, labels, { k: 10, folds: 5, seed });
-  const sub = buildNeighbours(vectors, { k: Math.min(20, n - 1), seed: deriveSeed(seed, 'knn'), cellSize: 128, probes: 6 });
+  const sub = buildNeighbours(vectors, {
+    k: Math.min(20, n - 1),
+    seed: deriveSeed(seed, 'knn'),
+    cellSize: 128,
+    probes: 6,
+  });
   const candidates = Array.from({ length: n }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
   const knnLsa = buildKnnAccuracyFromCandidates(candidates, labels, { k: 10, folds: 5, seed });
   return { tfidf: knnTfidf, lsa: knnLsa };
@@ -48,17 +53,24 @@ const JOB_TASK = siblingTask(import.meta.url, 'knn-figures', 'runKnnFiguresJob')
  * Runs `own` on the calling thread while the figures are computed on a worker (one after the
  * other when workers are unavailable); both results are independent of the timing.
  */
-export function runBesideKnnFigures<T>(own: () => T, input: Omit<KnnFiguresInput, 'singleThread'> | null): { own: T; knn: { tfidf: number; lsa: number } | null } {
+export function runBesideKnnFigures<T>(
+  own: () => T,
+  input: Omit<KnnFiguresInput, 'singleThread'> | null,
+): { own: T; knn: { tfidf: number; lsa: number } | null } {
   if (input === null) return { own: own(), knn: null };
   if (parallelThreads() < 2) return { own: own(), knn: buildKnnFigures({ ...input, singleThread: false }) };
   let result: T | undefined;
   const jobs: KnnFiguresJob[] = [{ kind: 'own' }, { kind: 'knn', ...input, singleThread: true }];
-  const outputs = runParallel(JOB_TASK, (job: KnnFiguresJob) => {
-    if (job.kind === 'own') {
-      result = own();
-      return null;
-    }
-    return buildKnnFigures({ ...job, singleThread: false });
-  }, jobs);
+  const outputs = runParallel(
+    JOB_TASK,
+    (job: KnnFiguresJob) => {
+      if (job.kind === 'own') {
+        result = own();
+        return null;
+      }
+      return buildKnnFigures({ ...job, singleThread: false });
+    },
+    jobs,
+  );
   return { own: result as T, knn: outputs[1] };
 }

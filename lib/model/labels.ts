@@ -193,7 +193,12 @@ export function buildTopicDisplay(
       for (const f of formsOfTerm.get(t) ?? []) {
         const c = counts[topic * nForms + f];
         if (c === 0) continue;
-        if (best < 0 || c > counts[topic * nForms + best] || (c === counts[topic * nForms + best] && forms.text[f] < forms.text[best])) best = f;
+        if (
+          best < 0 ||
+          c > counts[topic * nForms + best] ||
+          (c === counts[topic * nForms + best] && forms.text[f] < forms.text[best])
+        )
+          best = f;
       }
       if (best >= 0 && forms.text[best] !== display[t]) chosen.set(t, forms.text[best]);
     }
@@ -215,7 +220,12 @@ function cosine(a: Float64Array, oa: number, b: Float64Array, ob: number, dims: 
 }
 
 /** Per topic, the `count` papers with the highest cosine to the topic centroid, closest first. */
-export function buildRepresentatives(vectors: DenseMatrix, centroids: DenseMatrix, assignments: Int32Array, count = 10): number[][] {
+export function buildRepresentatives(
+  vectors: DenseMatrix,
+  centroids: DenseMatrix,
+  assignments: Int32Array,
+  count = 10,
+): number[][] {
   const dims = vectors.cols;
   const scored: { i: number; s: number }[][] = Array.from({ length: centroids.rows }, () => []);
   for (let i = 0; i < vectors.rows; i++) {
@@ -277,7 +287,13 @@ export function buildTopicTree(similarity: Float64Array, sizes: readonly number[
     const id = nodes.length;
     const na = activeNode[ga];
     const nb = activeNode[gb];
-    nodes.push({ id, parent: -1, children: [na, nb], height: Math.max(0, best), size: nodes[na].size + nodes[nb].size });
+    nodes.push({
+      id,
+      parent: -1,
+      children: [na, nb],
+      height: Math.max(0, best),
+      size: nodes[na].size + nodes[nb].size,
+    });
     nodes[na].parent = id;
     nodes[nb].parent = id;
     // Group ga becomes the merge; group gb retires.

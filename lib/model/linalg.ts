@@ -27,7 +27,14 @@ export function multiplyCsrDense(a: CsrMatrix, b: Float64Array, k: number, out: 
 }
 
 /** multiplyCsrDense for rows [from, to) of A and of `out` only. */
-export function multiplyCsrDenseRows(a: CsrMatrix, b: Float64Array, k: number, out: Float64Array, from: number, to: number): void {
+export function multiplyCsrDenseRows(
+  a: CsrMatrix,
+  b: Float64Array,
+  k: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+): void {
   const { indptr, indices, values } = a;
   const packed = new Float64Array(a.cols * BLOCK);
   for (let c = 0; c < k; c += BLOCK) {
@@ -50,7 +57,14 @@ export function multiplyCsrDenseRows(a: CsrMatrix, b: Float64Array, k: number, o
       for (let j = 0; j < a.cols; j++) for (let t = 0; t < w; t++) packed[j * BLOCK + t] = b[j * k + c + t];
     }
     for (let r = from; r < to; r++) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
       for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
         const v = values[p];
         const q = indices[p] * BLOCK;
@@ -95,8 +109,14 @@ export function multiplyCsrTransposeDense(a: CsrMatrix, y: Float64Array, k: numb
     packed.fill(0);
     for (let r = 0; r < a.rows; r++) {
       const o = r * k + c;
-      const y0 = y[o], y1 = w > 1 ? y[o + 1] : 0, y2 = w > 2 ? y[o + 2] : 0, y3 = w > 3 ? y[o + 3] : 0;
-      const y4 = w > 4 ? y[o + 4] : 0, y5 = w > 5 ? y[o + 5] : 0, y6 = w > 6 ? y[o + 6] : 0, y7 = w > 7 ? y[o + 7] : 0;
+      const y0 = y[o],
+        y1 = w > 1 ? y[o + 1] : 0,
+        y2 = w > 2 ? y[o + 2] : 0,
+        y3 = w > 3 ? y[o + 3] : 0;
+      const y4 = w > 4 ? y[o + 4] : 0,
+        y5 = w > 5 ? y[o + 5] : 0,
+        y6 = w > 6 ? y[o + 6] : 0,
+        y7 = w > 7 ? y[o + 7] : 0;
       for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
         const v = values[p];
         const q = indices[p] * BLOCK;
@@ -193,7 +213,14 @@ export function buildGram(x: Float64Array, rows: number, k: number): Float64Arra
     const partial = threads > 1 ? sharedFloat64(segments * k * k) : new Float64Array(segments * k * k);
     const shares: GramShare[] = [];
     for (let t = 0; t < threads; t++) {
-      shares.push({ x, rows, k, partial, from: Math.floor((t * segments) / threads), to: Math.floor(((t + 1) * segments) / threads) });
+      shares.push({
+        x,
+        rows,
+        k,
+        partial,
+        from: Math.floor((t * segments) / threads),
+        to: Math.floor(((t + 1) * segments) / threads),
+      });
     }
     runParallel(GRAM_TASK, buildGramSegments, shares);
     for (let s = 0; s < segments; s++) {
@@ -223,7 +250,13 @@ export interface GramShare {
 export function buildGramSegments(share: GramShare): null {
   const { x, rows, k, partial } = share;
   for (let s = share.from; s < share.to; s++) {
-    accumulateGram(x, k, s * GRAM_SEGMENT, Math.min(rows, (s + 1) * GRAM_SEGMENT), partial.subarray(s * k * k, (s + 1) * k * k));
+    accumulateGram(
+      x,
+      k,
+      s * GRAM_SEGMENT,
+      Math.min(rows, (s + 1) * GRAM_SEGMENT),
+      partial.subarray(s * k * k, (s + 1) * k * k),
+    );
   }
   return null;
 }
@@ -235,22 +268,69 @@ function accumulateGram(x: Float64Array, k: number, from: number, to: number, g:
     const r1 = Math.min(to, r0 + CHUNK);
     for (let i = 0; i < k4; i += 4) {
       for (let j = i; j < k4; j += 4) {
-        let g00 = 0, g01 = 0, g02 = 0, g03 = 0, g10 = 0, g11 = 0, g12 = 0, g13 = 0;
-        let g20 = 0, g21 = 0, g22 = 0, g23 = 0, g30 = 0, g31 = 0, g32 = 0, g33 = 0;
+        let g00 = 0,
+          g01 = 0,
+          g02 = 0,
+          g03 = 0,
+          g10 = 0,
+          g11 = 0,
+          g12 = 0,
+          g13 = 0;
+        let g20 = 0,
+          g21 = 0,
+          g22 = 0,
+          g23 = 0,
+          g30 = 0,
+          g31 = 0,
+          g32 = 0,
+          g33 = 0;
         for (let r = r0; r < r1; r++) {
           const o = r * k;
-          const a0 = x[o + i], a1 = x[o + i + 1], a2 = x[o + i + 2], a3 = x[o + i + 3];
-          const b0 = x[o + j], b1 = x[o + j + 1], b2 = x[o + j + 2], b3 = x[o + j + 3];
-          g00 += a0 * b0; g01 += a0 * b1; g02 += a0 * b2; g03 += a0 * b3;
-          g10 += a1 * b0; g11 += a1 * b1; g12 += a1 * b2; g13 += a1 * b3;
-          g20 += a2 * b0; g21 += a2 * b1; g22 += a2 * b2; g23 += a2 * b3;
-          g30 += a3 * b0; g31 += a3 * b1; g32 += a3 * b2; g33 += a3 * b3;
+          const a0 = x[o + i],
+            a1 = x[o + i + 1],
+            a2 = x[o + i + 2],
+            a3 = x[o + i + 3];
+          const b0 = x[o + j],
+            b1 = x[o + j + 1],
+            b2 = x[o + j + 2],
+            b3 = x[o + j + 3];
+          g00 += a0 * b0;
+          g01 += a0 * b1;
+          g02 += a0 * b2;
+          g03 += a0 * b3;
+          g10 += a1 * b0;
+          g11 += a1 * b1;
+          g12 += a1 * b2;
+          g13 += a1 * b3;
+          g20 += a2 * b0;
+          g21 += a2 * b1;
+          g22 += a2 * b2;
+          g23 += a2 * b3;
+          g30 += a3 * b0;
+          g31 += a3 * b1;
+          g32 += a3 * b2;
+          g33 += a3 * b3;
         }
-        const o0 = i * k + j, o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
-        g[o0] += g00; g[o0 + 1] += g01; g[o0 + 2] += g02; g[o0 + 3] += g03;
-        g[o1] += g10; g[o1 + 1] += g11; g[o1 + 2] += g12; g[o1 + 3] += g13;
-        g[o2] += g20; g[o2 + 1] += g21; g[o2 + 2] += g22; g[o2 + 3] += g23;
-        g[o3] += g30; g[o3 + 1] += g31; g[o3 + 2] += g32; g[o3 + 3] += g33;
+        const o0 = i * k + j,
+          o1 = o0 + k,
+          o2 = o1 + k,
+          o3 = o2 + k;
+        g[o0] += g00;
+        g[o0 + 1] += g01;
+        g[o0 + 2] += g02;
+        g[o0 + 3] += g03;
+        g[o1] += g10;
+        g[o1 + 1] += g11;
+        g[o1 + 2] += g12;
+        g[o1 + 3] += g13;
+        g[o2] += g20;
+        g[o2 + 1] += g21;
+        g[o2 + 2] += g22;
+        g[o2 + 3] += g23;
+        g[o3] += g30;
+        g[o3 + 1] += g31;
+        g[o3 + 2] += g32;
+        g[o3 + 3] += g33;
       }
     }
     // Columns past the last full block of four.
@@ -277,7 +357,15 @@ export function multiplyDense(x: Float64Array, rows: number, k: number, m: Float
   const shared = toShared(m);
   const shares: DenseShare[] = [];
   for (let t = 0; t < threads; t++) {
-    shares.push({ x, k, m: shared, p, out, from: Math.floor((t * rows) / threads), to: Math.floor(((t + 1) * rows) / threads) });
+    shares.push({
+      x,
+      k,
+      m: shared,
+      p,
+      out,
+      from: Math.floor((t * rows) / threads),
+      to: Math.floor(((t + 1) * rows) / threads),
+    });
   }
   runParallel(DENSE_TASK, multiplyDenseRows, shares);
   return out;
@@ -301,23 +389,73 @@ export function multiplyDenseRows(share: DenseShare): null {
   const p4 = p - (p % 4);
   let r = from;
   for (; r + 4 <= to; r += 4) {
-    const x0 = r * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k;
+    const x0 = r * k,
+      x1 = x0 + k,
+      x2 = x1 + k,
+      x3 = x2 + k;
     for (let j = 0; j < p4; j += 4) {
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s23 = 0,
+        s30 = 0,
+        s31 = 0,
+        s32 = 0,
+        s33 = 0;
       for (let i = 0, q = j; i < k; i++, q += p) {
-        const m0 = m[q], m1 = m[q + 1], m2 = m[q + 2], m3 = m[q + 3];
-        const a0 = x[x0 + i], a1 = x[x1 + i], a2 = x[x2 + i], a3 = x[x3 + i];
-        s00 += a0 * m0; s01 += a0 * m1; s02 += a0 * m2; s03 += a0 * m3;
-        s10 += a1 * m0; s11 += a1 * m1; s12 += a1 * m2; s13 += a1 * m3;
-        s20 += a2 * m0; s21 += a2 * m1; s22 += a2 * m2; s23 += a2 * m3;
-        s30 += a3 * m0; s31 += a3 * m1; s32 += a3 * m2; s33 += a3 * m3;
+        const m0 = m[q],
+          m1 = m[q + 1],
+          m2 = m[q + 2],
+          m3 = m[q + 3];
+        const a0 = x[x0 + i],
+          a1 = x[x1 + i],
+          a2 = x[x2 + i],
+          a3 = x[x3 + i];
+        s00 += a0 * m0;
+        s01 += a0 * m1;
+        s02 += a0 * m2;
+        s03 += a0 * m3;
+        s10 += a1 * m0;
+        s11 += a1 * m1;
+        s12 += a1 * m2;
+        s13 += a1 * m3;
+        s20 += a2 * m0;
+        s21 += a2 * m1;
+        s22 += a2 * m2;
+        s23 += a2 * m3;
+        s30 += a3 * m0;
+        s31 += a3 * m1;
+        s32 += a3 * m2;
+        s33 += a3 * m3;
       }
-      const o0 = r * p + j, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
-      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
-      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
-      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
-      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
+      const o0 = r * p + j,
+        o1 = o0 + p,
+        o2 = o1 + p,
+        o3 = o2 + p;
+      out[o0] = s00;
+      out[o0 + 1] = s01;
+      out[o0 + 2] = s02;
+      out[o0 + 3] = s03;
+      out[o1] = s10;
+      out[o1 + 1] = s11;
+      out[o1 + 2] = s12;
+      out[o1 + 3] = s13;
+      out[o2] = s20;
+      out[o2 + 1] = s21;
+      out[o2 + 2] = s22;
+      out[o2 + 3] = s23;
+      out[o3] = s30;
+      out[o3 + 1] = s31;
+      out[o3 + 2] = s32;
+      out[o3 + 3] = s33;
     }
   }
   // Rows past the last block of four, and columns past the last block of four: plain sums in

@@ -61,7 +61,11 @@ export function buildLsa(
   // columns on more oversampling.
   const l = Math.ceil((k + Math.max(0, opts.oversample ?? 10)) / 8) * 8;
   const q = Math.max(0, opts.powerIterations ?? 2);
-  const empty: Lsa = { vectors: { rows: m, cols: k, data: new Float64Array(m * k) }, singularValues: new Float64Array(k), explainedVariance: 0 };
+  const empty: Lsa = {
+    vectors: { rows: m, cols: k, data: new Float64Array(m * k) },
+    singularValues: new Float64Array(k),
+    explainedVariance: 0,
+  };
   if (k === 0 || matrix.values.length === 0) return empty;
 
   const totalSteps = 2 * q + 1;
@@ -70,7 +74,13 @@ export function buildLsa(
   const shared = parallelThreads() > 1 && matrix.values.length * l >= PARALLEL_MIN_WORK;
   const alloc = shared ? sharedFloat64 : (length: number) => new Float64Array(length);
   const a: CsrMatrix = shared
-    ? { rows: m, cols: n, indptr: toShared(matrix.indptr), indices: toShared(matrix.indices), values: toShared(matrix.values) }
+    ? {
+        rows: m,
+        cols: n,
+        indptr: toShared(matrix.indptr),
+        indices: toShared(matrix.indices),
+        values: toShared(matrix.values),
+      }
     : matrix;
   // A^T as rows of its own: A^T Y then gathers like A Z, and splits over threads by rows.
   const at = q > 0 ? transposeCsr(a, shared) : null;
@@ -113,7 +123,10 @@ export function buildLsa(
 
   // (A Q)^T (A Q) = S^T (Y^T Y) S = W Sigma^2 W^T; U Sigma = Y S W (first k columns).
   const gy = buildGram(y, m, l);
-  const { values, vectors } = buildSymmetricEigen(multiplyDense(transpose(s, l, l), l, l, multiplyDense(gy, l, l, s, l), l), l);
+  const { values, vectors } = buildSymmetricEigen(
+    multiplyDense(transpose(s, l, l), l, l, multiplyDense(gy, l, l, s, l), l),
+    l,
+  );
   const w = new Float64Array(l * k);
   for (let i = 0; i < l; i++) for (let j = 0; j < k; j++) w[i * k + j] = vectors[i * l + j];
   const projected = multiplyDense(y, m, l, multiplyDense(s, l, l, w, k), k);
@@ -129,7 +142,11 @@ export function buildLsa(
   for (const v of matrix.values) frobenius += v * v;
   let kept = 0;
   for (const s of singularValues) kept += s * s;
-  return { vectors: { rows: m, cols: k, data: us }, singularValues, explainedVariance: frobenius > 0 ? kept / frobenius : 0 };
+  return {
+    vectors: { rows: m, cols: k, data: us },
+    singularValues,
+    explainedVariance: frobenius > 0 ? kept / frobenius : 0,
+  };
 }
 
 /** The transpose of a rows x cols row-major matrix. */

@@ -342,7 +342,13 @@ function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: num
   }
   const cellVectors: DenseMatrix = { rows: cells, cols: dims, data: unit };
   const cellGraph = buildExactNeighbours(cellVectors, Math.min(graph.k, cells - 1));
-  const cellPoints = layoutPoints(cellVectors, cellGraph, buildPcaStart(cellVectors, seed), 500, deriveSeed(seed, 'map-cells-layout'));
+  const cellPoints = layoutPoints(
+    cellVectors,
+    cellGraph,
+    buildPcaStart(cellVectors, seed),
+    500,
+    deriveSeed(seed, 'map-cells-layout'),
+  );
   let extent = 0;
   for (const v of cellPoints) extent = Math.max(extent, Math.abs(v));
   const scale = extent > 0 ? 10 / extent : 1;
@@ -374,7 +380,14 @@ function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: num
  * would avoid it too, but kept fewer neighbours at scale (0.057 against 0.074 at 75k papers).
  * Sequential and seeded (an xorshift stream for the negative samples), so it is deterministic.
  */
-function layoutPoints(vectors: DenseMatrix, graph: NeighbourGraph, points: Float64Array, epochs: number, seed: number, opts: MapOptions = {}): Float64Array {
+function layoutPoints(
+  vectors: DenseMatrix,
+  graph: NeighbourGraph,
+  points: Float64Array,
+  epochs: number,
+  seed: number,
+  opts: MapOptions = {},
+): Float64Array {
   const n = vectors.rows;
   const { a, b } = findCurveParameters(opts.spread ?? 1, opts.minDist ?? 0.02);
   // d²ᵇ by the float32 exponent trick: the bits of a float are about 2²³·(log2 x + 127), so
@@ -483,11 +496,19 @@ export function buildMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapO
  * Share of each sampled row's `graph.k` nearest neighbours in the graph (LSA space) found among
  * its `graph.k` nearest points on the map (exact, 2D), averaged over a seeded sample of rows.
  */
-export function buildMapNeighbourPreservation(graph: NeighbourGraph, layout: MapLayout, sampleSize = 2000, seed = 0): number {
+export function buildMapNeighbourPreservation(
+  graph: NeighbourGraph,
+  layout: MapLayout,
+  sampleSize = 2000,
+  seed = 0,
+): number {
   const n = layout.x.length;
   const k = graph.k;
   if (n < 2 || k === 0) return 1;
-  const sample = sampleSize >= n ? Int32Array.from({ length: n }, (_, i) => i) : shuffledIndices(n, createRandom(deriveSeed(seed, 'map-preservation'))).slice(0, sampleSize);
+  const sample =
+    sampleSize >= n
+      ? Int32Array.from({ length: n }, (_, i) => i)
+      : shuffledIndices(n, createRandom(deriveSeed(seed, 'map-preservation'))).slice(0, sampleSize);
   const best = new Float64Array(k);
   const bestIndex = new Int32Array(k);
   let total = 0;

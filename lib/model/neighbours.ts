@@ -86,7 +86,15 @@ class Lists {
  * into `out` (nq × (b1 - b0), row-major), 2 queries × 4 rows at a time so each loaded value is
  * used several times.
  */
-export function buildDotBlock(queries: Float64Array, nq: number, data: Float64Array, b0: number, b1: number, dims: number, out: Float64Array): void {
+export function buildDotBlock(
+  queries: Float64Array,
+  nq: number,
+  data: Float64Array,
+  b0: number,
+  b1: number,
+  dims: number,
+  out: Float64Array,
+): void {
   const nb = b1 - b0;
   let a = 0;
   for (; a + 1 < nq; a += 2) {
@@ -223,7 +231,15 @@ interface Cells {
 }
 
 /** Squared distances of row i of `data` to centroids c0..c1 of `centroids`, into `out[c0..c1)`. */
-function centroidDistances(data: Float64Array, i: number, centroids: Float64Array, c0: number, c1: number, dims: number, out: Float64Array): void {
+function centroidDistances(
+  data: Float64Array,
+  i: number,
+  centroids: Float64Array,
+  c0: number,
+  c1: number,
+  dims: number,
+  out: Float64Array,
+): void {
   const oi = i * dims;
   for (let c = c0; c < c1; c++) {
     const oc = c * dims;
@@ -303,7 +319,8 @@ export function searchNeighbourShare(share: NeighbourShare): number {
 function runShares(n: number, work: number, make: (from: number, to: number) => NeighbourShare): void {
   const threads = work >= PARALLEL_WORK ? Math.min(parallelThreads(), Math.max(1, n)) : 1;
   const shares: NeighbourShare[] = [];
-  for (let t = 0; t < threads; t++) shares.push(make(Math.floor((t * n) / threads), Math.floor(((t + 1) * n) / threads)));
+  for (let t = 0; t < threads; t++)
+    shares.push(make(Math.floor((t * n) / threads), Math.floor(((t + 1) * n) / threads)));
   if (threads === 1) searchNeighbourShare(shares[0]);
   else runParallel(SHARE_TASK, searchNeighbourShare, shares);
 }
@@ -508,7 +525,23 @@ function searchCells(vectors: DenseMatrix, part: Cells, k: number): Lists {
   const sims = sharedFloat64(n * k).fill(-Infinity);
   let work = 0;
   for (let c = 0; c < cells; c++) work += (qStart[c + 1] - qStart[c]) * (start[c + 1] - start[c]) * dims;
-  runShares(n, work, (from, to) => ({ step: 'search', data, n, dims, from, to, k, cells, start, order, packed, qStart, qRows, indices, sims }));
+  runShares(n, work, (from, to) => ({
+    step: 'search',
+    data,
+    n,
+    dims,
+    from,
+    to,
+    k,
+    cells,
+    start,
+    order,
+    packed,
+    qStart,
+    qRows,
+    indices,
+    sims,
+  }));
   return new Lists(n, k, indices, sims);
 }
 
@@ -535,7 +568,23 @@ function refine(vectors: DenseMatrix, part: Cells, lists: Lists): Lists {
   const sims = sharedFloat64(n * k);
   sims.set(lists.sims);
   const { cell, probes, P } = part;
-  runShares(n, n * 2 * k * k * dims, (from, to) => ({ step: 'refine', data, n, dims, from, to, k, cell, probes, P, oldIndices, rev, revCount, indices, sims }));
+  runShares(n, n * 2 * k * k * dims, (from, to) => ({
+    step: 'refine',
+    data,
+    n,
+    dims,
+    from,
+    to,
+    k,
+    cell,
+    probes,
+    P,
+    oldIndices,
+    rev,
+    revCount,
+    indices,
+    sims,
+  }));
   return new Lists(n, k, indices, sims);
 }
 
@@ -571,7 +620,11 @@ export function buildExactNeighbours(vectors: DenseMatrix, k: number, queries?: 
 
 /** Share of the exact lists' entries found in the approximate lists of the same rows
  * (`queries[a]` is the row of exact list a). */
-export function buildNeighbourRecall(approx: NeighbourGraph, exact: NeighbourGraph, queries: ArrayLike<number>): number {
+export function buildNeighbourRecall(
+  approx: NeighbourGraph,
+  exact: NeighbourGraph,
+  queries: ArrayLike<number>,
+): number {
   let found = 0;
   let total = 0;
   for (let a = 0; a < queries.length; a++) {

@@ -361,7 +361,22 @@ function offerTop(topIndex: Int32Array, topScore: Float64Array, k: number, a: nu
 
 /** Runs one share of {@link buildSparseKnnAccuracy} (on a worker or the calling thread). */
 export function searchSparseKnnShare(share: SparseKnnShare): number {
-  const { n, k, folds, foldStart, rowAt, indptr, indices, values, colStart, colFold, posOf, valueOf, topIndex, topScore } = share;
+  const {
+    n,
+    k,
+    folds,
+    foldStart,
+    rowAt,
+    indptr,
+    indices,
+    values,
+    colStart,
+    colFold,
+    posOf,
+    valueOf,
+    topIndex,
+    topScore,
+  } = share;
   const scores = new Float64Array(n);
   let f = 0;
   for (let a = share.offset; a < n; a += share.stride) {
@@ -380,9 +395,11 @@ export function searchSparseKnnShare(share: SparseKnnShare): number {
       const s = scores[b];
       scores[b] = 0;
       const rb = rowAt[b];
-      if (s > topScore[lastA] || (s === topScore[lastA] && rb < topIndex[lastA])) offerTop(topIndex, topScore, k, a, rb, s);
+      if (s > topScore[lastA] || (s === topScore[lastA] && rb < topIndex[lastA]))
+        offerTop(topIndex, topScore, k, a, rb, s);
       const lastB = b * k + k - 1;
-      if (s > topScore[lastB] || (s === topScore[lastB] && r < topIndex[lastB])) offerTop(topIndex, topScore, k, b, r, s);
+      if (s > topScore[lastB] || (s === topScore[lastB] && r < topIndex[lastB]))
+        offerTop(topIndex, topScore, k, b, r, s);
     }
   }
   return 0;
@@ -399,7 +416,11 @@ const SPARSE_KNN_TASK = siblingTask(import.meta.url, 'quality', 'searchSparseKnn
  * share no term score 0) rank the lower row index first. Split over threads by interleaved positions, each
  * with its own lists, merged in that total order: the same result for any number of threads.
  */
-export function buildSparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<number>, opts: KnnAccuracyOptions = {}): number {
+export function buildSparseKnnAccuracy(
+  matrix: CsrMatrix,
+  labels: ArrayLike<number>,
+  opts: KnnAccuracyOptions = {},
+): number {
   const n = matrix.rows;
   const k = Math.min(opts.k ?? 10, n);
   const folds = opts.folds ?? 5;

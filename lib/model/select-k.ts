@@ -80,7 +80,14 @@ export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): 
   const candidates = buildKCandidates([lo, Math.max(lo, hi)]);
   // Largest k first, each to the share with the least k so far (cost grows with k).
   const threads = sample.length * dims * candidates.reduce((s, k) => s + k, 0) >= 1e6 ? parallelThreads() : 1;
-  const shares: KShare[] = Array.from({ length: Math.min(threads, candidates.length) }, () => ({ data: rows, rows: sample.length, cols: dims, ks: [], seed, inner: toShared(inner) }));
+  const shares: KShare[] = Array.from({ length: Math.min(threads, candidates.length) }, () => ({
+    data: rows,
+    rows: sample.length,
+    cols: dims,
+    ks: [],
+    seed,
+    inner: toShared(inner),
+  }));
   for (const k of [...candidates].reverse()) {
     let least = 0;
     const load = (x: KShare) => x.ks.reduce((a, b) => a + b, 0);
@@ -89,8 +96,13 @@ export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): 
   }
   const outputs = shares.length > 1 ? runParallel(K_TASK, clusterKShare, shares) : shares.map(clusterKShare);
   const labelsOf = new Map<number, Int32Array>();
-  shares.forEach((share, t) => share.ks.forEach((k, at) => labelsOf.set(k, outputs[t].subarray(at * inner.length, (at + 1) * inner.length))));
-  const scores = candidates.map((k) => ({ k, silhouette: buildSilhouetteFromDistances(distances, labelsOf.get(k) as Int32Array) }));
+  shares.forEach((share, t) =>
+    share.ks.forEach((k, at) => labelsOf.set(k, outputs[t].subarray(at * inner.length, (at + 1) * inner.length))),
+  );
+  const scores = candidates.map((k) => ({
+    k,
+    silhouette: buildSilhouetteFromDistances(distances, labelsOf.get(k) as Int32Array),
+  }));
   let chosen = scores[0];
   for (const s of scores) if (s.silhouette > chosen.silhouette) chosen = s;
   return { mode: 'auto', chosen: chosen.k, scores, clusterSample: sample.length, silhouetteSample: inner.length };

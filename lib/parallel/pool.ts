@@ -107,7 +107,9 @@ function loaderFor(module: string): string | null {
   if (!/\.[cm]?tsx?$/.test(new URL(module).pathname)) return null;
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
   const entry = manifest.exports['./esm/api']?.import?.default;
   if (entry === undefined) throw new Error('tsx has no ESM register API');
   return pathToFileURL(path.join(path.dirname(manifestPath), entry)).href;

@@ -22,7 +22,10 @@ export class BuildUnavailableError extends Error {
 /** The build folder: $TOPICSCOPE_BUILD, or data/build under the working directory. */
 export function resolveBuildDir(): string {
   // The build is read at request time, not bundled: keep the file tracer out of this path.
-  return path.resolve(/* turbopackIgnore: true */ process.env.TOPICSCOPE_BUILD ?? path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'build'));
+  return path.resolve(
+    /* turbopackIgnore: true */ process.env.TOPICSCOPE_BUILD ??
+      path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'build'),
+  );
 }
 
 /** Path of the database file of the current build. */
@@ -80,7 +83,8 @@ export function openBuild(): Database.Database {
   }
   let version: number | null = null;
   try {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+      { value: string } | undefined;
     version = row ? Number(row.value) : null;
   } catch {
     version = null;

@@ -432,7 +432,10 @@ export function splitIndexes(sql: string): { tables: string; indexes: string } {
   const isIndex = (st: string) => /^\s*(--[^\n]*\n\s*)*CREATE (UNIQUE )?INDEX/.test(st);
   return {
     tables: statements.filter((st) => !isIndex(st)).join(';\n'),
-    indexes: statements.filter(isIndex).map((st) => `${st.trim()};`).join('\n'),
+    indexes: statements
+      .filter(isIndex)
+      .map((st) => `${st.trim()};`)
+      .join('\n'),
   };
 }
 

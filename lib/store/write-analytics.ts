@@ -65,17 +65,26 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
   const label = (ordinal: number) => periods[ordinal].label;
   const insertPeriod = db.prepare('INSERT INTO periods (period, ordinal, papers) VALUES (?, ?, ?)');
   const insertTermPeriod = db.prepare('INSERT INTO term_periods (term_id, period, papers, share) VALUES (?, ?, ?, ?)');
-  const insertTrend = db.prepare('INSERT INTO term_trends (term_id, support, slope, recent_share, score) VALUES (?, ?, ?, ?, ?)');
+  const insertTrend = db.prepare(
+    'INSERT INTO term_trends (term_id, support, slope, recent_share, score) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertBurst = db.prepare('INSERT INTO term_bursts (term_id, start, end, strength) VALUES (?, ?, ?, ?)');
-  const insertRelated = db.prepare('INSERT INTO term_related (term_id, rank, other_id, papers, npmi) VALUES (?, ?, ?, ?, ?)');
-  const insertTopicPeriod = db.prepare('INSERT INTO topic_periods (topic_id, period, papers, share) VALUES (?, ?, ?, ?)');
+  const insertRelated = db.prepare(
+    'INSERT INTO term_related (term_id, rank, other_id, papers, npmi) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertTopicPeriod = db.prepare(
+    'INSERT INTO topic_periods (topic_id, period, papers, share) VALUES (?, ?, ?, ?)',
+  );
 
   db.transaction(() => {
     if (keywords !== undefined) {
       // Keyword terms follow the text vocabulary's ids (writeTopicModel wrote those).
-      const insertKeyword = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df, is_keyword) VALUES (?, ?, ?, ?, ?, 1)');
+      const insertKeyword = db.prepare(
+        'INSERT INTO terms (id, term, display, is_phrase, df, is_keyword) VALUES (?, ?, ?, ?, ?, 1)',
+      );
       const { vocab } = keywords.corpus;
-      for (let id = keywords.firstKeyword; id < vocab.terms.length; id++) insertKeyword.run(id, vocab.terms[id], vocab.display[id], vocab.isPhrase[id], vocab.df[id]);
+      for (let id = keywords.firstKeyword; id < vocab.terms.length; id++)
+        insertKeyword.run(id, vocab.terms[id], vocab.display[id], vocab.isPhrase[id], vocab.df[id]);
     }
     for (const p of periods) insertPeriod.run(p.label, p.ordinal, p.papers);
     // Only non-zero cells: a term absent from a period reads as 0.
@@ -89,7 +98,12 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
     }
     // Rising and falling lists are the terms with enough papers in the recent windows, by score:
     // the lists over all terms and over phrases only, so the app can show either.
-    const listed = new Set<number>([...trends.rising, ...trends.falling, ...trends.phraseRising, ...trends.phraseFalling]);
+    const listed = new Set<number>([
+      ...trends.rising,
+      ...trends.falling,
+      ...trends.phraseRising,
+      ...trends.phraseFalling,
+    ]);
     for (const c of trends.changes) {
       if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score);
     }
@@ -206,14 +220,28 @@ export function writeTopicModel(
 ): void {
   // Model rows are the papers with enough text to model; the others have no topic.
   const paperId = (row: number) => corpus.papers[modelRows[row]].id;
-  const insertTopic = db.prepare('INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertTerm = db.prepare('INSERT INTO topic_terms (topic_id, rank, term, weight, count, term_id) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertNode = db.prepare('INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)');
+  const insertTopic = db.prepare(
+    'INSERT INTO topics (id, label, size, x, y, node_id, coherence) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertTerm = db.prepare(
+    'INSERT INTO topic_terms (topic_id, rank, term, weight, count, term_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertNode = db.prepare(
+    'INSERT INTO topic_tree (node_id, parent_id, topic_id, height, size) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertSimilarity = db.prepare('INSERT INTO topic_similarity (topic_id, other_id, similarity) VALUES (?, ?, ?)');
-  const insertRepresentative = db.prepare('INSERT INTO topic_representatives (topic_id, rank, paper_id) VALUES (?, ?, ?)');
-  const insertTopicAuthor = db.prepare('INSERT INTO topic_authors (topic_id, rank, author_id, papers) VALUES (?, ?, ?, ?)');
-  const insertPlacement = db.prepare('INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertSimilar = db.prepare('INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)');
+  const insertRepresentative = db.prepare(
+    'INSERT INTO topic_representatives (topic_id, rank, paper_id) VALUES (?, ?, ?)',
+  );
+  const insertTopicAuthor = db.prepare(
+    'INSERT INTO topic_authors (topic_id, rank, author_id, papers) VALUES (?, ?, ?, ?)',
+  );
+  const insertPlacement = db.prepare(
+    'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertSimilar = db.prepare(
+    'INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)',
+  );
   const insertVocab = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df) VALUES (?, ?, ?, ?, ?)');
   const insertK = db.prepare('INSERT INTO k_scores (k, silhouette, chosen) VALUES (?, ?, ?)');
   const insertQuality = db.prepare('INSERT INTO quality (metric, value, note) VALUES (?, ?, ?)');
@@ -222,24 +250,45 @@ export function writeTopicModel(
   const { papers: placements, quality } = model;
   // In the author index's ids (store id - 1): the order of ids, and so the ranking, is the same.
   const authors = getAuthorTable(corpus);
-  const topicAuthors = buildTopicAuthors(paperTopics, authors.paperAuthors, k, (author) => authors.names[author], TOPIC_AUTHORS_KEPT);
+  const topicAuthors = buildTopicAuthors(
+    paperTopics,
+    authors.paperAuthors,
+    k,
+    (author) => authors.names[author],
+    TOPIC_AUTHORS_KEPT,
+  );
 
   db.transaction(() => {
     for (const t of model.topics) {
       insertTopic.run(t.id, t.label, t.size, t.x, t.y, t.id, quality.coherencePerTopic[t.id] ?? null);
-      t.terms.forEach((term, rank) => insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank], term.termId));
+      t.terms.forEach((term, rank) =>
+        insertTerm.run(t.id, rank, term.term, term.weight, termCounts[t.id][rank], term.termId),
+      );
       t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
       topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author + 1, a.papers));
     }
     for (const node of model.tree) {
-      insertNode.run(node.id, node.parent < 0 ? null : node.parent, node.id < k ? node.id : null, node.height, node.size);
+      insertNode.run(
+        node.id,
+        node.parent < 0 ? null : node.parent,
+        node.id < k ? node.id : null,
+        node.height,
+        node.size,
+      );
     }
     for (let a = 0; a < k; a++) {
       for (let b = 0; b < k; b++) if (a !== b) insertSimilarity.run(a, b, model.topicSimilarity[a * k + b]);
     }
     const m = placements.neighbours;
     for (let i = 0; i < modelRows.length; i++) {
-      insertPlacement.run(paperId(i), placements.topic[i], placements.distance[i], placements.confidence[i], placements.x[i], placements.y[i]);
+      insertPlacement.run(
+        paperId(i),
+        placements.topic[i],
+        placements.distance[i],
+        placements.confidence[i],
+        placements.x[i],
+        placements.y[i],
+      );
       for (let r = 0; r < m; r++) {
         const other = placements.similar[i * m + r];
         if (other >= 0) insertSimilar.run(paperId(i), r, paperId(other), placements.similarity[i * m + r]);
@@ -253,15 +302,39 @@ export function writeTopicModel(
     for (const s of model.kSelection.scores) insertK.run(s.k, s.silhouette, s.k === model.kSelection.chosen ? 1 : 0);
     const figures: [string, number | null, string][] = [
       ['topics', k, `${model.kSelection.mode === 'auto' ? 'chosen by silhouette' : 'fixed by option'}`],
-      ['silhouette', quality.silhouette, `mean silhouette on a sample of ${quality.silhouetteSample} papers (LSA space)`],
+      [
+        'silhouette',
+        quality.silhouette,
+        `mean silhouette on a sample of ${quality.silhouetteSample} papers (LSA space)`,
+      ],
       ['coherence', quality.coherence, 'mean NPMI of top-10 term pairs over paper co-occurrence'],
       ['diversity', quality.diversity, "share of unique terms among the topics' top-10 terms"],
-      ['ari', quality.ari, `adjusted Rand index vs the source labels (${quality.labelledPapers} papers, ${quality.labelCount} labels)`],
+      [
+        'ari',
+        quality.ari,
+        `adjusted Rand index vs the source labels (${quality.labelledPapers} papers, ${quality.labelCount} labels)`,
+      ],
       ['nmi', quality.nmi, 'normalized mutual information vs the source labels'],
-      ['knn_tfidf', quality.knnAccuracyTfidf, `10-NN accuracy of the TF-IDF vectors, 5-fold, first ${quality.knnPapers} papers`],
-      ['knn_lsa', quality.knnAccuracyLsa, `10-NN accuracy of the LSA vectors, 5-fold, first ${quality.knnPapers} papers`],
-      ['map_neighbour_preservation', quality.mapNeighbourPreservation, "share of a paper's 10 nearest LSA neighbours among its 10 nearest on the map"],
-      ['neighbour_recall', quality.neighbourRecall, `recall of similar papers vs exact search on ${quality.neighbourRecallSample} papers`],
+      [
+        'knn_tfidf',
+        quality.knnAccuracyTfidf,
+        `10-NN accuracy of the TF-IDF vectors, 5-fold, first ${quality.knnPapers} papers`,
+      ],
+      [
+        'knn_lsa',
+        quality.knnAccuracyLsa,
+        `10-NN accuracy of the LSA vectors, 5-fold, first ${quality.knnPapers} papers`,
+      ],
+      [
+        'map_neighbour_preservation',
+        quality.mapNeighbourPreservation,
+        "share of a paper's 10 nearest LSA neighbours among its 10 nearest on the map",
+      ],
+      [
+        'neighbour_recall',
+        quality.neighbourRecall,
+        `recall of similar papers vs exact search on ${quality.neighbourRecallSample} papers`,
+      ],
       ['explained_variance', quality.explainedVariance, 'share of TF-IDF variance kept by LSA'],
     ];
     for (const [metric, value, note] of figures) insertQuality.run(metric, value, note);

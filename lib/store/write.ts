@@ -10,7 +10,15 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Corpus, Paper } from '../corpus/types';
 import { getAuthorIndex, type AuthorIndex } from '../graph/authors';
-import { DATABASE_FILE, FTS_BULK_SQL, FTS_SHADOW_TABLES, FTS_SQL, SCHEMA_VERSION, TABLES_SQL, splitIndexes } from './schema';
+import {
+  DATABASE_FILE,
+  FTS_BULK_SQL,
+  FTS_SHADOW_TABLES,
+  FTS_SQL,
+  SCHEMA_VERSION,
+  TABLES_SQL,
+  splitIndexes,
+} from './schema';
 
 const PAGE_SIZE = 16384;
 
@@ -42,7 +50,10 @@ export function createBuildDatabase(file: string): Database.Database {
 }
 
 /** Writes meta facts (strings; objects as JSON). */
-export function writeMeta(db: Database.Database, meta: Record<string, string | number | boolean | object | null>): void {
+export function writeMeta(
+  db: Database.Database,
+  meta: Record<string, string | number | boolean | object | null>,
+): void {
   const insert = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
     insert.run('schema_version', String(SCHEMA_VERSION));
@@ -100,7 +111,9 @@ class RowWriter {
 
   private prepare(rows: number): Database.Statement {
     const row = `(${new Array(this.width).fill('?').join(', ')})`;
-    return this.db.prepare(`INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`);
+    return this.db.prepare(
+      `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`,
+    );
   }
 
   /** Adds one row: its values in the order of `columns`. */
@@ -134,8 +147,24 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
     db,
     'papers',
     [
-      'id', 'title', 'title_derived', 'abstract', 'tldr', 'year', 'date', 'venue', 'label', 'external_id', 'author_count', 'authors_text',
-      'doi', 'cited_by', 'cited_by_source', 'doc_type', 'volume', 'first_page',
+      'id',
+      'title',
+      'title_derived',
+      'abstract',
+      'tldr',
+      'year',
+      'date',
+      'venue',
+      'label',
+      'external_id',
+      'author_count',
+      'authors_text',
+      'doi',
+      'cited_by',
+      'cited_by_source',
+      'doc_type',
+      'volume',
+      'first_page',
     ],
     16,
   );
@@ -144,12 +173,18 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
   const affiliations = new RowWriter(db, 'affiliations', ['id', 'name', 'country', 'ext_id'], 64);
   const authorAffiliations = new RowWriter(db, 'author_affiliations', ['paper_id', 'position', 'affiliation_id'], 64);
   const authorIdRows = new RowWriter(db, 'author_ids', ['author_id', 'scheme', 'value'], 64);
-  const references = new RowWriter(db, 'paper_references', ['paper_id', 'position', 'ref_key', 'raw', 'doi', 'cited_paper_id'], 32);
+  const references = new RowWriter(
+    db,
+    'paper_references',
+    ['paper_id', 'position', 'ref_key', 'raw', 'doi', 'cited_paper_id'],
+    32,
+  );
   const fieldSources = new RowWriter(db, 'paper_field_sources', ['paper_id', 'field', 'file', 'record'], 64);
   const links = new RowWriter(db, 'paper_links', ['paper_id', 'kind', 'doi', 'linked_paper_id'], 64);
   // DOI → paper id, for the version links (built only when some paper has one).
   const byDoi = new Map<string, number>();
-  if (corpus.papers.some((p) => p.relations.length > 0)) for (const p of corpus.papers) if (p.doi !== null) byDoi.set(p.doi, p.id);
+  if (corpus.papers.some((p) => p.relations.length > 0))
+    for (const p of corpus.papers) if (p.doi !== null) byDoi.set(p.doi, p.id);
   const affiliationIds = new Map<string, number>();
   const authors = new RowWriter(db, 'authors', ['id', 'key', 'name'], 64);
   const paperAuthors = new RowWriter(db, 'paper_authors', ['paper_id', 'author_id', 'position'], 64);
@@ -160,8 +195,20 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
       const reasons: Record<string, number> = {};
       for (const key of Object.keys(f.rejectReasons).sort()) reasons[key] = f.rejectReasons[key];
       insertFile.run(
-        f.file, f.layout, f.venue, f.year, f.notes, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected, JSON.stringify(reasons),
-        JSON.stringify(f.mergedBy), JSON.stringify(f.mergedWith), f.withoutAbstract, JSON.stringify(f.warnings),
+        f.file,
+        f.layout,
+        f.venue,
+        f.year,
+        f.notes,
+        f.recordsRead,
+        f.papersKept,
+        f.duplicatesMerged,
+        f.rejected,
+        JSON.stringify(reasons),
+        JSON.stringify(f.mergedBy),
+        JSON.stringify(f.mergedWith),
+        f.withoutAbstract,
+        JSON.stringify(f.warnings),
       );
     }
     for (const r of corpus.rejects) insertReject.run(r.file, r.record, r.reason);
@@ -223,7 +270,19 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
       for (let position = 0; position < ids.length; position++) paperAuthors.add(p.id, ids[position] + 1, position);
       for (const s of p.sources) paperSources.add(p.id, s.file, s.record);
     });
-    for (const w of [papers, paperAuthors, paperSources, paperIds, keywords, affiliations, authorAffiliations, references, fieldSources, links]) w.flush();
+    for (const w of [
+      papers,
+      paperAuthors,
+      paperSources,
+      paperIds,
+      keywords,
+      affiliations,
+      authorAffiliations,
+      references,
+      fieldSources,
+      links,
+    ])
+      w.flush();
   })();
   // These tables are complete: index them now, while the full-text index is still being built
   // on its worker, rather than after it.
@@ -356,16 +415,30 @@ export function attachFullTextIndex(db: Database.Database, file: string): void {
 }
 
 /** The schema's secondary indexes, each with its table. */
-const INDEXES = [...splitIndexes(TABLES_SQL).indexes.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+) ON (\w+)[^;]*;/g)].map((m) => ({
-  name: m[1],
-  table: m[2],
-  sql: m[0],
-}));
+const INDEXES = [...splitIndexes(TABLES_SQL).indexes.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+) ON (\w+)[^;]*;/g)].map(
+  (m) => ({
+    name: m[1],
+    table: m[2],
+    sql: m[0],
+  }),
+);
 
 /** The tables writeCorpus fills, complete when it returns. */
 const CORPUS_TABLES = new Set([
-  'source_files', 'rejected_records', 'papers', 'authors', 'paper_authors', 'paper_sources', 'paper_ids', 'paper_keywords',
-  'affiliations', 'author_affiliations', 'author_ids', 'paper_references', 'paper_field_sources', 'paper_links',
+  'source_files',
+  'rejected_records',
+  'papers',
+  'authors',
+  'paper_authors',
+  'paper_sources',
+  'paper_ids',
+  'paper_keywords',
+  'affiliations',
+  'author_affiliations',
+  'author_ids',
+  'paper_references',
+  'paper_field_sources',
+  'paper_links',
 ]);
 
 /** Creates the secondary indexes not yet there (of `tables` only, when given). */

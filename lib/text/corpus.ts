@@ -72,7 +72,8 @@ export function tokenizeCorpus(
   // Pass 1, in contiguous shares of the documents on as many threads as there are: surface
   // words to ids, with per document the title range, a boundary, the text range; and stems,
   // once per word type.
-  const shareCount = nDocs < MIN_DOCS_PER_SHARE * 2 ? 1 : Math.min(parallelThreads(), Math.floor(nDocs / MIN_DOCS_PER_SHARE));
+  const shareCount =
+    nDocs < MIN_DOCS_PER_SHARE * 2 ? 1 : Math.min(parallelThreads(), Math.floor(nDocs / MIN_DOCS_PER_SHARE));
   // The first share runs on this thread while workers start up (a few hundred ms): give it more.
   const shareStart = (i: number) => (i === 0 ? 0 : FIRST_SHARE_WEIGHT + i - 1);
   const shares: ScanInput[] = [];
@@ -80,7 +81,11 @@ export function tokenizeCorpus(
     const from = Math.floor((shareStart(i) * nDocs) / shareStart(shareCount));
     const to = Math.floor((shareStart(i + 1) * nDocs) / shareStart(shareCount));
     const slice = docs.slice(from, to);
-    shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight: o.titleWeight });
+    shares.push({
+      titles: slice.map((doc) => doc.title),
+      texts: slice.map((doc) => doc.text),
+      titleWeight: o.titleWeight,
+    });
   }
   // The first share's word table becomes the corpus's: its ids are already global.
   let table = new WordTable();
@@ -186,7 +191,11 @@ export function tokenizeCorpus(
     const stemPairs = new PairCounter(surfacePairs.size);
     surfacePairStem = new Int32Array(surfacePairs.size);
     for (let e = 0; e < surfacePairs.size; e++) {
-      surfacePairStem[e] = stemPairs.add(stemOf[surfacePairs.first[e]], stemOf[surfacePairs.second[e]], surfacePairs.counts[e]);
+      surfacePairStem[e] = stemPairs.add(
+        stemOf[surfacePairs.first[e]],
+        stemOf[surfacePairs.second[e]],
+        surfacePairs.counts[e],
+      );
     }
     bigramScore = new Float64Array(stemPairs.size).fill(-Infinity);
     for (let e = 0; e < stemPairs.size; e++) {
@@ -203,7 +212,8 @@ export function tokenizeCorpus(
     }
   }
   const scoreBigram = (a: number, b: number): number => {
-    if (a >= nSurfaces || b >= nSurfaces || startsBigram[stemOf[a]] === 0 || endsBigram[stemOf[b]] === 0) return -Infinity;
+    if (a >= nSurfaces || b >= nSurfaces || startsBigram[stemOf[a]] === 0 || endsBigram[stemOf[b]] === 0)
+      return -Infinity;
     const e = surfacePairs.find(a, b);
     return e < 0 ? -Infinity : bigramScore[surfacePairStem[e]];
   };
@@ -223,7 +233,15 @@ export function tokenizeCorpus(
       unitStart[d] = merged.length;
       merged.length += mergeUnits(tok, docStart[d], titleEnd[d], merged.data, merged.length, scoreBigram, mergeBigram);
       unitTitleEnd[d] = merged.length;
-      merged.length += mergeUnits(tok, titleEnd[d], docStart[d + 1], merged.data, merged.length, scoreBigram, mergeBigram);
+      merged.length += mergeUnits(
+        tok,
+        titleEnd[d],
+        docStart[d + 1],
+        merged.data,
+        merged.length,
+        scoreBigram,
+        mergeBigram,
+      );
     }
     unitStart[nDocs] = merged.length;
     units = merged.data;
@@ -249,7 +267,7 @@ export function tokenizeCorpus(
     for (let i = 0; i + 1 < nUnits; i++) {
       const u = units[i];
       const v = units[i + 1];
-      if (u < 0 || v < 0 || (u >= nSurfaces) === (v >= nSurfaces)) continue;
+      if (u < 0 || v < 0 || u >= nSurfaces === v >= nSurfaces) continue;
       const su = stemUnit(u);
       const sv = stemUnit(v);
       if (unitCount[su] >= o.minPhraseCount && unitCount[sv] >= o.minPhraseCount) trigramTable.add(su, sv);
@@ -272,7 +290,7 @@ export function tokenizeCorpus(
   // Trigram surface sequences: (surface-pair entry of the first two words, third word).
   const surfaceTriples = new PairCounter(1024);
   const scoreTrigram = (a: number, b: number): number => {
-    if ((a >= nSurfaces) === (b >= nSurfaces)) return -Infinity;
+    if (a >= nSurfaces === b >= nSurfaces) return -Infinity;
     const sa = stemUnit(a);
     const sb = stemUnit(b);
     if (startsTrigram[sa] === 0 || endsTrigram[sb] === 0) return -Infinity;
@@ -332,7 +350,10 @@ export function tokenizeCorpus(
       pairUse[e]++;
       let t = termOfPair[e];
       if (t < 0) {
-        t = termOfPair[e] = termFor(`${stems[stemOf[surfacePairs.first[e]]]} ${stems[stemOf[surfacePairs.second[e]]]}`, true);
+        t = termOfPair[e] = termFor(
+          `${stems[stemOf[surfacePairs.first[e]]]} ${stems[stemOf[surfacePairs.second[e]]]}`,
+          true,
+        );
       }
       return t;
     }
@@ -396,14 +417,23 @@ export function tokenizeCorpus(
   }
 
   const vocab = buildVocabulary(terms, isPhrase, dfList, (consider) => {
-    for (let s = 0; s < nSurfaces; s++) if (termOfSurface[s] >= 0) consider(termOfSurface[s], surfaceUse[s], () => surfaces[s]);
+    for (let s = 0; s < nSurfaces; s++)
+      if (termOfSurface[s] >= 0) consider(termOfSurface[s], surfaceUse[s], () => surfaces[s]);
     const pairText = (e: number): string => `${surfaces[surfacePairs.first[e]]} ${surfaces[surfacePairs.second[e]]}`;
     for (let e = 0; e < pairUse.length; e++) if (pairUse[e] > 0) consider(termOfPair[e], pairUse[e], () => pairText(e));
     for (const [k, count] of tripleUse) {
-      consider(termOfTriple.at(k, -1), count, () => `${pairText(surfaceTriples.first[k])} ${surfaces[surfaceTriples.second[k]]}`);
+      consider(
+        termOfTriple.at(k, -1),
+        count,
+        () => `${pairText(surfaceTriples.first[k])} ${surfaces[surfaceTriples.second[k]]}`,
+      );
     }
   });
-  return { vocab, docs: docTerms, forms: buildSurfaceForms(tok, docStart, surfaces, termOfSurface, surfaceUse, vocab.terms.length) };
+  return {
+    vocab,
+    docs: docTerms,
+    forms: buildSurfaceForms(tok, docStart, surfaces, termOfSurface, surfaceUse, vocab.terms.length),
+  };
 }
 
 /** The forms of terms written more than one way, and each document's uses of them, from the
@@ -417,7 +447,8 @@ function buildSurfaceForms(
   termCount: number,
 ): SurfaceForms {
   const formsOfTerm = new Int32Array(termCount);
-  for (let s = 0; s < surfaces.length; s++) if (termOfSurface[s] >= 0 && surfaceUse[s] > 0) formsOfTerm[termOfSurface[s]]++;
+  for (let s = 0; s < surfaces.length; s++)
+    if (termOfSurface[s] >= 0 && surfaceUse[s] > 0) formsOfTerm[termOfSurface[s]]++;
   const formOf = new Int32Array(surfaces.length).fill(-1);
   const text: string[] = [];
   const term: number[] = [];

@@ -13,7 +13,7 @@ export function scoreNpmi(pairCount: number, countA: number, countB: number, tot
   if (pairCount <= 0 || countA <= 0 || countB <= 0 || total <= 0) return -1;
   const pab = pairCount / total;
   if (pab >= 1) return 1;
-  const pmi = Math.log(pairCount * total / (countA * countB));
+  const pmi = Math.log((pairCount * total) / (countA * countB));
   return pmi / -Math.log(pab);
 }
 

@@ -12,12 +12,14 @@ export const BOUNDARY = '';
 /** Stands in for removed markup: not whitespace, so it breaks phrases. */
 const CUT = ' | ';
 
-const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>()[\]{}"']+|\b[\w.-]+\.(?:com|org|net|io|edu|ai|gov)\/[^\s<>()[\]{}"']*/gi;
+const URL_RE =
+  /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>()[\]{}"']+|\b[\w.-]+\.(?:com|org|net|io|edu|ai|gov)\/[^\s<>()[\]{}"']*/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const DISPLAY_MATH_RE = /\$\$[^$]{0,2000}\$\$|\\\[[\s\S]{0,2000}?\\\]/g;
 const INLINE_MATH_RE = /\$[^$]{1,500}\$|\\\([\s\S]{0,500}?\\\)/g;
 /** Citation-like commands: the argument is a key or address, not prose; drop it too. */
-const REFERENCE_COMMAND_RE = /\\(?:cite[a-z]*|ref|eqref|autoref|cref|Cref|label|url|href|footnote|includegraphics)\*?(?:\[[^\]]{0,200}\])?(?:\{[^{}]{0,500}\})*/g;
+const REFERENCE_COMMAND_RE =
+  /\\(?:cite[a-z]*|ref|eqref|autoref|cref|Cref|label|url|href|footnote|includegraphics)\*?(?:\[[^\]]{0,200}\])?(?:\{[^{}]{0,500}\})*/g;
 /** Accents written as LaTeX: \"{o}, \'e, \v{s} -> the bare letter. */
 const LATEX_ACCENT_RE = /\\['"^`~=.uvHckrbd]\{?([a-zA-Z])\}?/g;
 /** Any other command (\textbf, \emph, \alpha): the name goes, a {prose} argument stays. */

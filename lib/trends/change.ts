@@ -11,11 +11,16 @@ export interface ChangeOptions {
  * periods with at least `minPeriodPapers` papers, then the least-squares slope of that smoothed
  * share over the last `recentPeriods` such periods. The score divides the slope by the square
  * root of the mean smoothed share in the window (see `TermChange.score`). */
-export function buildTermChanges(series: TermSeries, periodPapers: ArrayLike<number>, opts: ChangeOptions): TermChange[] {
+export function buildTermChanges(
+  series: TermSeries,
+  periodPapers: ArrayLike<number>,
+  opts: ChangeOptions,
+): TermChange[] {
   const periodCount = periodPapers.length;
   // The periods that count, in time order; the recent window and the one before it.
   const usable: number[] = [];
-  for (let p = 0; p < periodCount; p++) if (periodPapers[p] >= opts.minPeriodPapers && periodPapers[p] > 0) usable.push(p);
+  for (let p = 0; p < periodCount; p++)
+    if (periodPapers[p] >= opts.minPeriodPapers && periodPapers[p] > 0) usable.push(p);
   const window = usable.slice(Math.max(0, usable.length - opts.recentPeriods));
   const before = usable.slice(Math.max(0, usable.length - 2 * opts.recentPeriods), usable.length - window.length);
   const windowStart = usable.length - window.length;
@@ -68,7 +73,11 @@ export function buildTermChanges(series: TermSeries, periodPapers: ArrayLike<num
 
 /** The rising (score desc) and falling (score asc) term ids among terms with at least
  * `minPapers` papers in the two windows; ties by term id. */
-export function buildChangeLists(changes: TermChange[], minPapers: number, size: number): { rising: number[]; falling: number[] } {
+export function buildChangeLists(
+  changes: TermChange[],
+  minPapers: number,
+  size: number,
+): { rising: number[]; falling: number[] } {
   const eligible = changes.filter((c) => c.windowPapers >= minPapers);
   const rising = eligible
     .filter((c) => c.score > 0)

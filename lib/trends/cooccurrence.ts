@@ -137,7 +137,13 @@ export function buildRelatedTerms(
 
   // Two shares, the even and the odd terms a: their costs (postings scanned, pairs offered) both
   // fall with the term's frequency rank, so interleaving balances them where a cut would not.
-  const share = (first: number): RelatedShareInput => ({ index, first, step: 2, topK: opts.topK, minPairPapers: opts.minPairPapers });
+  const share = (first: number): RelatedShareInput => ({
+    index,
+    first,
+    step: 2,
+    topK: opts.topK,
+    minPairPapers: opts.minPairPapers,
+  });
   const [first, second] = runParallel(SHARE_TASK, buildRelatedShare, [share(0), share(1)]);
   const byPapers = BoundedHeaps.from(first.byPapers, opts.topK);
   const byNpmi = BoundedHeaps.from(first.byNpmi, opts.topK);
@@ -172,7 +178,15 @@ export function buildRelatedShare(input: RelatedShareInput): RelatedShare {
   const byNpmi = new BoundedHeaps(termCount, topK);
 
   for (let a = first; a < termCount; a += step) {
-    const touchedCount = countFollowing(postingOffsets[a], postingOffsets[a + 1], postingNext, postingEnd, docTerms, together, touched);
+    const touchedCount = countFollowing(
+      postingOffsets[a],
+      postingOffsets[a + 1],
+      postingNext,
+      postingEnd,
+      docTerms,
+      together,
+      touched,
+    );
     for (let k = nestedOffsets[a]; k < nestedOffsets[a + 1]; k++) excluded[nestedTerms[k]] = a;
     const logDfA = logDf[a];
     for (let i = 0; i < touchedCount; i++) {
@@ -277,7 +291,8 @@ class BoundedHeaps {
   offerAll(from: HeapArrays): void {
     for (let t = 0; t < from.sizes.length; t++) {
       const base = t * this.k;
-      for (let i = 0; i < from.sizes[t]; i++) this.offer(t, from.others[base + i], from.keys[base + i], from.papers[base + i]);
+      for (let i = 0; i < from.sizes[t]; i++)
+        this.offer(t, from.others[base + i], from.keys[base + i], from.papers[base + i]);
     }
   }
 

@@ -31,12 +31,50 @@ const MIN_PAPERS_FOR_SHARE = 40;
  * bursts ("priority journal", "Humans", "article"); they stay on the paper page, not in trends.
  */
 const CHECK_TAGS = new Set([
-  'human', 'humans', 'male', 'female', 'animal', 'animals', 'adult', 'aged', 'aged, 80 and over', 'middle aged', 'young adult',
-  'adolescent', 'child', 'child, preschool', 'infant', 'infant, newborn', 'mice', 'mouse', 'rats', 'rat', 'pregnancy',
-  'article', 'review', 'priority journal', 'controlled study', 'major clinical study', 'clinical article', 'nonhuman',
-  'human tissue', 'human cell', 'animal experiment', 'animal model', 'animal tissue', 'procedures', 'journal article',
-  'research support, non-u.s. gov\'t', "research support, u.s. gov't, p.h.s.", "research support, u.s. gov't, non-p.h.s.",
-  'comparative study', 'retrospective study', 'prospective study', 'cohort analysis', 'follow up', 'questionnaire',
+  'human',
+  'humans',
+  'male',
+  'female',
+  'animal',
+  'animals',
+  'adult',
+  'aged',
+  'aged, 80 and over',
+  'middle aged',
+  'young adult',
+  'adolescent',
+  'child',
+  'child, preschool',
+  'infant',
+  'infant, newborn',
+  'mice',
+  'mouse',
+  'rats',
+  'rat',
+  'pregnancy',
+  'article',
+  'review',
+  'priority journal',
+  'controlled study',
+  'major clinical study',
+  'clinical article',
+  'nonhuman',
+  'human tissue',
+  'human cell',
+  'animal experiment',
+  'animal model',
+  'animal tissue',
+  'procedures',
+  'journal article',
+  "research support, non-u.s. gov't",
+  "research support, u.s. gov't, p.h.s.",
+  "research support, u.s. gov't, non-p.h.s.",
+  'comparative study',
+  'retrospective study',
+  'prospective study',
+  'cohort analysis',
+  'follow up',
+  'questionnaire',
 ]);
 
 /**
@@ -67,7 +105,8 @@ export function buildKeywordTerms(papers: readonly Paper[], corpus: TokenizedCor
     perPaper[i] = keys;
   }
   // The share says little on a handful of papers: there every keyword of two or more papers counts.
-  const maxPapers = papers.length >= MIN_PAPERS_FOR_SHARE ? Math.floor(MAX_KEYWORD_SHARE * papers.length) : papers.length;
+  const maxPapers =
+    papers.length >= MIN_PAPERS_FOR_SHARE ? Math.floor(MAX_KEYWORD_SHARE * papers.length) : papers.length;
   const kept = [...counts.entries()]
     .filter(([key, e]) => e.papers >= MIN_KEYWORD_PAPERS && e.papers <= maxPapers && !CHECK_TAGS.has(key))
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -25,7 +25,13 @@ export function rectanglePolygon(a: Point, b: Point): Point[] {
  * view transform `view` (data → screen). The drag is clipped to the visible `width` × `height`,
  * so nothing off screen is picked. Null when either side is under `minSide` px: a click, not a drag.
  */
-export function buildBrush(start: Point, end: Point, view: Affine, size: { width: number; height: number }, minSide = 3): Point[] | null {
+export function buildBrush(
+  start: Point,
+  end: Point,
+  view: Affine,
+  size: { width: number; height: number },
+  minSide = 3,
+): Point[] | null {
   const clip = ([x, y]: Point): Point => [Math.min(size.width, Math.max(0, x)), Math.min(size.height, Math.max(0, y))];
   const a = clip(start);
   const b = clip(end);

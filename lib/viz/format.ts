@@ -62,7 +62,10 @@ export function formatPeriod(period: string): string {
 
 /** 'A, B, C, D' → 'A, B, C et al.' when there are more than `max` names. */
 export function formatAuthorsShort(authorsText: string, max = 3): string {
-  const names = authorsText.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = authorsText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} et al.`;
 }

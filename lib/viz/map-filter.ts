@@ -38,7 +38,10 @@ export function buildActiveMask(points: FilterablePoints, filter: MapFilter): Ui
 }
 
 /** Indices grouped by topic, split into active and faded, so each colour is drawn in one batch. */
-export function bucketByTopic(topic: ArrayLike<number>, mask: Uint8Array): { active: Map<number, Uint32Array>; faded: Uint32Array } {
+export function bucketByTopic(
+  topic: ArrayLike<number>,
+  mask: Uint8Array,
+): { active: Map<number, Uint32Array>; faded: Uint32Array } {
   const counts = new Map<number, number>();
   let fadedCount = 0;
   for (let i = 0; i < topic.length; i++) {

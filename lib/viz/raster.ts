@@ -33,7 +33,13 @@ export function parseHex(color: string): [number, number, number] {
 export function mixColor(color: string, background: string, t: number): string {
   const a = parseHex(color);
   const b = parseHex(background);
-  const hex = a.map((v, i) => Math.round(v + (b[i] - v) * t).toString(16).padStart(2, '0')).join('');
+  const hex = a
+    .map((v, i) =>
+      Math.round(v + (b[i] - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
   return `#${hex}`;
 }
 

@@ -4,7 +4,17 @@
  * Byron & Wattenberg, "Stacked Graphs – Geometry & Aesthetics", 2008). Small topics beyond
  * `maxLayers` are pooled into one "other topics" layer so colours stay distinguishable.
  */
-import { area, curveMonotoneX, scaleLinear, scalePoint, stack, stackOffsetNone, stackOffsetWiggle, stackOrderInsideOut, stackOrderNone } from 'd3';
+import {
+  area,
+  curveMonotoneX,
+  scaleLinear,
+  scalePoint,
+  stack,
+  stackOffsetNone,
+  stackOffsetWiggle,
+  stackOrderInsideOut,
+  stackOrderNone,
+} from 'd3';
 import type { StackMode } from './url-state';
 
 export interface StackInputTopic {
@@ -48,7 +58,11 @@ export function buildTopicStack(
   const order = topics.map((_, t) => t).sort((a, b) => sums[b] - sums[a] || topics[a].id - topics[b].id);
   const kept = order.length > maxLayers ? order.slice(0, maxLayers - 1) : order;
   const pooled = order.length > maxLayers ? order.slice(maxLayers - 1) : [];
-  const layers: Omit<StackLayer, 'bands'>[] = kept.map((t) => ({ id: topics[t].id, label: topics[t].label, papers: [...papers[t]] }));
+  const layers: Omit<StackLayer, 'bands'>[] = kept.map((t) => ({
+    id: topics[t].id,
+    label: topics[t].label,
+    papers: [...papers[t]],
+  }));
   if (pooled.length) {
     layers.push({
       id: OTHER_LAYER_ID,

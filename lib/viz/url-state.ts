@@ -166,7 +166,10 @@ export const EMPTY_TRENDS_STATE: TrendsViewState = { terms: [], focus: null, sta
 export const MAX_COMPARED_TERMS = 8;
 
 function cleanTerm(text: string): string {
-  return text.replace(/[,\s]+/g, ' ').trim().slice(0, 80);
+  return text
+    .replace(/[,\s]+/g, ' ')
+    .trim()
+    .slice(0, 80);
 }
 
 export function parseTrendsState(input: QueryInput): TrendsViewState {

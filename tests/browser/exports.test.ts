@@ -35,21 +35,37 @@ describe('a build from WoS, Scopus and OpenAlex exports', () => {
     const { page, errors, close } = await newPage(browser);
     expect(await visit(page, `${EXPORTS_URL}/papers/${id}`)).toBe(200);
     const affiliations = page.getByRole('list', { name: 'Affiliations' });
-    await expect(affiliations.locator('li').allInnerTexts()).resolves.toEqual(['1 University of Bordeaux (France)', '2 University of Lagos (Nigeria)']);
-    await expect(page.getByRole('link', { name: 'doi:10.2112/jcoastres-d-19-00001.1' }).getAttribute('href')).resolves.toBe(
-      'https://doi.org/10.2112/jcoastres-d-19-00001.1',
-    );
+    await expect(affiliations.locator('li').allInnerTexts()).resolves.toEqual([
+      '1 University of Bordeaux (France)',
+      '2 University of Lagos (Nigeria)',
+    ]);
+    await expect(
+      page.getByRole('link', { name: 'doi:10.2112/jcoastres-d-19-00001.1' }).getAttribute('href'),
+    ).resolves.toBe('https://doi.org/10.2112/jcoastres-d-19-00001.1');
     await expect(page.getByText('cited 15 times (Scopus)').count()).resolves.toBe(1);
     const authorKeywords = page.getByRole('list', { name: 'Author keywords' });
-    await expect(authorKeywords.locator('a').allInnerTexts()).resolves.toEqual(['co-authorship', 'bibliometrics', 'coastal ecology']);
-    await expect(authorKeywords.getByRole('link', { name: 'bibliometrics' }).getAttribute('href')).resolves.toBe('/search?q=%22bibliometrics%22');
-    const references = page.locator('.reference-list');
-    await expect(references.getByRole('link', { name: 'Sediment transport under storm surges: a field study' }).first().getAttribute('href')).resolves.toBe(
-      `/papers/${cited}`,
+    await expect(authorKeywords.locator('a').allInnerTexts()).resolves.toEqual([
+      'co-authorship',
+      'bibliometrics',
+      'coastal ecology',
+    ]);
+    await expect(authorKeywords.getByRole('link', { name: 'bibliometrics' }).getAttribute('href')).resolves.toBe(
+      '/search?q=%22bibliometrics%22',
     );
+    const references = page.locator('.reference-list');
+    await expect(
+      references
+        .getByRole('link', { name: 'Sediment transport under storm surges: a field study' })
+        .first()
+        .getAttribute('href'),
+    ).resolves.toBe(`/papers/${cited}`);
     await expect(page.getByText('3 references; 2 of them in this corpus.').count()).resolves.toBe(1);
     await expect(page.getByText('Which record gave each field').count()).resolves.toBe(1);
-    await expect(page.locator('.id-list dt').allInnerTexts()).resolves.toEqual(['OpenAlex', 'Scopus EID', 'Web of Science']);
+    await expect(page.locator('.id-list dt').allInnerTexts()).resolves.toEqual([
+      'OpenAlex',
+      'Scopus EID',
+      'Web of Science',
+    ]);
     await screenshot(page, 'exports-paper');
     expect(errors).toEqual([]);
     await close();
@@ -71,8 +87,12 @@ describe('a build from WoS, Scopus and OpenAlex exports', () => {
     const { page, errors, close } = await newPage(browser);
     expect(await visit(page, `${EXPORTS_URL}/authors/${authors[0].id}`)).toBe(200);
     const card = page.locator('section', { has: page.getByRole('heading', { name: 'Affiliations' }) });
-    await expect(card.locator('.row-list li .grow').first().innerText()).resolves.toBe('University of Bordeaux (France)');
-    await expect(card.getByRole('link', { name: '0000-0002-0000-0001' }).getAttribute('href')).resolves.toBe('https://orcid.org/0000-0002-0000-0001');
+    await expect(card.locator('.row-list li .grow').first().innerText()).resolves.toBe(
+      'University of Bordeaux (France)',
+    );
+    await expect(card.getByRole('link', { name: '0000-0002-0000-0001' }).getAttribute('href')).resolves.toBe(
+      'https://orcid.org/0000-0002-0000-0001',
+    );
     await screenshot(page, 'exports-author');
     expect(errors).toEqual([]);
     await close();

@@ -11,7 +11,9 @@ let author: { id: number; name: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const layout = (await (await fetch(`${BASE_URL}/api/graph/layout`)).json()) as { nodes: { id: number[]; name: string[] } };
+  const layout = (await (await fetch(`${BASE_URL}/api/graph/layout`)).json()) as {
+    nodes: { id: number[]; name: string[] };
+  };
   expect(layout.nodes.id.length).toBeGreaterThan(0);
   // The layout lists the most prolific authors first.
   author = { id: layout.nodes.id[0], name: layout.nodes.name[0] };
@@ -44,8 +46,12 @@ describe('co-author graph', () => {
       const option = p.page.locator('[role=option]').filter({ hasText: author.name }).first();
       await option.waitFor({ timeout: 5000 });
       await option.click();
-      await expect.poll(() => p.page.locator('[data-testid=ego-panel] h2').textContent(), { timeout: 5000 }).toBe(author.name);
-      await expect.poll(() => p.page.locator('[data-testid=graph-area]').getAttribute('data-focus-author')).toBe(author.name);
+      await expect
+        .poll(() => p.page.locator('[data-testid=ego-panel] h2').textContent(), { timeout: 5000 })
+        .toBe(author.name);
+      await expect
+        .poll(() => p.page.locator('[data-testid=graph-area]').getAttribute('data-focus-author'))
+        .toBe(author.name);
       await p.page.waitForURL(new RegExp(`author=${author.id}`), { timeout: 5000 });
       await p.page.waitForURL(/z=/, { timeout: 5000 }); // flew to the author
       await screenshot(p.page, 'graph-author');

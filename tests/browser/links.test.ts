@@ -28,11 +28,15 @@ function internalLinks(page: string): string[] {
 
 describe('links', () => {
   it('every in-app link on every page type answers 200', async () => {
-    const search = (await (await fetch(`${BASE_URL}/api/search?q=${encodeURIComponent(KNOWN_TITLE)}&size=1`)).json()) as {
+    const search = (await (
+      await fetch(`${BASE_URL}/api/search?q=${encodeURIComponent(KNOWN_TITLE)}&size=1`)
+    ).json()) as {
       hits: { paper: { id: number; topicId: number | null } }[];
     };
     const paper = search.hits[0].paper;
-    const authors = (await (await fetch(`${BASE_URL}/api/authors?q=Rinon%20Gal`)).json()) as { authors: { id: number }[] };
+    const authors = (await (await fetch(`${BASE_URL}/api/authors?q=Rinon%20Gal`)).json()) as {
+      authors: { id: number }[];
+    };
     const start = [
       '/',
       '/topics',

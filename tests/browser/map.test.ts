@@ -66,7 +66,12 @@ describe('topic map', () => {
       await waitForMap(p.page);
       const box = (await p.page.locator('[data-testid=topic-map-canvas]').boundingBox())!;
       // The same fit the map uses, then the point farthest from its neighbours, well inside the view.
-      const t = fitExtent(computeExtent(points.x, points.y), Math.floor(box.width), Math.floor(box.height), MAP_PADDING);
+      const t = fitExtent(
+        computeExtent(points.x, points.y),
+        Math.floor(box.width),
+        Math.floor(box.height),
+        MAP_PADDING,
+      );
       const sx = Array.from(points.x, (x) => t.k * x + t.x);
       const sy = Array.from(points.y, (y) => t.k * y + t.y);
       let best = -1;
@@ -134,7 +139,12 @@ describe('topic map', () => {
       const canvas = p.page.locator('[data-testid=topic-map-canvas]');
       const box = (await canvas.boundingBox())!;
       // A rectangle a quarter of the view wide and high, centred on topic 0's median point.
-      const t = fitExtent(computeExtent(points.x, points.y), Math.floor(box.width), Math.floor(box.height), MAP_PADDING);
+      const t = fitExtent(
+        computeExtent(points.x, points.y),
+        Math.floor(box.width),
+        Math.floor(box.height),
+        MAP_PADDING,
+      );
       const inTopic = Array.from(mask.keys()).filter((i) => mask[i]);
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
       const cx = t.k * median(inTopic.map((i) => points.x[i])) + t.x;
@@ -160,7 +170,12 @@ describe('topic map', () => {
       expect(area).toHaveLength(4);
       const [left, right] = [(from.x - t.x) / t.k, (to.x - t.x) / t.k];
       const [top, bottom] = [(from.y - t.y) / t.k, (to.y - t.y) / t.k];
-      const corners = [[left, top], [right, top], [right, bottom], [left, bottom]];
+      const corners = [
+        [left, top],
+        [right, top],
+        [right, bottom],
+        [left, bottom],
+      ];
       area.forEach(([x, y], i) => {
         expect(Math.abs(x - corners[i][0]) * t.k).toBeLessThan(1.5);
         expect(Math.abs(y - corners[i][1]) * t.k).toBeLessThan(1.5);
@@ -174,7 +189,9 @@ describe('topic map', () => {
       expect(expected).toBeGreaterThan(0);
       await visit(p.page, p.page.url());
       await waitForMap(p.page);
-      await expect.poll(() => p.page.locator('[aria-live=polite]').first().textContent(), { timeout: 5000 }).toContain(`${formatCount(expected)} selected`);
+      await expect
+        .poll(() => p.page.locator('[aria-live=polite]').first().textContent(), { timeout: 5000 })
+        .toContain(`${formatCount(expected)} selected`);
       await expect.poll(() => items.count(), { timeout: 5000 }).toBe(Math.min(expected, 100));
 
       // Escape in a year dropdown belongs to the dropdown: the selection stays.

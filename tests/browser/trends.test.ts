@@ -13,7 +13,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   terms = [];
   for (const q of ['neural', 'graph', 'language', 'learning', 'model', 'data']) {
-    const found = (await (await fetch(`${BASE_URL}/api/trends/terms?q=${q}`)).json()) as { terms: { display: string }[] };
+    const found = (await (await fetch(`${BASE_URL}/api/trends/terms?q=${q}`)).json()) as {
+      terms: { display: string }[];
+    };
     const first = found.terms.find((t) => !terms.includes(t.display));
     if (first) terms.push(first.display);
     if (terms.length === 2) break;
@@ -35,20 +37,30 @@ describe('keyword trends', () => {
       const input = p.page.locator('[data-testid=term-search]');
       for (const term of terms) {
         await input.fill(term);
-        const option = p.page.locator('[role=option]').filter({ has: p.page.getByText(term, { exact: true }) }).first();
+        const option = p.page
+          .locator('[role=option]')
+          .filter({ has: p.page.getByText(term, { exact: true }) })
+          .first();
         await option.waitFor({ timeout: 5000 });
         await option.click();
       }
       await expect.poll(() => p.page.locator(lines).count(), { timeout: 10_000 }).toBe(2);
       // The URL follows the view after a short debounce.
-      await expect.poll(() => new URL(p.page.url()).searchParams.get('terms')?.split(','), { timeout: 5000 }).toEqual(terms);
+      await expect
+        .poll(() => new URL(p.page.url()).searchParams.get('terms')?.split(','), { timeout: 5000 })
+        .toEqual(terms);
       await screenshot(p.page, 'trends-compare');
 
       // Every rising, falling and bursting term is shown whole at this width, its slope or burst
       // period beside it notwithstanding.
       const names = await p.page.evaluate(() => {
-        const spans = Array.from(document.querySelectorAll('[data-testid$=-terms] li button > span > span:first-child'));
-        return { count: spans.length, clipped: spans.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent) };
+        const spans = Array.from(
+          document.querySelectorAll('[data-testid$=-terms] li button > span > span:first-child'),
+        );
+        return {
+          count: spans.length,
+          clipped: spans.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+        };
       });
       expect(names.count).toBe(await p.page.locator('[data-testid$=-terms] li').count());
       expect(await p.page.locator('[data-testid=bursting-terms] li').count()).toBeGreaterThan(0);
@@ -78,7 +90,8 @@ describe('keyword trends', () => {
     try {
       expect(await visit(p.page, '/trends?movers=phrases')).toBe(200);
       expect(await p.page.getByLabel('Phrases only').isChecked()).toBe(true);
-      const listed = () => p.page.locator('[data-testid$=-terms] li button > span > span:first-child').allTextContents();
+      const listed = () =>
+        p.page.locator('[data-testid$=-terms] li button > span > span:first-child').allTextContents();
       const phrases = await listed();
       expect(phrases.length).toBeGreaterThan(0);
       for (const term of phrases) expect(term).toContain(' ');

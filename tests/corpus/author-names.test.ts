@@ -59,7 +59,9 @@ describe('parseAuthorList', () => {
 describe('buildAuthorNames', () => {
   it('gives plain names (fast path) the same result as the general path', () => {
     for (const raw of ['Xianming Zeng', 'Ann Lee', 'Maria Garcia Lopez']) {
-      expect(buildAuthorNames([raw])).toEqual([{ name: formatAuthorName(raw), key: buildAuthorKey(formatAuthorName(raw)) }]);
+      expect(buildAuthorNames([raw])).toEqual([
+        { name: formatAuthorName(raw), key: buildAuthorKey(formatAuthorName(raw)) },
+      ]);
     }
     expect(buildAuthorNames(['Ann Lee'])[0].key).toBe('ann lee');
   });

@@ -20,7 +20,9 @@ describe('readCorpus(["data/raw"])', async () => {
   const corpus: Corpus = await readCorpus(['data/raw']);
 
   it('reads each file in its own layout with the pinned counts', () => {
-    expect(corpus.files.map((f) => [f.file, f.layout, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected])).toEqual([
+    expect(
+      corpus.files.map((f) => [f.file, f.layout, f.recordsRead, f.papersKept, f.duplicatesMerged, f.rejected]),
+    ).toEqual([
       [F000, 'arxiv-author-page', 10, 10, 0, 0],
       [F001, 'authors-tldr-abstract', 434, 434, 0, 0],
       [F002, 'hf-daily-papers', 69, 69, 0, 0],
@@ -61,9 +63,17 @@ describe('readCorpus(["data/raw"])', async () => {
     expect(iclr.filter((p) => p.tldr !== null)).toHaveLength(393);
     const yin = iclr.find((p) => p.authors[0]?.name === 'Yuan Yin');
     expect(yin?.authors.map((a) => a.name)).toEqual([
-      'Yuan Yin', 'Vincent Le Guen', 'Jérémie Dona', 'Emmanuel de Bezenac', 'Ibrahim Ayed', 'Nicolas Thome', 'Patrick Gallinari',
+      'Yuan Yin',
+      'Vincent Le Guen',
+      'Jérémie Dona',
+      'Emmanuel de Bezenac',
+      'Ibrahim Ayed',
+      'Nicolas Thome',
+      'Patrick Gallinari',
     ]);
-    expect(yin?.title).toBe('We propose a new principled framework for combining physical models with deep data-driven networks, for which we provide…');
+    expect(yin?.title).toBe(
+      'We propose a new principled framework for combining physical models with deep data-driven networks, for which we provide…',
+    );
     const yang = corpus.papers.find((p) => p.title.startsWith('Divide to Adapt'));
     expect(yang?.authors[0]).toEqual({ name: 'Jianfei Yang', key: 'jianfei yang' });
   });
@@ -72,9 +82,15 @@ describe('readCorpus(["data/raw"])', async () => {
     const daily = corpus.papers.filter((p) => p.sources[0].file === F002);
     expect(daily.every((p) => p.date !== null && p.authorCount !== null)).toBe(true);
     expect(daily.filter((p) => p.year === 2025)).toHaveLength(14);
-    expect(daily.find((p) => p.title === "Symbolic Discovery of Optimization Algorithms")?.date).toBe("2023-02-13");
-    expect(daily[0]).toMatchObject({ title: 'Level-S$^2$fM: Structure from Motion on Neural Level Set of Implicit Surfaces', date: '2022-11-22', authorCount: 4 });
-    expect(corpus.papers.find((p) => p.sources[0].file === F003)?.title).toBe('LegendreTron: Uprising Proper Multiclass Loss Learning');
+    expect(daily.find((p) => p.title === 'Symbolic Discovery of Optimization Algorithms')?.date).toBe('2023-02-13');
+    expect(daily[0]).toMatchObject({
+      title: 'Level-S$^2$fM: Structure from Motion on Neural Level Set of Implicit Surfaces',
+      date: '2022-11-22',
+      authorCount: 4,
+    });
+    expect(corpus.papers.find((p) => p.sources[0].file === F003)?.title).toBe(
+      'LegendreTron: Uprising Proper Multiclass Loss Learning',
+    );
   });
 
   it('is deterministic', async () => {

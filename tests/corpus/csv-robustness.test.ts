@@ -41,7 +41,9 @@ function readTable(lines: readonly string[], delimiter: string | null = ','): Ev
 describe('sniffDelimiter', () => {
   it('finds , ; tab and | and ignores delimiters inside quotes', () => {
     expect(sniffDelimiter('title,abstract\n"A; B","x; y"\n')).toBe(',');
-    expect(sniffDelimiter('Authors;Title;Year\nSmith, J.;A title, with a comma;2019\nDoe, A.;Another, title;2020\n')).toBe(';');
+    expect(
+      sniffDelimiter('Authors;Title;Year\nSmith, J.;A title, with a comma;2019\nDoe, A.;Another, title;2020\n'),
+    ).toBe(';');
     expect(sniffDelimiter('title\tabstract\tyear\nA, B\tC, D\t2020\n')).toBe('\t');
     expect(sniffDelimiter('title|abstract\nA, B|C; D\n')).toBe('|');
     expect(sniffDelimiter('"a,b";"c";"d"\n"1";"2";"3"\n')).toBe(';');
@@ -59,7 +61,13 @@ describe('sniffDelimiter', () => {
   });
 
   it('parseCsvHead gives the header and first rows, BOM and spaces trimmed from the header, blank rows skipped', () => {
-    expect(parseCsvHead('\ufeff "Authors" ;"Title"\r\n\r\n"A";"B"\r\n', 5)).toEqual({ delimiter: ';', rows: [['Authors', 'Title'], ['A', 'B']] });
+    expect(parseCsvHead('\ufeff "Authors" ;"Title"\r\n\r\n"A";"B"\r\n', 5)).toEqual({
+      delimiter: ';',
+      rows: [
+        ['Authors', 'Title'],
+        ['A', 'B'],
+      ],
+    });
   });
 });
 
@@ -67,12 +75,20 @@ describe('CsvRowReader', () => {
   it('joins a quoted line break, unescapes "" and drops a trailing CR', () => {
     const r = new CsvRowReader(',');
     expect(r.pushLine('1,"He said ""hi"",\r', 2)).toBeNull();
-    expect(r.pushLine('and left",x\r', 3)).toEqual({ line: 2, fields: ['1', 'He said "hi",\nand left', 'x'], lines: 2 });
+    expect(r.pushLine('and left",x\r', 3)).toEqual({
+      line: 2,
+      fields: ['1', 'He said "hi",\nand left', 'x'],
+      lines: 2,
+    });
     expect(r.rowLines()).toEqual(['1,"He said ""hi"",', 'and left",x']);
   });
 
   it('keeps a quote inside an unquoted field as text', () => {
-    expect(new CsvRowReader(',').pushLine('5" screen,"ok"', 1)).toEqual({ line: 1, fields: ['5" screen', 'ok'], lines: 1 });
+    expect(new CsvRowReader(',').pushLine('5" screen,"ok"', 1)).toEqual({
+      line: 1,
+      fields: ['5" screen', 'ok'],
+      lines: 1,
+    });
   });
 
   it(`gives up a quoted field still open after ${MAX_QUOTED_ROW_LINES} lines or 1 MB`, () => {
@@ -151,7 +167,14 @@ describe('CsvTableReader: broken rows', () => {
 
   it('a line missing inside an open row (skipped as too long) breaks the row', () => {
     const events: Event[] = [];
-    const table = new CsvTableReader({ header: () => undefined, row: (f, l) => events.push(['r', l, f]), reject: (r) => events.push(['x', r.record, r.reason]) }, ',');
+    const table = new CsvTableReader(
+      {
+        header: () => undefined,
+        row: (f, l) => events.push(['r', l, f]),
+        reject: (r) => events.push(['x', r.record, r.reason]),
+      },
+      ',',
+    );
     table.push('a,b', 1);
     table.push('1,"open', 2);
     table.push('more', 3);
@@ -192,18 +215,24 @@ describe('CsvTableReader: broken rows', () => {
 });
 
 describe('the csv layout', () => {
-  const abstract = 'An abstract long enough to count as one, with commas, and a semicolon; it is kept whole by the reader.';
+  const abstract =
+    'An abstract long enough to count as one, with commas, and a semicolon; it is kept whole by the reader.';
 
   it('detectLayout recognizes semicolon- and pipe-separated CSV with BOM and CRLF', () => {
     expect(detectLayout(`title;abstract;authors\r\n"A";"${abstract}";"Ann Lee"\r\n`, true)).toBe('csv');
     expect(detectLayout(`title|abstract|authors\n"A"|"${abstract}"|"Ann Lee"\n`, true)).toBe('csv');
     expect(detectLayout(`title\tabstract\tauthors\nA\t${abstract}\tAnn Lee\n`, true)).toBe('tsv');
-    expect(detectLayout('Sentence one, with a comma. Sentence two.\nAnother line; with a semicolon.\n', true)).toBeNull();
+    expect(
+      detectLayout('Sentence one, with a comma. Sentence two.\nAnother line; with a semicolon.\n', true),
+    ).toBeNull();
   });
 
   it('readCorpus reads an Excel-style CSV: BOM, CRLF, ";" between fields, commas inside them', async () => {
     const file = path.join(tmp, 'excel.csv');
-    writeFileSync(file, `\ufefftitle;abstract;authors;year\r\n"Graph neural networks for maps";"${abstract}";"Lee, Ann";2021\r\nTopic models, revisited;"${abstract} Second.";"Chen, Bo";2022\r\n`);
+    writeFileSync(
+      file,
+      `\ufefftitle;abstract;authors;year\r\n"Graph neural networks for maps";"${abstract}";"Lee, Ann";2021\r\nTopic models, revisited;"${abstract} Second.";"Chen, Bo";2022\r\n`,
+    );
     const c = await readCorpus([file]);
     expect(c.files[0]).toMatchObject({ layout: 'csv', recordsRead: 2, rejected: 0 });
     expect(c.papers.map((p) => p.title)).toEqual(['Graph neural networks for maps', 'Topic models, revisited']);
@@ -213,7 +242,9 @@ describe('the csv layout', () => {
   it('createCsvLayoutParser emits every record and reject, with the delimiter sniffed', () => {
     const out: Array<RawRecord | ParseReject> = [];
     const parser = createCsvLayoutParser(null, { abstract: 'summary' }, (o) => out.push(o));
-    ['title|summary|authors', `A|"${abstract}"|Ann Lee`, 'B|"never closed', 'C|x|Bo Chen'].forEach((l, i) => parser.push(l, i + 1));
+    ['title|summary|authors', `A|"${abstract}"|Ann Lee`, 'B|"never closed', 'C|x|Bo Chen'].forEach((l, i) =>
+      parser.push(l, i + 1),
+    );
     parser.finish();
     expect(parser.columns).toEqual(['title', 'summary', 'authors']);
     expect(out.map((o) => ('reason' in o ? [o.record, o.reason] : [o.record, o.title, o.abstract]))).toEqual([
@@ -222,7 +253,6 @@ describe('the csv layout', () => {
       [4, 'C', 'x'],
     ]);
   });
-
 });
 
 describe.runIf(HAVE_SAMPLES)('CSV exports re-saved the Excel way', () => {
@@ -234,18 +264,21 @@ describe.runIf(HAVE_SAMPLES)('CSV exports re-saved the Excel way', () => {
     ['openalex-csv', 'openalex/bibliometrix__openalex_sample.csv'],
   ] as const;
 
-  it.each(exports)('%s (%s) with ";" between fields, every field quoted, BOM and CRLF: same format, same records', (format, file) => {
-    const original = readFileSync(sample(file), 'utf8');
-    const head = parseCsvHead(original.replace(/^\ufeff/, ''), 4);
-    expect(head?.delimiter).toBe(',');
-    const resaved = `\ufeff${(head?.rows ?? []).map((r) => r.map((f) => `"${f.replace(/"/g, '""').replace(/\n/g, '\r\n')}"`).join(';')).join('\r\n')}\r\n`;
-    expect(detectFormat({ text: resaved.slice(1), complete: true })?.name).toBe(format);
-    const spec = findFormat(format);
-    if (spec === undefined) throw new Error(format);
-    const before = parseText(spec, original.split('\n').slice(0, 4).join('\n'));
-    const after = parseText(spec, resaved);
-    expect(after.rejects).toEqual([]);
-    expect(after.records).toEqual(before.records);
-    expect(after.records).toHaveLength(3);
-  });
+  it.each(exports)(
+    '%s (%s) with ";" between fields, every field quoted, BOM and CRLF: same format, same records',
+    (format, file) => {
+      const original = readFileSync(sample(file), 'utf8');
+      const head = parseCsvHead(original.replace(/^\ufeff/, ''), 4);
+      expect(head?.delimiter).toBe(',');
+      const resaved = `\ufeff${(head?.rows ?? []).map((r) => r.map((f) => `"${f.replace(/"/g, '""').replace(/\n/g, '\r\n')}"`).join(';')).join('\r\n')}\r\n`;
+      expect(detectFormat({ text: resaved.slice(1), complete: true })?.name).toBe(format);
+      const spec = findFormat(format);
+      if (spec === undefined) throw new Error(format);
+      const before = parseText(spec, original.split('\n').slice(0, 4).join('\n'));
+      const after = parseText(spec, resaved);
+      expect(after.rejects).toEqual([]);
+      expect(after.records).toEqual(before.records);
+      expect(after.records).toHaveLength(3);
+    },
+  );
 });

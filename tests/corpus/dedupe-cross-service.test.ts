@@ -26,9 +26,26 @@ describe('de-duplication across services', () => {
   it('reads each file in its format and counts how each duplicate merged', () => {
     const byFile = Object.fromEntries(corpus.files.map((f) => [f.file, f]));
     // Files are read in name order: OpenAlex first, so Scopus and WoS records merge into its papers.
-    expect(corpus.files.map((f) => f.file)).toEqual(['openalex-works.json', 'scopus-export.csv', 'works-crossref.json', 'wos-export.txt']);
-    expect(byFile['works-crossref.json']).toMatchObject({ layout: 'crossref', recordsRead: 1, papersKept: 0, duplicatesMerged: 1, mergedBy: { doi: 1, id: 0, title: 0, abstract: 0 } });
-    expect(byFile['openalex-works.json']).toMatchObject({ layout: 'openalex', recordsRead: 4, papersKept: 4, duplicatesMerged: 0, rejected: 0 });
+    expect(corpus.files.map((f) => f.file)).toEqual([
+      'openalex-works.json',
+      'scopus-export.csv',
+      'works-crossref.json',
+      'wos-export.txt',
+    ]);
+    expect(byFile['works-crossref.json']).toMatchObject({
+      layout: 'crossref',
+      recordsRead: 1,
+      papersKept: 0,
+      duplicatesMerged: 1,
+      mergedBy: { doi: 1, id: 0, title: 0, abstract: 0 },
+    });
+    expect(byFile['openalex-works.json']).toMatchObject({
+      layout: 'openalex',
+      recordsRead: 4,
+      papersKept: 4,
+      duplicatesMerged: 0,
+      rejected: 0,
+    });
     expect(byFile['scopus-export.csv']).toMatchObject({
       layout: 'scopus-csv',
       recordsRead: 4,
@@ -55,11 +72,19 @@ describe('de-duplication across services', () => {
     expect(paper('Mapping collaboration networks')).toHaveLength(1);
     expect(p.doi).toBe('10.2112/jcoastres-d-19-00001.1');
     expect(p.sources.map((s) => s.file).sort()).toEqual(['openalex-works.json', 'scopus-export.csv', 'wos-export.txt']);
-    expect(p.ids.map((i) => `${i.scheme}:${i.value}`).sort()).toEqual(['openalex:W3000000001', 'scopus:2-s2.0-85000000001', 'wos:000500000000001']);
+    expect(p.ids.map((i) => `${i.scheme}:${i.value}`).sort()).toEqual([
+      'openalex:W3000000001',
+      'scopus:2-s2.0-85000000001',
+      'wos:000500000000001',
+    ]);
     // The highest count any service reported, and which.
     expect([p.citedBy, p.citedBySource]).toEqual([15, 'scopus-csv']);
     // Keywords of every source, by kind; the copyright line of the Scopus abstract is gone.
-    expect(p.keywords.filter((k) => k.kind === 'author').map((k) => k.keyword)).toEqual(['co-authorship', 'bibliometrics', 'coastal ecology']);
+    expect(p.keywords.filter((k) => k.kind === 'author').map((k) => k.keyword)).toEqual([
+      'co-authorship',
+      'bibliometrics',
+      'coastal ecology',
+    ]);
     expect(p.keywords.some((k) => k.kind === 'indexed' && k.keyword === 'Coastal zones')).toBe(true);
     expect(p.abstract).not.toMatch(/©|Coastal Education/);
   });

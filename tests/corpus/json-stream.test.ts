@@ -40,7 +40,8 @@ describe('JsonItemSplitter: record shapes', () => {
   });
 
   it('yields the results of an OpenAlex API page, not the page or its meta', () => {
-    const text = '{"meta": {"count": 2, "page": 1}, "results": [{"id": "W1"}, {"id": "W2", "x": [[]]}], "group_by": [{"key": "k"}]}';
+    const text =
+      '{"meta": {"count": 2, "page": 1}, "results": [{"id": "W1"}, {"id": "W2", "x": [[]]}], "group_by": [{"key": "k"}]}';
     expect(splitAnyhow(text)).toEqual([
       [1, '{"id": "W1"}'],
       [1, '{"id": "W2", "x": [[]]}'],
@@ -48,11 +49,14 @@ describe('JsonItemSplitter: record shapes', () => {
   });
 
   it('yields the items of a `data` list and of Crossref `message.items`', () => {
-    expect(splitAnyhow('{"total": 2, "offset": 0, "next": 2, "data": [{"paperId": "p1"},\n{"paperId": "p2"}]}')).toEqual([
+    expect(
+      splitAnyhow('{"total": 2, "offset": 0, "next": 2, "data": [{"paperId": "p1"},\n{"paperId": "p2"}]}'),
+    ).toEqual([
       [1, '{"paperId": "p1"}'],
       [2, '{"paperId": "p2"}'],
     ]);
-    const crossref = '{"status":"ok","message-type":"work-list","message":{"facets":{},"total-results":2,"items":[{"DOI":"10.1/a"},{"DOI":"10.1/b"}],"items-per-page":20,"query":{"start-index":0}}}';
+    const crossref =
+      '{"status":"ok","message-type":"work-list","message":{"facets":{},"total-results":2,"items":[{"DOI":"10.1/a"},{"DOI":"10.1/b"}],"items-per-page":20,"query":{"start-index":0}}}';
     expect(splitAnyhow(crossref)).toEqual([
       [1, '{"DOI":"10.1/a"}'],
       [1, '{"DOI":"10.1/b"}'],
@@ -135,10 +139,16 @@ describe('JsonItemSplitter: broken input', () => {
   it('turns a record that is not valid JSON into a `bad JSON` reject and parses the rest', () => {
     const out: (RawRecord | ParseReject)[] = [];
     const values: unknown[] = [];
-    const parser = createJsonRecordParser((o) => out.push(o), (value, line) => values.push([line, value]));
+    const parser = createJsonRecordParser(
+      (o) => out.push(o),
+      (value, line) => values.push([line, value]),
+    );
     parser.push('[{"a": 1},\n {"a": 1,, "b": 2},\n {"a": 3}]', 1);
     parser.finish();
-    expect(values).toEqual([[1, { a: 1 }], [3, { a: 3 }]]);
+    expect(values).toEqual([
+      [1, { a: 1 }],
+      [3, { a: 3 }],
+    ]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ record: 2 });
     expect((out[0] as ParseReject).reason).toMatch(/^bad JSON: /);
@@ -148,7 +158,13 @@ describe('JsonItemSplitter: broken input', () => {
 describe('startsLikeJson', () => {
   it('accepts text opening an object or array after blanks and a BOM, and nothing else', () => {
     expect(['{}', ' \r\n[1]', '\ufeff{"a":1}'].map(startsLikeJson)).toEqual([true, true, true]);
-    expect(['', '  ', 'id,title\n', 'TY  - JOUR', '<?xml'].map(startsLikeJson)).toEqual([false, false, false, false, false]);
+    expect(['', '  ', 'id,title\n', 'TY  - JOUR', '<?xml'].map(startsLikeJson)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

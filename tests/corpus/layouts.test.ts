@@ -8,7 +8,8 @@ import { parseHfDailyPapers } from '../../lib/corpus/parse-hf-daily-papers';
 import { parseHfPapersListing } from '../../lib/corpus/parse-hf-papers-listing';
 import { parseNumberedListing } from '../../lib/corpus/parse-numbered-listing';
 
-const fixture = (name: string): string => readFileSync(path.join(import.meta.dirname, '../fixtures/corpus', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(path.join(import.meta.dirname, '../fixtures/corpus', name), 'utf8');
 
 describe('detectLayout recognizes each bundled layout from content', () => {
   it.each([
@@ -33,8 +34,17 @@ describe('detectLayout recognizes each bundled layout from content', () => {
     expect(detectLayout(noTldr, true)).toBe('authors-tldr-abstract');
     expect(parseAuthorsTldrAbstract(noTldr).records).toHaveLength(4);
     // Titles that read like names (one with a comma) followed by abstracts: still a title listing.
-    const abstracts = fixture('hf-papers-listing.txt').split('\n').filter((l) => l.length > 300);
-    const listing = ['Realizable Learning is All You Need', abstracts[0], 'Attention, Please', abstracts[1], 'Feasible Learning', abstracts[2]].join('\n');
+    const abstracts = fixture('hf-papers-listing.txt')
+      .split('\n')
+      .filter((l) => l.length > 300);
+    const listing = [
+      'Realizable Learning is All You Need',
+      abstracts[0],
+      'Attention, Please',
+      abstracts[1],
+      'Feasible Learning',
+      abstracts[2],
+    ].join('\n');
     expect(detectLayout(listing, true)).toBe('hf-papers-listing');
   });
 
@@ -74,7 +84,8 @@ describe('parseAuthorsTldrAbstract', () => {
   });
 
   it('rejects a record whose abstract is missing and resynchronizes', () => {
-    const text = 'Ann Lee, Bo Chen\ntl;dr: A tl;dr.\nCarl Diaz, Dee Evans\nA real abstract that says what this second paper does, in full sentences.\n';
+    const text =
+      'Ann Lee, Bo Chen\ntl;dr: A tl;dr.\nCarl Diaz, Dee Evans\nA real abstract that says what this second paper does, in full sentences.\n';
     const r = parseAuthorsTldrAbstract(text);
     expect(r.rejects).toEqual([{ record: 1, reason: 'no abstract' }]);
     expect(r.records).toHaveLength(1);
@@ -109,7 +120,8 @@ describe('parseHfPapersListing', () => {
   });
 
   it('rejects a title with no abstract and keeps pairing after it', () => {
-    const abs = 'An abstract that is long enough to be an abstract, with a good number of words in it, describing a method and results in some detail for the reader, and then some more words.';
+    const abs =
+      'An abstract that is long enough to be an abstract, with a good number of words in it, describing a method and results in some detail for the reader, and then some more words.';
     const r = parseHfPapersListing(`First Title\n${abs}\nOrphan Title\nThird Title\n${abs}\n`);
     expect(r.rejects).toEqual([{ record: 3, reason: 'no abstract' }]);
     expect(r.records.map((x) => x.title)).toEqual(['First Title', 'Third Title']);
@@ -124,7 +136,15 @@ describe('parseNumberedListing', () => {
       'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion',
       'Divide to Adapt: Mitigating Confirmation Bias for Domain Adaptation of Black-Box Predictors',
     ]);
-    expect(records[1].authors).toEqual(['JIANFEI YANG', 'Xiangyu Peng', 'Kai Wang', 'Zheng Zhu', 'Jiashi Feng', 'Lihua Xie', 'Yang You']);
+    expect(records[1].authors).toEqual([
+      'JIANFEI YANG',
+      'Xiangyu Peng',
+      'Kai Wang',
+      'Zheng Zhu',
+      'Jiashi Feng',
+      'Lihua Xie',
+      'Yang You',
+    ]);
     expect(records[0].venue).toBe('ICLR 2023');
     expect(records[0].year).toBe(2023);
   });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildDerivedTitle, buildMatchKey, buildPlainText, decodeLatexAccents, normalizeText } from '../../lib/corpus/normalize-text';
+import {
+  buildDerivedTitle,
+  buildMatchKey,
+  buildPlainText,
+  decodeLatexAccents,
+  normalizeText,
+} from '../../lib/corpus/normalize-text';
 import { parseDate, parseFileNameYear } from '../../lib/corpus/dates';
 
 describe('normalizeText', () => {
   it('applies NFC, strips HTML and entities, collapses whitespace', () => {
     expect(normalizeText('  Cafe\u0301 <b>bold</b>&amp;<i>x</i>\n\n  y\u00a0z  ')).toBe('Café bold&x y z');
     expect(normalizeText('Cafe\u0301')).toBe('Caf\u00e9');
-    expect(normalizeText('<p>First&nbsp;para.</p><p><i>S</i>parse &lt;codes&gt; &#233;&#x00E9;<br/>end</p>')).toBe('First para. Sparse <codes> éé end');
+    expect(normalizeText('<p>First&nbsp;para.</p><p><i>S</i>parse &lt;codes&gt; &#233;&#x00E9;<br/>end</p>')).toBe(
+      'First para. Sparse <codes> éé end',
+    );
   });
 
   it('keeps LaTeX and comparisons that only look like tags', () => {
@@ -16,12 +24,24 @@ describe('normalizeText', () => {
   it('collapses whitespace as /\\s{2,}|[^\\S ]/ does, for every code unit', () => {
     // The whitespace expression against the plainer one it replaces.
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\ufeff]/g;
-    const reference = (text: string) => text.normalize('NFC').replace(control, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+    const reference = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(control, '')
+        .replace(/\s{2,}|[^\S ]/g, ' ')
+        .trim();
     const mismatches: number[] = [];
     for (let c = 0; c < 0x10000; c++) {
       // Skip what other steps change: surrogates, characters NFC rewrites, markup and PDF repairs.
       const ch = String.fromCharCode(c);
-      if ((c >= 0xd800 && c <= 0xdfff) || ch.normalize('NFC') !== ch || '<&-('.includes(ch) || c === 0xad || (c >= 0xfb00 && c <= 0xfb06)) continue;
+      if (
+        (c >= 0xd800 && c <= 0xdfff) ||
+        ch.normalize('NFC') !== ch ||
+        '<&-('.includes(ch) ||
+        c === 0xad ||
+        (c >= 0xfb00 && c <= 0xfb06)
+      )
+        continue;
       const text = `${ch}a ${ch} b${ch}${ch}c${ch} d \n${ch}e${ch}`;
       if (normalizeText(text) !== reference(text)) mismatches.push(c);
     }
@@ -31,8 +51,12 @@ describe('normalizeText', () => {
 
 describe('buildPlainText', () => {
   it('reduces LaTeX to words', () => {
-    expect(buildPlainText('This is the problem of $\\textit{symbolic regression}$.')).toBe('This is the problem of symbolic regression .');
-    expect(buildPlainText('learn a latent $k$-vertex simplex $K\\in\\mathbb{R}^d$ with $\\alpha$')).toBe('learn a latent k -vertex simplex K R d with alpha');
+    expect(buildPlainText('This is the problem of $\\textit{symbolic regression}$.')).toBe(
+      'This is the problem of symbolic regression .',
+    );
+    expect(buildPlainText('learn a latent $k$-vertex simplex $K\\in\\mathbb{R}^d$ with $\\alpha$')).toBe(
+      'learn a latent k -vertex simplex K R d with alpha',
+    );
     expect(buildPlainText('Plain text stays as it is.')).toBe('Plain text stays as it is.');
   });
 });
@@ -53,23 +77,29 @@ describe('decodeLatexAccents', () => {
 
 describe('buildMatchKey', () => {
   it('makes punctuation, case, accent and markup variants collide', () => {
-    expect(buildMatchKey('Level-S$^2$fM: Structure from Motion')).toBe(buildMatchKey('Level-S^2fM:  structure FROM motion'));
+    expect(buildMatchKey('Level-S$^2$fM: Structure from Motion')).toBe(
+      buildMatchKey('Level-S^2fM:  structure FROM motion'),
+    );
     expect(buildMatchKey("Müller's Estimator")).toBe('mullersestimator');
-    expect(buildMatchKey("M\\\"uller's Estimator")).toBe('mullersestimator');
+    expect(buildMatchKey('M\\"uller\'s Estimator')).toBe('mullersestimator');
     expect(buildMatchKey('abcdef', 3)).toBe('abc');
   });
 });
 
 describe('buildDerivedTitle', () => {
   it('uses the tl;dr without its full stop', () => {
-    expect(buildDerivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe('We study how networks extrapolate');
+    expect(buildDerivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe(
+      'We study how networks extrapolate',
+    );
   });
   it('ignores a tl;dr that only points at code', () => {
     expect(buildDerivedTitle('The code is available at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
     expect(buildDerivedTitle('code at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
   });
   it('falls back to the first sentence, past abbreviations', () => {
-    expect(buildDerivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe('We study extrapolation, i.e. what nets learn');
+    expect(buildDerivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe(
+      'We study extrapolation, i.e. what nets learn',
+    );
   });
   it('cuts long text at a word boundary with an ellipsis', () => {
     const t = buildDerivedTitle(`${'word '.repeat(60)}end.`, '');
@@ -119,7 +149,9 @@ describe('parseFileNameYear', () => {
 
 describe('PDF-extraction repair', () => {
   it('joins words broken by a soft hyphen and drops unmapped glyph codes', () => {
-    expect(normalizeText('a natural and necessary applica(cid:173) tion.')).toBe('a natural and necessary application.');
+    expect(normalizeText('a natural and necessary applica(cid:173) tion.')).toBe(
+      'a natural and necessary application.',
+    );
     expect(normalizeText('conjunc(cid:173)tion with')).toBe('conjunction with');
     expect(normalizeText('recov\u00ad ery ability')).toBe('recovery ability');
     expect(normalizeText('x (cid:3) y')).toBe('x y');
@@ -128,8 +160,12 @@ describe('PDF-extraction repair', () => {
 
 describe('line-break hyphens and ligatures', () => {
   it('joins words broken at a line end and keeps suspended hyphens', () => {
-    expect(normalizeText('image classiﬁca- tion tasks and margin maximiza- tion')).toBe('image classification tasks and margin maximization');
-    expect(normalizeText('pre- and post-training; time- or frequency-domain')).toBe('pre- and post-training; time- or frequency-domain');
+    expect(normalizeText('image classiﬁca- tion tasks and margin maximiza- tion')).toBe(
+      'image classification tasks and margin maximization',
+    );
+    expect(normalizeText('pre- and post-training; time- or frequency-domain')).toBe(
+      'pre- and post-training; time- or frequency-domain',
+    );
     expect(normalizeText('a self-supervised model')).toBe('a self-supervised model');
     expect(normalizeText('Top- K sampling')).toBe('Top- K sampling');
   });

@@ -21,7 +21,14 @@ describe('buildBetweenness', () => {
   it('matches hand values on a square with a tail', () => {
     // 0-1-2-3-0 plus 2-4-5. Hand sums of pair dependencies: 0.5, 1.5, 6.5, 1.5, 4, 0;
     // normalised by (n-1)(n-2)/2 = 10.
-    const { offsets, neighbors } = toCsr(6, [[0, 1], [1, 2], [2, 3], [3, 0], [2, 4], [4, 5]]);
+    const { offsets, neighbors } = toCsr(6, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 0],
+      [2, 4],
+      [4, 5],
+    ]);
     const { values, sampled } = buildBetweenness(offsets, neighbors, 6, 1);
     expect(sampled).toBe(false);
     const expected = [0.05, 0.15, 0.65, 0.15, 0.4, 0];
@@ -44,7 +51,10 @@ describe('buildBetweenness', () => {
 
   it('estimates from seeded pivots: deterministic and close on a long path', () => {
     const n = 400;
-    const { offsets, neighbors } = toCsr(n, Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]));
+    const { offsets, neighbors } = toCsr(
+      n,
+      Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]),
+    );
     const a = buildBetweenness(offsets, neighbors, 100, 9);
     const b = buildBetweenness(offsets, neighbors, 100, 9);
     expect(a.sampled).toBe(true);

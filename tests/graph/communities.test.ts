@@ -52,7 +52,10 @@ describe('buildCommunities (Louvain on CSR)', () => {
     const reference = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: createRandom(5) });
     expect(ours.modularity).toBeGreaterThan(reference.modularity - 0.005);
     graph.forEachNode((node, attributes) => (attributes.community = ours.groupOf[Number(node)]));
-    expect(ours.modularity).toBeCloseTo(modularity(graph, { getNodeCommunity: 'community', getEdgeWeight: 'weight' }), 10);
+    expect(ours.modularity).toBeCloseTo(
+      modularity(graph, { getNodeCommunity: 'community', getEdgeWeight: 'weight' }),
+      10,
+    );
   });
 
   it('gives smaller communities at a higher resolution, with modularity matching graphology-metrics', () => {

@@ -83,8 +83,19 @@ describe('buildCoauthorGraph on the hand-made fixture', () => {
 
 describe('papers with many authors', () => {
   const names = ['a', 'b', 'c', 'd', 'e'];
-  const big = makePaper(1, names.map((n) => [n, n]), 2020);
-  const small = makePaper(2, [['a', 'a'], ['e', 'e']], 2021);
+  const big = makePaper(
+    1,
+    names.map((n) => [n, n]),
+    2020,
+  );
+  const small = makePaper(
+    2,
+    [
+      ['a', 'a'],
+      ['e', 'e'],
+    ],
+    2021,
+  );
 
   it("'skip' adds no edges but keeps papers and co-author counts", () => {
     const graph = buildCoauthorGraph([big, small], null, { maxAuthorsPerPaper: 4 });
@@ -140,8 +151,22 @@ describe('display names', () => {
   it('takes the most frequent spelling, the first seen on a tie', () => {
     const papers = [
       makePaper(1, [['J. Roe', 'roe j']], 2020),
-      makePaper(2, [['Jan Roe', 'roe j'], ['Kim', 'kim']], 2020),
-      makePaper(3, [['Jan Roe', 'roe j'], ['K. Im', 'kim']], 2020),
+      makePaper(
+        2,
+        [
+          ['Jan Roe', 'roe j'],
+          ['Kim', 'kim'],
+        ],
+        2020,
+      ),
+      makePaper(
+        3,
+        [
+          ['Jan Roe', 'roe j'],
+          ['K. Im', 'kim'],
+        ],
+        2020,
+      ),
     ];
     const { authors } = buildCoauthorGraph(papers, null);
     expect(authors.map((a) => a.name)).toEqual(['Jan Roe', 'Kim']);
@@ -161,7 +186,11 @@ describe('threads', () => {
     const papers = Array.from({ length: 300 }, (_, p) => {
       const size = 1 + Math.floor(next() * 4);
       const ids = new Set(Array.from({ length: size }, () => Math.floor(next() * next() * 200)));
-      return makePaper(p + 1, [...ids].map((a): [string, string] => [`Author ${a}`, `author ${a}`]), 2000 + (p % 20));
+      return makePaper(
+        p + 1,
+        [...ids].map((a): [string, string] => [`Author ${a}`, `author ${a}`]),
+        2000 + (p % 20),
+      );
     });
     const opts = { seed: 5, exactBetweennessMaxNodes: 50, betweennessPivots: 21, maxLayoutNodes: 120 };
     process.env.TOPICSCOPE_THREADS = '1';

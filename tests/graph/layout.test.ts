@@ -4,9 +4,33 @@ import { makePaper } from '../fixtures/graph/papers';
 
 // Three components: a 6-author chain, a triangle, a pair; plus one single author.
 const papers = [
-  ...['a', 'b', 'c', 'd', 'e'].map((x, i) => makePaper(i + 1, [[x, x], ['abcdef'[i + 1], 'abcdef'[i + 1]]], 2020)),
-  makePaper(6, [['p', 'p'], ['q', 'q'], ['r', 'r']], 2020),
-  makePaper(7, [['s', 's'], ['t', 't']], 2020),
+  ...['a', 'b', 'c', 'd', 'e'].map((x, i) =>
+    makePaper(
+      i + 1,
+      [
+        [x, x],
+        ['abcdef'[i + 1], 'abcdef'[i + 1]],
+      ],
+      2020,
+    ),
+  ),
+  makePaper(
+    6,
+    [
+      ['p', 'p'],
+      ['q', 'q'],
+      ['r', 'r'],
+    ],
+    2020,
+  ),
+  makePaper(
+    7,
+    [
+      ['s', 's'],
+      ['t', 't'],
+    ],
+    2020,
+  ),
   makePaper(8, [['u', 'u']], 2020),
 ];
 
@@ -29,7 +53,12 @@ describe('graph layout', () => {
     expect(d).toBeLessThan(60);
     const box = (c: number) => {
       const xs = layout.nodes.filter((n) => authors[n.author].component === c);
-      return [Math.min(...xs.map((n) => n.x)), Math.max(...xs.map((n) => n.x)), Math.min(...xs.map((n) => n.y)), Math.max(...xs.map((n) => n.y))];
+      return [
+        Math.min(...xs.map((n) => n.x)),
+        Math.max(...xs.map((n) => n.x)),
+        Math.min(...xs.map((n) => n.y)),
+        Math.max(...xs.map((n) => n.y)),
+      ];
     };
     const [a, b] = [box(0), box(1)];
     const apart = a[1] < b[0] || b[1] < a[0] || a[3] < b[2] || b[3] < a[2];

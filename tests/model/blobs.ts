@@ -9,7 +9,14 @@ export interface Blobs {
 
 /** `perBlob` points around each of `centres` random centres in `dims` dimensions (centre
  * coordinates ~ N(0, spread²), points ~ centre + N(0, 1)); rows L2-normalized when `normalize`. */
-export function makeBlobs(centres: number, perBlob: number, dims: number, seed: number, spread = 6, normalize = false): Blobs {
+export function makeBlobs(
+  centres: number,
+  perBlob: number,
+  dims: number,
+  seed: number,
+  spread = 6,
+  normalize = false,
+): Blobs {
   const random = createRandom(seed);
   const rows = centres * perBlob;
   const data = new Float64Array(rows * dims);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildBareBibliography, type Paper } from '../../lib/corpus/types';
 import { buildTopicModel } from '../../lib/model/index';
 
-const records = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/model/three-topics.json'), 'utf8')) as {
+const records = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../fixtures/model/three-topics.json'), 'utf8'),
+) as {
   title: string;
   abstract: string;
   label: string;
@@ -39,9 +41,55 @@ describe('buildTopicModel on three obvious topics', () => {
     expect(model.quality.ari).toBe(1);
     expect(model.quality.nmi).toBeCloseTo(1, 12);
     const words: Record<string, string[]> = {
-      cooking: ['recipe', 'oven', 'garlic', 'flour', 'baking', 'sauce', 'onions', 'dough', 'kitchen', 'simmer', 'butter', 'roast', 'cooks', 'home'],
-      football: ['goalkeeper', 'striker', 'penalty', 'midfield', 'league', 'coach', 'stadium', 'tackle', 'referee', 'match', 'goal', 'defenders', 'tactics', 'modern', 'play'],
-      astronomy: ['telescope', 'galaxy', 'orbit', 'nebula', 'stars', 'planet', 'comet', 'eclipse', 'spectrum', 'supernova', 'moon', 'observatory', 'survey', 'observing'],
+      cooking: [
+        'recipe',
+        'oven',
+        'garlic',
+        'flour',
+        'baking',
+        'sauce',
+        'onions',
+        'dough',
+        'kitchen',
+        'simmer',
+        'butter',
+        'roast',
+        'cooks',
+        'home',
+      ],
+      football: [
+        'goalkeeper',
+        'striker',
+        'penalty',
+        'midfield',
+        'league',
+        'coach',
+        'stadium',
+        'tackle',
+        'referee',
+        'match',
+        'goal',
+        'defenders',
+        'tactics',
+        'modern',
+        'play',
+      ],
+      astronomy: [
+        'telescope',
+        'galaxy',
+        'orbit',
+        'nebula',
+        'stars',
+        'planet',
+        'comet',
+        'eclipse',
+        'spectrum',
+        'supernova',
+        'moon',
+        'observatory',
+        'survey',
+        'observing',
+      ],
     };
     for (const topic of model.topics) {
       const label = papers[topic.representatives[0]].label as string;

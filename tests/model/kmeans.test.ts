@@ -26,7 +26,11 @@ function compareWithMl(vectors: DenseMatrix, k: number, seed: number) {
 describe('buildKMeans', () => {
   it('matches ml-kmeans from the same initial centroids (blobs, overlapping)', () => {
     // spread 1.2 makes the blobs overlap, so Lloyd needs many iterations and the bounds matter.
-    for (const [seed, k, dims] of [[1, 5, 4], [2, 8, 10], [3, 12, 3]] as const) {
+    for (const [seed, k, dims] of [
+      [1, 5, 4],
+      [2, 8, 10],
+      [3, 12, 3],
+    ] as const) {
       const { vectors } = makeBlobs(6, 80, dims, seed, 1.2);
       const { ref, ours, points } = compareWithMl(vectors, k, seed);
       expect(Array.from(ours.assignments)).toEqual(ref.clusters);
@@ -34,7 +38,9 @@ describe('buildKMeans', () => {
       expect(ours.converged).toBe(ref.converged);
       const refInertia = inertiaOf(points, ref.clusters, ref.centroids);
       expect(Math.abs(ours.inertia - refInertia)).toBeLessThan(1e-9);
-      ref.centroids.forEach((c, i) => c.forEach((v, d) => expect(ours.centroids.data[i * dims + d]).toBeCloseTo(v, 12)));
+      ref.centroids.forEach((c, i) =>
+        c.forEach((v, d) => expect(ours.centroids.data[i * dims + d]).toBeCloseTo(v, 12)),
+      );
     }
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassTerms, buildRepresentatives, buildTopicDisplay, buildTopicSimilarity, buildTopicTree, formatTopicLabel } from '../../lib/model/labels';
+import {
+  buildClassTerms,
+  buildRepresentatives,
+  buildTopicDisplay,
+  buildTopicSimilarity,
+  buildTopicTree,
+  formatTopicLabel,
+} from '../../lib/model/labels';
 import { tokenizeCorpus } from '../../lib/text/index';
 
 /** A CSR matrix from dense rows. */
@@ -16,13 +23,23 @@ function csr(rows: number[][]) {
     });
     indptr.push(indices.length);
   }
-  return { rows: rows.length, cols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return {
+    rows: rows.length,
+    cols: rows[0].length,
+    indptr: Int32Array.from(indptr),
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+  };
 }
 
 describe('buildClassTerms', () => {
   it('matches c-TF-IDF worked by hand', () => {
     // Topic 0 = docs 0,1; topic 1 = doc 2. Columns 0..2 map to term ids 10, 11, 12.
-    const counts = csr([[2, 1, 0], [1, 0, 0], [0, 1, 3]]);
+    const counts = csr([
+      [2, 1, 0],
+      [1, 0, 0],
+      [0, 1, 3],
+    ]);
     const result = buildClassTerms(counts, Int32Array.from([10, 11, 12]), Int32Array.from([0, 0, 1]), 2);
     // Topic counts: t0 = (3,1,0) total 4; t1 = (0,1,3) total 4; A = 4; f = (3,2,3).
     const w = (tf: number, total: number, f: number) => (tf / total) * Math.log(1 + 4 / f);
@@ -35,9 +52,12 @@ describe('buildClassTerms', () => {
 });
 
 describe('label order', () => {
-  it('orders a topic\'s terms by LDAvis relevance for its label', () => {
+  it("orders a topic's terms by LDAvis relevance for its label", () => {
     // Term 0 is common to both topics, term 1 only in topic 0, term 2 only in topic 1.
-    const counts = csr([[30, 6, 0], [30, 0, 6]]);
+    const counts = csr([
+      [30, 6, 0],
+      [30, 0, 6],
+    ]);
     const columns = Int32Array.from([0, 1, 2]);
     const topics = Int32Array.from([0, 1]);
     // c-TF-IDF puts the common term first in topic 0: (30/36)·ln(1 + 36/60) > (6/36)·ln(1 + 36/6).
@@ -65,7 +85,9 @@ describe('formatTopicLabel', () => {
   it('lets a heavy enough phrase stand in for its word, and falls back to the word on a clash', () => {
     const t = ['sens', 'remot sens', 'imageri', 'remot', 'satellit'];
     const d = ['sensing', 'remote sensing', 'imagery', 'remote', 'satellite'];
-    expect(formatTopicLabel([0, 2, 1, 3, 4], t, d, 3, [1, 0.5, 0.4, 0.3, 0.2])).toBe('remote sensing, imagery, satellite');
+    expect(formatTopicLabel([0, 2, 1, 3, 4], t, d, 3, [1, 0.5, 0.4, 0.3, 0.2])).toBe(
+      'remote sensing, imagery, satellite',
+    );
     // Below 30% of the word's weight the phrase does not stand in.
     expect(formatTopicLabel([0, 2, 1, 3, 4], t, d, 3, [1, 0.5, 0.29, 0.2, 0.1])).toBe('sensing, imagery, remote');
     // "adversarial attacks" clashes with "attacks" already taken: "adversarial" itself joins.
@@ -74,9 +96,33 @@ describe('formatTopicLabel', () => {
     expect(formatTopicLabel([0, 1, 2, 3], t2, d2, 3, [1, 0.8, 0.28, 0.2])).toBe('attacks, adversarial, defense');
   });
   it('treats an acronym and its phrase as the same term', () => {
-    const t = ['llm', 'languag', 'larg languag model', 'evalu', 'larg', 'prompt', 'rag', 'retrieval-aug gener', '3dg', '3d gaussian splat'];
-    const d = ['llms', 'language', 'large language models', 'evaluation', 'large', 'prompt', 'rag', 'retrieval-augmented generation', '3dgs', '3d gaussian splatting'];
-    expect(formatTopicLabel([0, 1, 2, 3, 4, 5], t, d, 3, [1, 0.9, 0.8, 0.5, 0.4, 0.3])).toBe('llms, evaluation, prompt');
+    const t = [
+      'llm',
+      'languag',
+      'larg languag model',
+      'evalu',
+      'larg',
+      'prompt',
+      'rag',
+      'retrieval-aug gener',
+      '3dg',
+      '3d gaussian splat',
+    ];
+    const d = [
+      'llms',
+      'language',
+      'large language models',
+      'evaluation',
+      'large',
+      'prompt',
+      'rag',
+      'retrieval-augmented generation',
+      '3dgs',
+      '3d gaussian splatting',
+    ];
+    expect(formatTopicLabel([0, 1, 2, 3, 4, 5], t, d, 3, [1, 0.9, 0.8, 0.5, 0.4, 0.3])).toBe(
+      'llms, evaluation, prompt',
+    );
     expect(formatTopicLabel([6, 7, 3], t, d, 3)).toBe('rag, evaluation');
     expect(formatTopicLabel([9, 8, 5], t, d, 3)).toBe('3d gaussian splatting, prompt');
   });
@@ -119,14 +165,34 @@ describe('topic display forms', () => {
   });
 
   it('breaks a tie between forms alphabetically', () => {
-    const tie = tokenizeCorpus([{ title: 'Sampling', text: 'samples and sampling' }, { title: 'x', text: 'samples sampling' }], { minPhraseCount: 100 });
+    const tie = tokenizeCorpus(
+      [
+        { title: 'Sampling', text: 'samples and sampling' },
+        { title: 'x', text: 'samples sampling' },
+      ],
+      { minPhraseCount: 100 },
+    );
     const term = tie.vocab.terms.indexOf('sampl');
-    const shown = buildTopicDisplay(tie.forms!, Int32Array.from([0, 0]), 1, [[term]], tie.vocab.display.map(() => ''));
+    const shown = buildTopicDisplay(
+      tie.forms!,
+      Int32Array.from([0, 0]),
+      1,
+      [[term]],
+      tie.vocab.display.map(() => ''),
+    );
     // "sampling" 3 times (title counted once) against "samples" twice: sampling; then a tie.
     expect(shown[0].get(term)).toBe('sampling');
     const even = tokenizeCorpus([{ title: 'x', text: 'samples sampling' }], { minPhraseCount: 100 });
     const t2 = even.vocab.terms.indexOf('sampl');
-    expect(buildTopicDisplay(even.forms!, Int32Array.from([0]), 1, [[t2]], even.vocab.display.map(() => ''))[0].get(t2)).toBe('samples');
+    expect(
+      buildTopicDisplay(
+        even.forms!,
+        Int32Array.from([0]),
+        1,
+        [[t2]],
+        even.vocab.display.map(() => ''),
+      )[0].get(t2),
+    ).toBe('samples');
   });
 });
 
@@ -145,7 +211,12 @@ describe('topic similarity and tree', () => {
     expect(tree[5].children).toEqual([2, 3]);
     expect(tree[6].children).toEqual([4, 5]);
     // Root height: mean of the four cross distances.
-    const cross = [[0, 2], [0, 3], [1, 2], [1, 3]].map(([a, b]) => 1 - sim[a * 4 + b]);
+    const cross = [
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+    ].map(([a, b]) => 1 - sim[a * 4 + b]);
     expect(tree[6].height).toBeCloseTo(cross.reduce((s, v) => s + v, 0) / 4, 12);
     expect(tree[6].parent).toBe(-1);
     expect(tree[6].size).toBe(26);
@@ -154,6 +225,9 @@ describe('topic similarity and tree', () => {
   it('representatives are the rows closest to the centroid', () => {
     const vectors = { rows: 4, cols: 2, data: Float64Array.from([1, 0, 0.8, 0.6, 0, 1, 0.6, 0.8]) };
     const centroids = { rows: 2, cols: 2, data: Float64Array.from([1, 0.1, 0.1, 1]) };
-    expect(buildRepresentatives(vectors, centroids, Int32Array.from([0, 0, 1, 1]), 5)).toEqual([[0, 1], [2, 3]]);
+    expect(buildRepresentatives(vectors, centroids, Int32Array.from([0, 0, 1, 1]), 5)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 });

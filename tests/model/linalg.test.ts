@@ -63,7 +63,8 @@ describe('parallel kernels', () => {
     expect(bytes(gather).equals(bytes(scatter))).toBe(true);
     // Row 0 of A^T by hand: the entries of column 0, in row order.
     const col0: number[] = [];
-    for (let r = 0; r < a.rows; r++) for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) if (a.indices[p] === 0) col0.push(a.values[p]);
+    for (let r = 0; r < a.rows; r++)
+      for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) if (a.indices[p] === 0) col0.push(a.values[p]);
     expect(Array.from(t.values.subarray(0, t.indptr[1]))).toEqual(col0);
   });
 
@@ -123,9 +124,11 @@ describe('buildLsa on threads', () => {
     let sigma = 0;
     for (let it = 0; it < 300; it++) {
       const av = new Float64Array(a.rows);
-      for (let r = 0; r < a.rows; r++) for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) av[r] += a.values[p] * v[a.indices[p]];
+      for (let r = 0; r < a.rows; r++)
+        for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) av[r] += a.values[p] * v[a.indices[p]];
       const next = new Float64Array(a.cols);
-      for (let r = 0; r < a.rows; r++) for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) next[a.indices[p]] += a.values[p] * av[r];
+      for (let r = 0; r < a.rows; r++)
+        for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) next[a.indices[p]] += a.values[p] * av[r];
       const norm = Math.hypot(...next);
       sigma = Math.sqrt(norm);
       v = next.map((x) => x / norm);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildLsa } from '../../lib/model/lsa';
-import { buildGram, buildSymmetricEigen, multiplyCsrDense, multiplyCsrTransposeDense, orthonormalizeColumns } from '../../lib/model/linalg';
+import {
+  buildGram,
+  buildSymmetricEigen,
+  multiplyCsrDense,
+  multiplyCsrTransposeDense,
+  orthonormalizeColumns,
+} from '../../lib/model/linalg';
 import type { CsrMatrix } from '../../lib/model/sparse';
 
 /** Column j of H * C, with C the orthonormal DCT-II basis of R^size and H = I - 2 w w^T / w^T w
@@ -174,7 +180,9 @@ describe('linalg kernels', () => {
   it('builds Gram matrices and symmetric eigen-decompositions', () => {
     // X = [[1,2,0,0,1],[0,1,1,0,0]] (2 x 5): X^T X by hand.
     const x = Float64Array.from([1, 2, 0, 0, 1, 0, 1, 1, 0, 0]);
-    expect(Array.from(buildGram(x, 2, 5))).toEqual([1, 2, 0, 0, 1, 2, 5, 1, 0, 2, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1]);
+    expect(Array.from(buildGram(x, 2, 5))).toEqual([
+      1, 2, 0, 0, 1, 2, 5, 1, 0, 2, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1,
+    ]);
     const { values, vectors } = buildSymmetricEigen(Float64Array.from([2, 1, 1, 2]), 2);
     expect(values[0]).toBeCloseTo(3, 14);
     expect(values[1]).toBeCloseTo(1, 14);
@@ -189,6 +197,11 @@ describe('linalg kernels', () => {
     const g = buildGram(x, 4, 3);
     const ones = [g[0], g[4], g[8]].filter((v) => Math.abs(v - 1) < 1e-12).length;
     expect(ones).toBe(2);
-    for (const [i, j] of [[0, 1], [0, 2], [1, 2]]) expect(Math.abs(g[i * 3 + j])).toBeLessThan(1e-12);
+    for (const [i, j] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ])
+      expect(Math.abs(g[i * 3 + j])).toBeLessThan(1e-12);
   });
 });

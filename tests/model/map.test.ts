@@ -7,7 +7,7 @@ import { createRandom } from '../../lib/random';
 import { makeBlobs, toArrays } from './blobs';
 
 describe('findCurveParameters', () => {
-  it('gives UMAP\'s a, b for spread 1, min_dist 0.1', () => {
+  it("gives UMAP's a, b for spread 1, min_dist 0.1", () => {
     // umap-learn's find_ab_params(1.0, 0.1) ≈ (1.577, 0.895).
     const { a, b } = findCurveParameters(1, 0.1);
     expect(a).toBeCloseTo(1.577, 1);
@@ -19,7 +19,11 @@ describe('buildMap', () => {
   const { vectors, labels } = makeBlobs(5, 80, 20, 21, 1.2, true);
   const graph = buildExactNeighbours(vectors, 10);
   const layout = buildMap(vectors, graph, { seed: 1 });
-  const asMatrix = (x: Float64Array, y: Float64Array) => ({ rows: x.length, cols: 2, data: Float64Array.from({ length: 2 * x.length }, (_, p) => (p % 2 ? y[p >> 1] : x[p >> 1])) });
+  const asMatrix = (x: Float64Array, y: Float64Array) => ({
+    rows: x.length,
+    cols: 2,
+    data: Float64Array.from({ length: 2 * x.length }, (_, p) => (p % 2 ? y[p >> 1] : x[p >> 1])),
+  });
 
   it('keeps clusters apart and coordinates in [-1, 1] at 1e-4', () => {
     expect(buildSilhouette(asMatrix(layout.x, layout.y), labels, { sampleSize: 400 })).toBeGreaterThan(0.5);
@@ -40,7 +44,11 @@ describe('buildMap', () => {
     }
     umap.setPrecomputedKNN(knnIndices, knnDistances);
     const embedding = umap.fit(toArrays(vectors));
-    const ref = buildMapNeighbourPreservation(graph, { x: Float64Array.from(embedding, (p) => p[0]), y: Float64Array.from(embedding, (p) => p[1]) }, 400);
+    const ref = buildMapNeighbourPreservation(
+      graph,
+      { x: Float64Array.from(embedding, (p) => p[0]), y: Float64Array.from(embedding, (p) => p[1]) },
+      400,
+    );
     expect(ours).toBeGreaterThan(ref - 0.05);
     expect(ours).toBeGreaterThan(0.3);
   });

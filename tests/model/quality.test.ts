@@ -27,10 +27,16 @@ describe('ARI and NMI', () => {
   it('NMI matches the hand-worked value', () => {
     // H(a) = ln 2; H(b) = ln 3; MI = Σ p_ij ln(p_ij/(p_i p_j)):
     // cells (2/6 at a0,b0), (1/6 at a0,b1), (1/6 at a1,b1), (2/6 at a1,b2).
-    const mi = (2 / 6) * Math.log((2 / 6) / ((1 / 2) * (1 / 3))) * 2 + (1 / 6) * Math.log((1 / 6) / ((1 / 2) * (1 / 3))) * 2;
+    const mi =
+      (2 / 6) * Math.log(2 / 6 / ((1 / 2) * (1 / 3))) * 2 + (1 / 6) * Math.log(1 / 6 / ((1 / 2) * (1 / 3))) * 2;
     expect(mi).toBeCloseTo((2 / 3) * Math.log(2), 12);
     expect(buildNormalizedMutualInfo(a, b)).toBeCloseTo(mi / ((Math.log(2) + Math.log(3)) / 2), 12);
-    expect(buildNormalizedMutualInfo(a, [5, 5, 5, 7, 7, 7].map((x) => x - 5))).toBeCloseTo(1, 12);
+    expect(
+      buildNormalizedMutualInfo(
+        a,
+        [5, 5, 5, 7, 7, 7].map((x) => x - 5),
+      ),
+    ).toBeCloseTo(1, 12);
   });
   it('independent labelings score about 0', () => {
     expect(buildNormalizedMutualInfo([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(0, 12);
@@ -65,7 +71,11 @@ describe('coherence and diversity', () => {
   it('NPMI of term pairs over document co-occurrence', () => {
     // 4 docs; terms 1 and 2 always together (NPMI 1), 1 and 3 never (-1).
     const docs = [[1, 2], [1, 2, 1], [3], [3, 4]].map((d) => Int32Array.from(d));
-    const c = buildTopicCoherence(docs, [[1, 2], [1, 3], [3, 4]]);
+    const c = buildTopicCoherence(docs, [
+      [1, 2],
+      [1, 3],
+      [3, 4],
+    ]);
     expect(c.perTopic[0]).toBeCloseTo(1, 12);
     expect(c.perTopic[1]).toBe(-1);
     // p(3)=1/2, p(4)=1/4, p(3,4)=1/4: ln(0.25/(0.125)) / -ln(0.25) = ln 2 / ln 4 = 0.5.
@@ -73,8 +83,24 @@ describe('coherence and diversity', () => {
     expect(c.mean).toBeCloseTo(0.5 / 3, 12);
   });
   it('diversity is the share of unique top terms', () => {
-    expect(buildTopicDiversity([[1, 2, 3], [3, 4, 5]], 10)).toBeCloseTo(5 / 6, 12);
-    expect(buildTopicDiversity([[1, 2], [1, 2]], 1)).toBeCloseTo(0.5, 12);
+    expect(
+      buildTopicDiversity(
+        [
+          [1, 2, 3],
+          [3, 4, 5],
+        ],
+        10,
+      ),
+    ).toBeCloseTo(5 / 6, 12);
+    expect(
+      buildTopicDiversity(
+        [
+          [1, 2],
+          [1, 2],
+        ],
+        1,
+      ),
+    ).toBeCloseTo(0.5, 12);
   });
 });
 
@@ -119,7 +145,8 @@ describe('kNN accuracy', () => {
     const matrix = { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
     const labels = Int32Array.from({ length: rows }, () => Math.floor(random() * 3));
     const dense = new Float64Array(rows * cols);
-    for (let r = 0; r < rows; r++) for (let p = indptr[r]; p < indptr[r + 1]; p++) dense[r * cols + indices[p]] = values[p];
+    for (let r = 0; r < rows; r++)
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) dense[r * cols + indices[p]] = values[p];
     const fold = buildFolds(rows, 5, 4);
     const candidates = Array.from({ length: rows }, (_, i) => {
       const others: { j: number; s: number }[] = [];

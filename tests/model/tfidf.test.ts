@@ -50,7 +50,13 @@ describe('buildTfidf', () => {
   it('matches with every term kept', () => {
     const t = buildTfidf(corpus, { minDf: 1, maxDf: Infinity });
     expect(Array.from(t.columns)).toEqual([0, 1, 2, 3, 4]);
-    for (const [c, v] of [[0, 1.6931471805599454], [1, 1.6931471805599454], [2, 2.0986122886681096], [3, 2.0986122886681096], [4, 2.0986122886681096]]) {
+    for (const [c, v] of [
+      [0, 1.6931471805599454],
+      [1, 1.6931471805599454],
+      [2, 2.0986122886681096],
+      [3, 2.0986122886681096],
+      [4, 2.0986122886681096],
+    ]) {
       expect(Math.abs(t.idf[c] - v)).toBeLessThan(1e-12);
     }
     expectRow(t.matrix, 0, { 0: 0.8610369959439765, 1: 0.5085423203783268 });
@@ -84,7 +90,8 @@ describe('buildTfidf', () => {
   it('keeps column indices ascending within rows and is deterministic', () => {
     const a = buildTfidf(corpus, { minDf: 1, maxDf: Infinity });
     for (let r = 0; r < a.matrix.rows; r++) {
-      for (let p = a.matrix.indptr[r] + 1; p < a.matrix.indptr[r + 1]; p++) expect(a.matrix.indices[p]).toBeGreaterThan(a.matrix.indices[p - 1]);
+      for (let p = a.matrix.indptr[r] + 1; p < a.matrix.indptr[r + 1]; p++)
+        expect(a.matrix.indices[p]).toBeGreaterThan(a.matrix.indices[p - 1]);
     }
     expect(buildTfidf(corpus, { minDf: 1, maxDf: Infinity })).toEqual(a);
   });

@@ -26,7 +26,11 @@ describe('model stages split over threads', () => {
     const { vectors } = makeBlobs(10, 400, 16, 3, 1.5, true);
     const one = withThreads(1, () => buildNeighbours(vectors, { k: 10, seed: 2, cellSize: 64 }));
     const two = withThreads(2, () => buildNeighbours(vectors, { k: 10, seed: 2, cellSize: 64 }));
-    expect(Buffer.from(two.indices.buffer, two.indices.byteOffset, two.indices.byteLength).equals(Buffer.from(one.indices.buffer, one.indices.byteOffset, one.indices.byteLength))).toBe(true);
+    expect(
+      Buffer.from(two.indices.buffer, two.indices.byteOffset, two.indices.byteLength).equals(
+        Buffer.from(one.indices.buffer, one.indices.byteOffset, one.indices.byteLength),
+      ),
+    ).toBe(true);
     expect(Array.from(two.similarities)).toEqual(Array.from(one.similarities));
   });
 

@@ -16,7 +16,10 @@ afterEach(() => {
 
 describe('runParallel', () => {
   it('names a task by the sibling module with the caller extension', () => {
-    expect(siblingTask('file:///x/lib/model/lsa.ts', 'linalg', 'f')).toEqual({ module: 'file:///x/lib/model/linalg.ts', name: 'f' });
+    expect(siblingTask('file:///x/lib/model/lsa.ts', 'linalg', 'f')).toEqual({
+      module: 'file:///x/lib/model/linalg.ts',
+      name: 'f',
+    });
     expect(siblingTask('file:///x/dist/lsa.js', 'linalg', 'f').module).toBe('file:///x/dist/linalg.js');
   });
 
@@ -37,7 +40,9 @@ describe('runParallel', () => {
       ['proteins', 'protein', 'folding', 'diffusion'],
     ]);
     // Outputs from workers equal what the calling thread computes.
-    expect(out.map((s) => ({ ...s, tokens: Array.from(s.tokens) }))).toEqual(inputs.map((i) => ({ ...scanShare(i), tokens: Array.from(scanShare(i).tokens) })));
+    expect(out.map((s) => ({ ...s, tokens: Array.from(s.tokens) }))).toEqual(
+      inputs.map((i) => ({ ...scanShare(i), tokens: Array.from(scanShare(i).tokens) })),
+    );
     // robots, learn, to (a stop word: never counted), grasp, fail.
     expect(Array.from(out[2].counts)).toEqual([2, 1, 0, 1, 1]);
   });
@@ -63,17 +68,24 @@ describe('runParallel', () => {
     expect(() => runParallel(SCAN, scanShare, [good, bad])).toThrow(/worker task scanShare failed/);
     expect(() => runParallel(SCAN, scanShare, [bad, good])).toThrow(TypeError);
     // The pool still works afterwards.
-    expect(runParallel(SCAN, scanShare, [good, good]).map((s) => s.words)).toEqual([['a', 'text', 'here'], ['a', 'text', 'here']]);
+    expect(runParallel(SCAN, scanShare, [good, good]).map((s) => s.words)).toEqual([
+      ['a', 'text', 'here'],
+      ['a', 'text', 'here'],
+    ]);
   });
 
   it('stays on the calling thread with TOPICSCOPE_THREADS=1', () => {
     process.env.TOPICSCOPE_THREADS = '1';
     expect(parallelThreads()).toBe(1);
     let calls = 0;
-    const out = runParallel({ module: 'file:///nowhere.ts', name: 'none' }, (x: number) => {
-      calls++;
-      return x * 2;
-    }, [1, 2, 3]);
+    const out = runParallel(
+      { module: 'file:///nowhere.ts', name: 'none' },
+      (x: number) => {
+        calls++;
+        return x * 2;
+      },
+      [1, 2, 3],
+    );
     expect(out).toEqual([2, 4, 6]);
     expect(calls).toBe(3);
   });

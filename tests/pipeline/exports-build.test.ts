@@ -24,7 +24,11 @@ let db: Database.Database;
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-exports-'));
   build = await runPipeline(
-    { ...defaultPipelineOptions(root), inputs: [path.join(root, 'tests', 'fixtures', 'corpus', 'cross-service')], outDir: path.join(work, 'cross') },
+    {
+      ...defaultPipelineOptions(root),
+      inputs: [path.join(root, 'tests', 'fixtures', 'corpus', 'cross-service')],
+      outDir: path.join(work, 'cross'),
+    },
     quiet,
   );
   db = new Database(build.databaseFile, { readonly: true });
@@ -35,12 +39,14 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-const idOf = (title: string) => (db.prepare('SELECT id FROM papers WHERE title LIKE ? ORDER BY id').get(`${title}%`) as { id: number }).id;
+const idOf = (title: string) =>
+  (db.prepare('SELECT id FROM papers WHERE title LIKE ? ORDER BY id').get(`${title}%`) as { id: number }).id;
 
 describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () => {
   it('builds with a small-corpus vocabulary and says so', () => {
     expect(build.corpus.papers).toHaveLength(6);
-    const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    const meta = (key: string) =>
+      (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
     expect(JSON.parse(meta('model_adaptations') ?? '[]').length).toBeGreaterThan(0);
     // The Mapping paper cites the Sediment paper in OpenAlex (W-id) and in Scopus and WoS (by
     // author, year, volume and page; WoS with a DOI the corpus record lacks): the Scopus and WoS
@@ -56,18 +62,20 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
       cited_by_source: 'scopus-csv',
       doc_type: 'article',
     });
-    expect(db.prepare('SELECT scheme || \':\' || value AS v FROM paper_ids WHERE paper_id = ? ORDER BY v').pluck().all(id)).toEqual([
-      'openalex:W3000000001',
-      'scopus:2-s2.0-85000000001',
-      'wos:000500000000001',
-    ]);
-    const kinds = db.prepare('SELECT kind, COUNT(*) AS n FROM paper_keywords WHERE paper_id = ? GROUP BY kind ORDER BY kind').all(id);
+    expect(
+      db.prepare("SELECT scheme || ':' || value AS v FROM paper_ids WHERE paper_id = ? ORDER BY v").pluck().all(id),
+    ).toEqual(['openalex:W3000000001', 'scopus:2-s2.0-85000000001', 'wos:000500000000001']);
+    const kinds = db
+      .prepare('SELECT kind, COUNT(*) AS n FROM paper_keywords WHERE paper_id = ? GROUP BY kind ORDER BY kind')
+      .all(id);
     expect(kinds).toEqual([
       { kind: 'author', n: 3 },
       { kind: 'concept', n: 1 },
       { kind: 'indexed', n: 4 },
     ]);
-    const fields = db.prepare('SELECT field, file FROM paper_field_sources WHERE paper_id = ? ORDER BY field').all(id) as { field: string; file: string }[];
+    const fields = db
+      .prepare('SELECT field, file FROM paper_field_sources WHERE paper_id = ? ORDER BY field')
+      .all(id) as { field: string; file: string }[];
     expect(fields.find((f) => f.field === 'cited_by')?.file).toBe('scopus-export.csv');
     expect(fields.find((f) => f.field === 'title')?.file).toBe('openalex-works.json');
   });
@@ -106,28 +114,40 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
   });
 
   it('links the preprint to its article, kept as two papers', () => {
-    const preprint = db.prepare("SELECT id FROM papers WHERE doi = '10.48550/arxiv.2101.00003'").pluck().get() as number;
+    const preprint = db
+      .prepare("SELECT id FROM papers WHERE doi = '10.48550/arxiv.2101.00003'")
+      .pluck()
+      .get() as number;
     const article = db.prepare("SELECT id FROM papers WHERE doi = '10.3354/meps13500'").pluck().get() as number;
     const page = getPaper(preprint, db);
-    expect(page?.versions.map((v) => [v.kind, v.doi, v.paper?.id])).toEqual([['is-preprint-of', '10.3354/meps13500', article]]);
+    expect(page?.versions.map((v) => [v.kind, v.doi, v.paper?.id])).toEqual([
+      ['is-preprint-of', '10.3354/meps13500', article],
+    ]);
   });
 
   it('makes keywords in two or more papers trend terms', () => {
-    const rows = db.prepare('SELECT display, df FROM terms WHERE is_keyword = 1 ORDER BY display').all() as { display: string; df: number }[];
+    const rows = db.prepare('SELECT display, df FROM terms WHERE is_keyword = 1 ORDER BY display').all() as {
+      display: string;
+      df: number;
+    }[];
     expect(rows.every((r) => r.df >= 2)).toBe(true);
   });
 });
 
 describe.runIf(HAVE_SAMPLES)('a build from an 8-record export', () => {
-  it.each(['lens/bibliometrix__lens_sample.csv', 'scopus/bibliometrix__scopus_sample.csv', 'openalex/bibliometrix__openalex_sample.csv'])(
-    '%s builds, with the vocabulary widened for its size',
-    async (file) => {
-      const small = await runPipeline({ ...defaultPipelineOptions(root), inputs: [sample(file)], outDir: path.join(work, path.basename(file)) }, quiet);
-      expect(small.corpus.papers).toHaveLength(8);
-      expect(small.model.topics.length).toBeGreaterThanOrEqual(1);
-      expect(small.model.adaptations.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'lens/bibliometrix__lens_sample.csv',
+    'scopus/bibliometrix__scopus_sample.csv',
+    'openalex/bibliometrix__openalex_sample.csv',
+  ])('%s builds, with the vocabulary widened for its size', async (file) => {
+    const small = await runPipeline(
+      { ...defaultPipelineOptions(root), inputs: [sample(file)], outDir: path.join(work, path.basename(file)) },
+      quiet,
+    );
+    expect(small.corpus.papers).toHaveLength(8);
+    expect(small.model.topics.length).toBeGreaterThanOrEqual(1);
+    expect(small.model.adaptations.length).toBeGreaterThan(0);
+  });
 });
 
 describe.runIf(HAVE_SAMPLES)('a build from the real WoS exports', () => {
@@ -141,7 +161,9 @@ describe.runIf(HAVE_SAMPLES)('a build from the real WoS exports', () => {
     expect(count('SELECT COUNT(*) FROM papers')).toBe(160);
     expect(count('SELECT COUNT(*) FROM topics')).toBeGreaterThanOrEqual(2);
     // The one paper with neither abstract nor a title of 4 words has no topic; every other one does.
-    expect(count('SELECT COUNT(*) FROM paper_topics')).toBe(160 - wos.corpus.papers.filter((p) => p.abstract === '' && p.title.split(' ').length < 4).length);
+    expect(count('SELECT COUNT(*) FROM paper_topics')).toBe(
+      160 - wos.corpus.papers.filter((p) => p.abstract === '' && p.title.split(' ').length < 4).length,
+    );
     expect(count('SELECT COUNT(*) FROM coauthor_edges')).toBeGreaterThan(100);
     expect(count('SELECT COUNT(DISTINCT paper_id) FROM paper_keywords')).toBeGreaterThan(130);
     expect(count("SELECT COUNT(*) FROM affiliations WHERE country = 'United States'")).toBeGreaterThan(10);

@@ -35,7 +35,8 @@ describe('the pipeline on the bundled corpus', () => {
   it('writes every table of the schema with the corpus in it', () => {
     const db = new Database(first.databaseFile);
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
+    const meta = (key: string) =>
+      (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
     expect(meta('schema_version')).toBe(String(SCHEMA_VERSION));
     expect(meta('build_id')).toBe(first.fingerprint);
     expect(count('papers')).toBe(746);
@@ -43,7 +44,11 @@ describe('the pipeline on the bundled corpus', () => {
     // every paper assigned to a topic, placed on the map and given similar papers
     expect(count('paper_topics')).toBe(746);
     expect(count('similar_papers')).toBe(746 * 10);
-    const topics = db.prepare('SELECT id, label, size FROM topics ORDER BY id').all() as { id: number; label: string; size: number }[];
+    const topics = db.prepare('SELECT id, label, size FROM topics ORDER BY id').all() as {
+      id: number;
+      label: string;
+      size: number;
+    }[];
     expect(topics.length).toBe(first.model.topics.length);
     expect(topics.reduce((s, t) => s + t.size, 0)).toBe(746);
     for (const t of topics) {
@@ -64,8 +69,12 @@ describe('the pipeline on the bundled corpus', () => {
     expect(count('term_periods')).toBeGreaterThan(0);
     expect(count('topic_periods')).toBe(topics.length * count('periods'));
     // the full-text index, built beside and copied in, is sound and finds a paper by a title word
-    expect(() => db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
-    const hit = db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'submodular' ORDER BY rank LIMIT 1").get() as { rowid: number };
+    expect(() =>
+      db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
+    const hit = db
+      .prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'submodular' ORDER BY rank LIMIT 1")
+      .get() as { rowid: number };
     expect(hit.rowid).toBeGreaterThan(0);
     db.close();
   });

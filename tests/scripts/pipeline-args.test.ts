@@ -14,9 +14,34 @@ describe('pipeline arguments', () => {
 
   it('reads every option', () => {
     const { options } = parsePipelineArgs([
-      '--input', 'a.jsonl', '--input', 'b.csv', '--out', 'out', '--topics', '12', '--dims', '50',
-      '--min-df', '3', '--max-df', '0.4', '--field-map', 'title=T, abstract=Summary', '--year', '2019',
-      '--max-authors', '10', '--min-support', '5', '--seed', '7', '--k-min', '4', '--k-max', '20',
+      '--input',
+      'a.jsonl',
+      '--input',
+      'b.csv',
+      '--out',
+      'out',
+      '--topics',
+      '12',
+      '--dims',
+      '50',
+      '--min-df',
+      '3',
+      '--max-df',
+      '0.4',
+      '--field-map',
+      'title=T, abstract=Summary',
+      '--year',
+      '2019',
+      '--max-authors',
+      '10',
+      '--min-support',
+      '5',
+      '--seed',
+      '7',
+      '--k-min',
+      '4',
+      '--k-max',
+      '20',
     ]);
     expect(options.inputs.map((p) => path.basename(p))).toEqual(['a.jsonl', 'b.csv']);
     expect(options.model).toMatchObject({ topics: 12, dims: 50, minDf: 3, maxDf: 0.4, kRange: [4, 20] });

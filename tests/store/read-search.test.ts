@@ -30,7 +30,14 @@ let db: Database.Database;
 
 const PAPERS: [number, string, number, string, number | null, string][] = [
   // id, title, title_derived, abstract, year, authors_text
-  [1, 'Diffusion models for images', 0, 'We study denoising diffusion with $x^2$ terms.', 2021, 'Ada Lovelace, Alan Turing'],
+  [
+    1,
+    'Diffusion models for images',
+    0,
+    'We study denoising diffusion with $x^2$ terms.',
+    2021,
+    'Ada Lovelace, Alan Turing',
+  ],
   [2, 'Graph neural networks', 0, 'Message passing on graphs; diffusion appears once.', 2022, 'Alan Turing'],
   [3, 'A derived title about transformers', 1, 'Transformers attend to tokens.', 2023, ''],
   [4, 'Diffusion diffusion diffusion', 0, 'Diffusion everywhere: diffusion processes.', 2023, 'Grace Hopper'],
@@ -64,30 +71,54 @@ beforeAll(() => {
     "INSERT INTO source_files VALUES ('a.txt', 'listing', 'Venue A', 2021, NULL, 5, 4, 1, 0, '{}', '{}', '{}', 0, '[]'), ('b.jsonl', 'json', NULL, NULL, NULL, 3, 2, 0, 1, '{\"no abstract\":1}', '{}', '{}', 0, '[]')",
   ).run();
   db.prepare("INSERT INTO rejected_records VALUES ('b.jsonl', 3, 'no abstract')").run();
-  for (const [paper, file] of [[1, 'a.txt'], [2, 'a.txt'], [3, 'a.txt'], [4, 'a.txt'], [5, 'b.jsonl'], [6, 'b.jsonl'], [1, 'b.jsonl']] as const) {
+  for (const [paper, file] of [
+    [1, 'a.txt'],
+    [2, 'a.txt'],
+    [3, 'a.txt'],
+    [4, 'a.txt'],
+    [5, 'b.jsonl'],
+    [6, 'b.jsonl'],
+    [1, 'b.jsonl'],
+  ] as const) {
     db.prepare('INSERT INTO paper_sources VALUES (?, ?, ?)').run(paper, file, paper * 10);
   }
   // Two topics: 0 = diffusion (papers 1, 2, 4), 1 = the rest.
-  db.prepare("INSERT INTO topics VALUES (0, 'diffusion / images', 3, 0, 0, 0, 0.2), (1, 'transformers / robustness', 3, 1, 1, 1, NULL)").run();
+  db.prepare(
+    "INSERT INTO topics VALUES (0, 'diffusion / images', 3, 0, 0, 0, 0.2), (1, 'transformers / robustness', 3, 1, 1, 1, NULL)",
+  ).run();
   const topicOf: Record<number, number> = { 1: 0, 2: 0, 4: 0, 3: 1, 5: 1, 6: 1 };
   for (const [paper, topic] of Object.entries(topicOf)) {
-    db.prepare('INSERT INTO paper_topics VALUES (?, ?, 0.1, 0.9, ?, ?)').run(Number(paper), topic, Number(paper), -Number(paper));
+    db.prepare('INSERT INTO paper_topics VALUES (?, ?, 0.1, 0.9, ?, ?)').run(
+      Number(paper),
+      topic,
+      Number(paper),
+      -Number(paper),
+    );
   }
   // As the pipeline writes it: papers in id order, author ids as in paper_authors.
   const topAuthors = buildTopicAuthors(
     PAPERS.map(([id]) => topicOf[id]),
-    PAPERS.map(([, , , , , text]) => text.split(', ').filter(Boolean).map((name) => authors.indexOf(name) + 1)),
+    PAPERS.map(([, , , , , text]) =>
+      text
+        .split(', ')
+        .filter(Boolean)
+        .map((name) => authors.indexOf(name) + 1),
+    ),
     2,
     (author) => authors[author - 1],
     20,
   );
   topAuthors.forEach((list, topic) =>
-    list.forEach((a, rank) => db.prepare('INSERT INTO topic_authors VALUES (?, ?, ?, ?)').run(topic, rank, a.author, a.papers)),
+    list.forEach((a, rank) =>
+      db.prepare('INSERT INTO topic_authors VALUES (?, ?, ?, ?)').run(topic, rank, a.author, a.papers),
+    ),
   );
   db.prepare(
     "INSERT INTO topic_terms VALUES (0, 0, 'diffusion', 0.5, 6, 1), (0, 1, 'images', 0.3, 2, 2), (0, 2, 'graphs', 0.1, 0, 3), (1, 0, 'transformers', 0.4, 1, 4)",
   ).run();
-  db.prepare("INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'diffus', 'diffusion', 0, 3), (2, 'imag', 'images', 0, 1)").run();
+  db.prepare(
+    "INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'diffus', 'diffusion', 0, 3), (2, 'imag', 'images', 0, 1)",
+  ).run();
   db.prepare('INSERT INTO topic_tree VALUES (0, 2, 0, 0, 3), (1, 2, 1, 0, 3), (2, NULL, NULL, 0.7, 6)').run();
   db.prepare('INSERT INTO topic_similarity VALUES (0, 1, 0.25), (1, 0, 0.25)').run();
   db.prepare('INSERT INTO topic_representatives VALUES (0, 0, 4), (0, 1, 1)').run();
@@ -167,12 +198,20 @@ describe('searchPapers on the fixture', () => {
   });
   it('matches prefixes, author names and phrases', () => {
     expect(searchPapers('diffus', {}, 1, 20, db).total).toBe(3);
-    expect(searchPapers('hopper', {}, 1, 20, db).hits.map((h) => h.paper.id).sort()).toEqual([4, 6]);
+    expect(
+      searchPapers('hopper', {}, 1, 20, db)
+        .hits.map((h) => h.paper.id)
+        .sort(),
+    ).toEqual([4, 6]);
     expect(searchPapers('gpt-4', {}, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([5]);
   });
   it('applies topic, year, source and author filters', () => {
     expect(searchPapers('diffusion', { topic: 1 }, 1, 20, db).total).toBe(0);
-    expect(searchPapers('diffusion', { from: 2022 }, 1, 20, db).hits.map((h) => h.paper.id).sort()).toEqual([2, 4]);
+    expect(
+      searchPapers('diffusion', { from: 2022 }, 1, 20, db)
+        .hits.map((h) => h.paper.id)
+        .sort(),
+    ).toEqual([2, 4]);
     expect(searchPapers('diffusion', { to: 2021 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1]);
     expect(searchPapers('', { source: 'b.jsonl' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1, 6, 5]);
     expect(searchPapers('', { author: 3 }, 1, 20, db).total).toBe(2);
@@ -182,7 +221,9 @@ describe('searchPapers on the fixture', () => {
     expect(searchPapers('diffusion', { author: 2 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1, 2]);
     expect(searchPapers('diffusion', { source: 'b.jsonl' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([1]);
     expect(searchPapers('diffusion', { source: 'a.txt' }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1, 2]);
-    expect(searchPapers('diffusion', { topic: 0, from: 2022, to: 2023 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 2]);
+    expect(
+      searchPapers('diffusion', { topic: 0, from: 2022, to: 2023 }, 1, 20, db).hits.map((h) => h.paper.id),
+    ).toEqual([4, 2]);
     expect(searchPapers('diffusion', { topic: 0, source: 'a.txt', author: 3 }, 1, 20, db).total).toBe(1);
     // Undated papers never pass a year bound.
     expect(searchPapers('gpt', { from: 1900 }, 1, 20, db).total).toBe(0);
@@ -211,7 +252,9 @@ describe('searchPapers on the fixture', () => {
     ]);
     // The scratch index holds one page at a time: an earlier page leaves nothing behind.
     expect(searchPapers('diffusion', {}, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1, 2]);
-    expect(searchPapers('once', {}, 1, 20, db).hits.map((h) => [h.paper.id, h.snippetParts.find((p) => p.hit)?.text])).toEqual([[2, 'once']]);
+    expect(
+      searchPapers('once', {}, 1, 20, db).hits.map((h) => [h.paper.id, h.snippetParts.find((p) => p.hit)?.text]),
+    ).toEqual([[2, 'once']]);
   });
   it('never throws on malformed syntax and lists everything when nothing is searchable', () => {
     for (const q of ['"', 'AND', '(', 'a OR', '*', 'NEAR(', '^x', 'title:foo']) {

@@ -151,7 +151,15 @@ describe('graph reads', () => {
 
   it('counts papers without names per source', () => {
     const s = readGraphSummary(db);
-    expect(s).toMatchObject({ papers: 5, authors: 4, edges: 3, papersWithNames: 3, papersWithoutNames: 2, modularity: 0.42, laidOut: 3 });
+    expect(s).toMatchObject({
+      papers: 5,
+      authors: 4,
+      edges: 3,
+      papersWithNames: 3,
+      papersWithoutNames: 2,
+      modularity: 0.42,
+      laidOut: 3,
+    });
     expect(s.bySource).toEqual([
       { file: 'a.txt', label: 'ICLR 2021', papers: 4, named: 3 },
       { file: 'b.txt', label: 'x', papers: 2, named: 0 },
@@ -166,7 +174,12 @@ describe('graph reads', () => {
 
 describe('trend reads', () => {
   it('lists periods in order with their granularity', () => {
-    expect(readTrendPeriods(db)).toEqual({ granularity: 'year', periods: ['2020', '2021'], papers: [1, 3], minPeriodPapers: 20 });
+    expect(readTrendPeriods(db)).toEqual({
+      granularity: 'year',
+      periods: ['2020', '2021'],
+      papers: [1, 3],
+      minPeriodPapers: 20,
+    });
   });
 
   it('completes terms by prefix, then substring, most frequent first', () => {

@@ -70,7 +70,8 @@ describe('the bundled corpus through the read module', () => {
 
   it('answers a typed-in-progress query and malformed syntax without failing', () => {
     expect(searchPapers('textual inver', {}, 1, 20, db).hits[0]?.paper.title).toBe(KNOWN_TITLE);
-    for (const q of ['"unbalanced', 'AND OR NOT', 'foo*bar(', '^', '-']) expect(() => searchPapers(q, {}, 1, 20, db)).not.toThrow();
+    for (const q of ['"unbalanced', 'AND OR NOT', 'foo*bar(', '^', '-'])
+      expect(() => searchPapers(q, {}, 1, 20, db)).not.toThrow();
   });
 
   it('filters by source and year consistently with the overview', () => {
@@ -81,10 +82,11 @@ describe('the bundled corpus through the read module', () => {
       expect(r.total).toBeGreaterThanOrEqual(source.papersKept);
       expect(r.total).toBeLessThanOrEqual(source.papersKept + source.duplicatesMerged);
     }
-    for (const y of o.papersPerYear) expect(searchPapers('', { from: y.year, to: y.year }, 1, 1, db).total).toBe(y.papers);
+    for (const y of o.papersPerYear)
+      expect(searchPapers('', { from: y.year, to: y.year }, 1, 1, db).total).toBe(y.papers);
   });
 
-  it('filters, ranks and marks up as one plain query over the build\'s own index would', () => {
+  it("filters, ranks and marks up as one plain query over the build's own index would", () => {
     // The reference: every filter as a join or subquery on each match, and highlight() and
     // snippet() of the build's index on each hit.
     const reference = db.prepare(
@@ -118,14 +120,22 @@ describe('the bundled corpus through the read module', () => {
       for (const f of filters) {
         for (const page of [1, 2]) {
           const r = searchPapers(q, f, page, 10, db);
-          const ids = (reference.all({ topic: null, from: null, to: null, source: null, author: null, ...f, match: r.match }) as { id: number }[]).map(
-            (row) => row.id,
-          );
+          const ids = (
+            reference.all({ topic: null, from: null, to: null, source: null, author: null, ...f, match: r.match }) as {
+              id: number;
+            }[]
+          ).map((row) => row.id);
           expect(r.total).toBe(ids.length);
           expect(r.hits.map((h) => h.paper.id)).toEqual(ids.slice((r.page - 1) * 10, r.page * 10));
           for (const h of r.hits) {
-            const m = markup.get({ match: r.match, id: h.paper.id }) as { title: string; snippet: string; authors: string };
-            expect([h.titleParts, h.snippetParts, h.authorParts]).toEqual([m.title, m.snippet, m.authors].map(parseMarkedText));
+            const m = markup.get({ match: r.match, id: h.paper.id }) as {
+              title: string;
+              snippet: string;
+              authors: string;
+            };
+            expect([h.titleParts, h.snippetParts, h.authorParts]).toEqual(
+              [m.title, m.snippet, m.authors].map(parseMarkedText),
+            );
             compared++;
           }
         }
@@ -134,7 +144,7 @@ describe('the bundled corpus through the read module', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
-  it('lists each topic\'s top authors as counting its papers\' authors would', () => {
+  it("lists each topic's top authors as counting its papers' authors would", () => {
     const reference = db.prepare(
       `SELECT a.id AS id, a.name AS name, COUNT(*) AS papers
        FROM paper_topics pt JOIN paper_authors pa ON pa.paper_id = pt.paper_id JOIN authors a ON a.id = pa.author_id
@@ -154,7 +164,9 @@ describe('the bundled corpus through the read module', () => {
     const hits = searchPapers('', { source: iclr2021.file }, 1, 50, db).hits;
     expect(hits.filter((h) => h.paper.titleDerived).length).toBeGreaterThan(0);
     const hf = getOverview(db).sources.find((s) => s.file.startsWith('002_'))!;
-    const unnamed = searchPapers('', { source: hf.file }, 1, 100, db).hits.find((h) => h.paper.authorsText === '' && (h.paper.authorCount ?? 0) > 0);
+    const unnamed = searchPapers('', { source: hf.file }, 1, 100, db).hits.find(
+      (h) => h.paper.authorsText === '' && (h.paper.authorCount ?? 0) > 0,
+    );
     expect(unnamed).toBeDefined();
     const paper = getPaper(unnamed!.paper.id, db)!;
     expect(paper.authors).toEqual([]);

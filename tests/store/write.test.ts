@@ -9,7 +9,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareBibliography, type Corpus, type Paper } from '../../lib/corpus/types';
 import { TABLES_SQL } from '../../lib/store/schema';
-import { attachFullTextIndex, createBuildDatabase, finishBuildDatabase, startFullTextIndex, writeCorpus } from '../../lib/store/write';
+import {
+  attachFullTextIndex,
+  createBuildDatabase,
+  finishBuildDatabase,
+  startFullTextIndex,
+  writeCorpus,
+} from '../../lib/store/write';
 
 const PAPERS = 101;
 
@@ -38,13 +44,36 @@ function makeCorpus(): Corpus {
       externalId: `x${i}`,
       authors,
       authorCount: authors.length > 0 ? null : 3,
-      sources: i === 5 ? [{ file: 'a.jsonl', record: 5 }, { file: 'b.jsonl', record: 1 }] : [{ file: 'a.jsonl', record: i }],
+      sources:
+        i === 5
+          ? [
+              { file: 'a.jsonl', record: 5 },
+              { file: 'b.jsonl', record: 1 },
+            ]
+          : [{ file: 'a.jsonl', record: i }],
       ...buildBareBibliography(),
     });
   }
   return {
     papers,
-    files: [{ file: 'a.jsonl', layout: 'jsonl', venue: null, year: null, notes: null, recordsRead: PAPERS + 1, papersKept: PAPERS, duplicatesMerged: 0, rejected: 1, rejectReasons: { 'bad JSON': 1 }, warnings: [], mergedBy: { doi: 0, id: 0, title: 0, abstract: 0 }, mergedWith: {}, withoutAbstract: 0 }],
+    files: [
+      {
+        file: 'a.jsonl',
+        layout: 'jsonl',
+        venue: null,
+        year: null,
+        notes: null,
+        recordsRead: PAPERS + 1,
+        papersKept: PAPERS,
+        duplicatesMerged: 0,
+        rejected: 1,
+        rejectReasons: { 'bad JSON': 1 },
+        warnings: [],
+        mergedBy: { doi: 0, id: 0, title: 0, abstract: 0 },
+        mergedWith: {},
+        withoutAbstract: 0,
+      },
+    ],
     rejects: [{ file: 'a.jsonl', record: 9, reason: 'bad JSON: Unexpected token' }],
     referenceTargets: papers.map(() => new Int32Array(0)),
     references: { total: 0, resolved: 0 },
@@ -115,26 +144,45 @@ describe('writeCorpus', () => {
       first_page: null,
     });
     // no names: the listed count
-    expect(db.prepare('SELECT author_count, authors_text FROM papers WHERE id = 4').get()).toEqual({ author_count: 3, authors_text: '' });
+    expect(db.prepare('SELECT author_count, authors_text FROM papers WHERE id = 4').get()).toEqual({
+      author_count: 3,
+      authors_text: '',
+    });
   });
 
   it('numbers authors by first appearance and shows the most frequent spelling', () => {
     // paper 1 lists author 7 first; the later spelling of Ada Lovelace is the more frequent
-    expect(db.prepare('SELECT id, key, name FROM authors WHERE id = 1').get()).toEqual({ id: 1, key: 'author number7', name: 'Author Number7' });
+    expect(db.prepare('SELECT id, key, name FROM authors WHERE id = 1').get()).toEqual({
+      id: 1,
+      key: 'author number7',
+      name: 'Author Number7',
+    });
     expect(db.prepare("SELECT name FROM authors WHERE key = 'ada lovelace'").get()).toEqual({ name: 'Ada Lovelace' });
-    const listed = db.prepare('SELECT a.key FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = 99 ORDER BY pa.position').all();
+    const listed = db
+      .prepare(
+        'SELECT a.key FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = 99 ORDER BY pa.position',
+      )
+      .all();
     expect(listed).toEqual(corpus.papers[98].authors.map((a) => ({ key: a.key })));
   });
 
   it('keeps every reference sound and the full-text index consistent with the papers', () => {
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-    expect(() => db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
-    const hits = db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'graph AND neural' ORDER BY rowid").all() as { rowid: number }[];
+    expect(() =>
+      db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
+    const hits = db
+      .prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'graph AND neural' ORDER BY rowid")
+      .all() as { rowid: number }[];
     expect(hits.map((h) => h.rowid)).toEqual(corpus.papers.filter((p) => p.id % 2 === 0).map((p) => p.id));
-    expect((db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'equations'").all() as { rowid: number }[]).map((h) => h.rowid)).toEqual([7]);
-    expect((db.prepare("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH 'lovelace'").get() as { n: number }).n).toBe(
-      corpus.papers.filter((p) => p.authors.some((a) => a.key === 'ada lovelace')).length,
-    );
+    expect(
+      (db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'equations'").all() as { rowid: number }[]).map(
+        (h) => h.rowid,
+      ),
+    ).toEqual([7]);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH 'lovelace'").get() as { n: number }).n,
+    ).toBe(corpus.papers.filter((p) => p.authors.some((a) => a.key === 'ada lovelace')).length);
   });
 
   it('leaves no build-time settings in the index and no side file', () => {
@@ -144,7 +192,10 @@ describe('writeCorpus', () => {
   });
 
   it('creates every secondary index of the schema', () => {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+      .pluck()
+      .all() as string[];
     const declared = [...TABLES_SQL.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+)/g)].map((m) => m[1]).sort();
     expect(declared.length).toBeGreaterThan(10);
     expect(names).toEqual(declared);

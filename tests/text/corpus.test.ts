@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tokenizeCorpus } from '../../lib/text/index';
 import type { TokenizedCorpus } from '../../lib/text/index';
 
-const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/text/phrase-corpus.json'), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../fixtures/text/phrase-corpus.json'), 'utf8'),
+) as {
   title: string;
   text: string;
 }[];
@@ -35,7 +37,14 @@ describe('tokenizeCorpus', () => {
 
   it('repeats title tokens titleWeight times before the text tokens', () => {
     const docs = [{ title: 'Sparse graphs', text: 'Spectral sparsification.' }];
-    expect(termsOf(tokenizeCorpus(docs, { phrases: false }), 0)).toEqual(['spars', 'graph', 'spars', 'graph', 'spectral', 'sparsif']);
+    expect(termsOf(tokenizeCorpus(docs, { phrases: false }), 0)).toEqual([
+      'spars',
+      'graph',
+      'spars',
+      'graph',
+      'spectral',
+      'sparsif',
+    ]);
     expect(termsOf(tokenizeCorpus(docs, { titleWeight: 0, phrases: false }), 0)).toEqual(['spectral', 'sparsif']);
   });
 
@@ -51,22 +60,41 @@ describe('tokenizeCorpus', () => {
 
   it('counts a phrase and its words by default, and never joins across punctuation', () => {
     const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5 });
-    expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'graph', 'neural', 'network', 'aggreg', 'messag', 'molecul']);
+    expect(termsOf(corpus, 6)).toEqual([
+      'graph neural network',
+      'graph',
+      'neural',
+      'network',
+      'aggreg',
+      'messag',
+      'molecul',
+    ]);
     // "Reinforcement. Learning follows from the punctuation test." ("follows" is a stop word)
     expect(termsOf(corpus, fixture.length - 1)).toEqual(['reinforc', 'learn', 'punctuat', 'test']);
     // "graph" counts in all 8 records that have it, inside the phrase or not.
     expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph')]).toBe(8);
   });
 
-  it('replaces a phrase\'s words by the phrase with phraseWords off', () => {
-    const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5, phraseWords: false });
+  it("replaces a phrase's words by the phrase with phraseWords off", () => {
+    const corpus = tokenizeCorpus(fixture, {
+      titleWeight: 0,
+      minPhraseCount: 4,
+      minPhraseNpmi: 0.5,
+      phraseWords: false,
+    });
     expect(termsOf(corpus, 6)).toEqual(['graph neural network', 'aggreg', 'messag', 'molecul']);
     // "graph" is counted only where it stands alone: graph coloring, spectral graph sparsification.
     expect(corpus.vocab.df[corpus.vocab.terms.indexOf('graph')]).toBe(2);
   });
 
   it('keeps the stronger of two overlapping bigrams when trigrams are off', () => {
-    const corpus = tokenizeCorpus(fixture, { titleWeight: 0, minPhraseCount: 4, minPhraseNpmi: 0.5, maxPhraseLength: 2, phraseWords: false });
+    const corpus = tokenizeCorpus(fixture, {
+      titleWeight: 0,
+      minPhraseCount: 4,
+      minPhraseNpmi: 0.5,
+      maxPhraseLength: 2,
+      phraseWords: false,
+    });
     // neural is in 7 records, graph in 8: "neural network" is the stronger pair. "large language"
     // and "language model" score the same (large 7, language 8, model 7), so the left one wins.
     expect(phrases(corpus)).toEqual(['reinforc learn', 'neural network', 'larg languag']);
@@ -100,7 +128,10 @@ describe('tokenizeCorpus', () => {
       // corpus, so merging the shares' word ids in document order matters.
       const docs = Array.from({ length: 9000 }, (_, i) => {
         const base = fixture[i % fixture.length];
-        return { title: `${base.title} variant${Math.floor(i / 700)}`, text: `${base.text} Topic${i % 13} uses w${Math.floor(i / 50)}-gadgets.` };
+        return {
+          title: `${base.title} variant${Math.floor(i / 700)}`,
+          text: `${base.text} Topic${i % 13} uses w${Math.floor(i / 50)}-gadgets.`,
+        };
       });
       process.env.TOPICSCOPE_THREADS = '1';
       const single = tokenizeCorpus(docs);

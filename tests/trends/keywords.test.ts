@@ -5,15 +5,32 @@ import type { TokenizedCorpus } from '../../lib/text/types';
 
 function paper(id: number, keywords: string[]): Paper {
   return {
-    id, title: `P${id}`, titleDerived: false, abstract: 'x', abstractPlain: 'x', tldr: null, year: 2020, date: null, venue: null,
-    label: null, externalId: null, authors: [], authorCount: null, sources: [],
+    id,
+    title: `P${id}`,
+    titleDerived: false,
+    abstract: 'x',
+    abstractPlain: 'x',
+    tldr: null,
+    year: 2020,
+    date: null,
+    venue: null,
+    label: null,
+    externalId: null,
+    authors: [],
+    authorCount: null,
+    sources: [],
     ...buildBareBibliography(),
     keywords: keywords.map((keyword) => ({ keyword, kind: 'author' as const })),
   };
 }
 
 const corpus: TokenizedCorpus = {
-  vocab: { terms: ['graph', 'network'], display: ['graph', 'Networks'], isPhrase: Uint8Array.from([0, 0]), df: Int32Array.from([3, 2]) },
+  vocab: {
+    terms: ['graph', 'network'],
+    display: ['graph', 'Networks'],
+    isPhrase: Uint8Array.from([0, 0]),
+    df: Int32Array.from([3, 2]),
+  },
   docs: [Int32Array.from([0, 1]), Int32Array.from([0]), Int32Array.from([1, 0])],
 };
 
@@ -31,14 +48,24 @@ describe('buildKeywordTerms', () => {
     expect(out.vocab.display.slice(2)).toEqual(['Bibliometrics', 'coastal ecology']);
     expect(Array.from(out.vocab.isPhrase)).toEqual([0, 0, 0, 1]);
     expect(Array.from(out.vocab.df)).toEqual([3, 2, 2, 3]);
-    expect(out.docs.map((d) => Array.from(d))).toEqual([[0, 1, 3, 2], [0, 3], [1, 0, 3, 2]]);
+    expect(out.docs.map((d) => Array.from(d))).toEqual([
+      [0, 1, 3, 2],
+      [0, 3],
+      [1, 0, 3, 2],
+    ]);
     // The text corpus is unchanged.
     expect(corpus.vocab.terms).toEqual(['graph', 'network']);
   });
 
   it("leaves out indexers' check tags and keywords of more than a quarter of the papers", () => {
     const papers = Array.from({ length: 40 }, (_, i) =>
-      paper(i + 1, ['Humans', 'priority journal', ...(i < 11 ? ['everywhere'] : []), ...(i < 10 ? ['quarter'] : []), ...(i < 3 ? ['rare subject'] : [])]),
+      paper(i + 1, [
+        'Humans',
+        'priority journal',
+        ...(i < 11 ? ['everywhere'] : []),
+        ...(i < 10 ? ['quarter'] : []),
+        ...(i < 3 ? ['rare subject'] : []),
+      ]),
     );
     const many: TokenizedCorpus = { vocab: corpus.vocab, docs: papers.map(() => Int32Array.from([0])) };
     expect(buildKeywordTerms(papers, many).corpus.vocab.display.slice(2)).toEqual(['quarter', 'rare subject']);

@@ -7,7 +7,10 @@ const dated = (date: string | null, year: number | null = date ? Number(date.sli
 
 describe('buildPeriods', () => {
   it('uses months when every dated paper has one, with empty months kept', () => {
-    const result = buildPeriods([dated('2024-11-05'), dated('2025-01'), dated(null, null), dated('2025-01-30')], 'auto');
+    const result = buildPeriods(
+      [dated('2024-11-05'), dated('2025-01'), dated(null, null), dated('2025-01-30')],
+      'auto',
+    );
     expect(result.granularity).toBe('month');
     expect(result.periods).toEqual([
       { label: '2024-11', ordinal: 0, papers: 1 },

@@ -92,7 +92,10 @@ describe('no build', () => {
     expect(((await response.json()) as { error: string }).error).toContain('npm run pipeline');
     expect((await getPoints(req('/api/map/points'))).status).toBe(503);
     // One respond module: every route gives the reason and is never cached.
-    for (const r of [await getTerms(req('/api/trends/terms?q=neu')), await getAuthorsByPrefix(req('/api/authors?q=ann'))]) {
+    for (const r of [
+      await getTerms(req('/api/trends/terms?q=neu')),
+      await getAuthorsByPrefix(req('/api/authors?q=ann')),
+    ]) {
       expect(r.status).toBe(503);
       expect(r.headers.get('cache-control')).toBe('no-store');
       expect(((await r.json()) as { reason: string }).reason).toBe('missing');
@@ -125,10 +128,14 @@ describe('with a build', () => {
     process.env.TOPICSCOPE_BUILD = built;
     const cards = (await (await getCards(req('/api/map/papers?ids=2,1'))).json()) as { papers: { id: number }[] };
     expect(cards.papers.map((p) => p.id)).toEqual([2, 1]);
-    const ego = (await (await getEgo(req('/api/graph/ego?author=2'))).json()) as { coauthors: { name: string; joint: number }[] };
+    const ego = (await (await getEgo(req('/api/graph/ego?author=2'))).json()) as {
+      coauthors: { name: string; joint: number }[];
+    };
     expect(ego.coauthors).toMatchObject([{ name: 'Ann Lee', joint: 1 }]);
     expect((await getEgo(req('/api/graph/ego?author=99'))).status).toBe(404);
-    const authors = (await (await getAuthors(req('/api/graph/authors?q=lee'))).json()) as { authors: { name: string }[] };
+    const authors = (await (await getAuthors(req('/api/graph/authors?q=lee'))).json()) as {
+      authors: { name: string }[];
+    };
     expect(authors.authors.map((a) => a.name)).toEqual(['Ann Lee']);
     const series = (await (await getSeries(req('/api/trends/series?terms=Neural,nothing'))).json()) as {
       periods: string[];

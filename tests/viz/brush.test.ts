@@ -5,7 +5,12 @@ import { EMPTY_MAP_STATE, formatMapState, parseMapState } from '@/lib/viz/url-st
 
 describe('brush', () => {
   it('spans the same rectangle whichever way it is dragged', () => {
-    const expected = [[1, 2], [5, 2], [5, 7], [1, 7]];
+    const expected = [
+      [1, 2],
+      [5, 2],
+      [5, 7],
+      [1, 7],
+    ];
     expect(rectanglePolygon([1, 2], [5, 7])).toEqual(expected);
     expect(rectanglePolygon([5, 7], [1, 2])).toEqual(expected);
     expect(rectanglePolygon([1, 7], [5, 2])).toEqual(expected);
@@ -14,13 +19,23 @@ describe('brush', () => {
   it('maps screen corners to data coordinates through the view', () => {
     // Screen = 10·data + (100, 50): screen (120, 70)–(160, 110) is data (2, 2)–(6, 6).
     const view = { k: 10, x: 100, y: 50 };
-    expect(buildBrush([160, 110], [120, 70], view, { width: 400, height: 300 })).toEqual([[2, 2], [6, 2], [6, 6], [2, 6]]);
+    expect(buildBrush([160, 110], [120, 70], view, { width: 400, height: 300 })).toEqual([
+      [2, 2],
+      [6, 2],
+      [6, 6],
+      [2, 6],
+    ]);
   });
 
   it('clips the drag to the view and treats a tiny drag as a click', () => {
     const view = { k: 2, x: 0, y: 0 };
     // Dragged out past the right and bottom edges: kept to the visible 200 × 100.
-    expect(buildBrush([150, 60], [260, 180], view, { width: 200, height: 100 })).toEqual([[75, 30], [100, 30], [100, 50], [75, 50]]);
+    expect(buildBrush([150, 60], [260, 180], view, { width: 200, height: 100 })).toEqual([
+      [75, 30],
+      [100, 30],
+      [100, 50],
+      [75, 50],
+    ]);
     expect(buildBrush([10, 10], [12, 40], view, { width: 200, height: 100 })).toBeNull();
     expect(buildBrush([10, 10], [40, 11], view, { width: 200, height: 100 })).toBeNull();
     // Wholly off screen collapses to an edge: nothing to select.
@@ -39,6 +54,11 @@ describe('brush', () => {
     const area = rectanglePolygon([-1.5, 0.25], [2, 3.123456]);
     const query = formatMapState({ ...EMPTY_MAP_STATE, area });
     expect(query).toBe('sel=-1.5,0.25;2,0.25;2,3.1235;-1.5,3.1235');
-    expect(parseMapState(new URLSearchParams(query)).area).toEqual([[-1.5, 0.25], [2, 0.25], [2, 3.1235], [-1.5, 3.1235]]);
+    expect(parseMapState(new URLSearchParams(query)).area).toEqual([
+      [-1.5, 0.25],
+      [2, 0.25],
+      [2, 3.1235],
+      [-1.5, 3.1235],
+    ]);
   });
 });

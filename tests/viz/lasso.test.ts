@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonArea, selectInPolygon, thinPolygon, type Point } from '@/lib/viz/lasso';
 
-const square: Point[] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+const square: Point[] = [
+  [0, 0],
+  [10, 0],
+  [10, 10],
+  [0, 10],
+];
 // A "C" shape: the notch (4..10 × 3..7) is outside.
-const cShape: Point[] = [[0, 0], [10, 0], [10, 3], [4, 3], [4, 7], [10, 7], [10, 10], [0, 10]];
+const cShape: Point[] = [
+  [0, 0],
+  [10, 0],
+  [10, 3],
+  [4, 3],
+  [4, 7],
+  [10, 7],
+  [10, 10],
+  [0, 10],
+];
 
 describe('lasso', () => {
   it('tests points against convex and concave polygons', () => {
@@ -20,7 +34,12 @@ describe('lasso', () => {
     const ys = [1, 5, 8.5, 5, 9];
     expect(selectInPolygon(xs, ys, cShape)).toEqual([0, 2, 4]);
     expect(selectInPolygon(xs, ys, cShape, (i) => i !== 2)).toEqual([0, 4]);
-    expect(selectInPolygon(xs, ys, [[0, 0], [1, 1]])).toEqual([]);
+    expect(
+      selectInPolygon(xs, ys, [
+        [0, 0],
+        [1, 1],
+      ]),
+    ).toEqual([]);
   });
 
   it('thins long paths evenly and measures area', () => {

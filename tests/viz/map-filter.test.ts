@@ -14,8 +14,12 @@ describe('map filter', () => {
 
   it('combines topic, year and source filters; undated papers fail a year range', () => {
     expect(Array.from(buildActiveMask(points, { topics: [0, 1], years: null, sources: [] }))).toEqual([1, 1, 1, 0, 1]);
-    expect(Array.from(buildActiveMask(points, { topics: [], years: [2019, 2021], sources: [] }))).toEqual([1, 1, 0, 0, 1]);
-    expect(Array.from(buildActiveMask(points, { topics: [1], years: [2020, 2022], sources: [2] }))).toEqual([0, 0, 0, 0, 1]);
+    expect(Array.from(buildActiveMask(points, { topics: [], years: [2019, 2021], sources: [] }))).toEqual([
+      1, 1, 0, 0, 1,
+    ]);
+    expect(Array.from(buildActiveMask(points, { topics: [1], years: [2020, 2022], sources: [2] }))).toEqual([
+      0, 0, 0, 0, 1,
+    ]);
   });
 
   it('buckets active points by topic and collects the faded ones', () => {

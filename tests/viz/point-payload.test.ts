@@ -25,14 +25,22 @@ describe('map point payload', () => {
 
   it('handles zero points and rejects foreign or truncated buffers', () => {
     const empty = encodeMapPoints({
-      ids: new Int32Array(0), x: new Float32Array(0), y: new Float32Array(0),
-      topic: new Uint16Array(0), year: new Uint16Array(0), source: new Uint8Array(0),
+      ids: new Int32Array(0),
+      x: new Float32Array(0),
+      y: new Float32Array(0),
+      topic: new Uint16Array(0),
+      year: new Uint16Array(0),
+      source: new Uint8Array(0),
     });
     expect(decodeMapPoints(empty.buffer).ids.length).toBe(0);
     expect(() => decodeMapPoints(new ArrayBuffer(32))).toThrow('Not a map payload');
     const one = encodeMapPoints({
-      ids: Int32Array.from([1]), x: Float32Array.from([1]), y: Float32Array.from([1]),
-      topic: Uint16Array.from([1]), year: Uint16Array.from([1]), source: Uint8Array.from([1]),
+      ids: Int32Array.from([1]),
+      x: Float32Array.from([1]),
+      y: Float32Array.from([1]),
+      topic: Uint16Array.from([1]),
+      year: Uint16Array.from([1]),
+      source: Uint8Array.from([1]),
     });
     expect(() => decodeMapPoints(one.buffer.slice(0, 20))).toThrow('truncated');
   });
@@ -40,8 +48,12 @@ describe('map point payload', () => {
   it('refuses columns of different lengths', () => {
     expect(() =>
       encodeMapPoints({
-        ids: Int32Array.from([1, 2]), x: Float32Array.from([1]), y: Float32Array.from([1, 2]),
-        topic: Uint16Array.from([1, 2]), year: Uint16Array.from([1, 2]), source: Uint8Array.from([1, 2]),
+        ids: Int32Array.from([1, 2]),
+        x: Float32Array.from([1]),
+        y: Float32Array.from([1, 2]),
+        topic: Uint16Array.from([1, 2]),
+        year: Uint16Array.from([1, 2]),
+        source: Uint8Array.from([1, 2]),
       }),
     ).toThrow('differ');
   });

@@ -22,7 +22,8 @@ describe('raster', () => {
     // Point 0 at (2, 1) as a 2×2 square: lead 0 → pixels (2..3, 1..2). Point 1 at (0, 3), 3×3 → clipped.
     const drawn = rasterizeSquares(target, [2, 0, 50], [1, 3, 50], [0, 2], { k: 1, x: 0, y: 0 }, 2, 7);
     expect(drawn).toBe(1); // the third point is off-canvas
-    const rows = (p: Uint32Array) => Array.from({ length: 4 }, (_, y) => Array.from(p.slice(y * 5, y * 5 + 5)).join(''));
+    const rows = (p: Uint32Array) =>
+      Array.from({ length: 4 }, (_, y) => Array.from(p.slice(y * 5, y * 5 + 5)).join(''));
     expect(rows(target.pixels)).toEqual(['00000', '00770', '00770', '00000']);
     rasterizeSquares(target, [2, 0], [1, 3], [1], { k: 1, x: 0, y: 0 }, 3, 9);
     expect(rows(target.pixels)).toEqual(['00000', '00770', '99770', '99000']);

@@ -18,7 +18,11 @@ describe('topic stack', () => {
   it('stacks shares with no offset, in topic order', () => {
     const s = buildTopicStack(periods, topics, papers, totals, { mode: 'share' });
     expect(s.layers.map((l) => l.id)).toEqual([0, 1, 2]); // sums 12, 12, 6: ties by id
-    expect(s.layers[0].bands).toEqual([[0, 0.2], [0, 0.4], [0, 0.3]]);
+    expect(s.layers[0].bands).toEqual([
+      [0, 0.2],
+      [0, 0.4],
+      [0, 0.3],
+    ]);
     expect(s.layers[1].bands[0][0]).toBeCloseTo(0.2, 12);
     expect(s.layers[1].bands[0][1]).toBeCloseTo(0.8, 12);
     expect(s.layers[2].bands[2][1]).toBeCloseTo(0.5, 12); // (6 + 2 + 2) / 20

@@ -17,7 +17,11 @@ describe('map URL state', () => {
       years: [2019, 2022],
       sources: [1],
       zoom: { k: 2.5, x: -120.34, y: 44.06 },
-      area: [[0.5, 1.25], [2, 3], [-1.123456, 4]],
+      area: [
+        [0.5, 1.25],
+        [2, 3],
+        [-1.123456, 4],
+      ],
     };
     const query = formatMapState(state);
     expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4');
@@ -27,7 +31,11 @@ describe('map URL state', () => {
       years: [2019, 2022],
       sources: [1],
       zoom: { k: 2.5, x: -120.3, y: 44.1 },
-      area: [[0.5, 1.25], [2, 3], [-1.1235, 4]],
+      area: [
+        [0.5, 1.25],
+        [2, 3],
+        [-1.1235, 4],
+      ],
     });
     expect(formatMapState(back)).toBe(query);
   });
@@ -50,7 +58,11 @@ describe('graph URL state', () => {
   it('round-trips and clamps', () => {
     const q = formatGraphState({ author: 42, minPapers: 3, zoom: { k: 1.5, x: 10, y: 20 } });
     expect(q).toBe('author=42&min=3&z=1.5,10,20');
-    expect(parseGraphState(new URLSearchParams(q))).toEqual({ author: 42, minPapers: 3, zoom: { k: 1.5, x: 10, y: 20 } });
+    expect(parseGraphState(new URLSearchParams(q))).toEqual({
+      author: 42,
+      minPapers: 3,
+      zoom: { k: 1.5, x: 10, y: 20 },
+    });
     expect(parseGraphState({ author: 'x', min: '0' })).toEqual({ author: null, minPapers: 1, zoom: null });
     expect(formatGraphState({ author: null, minPapers: 1, zoom: null })).toBe('');
   });
@@ -58,7 +70,12 @@ describe('graph URL state', () => {
 
 describe('trends URL state', () => {
   it('round-trips terms with spaces, drops duplicates and bounds the list', () => {
-    const q = formatTrendsState({ terms: ['neural network', 'kernel'], focus: 'kernel', stack: 'stream', movers: 'phrases' });
+    const q = formatTrendsState({
+      terms: ['neural network', 'kernel'],
+      focus: 'kernel',
+      stack: 'stream',
+      movers: 'phrases',
+    });
     expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream&movers=phrases');
     expect(parseTrendsState(new URLSearchParams(q))).toEqual({
       terms: ['neural network', 'kernel'],

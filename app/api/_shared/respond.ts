@@ -28,7 +28,10 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** Validates the query string of `request` against `schema`; a 400 response when it does not fit. */
-export function parseQuery<S extends z.ZodType>(request: Request, schema: S): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
+export function parseQuery<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
   const result = schema.safeParse(params);
   if (result.success) return { ok: true, data: result.data };

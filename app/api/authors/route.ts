@@ -3,7 +3,11 @@ import { answer, jsonOk, parseQuery } from '../_shared/respond';
 import { findAuthors } from '@/lib/store/read';
 
 const querySchema = z.object({
-  q: z.string({ error: 'q is required' }).trim().min(1, { error: 'q is required' }).max(100, { error: 'q must be at most 100 characters' }),
+  q: z
+    .string({ error: 'q is required' })
+    .trim()
+    .min(1, { error: 'q is required' })
+    .max(100, { error: 'q must be at most 100 characters' }),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 

@@ -20,7 +20,12 @@ export function GET(request: NextRequest): Response {
   const q = parsed.query;
   return answer(() => {
     const author = resolveAuthorFilter(q.author);
-    const results = searchPapers(q.q, { topic: q.topic, from: q.from, to: q.to, source: q.source, author }, q.page, size.data);
+    const results = searchPapers(
+      q.q,
+      { topic: q.topic, from: q.from, to: q.to, source: q.source, author },
+      q.page,
+      size.data,
+    );
     return jsonOk(results);
   });
 }

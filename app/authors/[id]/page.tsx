@@ -93,13 +93,19 @@ export default async function AuthorPage({ params }: Props) {
             <dd className="cluster" style={{ gap: 8 }}>
               {stats.communityId != null ? (
                 <>
-                  <span className="swatch" style={{ background: communityColor(stats.communityId), width: 14, height: 14 }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ background: communityColor(stats.communityId), width: 14, height: 14 }}
+                    aria-hidden="true"
+                  />
                   {stats.communityId}
                 </>
               ) : (
                 '–'
               )}
-              {stats.communitySize != null && <span className="stat-note">{formatPlural(stats.communitySize, 'author')}</span>}
+              {stats.communitySize != null && (
+                <span className="stat-note">{formatPlural(stats.communitySize, 'author')}</span>
+              )}
             </dd>
           </div>
         </dl>
@@ -232,7 +238,11 @@ export default async function AuthorPage({ params }: Props) {
                       <span className="bar-track" aria-hidden="true">
                         <span
                           className="bar-fill"
-                          style={{ display: 'block', width: `${(t.papers / maxTopic) * 100}%`, background: topicColor(t.id) }}
+                          style={{
+                            display: 'block',
+                            width: `${(t.papers / maxTopic) * 100}%`,
+                            background: topicColor(t.id),
+                          }}
                         />
                       </span>
                     </Link>

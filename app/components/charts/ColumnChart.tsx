@@ -30,7 +30,10 @@ export function ColumnChart({
     .paddingInner(0.18)
     .paddingOuter(0.08);
   const max = Math.max(1, ...data.map((d) => d.value));
-  const y = scaleLinear().domain([0, max]).nice(4).range([height - margin.bottom, margin.top]);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice(4)
+    .range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(4);
   // Thin out the axis labels so they never collide (about 40px per label).
   const every = Math.max(1, Math.ceil((data.length * 40) / (width - margin.left - margin.right)));
@@ -50,7 +53,12 @@ export function ColumnChart({
         ))}
         {data.map((d, i) =>
           i % every === 0 || i === data.length - 1 ? (
-            <text key={d.label} x={(x(d.label) ?? 0) + x.bandwidth() / 2} y={height - margin.bottom + 15} textAnchor="middle">
+            <text
+              key={d.label}
+              x={(x(d.label) ?? 0) + x.bandwidth() / 2}
+              y={height - margin.bottom + 15}
+              textAnchor="middle"
+            >
               {d.label}
             </text>
           ) : null,

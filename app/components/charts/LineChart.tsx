@@ -86,7 +86,10 @@ export function LineChart({
           </text>
         )}
         {yLabel && (
-          <text transform={`translate(12 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+          <text
+            transform={`translate(12 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
             {yLabel}
           </text>
         )}
@@ -94,7 +97,13 @@ export function LineChart({
       {fill && <path className="area" d={fill} />}
       {path && <path className="line" d={path} />}
       {points.map((p) => (
-        <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={points.length > 40 ? 0 : 2.5} style={{ fill: 'var(--chart-line)' }}>
+        <circle
+          key={p.x}
+          cx={x(p.x)}
+          cy={y(p.y)}
+          r={points.length > 40 ? 0 : 2.5}
+          style={{ fill: 'var(--chart-line)' }}
+        >
           <title>{`${p.x}: ${formatY(p.y)}`}</title>
         </circle>
       ))}
@@ -107,9 +116,18 @@ export function LineChart({
             y2={height - margin.bottom}
             style={{ stroke: 'var(--chart-highlight)', strokeDasharray: '4 3' }}
           />
-          <circle cx={x(mark.x)} cy={y(mark.y)} r={5} style={{ fill: 'var(--chart-highlight)', stroke: 'var(--bg-elevated)', strokeWidth: 2 }} />
+          <circle
+            cx={x(mark.x)}
+            cy={y(mark.y)}
+            r={5}
+            style={{ fill: 'var(--chart-highlight)', stroke: 'var(--bg-elevated)', strokeWidth: 2 }}
+          />
           {markedLabel && (
-            <text x={(x(mark.x) ?? 0) + 8} y={margin.top + 10} style={{ fill: 'var(--chart-highlight)', fontWeight: 600 }}>
+            <text
+              x={(x(mark.x) ?? 0) + 8}
+              y={margin.top + 10}
+              style={{ fill: 'var(--chart-highlight)', fontWeight: 600 }}
+            >
               {markedLabel}
             </text>
           )}

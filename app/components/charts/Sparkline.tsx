@@ -15,7 +15,14 @@ export function Sparkline({
   const d = buildSparklinePath(values, width, height);
   const fillD = d ? `${d}L${width - 1.5},${height}L1.5,${height}Z` : '';
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       {fillD && !values.some((v) => v === null) && <path className="spark-area" d={fillD} />}
       {d && <path d={d} />}
     </svg>

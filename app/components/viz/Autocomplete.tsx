@@ -37,7 +37,8 @@ export function Autocomplete<T>(props: AutocompleteProps<T>) {
     if (!query) return;
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      fetchRef.current(query, controller.signal)
+      fetchRef
+        .current(query, controller.signal)
         .then((found) => {
           setOptions(found);
           setActive(found.length ? 0 : -1);

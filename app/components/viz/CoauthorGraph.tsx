@@ -58,11 +58,7 @@ export function CoauthorGraph(props: CoauthorGraphProps) {
 
   return (
     <div ref={wrapRef} className={styles.mapCanvasWrap}>
-      <canvas
-        {...canvasProps}
-        aria-label={label}
-        data-testid="coauthor-graph-canvas"
-      />
+      <canvas {...canvasProps} aria-label={label} data-testid="coauthor-graph-canvas" />
     </div>
   );
 }

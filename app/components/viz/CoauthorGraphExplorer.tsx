@@ -49,7 +49,10 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
     () => new Map(summary.communities.slice(0, COLOURED_COMMUNITIES).map((c, i) => [c.id, i])),
     [summary.communities],
   );
-  const slotOf = useCallback((community: number | null) => (community === null ? null : (slotByCommunity.get(community) ?? null)), [slotByCommunity]);
+  const slotOf = useCallback(
+    (community: number | null) => (community === null ? null : (slotByCommunity.get(community) ?? null)),
+    [slotByCommunity],
+  );
 
   const data = useMemo<GraphData | null>(() => {
     if (!layout) return null;
@@ -69,7 +72,10 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
     };
   }, [layout, slotByCommunity]);
   const indexById = useMemo(() => new Map((layout?.nodes.id ?? []).map((id, i) => [id, i])), [layout]);
-  const visible = useMemo(() => Uint8Array.from(layout?.nodes.papers ?? [], (p) => (p >= state.minPapers ? 1 : 0)), [layout, state.minPapers]);
+  const visible = useMemo(
+    () => Uint8Array.from(layout?.nodes.papers ?? [], (p) => (p >= state.minPapers ? 1 : 0)),
+    [layout, state.minPapers],
+  );
   const shownCount = useMemo(() => visible.reduce((s, v) => s + v, 0), [visible]);
 
   useEffect(() => {
@@ -119,10 +125,17 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
     }
   }
 
-  const onSelect = useCallback((index: number) => {
-    setState((s) => ({ ...s, author: layout?.nodes.id[index] ?? s.author }));
-  }, [layout]);
-  const onHover = useCallback((index: number | null, at: { x: number; y: number } | null) => setHover(index !== null && at ? { index, at } : null), []);
+  const onSelect = useCallback(
+    (index: number) => {
+      setState((s) => ({ ...s, author: layout?.nodes.id[index] ?? s.author }));
+    },
+    [layout],
+  );
+  const onHover = useCallback(
+    (index: number | null, at: { x: number; y: number } | null) =>
+      setHover(index !== null && at ? { index, at } : null),
+    [],
+  );
   const onZoomEnd = useCallback((t: Affine) => {
     const identity = Math.abs(t.k - 1) < 1e-3 && Math.abs(t.x) < 0.5 && Math.abs(t.y) < 0.5;
     setState((s) => ({ ...s, zoom: identity ? null : t }));
@@ -138,7 +151,11 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
             label="Find an author"
             placeholder="Type a name…"
             testId="author-search"
-            fetchOptions={(q, signal) => fetchJson<{ authors: GraphAuthor[] }>(`/api/graph/authors?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.authors)}
+            fetchOptions={(q, signal) =>
+              fetchJson<{ authors: GraphAuthor[] }>(`/api/graph/authors?q=${encodeURIComponent(q)}`, { signal }).then(
+                (r) => r.authors,
+              )
+            }
             optionKey={(a) => a.id}
             optionLabel={(a) => a.name}
             renderOption={(a) => (
@@ -160,11 +177,13 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
               onChange={(e) => setState((s) => ({ ...s, minPapers: Number(e.target.value) }))}
               aria-label="Minimum papers per author"
             >
-              {[...new Set([...MIN_PAPER_CHOICES, state.minPapers])].sort((a, b) => a - b).map((n) => (
-                <option key={n} value={n}>
-                  {n === 1 ? 'any' : `${n}+`}
-                </option>
-              ))}
+              {[...new Set([...MIN_PAPER_CHOICES, state.minPapers])]
+                .sort((a, b) => a - b)
+                .map((n) => (
+                  <option key={n} value={n}>
+                    {n === 1 ? 'any' : `${n}+`}
+                  </option>
+                ))}
             </select>
           </label>
           <button type="button" className="btn" onClick={() => graphRef.current?.reset()}>
@@ -186,7 +205,12 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
           {draw?.thinned && ' Single-paper links appear as you zoom in.'}
         </p>
         <ExportChart filename="topicscope-coauthors" label="co-author graph" canvas>
-          <div ref={areaRef} className={styles.graphArea} data-testid="graph-area" data-focus-author={selectedName ?? undefined}>
+          <div
+            ref={areaRef}
+            className={styles.graphArea}
+            data-testid="graph-area"
+            data-focus-author={selectedName ?? undefined}
+          >
             {data && layout && layout.nodes.id.length > 0 ? (
               <CoauthorGraph
                 ref={graphRef}
@@ -216,8 +240,8 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
               >
                 <strong>{layout.nodes.name[hover.index]}</strong>
                 <span className={styles.hint}>
-                  {formatCount(layout.nodes.papers[hover.index])} {layout.nodes.papers[hover.index] === 1 ? 'paper' : 'papers'} · click to
-                  highlight co-authors
+                  {formatCount(layout.nodes.papers[hover.index])}{' '}
+                  {layout.nodes.papers[hover.index] === 1 ? 'paper' : 'papers'} · click to highlight co-authors
                 </span>
               </div>
             )}
@@ -238,8 +262,11 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                   <Link href={`/authors/${ego.author.id}`}>{ego.author.name}</Link>
                 </h2>
                 <p className={styles.hint}>
-                  {formatCount(ego.author.papers)} {ego.author.papers === 1 ? 'paper' : 'papers'}, {formatCount(ego.author.coauthors)} co-authors
-                  {ego.author.laidOut ? '' : '. Their component is too small to be drawn in the graph; here is their ego network.'}
+                  {formatCount(ego.author.papers)} {ego.author.papers === 1 ? 'paper' : 'papers'},{' '}
+                  {formatCount(ego.author.coauthors)} co-authors
+                  {ego.author.laidOut
+                    ? ''
+                    : '. Their component is too small to be drawn in the graph; here is their ego network.'}
                 </p>
                 <ExportChart filename={`topicscope-ego-${ego.author.id}`} label={`ego network of ${ego.author.name}`}>
                   <EgoNetworkView ego={ego} colorOf={(community) => communityColor(slotOf(community))} />
@@ -262,7 +289,15 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                             type="button"
                             className="btn-link"
                             onClick={() => pickAuthor(c)}
-                            style={{ background: 'none', border: 0, padding: 0, color: 'var(--accent)', cursor: 'pointer', font: 'inherit', textAlign: 'left' }}
+                            style={{
+                              background: 'none',
+                              border: 0,
+                              padding: 0,
+                              color: 'var(--accent)',
+                              cursor: 'pointer',
+                              font: 'inherit',
+                              textAlign: 'left',
+                            }}
                           >
                             {c.name}
                           </button>
@@ -272,7 +307,9 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                     ))}
                   </tbody>
                 </table>
-                {ego.coauthors.length > 30 && <p className={styles.hint}>and {formatCount(ego.coauthors.length - 30)} more.</p>}
+                {ego.coauthors.length > 30 && (
+                  <p className={styles.hint}>and {formatCount(ego.coauthors.length - 30)} more.</p>
+                )}
               </>
             )}
           </section>
@@ -282,7 +319,8 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
           <h2>Communities</h2>
           <p className={styles.hint}>
             {formatCount(summary.communityCount)} communities (Louvain)
-            {summary.modularity !== null ? `, modularity ${formatDecimal(summary.modularity, 3)}` : ''}. The ten largest have colours; the rest are grey.
+            {summary.modularity !== null ? `, modularity ${formatDecimal(summary.modularity, 3)}` : ''}. The ten largest
+            have colours; the rest are grey.
           </p>
           <table className={styles.compactTable}>
             <thead>
@@ -298,7 +336,11 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                 <tr key={c.id}>
                   <td>
                     <span className={styles.cardTopic}>
-                      <span className={styles.swatch} style={{ background: slotOf(c.id) === null ? NEUTRAL_COLOR : categoricalColor(slotOf(c.id)!) }} aria-hidden="true" />
+                      <span
+                        className={styles.swatch}
+                        style={{ background: slotOf(c.id) === null ? NEUTRAL_COLOR : categoricalColor(slotOf(c.id)!) }}
+                        aria-hidden="true"
+                      />
                       <span>{c.topAuthors.join(', ') || `#${c.id}`}</span>
                     </span>
                   </td>
@@ -312,7 +354,8 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
         <section className="card">
           <h2>Components</h2>
           <p className={styles.hint}>
-            {formatCount(summary.componentCount)} connected components; the largest are drawn ({formatCount(summary.laidOut)} authors).
+            {formatCount(summary.componentCount)} connected components; the largest are drawn (
+            {formatCount(summary.laidOut)} authors).
           </p>
           <table className={styles.compactTable}>
             <thead>

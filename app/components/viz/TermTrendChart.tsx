@@ -64,7 +64,13 @@ export function TermTrendChart({ periods, periodPapers, terms, minPeriodPapers, 
       {width > 0 && (
         <LineChart width={width} height={height} data={data} margin={{ top: 10, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-          <XAxis dataKey="period" tickFormatter={formatPeriod} stroke="var(--chart-axis)" tick={{ fill: 'var(--chart-text)', fontSize: 12 }} minTickGap={12} />
+          <XAxis
+            dataKey="period"
+            tickFormatter={formatPeriod}
+            stroke="var(--chart-axis)"
+            tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+            minTickGap={12}
+          />
           <YAxis
             domain={y.domain()}
             ticks={ticks}

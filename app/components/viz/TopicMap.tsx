@@ -76,15 +76,10 @@ export function TopicMap(props: TopicMapProps) {
 
   return (
     <div ref={wrapRef} className={styles.mapCanvasWrap}>
-      <canvas
-        {...canvasProps}
-        aria-label={label}
-        aria-describedby="map-keys"
-        data-testid="topic-map-canvas"
-      />
+      <canvas {...canvasProps} aria-label={label} aria-describedby="map-keys" data-testid="topic-map-canvas" />
       <p id="map-keys" className="visually-hidden">
-        Arrow keys pan, plus and minus zoom, 0 resets the view, Escape clears the selection. The topic list
-        beside the map lists every topic with its number of papers.
+        Arrow keys pan, plus and minus zoom, 0 resets the view, Escape clears the selection. The topic list beside the
+        map lists every topic with its number of papers.
       </p>
     </div>
   );

@@ -39,7 +39,11 @@ async function fetchCards(ids: number[]): Promise<MapPaperCard[]> {
   const response =
     ids.length <= 200
       ? await fetch(`/api/map/papers?ids=${ids.join(',')}`)
-      : await fetch('/api/map/papers', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
+      : await fetch('/api/map/papers', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ids }),
+        });
   if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? response.statusText);
   return ((await response.json()) as { papers: MapPaperCard[] }).papers;
 }
@@ -61,7 +65,12 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
   const [cards, setCards] = useState<ReadonlyMap<number, MapPaperCard>>(new Map());
   const [selectionCards, setSelectionCards] = useState<MapPaperCard[]>([]);
-  const [timing, setTiming] = useState<{ loadMs: number; firstDrawMs: number | null; drawMs: number; drawn: number } | null>(null);
+  const [timing, setTiming] = useState<{
+    loadMs: number;
+    firstDrawMs: number | null;
+    drawMs: number;
+    drawn: number;
+  } | null>(null);
   const loadedAt = useRef<number | null>(null);
 
   useUrlState(formatMapState(state));
@@ -89,7 +98,10 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const topicById = useMemo(() => new Map(meta.topics.map((t) => [t.id, t])), [meta.topics]);
 
   const mask = useMemo(
-    () => (points ? buildActiveMask(points, { topics: state.topics, years: state.years, sources: state.sources }) : new Uint8Array(0)),
+    () =>
+      points
+        ? buildActiveMask(points, { topics: state.topics, years: state.years, sources: state.sources })
+        : new Uint8Array(0),
     [points, state.topics, state.years, state.sources],
   );
   const activeCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
@@ -97,7 +109,10 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     if (!points || !state.area) return null;
     return Uint32Array.from(selectInPolygon(points.x, points.y, state.area, (i) => mask[i] === 1));
   }, [points, state.area, mask]);
-  const selectedIds = useMemo(() => (selected && points ? Array.from(selected, (i) => points.ids[i]) : []), [selected, points]);
+  const selectedIds = useMemo(
+    () => (selected && points ? Array.from(selected, (i) => points.ids[i]) : []),
+    [selected, points],
+  );
 
   // Hover card: cached, fetched after a short pause so sweeping across points stays cheap.
   const hoverId = hover && points ? points.ids[hover.index] : null;
@@ -158,12 +173,17 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   }, []);
 
   function toggleTopic(id: number) {
-    setState((s) => ({ ...s, topics: s.topics.includes(id) ? s.topics.filter((t) => t !== id) : [...s.topics, id].sort((a, b) => a - b) }));
+    setState((s) => ({
+      ...s,
+      topics: s.topics.includes(id) ? s.topics.filter((t) => t !== id) : [...s.topics, id].sort((a, b) => a - b),
+    }));
   }
   function toggleSource(index: number) {
     setState((s) => ({
       ...s,
-      sources: s.sources.includes(index) ? s.sources.filter((t) => t !== index) : [...s.sources, index].sort((a, b) => a - b),
+      sources: s.sources.includes(index)
+        ? s.sources.filter((t) => t !== index)
+        : [...s.sources, index].sort((a, b) => a - b),
     }));
   }
   function setYears(which: 0 | 1, value: string) {
@@ -189,7 +209,9 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     downloadText(csv, 'topicscope-selection.csv', 'text/csv;charset=utf-8');
   }
 
-  const yearOptions = meta.years ? Array.from({ length: meta.years[1] - meta.years[0] + 1 }, (_, i) => meta.years![0] + i) : [];
+  const yearOptions = meta.years
+    ? Array.from({ length: meta.years[1] - meta.years[0] + 1 }, (_, i) => meta.years![0] + i)
+    : [];
   const years = state.years ?? meta.years;
   const filtered = state.topics.length > 0 || state.years !== null || state.sources.length > 0;
   const hoverTopic = hoverCard?.topicId != null ? topicById.get(hoverCard.topicId) : undefined;
@@ -245,7 +267,8 @@ export function TopicMapExplorer({ meta, initial }: Props) {
             </div>
             {meta.undated > 0 && (
               <p className={styles.hint}>
-                {formatCount(meta.undated)} undated {meta.undated === 1 ? 'paper is' : 'papers are'} shown only when all years are.
+                {formatCount(meta.undated)} undated {meta.undated === 1 ? 'paper is' : 'papers are'} shown only when all
+                years are.
               </p>
             )}
           </fieldset>
@@ -261,7 +284,10 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                   checked={state.sources.length === 0 || state.sources.includes(source.index)}
                   onChange={() =>
                     state.sources.length === 0
-                      ? setState((s) => ({ ...s, sources: meta.sources.filter((x) => x.index !== source.index).map((x) => x.index) }))
+                      ? setState((s) => ({
+                          ...s,
+                          sources: meta.sources.filter((x) => x.index !== source.index).map((x) => x.index),
+                        }))
                       : toggleSource(source.index)
                   }
                 />
@@ -298,7 +324,11 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                     <span className={styles.truncate}>{topic.label}</span>
                     <span className={styles.count}>{formatCount(topic.size)}</span>
                   </button>
-                  <Link href={`/topics/${topic.id}`} className={styles.legendLink} aria-label={`Open topic ${topic.label}`}>
+                  <Link
+                    href={`/topics/${topic.id}`}
+                    className={styles.legendLink}
+                    aria-label={`Open topic ${topic.label}`}
+                  >
                     →
                   </Link>
                 </li>
@@ -316,66 +346,75 @@ export function TopicMapExplorer({ meta, initial }: Props) {
             <span>Loading {formatCount(meta.papers)} points…</span>
           ) : (
             <span>
-              {filtered ? `${formatCount(activeCount)} of ${formatCount(points.ids.length)} papers match` : `${formatCount(points.ids.length)} papers`}
+              {filtered
+                ? `${formatCount(activeCount)} of ${formatCount(points.ids.length)} papers match`
+                : `${formatCount(points.ids.length)} papers`}
               {selected ? ` · ${formatCount(selected.length)} selected` : ''}
             </span>
           )}
           {timing && (
-            <span className={styles.hint} data-testid="map-timing" data-draw-ms={timing.drawMs.toFixed(1)} data-first-draw-ms={timing.firstDrawMs?.toFixed(0)}>
+            <span
+              className={styles.hint}
+              data-testid="map-timing"
+              data-draw-ms={timing.drawMs.toFixed(1)}
+              data-first-draw-ms={timing.firstDrawMs?.toFixed(0)}
+            >
               drawn {formatCount(timing.drawn)} points in {timing.drawMs.toFixed(1)} ms
             </span>
           )}
         </div>
         <ExportChart filename="topicscope-map" label="topic map" canvas>
-        <div ref={areaRef} className={styles.mapArea}>
-          {points && (
-            <TopicMap
-              ref={mapRef}
-              points={points}
-              topics={engineTopics}
-              colors={colors}
-              mask={mask}
-              selected={selected}
-              area={state.area}
-              mode={mode}
-              initialZoom={initial.zoom}
-              label={`Topic map of ${formatCount(points.ids.length)} papers in ${meta.topics.length} topics`}
-              onHover={onHover}
-              onOpen={onOpen}
-              onSelectArea={onSelectArea}
-              onZoomEnd={onZoomEnd}
-              onDraw={onDraw}
-            />
-          )}
-          {hover && (
-            <div
-              className={styles.hoverCard}
-              style={{ left: hover.at.x, top: hover.at.y }}
-              data-flip-x={hover.at.x > area.width - 360 || undefined}
-              data-flip-y={hover.at.y > area.height - 150 || undefined}
-              role="tooltip"
-            >
-              {hoverCard ? (
-                <>
-                  <strong>{hoverCard.title}</strong>
-                  {hoverCard.authors && <span>{formatAuthorsShort(hoverCard.authors, 4)}</span>}
-                  <span className={styles.hint}>
-                    {[hoverCard.year, hoverCard.venue].filter(Boolean).join(' · ')}
-                  </span>
-                  {hoverTopic && (
-                    <span className={styles.cardTopic}>
-                      <span className={styles.swatch} style={{ background: colors.get(hoverTopic.id) }} aria-hidden="true" />
-                      {hoverTopic.label}
-                    </span>
-                  )}
-                  <span className={styles.hint}>Click to open</span>
-                </>
-              ) : (
-                <span className={styles.hint}>Loading…</span>
-              )}
-            </div>
-          )}
-        </div>
+          <div ref={areaRef} className={styles.mapArea}>
+            {points && (
+              <TopicMap
+                ref={mapRef}
+                points={points}
+                topics={engineTopics}
+                colors={colors}
+                mask={mask}
+                selected={selected}
+                area={state.area}
+                mode={mode}
+                initialZoom={initial.zoom}
+                label={`Topic map of ${formatCount(points.ids.length)} papers in ${meta.topics.length} topics`}
+                onHover={onHover}
+                onOpen={onOpen}
+                onSelectArea={onSelectArea}
+                onZoomEnd={onZoomEnd}
+                onDraw={onDraw}
+              />
+            )}
+            {hover && (
+              <div
+                className={styles.hoverCard}
+                style={{ left: hover.at.x, top: hover.at.y }}
+                data-flip-x={hover.at.x > area.width - 360 || undefined}
+                data-flip-y={hover.at.y > area.height - 150 || undefined}
+                role="tooltip"
+              >
+                {hoverCard ? (
+                  <>
+                    <strong>{hoverCard.title}</strong>
+                    {hoverCard.authors && <span>{formatAuthorsShort(hoverCard.authors, 4)}</span>}
+                    <span className={styles.hint}>{[hoverCard.year, hoverCard.venue].filter(Boolean).join(' · ')}</span>
+                    {hoverTopic && (
+                      <span className={styles.cardTopic}>
+                        <span
+                          className={styles.swatch}
+                          style={{ background: colors.get(hoverTopic.id) }}
+                          aria-hidden="true"
+                        />
+                        {hoverTopic.label}
+                      </span>
+                    )}
+                    <span className={styles.hint}>Click to open</span>
+                  </>
+                ) : (
+                  <span className={styles.hint}>Loading…</span>
+                )}
+              </div>
+            )}
+          </div>
         </ExportChart>
       </section>
 
@@ -387,7 +426,12 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               <button type="button" className="btn" onClick={exportCsv} disabled={selected.length === 0}>
                 Export CSV{selected.length > CSV_MAX ? ` (first ${formatCount(CSV_MAX)})` : ''}
               </button>
-              <button type="button" className="btn" onClick={() => setState((s) => ({ ...s, area: null }))} aria-keyshortcuts="Escape">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setState((s) => ({ ...s, area: null }))}
+                aria-keyshortcuts="Escape"
+              >
                 Clear
               </button>
             </div>
@@ -395,7 +439,8 @@ export function TopicMapExplorer({ meta, initial }: Props) {
         </div>
         {!selected ? (
           <p className={styles.hint}>
-            Choose “Rectangle brush” or “Lasso select” and drag over points to list their papers here; Escape clears the selection.
+            Choose “Rectangle brush” or “Lasso select” and drag over points to list their papers here; Escape clears the
+            selection.
           </p>
         ) : selected.length === 0 ? (
           <p className={styles.hint}>No matching papers inside the selection.</p>
@@ -406,16 +451,16 @@ export function TopicMapExplorer({ meta, initial }: Props) {
               {selected.length > SELECTION_LIST ? `; the first ${SELECTION_LIST} are listed` : ''}.
             </p>
             <div className={styles.selectionScroll} tabIndex={0} role="region" aria-label="Selected papers list">
-            <ol className={styles.selectionList}>
-              {selectionCards.map((card) => (
-                <li key={card.id}>
-                  <Link href={`/papers/${card.id}`}>{card.title}</Link>
-                  <span className={styles.hint}>
-                    {[formatAuthorsShort(card.authors, 3), card.year, card.topicLabel].filter(Boolean).join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ol>
+              <ol className={styles.selectionList}>
+                {selectionCards.map((card) => (
+                  <li key={card.id}>
+                    <Link href={`/papers/${card.id}`}>{card.title}</Link>
+                    <span className={styles.hint}>
+                      {[formatAuthorsShort(card.authors, 3), card.year, card.topicLabel].filter(Boolean).join(' · ')}
+                    </span>
+                  </li>
+                ))}
+              </ol>
             </div>
           </>
         )}

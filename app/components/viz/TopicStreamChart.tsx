@@ -26,7 +26,10 @@ const MARGIN = { top: 8, right: 12, bottom: 26, left: 46 };
 export function TopicStreamChart({ periods, periodPapers, topics, papers, mode, height = 320 }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
-  const stack = useMemo(() => buildTopicStack(periods, topics, papers, periodPapers, { mode, maxLayers: 12 }), [periods, topics, papers, periodPapers, mode]);
+  const stack = useMemo(
+    () => buildTopicStack(periods, topics, papers, periodPapers, { mode, maxLayers: 12 }),
+    [periods, topics, papers, periodPapers, mode],
+  );
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const paths = useMemo(() => buildStackPaths(stack, innerW, innerH), [stack, innerW, innerH]);

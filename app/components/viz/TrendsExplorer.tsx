@@ -52,7 +52,13 @@ function seriesQuery(state: TrendsViewState): string {
   return params.toString();
 }
 
-export function TrendsExplorer({ initial, data: initialData, movers: moverKinds, topicShares, minPeriodPapers }: Props) {
+export function TrendsExplorer({
+  initial,
+  data: initialData,
+  movers: moverKinds,
+  topicShares,
+  minPeriodPapers,
+}: Props) {
   const [state, setState] = useState<TrendsViewState>(initial);
   const movers = moverKinds[state.movers];
   const [fetched, setFetched] = useState<{ query: string; data?: TrendsData; error?: string } | null>(null);
@@ -88,7 +94,8 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
 
   function addTerm(display: string) {
     setState((s) => {
-      if (s.terms.some((t) => t.toLowerCase() === display.toLowerCase()) || s.terms.length >= MAX_COMPARED_TERMS) return s;
+      if (s.terms.some((t) => t.toLowerCase() === display.toLowerCase()) || s.terms.length >= MAX_COMPARED_TERMS)
+        return s;
       return { ...s, terms: [...s.terms, display] };
     });
   }
@@ -100,11 +107,18 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
     }));
   }
 
-  const sparse = periods.flatMap((p, i) => (papers[i] < minPeriodPapers ? [`${formatPeriod(p)} (${formatCount(papers[i])})`] : []));
+  const sparse = periods.flatMap((p, i) =>
+    papers[i] < minPeriodPapers ? [`${formatPeriod(p)} (${formatCount(papers[i])})`] : [],
+  );
   const dense = densePeriods(papers, minPeriodPapers);
   const periodWord = shown.granularity === 'month' ? 'month' : 'year';
 
-  const moverList = (title: string, items: (TermMover | TermBurst)[], describe: (t: TermMover | TermBurst) => string, testId: string) => (
+  const moverList = (
+    title: string,
+    items: (TermMover | TermBurst)[],
+    describe: (t: TermMover | TermBurst) => string,
+    testId: string,
+  ) => (
     <section className="card" aria-label={title} data-testid={testId}>
       <h2 style={{ fontSize: 'var(--text-lg)', marginTop: 0 }}>{title}</h2>
       {items.length === 0 ? (
@@ -126,7 +140,12 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
                   </span>
                   <span className={styles.moverNote}>{describe(t)}</span>
                 </span>
-                <Sparkline values={pickIndices(t.share, dense)} width={84} height={22} label={`share of “${t.display}” per ${periodWord}`} />
+                <Sparkline
+                  values={pickIndices(t.share, dense)}
+                  width={84}
+                  height={22}
+                  label={`share of “${t.display}” per ${periodWord}`}
+                />
               </button>
             </li>
           ))}
@@ -135,9 +154,12 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
     </section>
   );
 
-  const slope = (t: TermMover | TermBurst) => ('slope' in t ? `${t.slope >= 0 ? '+' : ''}${(t.slope * 100).toFixed(2)} pts/${periodWord}` : '');
+  const slope = (t: TermMover | TermBurst) =>
+    'slope' in t ? `${t.slope >= 0 ? '+' : ''}${(t.slope * 100).toFixed(2)} pts/${periodWord}` : '';
   const burst = (t: TermMover | TermBurst) =>
-    'start' in t ? `${formatPeriod(t.start)}${t.end !== t.start ? `–${formatPeriod(t.end)}` : ''} · ${t.strength.toFixed(1)}` : '';
+    'start' in t
+      ? `${formatPeriod(t.start)}${t.end !== t.start ? `–${formatPeriod(t.end)}` : ''} · ${t.strength.toFixed(1)}`
+      : '';
 
   return (
     <div className="stack">
@@ -150,7 +172,11 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
             label={`Add a term or phrase (up to ${MAX_COMPARED_TERMS})`}
             placeholder="e.g. diffusion"
             testId="term-search"
-            fetchOptions={(q, signal) => fetchJson<{ terms: TrendTerm[] }>(`/api/trends/terms?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.terms)}
+            fetchOptions={(q, signal) =>
+              fetchJson<{ terms: TrendTerm[] }>(`/api/trends/terms?q=${encodeURIComponent(q)}`, { signal }).then(
+                (r) => r.terms,
+              )
+            }
             optionKey={(t) => t.id}
             optionLabel={(t) => t.display}
             renderOption={(t) => (
@@ -168,7 +194,9 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
               const i = compared.findIndex((s) => s.display.toLowerCase() === t.toLowerCase());
               return (
                 <li key={t} className={styles.chip}>
-                  {i >= 0 && <span className={styles.swatch} style={{ background: categoricalColor(i) }} aria-hidden="true" />}
+                  {i >= 0 && (
+                    <span className={styles.swatch} style={{ background: categoricalColor(i) }} aria-hidden="true" />
+                  )}
                   {t}
                   <button type="button" onClick={() => removeTerm(t)} aria-label={`Remove ${t}`}>
                     ×
@@ -183,26 +211,39 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
           <p className={styles.hint}>Not in the vocabulary: {shown.missing.map((m) => `“${m}”`).join(', ')}.</p>
         )}
         {chartTerms.length === 0 ? (
-          <p className={styles.hint}>Pick terms above, or click a rising, falling or bursting term below, to compare them here.</p>
+          <p className={styles.hint}>
+            Pick terms above, or click a rising, falling or bursting term below, to compare them here.
+          </p>
         ) : (
           <>
             <ExportChart filename="topicscope-term-trends" label="term trends chart">
-              <TermTrendChart periods={periods} periodPapers={papers} terms={chartTerms} minPeriodPapers={minPeriodPapers} />
+              <TermTrendChart
+                periods={periods}
+                periodPapers={papers}
+                terms={chartTerms}
+                minPeriodPapers={minPeriodPapers}
+              />
             </ExportChart>
             {sparse.length > 0 && (
               <p className={styles.hint}>
-                Left out of the share charts and sparklines: {sparse.join(', ')} — fewer than {minPeriodPapers} papers, where a share would
-                swing wildly. The table below keeps their counts.
+                Left out of the share charts and sparklines: {sparse.join(', ')} — fewer than {minPeriodPapers} papers,
+                where a share would swing wildly. The table below keeps their counts.
               </p>
             )}
             <DataTable
               caption="Share and papers per period for each compared term"
-              columns={[{ label: 'Period' }, { label: 'Papers', numeric: true }, ...chartTerms.map((t) => ({ label: t.label, numeric: true }))]}
+              columns={[
+                { label: 'Period' },
+                { label: 'Papers', numeric: true },
+                ...chartTerms.map((t) => ({ label: t.label, numeric: true })),
+              ]}
               rows={periods.map((p, i) => [
                 formatPeriod(p),
                 formatCount(papers[i]),
                 ...chartTerms.map((t) =>
-                  papers[i] < minPeriodPapers ? `${formatCount(t.papers[i])}` : `${formatShare(t.share[i])} (${formatCount(t.papers[i])})`,
+                  papers[i] < minPeriodPapers
+                    ? `${formatCount(t.papers[i])}`
+                    : `${formatShare(t.share[i])} (${formatCount(t.papers[i])})`,
                 ),
               ])}
             />
@@ -211,7 +252,9 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
         {shown.related && (
           <div style={{ marginTop: 'var(--space-4)' }}>
             <div className={styles.chartHeader}>
-              <h3 style={{ margin: 0, fontSize: 'var(--text-md)' }}>Terms that appear with “{shown.related.term.display}”</h3>
+              <h3 style={{ margin: 0, fontSize: 'var(--text-md)' }}>
+                Terms that appear with “{shown.related.term.display}”
+              </h3>
               {compared.length > 1 && (
                 <label className={styles.hint}>
                   Related to{' '}
@@ -285,7 +328,10 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
           />
         </div>
         {state.stack === 'share' && dense.length < periods.length && (
-          <p className={styles.hint}>Shares leave out the periods with fewer than {minPeriodPapers} papers; the streamgraph shows every period’s papers.</p>
+          <p className={styles.hint}>
+            Shares leave out the periods with fewer than {minPeriodPapers} papers; the streamgraph shows every period’s
+            papers.
+          </p>
         )}
         {topicShares.topics.length === 0 || periods.length === 0 ? (
           <p className={styles.hint}>No topics or periods in this build.</p>
@@ -296,7 +342,11 @@ export function TrendsExplorer({ initial, data: initialData, movers: moverKinds,
                 periods={state.stack === 'share' ? pickIndices(periods, dense) : periods}
                 periodPapers={state.stack === 'share' ? pickIndices(papers, dense) : papers}
                 topics={topicShares.topics}
-                papers={state.stack === 'share' ? topicShares.papers.map((row) => pickIndices(row, dense)) : topicShares.papers}
+                papers={
+                  state.stack === 'share'
+                    ? topicShares.papers.map((row) => pickIndices(row, dense))
+                    : topicShares.papers
+                }
                 mode={state.stack}
               />
             </ExportChart>

@@ -160,17 +160,41 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     const bg = this.theme.halo;
     let drawn = 0;
     if (this.buckets.faded.length) {
-      drawn += rasterizeSquares(target, x, y, this.buckets.faded, device, Math.max(1, size * 0.8), packColor(mixColor(this.theme.faded, bg, 0.3)));
+      drawn += rasterizeSquares(
+        target,
+        x,
+        y,
+        this.buckets.faded,
+        device,
+        Math.max(1, size * 0.8),
+        packColor(mixColor(this.theme.faded, bg, 0.3)),
+      );
     }
     // With a selection, the unselected points step back so the selection reads at a glance.
     const selecting = this.selectedByTopic !== null;
     for (const [topic, indices] of this.buckets.active) {
       const color = this.colors.get(topic) ?? this.theme.faded;
-      drawn += rasterizeSquares(target, x, y, indices, device, size, packColor(selecting ? mixColor(color, bg, 0.65) : color));
+      drawn += rasterizeSquares(
+        target,
+        x,
+        y,
+        indices,
+        device,
+        size,
+        packColor(selecting ? mixColor(color, bg, 0.65) : color),
+      );
     }
     if (this.selectedByTopic) {
       for (const [topic, indices] of this.selectedByTopic) {
-        rasterizeSquares(target, x, y, indices, device, size + 1.5 * this.dpr, packColor(this.colors.get(topic) ?? this.theme.faded));
+        rasterizeSquares(
+          target,
+          x,
+          y,
+          indices,
+          device,
+          size + 1.5 * this.dpr,
+          packColor(this.colors.get(topic) ?? this.theme.faded),
+        );
       }
     }
     this.layerCtx.putImageData(this.image, 0, 0);
@@ -230,7 +254,13 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     ctx.font = `600 ${fontSize}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
     const candidates = this.topics
       .filter((topic) => this.activeTopics.has(topic.id))
-      .map((topic) => ({ id: topic.id, text: topic.label, x: t.k * topic.x + t.x, y: t.k * topic.y + t.y, priority: topic.size }));
+      .map((topic) => ({
+        id: topic.id,
+        text: topic.label,
+        x: t.k * topic.x + t.x,
+        y: t.k * topic.y + t.y,
+        priority: topic.size,
+      }));
     const placed = placeLabels(candidates, {
       width: this.width,
       height: this.height,

@@ -12,7 +12,11 @@ export function useUrlState(query: string, delayMs = 300): void {
     const timer = window.setTimeout(() => {
       const next = query ? `?${query}` : '';
       if (window.location.search !== next) {
-        window.history.replaceState(window.history.state, '', `${window.location.pathname}${next}${window.location.hash}`);
+        window.history.replaceState(
+          window.history.state,
+          '',
+          `${window.location.pathname}${next}${window.location.hash}`,
+        );
       }
     }, delayMs);
     return () => window.clearTimeout(timer);

@@ -78,7 +78,11 @@ export function useZoomCanvas<E extends ZoomControl>(create: (canvas: HTMLCanvas
  * The URL's zoom applies once, when the data first arrives (after the engine has fitted it);
  * later zooms come from the user. Call after the effects that hand the engine its data.
  */
-export function useInitialZoom(engineRef: RefObject<ZoomControl | null>, initialZoom: Affine | null, data: unknown): void {
+export function useInitialZoom(
+  engineRef: RefObject<ZoomControl | null>,
+  initialZoom: Affine | null,
+  data: unknown,
+): void {
   const applied = useRef(false);
   useEffect(() => {
     if (applied.current || !engineRef.current) return;

@@ -98,7 +98,10 @@ export abstract class ZoomCanvas<Theme, Report> implements ZoomControl {
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', onTheme);
-    this.cleanup.push(() => observer.disconnect(), () => media.removeEventListener('change', onTheme));
+    this.cleanup.push(
+      () => observer.disconnect(),
+      () => media.removeEventListener('change', onTheme),
+    );
   }
 
   destroy(): void {
@@ -136,7 +139,8 @@ export abstract class ZoomCanvas<Theme, Report> implements ZoomControl {
   nudge(action: { scale?: number; dx?: number; dy?: number }): void {
     const canvas = select(this.canvas);
     if (action.scale) canvas.transition(transition().duration(200)).call(this.zoomBehavior.scaleBy, action.scale);
-    if (action.dx || action.dy) canvas.call(this.zoomBehavior.translateBy, (action.dx ?? 0) / this.zoomT.k, (action.dy ?? 0) / this.zoomT.k);
+    if (action.dx || action.dy)
+      canvas.call(this.zoomBehavior.translateBy, (action.dx ?? 0) / this.zoomT.k, (action.dy ?? 0) / this.zoomT.k);
   }
 
   // ------------------------------------------------------------------ for subclasses
@@ -225,7 +229,10 @@ export abstract class ZoomCanvas<Theme, Report> implements ZoomControl {
   }
 
   /** Centred labels in `colors.text` over a halo of the background (ctx font already set). */
-  protected fillLabels(labels: readonly { text: string; x: number; y: number }[], colors: { text: string; halo: string; haloWidth: number }): void {
+  protected fillLabels(
+    labels: readonly { text: string; x: number; y: number }[],
+    colors: { text: string; halo: string; haloWidth: number },
+  ): void {
     const ctx = this.ctx;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';

@@ -9,7 +9,15 @@ import { PaperItem } from '../../components/PaperItem';
 import { PaperMapThumbnail } from '../../components/PaperMapThumbnail';
 import { parseId } from '../../components/params';
 import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
-import { formatAffiliation, formatCount, formatDecimal, formatFormatName, formatPaperDate, formatPlural, formatSourceName } from '@/lib/viz/format';
+import {
+  formatAffiliation,
+  formatCount,
+  formatDecimal,
+  formatFormatName,
+  formatPaperDate,
+  formatPlural,
+  formatSourceName,
+} from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
 
@@ -100,9 +108,11 @@ export default async function PaperPage({ params }: Props) {
     if (g === undefined) provenance.push((g = { file: f.file, record: f.record, fields: [] }));
     g.fields.push(f.field.replace('_', ' '));
   }
-  const keywordKinds = KEYWORD_KINDS.map(([kind, title]) => ({ kind, title, keywords: paper.keywords.filter((k) => k.kind === kind) })).filter(
-    (g) => g.keywords.length > 0,
-  );
+  const keywordKinds = KEYWORD_KINDS.map(([kind, title]) => ({
+    kind,
+    title,
+    keywords: paper.keywords.filter((k) => k.kind === kind),
+  })).filter((g) => g.keywords.length > 0);
   return (
     <div className="page">
       <header className="page-header">
@@ -115,7 +125,9 @@ export default async function PaperPage({ params }: Props) {
             <span className="badge badge-warning" title="The source listed no title">
               derived title
             </span>{' '}
-            <span className="subtle">The source had no title; this one is taken from the tl;dr or the first sentence.</span>
+            <span className="subtle">
+              The source had no title; this one is taken from the tl;dr or the first sentence.
+            </span>
           </p>
         )}
         <p className="lede" style={{ fontSize: 'var(--text-md)' }}>
@@ -152,7 +164,9 @@ export default async function PaperPage({ params }: Props) {
             </a>
           )}
           {paper.citedBy && (
-            <span title={`Times cited as ${paper.citedBy.source ? formatFormatName(paper.citedBy.source) : 'the source'} counts it, across all of its database`}>
+            <span
+              title={`Times cited as ${paper.citedBy.source ? formatFormatName(paper.citedBy.source) : 'the source'} counts it, across all of its database`}
+            >
               cited {formatPlural(paper.citedBy.count, 'time')}
               {paper.citedBy.source ? ` (${formatFormatName(paper.citedBy.source)})` : ''}
             </span>
@@ -202,7 +216,9 @@ export default async function PaperPage({ params }: Props) {
             {paper.abstract === '' ? (
               <p className="muted">
                 The source gives no abstract.{' '}
-                {paper.topic ? 'The topic comes from the title alone.' : 'The title is too short to place the paper in a topic.'}
+                {paper.topic
+                  ? 'The topic comes from the title alone.'
+                  : 'The title is too short to place the paper in a topic.'}
               </p>
             ) : (
               <div className="abstract">
@@ -225,7 +241,10 @@ export default async function PaperPage({ params }: Props) {
                   <ul className="cluster" aria-label={g.title}>
                     {g.keywords.map((k) => (
                       <li key={k.keyword}>
-                        <Link className="chip" href={`/search?q=${encodeURIComponent(`"${k.keyword.replace(/"/g, '')}"`)}`}>
+                        <Link
+                          className="chip"
+                          href={`/search?q=${encodeURIComponent(`"${k.keyword.replace(/"/g, '')}"`)}`}
+                        >
                           {k.keyword}
                         </Link>
                       </li>
@@ -241,8 +260,10 @@ export default async function PaperPage({ params }: Props) {
                 References
               </h2>
               <p className="subtle">
-                {formatPlural(paper.referenceCount, 'reference')}; {formatCount(paper.resolvedReferenceCount)} of them in this corpus
-                {paper.referenceCount > paper.references.length ? ` (the first ${paper.references.length} listed)` : ''}.
+                {formatPlural(paper.referenceCount, 'reference')}; {formatCount(paper.resolvedReferenceCount)} of them
+                in this corpus
+                {paper.referenceCount > paper.references.length ? ` (the first ${paper.references.length} listed)` : ''}
+                .
               </p>
               <ol className="reference-list">
                 {paper.references.map((r) => (

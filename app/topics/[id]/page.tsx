@@ -69,15 +69,21 @@ export default async function TopicPage({ params, searchParams }: Props) {
             Terms
           </h2>
           {detail.terms.length > 0 ? (
-            <TopicTermChart terms={detail.terms} color={color} initialLambda={lambda} topicId={topic.id} topicLabel={topic.label} />
+            <TopicTermChart
+              terms={detail.terms}
+              color={color}
+              initialLambda={lambda}
+              topicId={topic.id}
+              topicLabel={topic.label}
+            />
           ) : (
             <p className="muted">No terms stored for this topic.</p>
           )}
           <p className="subtle" style={{ marginTop: 12 }}>
             Bars show c-TF-IDF weight (how distinctive a term is of this topic). Relevance re-orders them as in LDAvis:
-            λ·log p(w|t) + (1−λ)·log(p(w|t)/p(w)). Here p(w|t) is a term&apos;s count over the counts of the topic&apos;s stored
-            top terms, and p(w) its document frequency over {formatCount(detail.corpusPapers)} papers: an approximation
-            of the token probabilities LDAvis uses.
+            λ·log p(w|t) + (1−λ)·log(p(w|t)/p(w)). Here p(w|t) is a term&apos;s count over the counts of the
+            topic&apos;s stored top terms, and p(w) its document frequency over {formatCount(detail.corpusPapers)}{' '}
+            papers: an approximation of the token probabilities LDAvis uses.
           </p>
         </section>
 
@@ -100,7 +106,11 @@ export default async function TopicPage({ params, searchParams }: Props) {
                 <DataTable
                   caption={`Share of papers in ${topic.label} per period`}
                   columns={[{ label: 'Period' }, { label: 'Papers', numeric: true }, { label: 'Share', numeric: true }]}
-                  rows={detail.periods.map((p) => [formatPeriod(p.period), formatCount(p.papers), formatShare(p.share)])}
+                  rows={detail.periods.map((p) => [
+                    formatPeriod(p.period),
+                    formatCount(p.papers),
+                    formatShare(p.share),
+                  ])}
                 />
               </>
             ) : (

@@ -8,12 +8,23 @@ import type { Emit, FormatSpec } from '../format-spec';
 import type { AuthorIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference, RawRelation } from '../raw-record';
 import { parseCountry, parseCount } from '../bib-fields';
 import { createJsonRecordParser, startsLikeJson } from '../json-stream';
-import { readArray, readFirstPage, readFirstText, readLastSegment, readObject, readOrcid, readText, readYear } from './json-values';
+import {
+  readArray,
+  readFirstPage,
+  readFirstText,
+  readLastSegment,
+  readObject,
+  readOrcid,
+  readText,
+  readYear,
+} from './json-values';
 
 /** JATS inline markup: dropped without a space so `H<jats:sub>2</jats:sub>O` stays `H2O`. */
-const JATS_INLINE = /<\/?(?:jats:)?(?:italic|bold|sup|sub|sc|underline|monospace|roman|sans-serif|inline-formula|named-content|styled-content|ext-link|uri|email|xref)\b[^<>]*>/g;
+const JATS_INLINE =
+  /<\/?(?:jats:)?(?:italic|bold|sup|sub|sc|underline|monospace|roman|sans-serif|inline-formula|named-content|styled-content|ext-link|uri|email|xref)\b[^<>]*>/g;
 /** A leading `<jats:title>Abstract</jats:title>` heading, which only repeats what the field is. */
-const JATS_ABSTRACT_TITLE = /^\s*(?:<(?:jats:)?p>\s*)?<(?:jats:)?title>\s*(?:abstract|summary)\s*[.:]?\s*<\/(?:jats:)?title>/i;
+const JATS_ABSTRACT_TITLE =
+  /^\s*(?:<(?:jats:)?p>\s*)?<(?:jats:)?title>\s*(?:abstract|summary)\s*[.:]?\s*<\/(?:jats:)?title>/i;
 /** Any other tag (paragraphs, sections, section titles): replaced by a space. */
 const ANY_TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
 
@@ -83,7 +94,9 @@ function readAuthors(work: Record<string, unknown>): Authors {
       if (ao === null || affName === null) continue;
       let entry = byName.get(affName);
       if (entry === undefined) {
-        const ror = readArray(ao.id).map(readObject).find((x) => x !== null && readText(x['id-type'])?.toUpperCase() === 'ROR');
+        const ror = readArray(ao.id)
+          .map(readObject)
+          .find((x) => x !== null && readText(x['id-type'])?.toUpperCase() === 'ROR');
         const place = readFirstText(ao.place);
         entry = {
           name: affName,
@@ -167,7 +180,8 @@ function readRelations(value: unknown): RawRelation[] {
     for (const item of readArray(o[kind])) {
       const r = readObject(item);
       const id = r === null ? null : readText(r.id);
-      if (r !== null && id !== null && (readText(r['id-type']) ?? 'doi').toLowerCase() === 'doi') out.push({ kind, doi: id });
+      if (r !== null && id !== null && (readText(r['id-type']) ?? 'doi').toLowerCase() === 'doi')
+        out.push({ kind, doi: id });
     }
   }
   return out;
@@ -192,13 +206,16 @@ export function emitCrossrefItem(value: unknown, line: number, emit: Emit): void
 
 const MESSAGE_TYPE = /"message-type"\s*:\s*"work(?:-list)?"/;
 const DOI_KEY = /"DOI"\s*:/;
-const CROSSREF_KEY = /"(?:is-referenced-by-count|container-title|short-container-title|reference-count|published-print|published-online)"\s*:/;
+const CROSSREF_KEY =
+  /"(?:is-referenced-by-count|container-title|short-container-title|reference-count|published-print|published-online)"\s*:/;
 
 /** Crossref REST works JSON (message.items or one message). */
 export const CROSSREF_FORMAT: FormatSpec = {
   name: 'crossref',
   description: 'Crossref REST works JSON (message.items or one message)',
   input: 'chunks',
-  detect: (sample) => startsLikeJson(sample.text) && (MESSAGE_TYPE.test(sample.text) || (DOI_KEY.test(sample.text) && CROSSREF_KEY.test(sample.text))),
+  detect: (sample) =>
+    startsLikeJson(sample.text) &&
+    (MESSAGE_TYPE.test(sample.text) || (DOI_KEY.test(sample.text) && CROSSREF_KEY.test(sample.text))),
   createParser: (_ctx, emit) => createJsonRecordParser(emit, emitCrossrefItem),
 };

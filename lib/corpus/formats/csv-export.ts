@@ -121,7 +121,12 @@ export function readSampleHead(sample: FormatSample): CsvSampleHead | null {
   let head: CsvSampleHead | null = null;
   if (parsed !== null && parsed.rows.length > 0 && parsed.rows[0].length >= 2) {
     const header = parsed.rows[0];
-    head = { delimiter: parsed.delimiter, header, columns: new Set(header.map((h) => h.toLowerCase())), rows: parsed.rows.slice(1) };
+    head = {
+      delimiter: parsed.delimiter,
+      header,
+      columns: new Set(header.map((h) => h.toLowerCase())),
+      rows: parsed.rows.slice(1),
+    };
   }
   heads.set(sample, head);
   return head;
@@ -144,7 +149,8 @@ export function createCsvExportParser(reader: CsvExportReader, ctx: ParserContex
     header: (names) => {
       const columns = new CsvColumns(names);
       const missing = reader.required.filter((c) => !columns.has(c));
-      if (missing.length > 0) ctx.warn(`no ${missing.map((c) => `"${c}"`).join(', ')} column; is this a ${reader.format} export?`);
+      if (missing.length > 0)
+        ctx.warn(`no ${missing.map((c) => `"${c}"`).join(', ')} column; is this a ${reader.format} export?`);
       row = reader.buildRow(columns, ctx);
     },
     row: (fields, line) => {

@@ -8,7 +8,14 @@ import type { FormatSpec } from '../format-spec';
 import { normalizeDoi, parseCountry } from '../bib-fields';
 import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord } from '../raw-record';
 import { parseOrcid } from './pubmed-xml';
-import { XmlRecordStream, grandparentOf, parentOf, readLeadingElements, type XmlRecordBuilder, type XmlTag } from './xml-stream';
+import {
+  XmlRecordStream,
+  grandparentOf,
+  parentOf,
+  readLeadingElements,
+  type XmlRecordBuilder,
+  type XmlTag,
+} from './xml-stream';
 
 /** EndNote separates the items of one field (addresses, ISSNs, note lines) with carriage returns. */
 const ITEM_BREAK = /\r\n|\r|\n/;
@@ -205,7 +212,11 @@ class EndnoteRecordBuilder implements XmlRecordBuilder {
     if (date !== null && year !== null && !/\b\d{4}\b/.test(date)) date = `${year} ${date}`;
     // One address per author in order is the only case where it is clear whose each one is.
     const oneEach = this.addresses.length === this.authors.length;
-    const affiliations: RawAffiliation[] = this.addresses.map((name, i) => ({ name, country: parseCountry(name), authors: oneEach ? [i] : [] }));
+    const affiliations: RawAffiliation[] = this.addresses.map((name, i) => ({
+      name,
+      country: parseCountry(name),
+      authors: oneEach ? [i] : [],
+    }));
     const record: RawRecord = {
       record: line,
       title: this.title,

@@ -7,7 +7,16 @@
 import type { FormatSpec } from '../format-spec';
 import type { PaperIdentifier, RawAffiliation, RawKeyword } from '../raw-record';
 import { parseCount, parseCountry } from '../bib-fields';
-import { addKeywords, createCsvExportParser, readCell, readSampleHead, readYear, splitCell, type CsvColumns, type CsvExportReader } from './csv-export';
+import {
+  addKeywords,
+  createCsvExportParser,
+  readCell,
+  readSampleHead,
+  readYear,
+  splitCell,
+  type CsvColumns,
+  type CsvExportReader,
+} from './csv-export';
 
 /** Affiliations listed one per author, in author order; the same name once, with all its authors. */
 function buildAffiliations(cell: string | null, authorCount: number): RawAffiliation[] {
@@ -55,7 +64,8 @@ const IEEE_READER: CsvExportReader = {
       issueDate: cols.find('Issue Date'),
       docType: cols.find('Document Identifier'),
     };
-    if (cols.has('Reference Count')) ctx.warn('IEEE Xplore CSV gives a reference count but no reference list: no cited references are read');
+    if (cols.has('Reference Count'))
+      ctx.warn('IEEE Xplore CSV gives a reference count but no reference list: no cited references are read');
     return (f, line) => {
       const authors = splitCell(readCell(f, at.authors), ';');
       const ids: PaperIdentifier[] = [];

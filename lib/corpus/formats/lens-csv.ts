@@ -5,7 +5,16 @@
 import type { FormatSpec } from '../format-spec';
 import type { PaperIdentifier, RawKeyword, RawReference } from '../raw-record';
 import { parseCount } from '../bib-fields';
-import { addKeywords, createCsvExportParser, readCell, readSampleHead, readYear, splitCell, type CsvColumns, type CsvExportReader } from './csv-export';
+import {
+  addKeywords,
+  createCsvExportParser,
+  readCell,
+  readSampleHead,
+  readYear,
+  splitCell,
+  type CsvColumns,
+  type CsvExportReader,
+} from './csv-export';
 
 /** A Lens ID: five groups of three characters (`000-360-106-493-122`, the last may end in X). */
 const LENS_ID = /^\d{3}-\d{3}-\d{3}-\d{3}-\d{2}[\dX]$/;

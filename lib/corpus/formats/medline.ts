@@ -176,7 +176,14 @@ class MedlineParser implements StreamParser {
     const value = text.length > 6 ? text.slice(6).trim() : '';
     if (tag === 'PMID') {
       this.close();
-      this.open = { start: line, fields: Object.create(null) as Record<string, string[][]>, fau: 0, au: 0, adAt: [], auidAt: [] };
+      this.open = {
+        start: line,
+        fields: Object.create(null) as Record<string, string[][]>,
+        fau: 0,
+        au: 0,
+        adAt: [],
+        auidAt: [],
+      };
     }
     const r = this.open;
     if (r === null) {

@@ -4,9 +4,27 @@
  * slots kept). Fields: https://docs.openalex.org/api-entities/works/work-object
  */
 import type { FormatSpec } from '../format-spec';
-import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference } from '../raw-record';
+import type {
+  AuthorIdentifier,
+  PaperIdentifier,
+  RawAffiliation,
+  RawKeyword,
+  RawRecord,
+  RawReference,
+} from '../raw-record';
 import { parseCount, parseCountry } from '../bib-fields';
-import { addKeywords, createCsvExportParser, parseCountryCode, readCell, readSampleHead, readYear, splitCell, stripIdUrl, type CsvColumns, type CsvExportReader } from './csv-export';
+import {
+  addKeywords,
+  createCsvExportParser,
+  parseCountryCode,
+  readCell,
+  readSampleHead,
+  readYear,
+  splitCell,
+  stripIdUrl,
+  type CsvColumns,
+  type CsvExportReader,
+} from './csv-export';
 
 /** A cell's `|`-separated slots, trimmed, empty slots kept (they hold a place in author order). */
 function splitSlots(value: string | null): string[] {
@@ -29,7 +47,8 @@ function readAbstract(value: string | null): string | null {
   const words: string[] = [];
   for (const [word, positions] of Object.entries(index as Record<string, unknown>)) {
     if (!Array.isArray(positions)) return value;
-    for (const p of positions) if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 100000) words[p] = word;
+    for (const p of positions)
+      if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 100000) words[p] = word;
   }
   const text = words.filter((w) => w !== undefined).join(' ');
   return text === '' ? null : text;
@@ -104,8 +123,10 @@ const OPENALEX_CSV_READER: CsvExportReader = {
       if (aIds.length === authors.length || orcids.length === authors.length) {
         authorIds = authors.map((_, i) => {
           const own: AuthorIdentifier[] = [];
-          if (aIds.length === authors.length && aIds[i] !== '') own.push({ scheme: 'openalex', value: stripIdUrl(aIds[i]) });
-          if (orcids.length === authors.length && orcids[i] !== '') own.push({ scheme: 'orcid', value: stripIdUrl(orcids[i]) });
+          if (aIds.length === authors.length && aIds[i] !== '')
+            own.push({ scheme: 'openalex', value: stripIdUrl(aIds[i]) });
+          if (orcids.length === authors.length && orcids[i] !== '')
+            own.push({ scheme: 'orcid', value: stripIdUrl(orcids[i]) });
           return own;
         });
         if (authorIds.every((a) => a.length === 0)) authorIds = undefined;
@@ -128,7 +149,8 @@ const OPENALEX_CSV_READER: CsvExportReader = {
       for (const w of splitCell(readCell(f, at.references), '|')) {
         for (const one of w.split(/\s+/)) {
           const value = stripIdUrl(one);
-          if (value !== '') references.push(/^W\d+$/.test(value) ? { raw: one, ids: [{ scheme: 'openalex', value }] } : { raw: one });
+          if (value !== '')
+            references.push(/^W\d+$/.test(value) ? { raw: one, ids: [{ scheme: 'openalex', value }] } : { raw: one });
         }
       }
       const record: RawRecord = {
@@ -173,7 +195,11 @@ export const OPENALEX_CSV_FORMAT: FormatSpec = {
     if (head === null) return false;
     if (head.columns.has('authorships.author.display_name')) return true;
     const id = head.header.findIndex((h) => h.toLowerCase() === 'id');
-    return id >= 0 && head.rows.length > 0 && head.rows.every((r) => /^https:\/\/openalex\.org\/W\d+$/.test((r[id] ?? '').trim()));
+    return (
+      id >= 0 &&
+      head.rows.length > 0 &&
+      head.rows.every((r) => /^https:\/\/openalex\.org\/W\d+$/.test((r[id] ?? '').trim()))
+    );
   },
   createParser: (ctx, emit) => createCsvExportParser(OPENALEX_CSV_READER, ctx, emit),
 };

@@ -5,11 +5,28 @@
  * Work object: https://docs.openalex.org/api-entities/works/work-object
  */
 import type { Emit, FormatSpec } from '../format-spec';
-import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference } from '../raw-record';
+import type {
+  AuthorIdentifier,
+  PaperIdentifier,
+  RawAffiliation,
+  RawKeyword,
+  RawRecord,
+  RawReference,
+} from '../raw-record';
 import { parseCountry, parseCount } from '../bib-fields';
 import { BAD_JSON, createJsonTextParser, parseJsonItem, startsLikeJson } from '../json-stream';
 import { parseCountryCode } from './country-codes';
-import { isJsonObject, readArray, readLastSegment, readObject, readOrcid, readPmcid, readPmid, readText, readYear } from './json-values';
+import {
+  isJsonObject,
+  readArray,
+  readLastSegment,
+  readObject,
+  readOrcid,
+  readPmcid,
+  readPmid,
+  readText,
+  readYear,
+} from './json-values';
 
 /**
  * OpenAlex assigns a concept to a work when its score is at least 0.3; lower-scored ones are only
@@ -274,19 +291,26 @@ function readAuthorships(work: Record<string, unknown>): Authorship {
       if (o === null || instName === null) continue;
       named++;
       const id = readOpenAlexId(o.id, 'I');
-      affiliate(id ?? `name:${instName}`, () => ({
-        name: instName,
-        country: parseCountryCode(o.country_code) ?? parseCountry(instName),
-        authors: [],
-        id,
-      }), position);
+      affiliate(
+        id ?? `name:${instName}`,
+        () => ({
+          name: instName,
+          country: parseCountryCode(o.country_code) ?? parseCountry(instName),
+          authors: [],
+          id,
+        }),
+        position,
+      );
     }
     if (named > 0) continue;
     // No named institution: the affiliation as the paper printed it.
-    const raws = Array.isArray(ship.raw_affiliation_strings) ? ship.raw_affiliation_strings : [ship.raw_affiliation_string];
+    const raws = Array.isArray(ship.raw_affiliation_strings)
+      ? ship.raw_affiliation_strings
+      : [ship.raw_affiliation_string];
     for (const r of raws) {
       const raw = readText(r);
-      if (raw !== null) affiliate(`name:${raw}`, () => ({ name: raw, country: parseCountry(raw), authors: [] }), position);
+      if (raw !== null)
+        affiliate(`name:${raw}`, () => ({ name: raw, country: parseCountry(raw), authors: [] }), position);
     }
   }
   return { authors, authorIds: anyId ? authorIds : [], affiliations: [...byKey.values()] };

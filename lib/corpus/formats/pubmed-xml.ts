@@ -6,12 +6,24 @@
  */
 import type { FormatSpec } from '../format-spec';
 import { parseCountry } from '../bib-fields';
-import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference } from '../raw-record';
-import { XmlRecordStream, grandparentOf, parentOf, readLeadingElements, type XmlRecordBuilder, type XmlTag } from './xml-stream';
+import type {
+  AuthorIdentifier,
+  PaperIdentifier,
+  RawAffiliation,
+  RawKeyword,
+  RawRecord,
+  RawReference,
+} from '../raw-record';
+import {
+  XmlRecordStream,
+  grandparentOf,
+  parentOf,
+  readLeadingElements,
+  type XmlRecordBuilder,
+  type XmlTag,
+} from './xml-stream';
 
 const ORCID = /(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])/;
-
-
 
 /** An ORCID iD in its bare form (`0000-0002-1825-0097`) from any way of writing it (URL, no hyphens); null if none. */
 export function parseOrcid(text: string): string | null {
@@ -47,7 +59,9 @@ const NLM_CITATION = /^(.*?)\.\s+((?:1[5-9]|20)\d{2})\b[^;]*;([^:]*):?\s*(.*)$/;
  * The parts of a reference in NLM style: `Nature. 1975 May 15;255(5505):256-9` (journal, year,
  * volume, first page), optionally preceded by authors and title (`Smith J, Doe A. Title. Nature. 2001;…`).
  */
-export function parseNlmCitation(raw: string): Pick<RawReference, 'firstAuthor' | 'year' | 'title' | 'source' | 'volume' | 'page'> {
+export function parseNlmCitation(
+  raw: string,
+): Pick<RawReference, 'firstAuthor' | 'year' | 'title' | 'source' | 'volume' | 'page'> {
   const m = NLM_CITATION.exec(raw);
   if (m === null) return {};
   const head = m[1].split(/\.\s+/);
@@ -55,7 +69,10 @@ export function parseNlmCitation(raw: string): Pick<RawReference, 'firstAuthor' 
   // Authors lead only when the first part reads like `Smith JA`; else it is all the journal (`J. Biol. Chem`).
   const withAuthors = head.length >= 2 && /\S\s[A-Z]{1,3}$/.test(firstAuthor);
   const source = (withAuthors ? head[head.length - 1] : m[1]).trim();
-  const out: Pick<RawReference, 'firstAuthor' | 'year' | 'title' | 'source' | 'volume' | 'page'> = { year: Number(m[2]), source: source || null };
+  const out: Pick<RawReference, 'firstAuthor' | 'year' | 'title' | 'source' | 'volume' | 'page'> = {
+    year: Number(m[2]),
+    source: source || null,
+  };
   if (withAuthors) {
     out.firstAuthor = firstAuthor;
     if (head.length >= 3) out.title = head.slice(1, -1).join('. ').trim() || null;
@@ -305,7 +322,8 @@ class PubmedArticleBuilder implements XmlRecordBuilder {
         this.venue ??= text;
         break;
       case 'AbstractText':
-        if (parent === 'Abstract') this.abstractParts.push(this.abstractLabel ? `${this.abstractLabel}: ${text}` : text);
+        if (parent === 'Abstract')
+          this.abstractParts.push(this.abstractLabel ? `${this.abstractLabel}: ${text}` : text);
         else this.otherAbstract?.push(text);
         break;
       case 'LastName':
@@ -353,7 +371,8 @@ class PubmedArticleBuilder implements XmlRecordBuilder {
   private closeContainer(name: string, path: readonly string[]): void {
     switch (name) {
       case 'Author':
-        if (this.person !== null && this.currentList !== null && parentOf(path) === 'AuthorList') this.currentList.add(this.person);
+        if (this.person !== null && this.currentList !== null && parentOf(path) === 'AuthorList')
+          this.currentList.add(this.person);
         this.person = null;
         break;
       case 'Investigator':
@@ -453,7 +472,12 @@ class PubmedArticleBuilder implements XmlRecordBuilder {
 }
 
 const RECORD_NAMES: ReadonlySet<string> = new Set(['PubmedArticle', 'PubmedBookArticle']);
-const ROOT_NAMES: ReadonlySet<string> = new Set(['PubmedArticleSet', 'PubmedArticle', 'PubmedBookArticle', 'PubmedBookArticleSet']);
+const ROOT_NAMES: ReadonlySet<string> = new Set([
+  'PubmedArticleSet',
+  'PubmedArticle',
+  'PubmedBookArticle',
+  'PubmedBookArticleSet',
+]);
 
 /** PubMed XML (`PubmedArticleSet`), from efetch or the baseline files. */
 export const PUBMED_XML_FORMAT: FormatSpec = {

@@ -15,7 +15,9 @@ function isTagLine(s: string): boolean {
   if (s.length < 5 || s.charCodeAt(2) !== 32 || s.charCodeAt(3) !== 32 || s.charCodeAt(4) !== 45) return false;
   const a = s.charCodeAt(0);
   const b = s.charCodeAt(1);
-  return a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || (b >= 48 && b <= 57)) && (s.length === 5 || s.charCodeAt(5) === 32);
+  return (
+    a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || (b >= 48 && b <= 57)) && (s.length === 5 || s.charCodeAt(5) === 32)
+  );
 }
 
 function joined(lines: string[]): string | null {
@@ -116,7 +118,16 @@ function lastYearAt(raw: string): number {
  * Read with `indexOf` rather than split: references are a Scopus export's bulk.
  */
 export function parseScopusReference(raw: string): RawReference {
-  const ref: RawReference = { raw, doi: null, firstAuthor: null, year: null, title: null, source: null, volume: null, page: null };
+  const ref: RawReference = {
+    raw,
+    doi: null,
+    firstAuthor: null,
+    year: null,
+    title: null,
+    source: null,
+    volume: null,
+    page: null,
+  };
   if (raw.indexOf('10.') >= 0) {
     const doi = /\bdoi:?\s*(10\.\d{4,9}\/\S+)/i.exec(raw);
     if (doi !== null) ref.doi = doi[1].replace(/[.,;]+$/, '');
@@ -153,7 +164,11 @@ export function parseScopusReference(raw: string): RawReference {
     if (e < 0) e = raw.length;
     const part = raw.slice(s, e).trim();
     if (k === 1 && /^\d+\w*(?:\s*\(.*\))?$/.test(part)) ref.volume = part.split(' ')[0];
-    else if (ref.page === null && (part.startsWith('pp. ') || part.startsWith('p. '))) ref.page = part.slice(part.indexOf(' ') + 1).split('-')[0].trim();
+    else if (ref.page === null && (part.startsWith('pp. ') || part.startsWith('p. ')))
+      ref.page = part
+        .slice(part.indexOf(' ') + 1)
+        .split('-')[0]
+        .trim();
   }
   return ref;
 }

@@ -7,7 +7,16 @@
 import type { FormatSpec } from '../format-spec';
 import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord } from '../raw-record';
 import { parseCount, parseCountry } from '../bib-fields';
-import { addKeywords, createCsvExportParser, readCell, readSampleHead, readYear, splitCell, type CsvColumns, type CsvExportReader } from './csv-export';
+import {
+  addKeywords,
+  createCsvExportParser,
+  readCell,
+  readSampleHead,
+  readYear,
+  splitCell,
+  type CsvColumns,
+  type CsvExportReader,
+} from './csv-export';
 import { parseScopusReference, splitScopusReferences } from './scopus-references';
 
 export { parseScopusReference, splitScopusReferences } from './scopus-references';
@@ -36,7 +45,12 @@ function matchNamePrefix(entry: string, name: string): number {
 function knownAt(text: string, pos: number, known: readonly string[]): string {
   let best = '';
   for (const a of known) {
-    if (a.length > best.length && text.startsWith(a, pos) && (pos + a.length === text.length || text.startsWith(', ', pos + a.length))) best = a;
+    if (
+      a.length > best.length &&
+      text.startsWith(a, pos) &&
+      (pos + a.length === text.length || text.startsWith(', ', pos + a.length))
+    )
+      best = a;
   }
   return best;
 }
@@ -74,7 +88,11 @@ function splitKnownAffiliations(text: string, known: readonly string[]): string[
  * each tied to the author whose short name opens the entry; affiliations of the `Affiliations`
  * column that no entry names are added without authors.
  */
-function buildAffiliations(withAffiliations: string | null, affiliations: string | null, shortNames: readonly string[]): RawAffiliation[] {
+function buildAffiliations(
+  withAffiliations: string | null,
+  affiliations: string | null,
+  shortNames: readonly string[],
+): RawAffiliation[] {
   const known = splitCell(affiliations, '; ');
   const out: RawAffiliation[] = [];
   const byName = new Map<string, RawAffiliation>();
@@ -103,7 +121,7 @@ function buildAffiliations(withAffiliations: string | null, affiliations: string
     else {
       // No author's name opens the entry: keep it from the first affiliation we know, if any.
       let pos = -1;
-      for (let at = 0; at >= 0 && known.length > 0; ) {
+      for (let at = 0; at >= 0 && known.length > 0;) {
         if (knownAt(entry, at, known) !== '') {
           pos = at;
           break;
@@ -175,7 +193,9 @@ const SCOPUS_READER: CsvExportReader = {
       const idList = full.names.length > 0 ? full.ids : splitCell(readCell(f, at.authorIds), ';');
       let authorIds: AuthorIdentifier[][] | undefined;
       if (idList.some((id) => /^\d+$/.test(id))) {
-        authorIds = authors.map((_, i) => (/^\d+$/.test(idList[i] ?? '') ? [{ scheme: 'scopus', value: idList[i] }] : []));
+        authorIds = authors.map((_, i) =>
+          /^\d+$/.test(idList[i] ?? '') ? [{ scheme: 'scopus', value: idList[i] }] : [],
+        );
       }
       const ids: PaperIdentifier[] = [];
       const eid = readCell(f, at.eid);
@@ -200,7 +220,11 @@ const SCOPUS_READER: CsvExportReader = {
         firstPage: readCell(f, at.pageStart) ?? readCell(f, at.articleNo),
         docType: readCell(f, at.docType),
         keywords,
-        affiliations: buildAffiliations(readCell(f, at.withAffiliations), readCell(f, at.affiliations), shortNames.length > 0 ? shortNames : authors),
+        affiliations: buildAffiliations(
+          readCell(f, at.withAffiliations),
+          readCell(f, at.affiliations),
+          shortNames.length > 0 ? shortNames : authors,
+        ),
         references: refs === null ? [] : splitScopusReferences(refs).map(parseScopusReference),
       };
       if (authorIds !== undefined) record.authorIds = authorIds;

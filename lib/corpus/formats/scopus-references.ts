@@ -21,7 +21,9 @@ const DOT = 46;
 const HYPHEN = 45;
 
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && UPPER.test(String.fromCharCode(c)));
+  return (
+    (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && UPPER.test(String.fromCharCode(c)))
+  );
 }
 
 function isLower(c: number): boolean {
@@ -34,7 +36,11 @@ function isDigit(c: number): boolean {
 
 /** A letter, or any character past ASCII that is not punctuation (names are written in every script). */
 function isNameChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f))
+  );
 }
 
 /** `s[start..end)` without spaces at either end. */
@@ -96,7 +102,7 @@ function isNameWithInitials(s: string, start: number, end: number): boolean {
 
 /** True when every `; `-separated part of `s[start..end)` is a name with initials. */
 function isNameList(s: string, start: number, end: number): boolean {
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     const semi = s.indexOf('; ', at);
     const stop = semi < 0 || semi >= end ? end : semi;
     if (!isNameWithInitials(s, at, stop)) return false;
@@ -170,7 +176,7 @@ function readVolume(s: string, start: number, end: number): string | null {
   let k = start;
   while (k < end && isDigit(s.charCodeAt(k))) k++;
   if (k === start) return null;
-  if (k < end && ((s.charCodeAt(k) | 32) >= 97 && (s.charCodeAt(k) | 32) <= 122)) k++;
+  if (k < end && (s.charCodeAt(k) | 32) >= 97 && (s.charCodeAt(k) | 32) <= 122) k++;
   const volumeEnd = k;
   while (k < end && s.charCodeAt(k) === SPACE) k++;
   if (k < end) {
@@ -302,7 +308,7 @@ function readOldSource(s: string, from: number, ref: RawReference): void {
   const empty = s.indexOf(', , ', from);
   if (empty > sourceEnd) {
     let plain = true;
-    for (let at = sourceEnd + 2; at < empty && plain; ) {
+    for (let at = sourceEnd + 2; at < empty && plain;) {
       const c = nextComma(s, at, empty);
       if (readVolume(s, at, c) !== null || readPage(s, at, c) !== null) plain = false;
       at = c + 2;
@@ -310,7 +316,7 @@ function readOldSource(s: string, from: number, ref: RawReference): void {
     if (plain) sourceEnd = empty;
   }
   setText(ref, 'source', sliceTrim(s, from, sourceEnd));
-  for (let at = sourceEnd + 2; at < end; ) {
+  for (let at = sourceEnd + 2; at < end;) {
     const c = nextComma(s, at, end);
     if (ref.volume === undefined) {
       const volume = readVolume(s, at, c);
@@ -362,7 +368,7 @@ export function splitScopusReferences(cell: string): string[] {
   // A current-layout reference is the run of pieces from its first author's to the one with a
   // comma: a substring of the cell, taken as one slice.
   let groupStart = -1;
-  for (let at = 0; at <= cell.length; ) {
+  for (let at = 0; at <= cell.length;) {
     let stop = cell.indexOf('; ', at);
     if (stop < 0) stop = cell.length;
     let start = at;
@@ -388,7 +394,7 @@ export function splitScopusReferences(cell: string): string[] {
 function isCurrentLayout(cell: string): boolean {
   let withComma = 0;
   let endYear = 0;
-  for (let at = 0; at < cell.length && withComma < 5; ) {
+  for (let at = 0; at < cell.length && withComma < 5;) {
     let stop = cell.indexOf('; ', at);
     if (stop < 0) stop = cell.length;
     const comma = cell.indexOf(', ', at);

@@ -10,7 +10,16 @@ import type { Emit, FormatSpec } from '../format-spec';
 import type { AuthorIdentifier, PaperIdentifier, RawKeyword, RawRecord, RawReference } from '../raw-record';
 import { parseCount } from '../bib-fields';
 import { createJsonRecordParser, startsLikeJson } from '../json-stream';
-import { isJsonObject, readArray, readFirstPage, readObject, readPmcid, readPmid, readText, readYear } from './json-values';
+import {
+  isJsonObject,
+  readArray,
+  readFirstPage,
+  readObject,
+  readPmcid,
+  readPmid,
+  readText,
+  readYear,
+} from './json-values';
 
 /**
  * A paper's identifiers. `CorpusId` is left out: it is a second Semantic Scholar id for the same
@@ -40,7 +49,11 @@ function readDoi(paper: Record<string, unknown>): string | null {
 
 /** The venue: the canonical `publicationVenue`, else the journal, else S2's `venue` string. */
 function readVenue(paper: Record<string, unknown>): string | null {
-  return readText(readObject(paper.publicationVenue)?.name) ?? readText(readObject(paper.journal)?.name) ?? readText(paper.venue);
+  return (
+    readText(readObject(paper.publicationVenue)?.name) ??
+    readText(readObject(paper.journal)?.name) ??
+    readText(paper.venue)
+  );
 }
 
 function readKeywords(paper: Record<string, unknown>): RawKeyword[] {
@@ -96,7 +109,9 @@ export function buildS2Record(paper: Record<string, unknown>, record: number): R
     if (id !== null) anyId = true;
     authorIds.push(id === null ? [] : [{ scheme: 's2', value: id }]);
   }
-  const types = readArray(paper.publicationTypes).map(readText).filter((t): t is string => t !== null);
+  const types = readArray(paper.publicationTypes)
+    .map(readText)
+    .filter((t): t is string => t !== null);
   const out: RawRecord = {
     record,
     title,

@@ -5,7 +5,14 @@
  */
 import { foldAccents } from '../normalize-text';
 import { parseCount, parseCountry } from '../bib-fields';
-import type { AuthorIdentifier, PaperIdentifier, RawAffiliation, RawKeyword, RawRecord, RawReference } from '../raw-record';
+import type {
+  AuthorIdentifier,
+  PaperIdentifier,
+  RawAffiliation,
+  RawKeyword,
+  RawRecord,
+  RawReference,
+} from '../raw-record';
 
 /**
  * A record's tags and their values. Plain text gives one entry per line (continuation lines
@@ -86,7 +93,13 @@ function isDigit(c: number): boolean {
 
 /** `2019` in `text[s, e)`: four digits. */
 function isYear(text: string, s: number, e: number): boolean {
-  return e - s === 4 && isDigit(text.charCodeAt(s)) && isDigit(text.charCodeAt(s + 1)) && isDigit(text.charCodeAt(s + 2)) && isDigit(text.charCodeAt(s + 3));
+  return (
+    e - s === 4 &&
+    isDigit(text.charCodeAt(s)) &&
+    isDigit(text.charCodeAt(s + 1)) &&
+    isDigit(text.charCodeAt(s + 2)) &&
+    isDigit(text.charCodeAt(s + 3))
+  );
 }
 
 /** Whether `text[s, e)` has a space. */
@@ -163,7 +176,15 @@ function parseReferenceDoi(part: string): string | null {
 export function parseWosReference(raw: string): RawReference {
   const text = raw.trim();
   const n = text.length;
-  const ref: RawReference = { raw: text, doi: null, firstAuthor: null, year: null, source: null, volume: null, page: null };
+  const ref: RawReference = {
+    raw: text,
+    doi: null,
+    firstAuthor: null,
+    year: null,
+    source: null,
+    volume: null,
+    page: null,
+  };
   let s = 0;
   let e = partEnd(text, 0);
   if (isYear(text, s, e)) ref.year = Number(text.slice(s, e));
@@ -197,7 +218,13 @@ export function parseWosReference(raw: string): RawReference {
       tagged = true;
     } else if (ref.page === null && isPage(text, s, pe, sourceStart < 0)) {
       // `p[113, 128]`: the first of the pages WoS lists.
-      ref.page = text.charCodeAt(s + 1) === 91 ? text.slice(s + 2, pe).split(/[,\]]/)[0].trim() : text.slice(s + 1, pe);
+      ref.page =
+        text.charCodeAt(s + 1) === 91
+          ? text
+              .slice(s + 2, pe)
+              .split(/[,\]]/)[0]
+              .trim()
+          : text.slice(s + 1, pe);
       tagged = true;
     } else if (text.startsWith('Patent No.', s)) tagged = true;
     else if (!tagged) {
@@ -218,7 +245,13 @@ function buildNameKey(name: string): NameKey {
   const s = foldAccents(name).toLowerCase();
   const comma = s.indexOf(',');
   const surname = (comma < 0 ? s : s.slice(0, comma)).trim();
-  const given = comma < 0 ? '' : s.slice(comma + 1).replace(/[.\s-]+/g, ' ').trim();
+  const given =
+    comma < 0
+      ? ''
+      : s
+          .slice(comma + 1)
+          .replace(/[.\s-]+/g, ' ')
+          .trim();
   return { surname, given };
 }
 
@@ -277,7 +310,11 @@ function trimAddress(text: string): string {
  * Older records list addresses alone, not linked to authors: those belong to the only author of a
  * single-author paper and to no one in particular otherwise.
  */
-function buildAffiliations(lines: string[], authors: readonly string[], matcher: () => AuthorMatcher): RawAffiliation[] {
+function buildAffiliations(
+  lines: string[],
+  authors: readonly string[],
+  matcher: () => AuthorMatcher,
+): RawAffiliation[] {
   const out: RawAffiliation[] = [];
   for (const line of lines) {
     let name = line;
@@ -330,7 +367,8 @@ function parseAccession(ut: string | null, ids: PaperIdentifier[]): void {
   const prefix = colon < 0 ? '' : ut.slice(0, colon).toUpperCase();
   const value = ut.slice(colon + 1).trim();
   if (value === '') return;
-  if (prefix === 'WOS' || prefix === 'ISI' || (prefix === '' && /^\d{15}$/.test(value))) ids.push({ scheme: 'wos', value });
+  if (prefix === 'WOS' || prefix === 'ISI' || (prefix === '' && /^\d{15}$/.test(value)))
+    ids.push({ scheme: 'wos', value });
   else if (prefix === 'MEDLINE') ids.push({ scheme: 'pmid', value });
 }
 
@@ -353,7 +391,8 @@ export function buildWosRecord(f: WosFields, record: number): RawRecord {
   const ids: PaperIdentifier[] = [];
   parseAccession(joinText(f.UT), ids);
   const pmid = joinText(f.PM);
-  if (pmid !== null && !ids.some((x) => x.scheme === 'pmid' && x.value === pmid)) ids.push({ scheme: 'pmid', value: pmid });
+  if (pmid !== null && !ids.some((x) => x.scheme === 'pmid' && x.value === pmid))
+    ids.push({ scheme: 'pmid', value: pmid });
 
   const keywords: RawKeyword[] = [];
   for (const k of semicolonItems(f.DE)) keywords.push({ keyword: k, kind: 'author' });

@@ -11,7 +11,10 @@ const TAG = /^[A-Z][A-Z0-9]$/;
 
 /** The header's tags, without the empty names a trailing tab leaves; null when it is no WoS header. */
 function parseHeader(text: string): string[] | null {
-  const names = text.replace(/^\ufeff/, '').replace(/\r$/, '').split('\t');
+  const names = text
+    .replace(/^\ufeff/, '')
+    .replace(/\r$/, '')
+    .split('\t');
   while (names.length > 0 && names[names.length - 1] === '') names.pop();
   if (names[0] !== 'PT' || names.length < 5) return null;
   for (const n of names) if (!TAG.test(n)) return null;

@@ -12,7 +12,12 @@ export { parseWosReference } from './wos-fields';
 function isTagLine(text: string): boolean {
   const a = text.charCodeAt(0);
   const b = text.charCodeAt(1);
-  return a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || (b >= 48 && b <= 57)) && (text.length === 2 || text.charCodeAt(2) === 32);
+  return (
+    a >= 65 &&
+    a <= 90 &&
+    ((b >= 65 && b <= 90) || (b >= 48 && b <= 57)) &&
+    (text.length === 2 || text.charCodeAt(2) === 32)
+  );
 }
 
 /** Reads WoS plain text line by line; a record without `ER` (before the next `PT`, `EF` or the end) is rejected. */

@@ -224,7 +224,8 @@ export class XmlRecordStream {
       return;
     }
     // Echoes of a break already reported: closing tags left over after saxes unwound its stack.
-    if (message.startsWith('unmatched closing tag') || (message === 'unexpected close tag.' && this.lastCloseWasOrphan)) return;
+    if (message.startsWith('unmatched closing tag') || (message === 'unexpected close tag.' && this.lastCloseWasOrphan))
+      return;
     if (this.gapReported) return;
     this.gapReported = true;
     if (JOINED_DOCUMENT_ERRORS.has(message)) {

@@ -33,7 +33,14 @@ export interface AuthorDetail {
   /** The author, their strongest co-authors and the links among them, from coauthor_edges. */
   ego: EgoNetwork | null;
   /** Affiliations the author gave on their papers, most papers first (at most 20). */
-  affiliations: { id: number; name: string; country: string | null; papers: number; first: number | null; last: number | null }[];
+  affiliations: {
+    id: number;
+    name: string;
+    country: string | null;
+    papers: number;
+    first: number | null;
+    last: number | null;
+  }[];
   /** Identifiers the sources gave for the author (ORCID, Scopus, OpenAlex, …). */
   identifiers: { scheme: string; value: string }[];
 }
@@ -136,7 +143,6 @@ export function getAuthor(id: number, db: Database.Database = openBuild()): Auth
     identifiers: selectAll(db, 'SELECT scheme, value FROM author_ids WHERE author_id = ? ORDER BY scheme, value', id),
   };
 }
-
 
 /**
  * Authors whose name starts with the query, then those with a word starting with it, most

@@ -96,15 +96,16 @@ export function readGraphLayout(
   if (hit) return hit;
 
   const laidOut = (prepareCached(db, 'SELECT COUNT(*) AS n FROM author_layout').get() as { n: number }).n;
-  const rows = prepareCached(db, 
-      `SELECT l.author_id, a.name, l.x, l.y, s.papers, s.community_id
+  const rows = prepareCached(
+    db,
+    `SELECT l.author_id, a.name, l.x, l.y, s.papers, s.community_id
        FROM author_layout l
        JOIN authors a ON a.id = l.author_id
        JOIN author_stats s ON s.author_id = l.author_id
        WHERE s.papers >= ?
        ORDER BY s.papers DESC, l.author_id
        LIMIT ?`,
-    )
+  )
     .raw()
     .all(minPapers, maxNodes + 1) as [number, string, number, number, number, number | null][];
   let truncated = rows.length > maxNodes;
@@ -125,13 +126,14 @@ export function readGraphLayout(
     layout.nodes.papers.push(papers);
     layout.nodes.community.push(community ?? -1);
   }
-  const edgeRows = prepareCached(db, 
-      `SELECT e.source, e.target, e.papers, e.weight
+  const edgeRows = prepareCached(
+    db,
+    `SELECT e.source, e.target, e.papers, e.weight
        FROM coauthor_edges e
        JOIN author_layout ls ON ls.author_id = e.source
        JOIN author_layout lt ON lt.author_id = e.target
        ORDER BY e.weight DESC, e.source, e.target`,
-    )
+  )
     .raw()
     .iterate() as IterableIterator<[number, number, number, number]>;
   for (const [source, target, papers, weight] of edgeRows) {
@@ -168,28 +170,29 @@ function toAuthor(row: AuthorRowRaw): GraphAuthor {
   return { ...row, laidOut: row.laidOut === 1 };
 }
 
-
 /** Authors whose name starts with (first) or contains `query`, most prolific first. */
 export function searchAuthors(query: string, limit = 10, db: Database.Database = openBuild()): GraphAuthor[] {
   const q = query.trim();
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = prepareCached(db, 
-      `SELECT ${AUTHOR_COLUMNS},
+  const rows = prepareCached(
+    db,
+    `SELECT ${AUTHOR_COLUMNS},
               CASE WHEN a.name LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
        FROM authors a JOIN author_stats s ON s.author_id = a.id
        WHERE a.name LIKE ? ESCAPE '\\'
        ORDER BY rankPrefix, s.papers DESC, a.name
        LIMIT ?`,
-    )
-    .all(`${escapeLike(q)}%`, `%${escapeLike(q)}%`, bounded) as (AuthorRowRaw & { rankPrefix: number })[];
+  ).all(`${escapeLike(q)}%`, `%${escapeLike(q)}%`, bounded) as (AuthorRowRaw & { rankPrefix: number })[];
   return rows.map(({ rankPrefix: _rank, ...row }) => toAuthor(row));
 }
 
 /** One author with their stats, or null. */
 export function readGraphAuthor(id: number, db: Database.Database = openBuild()): GraphAuthor | null {
-  const row = prepareCached(db, `SELECT ${AUTHOR_COLUMNS} FROM authors a JOIN author_stats s ON s.author_id = a.id WHERE a.id = ?`)
-    .get(id) as AuthorRowRaw | undefined;
+  const row = prepareCached(
+    db,
+    `SELECT ${AUTHOR_COLUMNS} FROM authors a JOIN author_stats s ON s.author_id = a.id WHERE a.id = ?`,
+  ).get(id) as AuthorRowRaw | undefined;
   return row ? toAuthor(row) : null;
 }
 
@@ -201,8 +204,9 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
   const author = readGraphAuthor(authorId, db);
   if (!author) return null;
   const bounded = Math.min(500, Math.max(1, Math.floor(limit)));
-  const rows = prepareCached(db, 
-      `SELECT ${AUTHOR_COLUMNS}, e.papers AS joint
+  const rows = prepareCached(
+    db,
+    `SELECT ${AUTHOR_COLUMNS}, e.papers AS joint
        FROM (SELECT target AS other, papers, weight FROM coauthor_edges WHERE source = @id
              UNION ALL
              SELECT source AS other, papers, weight FROM coauthor_edges WHERE target = @id) e
@@ -210,26 +214,26 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
        JOIN author_stats s ON s.author_id = a.id
        ORDER BY e.papers DESC, e.weight DESC, a.id
        LIMIT @limit`,
-    )
-    .all({ id: authorId, limit: bounded + 1 }) as (AuthorRowRaw & { joint: number })[];
+  ).all({ id: authorId, limit: bounded + 1 }) as (AuthorRowRaw & { joint: number })[];
   const truncated = rows.length > bounded;
   if (truncated) rows.length = bounded;
   const coauthors = rows.map((r) => ({ ...toAuthor(r), joint: r.joint }));
   const ids = [authorId, ...coauthors.map((c) => c.id)];
-  const edges = prepareCached(db, 
-      `SELECT e.source AS source, e.target AS target, e.papers AS papers
+  const edges = prepareCached(
+    db,
+    `SELECT e.source AS source, e.target AS target, e.papers AS papers
        FROM coauthor_edges e
        WHERE e.source IN (SELECT value FROM json_each(@ids)) AND e.target IN (SELECT value FROM json_each(@ids))
        ORDER BY e.source, e.target`,
-    )
-      .all({ ids: JSON.stringify(ids) }) as { source: number; target: number; papers: number }[];
+  ).all({ ids: JSON.stringify(ids) }) as { source: number; target: number; papers: number }[];
   return { author, coauthors, edges, truncated };
 }
 
 /** Counts for the graph page, including how many papers list no author names at all. */
 export function readGraphSummary(db: Database.Database = openBuild()): GraphSummary {
-  const counts = prepareCached(db, 
-      `SELECT (SELECT COUNT(*) FROM papers) AS papers,
+  const counts = prepareCached(
+    db,
+    `SELECT (SELECT COUNT(*) FROM papers) AS papers,
               (SELECT COUNT(*) FROM author_stats) AS authors,
               (SELECT COUNT(*) FROM coauthor_edges) AS edges,
               (SELECT COUNT(DISTINCT paper_id) FROM paper_authors) AS named,
@@ -237,8 +241,7 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
               (SELECT COUNT(*) FROM communities) AS communityCount,
               (SELECT COUNT(*) FROM author_layout) AS laidOut,
               (SELECT value FROM meta WHERE key IN ('graph_modularity', 'modularity') ORDER BY key LIMIT 1) AS modularity`,
-    )
-    .get() as {
+  ).get() as {
     papers: number;
     authors: number;
     edges: number;
@@ -257,8 +260,20 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
                                   THEN ps.paper_id END) AS named
        FROM paper_sources ps LEFT JOIN source_files sf ON sf.file = ps.file
        GROUP BY ps.file ORDER BY ps.file`,
-    ).all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number; named: number }[]
-  ).map((r) => ({ file: r.file, label: formatSourceLabel(r.file, r.venue, r.year, r.layout), papers: r.papers, named: r.named }));
+    ).all() as {
+      file: string;
+      venue: string | null;
+      year: number | null;
+      layout: string | null;
+      papers: number;
+      named: number;
+    }[]
+  ).map((r) => ({
+    file: r.file,
+    label: formatSourceLabel(r.file, r.venue, r.year, r.layout),
+    papers: r.papers,
+    named: r.named,
+  }));
   const components = (
     prepareCached(db, 'SELECT id, size, laid_out FROM components ORDER BY size DESC, id LIMIT 10').all() as {
       id: number;
@@ -266,12 +281,16 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
       laid_out: number;
     }[]
   ).map((c) => ({ id: c.id, size: c.size, laidOut: c.laid_out === 1 }));
-  const topAuthors = prepareCached(db, 
+  const topAuthors = prepareCached(
+    db,
     `SELECT a.name FROM author_stats s JOIN authors a ON a.id = s.author_id
      WHERE s.community_id = ? ORDER BY s.papers DESC, s.degree DESC, a.id LIMIT 3`,
   );
   const communities = (
-    prepareCached(db, 'SELECT id, size FROM communities ORDER BY size DESC, id LIMIT 12').all() as { id: number; size: number }[]
+    prepareCached(db, 'SELECT id, size FROM communities ORDER BY size DESC, id LIMIT 12').all() as {
+      id: number;
+      size: number;
+    }[]
   ).map((c) => ({ ...c, topAuthors: (topAuthors.all(c.id) as { name: string }[]).map((r) => r.name) }));
   const modularity = counts.modularity != null && counts.modularity !== '' ? Number(counts.modularity) : null;
   return {

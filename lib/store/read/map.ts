@@ -65,7 +65,12 @@ const metaCache = new WeakMap<Database.Database, MapMeta>();
  * A short name for an input file: its venue (with the year when the venue does not say it), else
  * how it was read (its layout), else the file name without extension.
  */
-export function formatSourceLabel(file: string, venue: string | null, year: number | null, layout?: string | null): string {
+export function formatSourceLabel(
+  file: string,
+  venue: string | null,
+  year: number | null,
+  layout?: string | null,
+): string {
   if (venue) return year && !venue.includes(String(year)) ? `${venue} ${year}` : venue;
   if (layout) return layout;
   return file.replace(/\.(txt|csv|tsv|json|jsonl|bib|gz)$/i, '');
@@ -75,25 +80,24 @@ export function formatSourceLabel(file: string, venue: string | null, year: numb
 export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
   const cached = metaCache.get(db);
   if (cached) return cached;
-  const topics = prepareCached(db, 'SELECT id, label, size, x, y FROM topics ORDER BY id')
-    .all() as MapTopic[];
-  const files = prepareCached(db, 
-      `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year, sf.layout AS layout,
+  const topics = prepareCached(db, 'SELECT id, label, size, x, y FROM topics ORDER BY id').all() as MapTopic[];
+  const files = prepareCached(
+    db,
+    `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year, sf.layout AS layout,
               (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
        FROM source_files sf ORDER BY sf.file`,
-    )
-    .all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number }[];
+  ).all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number }[];
   const sources: MapSource[] = files.map((f, i) => ({
     index: Math.min(i, OTHER_SOURCE_INDEX),
     file: f.file,
     label: formatSourceLabel(f.file, f.venue, f.year, f.layout),
     papers: f.papers,
   }));
-  const span = prepareCached(db, 
-      `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
+  const span = prepareCached(
+    db,
+    `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id`,
-    )
-    .get() as { n: number; lo: number | null; hi: number | null; undated: number | null };
+  ).get() as { n: number; lo: number | null; hi: number | null; undated: number | null };
   const meta: MapMeta = {
     papers: span.n,
     topics,
@@ -123,12 +127,13 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
     year: new Uint16Array(n),
     source: new Uint8Array(n),
   };
-  const rows = prepareCached(db, 
-      `SELECT pt.paper_id AS id, pt.x AS x, pt.y AS y, pt.topic_id AS topic, p.year AS year,
+  const rows = prepareCached(
+    db,
+    `SELECT pt.paper_id AS id, pt.x AS x, pt.y AS y, pt.topic_id AS topic, p.year AS year,
               (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = pt.paper_id) AS file
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
        ORDER BY pt.paper_id`,
-    )
+  )
     .raw()
     .iterate() as IterableIterator<[number, number, number, number, number | null, string | null]>;
   let i = 0;
@@ -150,7 +155,8 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
 export function readMapPaperCards(ids: readonly number[], db: Database.Database = openBuild()): MapPaperCard[] {
   if (ids.length === 0) return [];
   const out = new Map<number, MapPaperCard>();
-  const stmt = prepareCached(db, 
+  const stmt = prepareCached(
+    db,
     `SELECT p.id AS id, p.title AS title, p.authors_text AS authors, p.year AS year, p.venue AS venue,
             pt.topic_id AS topicId, t.label AS topicLabel,
             (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = p.id) AS source

@@ -212,16 +212,36 @@ function readPaperBibliography(
   db: Database.Database,
 ): Pick<
   PaperDetail,
-  | 'doi' | 'ids' | 'citedBy' | 'docType' | 'keywords' | 'affiliations' | 'references' | 'referenceCount' | 'resolvedReferenceCount'
-  | 'citedByCorpus' | 'citedByCorpusCount' | 'fieldSources' | 'versions'
+  | 'doi'
+  | 'ids'
+  | 'citedBy'
+  | 'docType'
+  | 'keywords'
+  | 'affiliations'
+  | 'references'
+  | 'referenceCount'
+  | 'resolvedReferenceCount'
+  | 'citedByCorpus'
+  | 'citedByCorpusCount'
+  | 'fieldSources'
+  | 'versions'
 > {
-  const row = selectOne<{ doi: string | null; cited_by: number | null; cited_by_source: string | null; doc_type: string | null }>(
+  const row = selectOne<{
+    doi: string | null;
+    cited_by: number | null;
+    cited_by_source: string | null;
+    doc_type: string | null;
+  }>(db, 'SELECT doi, cited_by, cited_by_source, doc_type FROM papers WHERE id = ?', id);
+  const ids = selectAll<{ scheme: string; value: string }>(
     db,
-    'SELECT doi, cited_by, cited_by_source, doc_type FROM papers WHERE id = ?',
+    'SELECT scheme, value FROM paper_ids WHERE paper_id = ? ORDER BY rowid',
     id,
   );
-  const ids = selectAll<{ scheme: string; value: string }>(db, 'SELECT scheme, value FROM paper_ids WHERE paper_id = ? ORDER BY rowid', id);
-  const keywords = selectAll<{ keyword: string; kind: string }>(db, 'SELECT keyword, kind FROM paper_keywords WHERE paper_id = ? ORDER BY rowid', id);
+  const keywords = selectAll<{ keyword: string; kind: string }>(
+    db,
+    'SELECT keyword, kind FROM paper_keywords WHERE paper_id = ? ORDER BY rowid',
+    id,
+  );
   const links = selectAll<{ affiliation_id: number; position: number | null; name: string; country: string | null }>(
     db,
     `SELECT aa.affiliation_id AS affiliation_id, aa.position AS position, a.name AS name, a.country AS country
@@ -232,7 +252,11 @@ function readPaperBibliography(
   const byAffiliation = new Map<number, PaperDetail['affiliations'][number]>();
   for (const l of links) {
     let a = byAffiliation.get(l.affiliation_id);
-    if (a === undefined) byAffiliation.set(l.affiliation_id, (a = { id: l.affiliation_id, name: l.name, country: l.country, positions: [] }));
+    if (a === undefined)
+      byAffiliation.set(
+        l.affiliation_id,
+        (a = { id: l.affiliation_id, name: l.name, country: l.country, positions: [] }),
+      );
     if (l.position !== null && !a.positions.includes(l.position)) a.positions.push(l.position);
   }
   // Numbered as a paper's title page numbers them: by the first author who gives each.
@@ -262,7 +286,12 @@ function readPaperBibliography(
     id,
     CITING_SHOWN,
   );
-  const citingCount = selectOne<{ n: number }>(db, 'SELECT COUNT(DISTINCT paper_id) AS n FROM paper_references WHERE cited_paper_id = ?', id)?.n ?? 0;
+  const citingCount =
+    selectOne<{ n: number }>(
+      db,
+      'SELECT COUNT(DISTINCT paper_id) AS n FROM paper_references WHERE cited_paper_id = ?',
+      id,
+    )?.n ?? 0;
   const fieldSources = selectAll<{ field: string; file: string; record: number }>(
     db,
     'SELECT field, file, record FROM paper_field_sources WHERE paper_id = ? ORDER BY field',
@@ -280,14 +309,23 @@ function readPaperBibliography(
     ).map((p) => [p.id, p]),
   );
   return {
-    versions: versionLinks.map((l) => ({ kind: l.kind, doi: l.doi, paper: l.linked_paper_id !== null ? (linked.get(l.linked_paper_id) ?? null) : null })),
+    versions: versionLinks.map((l) => ({
+      kind: l.kind,
+      doi: l.doi,
+      paper: l.linked_paper_id !== null ? (linked.get(l.linked_paper_id) ?? null) : null,
+    })),
     doi: row?.doi ?? null,
     ids,
     citedBy: row?.cited_by != null ? { count: row.cited_by, source: row.cited_by_source } : null,
     docType: row?.doc_type ?? null,
     keywords,
     affiliations,
-    references: refRows.map((r) => ({ position: r.position, raw: r.raw, doi: r.doi, cited: r.cited_paper_id !== null ? (cited.get(r.cited_paper_id) ?? null) : null })),
+    references: refRows.map((r) => ({
+      position: r.position,
+      raw: r.raw,
+      doi: r.doi,
+      cited: r.cited_paper_id !== null ? (cited.get(r.cited_paper_id) ?? null) : null,
+    })),
     referenceCount: counts.total,
     resolvedReferenceCount: counts.resolved,
     citedByCorpus: readPaperListItems(
@@ -330,10 +368,13 @@ export function getPaperSummary(id: number, db: Database.Database = openBuild())
  * on every request; the extent is that of all points, so a highlighted paper always fits.
  */
 export function getPaperMapSample(limit = 1500, db: Database.Database = openBuild()): PaperMapSample {
-  const stats = selectOne<{ n: number; minX: number | null; maxX: number | null; minY: number | null; maxY: number | null }>(
-    db,
-    'SELECT COUNT(*) AS n, MIN(x) AS minX, MAX(x) AS maxX, MIN(y) AS minY, MAX(y) AS maxY FROM paper_topics',
-  );
+  const stats = selectOne<{
+    n: number;
+    minX: number | null;
+    maxX: number | null;
+    minY: number | null;
+    maxY: number | null;
+  }>(db, 'SELECT COUNT(*) AS n, MIN(x) AS minX, MAX(x) AS maxX, MIN(y) AS minY, MAX(y) AS maxY FROM paper_topics');
   const total = stats?.n ?? 0;
   if (!stats || total === 0 || stats.minX == null || stats.maxX == null || stats.minY == null || stats.maxY == null) {
     return { points: [], extent: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, total: 0 };

@@ -216,7 +216,13 @@ function filteredMatchParams(params: FilterParams, match: string): Record<string
 }
 
 /** Ids of the matches that pass the filters, in rank order, from `offset`, at most `limit`. */
-function rankFilteredMatches(db: Database.Database, match: string, params: FilterParams, offset: number, limit: number): number[] {
+function rankFilteredMatches(
+  db: Database.Database,
+  match: string,
+  params: FilterParams,
+  offset: number,
+  limit: number,
+): number[] {
   return selectAll<{ id: number }>(
     db,
     `SELECT f.rowid AS id ${filteredMatchFrom(params)} ORDER BY ${BM25}, f.rowid LIMIT @limit OFFSET @offset`,
@@ -226,7 +232,11 @@ function rankFilteredMatches(db: Database.Database, match: string, params: Filte
 
 /** The list rows of the given papers with `extraColumns` (over `p`, the papers row), in the
  * order of `ids`. */
-function readListRowsById<Row extends { id: number }>(db: Database.Database, ids: readonly number[], extraColumns: string): Row[] {
+function readListRowsById<Row extends { id: number }>(
+  db: Database.Database,
+  ids: readonly number[],
+  extraColumns: string,
+): Row[] {
   const byId = new Map(
     selectAll<Row>(
       db,
@@ -260,7 +270,9 @@ function openMarkupIndex(): MarkupIndex {
     markupIndex = {
       db,
       // better-sqlite3 binds numbers as REAL; FTS5 wants an integer rowid.
-      insert: db.prepare('INSERT INTO page_fts (rowid, title, abstract, authors_text) VALUES (CAST(? AS INTEGER), ?, ?, ?)'),
+      insert: db.prepare(
+        'INSERT INTO page_fts (rowid, title, abstract, authors_text) VALUES (CAST(? AS INTEGER), ?, ?, ?)',
+      ),
       select: db.prepare(
         `SELECT rowid AS id, highlight(page_fts, 0, char(57344), char(57345)) AS title,
                 snippet(page_fts, 1, char(57344), char(57345), '${ELLIPSIS}', 40) AS snippet,
@@ -308,7 +320,9 @@ function rankMatches(
 ): { total: number; page: number; ids: number[] } {
   if (!hasFilters(params)) {
     // Without filters the full-text index alone answers the count and the ranking: no join per match.
-    const total = selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })?.n ?? 0;
+    const total =
+      selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })
+        ?.n ?? 0;
     const page = Math.min(pageCountOf(total, size), requested);
     const ids = selectAll<{ id: number }>(
       db,
@@ -390,7 +404,9 @@ export function searchPapers(
     hits = rows.map((row) => ({
       paper: toPaperListItem(row),
       titleParts: [{ text: row.title, hit: false }],
-      snippetParts: [{ text: row.abstract.length >= 280 ? `${row.abstract.trimEnd()}${ELLIPSIS}` : row.abstract, hit: false }],
+      snippetParts: [
+        { text: row.abstract.length >= 280 ? `${row.abstract.trimEnd()}${ELLIPSIS}` : row.abstract, hit: false },
+      ],
       authorParts: row.authors_text ? [{ text: row.authors_text, hit: false }] : [],
     }));
   }
@@ -421,14 +437,19 @@ export function readSearchExportRows(
   const match = buildFtsQuery(query.trim());
   const params = filterParams(filters);
   const window = { offset: Math.max(0, offset), limit: Math.max(0, Math.min(limit, 5000)) };
-  const sources = "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
+  const sources =
+    "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
   type Row = ListRow & { sources: string | null };
   const rows = match
     ? readListRowsById<Row>(db, rankFilteredMatches(db, match, params, window.offset, window.limit), sources)
-    : selectAll<Row>(db, `SELECT ${PAPER_LIST_COLUMNS}, ${sources} ${BROWSE_FROM} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`, {
-        ...params,
-        ...window,
-      });
+    : selectAll<Row>(
+        db,
+        `SELECT ${PAPER_LIST_COLUMNS}, ${sources} ${BROWSE_FROM} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`,
+        {
+          ...params,
+          ...window,
+        },
+      );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -181,12 +181,18 @@ export function buildTopicTerms(
 
 /** The agglomerative merge tree of the topics as nested nodes; null when the build has none. */
 export function getTopicTree(db: Database.Database = openBuild()): TopicTreeNode | null {
-  const rows = selectAll<{ node_id: number; parent_id: number | null; topic_id: number | null; height: number; size: number }>(
-    db,
-    'SELECT node_id, parent_id, topic_id, height, size FROM topic_tree ORDER BY node_id',
-  );
+  const rows = selectAll<{
+    node_id: number;
+    parent_id: number | null;
+    topic_id: number | null;
+    height: number;
+    size: number;
+  }>(db, 'SELECT node_id, parent_id, topic_id, height, size FROM topic_tree ORDER BY node_id');
   const labels = new Map(
-    selectAll<{ id: number; label: string; size: number }>(db, 'SELECT id, label, size FROM topics').map((t) => [t.id, t]),
+    selectAll<{ id: number; label: string; size: number }>(db, 'SELECT id, label, size FROM topics').map((t) => [
+      t.id,
+      t,
+    ]),
   );
   return buildTopicTree(rows, labels);
 }

@@ -69,7 +69,6 @@ function toTerm(row: TermRowRaw): TrendTerm {
   return { id: row.id, display: row.display, df: row.df, isPhrase: row.isPhrase === 1 };
 }
 
-
 const periodsCache = new WeakMap<Database.Database, TrendPeriods>();
 
 /** The periods of the build in order, with their paper counts and the granularity. */
@@ -80,12 +79,15 @@ export function readTrendPeriods(db: Database.Database = openBuild()): TrendPeri
     period: string;
     papers: number;
   }[];
-  const g = prepareCached(db, "SELECT value FROM meta WHERE key = 'granularity'").get() as { value: string } | undefined;
-  const options = prepareCached(db, "SELECT value FROM meta WHERE key = 'trends_options'").get() as { value: string } | undefined;
+  const g = prepareCached(db, "SELECT value FROM meta WHERE key = 'granularity'").get() as
+    { value: string } | undefined;
+  const options = prepareCached(db, "SELECT value FROM meta WHERE key = 'trends_options'").get() as
+    { value: string } | undefined;
   let minPeriodPapers: number | null = null;
   try {
     const parsed = options ? (JSON.parse(options.value) as { minPeriodPapers?: unknown }) : null;
-    if (typeof parsed?.minPeriodPapers === 'number' && parsed.minPeriodPapers >= 0) minPeriodPapers = parsed.minPeriodPapers;
+    if (typeof parsed?.minPeriodPapers === 'number' && parsed.minPeriodPapers >= 0)
+      minPeriodPapers = parsed.minPeriodPapers;
   } catch {
     minPeriodPapers = null;
   }
@@ -104,14 +106,14 @@ export function searchTerms(query: string, limit = 10, db: Database.Database = o
   const q = query.trim();
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = prepareCached(db, 
-      `SELECT ${TERM_COLUMNS}, CASE WHEN t.display LIKE @prefix ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
+  const rows = prepareCached(
+    db,
+    `SELECT ${TERM_COLUMNS}, CASE WHEN t.display LIKE @prefix ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
        FROM terms t
        WHERE t.display LIKE @contains ESCAPE '\\'
        ORDER BY rankPrefix, t.df DESC, t.display
        LIMIT @limit`,
-    )
-    .all({ prefix: `${escapeLike(q)}%`, contains: `%${escapeLike(q)}%`, limit: bounded }) as TermRowRaw[];
+  ).all({ prefix: `${escapeLike(q)}%`, contains: `%${escapeLike(q)}%`, limit: bounded }) as TermRowRaw[];
   return rows.map(toTerm);
 }
 
@@ -120,7 +122,8 @@ export function searchTerms(query: string, limit = 10, db: Database.Database = o
  * display form the more frequent wins. Unknown displays are skipped.
  */
 export function readTermsByDisplay(displays: readonly string[], db: Database.Database = openBuild()): TrendTerm[] {
-  const stmt = prepareCached(db, 
+  const stmt = prepareCached(
+    db,
     `SELECT ${TERM_COLUMNS} FROM terms t WHERE t.display = ? COLLATE NOCASE ORDER BY t.df DESC, t.id LIMIT 1`,
   );
   const seen = new Set<number>();
@@ -141,10 +144,11 @@ function readSeries(ids: readonly number[], db: Database.Database): Map<number, 
   const out = new Map<number, { papers: number[]; share: number[] }>();
   for (const id of ids) out.set(id, { papers: periods.map(() => 0), share: periods.map(() => 0) });
   if (ids.length === 0) return out;
-  const rows = prepareCached(db, 
-      `SELECT tp.term_id, tp.period, tp.papers, tp.share FROM term_periods tp
+  const rows = prepareCached(
+    db,
+    `SELECT tp.term_id, tp.period, tp.papers, tp.share FROM term_periods tp
        WHERE tp.term_id IN (SELECT value FROM json_each(?))`,
-    )
+  )
     .raw()
     .all(JSON.stringify(ids)) as [number, string, number, number][];
   for (const [id, period, papers, share] of rows) {
@@ -197,14 +201,14 @@ export function readTermMovers(
   const rising = prepareCached(db, moverSql('DESC', '>')).all(bounded) as MoverRaw[];
   const falling = prepareCached(db, moverSql('ASC', '<')).all(bounded) as MoverRaw[];
   // One row per term: its strongest burst.
-  const bursts = prepareCached(db, 
-      `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength
+  const bursts = prepareCached(
+    db,
+    `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength
        FROM term_bursts b JOIN terms t ON t.id = b.term_id
        WHERE b.rowid = (SELECT b2.rowid FROM term_bursts b2 WHERE b2.term_id = b.term_id
                         ORDER BY b2.strength DESC, b2.start LIMIT 1) ${only}
        ORDER BY b.strength DESC, t.id LIMIT ?`,
-    )
-    .all(bounded) as (TermRowRaw & { start: string; end: string; strength: number })[];
+  ).all(bounded) as (TermRowRaw & { start: string; end: string; strength: number })[];
   const series = readSeries([...new Set([...rising, ...falling, ...bursts].map((r) => r.id))], db);
   const mover = (r: MoverRaw): TermMover => ({
     ...toTerm(r),
@@ -217,7 +221,13 @@ export function readTermMovers(
   return {
     rising: rising.map(mover),
     falling: falling.map(mover),
-    bursting: bursts.map((r) => ({ ...toTerm(r), ...series.get(r.id)!, start: r.start, end: r.end, strength: r.strength })),
+    bursting: bursts.map((r) => ({
+      ...toTerm(r),
+      ...series.get(r.id)!,
+      start: r.start,
+      end: r.end,
+      strength: r.strength,
+    })),
   };
 }
 
@@ -228,7 +238,11 @@ export function readTopicShares(db: Database.Database = openBuild()): TopicShare
   const topics = prepareCached(db, 'SELECT id, label, size FROM topics ORDER BY id').all() as TopicShares['topics'];
   const row = new Map(topics.map((t, i) => [t.id, i]));
   const papers = topics.map(() => periods.map(() => 0));
-  const rows = prepareCached(db, 'SELECT topic_id, period, papers FROM topic_periods').raw().all() as [number, string, number][];
+  const rows = prepareCached(db, 'SELECT topic_id, period, papers FROM topic_periods').raw().all() as [
+    number,
+    string,
+    number,
+  ][];
   for (const [topicId, period, count] of rows) {
     const ti = row.get(topicId);
     const pi = position.get(period);
@@ -240,11 +254,11 @@ export function readTopicShares(db: Database.Database = openBuild()): TopicShare
 /** Terms that co-occur with `termId`, strongest first (as ranked by the pipeline). */
 export function readRelatedTerms(termId: number, limit = 10, db: Database.Database = openBuild()): RelatedTerm[] {
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const rows = prepareCached(db, 
-      `SELECT ${TERM_COLUMNS}, r.papers AS papers, r.npmi AS npmi
+  const rows = prepareCached(
+    db,
+    `SELECT ${TERM_COLUMNS}, r.papers AS papers, r.npmi AS npmi
        FROM term_related r JOIN terms t ON t.id = r.other_id
        WHERE r.term_id = ? ORDER BY r.rank LIMIT ?`,
-    )
-    .all(termId, bounded) as (TermRowRaw & { papers: number; npmi: number })[];
+  ).all(termId, bounded) as (TermRowRaw & { papers: number; npmi: number })[];
   return rows.map((r) => ({ ...toTerm(r), papers: r.papers, npmi: r.npmi }));
 }

@@ -51,14 +51,18 @@ describe.runIf(HAVE_SAMPLES)('every real export sample', () => {
   it('reads the OpenAlex zip member by member, and merges it with its extracted copies by DOI, naming the files', async () => {
     const zip = await readCorpus([sample('openalex/synergy__Donners_2021__works_1.zip')]);
     expect(zip.files).toHaveLength(11);
-    expect(zip.files.every((f) => f.layout === 'openalex' && f.file.startsWith('synergy__Donners_2021__works_1.zip/'))).toBe(true);
+    expect(
+      zip.files.every((f) => f.layout === 'openalex' && f.file.startsWith('synergy__Donners_2021__works_1.zip/')),
+    ).toBe(true);
     expect(zip.files.reduce((s, f) => s + f.recordsRead, 0)).toBe(258);
     const both = await readCorpus([sample('openalex')]);
     // Paths sort 'synergy__Donners_2021/…' before 'synergy__Donners_2021__works_1.zip': the extracted
     // copies come first, and every record of the zip merges into their papers.
     const members = both.files.filter((f) => f.file.startsWith('synergy__Donners_2021__works_1.zip/'));
     expect(members).toHaveLength(11);
-    expect(members.reduce((s, f) => s + f.duplicatesMerged, 0)).toBe(members.reduce((s, f) => s + f.recordsRead - f.rejected, 0));
+    expect(members.reduce((s, f) => s + f.duplicatesMerged, 0)).toBe(
+      members.reduce((s, f) => s + f.recordsRead - f.rejected, 0),
+    );
     expect(members.every((f) => f.papersKept === 0)).toBe(true);
     expect(Object.keys(members[0].mergedWith)).toEqual(['synergy__Donners_2021/works_0_25.json']);
   });
@@ -69,12 +73,17 @@ describe.runIf(HAVE_SAMPLES)('every real export sample', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const be = Buffer.from(le).swap16();
     const plain = await readCorpus([sample('wos/wosfile__wos_tab_delimited_win_utf8.txt')]);
-    for (const [name, bytes] of [['wos-utf16le.txt', le], ['wos-utf16be.txt', be]] as const) {
+    for (const [name, bytes] of [
+      ['wos-utf16le.txt', le],
+      ['wos-utf16be.txt', be],
+    ] as const) {
       const file = path.join(tmp, name);
       writeFileSync(file, bytes);
       const c = await readCorpus([file]);
       expect(c.files[0]).toMatchObject({ layout: 'wos-tab', recordsRead: 50, rejected: 0, warnings: [] });
-      expect(c.papers.map((p) => [p.title, p.doi, p.abstract])).toEqual(plain.papers.map((p) => [p.title, p.doi, p.abstract]));
+      expect(c.papers.map((p) => [p.title, p.doi, p.abstract])).toEqual(
+        plain.papers.map((p) => [p.title, p.doi, p.abstract]),
+      );
     }
   });
 
@@ -92,12 +101,17 @@ describe.runIf(HAVE_SAMPLES)('every real export sample', () => {
     writeFileSync(file, cp1252);
     const c = await readCorpus([file]);
     expect(c.files[0]).toMatchObject({ layout: 'scopus-csv', recordsRead: 8, rejected: 0 });
-    expect(c.files[0].warnings[0]).toMatch(/^not valid UTF-8 \(first bad byte at offset \d+, line \d+\): read as Windows-1252/);
+    expect(c.files[0].warnings[0]).toMatch(
+      /^not valid UTF-8 \(first bad byte at offset \d+, line \d+\): read as Windows-1252/,
+    );
     expect(c.papers.every((p) => p.doi !== null && p.abstract !== '')).toBe(true);
   });
 
   it('the WoS plain text and tab-delimited exports of the same 50 records give 50 papers', async () => {
-    const c = await readCorpus([sample('wos/wosfile__wos_plaintext.txt'), sample('wos/wosfile__wos_tab_delimited_win_utf8.txt')]);
+    const c = await readCorpus([
+      sample('wos/wosfile__wos_plaintext.txt'),
+      sample('wos/wosfile__wos_tab_delimited_win_utf8.txt'),
+    ]);
     expect(c.papers).toHaveLength(50);
     const tab = c.files.find((f) => f.layout === 'wos-tab');
     expect(tab).toMatchObject({ recordsRead: 50, papersKept: 0, duplicatesMerged: 50 });

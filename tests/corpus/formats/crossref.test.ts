@@ -39,15 +39,49 @@ describe.runIf(HAVE_SAMPLES)('Crossref samples', () => {
 
   it('reads the work-list items: title, authors as Family, Given, dates from date-parts, venue, counts', () => {
     const [ssl, flow, fixed] = readSample(LIST, 1000);
-    expect([ssl.title, ssl.doi, ssl.authors, ssl.venue, ssl.year, ssl.date, ssl.citedBy, ssl.docType, ssl.volume, ssl.firstPage]).toEqual([
-      'Inside SSL: accelerating secure transactions', '10.1109/mitp.2002.1041177', ['Chou, W.'], 'IT Professional', 2002, '2002-09', 12, 'journal-article', '4', '37',
+    expect([
+      ssl.title,
+      ssl.doi,
+      ssl.authors,
+      ssl.venue,
+      ssl.year,
+      ssl.date,
+      ssl.citedBy,
+      ssl.docType,
+      ssl.volume,
+      ssl.firstPage,
+    ]).toEqual([
+      'Inside SSL: accelerating secure transactions',
+      '10.1109/mitp.2002.1041177',
+      ['Chou, W.'],
+      'IT Professional',
+      2002,
+      '2002-09',
+      12,
+      'journal-article',
+      '4',
+      '37',
     ]);
     // `issued` is [[null]]: the year comes from `created`. Authors with only a family name keep it.
-    expect([flow.title, flow.year, flow.date, flow.docType]).toEqual(['Flow map layout', 2005, '2005-11-15', 'proceedings-article']);
+    expect([flow.title, flow.year, flow.date, flow.docType]).toEqual([
+      'Flow map layout',
+      2005,
+      '2005-11-15',
+      'proceedings-article',
+    ]);
     expect(flow.authors.slice(0, 3)).toEqual(['Doantam Phan', 'Ling Xiao', 'Yeh, R.']);
     expect(flow.venue).toBe('IEEE Symposium on Information Visualization, 2005. INFOVIS 2005.');
-    expect([fixed.year, fixed.date, fixed.citedBy, fixed.volume, fixed.firstPage]).toEqual([2009, '2009-09-23', 426, '128', '321']);
-    expect(fixed.keywords).toEqual([{ keyword: 'Software', kind: 'concept' }, { keyword: 'General Mathematics', kind: 'concept' }]);
+    expect([fixed.year, fixed.date, fixed.citedBy, fixed.volume, fixed.firstPage]).toEqual([
+      2009,
+      '2009-09-23',
+      426,
+      '128',
+      '321',
+    ]);
+    expect(fixed.keywords).toEqual([
+      { keyword: 'Software', kind: 'concept' },
+      { keyword: 'General Mathematics', kind: 'concept' },
+    ]);
     expect(fixed.references).toHaveLength(45);
     expect(fixed.references?.[0]).toEqual({
       raw: 'Bach F.R.: Consistency of trace norm minimization. J. Mach. Learn. Res. 9(Jun), 1019\u20131048 (2008)',
@@ -60,15 +94,27 @@ describe.runIf(HAVE_SAMPLES)('Crossref samples', () => {
       page: '1019',
     });
     expect(fixed.references?.[1]).toMatchObject({ doi: '10.1145/344779.344972', firstAuthor: null, year: null });
-    expect(fixed.references?.[2]).toMatchObject({ title: 'Convex Analysis and Nonlinear Optimization', firstAuthor: 'J.M. Borwein', year: 2003 });
+    expect(fixed.references?.[2]).toMatchObject({
+      title: 'Convex Analysis and Nonlinear Optimization',
+      firstAuthor: 'J.M. Borwein',
+      year: 2003,
+    });
   });
 
   it('reads the bare work object: first title, affiliations with author positions, references joined from their parts', () => {
     const [r] = readSample(SINGLE, 333);
     expect(r.record).toBe(1);
-    expect(r.title).toBe('Renormalized perturbation theory by the moment method for degenerate states: Anharmonic oscillators');
+    expect(r.title).toBe(
+      'Renormalized perturbation theory by the moment method for degenerate states: Anharmonic oscillators',
+    );
     expect([r.doi, r.year, r.date, r.venue, r.citedBy, r.volume, r.firstPage]).toEqual([
-      '10.1002/(sici)1097-461x(1998)66:4<261::aid-qua1>3.0.co;2-t', 1998, null, 'International Journal of Quantum Chemistry', 5, '66', '261',
+      '10.1002/(sici)1097-461x(1998)66:4<261::aid-qua1>3.0.co;2-t',
+      1998,
+      null,
+      'International Journal of Quantum Chemistry',
+      5,
+      '66',
+      '261',
     ]);
     // The fourth author has an empty given and family name and is left out.
     expect(r.authors).toEqual(['Radicioni, Marcelo D.', 'Diaz, Carlos G.', 'Fern\ufffdndez, Francisco M.']);
@@ -76,7 +122,11 @@ describe.runIf(HAVE_SAMPLES)('Crossref samples', () => {
       { name: 'Some University', country: null, authors: [1], id: null },
       { name: 'Some Department', country: null, authors: [1], id: null },
     ]);
-    expect(r.keywords?.map((k) => k.keyword)).toEqual(['Physical and Theoretical Chemistry', 'Atomic and Molecular Physics, and Optics', 'Condensed Matter Physics']);
+    expect(r.keywords?.map((k) => k.keyword)).toEqual([
+      'Physical and Theoretical Chemistry',
+      'Atomic and Molecular Physics, and Optics',
+      'Condensed Matter Physics',
+    ]);
     expect(r.references).toHaveLength(25);
     expect(r.references?.[0]).toEqual({
       raw: 'Swenson, 1972, J. Chem. Phys., 57, 1734',
@@ -115,14 +165,36 @@ describe.runIf(HAVE_SAMPLES)('Crossref samples', () => {
 
 describe('Crossref small inputs', () => {
   it('strips JATS tags from an abstract, dropping its Abstract heading and keeping section headings', () => {
-    const jats = '<jats:title>Abstract</jats:title><jats:p>We study H<jats:sub>2</jats:sub>O &amp; <jats:italic>ice</jats:italic>.</jats:p><jats:sec><jats:title>Methods</jats:title><jats:p>p &lt; 0.05</jats:p></jats:sec>';
+    const jats =
+      '<jats:title>Abstract</jats:title><jats:p>We study H<jats:sub>2</jats:sub>O &amp; <jats:italic>ice</jats:italic>.</jats:p><jats:sec><jats:title>Methods</jats:title><jats:p>p &lt; 0.05</jats:p></jats:sec>';
     expect(buildCrossrefAbstract(jats)?.replace(/\s+/g, ' ')).toBe('We study H2O &amp; ice. Methods p &lt; 0.05');
-    expect([buildCrossrefAbstract('<jats:p> </jats:p>'), buildCrossrefAbstract(null), buildCrossrefAbstract(7)]).toEqual([null, null, null]);
+    expect([
+      buildCrossrefAbstract('<jats:p> </jats:p>'),
+      buildCrossrefAbstract(null),
+      buildCrossrefAbstract(7),
+    ]).toEqual([null, null, null]);
   });
 
   it('joins a reference from its parts when it has no unstructured text, else falls back to its DOI or key', () => {
-    expect(buildCrossrefReference({ key: 'k1', author: 'Smith', year: '2019a', 'article-title': 'A title', 'journal-title': 'Nature', volume: '5', 'first-page': '7' })).toEqual({
-      raw: 'Smith, 2019a, A title, Nature, 5, 7', doi: null, firstAuthor: 'Smith', year: 2019, title: 'A title', source: 'Nature', volume: '5', page: '7',
+    expect(
+      buildCrossrefReference({
+        key: 'k1',
+        author: 'Smith',
+        year: '2019a',
+        'article-title': 'A title',
+        'journal-title': 'Nature',
+        volume: '5',
+        'first-page': '7',
+      }),
+    ).toEqual({
+      raw: 'Smith, 2019a, A title, Nature, 5, 7',
+      doi: null,
+      firstAuthor: 'Smith',
+      year: 2019,
+      title: 'A title',
+      source: 'Nature',
+      volume: '5',
+      page: '7',
     });
     expect(buildCrossrefReference({ key: 'k2', DOI: '10.1/x' })?.raw).toBe('10.1/x');
     expect(buildCrossrefReference({ key: 'k3' })?.raw).toBe('k3');
@@ -140,8 +212,16 @@ describe('Crossref small inputs', () => {
         'published-online': { 'date-parts': [[2008, 8, 13]] },
         author: [
           {
-            given: 'Josiah', family: 'Carberry', ORCID: 'http://orcid.org/0000-0002-1825-0097',
-            affiliation: [{ name: 'Brown University', id: [{ id: 'https://ror.org/05gq02987', 'id-type': 'ROR' }], place: ['Providence, USA'] }],
+            given: 'Josiah',
+            family: 'Carberry',
+            ORCID: 'http://orcid.org/0000-0002-1825-0097',
+            affiliation: [
+              {
+                name: 'Brown University',
+                id: [{ id: 'https://ror.org/05gq02987', 'id-type': 'ROR' }],
+                place: ['Providence, USA'],
+              },
+            ],
           },
           { name: 'The Metaphysics Consortium' },
         ],
@@ -151,16 +231,23 @@ describe('Crossref small inputs', () => {
     expect(p.rejects).toEqual([]);
     const [r] = p.records;
     expect([r.title, r.abstract, r.year, r.date, r.authors]).toEqual([
-      'Toward a Unified Theory of High-Energy Metaphysics', 'Text.', 2008, '2008-08-13', ['Carberry, Josiah', 'The Metaphysics Consortium'],
+      'Toward a Unified Theory of High-Energy Metaphysics',
+      'Text.',
+      2008,
+      '2008-08-13',
+      ['Carberry, Josiah', 'The Metaphysics Consortium'],
     ]);
     expect(r.authorIds).toEqual([[{ scheme: 'orcid', value: '0000-0002-1825-0097' }], []]);
-    expect(r.affiliations).toEqual([{ name: 'Brown University', country: 'United States', authors: [0], id: '05gq02987' }]);
+    expect(r.affiliations).toEqual([
+      { name: 'Brown University', country: 'United States', authors: [0], id: '05gq02987' },
+    ]);
     const other = parseChunks(CROSSREF_FORMAT, '{"status":"ok","message-type":"member","message":{"id":311}}');
     expect(other.rejects).toEqual([{ record: 1, reason: 'not a Crossref work' }]);
   });
 
   it('reports a work-list cut off in its second item, keeping the first', () => {
-    const text = '{"status":"ok","message-type":"work-list","message":{"items":[\n{"DOI":"10.1/a","title":["A"]},\n{"DOI":"10.1/b","title":["B';
+    const text =
+      '{"status":"ok","message-type":"work-list","message":{"items":[\n{"DOI":"10.1/a","title":["A"]},\n{"DOI":"10.1/b","title":["B';
     const p = parseChunks(CROSSREF_FORMAT, text, 9);
     expect(p.records.map((r) => [r.record, r.title])).toEqual([[2, 'A']]);
     expect(p.rejects).toEqual([{ record: 3, reason: 'cut off at end of file' }]);

@@ -44,5 +44,9 @@ function listFiles(dir: string): string[] {
  * the corpus fixtures.
  */
 export function listDetectionFiles(samplesDir: string): string[] {
-  return [...listFiles(samplesDir), ...listFiles(path.join(ROOT, 'data/raw')), ...listFiles(path.join(ROOT, 'tests/fixtures/corpus'))];
+  return [
+    ...listFiles(samplesDir),
+    ...listFiles(path.join(ROOT, 'data/raw')),
+    ...listFiles(path.join(ROOT, 'tests/fixtures/corpus')),
+  ];
 }

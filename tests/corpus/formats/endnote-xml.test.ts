@@ -39,9 +39,23 @@ describe.runIf(HAVE_SAMPLES)('EndNote XML sample', () => {
 
   it('reads the first record field by field, its text out of the <style> runs', () => {
     const r = records[0];
-    expect(r.title).toBe('Formulation of Herbal Gel of Antirrhinum majus Extract and Evaluation of its Anti-Propionibacterium acne Effects');
-    expect(r.authors).toEqual(['Shahtalebi, M. A.', 'Asghari, G. R.', 'Rahmani, F.', 'Shafiee, F.', 'Jahanian-Najafabadi, A.']);
-    expect([r.year, r.date, r.venue, r.doi, r.docType]).toEqual([2018, '2018', 'Adv Biomed Res', '10.4103/abr.abr_99_17', 'Journal Article']);
+    expect(r.title).toBe(
+      'Formulation of Herbal Gel of Antirrhinum majus Extract and Evaluation of its Anti-Propionibacterium acne Effects',
+    );
+    expect(r.authors).toEqual([
+      'Shahtalebi, M. A.',
+      'Asghari, G. R.',
+      'Rahmani, F.',
+      'Shafiee, F.',
+      'Jahanian-Najafabadi, A.',
+    ]);
+    expect([r.year, r.date, r.venue, r.doi, r.docType]).toEqual([
+      2018,
+      '2018',
+      'Adv Biomed Res',
+      '10.4103/abr.abr_99_17',
+      'Journal Article',
+    ]);
     expect(r.ids).toEqual([
       { scheme: 'pmid', value: '29657938' },
       { scheme: 'pmcid', value: 'PMC5887696' },
@@ -96,7 +110,9 @@ describe.runIf(HAVE_SAMPLES)('EndNote XML sample', () => {
   });
 
   it('is detected, and only it, among the samples, the seeds and the fixtures', () => {
-    const claimed = [...listSampleFiles(), ...listOtherInputs()].filter((f) => ENDNOTE_XML_FORMAT.detect(buildSample(f)));
+    const claimed = [...listSampleFiles(), ...listOtherInputs()].filter((f) =>
+      ENDNOTE_XML_FORMAT.detect(buildSample(f)),
+    );
     expect(claimed).toEqual([sample(FILE)]);
     expect(detectFormat(buildSample(sample(FILE)))?.name).toBe('endnote-xml');
   });
@@ -107,7 +123,11 @@ describe.runIf(HAVE_SAMPLES)('EndNote XML sample', () => {
     expect(report.layout).toBe('endnote-xml');
     expect(report.recordsRead).toBe(102);
     expect(corpus.rejects.filter((r) => /bad XML|cut off/.test(r.reason))).toEqual([]);
-    expect(corpus.papers.some((p) => p.title === 'Blue-Light Therapy for Acne Vulgaris: A Systematic Review and Meta-Analysis')).toBe(true);
+    expect(
+      corpus.papers.some(
+        (p) => p.title === 'Blue-Light Therapy for Acne Vulgaris: A Systematic Review and Meta-Analysis',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -183,7 +203,11 @@ describe('EndNote XML reader', () => {
   });
 
   it('rejects a record with broken markup and reads the next', () => {
-    const text = library(record('<titles><title>A</title></titles>'), record('<titles><title a=b>B</title></titles>'), record('<titles><title>C</title></titles>'));
+    const text = library(
+      record('<titles><title>A</title></titles>'),
+      record('<titles><title a=b>B</title></titles>'),
+      record('<titles><title>C</title></titles>'),
+    );
     const p = parseChunks(ENDNOTE_XML_FORMAT, text);
     expect(p.records.map((r) => r.title)).toEqual(['A', 'C']);
     expect(p.rejects).toEqual([{ record: 2, reason: 'bad XML: unquoted attribute value.' }]);

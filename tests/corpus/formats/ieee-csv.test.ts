@@ -7,13 +7,16 @@ import { buildSample, countWith, listDetectionFiles, parseFile, parseText } from
 const IEEE = 'ieee/litstudy__ieee_1.csv';
 
 describe('IEEE Xplore CSV: hand-written inputs', () => {
-  const header = '"Document Title",Authors,"Author Affiliations","Publication Title","Publication Year","Abstract","DOI",PDF Link,"Author Keywords","IEEE Terms",Article Citation Count,"Reference Count",Document Identifier';
+  const header =
+    '"Document Title",Authors,"Author Affiliations","Publication Title","Publication Year","Abstract","DOI",PDF Link,"Author Keywords","IEEE Terms",Article Citation Count,"Reference Count",Document Identifier';
 
   it('ties affiliations to authors by position, skips NA, and says there is no reference list', () => {
     const text = `${header}\r\n"T","A. One; B. Two; C. Three","Univ X, Berlin, Germany; NA; Univ X, Berlin, Germany","Proc. Y","2019","Abs.","10.1109/x","https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=123","k1;k2","t1","7","12","IEEE Conferences"\r\n`;
     const { records, rejects, warnings } = parseText(IEEE_CSV_FORMAT, text);
     expect(rejects).toEqual([]);
-    expect(warnings).toEqual(['IEEE Xplore CSV gives a reference count but no reference list: no cited references are read']);
+    expect(warnings).toEqual([
+      'IEEE Xplore CSV gives a reference count but no reference list: no cited references are read',
+    ]);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       record: 2,
@@ -34,7 +37,9 @@ describe('IEEE Xplore CSV: hand-written inputs', () => {
 
   it('affiliations that do not line up with the authors are kept without positions', () => {
     const text = `${header}\n"T","A. One; B. Two","Univ X, Japan","V","2019","","","","","","","",""\n`;
-    expect(parseText(IEEE_CSV_FORMAT, text).records[0].affiliations).toEqual([{ name: 'Univ X, Japan', country: 'Japan', authors: [] }]);
+    expect(parseText(IEEE_CSV_FORMAT, text).records[0].affiliations).toEqual([
+      { name: 'Univ X, Japan', country: 'Japan', authors: [] },
+    ]);
   });
 });
 
@@ -68,7 +73,9 @@ describe.runIf(HAVE_SAMPLES)('IEEE Xplore CSV sample', () => {
       record: 2,
       title: 'Exploring a multi-resolution GPU programming model for Chapel',
       authors: ['A. Hayashi', 'S. Raj Paul', 'V. Sarkar'],
-      affiliations: [{ name: 'Georgia Institute of Technology Atlanta,Georgia,USA', country: 'United States', authors: [0, 1, 2] }],
+      affiliations: [
+        { name: 'Georgia Institute of Technology Atlanta,Georgia,USA', country: 'United States', authors: [0, 1, 2] },
+      ],
       venue: '2020 IEEE International Parallel and Distributed Processing Symposium Workshops (IPDPSW)',
       year: 2020,
       doi: '10.1109/IPDPSW50202.2020.00117',
@@ -81,7 +88,12 @@ describe.runIf(HAVE_SAMPLES)('IEEE Xplore CSV sample', () => {
       docType: 'IEEE Conferences',
     });
     expect(records[0].keywords?.[0]).toEqual({ keyword: 'Graphics processing units', kind: 'indexed' });
-    expect(records[2]).toMatchObject({ record: 4, authors: ['J. Hestness', 'S. W. Keckler', 'D. A. Wood'], affiliations: [], citedBy: 19 });
+    expect(records[2]).toMatchObject({
+      record: 4,
+      authors: ['J. Hestness', 'S. W. Keckler', 'D. A. Wood'],
+      affiliations: [],
+      citedBy: 19,
+    });
     expect(records[2].keywords?.slice(0, 2)).toEqual([
       { keyword: 'GPGPU', kind: 'author' },
       { keyword: 'GPU computing', kind: 'author' },
@@ -104,6 +116,8 @@ describe.runIf(HAVE_SAMPLES)('IEEE Xplore CSV sample', () => {
   it('readCorpus reads the sample as ieee-csv, every record, none rejected', async () => {
     const c = await readCorpus([sample(IEEE)]);
     expect(c.files[0]).toMatchObject({ layout: 'ieee-csv', recordsRead: 100, rejected: 0 });
-    expect(c.files[0].warnings).toEqual(['IEEE Xplore CSV gives a reference count but no reference list: no cited references are read']);
+    expect(c.files[0].warnings).toEqual([
+      'IEEE Xplore CSV gives a reference count but no reference list: no cited references are read',
+    ]);
   });
 });

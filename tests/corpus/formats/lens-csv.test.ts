@@ -7,7 +7,8 @@ import { buildSample, countWith, listDetectionFiles, parseFile, parseText } from
 const LENS = 'lens/bibliometrix__lens_sample.csv';
 
 describe('Lens CSV: hand-written inputs', () => {
-  const header = '"Lens ID","Title","Date Published","Publication Year","Publication Type","Source Title","Author/s","Abstract","Keywords","MeSH Terms","Fields of Study","PMID","DOI","References","Citing Works Count"';
+  const header =
+    '"Lens ID","Title","Date Published","Publication Year","Publication Type","Source Title","Author/s","Abstract","Keywords","MeSH Terms","Fields of Study","PMID","DOI","References","Citing Works Count"';
 
   it('reads ids, keyword kinds and Lens-ID references; NA and empty cells are missing', () => {
     const text = `${header}\n"000-111-222-333-44X","A title","2021-03-04","2021","journal article","J","Ann Lee; Bo Chen","An abstract.","deep learning; graphs","Humans","Computer science","NA","10.1/y","000-000-000-000-001; 000-000-000-000-002","NA"\n`;
@@ -79,7 +80,8 @@ describe.runIf(HAVE_SAMPLES)('Lens CSV sample', () => {
     const [first, second] = records;
     expect(first).toMatchObject({
       record: 2,
-      title: 'Dynamic real-time risk analytics of uncontrollable states in complex internet of things systems: cyber risk at the edge',
+      title:
+        'Dynamic real-time risk analytics of uncontrollable states in complex internet of things systems: cyber risk at the edge',
       year: 2020,
       date: '2020-11-22',
       venue: 'Environment systems & decisions',
@@ -99,7 +101,10 @@ describe.runIf(HAVE_SAMPLES)('Lens CSV sample', () => {
     expect(first.authors).toHaveLength(10);
     expect(first.authors[0]).toBe('Petar Radanliev');
     expect(first.authors[9]).toBe('La’Treall Maddox');
-    expect(first.references?.[0]).toEqual({ raw: '000-928-794-577-264', ids: [{ scheme: 'lens', value: '000-928-794-577-264' }] });
+    expect(first.references?.[0]).toEqual({
+      raw: '000-928-794-577-264',
+      ids: [{ scheme: 'lens', value: '000-928-794-577-264' }],
+    });
     expect(first.keywords?.filter((k) => k.kind === 'concept')).toHaveLength(8);
     expect(first.keywords?.filter((k) => k.kind === 'author')).toHaveLength(10);
     expect(first.keywords?.[0]).toEqual({ keyword: 'Cyber risk regulations', kind: 'author' });

@@ -52,9 +52,18 @@ describe.runIf(HAVE_SAMPLES)('MEDLINE sample', () => {
       firstPage: '466',
       ids: [{ scheme: 'pmid', value: '26524502' }],
     });
-    expect(r.abstract?.startsWith('ATP binding cassette (ABC) transporters constitute a very large and ubiquitous superfamily of membrane proteins.')).toBe(true);
+    expect(
+      r.abstract?.startsWith(
+        'ATP binding cassette (ABC) transporters constitute a very large and ubiquitous superfamily of membrane proteins.',
+      ),
+    ).toBe(true);
     expect(r.abstract?.endsWith('could lead to novel substrate specificity.')).toBe(true);
-    expect(r.keywords).toEqual(['ABC transporters', 'Dermatophytes', 'Drug resistance', 'Phylogenetics'].map((keyword) => ({ keyword, kind: 'author' })));
+    expect(r.keywords).toEqual(
+      ['ABC transporters', 'Dermatophytes', 'Drug resistance', 'Phylogenetics'].map((keyword) => ({
+        keyword,
+        kind: 'author',
+      })),
+    );
     // Each author's AD follows them; the first one's e-mail is dropped, so all three share one address.
     expect(r.affiliations).toEqual([
       {
@@ -76,7 +85,9 @@ describe.runIf(HAVE_SAMPLES)('MEDLINE sample', () => {
     const r = p.records.find((x) => x.record === 1483);
     expect(r?.authors).toEqual(['Oberbeckmann-Winter, Nicola']);
     expect(r?.authorIds).toEqual([[{ scheme: 'orcid', value: '0000-0001-9778-1920' }]]);
-    expect(r?.affiliations).toEqual([{ name: 'Tiergartenstrasse 17, 69121, Heidelberg, Germany', country: 'Germany', authors: [0] }]);
+    expect(r?.affiliations).toEqual([
+      { name: 'Tiergartenstrasse 17, 69121, Heidelberg, Germany', country: 'Germany', authors: [0] },
+    ]);
     expect(p.records.find((x) => x.record === 648)?.ids).toEqual([
       { scheme: 'pmid', value: '26408021' },
       { scheme: 'pmcid', value: 'PMC4707154' },
@@ -86,7 +97,9 @@ describe.runIf(HAVE_SAMPLES)('MEDLINE sample', () => {
   it('ingests the sample through readCorpus', async () => {
     const c = await readCorpus([sample(FILE)]);
     expect(c.files[0]).toMatchObject({ layout: 'medline', recordsRead: 175 });
-    expect(c.rejects.filter((x) => x.reason === 'cut off at end of file')).toEqual([{ file: 'metaknowledge__medline_test.medline', record: 14925, reason: 'cut off at end of file' }]);
+    expect(c.rejects.filter((x) => x.reason === 'cut off at end of file')).toEqual([
+      { file: 'metaknowledge__medline_test.medline', record: 14925, reason: 'cut off at end of file' },
+    ]);
   });
 });
 
@@ -148,7 +161,10 @@ describe('MEDLINE: hand-written cases', () => {
   it('uses AU when a record has no FAU, and CRLF reads the same as LF', () => {
     const lf = ['PMID- 1', 'TI  - Old', 'AU  - Doe J', 'AD  - Univ A, Lima, Peru.', 'AU  - Roe R'].join('\n');
     const p = parseText(MEDLINE_FORMAT, lf);
-    expect(p.records[0]).toMatchObject({ authors: ['Doe J', 'Roe R'], affiliations: [{ name: 'Univ A, Lima, Peru', country: 'Peru', authors: [0] }] });
+    expect(p.records[0]).toMatchObject({
+      authors: ['Doe J', 'Roe R'],
+      affiliations: [{ name: 'Univ A, Lima, Peru', country: 'Peru', authors: [0] }],
+    });
     expect(parseText(MEDLINE_FORMAT, `\ufeff${lf.replace(/\n/g, '\r\n')}\r\n`)).toEqual(p);
   });
 

@@ -36,7 +36,12 @@ describe('OpenAlex CSV: hand-written inputs', () => {
   });
 
   it('detects a file without authorship columns by its OpenAlex work ids', () => {
-    expect(OPENALEX_CSV_FORMAT.detect({ text: 'id,title,publication_year\nhttps://openalex.org/W12,T,2020\n', complete: true })).toBe(true);
+    expect(
+      OPENALEX_CSV_FORMAT.detect({
+        text: 'id,title,publication_year\nhttps://openalex.org/W12,T,2020\n',
+        complete: true,
+      }),
+    ).toBe(true);
     expect(OPENALEX_CSV_FORMAT.detect({ text: 'id,title,publication_year\n12,T,2020\n', complete: true })).toBe(false);
   });
 });
@@ -101,10 +106,19 @@ describe.runIf(HAVE_SAMPLES)('OpenAlex CSV sample', () => {
     ]);
     // An empty slot keeps the positions of the authors after it.
     expect(records[6].affiliations).toEqual([
-      { name: 'Università degli Studi del Piemonte Orientale “Amedeo Avogadro”', country: 'Italy', authors: [0, 1], id: 'I123338534' },
+      {
+        name: 'Università degli Studi del Piemonte Orientale “Amedeo Avogadro”',
+        country: 'Italy',
+        authors: [0, 1],
+        id: 'I123338534',
+      },
       { name: 'University of Turin', country: 'Italy', authors: [3], id: 'I55143463' },
     ]);
-    expect(records[1].abstract?.startsWith('This study aims to explore the usage of Open-source software in bibliometric analysis.')).toBe(true);
+    expect(
+      records[1].abstract?.startsWith(
+        'This study aims to explore the usage of Open-source software in bibliometric analysis.',
+      ),
+    ).toBe(true);
   });
 
   it('readCorpus reads the sample as openalex-csv, every record, none rejected', async () => {

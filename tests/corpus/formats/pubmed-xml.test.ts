@@ -71,8 +71,12 @@ describe.runIf(HAVE_SAMPLES)('PubMed XML sample', () => {
   it('joins a structured abstract with its labels', () => {
     const r = byPmid(records, '8219565');
     expect(r.record).toBe(848);
-    expect(r.abstract?.startsWith('PURPOSE: The problem of asymmetric opening of the modified hook titanium Greenfield')).toBe(true);
-    expect(r.abstract).toContain('was evaluated in a retrospective study. PATIENTS AND METHODS: Titanium Greenfield filters');
+    expect(
+      r.abstract?.startsWith('PURPOSE: The problem of asymmetric opening of the modified hook titanium Greenfield'),
+    ).toBe(true);
+    expect(r.abstract).toContain(
+      'was evaluated in a retrospective study. PATIENTS AND METHODS: Titanium Greenfield filters',
+    );
     expect(r.abstract).toContain(' RESULTS: Transcatheter manipulation');
     expect(r.abstract?.endsWith('ensure optimal caval interruption.')).toBe(true);
     expect([r.year, r.date]).toEqual([1993, '1993 Sep-Oct']);
@@ -80,13 +84,17 @@ describe.runIf(HAVE_SAMPLES)('PubMed XML sample', () => {
 
   it('keeps the text of inline markup and falls back to an English OtherAbstract', () => {
     const seagrass = records.find((r) => r.record === 35621);
-    expect(seagrass?.abstract?.startsWith('Seagrass communities, dominated by Thalassia testudinum, form the principal')).toBe(true);
+    expect(
+      seagrass?.abstract?.startsWith('Seagrass communities, dominated by Thalassia testudinum, form the principal'),
+    ).toBe(true);
     const sar11 = byPmid(records, '27687974');
     expect(sar11.abstract).toContain('population size of 2.4×1028 cells-approximately 25%');
     expect(sar11.doi).toBe('10.1146/annurev-marine-010814-015934');
     expect(sar11.date).toBe('2017-01-03');
     const nasa = byPmid(records, '11540070');
-    expect(nasa.abstract?.startsWith('The purpose of this review is to delineate the ubiquitous and pivotal role of Ca2+')).toBe(true);
+    expect(
+      nasa.abstract?.startsWith('The purpose of this review is to delineate the ubiquitous and pivotal role of Ca2+'),
+    ).toBe(true);
   });
 
   it('reads a MedlineDate range', () => {
@@ -141,7 +149,9 @@ describe.runIf(HAVE_SAMPLES)('PubMed XML sample', () => {
   });
 
   it('is detected, and only it, among the samples, the seeds and the fixtures', () => {
-    const claimed = [...listSampleFiles(), ...listOtherInputs()].filter((f) => PUBMED_XML_FORMAT.detect(buildSample(f)));
+    const claimed = [...listSampleFiles(), ...listOtherInputs()].filter((f) =>
+      PUBMED_XML_FORMAT.detect(buildSample(f)),
+    );
     expect(claimed).toEqual([sample(FILE)]);
     expect(detectFormat(buildSample(sample(FILE)))?.name).toBe('pubmed-xml');
   });
@@ -152,7 +162,9 @@ describe.runIf(HAVE_SAMPLES)('PubMed XML sample', () => {
     expect(report.layout).toBe('pubmed-xml');
     expect(report.recordsRead).toBe(176);
     expect(corpus.rejects.filter((r) => /bad XML|cut off/.test(r.reason))).toEqual([]);
-    const paper = corpus.papers.find((p) => p.title.startsWith('Thermal adaptation analyzed by comparison of protein sequences'));
+    const paper = corpus.papers.find((p) =>
+      p.title.startsWith('Thermal adaptation analyzed by comparison of protein sequences'),
+    );
     expect(paper?.year).toBe(1999);
   });
 });
@@ -234,10 +246,10 @@ describe('PubMed XML reader', () => {
   });
 
   it('falls back to ArticleDate, and reads a book chapter (editors left out)', () => {
-    const noPubYear = article('5', '<ArticleDate DateType="Electronic"><Year>2019</Year><Month>11</Month><Day>22</Day></ArticleDate>').replace(
-      '<Year>2020</Year><Month>05</Month><Day>3</Day>',
-      '',
-    );
+    const noPubYear = article(
+      '5',
+      '<ArticleDate DateType="Electronic"><Year>2019</Year><Month>11</Month><Day>22</Day></ArticleDate>',
+    ).replace('<Year>2020</Year><Month>05</Month><Day>3</Day>', '');
     const book = [
       '<PubmedBookArticle><BookDocument><PMID Version="1">777</PMID>',
       '<ArticleIdList><ArticleId IdType="bookaccession">NBK1</ArticleId></ArticleIdList>',
@@ -334,7 +346,11 @@ describe('PubMed XML reader', () => {
 
   it('detects PubmedArticleSet by its root element, after the prolog', () => {
     const detect = (text: string): boolean => PUBMED_XML_FORMAT.detect({ text, complete: true });
-    expect(detect('<?xml version="1.0"?>\n<!-- efetch -->\n<!DOCTYPE PubmedArticleSet [ <!ENTITY x "y"> ]>\n<PubmedArticleSet>')).toBe(true);
+    expect(
+      detect(
+        '<?xml version="1.0"?>\n<!-- efetch -->\n<!DOCTYPE PubmedArticleSet [ <!ENTITY x "y"> ]>\n<PubmedArticleSet>',
+      ),
+    ).toBe(true);
     expect(detect('  <PubmedArticleSet><PubmedArticle>')).toBe(true);
     expect(detect('<?xml version="1.0"?><xml><records><record>')).toBe(false);
     expect(detect('{"xml": "<PubmedArticleSet>"}')).toBe(false);
@@ -370,7 +386,9 @@ describe('PubMed helpers', () => {
   });
 
   it('parseCountry looks past a trailing e-mail address', () => {
-    expect(parseCountry('Dept of Dermatology, Univ of British Columbia, Vancouver, BC, Canada. mkl@gmail.com.')).toBe('Canada');
+    expect(parseCountry('Dept of Dermatology, Univ of British Columbia, Vancouver, BC, Canada. mkl@gmail.com.')).toBe(
+      'Canada',
+    );
     expect(parseCountry('Bond University, Robina, Queensland, Australia ascott@bond.edu.au.')).toBe('Australia');
     expect(parseCountry('Univ of Tokyo, Tokyo, Japan. Electronic address: a.b@u-tokyo.ac.jp.')).toBe('Japan');
     expect(parseCountry('U IL, Urbana')).toBeNull();
@@ -385,9 +403,23 @@ describe('PubMed helpers', () => {
       volume: '95',
       page: '2056',
     });
-    expect(parseNlmCitation('J Vis Exp. 2012 Dec 12;(70):e50025')).toEqual({ source: 'J Vis Exp', year: 2012, page: 'e50025' });
-    expect(parseNlmCitation('Adv Protein Chem. 1988;39:191-234')).toEqual({ source: 'Adv Protein Chem', year: 1988, volume: '39', page: '191' });
-    expect(parseNlmCitation('J. Biol. Chem. 1990;265:1-5')).toEqual({ source: 'J. Biol. Chem', year: 1990, volume: '265', page: '1' });
+    expect(parseNlmCitation('J Vis Exp. 2012 Dec 12;(70):e50025')).toEqual({
+      source: 'J Vis Exp',
+      year: 2012,
+      page: 'e50025',
+    });
+    expect(parseNlmCitation('Adv Protein Chem. 1988;39:191-234')).toEqual({
+      source: 'Adv Protein Chem',
+      year: 1988,
+      volume: '39',
+      page: '191',
+    });
+    expect(parseNlmCitation('J. Biol. Chem. 1990;265:1-5')).toEqual({
+      source: 'J. Biol. Chem',
+      year: 1990,
+      volume: '265',
+      page: '1',
+    });
     expect(parseNlmCitation('Personal communication')).toEqual({});
   });
 });

@@ -53,13 +53,28 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
     expect(r.title).toBe(
       'The Value of Radiologic Interventions and 18 F-DOPA PET in Diagnosing and Localizing Focal Congenital Hyperinsulinism: Systematic Review and Meta-Analysis',
     );
-    expect(r.authors).toEqual(['Blomberg, Björn A.', 'Moghbel, Mateen', 'Saboury, Babak', 'Stanley, Charles A.', 'Alavi, Abass']);
+    expect(r.authors).toEqual([
+      'Blomberg, Björn A.',
+      'Moghbel, Mateen',
+      'Saboury, Babak',
+      'Stanley, Charles A.',
+      'Alavi, Abass',
+    ]);
     expect([r.year, r.date, r.venue, r.doi, r.volume, r.firstPage, r.docType]).toEqual([
-      2012, '2012/07/03', 'Molecular imaging and biology', '10.1007/s11307-012-0572-0', '15', '97', 'JOUR',
+      2012,
+      '2012/07/03',
+      'Molecular imaging and biology',
+      '10.1007/s11307-012-0572-0',
+      '15',
+      '97',
+      'JOUR',
     ]);
     expect(r.ids).toEqual([{ scheme: 'lens', value: '000-463-679-101-319' }]);
     expect(p.records[1].keywords).toEqual(
-      ['electrochemotherapy', 'head and neck cancer', 'quality of life', 'systematic review'].map((keyword) => ({ keyword, kind: 'author' })),
+      ['electrochemotherapy', 'head and neck cancer', 'quality of life', 'systematic review'].map((keyword) => ({
+        keyword,
+        kind: 'author',
+      })),
     );
     // Lens ids may end in a check character X.
     expect(p.records.filter((x) => x.ids?.[0]?.scheme === 'lens')).toHaveLength(100);
@@ -76,7 +91,8 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
     const r = p.records[0];
     expect(r).toMatchObject({
       record: 1,
-      title: 'Stress and the brain-gut axis in functional and chronic-inflammatory gastrointestinal diseases: A transdisciplinary challenge',
+      title:
+        'Stress and the brain-gut axis in functional and chronic-inflammatory gastrointestinal diseases: A transdisciplinary challenge',
       authors: ['Labanski, A.', 'Langhorst, J.', 'Engler, H.', 'Elsenbruch, S.'],
       year: 2020,
       venue: 'Psychoneuroendocrinology',
@@ -87,7 +103,11 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
       citedBy: null,
     });
     expect(r.ids).toEqual([{ scheme: 'scopus', value: '2-s2.0-85074596690' }]);
-    expect(r.affiliations?.[1]).toEqual({ name: 'Chair for Integrative Medicine, University of Duisburg-Essen, Essen, Germany', country: 'Germany', authors: [] });
+    expect(r.affiliations?.[1]).toEqual({
+      name: 'Chair for Integrative Medicine, University of Duisburg-Essen, Essen, Germany',
+      country: 'Germany',
+      authors: [],
+    });
     expect(r.keywords?.[0]).toEqual({ keyword: 'Brain-gut axis', kind: 'author' });
     expect(r.references).toHaveLength(186);
     expect(r.references?.[0]).toEqual({
@@ -95,13 +115,16 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
       doi: null,
       firstAuthor: 'Agostini, A.',
       year: 2017,
-      title: "Stress and brain functional changes in patients with Crohn's disease: a functional magnetic resonance imaging study",
+      title:
+        "Stress and brain functional changes in patients with Crohn's disease: a functional magnetic resonance imaging study",
       source: 'Neurogastroenterol. Motil.',
       volume: '29',
       page: '1',
     });
     // The only author of a paper owns its address.
-    expect(p.records[1].affiliations).toEqual([{ name: 'Office Uno Column, 419-2, Yota, Onoe-Cho, Kakogawa, Hyogo, Japan', country: 'Japan', authors: [0] }]);
+    expect(p.records[1].affiliations).toEqual([
+      { name: 'Office Uno Column, 419-2, Yota, Onoe-Cho, Kakogawa, Hyogo, Japan', country: 'Japan', authors: [0] },
+    ]);
     expect(p.records[1].ids).toEqual([
       { scheme: 'scopus', value: '2-s2.0-85070226738' },
       { scheme: 'pmid', value: '31421429' },
@@ -131,7 +154,11 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
     expect(r.authors).toHaveLength(14);
     expect(r.authors[0]).toBe('M. Bobák');
     const noDoi = p.records.find((x) => x.record === 544);
-    expect(noDoi).toMatchObject({ title: 'The role of photonics in future exascale data systems', doi: null, authors: ['S. J. Ben Yoo'] });
+    expect(noDoi).toMatchObject({
+      title: 'The role of photonics in future exascale data systems',
+      doi: null,
+      authors: ['S. J. Ben Yoo'],
+    });
   });
 
   it('cleans RIS dates of Zotero exports (`2019///`, `2019/10//undefined`)', () => {
@@ -151,7 +178,11 @@ describe.runIf(HAVE_SAMPLES)('RIS samples', () => {
 
 describe('parseScopusReference', () => {
   it('reads the parts of a Scopus reference', () => {
-    expect(parseScopusReference('Bonaz, B., Bazin, T., Pellissier, S., The vagus nerve at the interface of the microbiota-gut-brain axis (2018) Front. Neurosci., 12, p. 49')).toEqual({
+    expect(
+      parseScopusReference(
+        'Bonaz, B., Bazin, T., Pellissier, S., The vagus nerve at the interface of the microbiota-gut-brain axis (2018) Front. Neurosci., 12, p. 49',
+      ),
+    ).toEqual({
       raw: 'Bonaz, B., Bazin, T., Pellissier, S., The vagus nerve at the interface of the microbiota-gut-brain axis (2018) Front. Neurosci., 12, p. 49',
       doi: null,
       firstAuthor: 'Bonaz, B.',
@@ -161,14 +192,30 @@ describe('parseScopusReference', () => {
       volume: '12',
       page: '49',
     });
-    expect(parseScopusReference('(2013) Diagnostic and Statistical Manual, American Psychiatric Pub')).toMatchObject({ firstAuthor: null, year: 2013, title: null });
+    expect(parseScopusReference('(2013) Diagnostic and Statistical Manual, American Psychiatric Pub')).toMatchObject({
+      firstAuthor: null,
+      year: 2013,
+      title: null,
+    });
     expect(parseScopusReference('No year here')).toMatchObject({ raw: 'No year here', year: null, source: null });
   });
 });
 
 describe('RIS: hand-written cases', () => {
   it('appends untagged lines to the field before them and reads CRLF with stray CRs before TY', () => {
-    const text = ['TY  - JOUR', 'TI  - A title', 'that continues', 'AU  - Doe, Jane', 'PY  - 2019///', 'ER  - ', '', '\rTY  - CONF', 'T1  - Second', 'ER  -', ''].join('\r\n');
+    const text = [
+      'TY  - JOUR',
+      'TI  - A title',
+      'that continues',
+      'AU  - Doe, Jane',
+      'PY  - 2019///',
+      'ER  - ',
+      '',
+      '\rTY  - CONF',
+      'T1  - Second',
+      'ER  -',
+      '',
+    ].join('\r\n');
     const p = parseText(RIS_FORMAT, `\ufeff${text}`);
     expect(p.rejects).toEqual([]);
     expect(p.records.map((r) => [r.record, r.title, r.year, r.date, r.docType])).toEqual([
@@ -235,7 +282,10 @@ describe('RIS: hand-written cases', () => {
 
   it('reads a CRLF file with a BOM through readCorpus', async () => {
     const file = path.join(tmp, 'small.ris');
-    writeFileSync(file, '\ufeffTY  - JOUR\r\nTI  - From disk\r\nAB  - An abstract.\r\nER  - \r\nTY  - JOUR\r\nTI  - Cut\r\n');
+    writeFileSync(
+      file,
+      '\ufeffTY  - JOUR\r\nTI  - From disk\r\nAB  - An abstract.\r\nER  - \r\nTY  - JOUR\r\nTI  - Cut\r\n',
+    );
     const c = await readCorpus([file]);
     expect(c.files[0]).toMatchObject({ layout: 'ris', recordsRead: 2, rejected: 1 });
     expect(c.rejects).toEqual([{ file: 'small.ris', record: 5, reason: 'cut off at end of file' }]);

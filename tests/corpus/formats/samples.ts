@@ -19,7 +19,8 @@ function findSamplesDir(): string | null {
 /** The samples folder, or null when this machine has none. */
 export const SAMPLES_DIR = findSamplesDir();
 
-if (SAMPLES_DIR === null) console.warn('tests/corpus/formats: ../shared/formats not found; the real-export tests are skipped');
+if (SAMPLES_DIR === null)
+  console.warn('tests/corpus/formats: ../shared/formats not found; the real-export tests are skipped');
 
 /** Absolute path of a sample, e.g. `sample('wos/tethne__wos2.txt')`. */
 export function sample(relative: string): string {

@@ -10,7 +10,11 @@ const CURRENT = 'scopus/bibliometrix__scopus_sample.csv';
 
 describe('parseScopusReference', () => {
   it('reads an old-layout reference: authors with initials, title, (year), source, volume (issue), pages', () => {
-    expect(parseScopusReference('Goldacker, W., ROEBEL assembled coated conductors (RACC): Preparation, properties and progress (2007) IEEE Trans. Appl. Supercond., 17 (2), pp. 3398-3401. , Jun')).toEqual({
+    expect(
+      parseScopusReference(
+        'Goldacker, W., ROEBEL assembled coated conductors (RACC): Preparation, properties and progress (2007) IEEE Trans. Appl. Supercond., 17 (2), pp. 3398-3401. , Jun',
+      ),
+    ).toEqual({
       raw: 'Goldacker, W., ROEBEL assembled coated conductors (RACC): Preparation, properties and progress (2007) IEEE Trans. Appl. Supercond., 17 (2), pp. 3398-3401. , Jun',
       firstAuthor: 'Goldacker, W.',
       year: 2007,
@@ -22,7 +26,9 @@ describe('parseScopusReference', () => {
   });
 
   it('reads the form with a comma before the year and several authors', () => {
-    expect(parseScopusReference('Smith, J., Doe, A., Title of the paper, (2019) Journal Name, 12 (3), pp. 45-67.')).toEqual({
+    expect(
+      parseScopusReference('Smith, J., Doe, A., Title of the paper, (2019) Journal Name, 12 (3), pp. 45-67.'),
+    ).toEqual({
       raw: 'Smith, J., Doe, A., Title of the paper, (2019) Journal Name, 12 (3), pp. 45-67.',
       firstAuthor: 'Smith, J.',
       year: 2019,
@@ -52,8 +58,18 @@ describe('parseScopusReference', () => {
     });
     const anonymous = parseScopusReference('Report on the First Myelomatosis Trial (1973) Br. J. Haemat., 24, p. 123');
     expect(anonymous.firstAuthor).toBeUndefined();
-    expect(anonymous).toMatchObject({ title: 'Report on the First Myelomatosis Trial', year: 1973, source: 'Br. J. Haemat.', volume: '24', page: '123' });
-    expect(parseScopusReference('Kelley, D.R., (1970) Foundations of Modern Historical Scholarship: Language, Law, and History in the French Renaissance, , New York and London')).toMatchObject({
+    expect(anonymous).toMatchObject({
+      title: 'Report on the First Myelomatosis Trial',
+      year: 1973,
+      source: 'Br. J. Haemat.',
+      volume: '24',
+      page: '123',
+    });
+    expect(
+      parseScopusReference(
+        'Kelley, D.R., (1970) Foundations of Modern Historical Scholarship: Language, Law, and History in the French Renaissance, , New York and London',
+      ),
+    ).toMatchObject({
       firstAuthor: 'Kelley, D.R.',
       year: 1970,
       source: 'Foundations of Modern Historical Scholarship: Language, Law, and History in the French Renaissance',
@@ -61,20 +77,40 @@ describe('parseScopusReference', () => {
   });
 
   it('skips "et al." after the authors', () => {
-    expect(parseScopusReference('Smith, J., et al., A study of things (2019) Nature, 5, pp. 1-9')).toMatchObject({ firstAuthor: 'Smith, J.', title: 'A study of things', year: 2019, source: 'Nature', volume: '5', page: '1' });
+    expect(parseScopusReference('Smith, J., et al., A study of things (2019) Nature, 5, pp. 1-9')).toMatchObject({
+      firstAuthor: 'Smith, J.',
+      title: 'A study of things',
+      year: 2019,
+      source: 'Nature',
+      volume: '5',
+      page: '1',
+    });
   });
 
   it('finds a DOI written in a reference', () => {
-    const ref = parseScopusReference('Kvale, R., Auvinen, A., Interpreting trends in prostate cancer incidence (2007) Journal of the National Cancer Institute, 99 (24), pp. 1881-1887. , DOI 10.1093/jnci/djm249');
-    expect(ref).toMatchObject({ doi: '10.1093/jnci/djm249', firstAuthor: 'Kvale, R.', year: 2007, volume: '99', page: '1881' });
+    const ref = parseScopusReference(
+      'Kvale, R., Auvinen, A., Interpreting trends in prostate cancer incidence (2007) Journal of the National Cancer Institute, 99 (24), pp. 1881-1887. , DOI 10.1093/jnci/djm249',
+    );
+    expect(ref).toMatchObject({
+      doi: '10.1093/jnci/djm249',
+      firstAuthor: 'Kvale, R.',
+      year: 2007,
+      volume: '99',
+      page: '1881',
+    });
   });
 
   it('reads a current-layout reference: authors; title, source, volume, pages, (year)', () => {
-    expect(parseScopusReference('Cheng M.; Xue Y.; Cui M., Global, regional, and national burden of low back pain: findings from the global burden of disease study 2021 and projections to 2050, Spine (Phila Pa 1976), 50, pp. E128-E139, (2025)')).toEqual({
+    expect(
+      parseScopusReference(
+        'Cheng M.; Xue Y.; Cui M., Global, regional, and national burden of low back pain: findings from the global burden of disease study 2021 and projections to 2050, Spine (Phila Pa 1976), 50, pp. E128-E139, (2025)',
+      ),
+    ).toEqual({
       raw: 'Cheng M.; Xue Y.; Cui M., Global, regional, and national burden of low back pain: findings from the global burden of disease study 2021 and projections to 2050, Spine (Phila Pa 1976), 50, pp. E128-E139, (2025)',
       firstAuthor: 'Cheng M.',
       year: 2025,
-      title: 'Global, regional, and national burden of low back pain: findings from the global burden of disease study 2021 and projections to 2050',
+      title:
+        'Global, regional, and national burden of low back pain: findings from the global burden of disease study 2021 and projections to 2050',
       source: 'Spine (Phila Pa 1976)',
       volume: '50',
       page: 'E128',
@@ -86,9 +122,18 @@ describe('parseScopusReference', () => {
       source: 'Lancet Rheumatol',
       volume: '5',
     });
-    expect(parseScopusReference('Dewey J., How we think, (1910)')).toEqual({ raw: 'Dewey J., How we think, (1910)', firstAuthor: 'Dewey J.', year: 1910, title: 'How we think' });
+    expect(parseScopusReference('Dewey J., How we think, (1910)')).toEqual({
+      raw: 'Dewey J., How we think, (1910)',
+      firstAuthor: 'Dewey J.',
+      year: 1910,
+      title: 'How we think',
+    });
     // 2020-2023 exports: authors separated by commas.
-    expect(parseScopusReference('Newman M.E.J., Barabasi A.-L., The structure of scientific collaboration networks, Proc Natl Acad Sci USA, 98, pp. 404-409, (2001)')).toMatchObject({
+    expect(
+      parseScopusReference(
+        'Newman M.E.J., Barabasi A.-L., The structure of scientific collaboration networks, Proc Natl Acad Sci USA, 98, pp. 404-409, (2001)',
+      ),
+    ).toMatchObject({
       firstAuthor: 'Newman M.E.J.',
       title: 'The structure of scientific collaboration networks',
       source: 'Proc Natl Acad Sci USA',
@@ -101,11 +146,18 @@ describe('parseScopusReference', () => {
 
 describe('splitScopusReferences', () => {
   it('splits the old layout at every "; "', () => {
-    expect(splitScopusReferences('Barth, C., A (2015) X, 28; Goldacker, W., B (2007) Y, 17 (2), pp. 1-2')).toEqual(['Barth, C., A (2015) X, 28', 'Goldacker, W., B (2007) Y, 17 (2), pp. 1-2']);
+    expect(splitScopusReferences('Barth, C., A (2015) X, 28; Goldacker, W., B (2007) Y, 17 (2), pp. 1-2')).toEqual([
+      'Barth, C., A (2015) X, 28',
+      'Goldacker, W., B (2007) Y, 17 (2), pp. 1-2',
+    ]);
   });
 
-  it('joins the current layout\'s authors back to their reference', () => {
-    expect(splitScopusReferences('The global epidemic of low back pain, Lancet Rheumatol, 5, (2023); Cheng M.; Xue Y.; Cui M., Global burden, Spine, 50, pp. E128-E139, (2025); Calin GA; Ferracin M, A signature., N Engl J Med, 353, pp. 1793-801, (2005)')).toEqual([
+  it("joins the current layout's authors back to their reference", () => {
+    expect(
+      splitScopusReferences(
+        'The global epidemic of low back pain, Lancet Rheumatol, 5, (2023); Cheng M.; Xue Y.; Cui M., Global burden, Spine, 50, pp. E128-E139, (2025); Calin GA; Ferracin M, A signature., N Engl J Med, 353, pp. 1793-801, (2005)',
+      ),
+    ).toEqual([
       'The global epidemic of low back pain, Lancet Rheumatol, 5, (2023)',
       'Cheng M.; Xue Y.; Cui M., Global burden, Spine, 50, pp. E128-E139, (2025)',
       'Calin GA; Ferracin M, A signature., N Engl J Med, 353, pp. 1793-801, (2005)',
@@ -114,7 +166,8 @@ describe('splitScopusReferences', () => {
 });
 
 describe('Scopus CSV: hand-written inputs', () => {
-  const header = '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Cited by","DOI","Link","Affiliations","Authors with affiliations","Abstract","Author Keywords","Index Keywords","References","PubMed ID","Document Type","EID"';
+  const header =
+    '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Cited by","DOI","Link","Affiliations","Authors with affiliations","Abstract","Author Keywords","Index Keywords","References","PubMed ID","Document Type","EID"';
 
   it('reads a semicolon-delimited export with a BOM and CRLF line ends, and a quoted line break', () => {
     const text = `\ufeff${header.replace(/","/g, '";"')}\r\n"Smith J.; Doe A.";"Smith, John (111); Doe, Ann (222)";"111; 222";"A title";"2020";"J. Test";"3";"10.1/x";"https://www.scopus.com/x";"Univ X, Paris, France";"Smith J., Univ X, Paris, France; Doe A., Univ X, Paris, France";"First line.\r\nSecond line.";"k1; k2";"i1";"Roe R., Some title, Some journal, 1, pp. 2-3, (2001)";"NA";"Article";"2-s2.0-1"\r\n`;
@@ -136,14 +189,33 @@ describe('Scopus CSV: hand-written inputs', () => {
         { keyword: 'k2', kind: 'author' },
         { keyword: 'i1', kind: 'indexed' },
       ],
-      references: [{ raw: 'Roe R., Some title, Some journal, 1, pp. 2-3, (2001)', firstAuthor: 'Roe R.', title: 'Some title', source: 'Some journal', volume: '1', page: '2', year: 2001 }],
+      references: [
+        {
+          raw: 'Roe R., Some title, Some journal, 1, pp. 2-3, (2001)',
+          firstAuthor: 'Roe R.',
+          title: 'Some title',
+          source: 'Some journal',
+          volume: '1',
+          page: '2',
+          year: 2001,
+        },
+      ],
     });
     expect(SCOPUS_CSV_FORMAT.detect({ text: text.slice(1), complete: true })).toBe(true);
   });
 
   it('rejects a row with the wrong field count and a row whose quote never closes, keeping the rows after them', () => {
-    const row = (title: string): string => `"A B.","","","${title}","2020","J","","","","","","abs","","","","","Article","2-s2.0-${title.length}"`;
-    const text = [header, row('One'), '"A B.","Two"', row('Three'), `"A B.","","","Broken`, row('Four'), row('Five')].join('\n');
+    const row = (title: string): string =>
+      `"A B.","","","${title}","2020","J","","","","","","abs","","","","","Article","2-s2.0-${title.length}"`;
+    const text = [
+      header,
+      row('One'),
+      '"A B.","Two"',
+      row('Three'),
+      `"A B.","","","Broken`,
+      row('Four'),
+      row('Five'),
+    ].join('\n');
     const { records, rejects } = parseText(SCOPUS_CSV_FORMAT, text);
     expect(rejects).toEqual([
       { record: 3, reason: 'wrong field count: 2 fields, header has 18' },
@@ -198,10 +270,20 @@ describe.runIf(HAVE_SAMPLES)('Scopus CSV samples', () => {
     });
     expect(first.authors).toHaveLength(11);
     expect(first.authors.slice(0, 2)).toEqual(['Yagai T.', 'Kimura Y.']);
-    expect(first.affiliations?.[1]).toEqual({ name: 'Meiji University, Kanagawa, Japan', country: 'Japan', authors: [1, 2, 3] });
+    expect(first.affiliations?.[1]).toEqual({
+      name: 'Meiji University, Kanagawa, Japan',
+      country: 'Japan',
+      authors: [1, 2, 3],
+    });
     expect(first.keywords?.slice(0, 1)).toEqual([{ keyword: 'complex bending', kind: 'author' }]);
     expect(first.keywords?.find((k) => k.kind === 'indexed')).toEqual({ keyword: 'Carbon', kind: 'indexed' });
-    expect(first.references?.[1]).toMatchObject({ firstAuthor: 'Goldacker, W.', year: 2007, source: 'IEEE Trans. Appl. Supercond.', volume: '17', page: '3398' });
+    expect(first.references?.[1]).toMatchObject({
+      firstAuthor: 'Goldacker, W.',
+      year: 2007,
+      source: 'IEEE Trans. Appl. Supercond.',
+      volume: '17',
+      page: '3398',
+    });
     expect(first.abstract?.endsWith('© 2016 IEEE.')).toBe(true);
 
     // An author with two affiliations (`Name, Aff 1, Aff 2`) is tied to both.
@@ -211,9 +293,20 @@ describe.runIf(HAVE_SAMPLES)('Scopus CSV samples', () => {
         country: 'China',
         authors: [0, 1, 2, 3, 4, 5, 6],
       },
-      { name: 'School of Materials Science and Engineering, University of New South Wales, Sydney, NSW, Australia', country: 'Australia', authors: [6] },
+      {
+        name: 'School of Materials Science and Engineering, University of New South Wales, Sydney, NSW, Australia',
+        country: 'Australia',
+        authors: [6],
+      },
     ]);
-    expect(records[28]).toMatchObject({ record: 30, citedBy: 7423, ids: [{ scheme: 'scopus', value: expect.any(String) }, { scheme: 'pmid', value: '21351269' }] });
+    expect(records[28]).toMatchObject({
+      record: 30,
+      citedBy: 7423,
+      ids: [
+        { scheme: 'scopus', value: expect.any(String) },
+        { scheme: 'pmid', value: '21351269' },
+      ],
+    });
     expect(records[86].authors).toEqual([]);
     expect(records.filter((r) => r.abstract === '[No abstract available]').length).toBeGreaterThan(0);
   });
@@ -237,16 +330,39 @@ describe.runIf(HAVE_SAMPLES)('Scopus CSV samples', () => {
     expect(first.authors).toEqual(['Liu, Fengyuan', 'Li, Chunyun', 'Liu, Yong', 'Li, Yufei']);
     expect(first.authorIds?.[0]).toEqual([{ scheme: 'scopus', value: '60410297700' }]);
     expect(first.affiliations).toEqual([
-      { name: 'Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China', country: 'China', authors: [0] },
-      { name: 'Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China', country: 'China', authors: [1, 2, 3] },
+      {
+        name: 'Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China',
+        country: 'China',
+        authors: [0],
+      },
+      {
+        name: 'Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China',
+        country: 'China',
+        authors: [1, 2, 3],
+      },
     ]);
-    expect(first).toMatchObject({ year: 2026, venue: 'Digital Health', doi: '10.1177/20552076261415846', citedBy: 0, ids: [{ scheme: 'scopus', value: '2-s2.0-105030721984' }] });
-    expect(first.references?.[1]).toMatchObject({ firstAuthor: 'Cheng M.', year: 2025, source: 'Spine (Phila Pa 1976)', volume: '50', page: 'E128' });
+    expect(first).toMatchObject({
+      year: 2026,
+      venue: 'Digital Health',
+      doi: '10.1177/20552076261415846',
+      citedBy: 0,
+      ids: [{ scheme: 'scopus', value: '2-s2.0-105030721984' }],
+    });
+    expect(first.references?.[1]).toMatchObject({
+      firstAuthor: 'Cheng M.',
+      year: 2025,
+      source: 'Spine (Phila Pa 1976)',
+      volume: '50',
+      page: 'E128',
+    });
     expect(records[2]).toMatchObject({
       record: 4,
       authors: ['Abdullah, Saleh M.'],
       authorIds: [[{ scheme: 'scopus', value: '37071912100' }]],
-      ids: [{ scheme: 'scopus', value: '2-s2.0-105025600816' }, { scheme: 'pmid', value: '41431061' }],
+      ids: [
+        { scheme: 'scopus', value: '2-s2.0-105025600816' },
+        { scheme: 'pmid', value: '41431061' },
+      ],
       firstPage: 'e46688',
     });
     expect(records[2].references?.[0]).toEqual({
@@ -261,7 +377,10 @@ describe.runIf(HAVE_SAMPLES)('Scopus CSV samples', () => {
   });
 
   it('readCorpus reads both samples as scopus-csv, every record, none rejected', async () => {
-    for (const [file, n] of [[OLD, 220], [CURRENT, 8]] as const) {
+    for (const [file, n] of [
+      [OLD, 220],
+      [CURRENT, 8],
+    ] as const) {
       const c = await readCorpus([sample(file)]);
       expect(c.files[0]).toMatchObject({ layout: 'scopus-csv', recordsRead: n, rejected: 0 });
     }

@@ -35,18 +35,33 @@ describe.runIf(HAVE_SAMPLES)('Semantic Scholar sample (a paper with 1000 citatio
   it('reads the top paper: ids, venue from the journal, tldr, fields of study, author ids', () => {
     const [top] = readSample();
     expect(top.title).toBe('Computing Machinery and Intelligence');
-    expect(top.ids).toEqual([{ scheme: 's2', value: TOP_ID }, { scheme: 'mag', value: '2145482038' }]);
+    expect(top.ids).toEqual([
+      { scheme: 's2', value: TOP_ID },
+      { scheme: 'mag', value: '2145482038' },
+    ]);
     expect([top.doi, top.year, top.date, top.venue, top.citedBy, top.docType, top.volume, top.firstPage]).toEqual([
-      '10.1093/MIND/LIX.236.433', 1950, '1950-10-01', 'Mind', 10059, 'JournalArticle; Review', 'LIX', '433',
+      '10.1093/MIND/LIX.236.433',
+      1950,
+      '1950-10-01',
+      'Mind',
+      10059,
+      'JournalArticle; Review',
+      'LIX',
+      '433',
     ]);
     expect(top.authors).toEqual(['A. Turing']);
     expect(top.authorIds).toEqual([[{ scheme: 's2', value: '2262347' }]]);
     expect(top.abstract?.startsWith('I propose to consider the question, \u201cCan machines think?\u201d')).toBe(true);
-    expect(top.tldr?.startsWith('If the meaning of the words \u201cmachine\u201d and \u201cthink\u201d are to be found')).toBe(true);
-    expect(top.keywords).toEqual([{ keyword: 'Computer Science', kind: 'concept' }, { keyword: 'Sociology', kind: 'concept' }]);
+    expect(
+      top.tldr?.startsWith('If the meaning of the words \u201cmachine\u201d and \u201cthink\u201d are to be found'),
+    ).toBe(true);
+    expect(top.keywords).toEqual([
+      { keyword: 'Computer Science', kind: 'concept' },
+      { keyword: 'Sociology', kind: 'concept' },
+    ]);
   });
 
-  it("gives the top paper its 14 references, with DOI, S2 id, first author, year, journal, volume and page", () => {
+  it('gives the top paper its 14 references, with DOI, S2 id, first author, year, journal, volume and page', () => {
     const refs = readSample()[0].references ?? [];
     expect(refs).toHaveLength(14);
     expect(refs[1]).toEqual({
@@ -72,10 +87,31 @@ describe.runIf(HAVE_SAMPLES)('Semantic Scholar sample (a paper with 1000 citatio
     const records = readSample();
     const citing = records.slice(1, 1001);
     expect(citing.every((r) => r.references?.length === 1 && r.references[0].ids?.[0].value === TOP_ID)).toBe(true);
-    expect(citing[0].references?.[0]).toMatchObject({ raw: 'Computing Machinery and Intelligence', doi: '10.1093/MIND/LIX.236.433', year: 1950, firstAuthor: 'A. Turing' });
-    expect(citing[0].title).toBe('The Journey/DAO/TAO of Embodied Intelligence: From Large Models to Foundation Intelligence and Parallel Intelligence');
-    expect([citing[0].doi, citing[0].venue, citing[0].year, citing[0].date, citing[0].citedBy, citing[0].abstract, citing[0].docType]).toEqual([
-      '10.1109/jas.2024.124407', 'IEEE/CAA Journal of Automatica Sinica', 2024, '2024-06-01', 0, null, 'JournalArticle',
+    expect(citing[0].references?.[0]).toMatchObject({
+      raw: 'Computing Machinery and Intelligence',
+      doi: '10.1093/MIND/LIX.236.433',
+      year: 1950,
+      firstAuthor: 'A. Turing',
+    });
+    expect(citing[0].title).toBe(
+      'The Journey/DAO/TAO of Embodied Intelligence: From Large Models to Foundation Intelligence and Parallel Intelligence',
+    );
+    expect([
+      citing[0].doi,
+      citing[0].venue,
+      citing[0].year,
+      citing[0].date,
+      citing[0].citedBy,
+      citing[0].abstract,
+      citing[0].docType,
+    ]).toEqual([
+      '10.1109/jas.2024.124407',
+      'IEEE/CAA Journal of Automatica Sinica',
+      2024,
+      '2024-06-01',
+      0,
+      null,
+      'JournalArticle',
     ]);
     expect(citing[0].authors.slice(0, 3)).toEqual(['Tianyu Shen', 'Jinlin Sun', 'Shihan Kong']);
     expect(citing[0].keywords).toEqual([{ keyword: 'Computer Science', kind: 'concept' }]);
@@ -105,7 +141,8 @@ describe.runIf(HAVE_SAMPLES)('Semantic Scholar sample (a paper with 1000 citatio
 
 describe('Semantic Scholar small inputs', () => {
   it('reads a /citations page of {citingPaper} items and a batch array with a null for an unknown id', () => {
-    const page = '{"offset": 0, "next": 2, "data": [\n{"contexts": [], "citingPaper": {"paperId": "aaa", "title": "Citing one", "year": 2020, "authors": [{"authorId": null, "name": "X Y"}]}},\n{"citedPaper": {"paperId": "bbb", "title": "Cited one", "externalIds": {"ArXiv": "2101.00001", "PubMed": "123", "PubMedCentral": "456"}}}\n]}';
+    const page =
+      '{"offset": 0, "next": 2, "data": [\n{"contexts": [], "citingPaper": {"paperId": "aaa", "title": "Citing one", "year": 2020, "authors": [{"authorId": null, "name": "X Y"}]}},\n{"citedPaper": {"paperId": "bbb", "title": "Cited one", "externalIds": {"ArXiv": "2101.00001", "PubMed": "123", "PubMedCentral": "456"}}}\n]}';
     const p = parseChunks(S2_FORMAT, page, 5);
     expect(p.rejects).toEqual([]);
     expect(p.records.map((r) => [r.record, r.title, r.year ?? null, r.authorIds ?? null])).toEqual([
@@ -118,7 +155,10 @@ describe('Semantic Scholar small inputs', () => {
       { scheme: 'pmid', value: '123' },
       { scheme: 'pmcid', value: 'PMC456' },
     ]);
-    const batch = parseChunks(S2_FORMAT, '[\n{"paperId": "ccc", "title": "Found"},\nnull,\n{"authorId": "9", "name": "Not a paper"}\n]');
+    const batch = parseChunks(
+      S2_FORMAT,
+      '[\n{"paperId": "ccc", "title": "Found"},\nnull,\n{"authorId": "9", "name": "Not a paper"}\n]',
+    );
     expect(batch.records.map((r) => r.title)).toEqual(['Found']);
     expect(batch.rejects).toEqual([
       { record: 3, reason: 'not a JSON object' },
@@ -127,8 +167,14 @@ describe('Semantic Scholar small inputs', () => {
   });
 
   it('reads JSON lines of papers and reports a cut line', () => {
-    const p = parseChunks(S2_FORMAT, '{"paperId": "a", "title": "One"}\n{"paperId": "b", "title": "Tw\n{"paperId": "c", "title": "Three"}\n');
-    expect(p.records.map((r) => [r.record, r.title])).toEqual([[1, 'One'], [3, 'Three']]);
+    const p = parseChunks(
+      S2_FORMAT,
+      '{"paperId": "a", "title": "One"}\n{"paperId": "b", "title": "Tw\n{"paperId": "c", "title": "Three"}\n',
+    );
+    expect(p.records.map((r) => [r.record, r.title])).toEqual([
+      [1, 'One'],
+      [3, 'Three'],
+    ]);
     expect(p.rejects).toEqual([{ record: 2, reason: 'cut off at end of line' }]);
   });
 });

@@ -63,11 +63,20 @@ describe.runIf(HAVE_SAMPLES)('Web of Science samples', () => {
   it('reads the first record of the wosfile export field by field', () => {
     const r = parseFile(WOS_FORMAT, sample('wos/wosfile__wos_plaintext.txt')).records[0];
     expect(r.record).toBe(3);
-    expect(r.title).toBe('Knowledge networks as channels and conduits: The effects of spillovers in the Boston biotechnology community');
+    expect(r.title).toBe(
+      'Knowledge networks as channels and conduits: The effects of spillovers in the Boston biotechnology community',
+    );
     expect(r.authors).toEqual(['Owen-Smith, J', 'Powell, WW']);
     expect(r.abstract?.startsWith('We contend that two important, nonrelational, features')).toBe(true);
     expect([r.year, r.date, r.venue, r.docType, r.doi, r.citedBy, r.volume, r.firstPage]).toEqual([
-      2004, 'JAN-FEB 2004', 'ORGANIZATION SCIENCE', 'Article', '10.1287/orsc.1030.0054', 420, '15', '5',
+      2004,
+      'JAN-FEB 2004',
+      'ORGANIZATION SCIENCE',
+      'Article',
+      '10.1287/orsc.1030.0054',
+      420,
+      '15',
+      '5',
     ]);
     expect(r.ids).toEqual([{ scheme: 'wos', value: '000220015600001' }]);
     expect(r.keywords?.slice(0, 5)).toEqual([
@@ -85,7 +94,10 @@ describe.runIf(HAVE_SAMPLES)('Web of Science samples', () => {
       { name: 'Stanford Univ, Stanford, CA 94305 USA', country: 'United States', authors: [] },
     ]);
     // RI names the authors in full: Powell, Walter → Powell, WW.
-    expect(r.authorIds).toEqual([[{ scheme: 'researcherid', value: 'B-3665-2012' }], [{ scheme: 'researcherid', value: 'B-5991-2008' }]]);
+    expect(r.authorIds).toEqual([
+      [{ scheme: 'researcherid', value: 'B-3665-2012' }],
+      [{ scheme: 'researcherid', value: 'B-5991-2008' }],
+    ]);
     expect(r.references).toHaveLength(62);
     expect(r.references?.[0]).toEqual({
       raw: 'Ahuja G, 2000, ADMIN SCI QUART, V45, P425, DOI 10.2307/2667105',
@@ -96,7 +108,15 @@ describe.runIf(HAVE_SAMPLES)('Web of Science samples', () => {
       volume: '45',
       page: '425',
     });
-    expect(r.references?.[7]).toMatchObject({ raw: 'Burt R. S., 1992, STRUCTURAL HOLES SOC', firstAuthor: 'Burt R. S.', year: 1992, source: 'STRUCTURAL HOLES SOC', volume: null, page: null, doi: null });
+    expect(r.references?.[7]).toMatchObject({
+      raw: 'Burt R. S., 1992, STRUCTURAL HOLES SOC',
+      firstAuthor: 'Burt R. S.',
+      year: 1992,
+      source: 'STRUCTURAL HOLES SOC',
+      volume: null,
+      page: null,
+      doi: null,
+    });
   });
 
   it('ties C1 addresses and ORCIDs to the authors they name (refsplitr)', () => {
@@ -106,7 +126,11 @@ describe.runIf(HAVE_SAMPLES)('Web of Science samples', () => {
     expect(r.docType).toBe('Editorial Material');
     expect(r.date).toBe('SEP 2018');
     expect(r.affiliations).toHaveLength(16);
-    expect(r.affiliations?.[1]).toEqual({ name: 'Sieve Analyt, San Juan, PR USA', country: 'United States', authors: [1, 4, 14] });
+    expect(r.affiliations?.[1]).toEqual({
+      name: 'Sieve Analyt, San Juan, PR USA',
+      country: 'United States',
+      authors: [1, 4, 14],
+    });
     expect(r.affiliations?.[2]).toEqual({
       name: 'Inst Invest Recursos Biol Alexander von Humboldt, Colecc Sonidos Ambientales, Bogota, Colombia',
       country: 'Colombia',
@@ -168,7 +192,11 @@ describe.runIf(HAVE_SAMPLES)('Web of Science samples', () => {
   it('ingests a sample through readCorpus', async () => {
     const c = await readCorpus([sample('wos/refsplitr__BITR_test.txt')]);
     expect(c.files[0]).toMatchObject({ layout: 'wos', recordsRead: 10 });
-    expect(c.papers.some((p) => p.title === "It's time to listen: there is much to be learned from the sounds of tropical ecosystems")).toBe(true);
+    expect(
+      c.papers.some(
+        (p) => p.title === "It's time to listen: there is much to be learned from the sounds of tropical ecosystems",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -192,14 +220,24 @@ describe('parseWosReference', () => {
   it.each([
     [
       'Cleveland W. S., 1984, J AM STAT ASSOC, V79, p[387, 531], DOI DOI 10.2307/2288400',
-      { firstAuthor: 'Cleveland W. S.', year: 1984, source: 'J AM STAT ASSOC', volume: '79', page: '387', doi: '10.2307/2288400' },
+      {
+        firstAuthor: 'Cleveland W. S.',
+        year: 1984,
+        source: 'J AM STAT ASSOC',
+        volume: '79',
+        page: '387',
+        doi: '10.2307/2288400',
+      },
     ],
     [
       'Shipley T. F., 2008, UNDERSTANDING EVENTS, P3, DOI [DOI 10.1093/ACPR0F:0S0/9780195188370.003.0001, 10.1093/acprof:oso/9780195188370.003.0001]',
       { source: 'UNDERSTANDING EVENTS', page: '3', doi: '10.1093/acprof:oso/9780195188370.003.0001' },
     ],
     ['Page David S., 1995, V1219, P263', { firstAuthor: 'Page David S.', source: null, volume: '1219', page: '263' }],
-    ['Velankar S, 2011, NUCLEIC ACIDS RES, V39, pD402, DOI 10.1093/nar/gkq985', { volume: '39', page: 'D402', doi: '10.1093/nar/gkq985' }],
+    [
+      'Velankar S, 2011, NUCLEIC ACIDS RES, V39, pD402, DOI 10.1093/nar/gkq985',
+      { volume: '39', page: 'D402', doi: '10.1093/nar/gkq985' },
+    ],
     ['Kvassnes A. J. S., 2013, MINERALPRODUKSJON, V3, pA27, DOI Mineralproduksjon', { page: 'A27', doi: null }],
     [
       'Davidson GS, 2001, IEEE SYMPOSIUM ON INFORMATION VISUALIZATION 2001, PROCEEDINGS, P23, DOI 10.1109/INFVIS.2001.963275',
@@ -207,11 +245,19 @@ describe('parseWosReference', () => {
     ],
     [
       '[郭进 Guo Jin], 2011, [燃烧科学与技术, Journal of Combustion Science and Technology], V17, P165',
-      { firstAuthor: '[郭进 Guo Jin]', source: '[燃烧科学与技术, Journal of Combustion Science and Technology]', volume: '17', page: '165' },
+      {
+        firstAuthor: '[郭进 Guo Jin]',
+        source: '[燃烧科学与技术, Journal of Combustion Science and Technology]',
+        volume: '17',
+        page: '165',
+      },
     ],
     ['Wan C., MAT SCI TEC IN PRESS', { firstAuthor: 'Wan C.', year: null, source: 'MAT SCI TEC IN PRESS' }],
     ['VISION RES, 1969, VISION RES', { firstAuthor: 'VISION RES', year: 1969, source: 'VISION RES', volume: null }],
-    ['Yu Y.X., 2013, [A method, China patent], Patent No. [CN 103523789 A, 103523789]', { source: '[A method, China patent]' }],
+    [
+      'Yu Y.X., 2013, [A method, China patent], Patent No. [CN 103523789 A, 103523789]',
+      { source: '[A method, China patent]' },
+    ],
   ])('%s', (raw, parts) => {
     expect(parseWosReference(raw)).toMatchObject({ raw, ...parts });
   });
@@ -248,7 +294,14 @@ describe('WoS plain text: hand-written cases', () => {
     expect(p.rejects).toEqual([]);
     expect(p.records).toHaveLength(1);
     const r = p.records[0];
-    expect(r).toMatchObject({ record: 3, title: 'A title that wraps', authors: ['Doe, Jane', 'Roe, Richard'], abstract: null, citedBy: 7, year: null });
+    expect(r).toMatchObject({
+      record: 3,
+      title: 'A title that wraps',
+      authors: ['Doe, Jane', 'Roe, Richard'],
+      abstract: null,
+      citedBy: 7,
+      year: null,
+    });
     expect(r.keywords?.map((k) => k.keyword)).toEqual(['alpha', 'beta', 'gamma delta']);
     expect(r.affiliations).toEqual([
       { name: 'Univ A, Dept B, Ghent, Belgium', country: 'Belgium', authors: [0] },
@@ -260,7 +313,9 @@ describe('WoS plain text: hand-written cases', () => {
   });
 
   it('rejects a record without ER (before the next PT, before EF, at the end) and keeps the others', () => {
-    const text = [...REC('one'), 'ER', ...REC('two'), ...REC('three'), 'ER', ...REC('four'), 'EF', ...REC('five')].join('\n');
+    const text = [...REC('one'), 'ER', ...REC('two'), ...REC('three'), 'ER', ...REC('four'), 'EF', ...REC('five')].join(
+      '\n',
+    );
     const p = parseText(WOS_FORMAT, text);
     expect(p.records.map((r) => [r.record, r.title])).toEqual([
       [1, 'one'],
@@ -281,7 +336,18 @@ describe('WoS plain text: hand-written cases', () => {
   });
 
   it('rejects tagged lines outside a record and ignores other text', () => {
-    const text = ['FN x', 'VR 1.0', 'AU Lost, A', 'TI orphan', 'ER', 'some note', ...REC('kept'), 'ER', 'ER', 'EF'].join('\n');
+    const text = [
+      'FN x',
+      'VR 1.0',
+      'AU Lost, A',
+      'TI orphan',
+      'ER',
+      'some note',
+      ...REC('kept'),
+      'ER',
+      'ER',
+      'EF',
+    ].join('\n');
     const p = parseText(WOS_FORMAT, text);
     expect(p.records.map((r) => r.title)).toEqual(['kept']);
     expect(p.rejects).toEqual([
@@ -292,12 +358,22 @@ describe('WoS plain text: hand-written cases', () => {
 
   it('reads nothing from garbage and a truncated file as one reject', () => {
     expect(parseText(WOS_FORMAT, 'hello\nworld\n')).toEqual({ records: [], rejects: [], emitted: 0, warnings: [] });
-    expect(parseText(WOS_FORMAT, 'FN x\nVR 1.0\nPT J\nTI cut').rejects).toEqual([{ record: 3, reason: 'cut off at end of file' }]);
+    expect(parseText(WOS_FORMAT, 'FN x\nVR 1.0\nPT J\nTI cut').rejects).toEqual([
+      { record: 3, reason: 'cut off at end of file' },
+    ]);
   });
 
   it('reads a CRLF file with a BOM through readCorpus', async () => {
     const file = path.join(tmp, 'crlf-wos.txt');
-    const body = ['FN x', 'VR 1.0', ...REC('From disk'), 'AB An abstract long enough to keep.', 'ER', ...REC('Second'), 'EF'].join('\r\n');
+    const body = [
+      'FN x',
+      'VR 1.0',
+      ...REC('From disk'),
+      'AB An abstract long enough to keep.',
+      'ER',
+      ...REC('Second'),
+      'EF',
+    ].join('\r\n');
     writeFileSync(file, `\ufeff${body}\r\n`);
     const c = await readCorpus([file]);
     expect(c.files[0]).toMatchObject({ layout: 'wos', recordsRead: 2, rejected: 1 });
@@ -318,12 +394,21 @@ describe('WoS tab-delimited: hand-written cases', () => {
     const p = parseText(WOS_TAB_FORMAT, text);
     expect(p.rejects).toEqual([{ record: 3, reason: '2 fields where the header has 9' }]);
     expect(p.records).toHaveLength(1);
-    expect(p.records[0]).toMatchObject({ record: 2, title: 'Title', authors: ['Doe, Jane', 'Roe, Richard'], year: 2020, citedBy: 3 });
+    expect(p.records[0]).toMatchObject({
+      record: 2,
+      title: 'Title',
+      authors: ['Doe, Jane', 'Roe, Richard'],
+      year: 2020,
+      citedBy: 3,
+    });
     expect(p.records[0].affiliations).toEqual([
       { name: 'Univ A, Ghent, Belgium', country: 'Belgium', authors: [0, 1] },
       { name: 'Univ B, Oslo, Norway', country: 'Norway', authors: [1] },
     ]);
-    expect(p.records[0].references?.map((r) => r.raw)).toEqual(['Smith J, 2019, NATURE, V1, P2', 'Roe R, 2018, SCIENCE']);
+    expect(p.records[0].references?.map((r) => r.raw)).toEqual([
+      'Smith J, 2019, NATURE, V1, P2',
+      'Roe R, 2018, SCIENCE',
+    ]);
   });
 
   it('rejects every row when the first line is no WoS header', () => {

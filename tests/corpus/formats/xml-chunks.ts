@@ -37,8 +37,9 @@ export function parseChunks(spec: FormatSpec, text: string, sizes: ChunkSizes = 
   const body = text.replace(/^\ufeff/, '');
   const random = typeof sizes === 'number' ? null : buildRandom(sizes.seed);
   let line = 1;
-  for (let i = 0; i < body.length; ) {
-    const size = random === null ? (sizes as number) : 1 + Math.floor(random() * (sizes as { randomUpTo: number }).randomUpTo);
+  for (let i = 0; i < body.length;) {
+    const size =
+      random === null ? (sizes as number) : 1 + Math.floor(random() * (sizes as { randomUpTo: number }).randomUpTo);
     const piece = body.slice(i, i + size);
     parser.push(piece, line);
     for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', at + 1)) line++;

@@ -5,7 +5,19 @@ import { parseSearchQuery } from '@/app/components/search-query';
 import { openSearchExport, SEARCH_EXPORT_MAX_ROWS, type SearchExportRow, type SearchFilters } from '@/lib/store/read';
 import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
 
-const HEADER = ['id', 'title', 'title_derived', 'authors', 'year', 'date', 'venue', 'topic_id', 'topic', 'sources', 'url'];
+const HEADER = [
+  'id',
+  'title',
+  'title_derived',
+  'authors',
+  'year',
+  'date',
+  'venue',
+  'topic_id',
+  'topic',
+  'sources',
+  'url',
+];
 const CHUNK = 500;
 
 function toCells(row: SearchExportRow, origin: string) {
@@ -62,7 +74,12 @@ export function GET(request: NextRequest): Response {
         if (rows.length < limit || limit <= 0 || rows.length === 0) controller.close();
       },
     });
-    const name = (q.q || 'papers').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'papers';
+    const name =
+      (q.q || 'papers')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'papers';
     return new Response(stream, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

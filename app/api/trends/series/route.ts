@@ -10,7 +10,12 @@ import { answer, jsonOk, parseQuery } from '../../_shared/respond';
 const termList = z
   .string()
   .max(1000)
-  .transform((text) => text.split(',').map((t) => t.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().max(100)).max(MAX_COMPARED_TERMS, `at most ${MAX_COMPARED_TERMS} terms`));
 
 const schema = z.object({
@@ -25,7 +30,9 @@ export function GET(request: Request): Response {
     const { periods, papers, granularity } = readTrendPeriods();
     const terms = readTermsByDisplay(query.data.terms);
     const series = readTermSeries(terms);
-    const missing = query.data.terms.filter((t) => !terms.some((term) => term.display.toLowerCase() === t.toLowerCase()));
+    const missing = query.data.terms.filter(
+      (t) => !terms.some((term) => term.display.toLowerCase() === t.toLowerCase()),
+    );
     const focusDisplay = query.data.related ?? terms[0]?.display;
     const focus = focusDisplay ? readTermsByDisplay([focusDisplay])[0] : undefined;
     return jsonOk({
