@@ -3,7 +3,7 @@
  * how many papers carry author names, since some sources list only an author count.
  */
 import type { Metadata } from 'next';
-import { readGraphSummary, readOrExplain } from '@/lib/store/read';
+import { readCommunityMap, readGraphSummary, readOrExplain } from '@/lib/store/read';
 import { formatCount } from '@/lib/viz/format';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
@@ -18,15 +18,17 @@ export default async function GraphPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const result = readOrExplain(() => readGraphSummary());
+  const result = readOrExplain(() => ({ summary: readGraphSummary(), map: readCommunityMap() }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const summary = result.value;
+  const { summary, map } = result.value;
+  // A note above the graph only when the missing names change the picture; else a footnote.
+  const namesMatter = summary.papersWithoutNames > 0.05 * summary.papers;
   const namedSources = summary.bySource.filter((s) => s.named > 0);
   const unnamedSources = summary.bySource.filter((s) => s.named < s.papers);
   return (
     <div className="page-wide">
       <h1>Co-author graph</h1>
-      {summary.papersWithoutNames > 0 && (
+      {namesMatter && (
         <div className={styles.note} role="note" data-testid="names-note">
           {summary.papersWithNames === 0 ? (
             <p>
@@ -56,11 +58,23 @@ export default async function GraphPage({
       {summary.authors > 0 && (
         <>
           <p className="muted">
-            {formatCount(summary.authors)} authors and {formatCount(summary.edges)} co-author links. Nodes are sized by
-            papers and coloured by community; the layout was computed by the pipeline. Search an author to fly to them,
-            click a node to highlight their co-authors.
+            {formatCount(summary.authors)} authors and {formatCount(summary.edges)} co-author links, in{' '}
+            {formatCount(summary.communityCount)} communities. Start from the map of communities, open one to see its
+            members and sub-groups, or draw the whole network with each community in its own region.
           </p>
-          <CoauthorGraphExplorer summary={summary} initial={parseGraphState(params)} />
+          <CoauthorGraphExplorer
+            summary={summary}
+            map={map}
+            topics={summary.topics}
+            years={summary.years}
+            initial={parseGraphState(params)}
+          />
+          {!namesMatter && summary.papersWithoutNames > 0 && (
+            <p className={styles.hint} data-testid="names-footnote">
+              {formatCount(summary.papersWithoutNames)} of {formatCount(summary.papers)} papers list no author names and
+              are not in this graph.
+            </p>
+          )}
         </>
       )}
     </div>

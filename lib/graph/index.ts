@@ -2,6 +2,8 @@ import type { Paper } from '../corpus/types';
 import { deriveSeed } from '../random';
 import { getAuthorIndex } from './authors';
 import { accumulateBetweenness, buildBetweennessSources, finishBetweenness, splitSources } from './betweenness';
+import { describeCommunities } from './community-facts';
+import { layoutCommunityMap } from './community-map';
 import { buildCommunities } from './communities';
 import { buildComponents } from './components';
 import { buildCoauthorAdjacency } from './edges';
@@ -22,15 +24,18 @@ const DEFAULTS: Required<CoauthorGraphOptions> = {
   communityWeight: 'fractional',
   exactBetweennessMaxNodes: 5000,
   betweennessPivots: 32,
-  maxLayoutNodes: 2000,
-  minLayoutComponentSize: 2,
-  layoutTicks: 120,
+  minCommunitySize: 5,
+  maxMapCommunities: 400,
+  detailMaxAuthors: 200,
+  detailTotalAuthors: 16_000,
+  networkMaxAuthors: 4000,
+  layoutTicks: 100,
 };
 
 /** Builds the co-author graph of `papers`: per-author statistics, weighted edges (joint papers and
  * Newman's fractional weight), Louvain communities with modularity, connected components,
- * betweenness (exact, or sampled from seeded pivots on large graphs) and a seeded offline force
- * layout of the largest components. Papers with more than `maxAuthorsPerPaper` authors follow
+ * betweenness (exact, or sampled from seeded pivots on large graphs), what names each community,
+ * and the seeded map of communities with their members laid out inside (community-map.ts). Papers with more than `maxAuthorsPerPaper` authors follow
  * `largePaperRule` (default: they add no edges; see `LargePaperRule`). `paperTopics[p]` is the
  * topic of `papers[p]`, or null before topics exist. Pure: same input and options, same output. */
 export function buildCoauthorGraph(
@@ -78,24 +83,10 @@ export function buildCoauthorGraph(
       );
       return { communities: found, partial };
     },
-    {
-      offsets,
-      neighbors,
-      componentOf: components.groupOf,
-      componentSizes: components.groups.map((group) => group.size),
-      layout: {
-        maxNodes: options.maxLayoutNodes,
-        minComponentSize: options.minLayoutComponentSize,
-        ticks: options.layoutTicks,
-        seed: deriveSeed(options.seed, 'layout'),
-      },
-      sources: sideSources,
-    },
+    { offsets, neighbors, sources: sideSources },
   );
   const { communities } = own;
   const betweenness = finishBetweenness(own.partial, side.betweenness, sources.length, pivots < n);
-  const { layout } = side;
-  progress('layout', 1, 1);
 
   // Per-author paper counts and years; each author's paper topics gathered in one flat list
   // (CSR by author) and counted in a stamped scratch row, so no map per author.
@@ -117,6 +108,39 @@ export function buildCoauthorGraph(
     }
   }
   const mainTopics = paperTopics ? buildMainTopics(paperAuthors, paperTopics, paperCount) : null;
+
+  progress('layout', 0, 1);
+  const map = layoutCommunityMap(
+    {
+      offsets,
+      neighbors,
+      papers: adjacency.papers,
+      fractional: adjacency.fractional,
+      communityOf: communities.groupOf,
+      communitySizes: communities.groups.map((g) => g.size),
+      paperCount,
+    },
+    {
+      minCommunitySize: options.minCommunitySize,
+      maxCommunities: options.maxMapCommunities,
+      detailMaxAuthors: options.detailMaxAuthors,
+      detailTotalAuthors: options.detailTotalAuthors,
+      detailMinPerCommunity: 40,
+      networkMaxAuthors: options.networkMaxAuthors,
+      networkMinPerCommunity: 5,
+      ticks: options.layoutTicks,
+      seed: deriveSeed(options.seed, 'layout'),
+    },
+  );
+  const communityFacts = describeCommunities(
+    communities.groupOf,
+    communities.groups.length,
+    paperAuthors,
+    paperTopics,
+    paperCount,
+    (a) => offsets[a + 1] - offsets[a],
+  );
+  progress('layout', 1, 1);
 
   const authors: AuthorStats[] = new Array(n);
   for (let a = 0; a < n; a++) {
@@ -150,9 +174,10 @@ export function buildCoauthorGraph(
     paperAuthors,
     edges,
     communities: communities.groups,
+    communityFacts,
     modularity: communities.modularity,
     components: components.groups,
-    layout,
+    map,
     betweennessSampled: betweenness.sampled,
     largePapers: adjacency.largePapers,
     papersWithoutNames,

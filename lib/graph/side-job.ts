@@ -1,28 +1,22 @@
 /**
- * The co-author graph's second lane: the force layout and half of the betweenness sources run on
- * a worker thread while the calling thread finds communities and accumulates the other half. The
+ * The co-author graph's second lane: half of the betweenness sources run on a worker thread while
+ * the calling thread finds communities and accumulates the other half. The
  * two lanes share nothing but the read-only CSR arrays, so the result does not depend on timing
  * or on the number of threads.
  */
 import { parallelThreads, runParallel, siblingTask, toShared } from '../parallel/pool';
 import { accumulateBetweenness } from './betweenness';
-import { buildLayout, type LayoutOptions } from './layout';
-import type { CoauthorLayout } from './types';
 
 /** Input of the side lane. */
 export interface GraphSideInput {
   offsets: Int32Array;
   neighbors: Int32Array;
-  componentOf: Int32Array;
-  componentSizes: number[];
-  layout: LayoutOptions;
   /** The betweenness sources of this lane. */
   sources: Int32Array;
 }
 
-/** Output of the side lane: the layout and the partial betweenness sums of its sources. */
+/** Output of the side lane: the partial betweenness sums of its sources. */
 export interface GraphSideOutput {
-  layout: CoauthorLayout;
   betweenness: Float64Array;
 }
 
@@ -32,7 +26,6 @@ export type GraphSideJob = { kind: 'own' } | ({ kind: 'side' } & GraphSideInput)
 /** Computes the side lane. */
 export function buildGraphSide(input: GraphSideInput): GraphSideOutput {
   return {
-    layout: buildLayout(input.offsets, input.neighbors, input.componentOf, input.componentSizes, input.layout),
     betweenness: accumulateBetweenness(input.offsets, input.neighbors, input.sources),
   };
 }
@@ -54,7 +47,6 @@ export function runBesideGraphSide<T>(own: () => T, input: GraphSideInput): { ow
     ...input,
     offsets: toShared(input.offsets),
     neighbors: toShared(input.neighbors),
-    componentOf: toShared(input.componentOf),
   };
   const jobs: GraphSideJob[] = [{ kind: 'own' }, { kind: 'side', ...shared }];
   const outputs = runParallel(

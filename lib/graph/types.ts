@@ -2,6 +2,8 @@
  * The co-author graph: options and results of `buildCoauthorGraph`, shaped so the store can write
  * each part straight into a table (authors, edges, communities, components, layout).
  */
+import type { CommunityFacts } from './community-facts';
+import type { CommunityMap } from './community-map';
 
 /** How a paper with more than `maxAuthorsPerPaper` authors enters the graph.
  * - `'skip'` (default): it adds no edges. Its authors still count it (papers, years, topics), but a
@@ -29,14 +31,17 @@ export interface CoauthorGraphOptions {
   /** Seeded pivot sources for sampled betweenness (Brandes & Pich 2007). Default 32: enough to
    * rank the main brokers; each pivot costs one breadth-first search over the whole graph. */
   betweennessPivots?: number;
-  /** At most this many authors get layout coordinates, taken from the largest components.
-   * Default 2000 (a force layout of the densest 2000 authors of a big field is already a hairball,
-   * and the cost grows with every node). */
-  maxLayoutNodes?: number;
-  /** Components smaller than this are not laid out (isolated authors, by default). Default 2. */
-  minLayoutComponentSize?: number;
-  /** d3-force ticks per laid-out component; the simulation cools to alphaMin over them. Default 120
-   * (d3's own 300 more than doubles the cost for little visible change). */
+  /** Communities smaller than this are counted, not drawn on the map. Default 5. */
+  minCommunitySize?: number;
+  /** At most this many communities (the largest) are drawn. Default 400. */
+  maxMapCommunities?: number;
+  /** Members laid out in one community's detail view (its most connected). Default 200. */
+  detailMaxAuthors?: number;
+  /** Members laid out over all drawn communities. Default 16,000 (about 4 s of layout). */
+  detailTotalAuthors?: number;
+  /** Authors drawn in the whole-network view, shared out over the communities. Default 4000. */
+  networkMaxAuthors?: number;
+  /** d3-force ticks of each layout; the simulation cools to alphaMin over them. Default 100. */
   layoutTicks?: number;
 }
 
@@ -93,26 +98,6 @@ export interface AuthorGroup {
   size: number;
 }
 
-/** Position of a laid-out author in layout units (a link rests at 30 units), rounded to 0.1. */
-export interface LayoutNode {
-  author: number;
-  x: number;
-  y: number;
-}
-
-/** The offline force layout: components laid out one by one and packed in rows, with the origin at
- * the top-left of the bounding box, so the app draws `nodes` directly in a `width` x `height` box. */
-export interface CoauthorLayout {
-  nodes: LayoutNode[];
-  width: number;
-  height: number;
-  /** Components laid out (wholly or in part). */
-  components: number;
-  /** True when the largest laid-out component had more authors than the budget and only its
-   * best-connected authors were placed. */
-  truncated: boolean;
-}
-
 /** Everything `buildCoauthorGraph` computes. */
 export interface CoauthorGraph {
   /** Indexed by author id. */
@@ -121,10 +106,13 @@ export interface CoauthorGraph {
   paperAuthors: Int32Array[];
   edges: CoauthorEdges;
   communities: AuthorGroup[];
+  /** Papers, main topic and best-known members of each community (indexed by community id). */
+  communityFacts: CommunityFacts[];
   /** Modularity of the Louvain partition on the weight it optimised. */
   modularity: number;
   components: AuthorGroup[];
-  layout: CoauthorLayout;
+  /** The map of communities and their members' positions. */
+  map: CommunityMap;
   betweennessSampled: boolean;
   /** Papers with more than `maxAuthorsPerPaper` authors (they follow `largePaperRule`). */
   largePapers: number;

@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -351,23 +351,53 @@ CREATE TABLE coauthor_edges (
 ) WITHOUT ROWID;
 CREATE INDEX coauthor_edges_target ON coauthor_edges(target, source);
 
+-- Louvain communities, largest first; the drawn ones (mapped = 1) are discs of the network view
 CREATE TABLE communities (
-  id   INTEGER PRIMARY KEY,
-  size INTEGER NOT NULL
+  id              INTEGER PRIMARY KEY,      -- 0 = largest
+  size            INTEGER NOT NULL,         -- authors
+  papers          INTEGER NOT NULL,         -- papers with at least one member
+  topic_id        INTEGER,                  -- the topic most of those papers are in
+  topic_share     REAL NOT NULL,            -- share of the papers in it
+  top_authors     TEXT NOT NULL,            -- JSON [author_id, ...]: up to 3, most papers first
+  mapped          INTEGER NOT NULL,         -- 1 when drawn on the community map
+  x               REAL,                     -- centre of its region in the network view
+  y               REAL,
+  radius          REAL,
+  detail          INTEGER NOT NULL,         -- members laid out for its detail view
+  network         INTEGER NOT NULL,         -- of those, drawn in the network view
+  sub_communities INTEGER NOT NULL          -- sub-communities among the laid-out members
 );
+CREATE INDEX communities_mapped ON communities(mapped, id);
+
+-- collaboration between drawn communities (source < target); each keeps its 8 strongest links
+CREATE TABLE community_links (
+  source   INTEGER NOT NULL,
+  target   INTEGER NOT NULL,
+  papers   INTEGER NOT NULL,                -- joint papers summed over the crossing author pairs
+  weight   REAL NOT NULL,                   -- fractional weight summed likewise
+  strength REAL NOT NULL,                   -- association strength (1 = as chance gives)
+  PRIMARY KEY (source, target)
+) WITHOUT ROWID;
 
 CREATE TABLE components (
   id       INTEGER PRIMARY KEY,             -- 0 = largest
   size     INTEGER NOT NULL,
-  laid_out INTEGER NOT NULL                 -- 1 when its authors have a layout
+  laid_out INTEGER NOT NULL                 -- 1 when some of its authors have a layout
 );
 
--- offline force layout of the largest components, ready to draw
+-- the laid-out members of the drawn communities, ready to draw
 CREATE TABLE author_layout (
-  author_id INTEGER PRIMARY KEY,
-  x         REAL NOT NULL,
-  y         REAL NOT NULL
+  author_id     INTEGER PRIMARY KEY,
+  community_id  INTEGER NOT NULL,
+  rank          INTEGER NOT NULL,           -- 0 = the community's most connected member
+  sub_community INTEGER NOT NULL,           -- Louvain inside the community, 0 = largest
+  local_x       REAL NOT NULL,              -- position in the community's detail view (unit disc)
+  local_y       REAL NOT NULL,
+  x             REAL NOT NULL,              -- position in the network view
+  y             REAL NOT NULL,
+  in_network    INTEGER NOT NULL            -- 1 when the network view draws this author
 );
+CREATE INDEX author_layout_community ON author_layout(community_id, rank);
 `;
 
 /** Row types as the app reads them (snake_case columns map 1:1). */

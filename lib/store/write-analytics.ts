@@ -10,18 +10,28 @@ import type { Trends } from '../trends/types';
 import type { KeywordTerms } from '../trends/keywords';
 import { getAuthorTable, writeMeta } from './write';
 
-/** Author stats, edges, communities, components and the offline layout. Store ids = graph ids + 1. */
+/** Author stats, edges, communities, components the map of communities and the laid-out members. Store ids = graph ids + 1. */
 export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph): void {
   const insertStats = db.prepare(
     `INSERT INTO author_stats (author_id, papers, coauthors, first_year, last_year, degree, weighted_degree, betweenness, community_id, component_id, main_topics)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEdge = db.prepare('INSERT INTO coauthor_edges (source, target, papers, weight) VALUES (?, ?, ?, ?)');
-  const insertCommunity = db.prepare('INSERT INTO communities (id, size) VALUES (?, ?)');
+  const insertCommunity = db.prepare(
+    `INSERT INTO communities (id, size, papers, topic_id, topic_share, top_authors, mapped, x, y, radius, detail, network, sub_communities)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLink = db.prepare(
+    'INSERT INTO community_links (source, target, papers, weight, strength) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertComponent = db.prepare('INSERT INTO components (id, size, laid_out) VALUES (?, ?, ?)');
-  const insertLayout = db.prepare('INSERT INTO author_layout (author_id, x, y) VALUES (?, ?, ?)');
+  const insertLayout = db.prepare(
+    `INSERT INTO author_layout (author_id, community_id, rank, sub_community, local_x, local_y, x, y, in_network)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const { map } = graph;
   const laidOutComponents = new Set<number>();
-  for (const node of graph.layout.nodes) laidOutComponents.add(graph.authors[node.author].component);
+  for (const m of map.members) laidOutComponents.add(graph.authors[m.author].component);
 
   db.transaction(() => {
     for (const a of graph.authors) {
@@ -41,9 +51,30 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
     }
     const { source, target, papers, fractional } = graph.edges;
     for (let i = 0; i < source.length; i++) insertEdge.run(source[i] + 1, target[i] + 1, papers[i], fractional[i]);
-    for (const c of graph.communities) insertCommunity.run(c.id, c.size);
+    for (const c of graph.communities) {
+      const facts = graph.communityFacts[c.id];
+      const drawn = map.communities[c.id];
+      insertCommunity.run(
+        c.id,
+        c.size,
+        facts.papers,
+        facts.topic,
+        facts.topicShare,
+        JSON.stringify(facts.topAuthors.map((a) => a + 1)),
+        drawn ? 1 : 0,
+        drawn?.x ?? null,
+        drawn?.y ?? null,
+        drawn?.radius ?? null,
+        drawn?.detail ?? 0,
+        drawn?.network ?? 0,
+        drawn?.subCommunities ?? 0,
+      );
+    }
+    for (const l of map.links) insertLink.run(l.source, l.target, l.papers, l.weight, l.strength);
     for (const c of graph.components) insertComponent.run(c.id, c.size, laidOutComponents.has(c.id) ? 1 : 0);
-    for (const n of graph.layout.nodes) insertLayout.run(n.author + 1, n.x, n.y);
+    for (const m of map.members) {
+      insertLayout.run(m.author + 1, m.community, m.rank, m.sub, m.localX, m.localY, m.x, m.y, m.inNetwork ? 1 : 0);
+    }
   })();
 
   writeMeta(db, {
@@ -51,9 +82,8 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
     graph_betweenness_sampled: graph.betweennessSampled,
     graph_large_papers: graph.largePapers,
     graph_papers_without_names: graph.papersWithoutNames,
-    graph_layout_width: graph.layout.width,
-    graph_layout_height: graph.layout.height,
-    graph_layout_truncated: graph.layout.truncated,
+    graph_layout_width: map.width,
+    graph_layout_height: map.height,
     graph_options: graph.options,
   });
 }

@@ -119,31 +119,86 @@ export function formatMapState(state: MapViewState): string {
 
 // ------------------------------------------------------------------ graph
 
+/** The graph page's views: the map of communities, one community's members, or the whole network. */
+export type GraphViewName = 'communities' | 'community' | 'network';
+
 export interface GraphViewState {
+  view: GraphViewName;
+  /** The community the detail view opens. */
+  community: number | null;
+  /** Colour of the authors: by community (network view) or sub-community (detail), or by main topic. */
+  color: 'group' | 'topic';
+  /** Size of the communities on the map: by authors or by papers. */
+  size: 'authors' | 'papers';
   /** The highlighted author (ego network); null = none. */
   author: number | null;
-  /** Hide authors with fewer papers. */
-  minPapers: number;
+  /** Links count only papers of these years (inclusive) and of this topic. */
+  from: number | null;
+  to: number | null;
+  topic: number | null;
+  /** Links need at least this many joint papers. */
+  minJoint: number;
   zoom: Affine | null;
 }
 
-export const EMPTY_GRAPH_STATE: GraphViewState = { author: null, minPapers: 1, zoom: null };
+export const EMPTY_GRAPH_STATE: GraphViewState = {
+  view: 'communities',
+  community: null,
+  color: 'group',
+  size: 'authors',
+  author: null,
+  from: null,
+  to: null,
+  topic: null,
+  minJoint: 1,
+  zoom: null,
+};
+
+function parseId(text: string | null): number | null {
+  return text && /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+function parseYear(text: string | null): number | null {
+  return text && /^\d{4}$/.test(text) ? Number(text) : null;
+}
 
 export function parseGraphState(input: QueryInput): GraphViewState {
-  const author = getParam(input, 'author');
-  const min = getParam(input, 'min');
-  const minPapers = min && /^\d{1,4}$/.test(min) ? Math.max(1, Number(min)) : 1;
+  const view = getParam(input, 'view');
+  const community = parseId(getParam(input, 'community'));
+  const minJoint = parseId(getParam(input, 'joint'));
+  const author = parseId(getParam(input, 'author'));
   return {
-    author: author && /^\d{1,9}$/.test(author) ? Number(author) : null,
-    minPapers,
+    view:
+      view === 'network' || (view === 'community' && community !== null)
+        ? view
+        : community !== null && view !== 'communities'
+          ? 'community'
+          : author !== null && view === null
+            ? 'network'
+            : 'communities',
+    community,
+    color: getParam(input, 'color') === 'topic' ? 'topic' : 'group',
+    size: getParam(input, 'size') === 'papers' ? 'papers' : 'authors',
+    author,
+    from: parseYear(getParam(input, 'from')),
+    to: parseYear(getParam(input, 'to')),
+    topic: parseId(getParam(input, 'topic')),
+    minJoint: minJoint !== null && minJoint >= 1 ? Math.min(minJoint, 1000) : 1,
     zoom: parseZoom(getParam(input, 'z')),
   };
 }
 
 export function formatGraphState(state: GraphViewState): string {
   return buildQuery([
+    ['view', state.view !== 'communities' ? state.view : null],
+    ['community', state.view === 'community' && state.community !== null ? String(state.community) : null],
+    ['color', state.color !== 'group' ? state.color : null],
+    ['size', state.size !== 'authors' ? state.size : null],
     ['author', state.author !== null ? String(state.author) : null],
-    ['min', state.minPapers > 1 ? String(state.minPapers) : null],
+    ['from', state.from !== null ? String(state.from) : null],
+    ['to', state.to !== null ? String(state.to) : null],
+    ['topic', state.topic !== null ? String(state.topic) : null],
+    ['joint', state.minJoint > 1 ? String(state.minJoint) : null],
     ['z', state.zoom ? formatZoom(state.zoom) : null],
   ]);
 }

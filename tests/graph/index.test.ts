@@ -64,9 +64,14 @@ describe('buildCoauthorGraph on the hand-made fixture', () => {
     expect(graph.authors.map((a) => a.component)).toEqual([0, 0, 0, 0, 1, 2]);
   });
 
-  it('lays out only components of two or more authors', () => {
-    expect(graph.layout.nodes.map((n) => n.author)).toEqual([ann, bob, cy, dee]);
-    expect(graph.layout.truncated).toBe(false);
+  it('draws only communities of the stated size, and names each by its members and papers', () => {
+    expect(graph.map.communities).toEqual([]);
+    const small = buildCoauthorGraph(papers, null, { minCommunitySize: 2 });
+    expect(small.map.members.map((m) => m.author).sort((a, b) => a - b)).toEqual(
+      small.authors.filter((a) => small.communities[a.community].size >= 2).map((a) => a.id),
+    );
+    expect(small.map.members.every((m) => m.inNetwork)).toBe(true);
+    for (const c of small.communityFacts) expect(c.topAuthors.length).toBeGreaterThan(0);
   });
 
   it('has no main topics without topics', () => {
@@ -142,7 +147,7 @@ describe('Louvain communities', () => {
   it('is deterministic for a seed and byte-identical across builds', () => {
     const a = buildCoauthorGraph(papers, null, { seed: 7 });
     const b = buildCoauthorGraph(papers, null, { seed: 7 });
-    expect(JSON.stringify(a.layout)).toBe(JSON.stringify(b.layout));
+    expect(JSON.stringify(a.map)).toBe(JSON.stringify(b.map));
     expect(JSON.stringify(a.authors)).toBe(JSON.stringify(b.authors));
   });
 });
@@ -192,15 +197,21 @@ describe('threads', () => {
         2000 + (p % 20),
       );
     });
-    const opts = { seed: 5, exactBetweennessMaxNodes: 50, betweennessPivots: 21, maxLayoutNodes: 120 };
+    const opts = {
+      seed: 5,
+      exactBetweennessMaxNodes: 50,
+      betweennessPivots: 21,
+      networkMaxAuthors: 120,
+      minCommunitySize: 2,
+    };
     process.env.TOPICSCOPE_THREADS = '1';
     const one = buildCoauthorGraph(papers, null, opts);
     process.env.TOPICSCOPE_THREADS = '2';
     const two = buildCoauthorGraph(papers, null, opts);
     expect(one.betweennessSampled).toBe(true);
-    expect(one.layout.nodes.length).toBeGreaterThan(50);
+    expect(one.map.members.length).toBeGreaterThan(50);
     expect(JSON.stringify(two.authors)).toBe(JSON.stringify(one.authors));
-    expect(JSON.stringify(two.layout)).toBe(JSON.stringify(one.layout));
+    expect(JSON.stringify(two.map)).toBe(JSON.stringify(one.map));
     expect(two.modularity).toBe(one.modularity);
   });
 });

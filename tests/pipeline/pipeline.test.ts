@@ -6,7 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline, type PipelineResult } from '../../lib/pipeline';
+import { readCommunityMap } from '../../lib/store/read/graph';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
+import { communityDiscRadii, fitCommunityMap, placeCommunityLabels } from '../../lib/viz/community-labels';
+import { boxesOverlap } from '../../lib/viz/label-placement';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const quiet = createProgress(process.stderr, { quiet: true });
@@ -77,6 +80,51 @@ describe('the pipeline on the bundled corpus', () => {
       .get() as { rowid: number };
     expect(hit.rowid).toBeGreaterThan(0);
     db.close();
+  });
+
+  it('stores a map of communities whose names do not collide at the default zoom', () => {
+    const db = new Database(first.databaseFile, { readonly: true });
+    try {
+      const map = readCommunityMap(db);
+      expect(map.communities.length).toBeGreaterThan(0);
+      for (const c of map.communities) expect(c.size).toBeGreaterThanOrEqual(5);
+      const view = { width: 1280, height: 800 };
+      const t = fitCommunityMap(map.width, map.height, view);
+      const radii = communityDiscRadii(
+        map.communities.map((c) => c.radius),
+        map.communities.map((c) => c.size),
+      );
+      const placed = placeCommunityLabels(
+        map.communities.map((c, i) => ({
+          id: c.id,
+          topAuthors: c.topAuthors.map((a) => a.name),
+          topicLabel: c.topicLabel,
+          x: t.k * c.x + t.x,
+          y: t.k * c.y + t.y,
+          r: t.k * radii[i],
+          priority: c.size,
+        })),
+        view,
+      );
+      expect(placed.length).toBeGreaterThan(0);
+      for (let i = 0; i < placed.length; i++) {
+        for (let j = i + 1; j < placed.length; j++) expect(boxesOverlap(placed[i].box, placed[j].box)).toBe(false);
+      }
+      // Every drawn member is in a drawn community; the network view draws each community's first ranks.
+      const members = db
+        .prepare('SELECT community_id AS c, rank, in_network AS n FROM author_layout ORDER BY community_id, rank')
+        .all() as { c: number; rank: number; n: number }[];
+      const drawn = new Set(map.communities.map((c) => c.id));
+      for (const m of members) expect(drawn.has(m.c)).toBe(true);
+      for (const c of map.communities) {
+        const mine = members.filter((m) => m.c === c.id);
+        expect(mine.length).toBe(c.detail);
+        const inNetwork = mine.filter((m) => m.n === 1).length;
+        expect(mine.slice(0, inNetwork).every((m) => m.n === 1)).toBe(true);
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('gives a byte-identical build for the same input and options', async () => {

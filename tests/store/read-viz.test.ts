@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
-import { readEgoNetwork, readGraphLayout, readGraphSummary, searchAuthors } from '@/lib/store/read/graph';
+import {
+  DEFAULT_GRAPH_VIEW,
+  readCommunityMap,
+  readEgoNetwork,
+  readGraphLayout,
+  readGraphSummary,
+  searchAuthors,
+} from '@/lib/store/read/graph';
 import {
   readRelatedTerms,
   readTermMovers,
@@ -30,6 +37,7 @@ beforeAll(() => {
   w.exec(SCHEMA_SQL);
   w.exec(`
     INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('graph_modularity', '0.42'),
+      ('graph_layout_width', '120'), ('graph_layout_height', '80'), ('graph_options', '{"maxAuthorsPerPaper":25,"largePaperRule":"skip"}'),
       ('trends_options', '{"minPeriodPapers":20,"smoothing":3}');
     INSERT INTO source_files VALUES
       ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}', '{}', '{}', 0, '[]'),
@@ -51,9 +59,16 @@ beforeAll(() => {
       (3, 1, 2, 2021, 2021, 2, 1.0, 0.0, 1, 0, '[]'),
       (4, 1, 0, NULL, NULL, 0, 0, 0.0, 2, 1, '[]');
     INSERT INTO coauthor_edges VALUES (1, 2, 2, 1.5), (1, 3, 1, 0.5), (2, 3, 1, 0.5);
-    INSERT INTO communities VALUES (0, 2), (1, 1), (2, 1);
+    INSERT INTO communities VALUES
+      (0, 2, 2, 0, 1.0, '[1,2]', 1, 30, 40, 20, 2, 2, 1),
+      (1, 1, 1, 0, 1.0, '[3]', 1, 90, 40, 12, 1, 1, 1),
+      (2, 1, 1, 1, 1.0, '[4]', 0, NULL, NULL, NULL, 0, 0, 0);
+    INSERT INTO community_links VALUES (0, 1, 2, 1.0, 1.5);
     INSERT INTO components VALUES (0, 3, 1), (1, 1, 0);
-    INSERT INTO author_layout VALUES (1, 0, 0), (2, 10, 0), (3, 5, 8);
+    INSERT INTO author_layout VALUES
+      (1, 0, 0, 0, -1, 0, 10, 40, 1),
+      (2, 0, 1, 0, 1, 0, 50, 40, 1),
+      (3, 1, 0, 0, 0, 0, 90, 40, 0);
     INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 3), (2, 'neural_network', 'neural network', 1, 2), (3, 'kernel', 'kernel', 0, 1), (4, 'net', 'Net', 0, 9);
     INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 3);
     INSERT INTO term_periods VALUES (1, '2020', 1, 1.0), (1, '2021', 2, 0.6667), (2, '2021', 2, 0.6667), (3, '2020', 1, 1.0);
@@ -107,22 +122,56 @@ describe('map reads', () => {
 });
 
 describe('graph reads', () => {
-  it('returns the laid-out authors by papers with edges as node indices, honouring bounds', () => {
-    const all = readGraphLayout({}, db);
-    expect(all.nodes.id).toEqual([1, 2, 3]);
-    expect(all.nodes.name).toEqual(['Ann Lee', 'Bo Chen', 'Cy Diaz']);
-    expect(all.nodes.community).toEqual([0, 0, 1]);
-    expect(all.edges.source).toEqual([0, 0, 1]);
-    expect(all.edges.target).toEqual([1, 2, 2]);
-    expect(all.edges.papers).toEqual([2, 1, 1]);
-    expect(all.truncated).toBe(false);
-    const prolific = readGraphLayout({ minPapers: 2 }, db);
-    expect(prolific.nodes.id).toEqual([1, 2]);
-    expect(prolific.edges.source).toEqual([0]);
-    const bounded = readGraphLayout({ maxNodes: 1 }, db);
-    expect(bounded.nodes.id).toEqual([1]);
-    expect(bounded.truncated).toBe(true);
-    expect(bounded.laidOut).toBe(3);
+  it('draws the network view: the authors in it at their network positions, links as node indices', () => {
+    const net = readGraphLayout(DEFAULT_GRAPH_VIEW, db);
+    expect(net.view).toBe('network');
+    expect(net.nodes.id).toEqual([1, 2]);
+    expect(net.nodes.name).toEqual(['Ann Lee', 'Bo Chen']);
+    expect([net.nodes.x, net.nodes.y]).toEqual([
+      [10, 50],
+      [40, 40],
+    ]);
+    expect(net.nodes.community).toEqual([0, 0]);
+    expect(net.edges).toEqual({ source: [0], target: [1], papers: [2] });
+    expect(net.bounds).toEqual({ x0: 0, y0: 0, x1: 120, y1: 80 });
+    expect(net.filtered).toBe(false);
+    expect(net.nodes.active).toEqual([2, 2]);
+  });
+
+  it("draws a community's members at their local positions", () => {
+    const one = readGraphLayout({ ...DEFAULT_GRAPH_VIEW, community: 0 }, db);
+    expect(one.view).toBe('community');
+    expect(one.nodes.id).toEqual([1, 2]);
+    expect(one.nodes.x).toEqual([-1, 1]);
+    expect(readGraphLayout({ ...DEFAULT_GRAPH_VIEW, community: 1 }, db).nodes.id).toEqual([3]);
+  });
+
+  it('counts links over the papers a filter keeps and fades authors without any, moving nobody', () => {
+    // Paper 1 (2020): Ann + Bo; paper 2 (2021): Ann + Bo + Cy. In 2021 each pair has one joint paper.
+    const y2021 = readGraphLayout({ ...DEFAULT_GRAPH_VIEW, community: 0, from: 2021, to: 2021 }, db);
+    expect(y2021.filtered).toBe(true);
+    expect(y2021.edges).toEqual({ source: [0], target: [1], papers: [1] });
+    expect(y2021.nodes.active).toEqual([1, 1]);
+    expect(y2021.nodes.x).toEqual([-1, 1]);
+    const y2019 = readGraphLayout({ ...DEFAULT_GRAPH_VIEW, from: 2019, to: 2019 }, db);
+    expect(y2019.edges.source).toEqual([]);
+    expect(y2019.nodes.active).toEqual([0, 0]);
+    const vision = readGraphLayout({ ...DEFAULT_GRAPH_VIEW, topic: 1 }, db);
+    expect(vision.edges.source).toEqual([]);
+    const graphs = readGraphLayout({ ...DEFAULT_GRAPH_VIEW, topic: 0, minJoint: 2 }, db);
+    expect(graphs.edges).toEqual({ source: [0], target: [1], papers: [2] });
+    expect(readGraphLayout({ ...DEFAULT_GRAPH_VIEW, minJoint: 3 }, db).edges.source).toEqual([]);
+  });
+
+  it('reads the map of communities with names, links and the count of small ones', () => {
+    const map = readCommunityMap(db);
+    expect(map.communities.map((c) => [c.id, c.size, c.topicLabel, c.topAuthors.map((a) => a.name)])).toEqual([
+      [0, 2, 'graphs', ['Ann Lee', 'Bo Chen']],
+      [1, 1, 'graphs', ['Cy Diaz']],
+    ]);
+    expect(map.links).toEqual([{ source: 0, target: 1, papers: 2, weight: 1, strength: 1.5 }]);
+    expect(map.small).toEqual({ communities: 1, authors: 1 });
+    expect([map.width, map.height]).toEqual([120, 80]);
   });
 
   it('searches names, prefix matches first, and escapes LIKE wildcards', () => {

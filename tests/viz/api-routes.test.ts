@@ -44,7 +44,7 @@ beforeAll(() => {
     INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0);
     INSERT INTO author_stats VALUES (1, 2, 1, 2020, 2021, 1, 1, 0, 0, 0, '[]'), (2, 1, 1, 2020, 2020, 1, 1, 0, 0, 0, '[]');
     INSERT INTO coauthor_edges VALUES (1, 2, 1, 1);
-    INSERT INTO author_layout VALUES (1, 0, 0), (2, 1, 1);
+    INSERT INTO author_layout VALUES (1, 0, 0, 0, -1, 0, 0, 0, 1), (2, 0, 1, 0, 1, 0, 1, 1, 1);
     INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 2);
     INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 1);
     INSERT INTO term_periods VALUES (1, '2020', 1, 1), (1, '2021', 1, 1);
@@ -68,7 +68,9 @@ describe('bad input', () => {
       [getCards(req('/api/map/papers')), 'ids'],
       [getEgo(req('/api/graph/ego?author=-3')), 'author'],
       [getAuthors(req('/api/graph/authors?q=')), 'q'],
-      [getLayout(req('/api/graph/layout?min=0')), 'min'],
+      [getLayout(req('/api/graph/layout?joint=0')), 'joint'],
+      [getLayout(req('/api/graph/layout?from=2020&to=2019')), 'from must not be after to'],
+      [getLayout(req('/api/graph/layout?community=x')), 'community'],
       [getTerms(req(`/api/trends/terms?q=${'x'.repeat(101)}`)), 'q'],
       [getSeries(req('/api/trends/series?terms=a,b,c,d,e,f,g,h,i')), 'at most 8 terms'],
       [postCards(req('/api/map/papers', { method: 'POST', body: 'not json' })), 'not JSON'],

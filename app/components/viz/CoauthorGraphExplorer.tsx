@@ -1,82 +1,126 @@
 'use client';
 /**
- * The co-author graph page's interactive part: loads the layout, keeps the view (author,
- * minimum papers, zoom) in the URL, searches authors and flies to them, and shows the picked
- * author's ego network beside the graph with the components and communities summary.
+ * The co-author graph page's interactive part: the map of communities first; a community's members
+ * laid out by their sub-groups; the whole network drawn as regions. Filters (period, topic, joint
+ * papers) change which links count and fade authors without papers in them; nobody moves. The
+ * view lives in the URL; an author's ego network opens beside the graph.
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EgoNetwork, GraphAuthor, GraphLayout, GraphSummary } from '@/lib/store/read/graph';
-import { formatCount, formatDecimal } from '@/lib/viz/format';
+import type { CommunityMapData, EgoNetwork, GraphAuthor, GraphLayout, GraphSummary } from '@/lib/store/read/graph';
+import { shortNames } from '@/lib/viz/community-labels';
+import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import type { Affine } from '@/lib/viz/map-scale';
-import { categoricalColor, communityColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
+import { categoricalColor, NEUTRAL_COLOR, topicColor } from '@/lib/viz/palette';
 import { formatGraphState, type GraphViewState } from '@/lib/viz/url-state';
 import { EgoNetworkView } from '../EgoNetworkView';
 import { ExportChart } from '../ExportChart';
 import { Autocomplete } from './Autocomplete';
+import { ChoiceGroup } from './ChoiceGroup';
 import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
+import { CommunityMapView } from './CommunityMapView';
+import { fetchJson } from './fetch-json';
 import type { GraphData } from './graph-engine';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
 import styles from './viz.module.css';
-import { fetchJson } from './fetch-json';
 
-const COLOURED_COMMUNITIES = 10;
-const MIN_PAPER_CHOICES = [1, 2, 3, 5, 10];
+/** Communities (and sub-communities) with a colour of their own; the rest are grey. */
+export const COLOURED_GROUPS = 20;
+const FADED_COLOR = '#d7dae0';
+const MIN_JOINT_CHOICES = [1, 2, 3, 5];
 
-export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSummary; initial: GraphViewState }) {
+/** The colour of group `id` (community or sub-community): its own for the 20 largest, else grey. */
+function groupColor(id: number): string {
+  return id >= 0 && id < COLOURED_GROUPS ? categoricalColor(id) : NEUTRAL_COLOR;
+}
+
+export interface GraphExplorerProps {
+  summary: GraphSummary;
+  map: CommunityMapData;
+  topics: { id: number; label: string }[];
+  years: { min: number; max: number } | null;
+  initial: GraphViewState;
+}
+
+export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: GraphExplorerProps) {
   const graphRef = useRef<CoauthorGraphHandle>(null);
   const [areaRef, area] = useSize<HTMLDivElement>();
   const [state, setState] = useState<GraphViewState>(initial);
-  const [layout, setLayout] = useState<GraphLayout | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ key: string; layout?: GraphLayout; error?: string } | null>(null);
   const [egoResult, setEgoResult] = useState<{ author: number; ego?: EgoNetwork; error?: string } | null>(null);
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
-  const [draw, setDraw] = useState<{ ms: number; thinned: boolean } | null>(null);
-  const onDraw = useCallback((ms: number, thinned: boolean) => setDraw({ ms, thinned }), []);
-  const flyWhenReady = useRef<boolean>(initial.author !== null && initial.zoom === null);
+  const onDraw = useCallback(() => undefined, []);
+  const flyTo = useRef<number | null>(initial.author !== null && initial.zoom === null ? initial.author : null);
 
   useUrlState(formatGraphState(state));
 
-  useEffect(() => {
-    fetchJson<GraphLayout>('/api/graph/layout')
-      .then(setLayout)
-      .catch((error: Error) => setLoadError(error.message));
-  }, []);
+  const communityById = useMemo(() => new Map(map.communities.map((c) => [c.id, c])), [map.communities]);
+  const openCommunity = state.view === 'community' && state.community !== null ? state.community : null;
+  const layoutKey =
+    state.view === 'communities'
+      ? null
+      : new URLSearchParams(
+          Object.entries({
+            community: openCommunity,
+            from: state.from,
+            to: state.to,
+            topic: state.topic,
+            joint: state.minJoint > 1 ? state.minJoint : null,
+          })
+            .filter(([, v]) => v !== null)
+            .map(([k, v]) => [k, String(v)]),
+        ).toString();
 
-  // Community colours follow the summary's order (largest first), so the table and graph agree.
-  const slotByCommunity = useMemo(
-    () => new Map(summary.communities.slice(0, COLOURED_COMMUNITIES).map((c, i) => [c.id, i])),
-    [summary.communities],
-  );
-  const slotOf = useCallback(
-    (community: number | null) => (community === null ? null : (slotByCommunity.get(community) ?? null)),
-    [slotByCommunity],
+  useEffect(() => {
+    if (layoutKey === null) return;
+    const controller = new AbortController();
+    fetchJson<GraphLayout>(`/api/graph/layout?${layoutKey}`, { signal: controller.signal })
+      .then((layout) => setResult({ key: layoutKey, layout }))
+      .catch((error: Error) => {
+        if (error.name !== 'AbortError') setResult({ key: layoutKey, error: error.message });
+      });
+    return () => controller.abort();
+  }, [layoutKey]);
+  const layout = result && result.key === layoutKey ? (result.layout ?? null) : null;
+  const loadError = result && result.key === layoutKey ? (result.error ?? null) : null;
+
+  const regions = useMemo(
+    () =>
+      map.communities.map((c) => ({
+        x: c.x,
+        y: c.y,
+        r: c.radius,
+        label: shortNames(c.topAuthors.slice(0, 2).map((a) => a.name)).join(', '),
+        color: groupColor(c.id),
+        size: c.size,
+      })),
+    [map.communities],
   );
 
   const data = useMemo<GraphData | null>(() => {
     if (!layout) return null;
+    const { nodes } = layout;
     return {
-      id: layout.nodes.id,
-      name: layout.nodes.name,
-      x: layout.nodes.x,
-      y: layout.nodes.y,
-      papers: layout.nodes.papers,
-      color: layout.nodes.community.map((c) => {
-        const slot = slotByCommunity.get(c);
-        return slot === undefined ? NEUTRAL_COLOR : categoricalColor(slot);
+      id: nodes.id,
+      name: nodes.name,
+      x: nodes.x,
+      y: nodes.y,
+      papers: nodes.papers,
+      color: nodes.id.map((_, i) => {
+        if (layout.filtered && nodes.active[i] === 0) return FADED_COLOR;
+        if (state.color === 'topic') return nodes.topic[i] >= 0 ? topicColor(nodes.topic[i]) : NEUTRAL_COLOR;
+        return groupColor(layout.view === 'community' ? nodes.sub[i] : nodes.community[i]);
       }),
       edgeSource: layout.edges.source,
       edgeTarget: layout.edges.target,
       edgePapers: layout.edges.papers,
+      group: layout.view === 'network' ? nodes.community : undefined,
+      regions: layout.view === 'network' ? regions : undefined,
     };
-  }, [layout, slotByCommunity]);
+  }, [layout, state.color, regions]);
   const indexById = useMemo(() => new Map((layout?.nodes.id ?? []).map((id, i) => [id, i])), [layout]);
-  const visible = useMemo(
-    () => Uint8Array.from(layout?.nodes.papers ?? [], (p) => (p >= state.minPapers ? 1 : 0)),
-    [layout, state.minPapers],
-  );
-  const shownCount = useMemo(() => visible.reduce((s, v) => s + v, 0), [visible]);
+  const visible = useMemo(() => new Uint8Array(layout?.nodes.id.length ?? 0).fill(1), [layout]);
 
   useEffect(() => {
     const author = state.author;
@@ -105,30 +149,31 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
   }, [ego, indexById]);
 
   useEffect(() => {
-    if (!flyWhenReady.current || focus < 0 || !data) return;
-    // On the next frame, once the canvas has its size; cancelled if the component unmounts first.
+    if (flyTo.current === null || !data) return;
+    const index = indexById.get(flyTo.current);
+    if (index === undefined) return;
     const frame = requestAnimationFrame(() => {
-      flyWhenReady.current = false;
-      graphRef.current?.flyTo(focus);
+      flyTo.current = null;
+      graphRef.current?.flyTo(index);
     });
     return () => cancelAnimationFrame(frame);
-  }, [focus, data]);
+  }, [data, indexById]);
 
-  function pickAuthor(author: { id: number }) {
-    setState((s) => ({ ...s, author: author.id }));
-    const index = indexById.get(author.id);
-    if (index !== undefined) {
-      // Keep a picked author visible even when the filter would hide them.
-      const papers = layout?.nodes.papers[index] ?? 1;
-      setState((s) => ({ ...s, minPapers: Math.min(s.minPapers, papers) }));
-      graphRef.current?.flyTo(index);
-    }
+  function pickAuthor(author: GraphAuthor) {
+    // Open the author where they are drawn: their community's view, else the network.
+    const inMap = author.community !== null && communityById.has(author.community);
+    flyTo.current = author.id;
+    setState((s) => ({
+      ...s,
+      author: author.id,
+      view: inMap ? 'community' : 'network',
+      community: inMap ? author.community : s.community,
+      zoom: null,
+    }));
   }
 
   const onSelect = useCallback(
-    (index: number) => {
-      setState((s) => ({ ...s, author: layout?.nodes.id[index] ?? s.author }));
-    },
+    (index: number) => setState((s) => ({ ...s, author: layout?.nodes.id[index] ?? s.author })),
     [layout],
   );
   const onHover = useCallback(
@@ -141,12 +186,28 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
     setState((s) => ({ ...s, zoom: identity ? null : t }));
   }, []);
 
-  const selectedName = ego?.author.name ?? null;
+  const community = openCommunity !== null ? (communityById.get(openCommunity) ?? null) : null;
+  const yearChoices = years ? Array.from({ length: years.max - years.min + 1 }, (_, i) => years.min + i) : [];
+  const filtered = state.from !== null || state.to !== null || state.topic !== null || state.minJoint > 1;
+  const activeCount = layout ? layout.nodes.active.filter((a) => a > 0).length : 0;
 
   return (
     <div className={styles.graphLayout}>
       <section className={styles.graphMain} aria-label="Co-author graph">
-        <div className={styles.graphToolbar}>
+        <div className={styles.graphToolbar} role="toolbar" aria-label="Graph view">
+          <ChoiceGroup<GraphViewState['view']>
+            name="graph-view"
+            label="View"
+            options={[
+              ['communities', 'Communities'],
+              ['network', 'Whole network'],
+              ...(community
+                ? ([['community', shortNames(community.topAuthors.slice(0, 2).map((a) => a.name)).join(', ')]] as const)
+                : []),
+            ]}
+            value={state.view}
+            onChange={(view) => setState((s) => ({ ...s, view, zoom: null }))}
+          />
           <Autocomplete<GraphAuthor>
             label="Find an author"
             placeholder="Type a name…"
@@ -170,86 +231,200 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
             onPick={pickAuthor}
             keepText
           />
-          <label className={styles.hint}>
-            Minimum papers{' '}
-            <select
-              value={state.minPapers}
-              onChange={(e) => setState((s) => ({ ...s, minPapers: Number(e.target.value) }))}
-              aria-label="Minimum papers per author"
-            >
-              {[...new Set([...MIN_PAPER_CHOICES, state.minPapers])]
-                .sort((a, b) => a - b)
-                .map((n) => (
-                  <option key={n} value={n}>
-                    {n === 1 ? 'any' : `${n}+`}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <button type="button" className="btn" onClick={() => graphRef.current?.reset()}>
-            Reset view
-          </button>
-          {state.author !== null && (
-            <button type="button" className="btn" onClick={() => setState((s) => ({ ...s, author: null }))}>
-              Clear highlight
-            </button>
-          )}
         </div>
-        <p className={styles.hint} aria-live="polite">
-          {loadError
-            ? `The graph could not be loaded: ${loadError}`
-            : !layout
-              ? 'Loading the layout…'
-              : `${formatCount(shownCount)} of ${formatCount(layout.laidOut)} drawn authors shown, ${formatCount(layout.edges.source.length)} links${layout.truncated ? ' (bounded: the most prolific authors and strongest links)' : ''}.`}
-          {draw && ` Drawn in ${draw.ms.toFixed(1)} ms.`}
-          {draw?.thinned && ' Single-paper links appear as you zoom in.'}
-        </p>
-        <ExportChart filename="topicscope-coauthors" label="co-author graph" canvas>
-          <div
-            ref={areaRef}
-            className={styles.graphArea}
-            data-testid="graph-area"
-            data-focus-author={selectedName ?? undefined}
-          >
-            {data && layout && layout.nodes.id.length > 0 ? (
-              <CoauthorGraph
-                ref={graphRef}
-                data={data}
-                visible={visible}
-                focus={focus}
-                ego={egoSet}
-                initialZoom={initial.zoom}
-                label={`Co-author graph of ${formatCount(layout.nodes.id.length)} authors, coloured by community`}
-                onHover={onHover}
-                onSelect={onSelect}
-                onZoomEnd={onZoomEnd}
-                onDraw={onDraw}
-              />
-            ) : layout ? (
-              <p className={styles.hint} style={{ padding: 16 }}>
-                No author has a precomputed layout in this build.
-              </p>
-            ) : null}
-            {hover && layout && (
-              <div
-                className={styles.hoverCard}
-                style={{ left: hover.at.x, top: hover.at.y }}
-                data-flip-x={hover.at.x > area.width - 320 || undefined}
-                data-flip-y={hover.at.y > area.height - 90 || undefined}
-                role="tooltip"
+        {state.view !== 'communities' && (
+          <div className={styles.graphToolbar} aria-label="Filters">
+            {yearChoices.length > 1 && (
+              <label className={styles.hint}>
+                Years{' '}
+                <select
+                  aria-label="From year"
+                  value={state.from ?? ''}
+                  onChange={(e) => setState((s) => ({ ...s, from: e.target.value ? Number(e.target.value) : null }))}
+                >
+                  <option value="">first</option>
+                  {yearChoices.map((y) => (
+                    <option key={y} value={y} disabled={state.to !== null && y > state.to}>
+                      {y}
+                    </option>
+                  ))}
+                </select>{' '}
+                to{' '}
+                <select
+                  aria-label="To year"
+                  value={state.to ?? ''}
+                  onChange={(e) => setState((s) => ({ ...s, to: e.target.value ? Number(e.target.value) : null }))}
+                >
+                  <option value="">last</option>
+                  {yearChoices.map((y) => (
+                    <option key={y} value={y} disabled={state.from !== null && y < state.from}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {topics.length > 0 && (
+              <label className={styles.hint}>
+                Topic{' '}
+                <select
+                  aria-label="Topic"
+                  value={state.topic ?? ''}
+                  onChange={(e) => setState((s) => ({ ...s, topic: e.target.value ? Number(e.target.value) : null }))}
+                  style={{ maxWidth: 220 }}
+                >
+                  <option value="">all</option>
+                  {topics.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className={styles.hint}>
+              Joint papers{' '}
+              <select
+                aria-label="Minimum joint papers"
+                value={state.minJoint}
+                onChange={(e) => setState((s) => ({ ...s, minJoint: Number(e.target.value) }))}
               >
-                <strong>{layout.nodes.name[hover.index]}</strong>
-                <span className={styles.hint}>
-                  {formatCount(layout.nodes.papers[hover.index])}{' '}
-                  {layout.nodes.papers[hover.index] === 1 ? 'paper' : 'papers'} · click to highlight co-authors
-                </span>
-              </div>
+                {[...new Set([...MIN_JOINT_CHOICES, state.minJoint])]
+                  .sort((a, b) => a - b)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {n === 1 ? 'any' : `${n}+`}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label className={styles.hint}>
+              Colour{' '}
+              <select
+                aria-label="Colour authors by"
+                value={state.color}
+                onChange={(e) => setState((s) => ({ ...s, color: e.target.value === 'topic' ? 'topic' : 'group' }))}
+              >
+                <option value="group">{state.view === 'community' ? 'sub-community' : 'community'}</option>
+                <option value="topic">main topic</option>
+              </select>
+            </label>
+            {filtered && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setState((s) => ({ ...s, from: null, to: null, topic: null, minJoint: 1 }))}
+              >
+                Clear filters
+              </button>
+            )}
+            {state.author !== null && (
+              <button type="button" className="btn" onClick={() => setState((s) => ({ ...s, author: null }))}>
+                Clear highlight
+              </button>
             )}
           </div>
-        </ExportChart>
+        )}
+        {state.view === 'communities' ? (
+          <>
+            <p className={styles.hint}>
+              {formatCount(map.communities.length)} communities of at least 5 authors, placed so that groups who work
+              together sit close; lines join communities with joint papers.
+              {map.small.communities > 0 &&
+                ` ${formatCount(map.small.communities)} smaller groups (${formatCount(map.small.authors)} authors) are counted, not drawn.`}{' '}
+              Size by{' '}
+              <select
+                aria-label="Size communities by"
+                value={state.size}
+                onChange={(e) => setState((s) => ({ ...s, size: e.target.value === 'papers' ? 'papers' : 'authors' }))}
+              >
+                <option value="authors">authors</option>
+                <option value="papers">papers</option>
+              </select>
+              . Click a community to open it.
+            </p>
+            <ExportChart filename="topicscope-communities" label="map of communities">
+              {map.communities.length > 0 ? (
+                <CommunityMapView
+                  data={map}
+                  sizeBy={state.size}
+                  colorOf={groupColor}
+                  onOpen={(id) => setState((s) => ({ ...s, view: 'community', community: id, zoom: null }))}
+                />
+              ) : (
+                <p className={styles.hint} style={{ padding: 16 }}>
+                  No community has 5 or more authors in this build.
+                </p>
+              )}
+            </ExportChart>
+          </>
+        ) : (
+          <>
+            <p className={styles.hint} aria-live="polite" data-testid="graph-status">
+              {loadError
+                ? `The graph could not be loaded: ${loadError}`
+                : !layout
+                  ? 'Loading the layout…'
+                  : layout.view === 'community'
+                    ? `${formatCount(layout.nodes.id.length)} of ${formatCount(community?.size ?? layout.nodes.id.length)} members drawn (the most connected), ${formatCount(layout.edges.source.length)} links${community && community.subCommunities > 1 ? `, ${community.subCommunities} sub-groups` : ''}.`
+                    : `${formatCount(layout.nodes.id.length)} authors drawn: the most connected members of each community, in its region. ${formatCount(layout.edges.source.length)} links.`}
+              {layout?.filtered &&
+                ` ${formatCount(activeCount)} authors have papers in the filter; the others are faded.`}
+            </p>
+            <ExportChart filename="topicscope-coauthors" label="co-author graph" canvas>
+              <div
+                ref={areaRef}
+                className={styles.graphArea}
+                data-testid="graph-area"
+                data-view={layout?.view}
+                data-focus-author={ego?.author.name ?? undefined}
+              >
+                {data && layout && layout.nodes.id.length > 0 ? (
+                  <CoauthorGraph
+                    key={`${layout.view}-${layout.community ?? ''}`}
+                    ref={graphRef}
+                    data={data}
+                    visible={visible}
+                    focus={focus}
+                    ego={egoSet}
+                    initialZoom={initial.zoom}
+                    label={`Co-author graph of ${formatCount(layout.nodes.id.length)} authors`}
+                    onHover={onHover}
+                    onSelect={onSelect}
+                    onZoomEnd={onZoomEnd}
+                    onDraw={onDraw}
+                  />
+                ) : layout ? (
+                  <p className={styles.hint} style={{ padding: 16 }}>
+                    No author is drawn in this view.
+                  </p>
+                ) : null}
+                {hover && layout && (
+                  <div
+                    className={styles.hoverCard}
+                    style={{ left: hover.at.x, top: hover.at.y }}
+                    data-flip-x={hover.at.x > area.width - 320 || undefined}
+                    data-flip-y={hover.at.y > area.height - 90 || undefined}
+                    role="tooltip"
+                  >
+                    <strong>{layout.nodes.name[hover.index]}</strong>
+                    <span className={styles.hint}>
+                      {formatCount(layout.nodes.papers[hover.index])}{' '}
+                      {layout.nodes.papers[hover.index] === 1 ? 'paper' : 'papers'}
+                      {layout.filtered && ` (${formatCount(layout.nodes.active[hover.index])} in the filter)`}
+                      {layout.nodes.topic[hover.index] >= 0 &&
+                        ` · ${topics.find((t) => t.id === layout.nodes.topic[hover.index])?.label ?? ''}`}
+                    </span>
+                    <span className={styles.hint}>Click for co-authors</span>
+                  </div>
+                )}
+              </div>
+            </ExportChart>
+          </>
+        )}
       </section>
 
-      <aside className={styles.sidePanel} aria-label="Author and graph summary">
+      <aside className={styles.sidePanel} aria-label="Author and community details">
         {state.author !== null && (
           <section className="card" aria-live="polite" data-testid="ego-panel">
             {egoError ? (
@@ -266,10 +441,10 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                   {formatCount(ego.author.coauthors)} co-authors
                   {ego.author.laidOut
                     ? ''
-                    : '. Their component is too small to be drawn in the graph; here is their ego network.'}
+                    : '. Not drawn in the graph (a small or far group); here is their ego network.'}
                 </p>
                 <ExportChart filename={`topicscope-ego-${ego.author.id}`} label={`ego network of ${ego.author.name}`}>
-                  <EgoNetworkView ego={ego} colorOf={(community) => communityColor(slotOf(community))} />
+                  <EgoNetworkView ego={ego} colorOf={(c) => (c === null ? NEUTRAL_COLOR : groupColor(c))} />
                 </ExportChart>
                 <h3>Co-authors</h3>
                 <table className={styles.compactTable}>
@@ -285,20 +460,7 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
                     {ego.coauthors.slice(0, 30).map((c) => (
                       <tr key={c.id}>
                         <td>
-                          <button
-                            type="button"
-                            className="btn-link"
-                            onClick={() => pickAuthor(c)}
-                            style={{
-                              background: 'none',
-                              border: 0,
-                              padding: 0,
-                              color: 'var(--accent)',
-                              cursor: 'pointer',
-                              font: 'inherit',
-                              textAlign: 'left',
-                            }}
-                          >
+                          <button type="button" className={styles.linkButton} onClick={() => pickAuthor(c)}>
                             {c.name}
                           </button>
                         </td>
@@ -315,12 +477,33 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
           </section>
         )}
 
+        {community && state.view === 'community' && (
+          <section className="card" data-testid="community-panel">
+            <h2>{community.topAuthors.map((a) => a.name).join(', ')}</h2>
+            <p className={styles.hint}>
+              {formatCount(community.size)} authors, {formatCount(community.papers)} papers
+              {community.topicLabel &&
+                `; main topic ${community.topicLabel} (${formatShare(community.topicShare)} of its papers)`}
+              . {community.subCommunities > 1 ? `${community.subCommunities} sub-groups, each its own colour.` : ''}
+            </p>
+            <h3>Best-known members</h3>
+            <ul className={styles.plainList}>
+              {community.topAuthors.map((a) => (
+                <li key={a.id}>
+                  <Link href={`/authors/${a.id}`}>{a.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         <section className="card">
           <h2>Communities</h2>
           <p className={styles.hint}>
             {formatCount(summary.communityCount)} communities (Louvain)
-            {summary.modularity !== null ? `, modularity ${formatDecimal(summary.modularity, 3)}` : ''}. The ten largest
-            have colours; the rest are grey.
+            {summary.modularity !== null ? `, modularity ${formatDecimal(summary.modularity, 3)}` : ''}. The{' '}
+            {COLOURED_GROUPS} largest have a colour of their own; smaller ones are grey, told apart by their region and
+            name.
           </p>
           <table className={styles.compactTable}>
             <thead>
@@ -332,17 +515,20 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
               </tr>
             </thead>
             <tbody>
-              {summary.communities.map((c) => (
+              {map.communities.slice(0, 12).map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <span className={styles.cardTopic}>
-                      <span
-                        className={styles.swatch}
-                        style={{ background: slotOf(c.id) === null ? NEUTRAL_COLOR : categoricalColor(slotOf(c.id)!) }}
-                        aria-hidden="true"
-                      />
-                      <span>{c.topAuthors.join(', ') || `#${c.id}`}</span>
-                    </span>
+                    <button
+                      type="button"
+                      className={styles.linkButton}
+                      onClick={() => setState((s) => ({ ...s, view: 'community', community: c.id, zoom: null }))}
+                    >
+                      <span className={styles.cardTopic}>
+                        <span className={styles.swatch} style={{ background: groupColor(c.id) }} aria-hidden="true" />
+                        <span>{shortNames(c.topAuthors.map((a) => a.name)).join(', ') || `#${c.id}`}</span>
+                      </span>
+                    </button>
+                    {c.topicLabel && <div className={styles.hint}>{c.topicLabel}</div>}
                   </td>
                   <td className="num">{formatCount(c.size)}</td>
                 </tr>
@@ -354,29 +540,8 @@ export function CoauthorGraphExplorer({ summary, initial }: { summary: GraphSumm
         <section className="card">
           <h2>Components</h2>
           <p className={styles.hint}>
-            {formatCount(summary.componentCount)} connected components; the largest are drawn (
-            {formatCount(summary.laidOut)} authors).
+            {formatCount(summary.componentCount)} connected components; {formatCount(summary.laidOut)} authors laid out.
           </p>
-          <table className={styles.compactTable}>
-            <thead>
-              <tr>
-                <th scope="col">Component</th>
-                <th scope="col" className="num">
-                  Authors
-                </th>
-                <th scope="col">Drawn</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.components.map((c, i) => (
-                <tr key={c.id}>
-                  <td>{i === 0 ? 'Largest' : `#${i + 1}`}</td>
-                  <td className="num">{formatCount(c.size)}</td>
-                  <td>{c.laidOut ? 'yes' : 'no'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
         </section>
       </aside>
     </div>

@@ -22,7 +22,23 @@ export interface GraphData {
   edgeSource: number[];
   edgeTarget: number[];
   edgePapers: number[];
+  /** Group of each node (the network view's communities): links between groups are drawn fainter. */
+  group?: number[];
+  /** Community regions of the network view: faint discs named at low zoom. */
+  regions?: GraphRegion[];
 }
+
+export interface GraphRegion {
+  x: number;
+  y: number;
+  r: number;
+  label: string;
+  color: string;
+  size: number;
+}
+
+/** Region names give way to author names beyond this zoom. */
+const REGION_LABEL_MAX_ZOOM = 2.5;
 
 /** onDraw's report, `thinned`: single-paper links were left out at this zoom. */
 export interface GraphCallbacks extends ZoomCanvasCallbacks<boolean> {
@@ -142,6 +158,23 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
     const { x, y } = data;
     const sx = (i: number) => t.k * x[i] + t.x;
     const sy = (i: number) => t.k * y[i] + t.y;
+    // Regions under everything: a faint disc per community.
+    for (const region of data.regions ?? []) {
+      const cx = t.k * region.x + t.x;
+      const cy = t.k * region.y + t.y;
+      const r = t.k * region.r;
+      if (cx + r < 0 || cy + r < 0 || cx - r > w || cy - r > h) continue;
+      ctx.beginPath();
+      ctx.arc(cx, cy, r, 0, Math.PI * 2);
+      ctx.globalAlpha = 0.07;
+      ctx.fillStyle = region.color;
+      ctx.fill();
+      ctx.globalAlpha = 0.25;
+      ctx.strokeStyle = region.color;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
     // Edges: three strength classes, one path each, so thousands of lines cost three strokes.
     // When very many single-paper links are in view they are left out (drawn again on zooming
     // in): at that density they only grey the picture and cost most of the frame.
@@ -163,16 +196,26 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
     const skipSingles = singles > MAX_SINGLE_EDGES;
     const classes = [1, 2, 3].map(() => new Path2D());
     const egoPath = new Path2D();
+    const across = new Path2D();
+    const group = data.group;
     for (const e of inView) {
       const a = data.edgeSource[e];
       const b = data.edgeTarget[e];
       const inEgo = ego !== null && ego.has(a) && ego.has(b);
       if (skipSingles && !inEgo && data.edgePapers[e] === 1) continue;
-      const path = inEgo ? egoPath : classes[data.edgePapers[e] >= 3 ? 2 : data.edgePapers[e] === 2 ? 1 : 0];
+      const path = inEgo
+        ? egoPath
+        : group && group[a] !== group[b]
+          ? across
+          : classes[data.edgePapers[e] >= 3 ? 2 : data.edgePapers[e] === 2 ? 1 : 0];
       path.moveTo(sx(a), sy(a));
       path.lineTo(sx(b), sy(b));
     }
     ctx.strokeStyle = this.theme.edge;
+    // Links between communities: the faintest, so regions stay readable.
+    ctx.globalAlpha = ego ? 0.03 : 0.07;
+    ctx.lineWidth = 0.6;
+    ctx.stroke(across);
     [0.18, 0.32, 0.5].forEach((alpha, c) => {
       ctx.globalAlpha = ego ? alpha * 0.4 : alpha;
       ctx.lineWidth = 0.6 + c * 0.5;
@@ -252,6 +295,15 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
     const fontSize = 11;
     ctx.font = `500 ${fontSize}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
     const candidates = [];
+    const regionNames = !this.ego && this.zoomT.k < REGION_LABEL_MAX_ZOOM;
+    if (regionNames) {
+      (data.regions ?? []).forEach((region, i) => {
+        const px = t.k * region.x + t.x;
+        const py = t.k * (region.y - region.r) + t.y - 8;
+        if (px < 0 || py < 0 || px > this.width || py > this.height || region.label === '') return;
+        candidates.push({ id: -1 - i, text: region.label, x: px, y: py, priority: 1e9 + region.size });
+      });
+    }
     for (let i = 0; i < data.id.length; i++) {
       if (!this.visible[i]) continue;
       if (this.ego && !this.ego.has(i)) continue;
@@ -268,7 +320,7 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
       fontSize,
       measure: (text) => this.measureLabel(text),
       padding: 2,
-      maxLabels: this.ego ? 60 : labelBudget(this.zoomT.k, candidates.length) * 2,
+      maxLabels: this.ego ? 60 : labelBudget(this.zoomT.k, candidates.length) * 2 + (regionNames ? 40 : 0),
     });
     this.fillLabels(placed, { text: this.theme.text, halo: this.theme.halo, haloWidth: 3.5 });
   }

@@ -7,8 +7,23 @@ import { openBuild } from '../db';
 import { formatSourceLabel } from './map';
 import { escapeLike, prepareCached } from './statements';
 
-/** The laid-out authors and the edges among them, as parallel arrays (edges index into nodes). */
+/** Which laid-out authors to draw: the whole network, or one community's detail view. */
+export interface GraphViewQuery {
+  /** null: the network view (each drawn community's core in its region). */
+  community: number | null;
+  /** Papers counted for links and activity: years (inclusive), a topic, and joint papers a link needs. */
+  from: number | null;
+  to: number | null;
+  topic: number | null;
+  minJoint: number;
+}
+
+export const DEFAULT_GRAPH_VIEW: GraphViewQuery = { community: null, from: null, to: null, topic: null, minJoint: 1 };
+
+/** The drawn authors and the links among them, as parallel arrays (edges index into nodes). */
 export interface GraphLayout {
+  view: 'network' | 'community';
+  community: number | null;
   nodes: {
     id: number[];
     name: string[];
@@ -16,17 +31,226 @@ export interface GraphLayout {
     y: number[];
     papers: number[];
     community: number[];
+    sub: number[];
+    /** The author's main topic, -1 when none. */
+    topic: number[];
+    /** Papers of the author that pass the period and topic filter (= papers when none is set). */
+    active: number[];
   };
   edges: {
     source: number[];
     target: number[];
+    /** Joint papers that pass the filter. */
     papers: number[];
-    weight: number[];
   };
-  /** Authors with a layout in the build, before any bound. */
-  laidOut: number;
-  /** True when nodes or edges were cut to the bounds. */
+  /** Extent of the coordinates: the network's box, or the unit disc (-1..1) of a community. */
+  bounds: { x0: number; y0: number; x1: number; y1: number };
+  /** True when a period or topic filter chose the papers the links count. */
+  filtered: boolean;
+  /** True when the links were cut to the strongest `GRAPH_MAX_EDGES`. */
   truncated: boolean;
+}
+
+export const GRAPH_MAX_EDGES = 60_000;
+
+const layoutCache = new WeakMap<Database.Database, Map<string, GraphLayout>>();
+
+/**
+ * The authors a view draws, at their stored positions (filters never move anyone), with the links
+ * among them. Without a period or topic filter the links are the stored co-author edges; with one,
+ * joint papers are counted over the papers that pass it (papers over the graph's author limit
+ * count as the pipeline counted them). Links below `minJoint` joint papers are left out.
+ */
+export function readGraphLayout(query: GraphViewQuery, db: Database.Database = openBuild()): GraphLayout {
+  const key = JSON.stringify(query);
+  let byKey = layoutCache.get(db);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const inView = query.community === null ? 'l.in_network = 1' : `l.community_id = ${Math.floor(query.community)}`;
+  const local = query.community !== null;
+  const rows = prepareCached(
+    db,
+    `SELECT l.author_id, a.name, ${local ? 'l.local_x, l.local_y' : 'l.x, l.y'}, s.papers, l.community_id,
+            l.sub_community, COALESCE(json_extract(s.main_topics, '$[0][0]'), -1)
+       FROM author_layout l
+       JOIN authors a ON a.id = l.author_id
+       JOIN author_stats s ON s.author_id = l.author_id
+      WHERE ${inView}
+      ORDER BY l.community_id, l.rank`,
+  )
+    .raw()
+    .all() as [number, string, number, number, number, number, number, number][];
+  const layout: GraphLayout = {
+    view: local ? 'community' : 'network',
+    community: query.community,
+    nodes: { id: [], name: [], x: [], y: [], papers: [], community: [], sub: [], topic: [], active: [] },
+    edges: { source: [], target: [], papers: [] },
+    bounds: local ? { x0: -1.15, y0: -1.15, x1: 1.15, y1: 1.15 } : readNetworkBounds(db),
+    filtered: query.from !== null || query.to !== null || query.topic !== null,
+    truncated: false,
+  };
+  const index = new Map<number, number>();
+  for (const [id, name, x, y, papers, community, sub, topic] of rows) {
+    index.set(id, layout.nodes.id.length);
+    layout.nodes.id.push(id);
+    layout.nodes.name.push(name);
+    layout.nodes.x.push(x);
+    layout.nodes.y.push(y);
+    layout.nodes.papers.push(papers);
+    layout.nodes.community.push(community);
+    layout.nodes.sub.push(sub);
+    layout.nodes.topic.push(topic);
+    layout.nodes.active.push(layout.filtered ? 0 : papers);
+  }
+  const ids = JSON.stringify(layout.nodes.id);
+  let edgeRows: Iterable<[number, number, number]>;
+  if (!layout.filtered) {
+    edgeRows = prepareCached(
+      db,
+      `SELECT e.source, e.target, e.papers
+         FROM coauthor_edges e
+        WHERE e.source IN (SELECT value FROM json_each(@ids)) AND e.target IN (SELECT value FROM json_each(@ids))
+          AND e.papers >= @minJoint
+        ORDER BY e.weight DESC, e.source, e.target`,
+    )
+      .raw()
+      .iterate({ ids, minJoint: query.minJoint }) as IterableIterator<[number, number, number]>;
+  } else {
+    const filter = {
+      ids,
+      from: query.from ?? -1e9,
+      to: query.to ?? 1e9,
+      topic: query.topic,
+      minJoint: query.minJoint,
+      ...readAuthorLimit(db),
+    };
+    const passing = `SELECT DISTINCT pa.paper_id AS id
+                       FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+                      WHERE pa.author_id IN (SELECT value FROM json_each(@ids))
+                        AND COALESCE(p.year, -1e9) BETWEEN @from AND @to
+                        AND (@topic IS NULL OR EXISTS (SELECT 1 FROM paper_topics t WHERE t.paper_id = p.id AND t.topic_id = @topic))`;
+    for (const [id, count] of prepareCached(
+      db,
+      `SELECT pa.author_id, COUNT(*) FROM paper_authors pa
+        WHERE pa.paper_id IN (${passing}) AND pa.author_id IN (SELECT value FROM json_each(@ids))
+        GROUP BY pa.author_id`,
+    )
+      .raw()
+      .iterate({ ids, from: filter.from, to: filter.to, topic: filter.topic }) as IterableIterator<[number, number]>) {
+      const i = index.get(id);
+      if (i !== undefined) layout.nodes.active[i] = count;
+    }
+    edgeRows = prepareCached(
+      db,
+      `WITH kept AS (
+         SELECT paper_id FROM paper_authors WHERE paper_id IN (${passing})
+          GROUP BY paper_id HAVING @firstAuthors = 1 OR COUNT(*) <= @maxAuthors)
+       SELECT a.author_id AS s, b.author_id AS t, COUNT(*) AS joint
+         FROM kept k
+         JOIN paper_authors a ON a.paper_id = k.paper_id
+         JOIN paper_authors b ON b.paper_id = k.paper_id AND b.author_id > a.author_id
+        WHERE a.author_id IN (SELECT value FROM json_each(@ids)) AND b.author_id IN (SELECT value FROM json_each(@ids))
+          AND a.position < @maxAuthors AND b.position < @maxAuthors
+        GROUP BY a.author_id, b.author_id
+       HAVING joint >= @minJoint
+        ORDER BY joint DESC, s, t`,
+    )
+      .raw()
+      .iterate(filter) as IterableIterator<[number, number, number]>;
+  }
+  for (const [source, target, papers] of edgeRows) {
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s === undefined || t === undefined) continue;
+    if (layout.edges.source.length >= GRAPH_MAX_EDGES) {
+      layout.truncated = true;
+      break;
+    }
+    layout.edges.source.push(s);
+    layout.edges.target.push(t);
+    layout.edges.papers.push(papers);
+  }
+  if (!byKey) {
+    byKey = new Map();
+    layoutCache.set(db, byKey);
+  }
+  if (byKey.size > 64) byKey.clear();
+  byKey.set(key, layout);
+  return layout;
+}
+
+/** The network view's box, from the build's record. */
+function readNetworkBounds(db: Database.Database): GraphLayout['bounds'] {
+  const rows = prepareCached(
+    db,
+    "SELECT key, value FROM meta WHERE key IN ('graph_layout_width', 'graph_layout_height')",
+  ).all() as { key: string; value: string }[];
+  const get = (k: string) => Number(rows.find((r) => r.key === k)?.value ?? 0) || 0;
+  return { x0: 0, y0: 0, x1: get('graph_layout_width'), y1: get('graph_layout_height') };
+}
+
+/** How the pipeline treated papers with many authors (graph_options in meta). */
+function readAuthorLimit(db: Database.Database): { maxAuthors: number; firstAuthors: number } {
+  const row = prepareCached(db, "SELECT value FROM meta WHERE key = 'graph_options'").get() as
+    { value: string } | undefined;
+  const options = row ? (JSON.parse(row.value) as { maxAuthorsPerPaper?: number; largePaperRule?: string }) : {};
+  return {
+    maxAuthors: options.maxAuthorsPerPaper ?? 25,
+    firstAuthors: options.largePaperRule === 'first-authors' ? 1 : 0,
+  };
+}
+
+/** A drawn community on the map of communities. */
+export interface MapCommunity {
+  id: number;
+  size: number;
+  papers: number;
+  topic: number | null;
+  topicLabel: string | null;
+  topicShare: number;
+  topAuthors: { id: number; name: string }[];
+  /** Centre and radius of its region (network units). */
+  x: number;
+  y: number;
+  radius: number;
+  detail: number;
+  subCommunities: number;
+}
+
+/** The map of communities: drawn communities, the links among them, and what is not drawn. */
+export interface CommunityMapData {
+  communities: MapCommunity[];
+  links: { source: number; target: number; papers: number; weight: number; strength: number }[];
+  /** Communities too small to draw, and their authors. */
+  small: { communities: number; authors: number };
+  width: number;
+  height: number;
+}
+
+/** The drawn communities with their names, the links among them, and a count of the rest. */
+export function readCommunityMap(db: Database.Database = openBuild()): CommunityMapData {
+  const rows = prepareCached(
+    db,
+    `SELECT c.id, c.size, c.papers, c.topic_id AS topic, t.label AS topicLabel, c.topic_share AS topicShare,
+            c.top_authors AS topAuthors, c.x, c.y, c.radius, c.detail, c.sub_communities AS subCommunities
+       FROM communities c LEFT JOIN topics t ON t.id = c.topic_id
+      WHERE c.mapped = 1 ORDER BY c.id`,
+  ).all() as (Omit<MapCommunity, 'topAuthors'> & { topAuthors: string })[];
+  const names = prepareCached(db, 'SELECT name FROM authors WHERE id = ?').pluck();
+  const communities = rows.map((r) => ({
+    ...r,
+    topAuthors: (JSON.parse(r.topAuthors) as number[]).map((id) => ({ id, name: String(names.get(id) ?? '') })),
+  }));
+  const links = prepareCached(
+    db,
+    'SELECT source, target, papers, weight, strength FROM community_links ORDER BY source, target',
+  ).all() as CommunityMapData['links'];
+  const small = prepareCached(
+    db,
+    'SELECT COUNT(*) AS communities, COALESCE(SUM(size), 0) AS authors FROM communities WHERE mapped = 0',
+  ).get() as { communities: number; authors: number };
+  const bounds = readNetworkBounds(db);
+  return { communities, links, small, width: bounds.x1, height: bounds.y1 };
 }
 
 export interface GraphAuthor {
@@ -72,90 +296,10 @@ export interface GraphSummary {
   communities: { id: number; size: number; topAuthors: string[] }[];
   modularity: number | null;
   laidOut: number;
-}
-
-export const GRAPH_MAX_NODES = 30_000;
-export const GRAPH_MAX_EDGES = 120_000;
-
-const layoutCache = new WeakMap<Database.Database, Map<string, GraphLayout>>();
-
-/**
- * The laid-out authors (largest first by papers, at most `maxNodes`) with at least `minPapers`
- * papers, and the strongest edges among them (at most `maxEdges`).
- */
-export function readGraphLayout(
-  opts: { minPapers?: number; maxNodes?: number; maxEdges?: number } = {},
-  db: Database.Database = openBuild(),
-): GraphLayout {
-  const minPapers = Math.max(1, Math.floor(opts.minPapers ?? 1));
-  const maxNodes = Math.min(GRAPH_MAX_NODES, Math.max(1, Math.floor(opts.maxNodes ?? GRAPH_MAX_NODES)));
-  const maxEdges = Math.min(GRAPH_MAX_EDGES, Math.max(0, Math.floor(opts.maxEdges ?? GRAPH_MAX_EDGES)));
-  const key = `${minPapers}:${maxNodes}:${maxEdges}`;
-  let byKey = layoutCache.get(db);
-  const hit = byKey?.get(key);
-  if (hit) return hit;
-
-  const laidOut = (prepareCached(db, 'SELECT COUNT(*) AS n FROM author_layout').get() as { n: number }).n;
-  const rows = prepareCached(
-    db,
-    `SELECT l.author_id, a.name, l.x, l.y, s.papers, s.community_id
-       FROM author_layout l
-       JOIN authors a ON a.id = l.author_id
-       JOIN author_stats s ON s.author_id = l.author_id
-       WHERE s.papers >= ?
-       ORDER BY s.papers DESC, l.author_id
-       LIMIT ?`,
-  )
-    .raw()
-    .all(minPapers, maxNodes + 1) as [number, string, number, number, number, number | null][];
-  let truncated = rows.length > maxNodes;
-  if (truncated) rows.length = maxNodes;
-  const layout: GraphLayout = {
-    nodes: { id: [], name: [], x: [], y: [], papers: [], community: [] },
-    edges: { source: [], target: [], papers: [], weight: [] },
-    laidOut,
-    truncated,
-  };
-  const index = new Map<number, number>();
-  for (const [id, name, x, y, papers, community] of rows) {
-    index.set(id, layout.nodes.id.length);
-    layout.nodes.id.push(id);
-    layout.nodes.name.push(name);
-    layout.nodes.x.push(x);
-    layout.nodes.y.push(y);
-    layout.nodes.papers.push(papers);
-    layout.nodes.community.push(community ?? -1);
-  }
-  const edgeRows = prepareCached(
-    db,
-    `SELECT e.source, e.target, e.papers, e.weight
-       FROM coauthor_edges e
-       JOIN author_layout ls ON ls.author_id = e.source
-       JOIN author_layout lt ON lt.author_id = e.target
-       ORDER BY e.weight DESC, e.source, e.target`,
-  )
-    .raw()
-    .iterate() as IterableIterator<[number, number, number, number]>;
-  for (const [source, target, papers, weight] of edgeRows) {
-    const s = index.get(source);
-    const t = index.get(target);
-    if (s === undefined || t === undefined) continue;
-    if (layout.edges.source.length >= maxEdges) {
-      truncated = true;
-      break;
-    }
-    layout.edges.source.push(s);
-    layout.edges.target.push(t);
-    layout.edges.papers.push(papers);
-    layout.edges.weight.push(weight);
-  }
-  layout.truncated = truncated;
-  if (!byKey) {
-    byKey = new Map();
-    layoutCache.set(db, byKey);
-  }
-  byKey.set(key, layout);
-  return layout;
+  /** Years of the papers with named authors, for the period filter. */
+  years: { min: number; max: number } | null;
+  /** Topics by size, for the topic filter. */
+  topics: { id: number; label: string }[];
 }
 
 const AUTHOR_COLUMNS = `a.id AS id, a.name AS name, s.papers AS papers, s.coauthors AS coauthors,
@@ -292,6 +436,10 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
       size: number;
     }[]
   ).map((c) => ({ ...c, topAuthors: (topAuthors.all(c.id) as { name: string }[]).map((r) => r.name) }));
+  const span = prepareCached(
+    db,
+    'SELECT MIN(p.year) AS lo, MAX(p.year) AS hi FROM papers p WHERE EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id)',
+  ).get() as { lo: number | null; hi: number | null };
   const modularity = counts.modularity != null && counts.modularity !== '' ? Number(counts.modularity) : null;
   return {
     papers: counts.papers,
@@ -306,5 +454,10 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
     communities,
     modularity: modularity != null && Number.isFinite(modularity) ? modularity : null,
     laidOut: counts.laidOut,
+    years: span.lo !== null && span.hi !== null ? { min: span.lo, max: span.hi } : null,
+    topics: prepareCached(db, 'SELECT id, label FROM topics ORDER BY size DESC, id').all() as {
+      id: number;
+      label: string;
+    }[],
   };
 }

@@ -1,0 +1,206 @@
+'use client';
+/**
+ * The map of communities: one disc per drawn community (area by authors or papers), links by how
+ * much two communities work together, names placed without collisions (more as you zoom). D3
+ * computes the zoom; React renders the SVG. Clicking a community opens it.
+ */
+import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CommunityMapData, MapCommunity } from '@/lib/store/read/graph';
+import {
+  COMMUNITY_LABEL_FONT,
+  COMMUNITY_LABEL_LINE_HEIGHT,
+  communityDiscRadii,
+  fitCommunityMap,
+  placeCommunityLabels,
+} from '@/lib/viz/community-labels';
+import { formatCount, formatShare } from '@/lib/viz/format';
+import { useSize } from './use-width';
+import styles from './viz.module.css';
+
+export interface CommunityMapViewProps {
+  data: CommunityMapData;
+  sizeBy: 'authors' | 'papers';
+  colorOf: (community: number) => string;
+  onOpen: (community: number) => void;
+}
+
+export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMapViewProps) {
+  const [wrapRef, size] = useSize<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [t, setT] = useState({ k: 1, x: 0, y: 0 });
+  const [hover, setHover] = useState<MapCommunity | null>(null);
+  const view = useMemo(() => ({ width: size.width || 960, height: size.height || 600 }), [size.width, size.height]);
+  const fit = useMemo(() => fitCommunityMap(data.width, data.height, view), [data.width, data.height, view]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.5, 40])
+      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
+        const z = event.transform;
+        setT({ k: z.k, x: z.x, y: z.y });
+      });
+    zoomRef.current = behavior;
+    select(svg).call(behavior).on('dblclick.zoom', null);
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+
+  // The user's zoom applies on top of the fit. Screen positions are rounded to 0.1 px, so the
+  // server's and the browser's renderings agree to the character.
+  const k = fit.k * t.k;
+  const tx = fit.x * t.k + t.x;
+  const ty = fit.y * t.k + t.y;
+  const px = (v: number) => Math.round((k * v + tx) * 10) / 10;
+  const py = (v: number) => Math.round((k * v + ty) * 10) / 10;
+  const radii = useMemo(
+    () =>
+      communityDiscRadii(
+        data.communities.map((c) => c.radius),
+        data.communities.map((c) => (sizeBy === 'papers' ? c.papers : c.size)),
+      ),
+    [data.communities, sizeBy],
+  );
+  const byId = useMemo(() => new Map(data.communities.map((c, i) => [c.id, i])), [data.communities]);
+  const maxStrength = useMemo(() => Math.max(1, ...data.links.map((l) => Math.log1p(l.strength))), [data.links]);
+  const labels = useMemo(
+    () =>
+      placeCommunityLabels(
+        data.communities.map((c, i) => ({
+          id: c.id,
+          topAuthors: c.topAuthors.map((a) => a.name),
+          topicLabel: c.topicLabel,
+          x: px(c.x),
+          y: py(c.y),
+          r: Math.round(k * radii[i] * 10) / 10,
+          priority: sizeBy === 'papers' ? c.papers : c.size,
+        })),
+        view,
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- px and py are k, tx and ty
+    [data.communities, k, tx, ty, radii, sizeBy, view],
+  );
+
+  return (
+    <div ref={wrapRef} className={styles.graphArea} data-testid="community-map">
+      <svg
+        ref={svgRef}
+        width={view.width}
+        height={view.height}
+        role="img"
+        aria-label={`Map of ${data.communities.length} co-author communities`}
+        style={{ display: 'block', cursor: 'grab' }}
+      >
+        <g>
+          {data.links.map((l) => {
+            const a = byId.get(l.source);
+            const b = byId.get(l.target);
+            if (a === undefined || b === undefined) return null;
+            const ca = data.communities[a];
+            const cb = data.communities[b];
+            return (
+              <line
+                key={`${l.source}-${l.target}`}
+                x1={px(ca.x)}
+                y1={py(ca.y)}
+                x2={px(cb.x)}
+                y2={py(cb.y)}
+                stroke="var(--chart-axis, #9aa2ae)"
+                strokeOpacity={Math.round((0.15 + (0.5 * Math.log1p(l.strength)) / maxStrength) * 100) / 100}
+                strokeWidth={Math.round((0.6 + Math.min(4, Math.sqrt(l.papers) / 2)) * 10) / 10}
+              />
+            );
+          })}
+        </g>
+        <g>
+          {data.communities.map((c, i) => (
+            <circle
+              key={c.id}
+              data-community={c.id}
+              cx={px(c.x)}
+              cy={py(c.y)}
+              r={Math.round(Math.max(2, k * radii[i]) * 10) / 10}
+              fill={colorOf(c.id)}
+              fillOpacity={hover?.id === c.id ? 1 : 0.82}
+              stroke="var(--bg-elevated, #fff)"
+              strokeWidth={1}
+              style={{ cursor: 'pointer' }}
+              onPointerEnter={() => setHover(c)}
+              onPointerLeave={() => setHover((h) => (h?.id === c.id ? null : h))}
+              onClick={() => onOpen(c.id)}
+            >
+              <title>{`${c.topAuthors.map((a) => a.name).join(', ')} — ${formatCount(c.size)} authors`}</title>
+            </circle>
+          ))}
+        </g>
+        <g pointerEvents="none" data-testid="community-labels">
+          {labels.map((l) => (
+            <text
+              key={l.id}
+              data-community={l.id}
+              x={l.x}
+              y={l.y}
+              textAnchor="middle"
+              dominantBaseline="middle"
+              fontFamily="'DejaVu Sans', system-ui, sans-serif"
+              fontSize={COMMUNITY_LABEL_FONT}
+              fill="var(--fg, #16191f)"
+              stroke="var(--bg-elevated, #fff)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {l.lines.map((line, i) => (
+                <tspan
+                  key={i}
+                  x={l.x}
+                  dy={i === 0 ? 0 : COMMUNITY_LABEL_LINE_HEIGHT}
+                  fontWeight={i === 0 ? 600 : 400}
+                  fontSize={i === 0 ? COMMUNITY_LABEL_FONT : COMMUNITY_LABEL_FONT - 1}
+                  fill={i === 0 ? undefined : 'var(--muted, #5b6270)'}
+                >
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ))}
+        </g>
+      </svg>
+      {hover && (
+        <div
+          className={styles.hoverCard}
+          style={{ left: k * hover.x + tx, top: k * hover.y + ty }}
+          data-flip-x={k * hover.x + tx > view.width - 320 || undefined}
+          data-flip-y={k * hover.y + ty > view.height - 120 || undefined}
+          role="tooltip"
+        >
+          <strong>{hover.topAuthors.map((a) => a.name).join(', ')}</strong>
+          <span className={styles.hint}>
+            {formatCount(hover.size)} authors · {formatCount(hover.papers)} papers
+            {hover.subCommunities > 1 ? ` · ${hover.subCommunities} sub-groups` : ''}
+          </span>
+          {hover.topicLabel && (
+            <span className={styles.hint}>
+              Main topic: {hover.topicLabel} ({formatShare(hover.topicShare)} of its papers)
+            </span>
+          )}
+          <span className={styles.hint}>Click to open the community</span>
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn"
+        style={{ position: 'absolute', right: 8, top: 8 }}
+        onClick={() => {
+          const svg = svgRef.current;
+          if (svg && zoomRef.current) select(svg).call(zoomRef.current.transform, zoomIdentity);
+        }}
+      >
+        Reset view
+      </button>
+    </div>
+  );
+}
