@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
-import { buildCoauthorGraph } from '../lib/graph/index';
+import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
+import { measureGroupSeparation } from '../lib/graph/layout-measures';
 import { buildTopicModel } from '../lib/model/index';
 import { defaultPipelineOptions, runPipeline } from '../lib/pipeline';
 import {
@@ -266,7 +267,8 @@ async function benchGraphTrends({ corpus, work }: PartArgs): Promise<PartResult>
   const c = await readCorpus([corpus]);
   const { corpus: tokens, topics, topicCount } = loadTokens(saved);
   const t0 = performance.now();
-  const graph = buildCoauthorGraph(c.papers, topics, { seed: 42 });
+  const layoutClock = timeLayout();
+  const graph = buildCoauthorGraph(c.papers, topics, { seed: 42 }, layoutClock.onProgress);
   const graphSeconds = seconds(t0);
   const t1 = performance.now();
   const trends = buildTrends({ papers: c.papers, corpus: tokens, paperTopics: topics, topicCount });
@@ -279,6 +281,13 @@ async function benchGraphTrends({ corpus, work }: PartArgs): Promise<PartResult>
         seconds: graphSeconds,
         peakRssMb: null,
         figures: `${graph.authors.length} authors, ${graph.edges.source.length} edges, modularity ${graph.modularity.toFixed(3)}`,
+      },
+      {
+        part: 'arxiv g+t',
+        stage: 'graph layout',
+        seconds: layoutClock.seconds(),
+        peakRssMb: null,
+        figures: `${describeLayout(graph)}; target ≤ 15 s, separation ≥ 0.7`,
       },
       {
         part: 'arxiv g+t',
@@ -319,6 +328,45 @@ function shareSeries(trends: Trends, term: number): Map<string, number> {
   return out;
 }
 
+/** Times the graph stage's layout step from its progress reports. */
+function timeLayout(): { onProgress: (stage: string, done: number) => void; seconds: () => number } {
+  let start = 0;
+  let end = 0;
+  return {
+    onProgress: (stage, done) => {
+      if (stage !== 'layout') return;
+      if (done === 0) start = performance.now();
+      else end = performance.now();
+    },
+    seconds: () => (end - start) / 1000,
+  };
+}
+
+/** Community separation of the stored drawing: the network view, and inside the communities
+ * (sub-communities), over drawn authors whose group has 11 or more drawn members. */
+function describeLayout(graph: CoauthorGraph): string {
+  const drawn = graph.map.members.filter((m) => m.inNetwork);
+  const network = measureGroupSeparation(
+    drawn.map((m) => m.x),
+    drawn.map((m) => m.y),
+    drawn.map((m) => m.community),
+  );
+  let sum = 0;
+  let measured = 0;
+  for (const c of graph.map.communities) {
+    const mine = graph.map.members.filter((m) => m.community === c.id);
+    const d = measureGroupSeparation(
+      mine.map((m) => m.localX),
+      mine.map((m) => m.localY),
+      mine.map((m) => m.sub),
+    );
+    sum += d.separation * d.measured;
+    measured += d.measured;
+  }
+  const fmt = (x: number) => x.toFixed(3);
+  return `${graph.map.communities.length} communities drawn, ${drawn.length} authors in the network view; separation network ${fmt(network.separation)} (${network.measured} authors), inside communities ${fmt(measured > 0 ? sum / measured : 0)} (${measured})`;
+}
+
 async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
   const options = { ...defaultPipelineOptions(), inputs: [corpus], outDir: path.join(work, 'neurips') };
   const result = await runPipeline(options, createProgress(process.stderr, { quiet: true }));
@@ -335,6 +383,13 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
     seconds: gt.reduce((s, t) => s + t.seconds, 0),
     peakRssMb: Math.max(...gt.map((t) => t.peakRssMb)),
     figures: `${result.graph.authors.length} authors, ${result.trends.periods.length} periods; target < 10 s, < 1 GB`,
+  });
+  rows.push({
+    part: 'neurips',
+    stage: 'graph layout',
+    seconds: null,
+    peakRssMb: null,
+    figures: `${describeLayout(result.graph)}; target separation ≥ 0.7`,
   });
   const { trends, model } = result;
   const notes: string[] = [];

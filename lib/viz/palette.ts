@@ -55,3 +55,11 @@ export function communityColor(communityId: number | null): string {
 export function categoricalColors(n: number): string[] {
   return Array.from({ length: Math.max(0, Math.floor(n)) }, (_, i) => categoricalColor(i));
 }
+
+/** Groups (communities, sub-communities) with a colour of their own; the rest are neutral. */
+export const COLOURED_GROUPS = 20;
+
+/** The colour of group `id`: its own for the 20 largest (ids are by size), else neutral. */
+export function groupColor(id: number | null): string {
+  return id !== null && id >= 0 && id < COLOURED_GROUPS ? categoricalColor(id) : NEUTRAL_COLOR;
+}

@@ -15,6 +15,7 @@ import { GET as getCards, POST as postCards } from '@/app/api/map/papers/route';
 import { GET as getEgo } from '@/app/api/graph/ego/route';
 import { GET as getAuthors } from '@/app/api/graph/authors/route';
 import { GET as getLayout } from '@/app/api/graph/layout/route';
+import { GET as getExport } from '@/app/api/graph/export/route';
 import { GET as getTerms } from '@/app/api/trends/terms/route';
 import { GET as getSeries } from '@/app/api/trends/series/route';
 import { GET as getAuthorsByPrefix } from '@/app/api/authors/route';
@@ -71,6 +72,8 @@ describe('bad input', () => {
       [getLayout(req('/api/graph/layout?joint=0')), 'joint'],
       [getLayout(req('/api/graph/layout?from=2020&to=2019')), 'from must not be after to'],
       [getLayout(req('/api/graph/layout?community=x')), 'community'],
+      [getExport(req('/api/graph/export?format=svg')), 'format'],
+      [getExport(req('/api/graph/export?format=gexf&view=community')), 'community'],
       [getTerms(req(`/api/trends/terms?q=${'x'.repeat(101)}`)), 'q'],
       [getSeries(req('/api/trends/series?terms=a,b,c,d,e,f,g,h,i')), 'at most 8 terms'],
       [postCards(req('/api/map/papers', { method: 'POST', body: 'not json' })), 'not JSON'],
@@ -139,6 +142,9 @@ describe('with a build', () => {
       authors: { name: string }[];
     };
     expect(authors.authors.map((a) => a.name)).toEqual(['Ann Lee']);
+    const links = await getExport(req('/api/graph/export?format=links-csv&view=network'));
+    expect(links.headers.get('content-disposition')).toContain('topicscope-network-links.csv');
+    expect(await links.text()).toBe('source,target,joint papers\r\n1,2,1\r\n');
     const series = (await (await getSeries(req('/api/trends/series?terms=Neural,nothing'))).json()) as {
       periods: string[];
       series: { display: string; papers: number[] }[];

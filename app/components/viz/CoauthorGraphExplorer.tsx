@@ -11,7 +11,8 @@ import type { CommunityMapData, EgoNetwork, GraphAuthor, GraphLayout, GraphSumma
 import { shortNames } from '@/lib/viz/community-labels';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import type { Affine } from '@/lib/viz/map-scale';
-import { categoricalColor, NEUTRAL_COLOR, topicColor } from '@/lib/viz/palette';
+import { COLOURED_GROUPS, groupColor, NEUTRAL_COLOR, topicColor } from '@/lib/viz/palette';
+import type { NetworkFormat } from '@/lib/viz/network-export';
 import { formatGraphState, type GraphViewState } from '@/lib/viz/url-state';
 import { EgoNetworkView } from '../EgoNetworkView';
 import { ExportChart } from '../ExportChart';
@@ -25,14 +26,28 @@ import { useUrlState } from './use-url-state';
 import { useSize } from './use-width';
 import styles from './viz.module.css';
 
-/** Communities (and sub-communities) with a colour of their own; the rest are grey. */
-export const COLOURED_GROUPS = 20;
 const FADED_COLOR = '#d7dae0';
 const MIN_JOINT_CHOICES = [1, 2, 3, 5];
 
-/** The colour of group `id` (community or sub-community): its own for the 20 largest, else grey. */
-function groupColor(id: number): string {
-  return id >= 0 && id < COLOURED_GROUPS ? categoricalColor(id) : NEUTRAL_COLOR;
+const NETWORK_DOWNLOADS: [NetworkFormat, string][] = [
+  ['gexf', 'GEXF (Gephi)'],
+  ['vosviewer-map', 'VOSviewer map file'],
+  ['vosviewer-network', 'VOSviewer network file'],
+  ['nodes-csv', 'Nodes (CSV)'],
+  ['links-csv', 'Links (CSV)'],
+];
+
+/** The export route's query for the view on screen. */
+function exportQuery(state: GraphViewState, format: NetworkFormat): string {
+  const q = new URLSearchParams({ format, view: state.view, size: state.size, color: state.color });
+  if (state.view === 'community' && state.community !== null) q.set('community', String(state.community));
+  if (state.view !== 'communities') {
+    if (state.from !== null) q.set('from', String(state.from));
+    if (state.to !== null) q.set('to', String(state.to));
+    if (state.topic !== null) q.set('topic', String(state.topic));
+    if (state.minJoint > 1) q.set('joint', String(state.minJoint));
+  }
+  return q.toString();
 }
 
 export interface GraphExplorerProps {
@@ -231,6 +246,18 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
             onPick={pickAuthor}
             keepText
           />
+          <details className={styles.downloads} data-testid="network-downloads">
+            <summary className="btn">Download network</summary>
+            <ul>
+              {NETWORK_DOWNLOADS.map(([format, text]) => (
+                <li key={format}>
+                  <a href={`/api/graph/export?${exportQuery(state, format)}`} download>
+                    {text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
         </div>
         {state.view !== 'communities' && (
           <div className={styles.graphToolbar} aria-label="Filters">
