@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, readCorpus, type IngestOptions } from './corpus/index';
 import type { Corpus, Paper } from './corpus/types';
+import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
 import { buildTopicModel } from './model/index';
@@ -29,7 +30,7 @@ import {
   writeCorpus,
   writeMeta,
 } from './store/write';
-import { writeCoauthorGraph, writeTopicModel, writeTrends } from './store/write-analytics';
+import { writeCoauthorGraph, writeCooccurrenceMaps, writeTopicModel, writeTrends } from './store/write-analytics';
 
 /** Bumped when the pipeline's output for the same input changes, so stale builds are rebuilt. */
 export const PIPELINE_VERSION = 1;
@@ -237,6 +238,18 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(`${trends.periods.length} periods (${trends.granularity})`);
   mark('trends');
 
+  progress.start('maps', 0);
+  const cooccurrence = buildCooccurrenceMaps(
+    corpus.papers,
+    modelPapers,
+    model.corpus,
+    model.papers.topic,
+    model.topics.length,
+    opts.seed,
+  );
+  progress.end(cooccurrence.map((m) => `${m.map.kind} ${m.map.items.length}`).join(', '));
+  mark('maps');
+
   progress.start('write', 0);
   fs.mkdirSync(opts.outDir, { recursive: true });
   const temp = temporaryDatabasePath(opts.outDir);
@@ -265,6 +278,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeTopicModel(db, model, corpus, modelRows, paperTopics);
       writeCoauthorGraph(db, graph);
       writeTrends(db, trends, model, keywordTerms);
+      writeCooccurrenceMaps(db, cooccurrence);
       await fullText;
       attachFullTextIndex(db, ftsTemp);
       finishBuildDatabase(db);

@@ -1,16 +1,54 @@
 /**
- * /graph: who works with whom. The layout is precomputed by the pipeline; the page says plainly
- * how many papers carry author names, since some sources list only an author count.
+ * /graph: the networks of a field. Who works with whom (the co-author graph: a map of communities,
+ * a community's members, the whole network as regions), and VOSviewer-style co-occurrence maps of
+ * terms, keywords, institutions and countries (`?net=terms`). Layouts are precomputed by the
+ * pipeline; the page says plainly how many papers carry author names.
  */
+import Link from 'next/link';
 import type { Metadata } from 'next';
-import { readCommunityMap, readGraphSummary, readOrExplain } from '@/lib/store/read';
+import {
+  COOCCURRENCE_KINDS,
+  readCommunityMap,
+  readCooccurrenceKinds,
+  readCooccurrenceMap,
+  readGraphSummary,
+  readOrExplain,
+  type CooccurrenceMapKind,
+} from '@/lib/store/read';
 import { formatCount } from '@/lib/viz/format';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
 import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
+import { CooccurrenceExplorer } from '../components/viz/CooccurrenceExplorer';
 import styles from '../components/viz/viz.module.css';
 
-export const metadata: Metadata = { title: 'Co-author graph · Topicscope' };
+export const metadata: Metadata = { title: 'Networks · Topicscope' };
+
+const NETWORK_NAMES: Record<'coauthors' | CooccurrenceMapKind, string> = {
+  coauthors: 'Co-authors',
+  terms: 'Terms',
+  keywords: 'Keywords',
+  institutions: 'Institutions',
+  countries: 'Countries',
+};
+
+/** The networks this build offers, as links that keep nothing of another network's view. */
+function NetworkNav({ current, kinds }: { current: string; kinds: readonly CooccurrenceMapKind[] }) {
+  return (
+    <nav className={styles.segmented} aria-label="Network" data-testid="network-nav">
+      {(['coauthors', ...kinds] as const).map((net) => (
+        <Link
+          key={net}
+          href={net === 'coauthors' ? '/graph' : `/graph?net=${net}`}
+          aria-current={net === current ? 'page' : undefined}
+          className={net === current ? 'btn btn-primary' : 'btn'}
+        >
+          {NETWORK_NAMES[net]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 export default async function GraphPage({
   searchParams,
@@ -18,9 +56,33 @@ export default async function GraphPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const result = readOrExplain(() => ({ summary: readGraphSummary(), map: readCommunityMap() }));
+  const net = typeof params.net === 'string' ? params.net : 'coauthors';
+  const kind = (COOCCURRENCE_KINDS as readonly string[]).includes(net) ? (net as CooccurrenceMapKind) : null;
+  if (kind !== null) {
+    const found = readOrExplain(() => ({ kinds: readCooccurrenceKinds(), map: readCooccurrenceMap(kind) }));
+    if (!found.ok) return <NoBuild problem={found.problem} />;
+    const item = typeof params.item === 'string' && /^\d{1,6}$/.test(params.item) ? Number(params.item) : null;
+    return (
+      <div className="page-wide">
+        <h1>{NETWORK_NAMES[kind]} map</h1>
+        <NetworkNav current={kind} kinds={found.value.kinds} />
+        {found.value.map ? (
+          <CooccurrenceExplorer key={kind} data={found.value.map} initialItem={item} />
+        ) : (
+          <p className="muted">
+            This corpus has no {NETWORK_NAMES[kind].toLowerCase()} to map: its sources do not carry them.
+          </p>
+        )}
+      </div>
+    );
+  }
+  const result = readOrExplain(() => ({
+    summary: readGraphSummary(),
+    map: readCommunityMap(),
+    kinds: readCooccurrenceKinds(),
+  }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { summary, map } = result.value;
+  const { summary, map, kinds } = result.value;
   // A note above the graph only when the missing names change the picture; else a footnote.
   const namesMatter = summary.papersWithoutNames > 0.05 * summary.papers;
   const namedSources = summary.bySource.filter((s) => s.named > 0);
@@ -28,6 +90,7 @@ export default async function GraphPage({
   return (
     <div className="page-wide">
       <h1>Co-author graph</h1>
+      <NetworkNav current="coauthors" kinds={kinds} />
       {namesMatter && (
         <div className={styles.note} role="note" data-testid="names-note">
           {summary.papersWithNames === 0 ? (

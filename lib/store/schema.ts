@@ -385,6 +385,36 @@ CREATE TABLE components (
   laid_out INTEGER NOT NULL                 -- 1 when some of its authors have a layout
 );
 
+-- co-occurrence maps (VOSviewer-style): map = terms | keywords | institutions | countries
+CREATE TABLE cooccurrence_items (
+  map     TEXT NOT NULL,
+  id      INTEGER NOT NULL,                 -- 0 = the item in most papers
+  label   TEXT NOT NULL,
+  papers  INTEGER NOT NULL,
+  cluster INTEGER NOT NULL,                 -- Louvain on association strength, 0 = largest
+  x       REAL NOT NULL,
+  y       REAL NOT NULL,
+  PRIMARY KEY (map, id)
+) WITHOUT ROWID;
+
+CREATE TABLE cooccurrence_links (
+  map      TEXT NOT NULL,
+  source   INTEGER NOT NULL,
+  target   INTEGER NOT NULL,                -- source < target
+  papers   INTEGER NOT NULL,                -- papers with both items
+  strength REAL NOT NULL,                   -- association strength (1 = as chance gives)
+  PRIMARY KEY (map, source, target)
+) WITHOUT ROWID;
+
+-- an item's papers, most cited first (at most 200 per item)
+CREATE TABLE cooccurrence_papers (
+  map      TEXT NOT NULL,
+  item_id  INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,
+  paper_id INTEGER NOT NULL,
+  PRIMARY KEY (map, item_id, rank)
+) WITHOUT ROWID;
+
 -- the laid-out members of the drawn communities, ready to draw
 CREATE TABLE author_layout (
   author_id     INTEGER PRIMARY KEY,

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Corpus } from '../corpus/types';
+import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
 import type { Trends } from '../trends/types';
@@ -85,6 +86,34 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
     graph_layout_width: map.width,
     graph_layout_height: map.height,
     graph_options: graph.options,
+  });
+}
+
+/** The co-occurrence maps, their links and each item's papers; sizes in meta. */
+export function writeCooccurrenceMaps(db: Database.Database, maps: readonly BuiltCooccurrenceMap[]): void {
+  const insertItem = db.prepare(
+    'INSERT INTO cooccurrence_items (map, id, label, papers, cluster, x, y) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertLink = db.prepare(
+    'INSERT INTO cooccurrence_links (map, source, target, papers, strength) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertPaper = db.prepare('INSERT INTO cooccurrence_papers (map, item_id, rank, paper_id) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const { map, itemPapers } of maps) {
+      map.items.forEach((item, i) =>
+        insertItem.run(map.kind, i, item.label, item.papers, item.cluster, item.x, item.y),
+      );
+      for (const l of map.links) insertLink.run(map.kind, l.source, l.target, l.papers, l.strength);
+      itemPapers.forEach((list, i) => list.forEach((paper, rank) => insertPaper.run(map.kind, i, rank, paper)));
+    }
+  })();
+  writeMeta(db, {
+    cooccurrence_maps: Object.fromEntries(
+      maps.map(({ map }) => [
+        map.kind,
+        { items: map.items.length, clusters: map.clusters, width: map.width, height: map.height },
+      ]),
+    ),
   });
 }
 

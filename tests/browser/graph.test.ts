@@ -105,4 +105,21 @@ describe('co-author graph', () => {
       await p.close();
     }
   });
+
+  it('maps the subject terms and opens a term with its papers', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/graph?net=terms')).toBe(200);
+      await p.page.waitForSelector('[data-testid=cooccurrence-map] circle[data-item]');
+      expect(await p.page.locator('[data-testid=cooccurrence-labels] text').count()).toBeGreaterThan(5);
+      await p.page.locator('[data-testid=cooccurrence-map] circle[data-item="0"]').click();
+      await p.page.waitForURL(/item=0/, { timeout: 5000 });
+      await p.page.waitForSelector('[data-testid=item-panel] ol li a');
+      expect(await p.page.locator('[data-testid=item-panel] h2').textContent()).not.toBe('');
+      await screenshot(p.page, 'graph-terms');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@
  * gives them to the paper and author pages; keywords are trend terms.
  */
 import Database from 'better-sqlite3';
+import { readCooccurrenceKinds, readCooccurrenceMap, readCooccurrencePapers } from '../../lib/store/read/graph';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,6 +102,15 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
       ['University of Bordeaux', 'France', [0]],
       ['University of Lagos', 'Nigeria', [1]],
     ]);
+  });
+
+  it('maps the countries of the affiliations, each opening its papers', () => {
+    expect(readCooccurrenceKinds(db)).toContain('countries');
+    const map = readCooccurrenceMap('countries', db)!;
+    expect(map.items.map((i) => i.label)).toEqual(expect.arrayContaining(['China', 'Nigeria']));
+    const china = map.items.find((i) => i.label === 'China')!;
+    const papers = readCooccurrencePapers('countries', china.id, 20, db)!;
+    expect(papers.papers.length).toBe(china.papers);
   });
 
   it('gives an author their affiliations and identifiers, and keeps two Wang J. apart', () => {

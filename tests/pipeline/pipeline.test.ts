@@ -6,7 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline, type PipelineResult } from '../../lib/pipeline';
-import { readCommunityMap } from '../../lib/store/read/graph';
+import {
+  readCommunityMap,
+  readCooccurrenceKinds,
+  readCooccurrenceMap,
+  readCooccurrencePapers,
+} from '../../lib/store/read/graph';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
 import { communityDiscRadii, fitCommunityMap, placeCommunityLabels } from '../../lib/viz/community-labels';
 import { boxesOverlap } from '../../lib/viz/label-placement';
@@ -122,6 +127,23 @@ describe('the pipeline on the bundled corpus', () => {
         const inNetwork = mine.filter((m) => m.n === 1).length;
         expect(mine.slice(0, inNetwork).every((m) => m.n === 1)).toBe(true);
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stores a map of subject terms, clustered, each term opening its papers', () => {
+    const db = new Database(first.databaseFile, { readonly: true });
+    try {
+      expect(readCooccurrenceKinds(db)).toContain('terms');
+      const map = readCooccurrenceMap('terms', db)!;
+      expect(map.items.length).toBeGreaterThanOrEqual(50);
+      expect(map.clusters).toBeGreaterThan(1);
+      // Subject terms, not the general words of abstracts.
+      const labels = new Set(map.items.map((i) => i.label));
+      for (const general of ['results', 'method', 'approach', 'paper', 'show']) expect(labels.has(general)).toBe(false);
+      const top = readCooccurrencePapers('terms', 0, 5, db)!;
+      expect(top.papers.length).toBe(Math.min(5, map.items[0].papers));
     } finally {
       db.close();
     }

@@ -4,8 +4,7 @@
  * much two communities work together, names placed without collisions (more as you zoom). D3
  * computes the zoom; React renders the SVG. Clicking a community opens it.
  */
-import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CommunityMapData, MapCommunity } from '@/lib/store/read/graph';
 import {
   COMMUNITY_LABEL_FONT,
@@ -15,6 +14,7 @@ import {
   placeCommunityLabels,
 } from '@/lib/viz/community-labels';
 import { formatCount, formatShare } from '@/lib/viz/format';
+import { useSvgZoom } from './use-svg-zoom';
 import { useSize } from './use-width';
 import styles from './viz.module.css';
 
@@ -27,28 +27,10 @@ export interface CommunityMapViewProps {
 
 export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMapViewProps) {
   const [wrapRef, size] = useSize<HTMLDivElement>();
-  const svgRef = useRef<SVGSVGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const [t, setT] = useState({ k: 1, x: 0, y: 0 });
+  const { ref: svgRef, t, reset } = useSvgZoom();
   const [hover, setHover] = useState<MapCommunity | null>(null);
   const view = useMemo(() => ({ width: size.width || 960, height: size.height || 600 }), [size.width, size.height]);
   const fit = useMemo(() => fitCommunityMap(data.width, data.height, view), [data.width, data.height, view]);
-
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const behavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, 40])
-      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
-        const z = event.transform;
-        setT({ k: z.k, x: z.x, y: z.y });
-      });
-    zoomRef.current = behavior;
-    select(svg).call(behavior).on('dblclick.zoom', null);
-    return () => {
-      select(svg).on('.zoom', null);
-    };
-  }, []);
 
   // The user's zoom applies on top of the fit. Screen positions are rounded to 0.1 px, so the
   // server's and the browser's renderings agree to the character.
@@ -190,15 +172,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
           <span className={styles.hint}>Click to open the community</span>
         </div>
       )}
-      <button
-        type="button"
-        className="btn"
-        style={{ position: 'absolute', right: 8, top: 8 }}
-        onClick={() => {
-          const svg = svgRef.current;
-          if (svg && zoomRef.current) select(svg).call(zoomRef.current.transform, zoomIdentity);
-        }}
-      >
+      <button type="button" className="btn" style={{ position: 'absolute', right: 8, top: 8 }} onClick={reset}>
         Reset view
       </button>
     </div>

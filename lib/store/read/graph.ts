@@ -461,3 +461,81 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
     }[],
   };
 }
+
+/** The co-occurrence maps a build has: `terms`, and `keywords`, `institutions`, `countries` when
+ * the corpus carries them. */
+export type CooccurrenceMapKind = 'terms' | 'keywords' | 'institutions' | 'countries';
+
+export const COOCCURRENCE_KINDS: readonly CooccurrenceMapKind[] = ['terms', 'keywords', 'institutions', 'countries'];
+
+export interface CooccurrenceMapData {
+  kind: CooccurrenceMapKind;
+  items: { id: number; label: string; papers: number; cluster: number; x: number; y: number }[];
+  links: { source: number; target: number; papers: number; strength: number }[];
+  clusters: number;
+  width: number;
+  height: number;
+}
+
+/** The kinds of co-occurrence map stored in the build, in the order the page offers them. */
+export function readCooccurrenceKinds(db: Database.Database = openBuild()): CooccurrenceMapKind[] {
+  const have = new Set(
+    (prepareCached(db, 'SELECT DISTINCT map FROM cooccurrence_items').all() as { map: string }[]).map((r) => r.map),
+  );
+  return COOCCURRENCE_KINDS.filter((k) => have.has(k));
+}
+
+/** One co-occurrence map, or null when the build has none of that kind. */
+export function readCooccurrenceMap(
+  kind: CooccurrenceMapKind,
+  db: Database.Database = openBuild(),
+): CooccurrenceMapData | null {
+  const items = prepareCached(
+    db,
+    'SELECT id, label, papers, cluster, x, y FROM cooccurrence_items WHERE map = ? ORDER BY id',
+  ).all(kind) as CooccurrenceMapData['items'];
+  if (items.length === 0) return null;
+  const links = prepareCached(
+    db,
+    'SELECT source, target, papers, strength FROM cooccurrence_links WHERE map = ? ORDER BY source, target',
+  ).all(kind) as CooccurrenceMapData['links'];
+  let width = 0;
+  let height = 0;
+  let clusters = 0;
+  for (const item of items) {
+    width = Math.max(width, item.x + 20);
+    height = Math.max(height, item.y + 20);
+    clusters = Math.max(clusters, item.cluster + 1);
+  }
+  return { kind, items, links, clusters, width, height };
+}
+
+/** The papers of a co-occurrence map's item (most cited first), with the item; null when unknown. */
+export function readCooccurrencePapers(
+  kind: CooccurrenceMapKind,
+  item: number,
+  limit = 20,
+  db: Database.Database = openBuild(),
+): {
+  item: { id: number; label: string; papers: number };
+  papers: { id: number; title: string; year: number | null; authors: string; citedBy: number | null }[];
+} | null {
+  const found = prepareCached(db, 'SELECT id, label, papers FROM cooccurrence_items WHERE map = ? AND id = ?').get(
+    kind,
+    item,
+  ) as { id: number; label: string; papers: number } | undefined;
+  if (!found) return null;
+  const papers = prepareCached(
+    db,
+    `SELECT p.id, p.title, p.year, p.authors_text AS authors, p.cited_by AS citedBy
+       FROM cooccurrence_papers c JOIN papers p ON p.id = c.paper_id
+      WHERE c.map = ? AND c.item_id = ? ORDER BY c.rank LIMIT ?`,
+  ).all(kind, item, Math.min(200, Math.max(1, Math.floor(limit)))) as {
+    id: number;
+    title: string;
+    year: number | null;
+    authors: string;
+    citedBy: number | null;
+  }[];
+  return { item: found, papers };
+}

@@ -1,0 +1,172 @@
+/**
+ * The items of the co-occurrence maps, paper by paper: the subject terms of the abstracts, the
+ * keywords the sources give, institutions and countries of the affiliations.
+ */
+import type { Paper } from '../corpus/types';
+import type { TokenizedCorpus } from '../text/types';
+
+/** Item labels and each paper's distinct item ids (parallel to the papers given), with an optional
+ * relevance per item that ranks the candidates. */
+export interface ItemLists {
+  labels: string[];
+  paperItems: Int32Array[];
+  rank?: Float64Array;
+}
+
+/** Builds item ids from labels by a key (case-insensitive by default); the label shown is the most
+ * frequent spelling (ties: the first seen). */
+class ItemIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly spellings: Map<string, number>[] = [];
+
+  idOf(label: string, key = label.toLowerCase()): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.spellings.length;
+      this.ids.set(key, id);
+      this.spellings.push(new Map());
+    }
+    const counts = this.spellings[id];
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    return id;
+  }
+
+  labels(): string[] {
+    return this.spellings.map((counts) => {
+      let best = '';
+      let most = 0;
+      for (const [label, n] of counts) {
+        if (n > most) {
+          best = label;
+          most = n;
+        }
+      }
+      return best;
+    });
+  }
+}
+
+function distinct(ids: number[]): Int32Array {
+  return Int32Array.from(new Set(ids));
+}
+
+/**
+ * Subject terms of the abstracts: the vocabulary, ranked by how unevenly a term spreads over the
+ * topics (the Kullback-Leibler divergence of its papers' topics from the corpus's, as VOSviewer
+ * ranks terms by relevance) times the log of its papers, so general words ("results", "method")
+ * fall behind the terms that name a subject. `docs` and `paperTopics` are parallel.
+ */
+export function buildTermItems(corpus: TokenizedCorpus, paperTopics: Int32Array, topicCount: number): ItemLists {
+  const { vocab, docs } = corpus;
+  const n = vocab.terms.length;
+  const paperItems = docs.map((doc) => distinct(Array.from(doc)));
+  const overall = new Float64Array(topicCount);
+  let modelled = 0;
+  for (let p = 0; p < docs.length; p++) {
+    if (paperTopics[p] >= 0) {
+      overall[paperTopics[p]]++;
+      modelled++;
+    }
+  }
+  const byTopic = new Float64Array(n * Math.max(1, topicCount));
+  const df = new Float64Array(n);
+  paperItems.forEach((items, p) => {
+    const t = paperTopics[p];
+    if (t < 0) return;
+    for (let i = 0; i < items.length; i++) {
+      byTopic[items[i] * topicCount + t]++;
+      df[items[i]]++;
+    }
+  });
+  const rank = new Float64Array(n);
+  for (let term = 0; term < n; term++) {
+    if (df[term] === 0) continue;
+    let kl = 0;
+    for (let t = 0; t < topicCount; t++) {
+      const q = byTopic[term * topicCount + t] / df[term];
+      if (q > 0) kl += q * Math.log(q / (overall[t] / modelled));
+    }
+    // Phrases name subjects more often than single words at the same spread.
+    rank[term] = kl * Math.log1p(df[term]) * (vocab.isPhrase[term] ? 1.5 : 1);
+  }
+  return { labels: vocab.display.slice(), paperItems, rank };
+}
+
+/** Share of papers that must carry keywords of a kind before a keyword map is drawn. */
+export const MIN_KEYWORD_COVERAGE = 0.3;
+
+/**
+ * The sources' keywords (the authors' own when enough papers have them, else every kind), or null
+ * when too few papers carry keywords for a map.
+ */
+export function buildKeywordItems(papers: readonly Paper[]): ItemLists | null {
+  const covered = (kinds: Set<string>) =>
+    papers.filter((p) => p.keywords.some((k) => kinds.has(k.kind))).length / Math.max(1, papers.length);
+  const authorOnly = new Set(['author']);
+  const kinds =
+    covered(authorOnly) >= MIN_KEYWORD_COVERAGE ? authorOnly : new Set(['author', 'indexed', 'mesh', 'concept']);
+  if (covered(kinds) < MIN_KEYWORD_COVERAGE) return null;
+  const index = new ItemIndex();
+  const paperItems = papers.map((p) =>
+    distinct(p.keywords.filter((k) => kinds.has(k.kind)).map((k) => index.idOf(k.keyword))),
+  );
+  return { labels: index.labels(), paperItems };
+}
+
+/** Words that mark the organisation in an address, as WoS abbreviates them and others spell them. */
+const ORGANISATION =
+  /\b(univ\w*|universit\w*|college|inst|institut\w*|school|hosp\w*|clinic\w*|lab|labs|laborator\w*|ctr|cent(?:er|re)|acad\w*|fdn|foundation|council|agcy|agency|minist\w*|natl|national|corp\w*|inc|ltd|gmbh|company|polytech\w*|ecole|hochschule|technion|society|soc|association|assoc|max planck|cnrs|inria|google|microsoft|deepmind|ibm|nvidia|amazon)\b/i;
+/** Words that mark a part of an organisation: passed over when a part naming the whole follows. */
+const SUBUNIT =
+  /\b(dept\w*|department|div|division|fac|faculty|sch|school of|grp|group|unit|sect|section|program\w*|lab of|laboratory of|laboratories of)\b/i;
+
+/**
+ * The institution an affiliation address names: the part that names an organisation (`Stanford
+ * Univ` in `Stanford Univ, Dept Comp Sci, Stanford, CA 94305 USA`; `University of Oxford` in
+ * `Department of Statistics, University of Oxford, Oxford, UK`), else its first part.
+ */
+export function parseInstitution(address: string): string | null {
+  const parts = address
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const named = parts.slice(0, 4).filter((p) => ORGANISATION.test(p) && !SUBUNIT.test(p));
+  const pick = named[0] ?? parts.slice(0, 4).find((p) => ORGANISATION.test(p)) ?? parts[0];
+  const name = pick.replace(/\s+/g, ' ').replace(/\.$/, '');
+  return name.length >= 2 && name.length <= 160 ? name : null;
+}
+
+/** Institutions of each paper's affiliations, or null when no paper has affiliations. */
+export function buildInstitutionItems(papers: readonly Paper[]): ItemLists | null {
+  if (!papers.some((p) => p.affiliations.length > 0)) return null;
+  const index = new ItemIndex();
+  const paperItems = papers.map((p) => {
+    const ids: number[] = [];
+    for (const a of p.affiliations) {
+      const name = parseInstitution(a.name);
+      if (name !== null)
+        ids.push(
+          index.idOf(
+            name,
+            name
+              .toLowerCase()
+              .replace(/[^\p{L}\p{N}]+/gu, ' ')
+              .trim(),
+          ),
+        );
+    }
+    return distinct(ids);
+  });
+  return { labels: index.labels(), paperItems };
+}
+
+/** Countries of each paper's affiliations, or null when none is known. */
+export function buildCountryItems(papers: readonly Paper[]): ItemLists | null {
+  if (!papers.some((p) => p.affiliations.some((a) => a.country !== null))) return null;
+  const index = new ItemIndex();
+  const paperItems = papers.map((p) =>
+    distinct(p.affiliations.flatMap((a) => (a.country !== null ? [index.idOf(a.country)] : []))),
+  );
+  return { labels: index.labels(), paperItems };
+}

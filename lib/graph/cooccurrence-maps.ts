@@ -1,0 +1,89 @@
+/**
+ * The co-occurrence maps of a build: subject terms always; the sources' keywords, institutions and
+ * countries when the corpus carries them. Each map keeps, per drawn item, its papers (the most cited
+ * first, at most `PAPERS_PER_ITEM`), so the dashboard can open an item's papers.
+ */
+import type { Paper } from '../corpus/types';
+import type { TokenizedCorpus } from '../text/types';
+import { deriveSeed } from '../random';
+import {
+  buildCooccurrenceMap,
+  DEFAULT_COOCCURRENCE_OPTIONS,
+  type CooccurrenceKind,
+  type CooccurrenceMap,
+} from './cooccurrence';
+import {
+  buildCountryItems,
+  buildInstitutionItems,
+  buildKeywordItems,
+  buildTermItems,
+  type ItemLists,
+} from './cooccurrence-items';
+
+/** Papers kept per drawn item for its list on the dashboard. */
+export const PAPERS_PER_ITEM = 200;
+
+export interface BuiltCooccurrenceMap {
+  map: CooccurrenceMap;
+  /** For each drawn item (parallel to `map.items`), the store ids of its papers, most cited first. */
+  itemPapers: number[][];
+}
+
+/** Options per kind: how many items a map draws and how many papers an item needs. */
+const LIMITS: Record<CooccurrenceKind, { maxItems: number; minPapers: number }> = {
+  terms: { maxItems: 300, minPapers: 5 },
+  keywords: { maxItems: 300, minPapers: 2 },
+  institutions: { maxItems: 250, minPapers: 2 },
+  countries: { maxItems: 120, minPapers: 1 },
+};
+
+/**
+ * Builds every map the corpus allows. `modelPapers[i]` is the paper of `corpus.docs[i]` and
+ * `modelTopics[i]` its topic.
+ */
+export function buildCooccurrenceMaps(
+  papers: readonly Paper[],
+  modelPapers: readonly Paper[],
+  corpus: TokenizedCorpus,
+  modelTopics: Int32Array,
+  topicCount: number,
+  seed: number,
+): BuiltCooccurrenceMap[] {
+  const sources: [CooccurrenceKind, ItemLists | null, readonly Paper[]][] = [
+    ['terms', buildTermItems(corpus, modelTopics, topicCount), modelPapers],
+    ['keywords', buildKeywordItems(papers), papers],
+    ['institutions', buildInstitutionItems(papers), papers],
+    ['countries', buildCountryItems(papers), papers],
+  ];
+  const out: BuiltCooccurrenceMap[] = [];
+  for (const [kind, lists, owners] of sources) {
+    if (lists === null) continue;
+    const map = buildCooccurrenceMap(
+      kind,
+      lists.labels,
+      lists.paperItems,
+      { ...DEFAULT_COOCCURRENCE_OPTIONS, ...LIMITS[kind], seed: deriveSeed(seed, `cooccurrence ${kind}`) },
+      lists.rank,
+    );
+    if (map.items.length < 2) continue;
+    const position = new Map(map.items.map((item, i) => [item.item, i]));
+    const itemPapers: number[][] = map.items.map(() => []);
+    lists.paperItems.forEach((items, p) => {
+      for (let i = 0; i < items.length; i++) {
+        const at = position.get(items[i]);
+        if (at !== undefined) itemPapers[at].push(p);
+      }
+    });
+    const cited = (p: number) => owners[p].citedBy ?? -1;
+    out.push({
+      map,
+      itemPapers: itemPapers.map((list) =>
+        list
+          .sort((a, b) => cited(b) - cited(a) || (owners[b].year ?? 0) - (owners[a].year ?? 0) || a - b)
+          .slice(0, PAPERS_PER_ITEM)
+          .map((p) => owners[p].id),
+      ),
+    });
+  }
+  return out;
+}
