@@ -10,6 +10,9 @@ import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
 import { measureGroupSeparation } from '../lib/graph/layout-measures';
+import { createRandom } from '../lib/random';
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { buildTopicModel } from '../lib/model/index';
 import { defaultPipelineOptions, runPipeline } from '../lib/pipeline';
 import {
@@ -342,6 +345,43 @@ function timeLayout(): { onProgress: (stage: string, done: number) => void; seco
   };
 }
 
+/**
+ * The alternative we measured against: graphology-layout-forceatlas2 in LinLog mode (the layout
+ * known for showing communities) on the same drawn authors and their links, from a seeded random
+ * start, 300 iterations; its community separation and time.
+ */
+function compareForceAtlas2(graph: CoauthorGraph): BenchRow {
+  const drawn = graph.map.members.filter((m) => m.inNetwork);
+  const g = new Graph({ type: 'undirected' });
+  const random = createRandom(7);
+  for (const m of drawn) g.addNode(m.author, { x: random() * 1000, y: random() * 1000 });
+  const { source, target, fractional } = graph.edges;
+  for (let e = 0; e < source.length; e++) {
+    if (g.hasNode(source[e]) && g.hasNode(target[e])) g.addEdge(source[e], target[e], { weight: fractional[e] });
+  }
+  const results = [false, true].map((linLogMode) => {
+    const t0 = performance.now();
+    const positions = forceAtlas2(g, {
+      iterations: 300,
+      settings: { ...forceAtlas2.inferSettings(g), linLogMode, barnesHutOptimize: true },
+    });
+    const took = seconds(t0);
+    const sep = measureGroupSeparation(
+      drawn.map((m) => positions[m.author].x),
+      drawn.map((m) => positions[m.author].y),
+      drawn.map((m) => m.community),
+    );
+    return `${linLogMode ? 'LinLog' : 'plain'} separation ${sep.separation.toFixed(3)} in ${took.toFixed(1)} s`;
+  });
+  return {
+    part: 'neurips',
+    stage: 'forceatlas2 (reference)',
+    seconds: null,
+    peakRssMb: null,
+    figures: `same ${drawn.length} authors and links, 300 iterations from a seeded start: ${results.join('; ')}`,
+  };
+}
+
 /** Community separation of the stored drawing: the network view, and inside the communities
  * (sub-communities), over drawn authors whose group has 11 or more drawn members. */
 function describeLayout(graph: CoauthorGraph): string {
@@ -391,6 +431,7 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
     peakRssMb: null,
     figures: `${describeLayout(result.graph)}; target separation ≥ 0.7`,
   });
+  rows.push(compareForceAtlas2(result.graph));
   const { trends, model } = result;
   const notes: string[] = [];
   const pct = (x: number | undefined) => (x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -605,8 +646,48 @@ async function measureInBrowser(base: string): Promise<{ rows: BenchRow[]; notes
       });
       await page.close();
     }
+    rows.push(...(await measureGraphPage(context, base)));
   } finally {
     await browser.close();
   }
   return { rows, notes };
+}
+
+/** The graph page: first paint of the map of communities, then opening a community and filtering by period. */
+async function measureGraphPage(context: import('playwright-core').BrowserContext, base: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const page = await context.newPage();
+  const row = (stage: string, ms: number, target: string) =>
+    rows.push({ part: 'app graph', stage, seconds: ms / 1000, peakRssMb: null, figures: target });
+  const painted = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  let t0 = Date.now();
+  await page.goto(`${base}/graph`, { waitUntil: 'commit' });
+  await page.waitForSelector('[data-testid=community-map] circle[data-community]', { timeout: 30_000 });
+  await painted();
+  row('communities: first paint', Date.now() - t0, 'from navigation start; target < 1 s');
+  await page.waitForLoadState('networkidle');
+  for (const id of ['0', '1']) {
+    t0 = Date.now();
+    await page.locator(`[data-testid=community-map] circle[data-community="${id}"]`).click();
+    await page.waitForSelector('[data-testid=graph-area][data-view=community] canvas', { timeout: 30_000 });
+    await painted();
+    row(`open community ${id}`, Date.now() - t0, 'click to drawn; target < 300 ms');
+    await page.getByRole('radio', { name: 'Communities' }).check();
+    await page.waitForSelector('[data-testid=community-map] circle[data-community]');
+  }
+  await page.locator('[data-testid=community-map] circle[data-community="0"]').click();
+  await page.waitForSelector('[data-testid=graph-area][data-view=community] canvas');
+  const years = await page.locator('select[aria-label="From year"] option').allTextContents();
+  const from = years.filter((y) => /^\d{4}$/.test(y)).at(-1);
+  if (from) {
+    t0 = Date.now();
+    await page.selectOption('select[aria-label="From year"]', from);
+    await page.waitForFunction(() =>
+      /faded/.test(document.querySelector('[data-testid=graph-status]')?.textContent ?? ''),
+    );
+    await painted();
+    row(`filter from ${from}`, Date.now() - t0, 'change to redrawn; target < 300 ms');
+  }
+  await page.close();
+  return rows;
 }

@@ -65,7 +65,8 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
   const [result, setResult] = useState<{ key: string; layout?: GraphLayout; error?: string } | null>(null);
   const [egoResult, setEgoResult] = useState<{ author: number; ego?: EgoNetwork; error?: string } | null>(null);
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
-  const onDraw = useCallback(() => undefined, []);
+  const [thinned, setThinned] = useState(false);
+  const onDraw = useCallback((_ms: number, thin: boolean) => setThinned(thin), []);
   const flyTo = useRef<number | null>(initial.author !== null && initial.zoom === null ? initial.author : null);
 
   useUrlState(formatGraphState(state));
@@ -200,6 +201,18 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
     const identity = Math.abs(t.k - 1) < 1e-3 && Math.abs(t.x) < 0.5 && Math.abs(t.y) < 0.5;
     setState((s) => ({ ...s, zoom: identity ? null : t }));
   }, []);
+
+  // The hovered author's strongest drawn co-authors, for the hover card.
+  const hoverCoauthors = useMemo(() => {
+    if (!hover || !layout) return [];
+    const out: { name: string; papers: number }[] = [];
+    const { source, target, papers } = layout.edges;
+    for (let e = 0; e < source.length; e++) {
+      const other = source[e] === hover.index ? target[e] : target[e] === hover.index ? source[e] : -1;
+      if (other >= 0) out.push({ name: layout.nodes.name[other], papers: papers[e] });
+    }
+    return out.sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name)).slice(0, 3);
+  }, [hover, layout]);
 
   const community = openCommunity !== null ? (communityById.get(openCommunity) ?? null) : null;
   const yearChoices = years ? Array.from({ length: years.max - years.min + 1 }, (_, i) => years.min + i) : [];
@@ -397,6 +410,7 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
                     : `${formatCount(layout.nodes.id.length)} authors drawn: the most connected members of each community, in its region. ${formatCount(layout.edges.source.length)} links.`}
               {layout?.filtered &&
                 ` ${formatCount(activeCount)} authors have papers in the filter; the others are faded.`}
+              {layout && thinned && ' Single-paper links appear as you zoom in.'}
             </p>
             <ExportChart filename="topicscope-coauthors" label="co-author graph" canvas>
               <div
@@ -442,7 +456,12 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
                       {layout.nodes.topic[hover.index] >= 0 &&
                         ` · ${topics.find((t) => t.id === layout.nodes.topic[hover.index])?.label ?? ''}`}
                     </span>
-                    <span className={styles.hint}>Click for co-authors</span>
+                    {hoverCoauthors.length > 0 && (
+                      <span className={styles.hint}>
+                        Joint papers: {hoverCoauthors.map((c) => `${c.name} ${formatCount(c.papers)}`).join(' · ')}
+                      </span>
+                    )}
+                    <span className={styles.hint}>Click for all co-authors</span>
                   </div>
                 )}
               </div>

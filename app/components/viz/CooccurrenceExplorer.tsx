@@ -12,6 +12,7 @@ import { measureText } from '@/lib/viz/font-metrics';
 import { formatCount } from '@/lib/viz/format';
 import { placeLabels } from '@/lib/viz/label-placement';
 import { COLOURED_GROUPS, groupColor } from '@/lib/viz/palette';
+import { ExportChart } from '../ExportChart';
 import { fetchJson } from './fetch-json';
 import { useSvgZoom } from './use-svg-zoom';
 import { useSize } from './use-width';
@@ -91,81 +92,105 @@ export function CooccurrenceExplorer({ data, initialItem }: { data: Cooccurrence
           appear in the same papers more often than chance would give (association strength). Colours are clusters (the{' '}
           {COLOURED_GROUPS} largest have their own). Click a {one} for its papers.
         </p>
-        <div ref={wrapRef} className={styles.graphArea} data-testid="cooccurrence-map" data-map={data.kind}>
-          <svg
-            ref={svgRef}
-            width={view.width}
-            height={view.height}
-            role="img"
-            aria-label={`Co-occurrence map of ${data.items.length} ${many}`}
-            style={{ display: 'block', cursor: 'grab' }}
-          >
-            <g>
-              {data.links.map((l) => {
-                const a = data.items[l.source];
-                const b = data.items[l.target];
-                const lit = neighbours !== null && neighbours.has(l.source) && neighbours.has(l.target);
-                return (
-                  <line
-                    key={`${l.source}-${l.target}`}
-                    x1={px(a.x)}
-                    y1={py(a.y)}
-                    x2={px(b.x)}
-                    y2={py(b.y)}
-                    stroke={lit ? 'var(--accent, #1f5fbf)' : 'var(--chart-axis, #9aa2ae)'}
-                    strokeOpacity={
-                      lit ? 0.8 : Math.round((0.08 + (0.3 * Math.log1p(l.strength)) / maxStrength) * 100) / 100
-                    }
-                    strokeWidth={lit ? 1.5 : 0.8}
-                  />
-                );
-              })}
-            </g>
-            <g>
-              {data.items.map((item) => (
-                <circle
-                  key={item.id}
-                  data-item={item.id}
-                  cx={px(item.x)}
-                  cy={py(item.y)}
-                  r={radius(item.papers)}
-                  fill={groupColor(item.cluster)}
-                  fillOpacity={neighbours === null || neighbours.has(item.id) ? 0.85 : 0.25}
-                  stroke={item.id === selected ? 'var(--fg, #16191f)' : 'var(--bg-elevated, #fff)'}
-                  strokeWidth={item.id === selected ? 2 : 0.8}
-                  style={{ cursor: 'pointer' }}
-                  onPointerEnter={() => setHover(item.id)}
-                  onPointerLeave={() => setHover((h) => (h === item.id ? null : h))}
-                  onClick={() => setSelected(item.id)}
-                >
-                  <title>{`${item.label}: ${formatCount(item.papers)} papers`}</title>
-                </circle>
+        <div className={styles.graphToolbar}>
+          <details className={styles.downloads}>
+            <summary className="btn">Download map</summary>
+            <ul>
+              {(
+                [
+                  ['gexf', 'GEXF (Gephi)'],
+                  ['vosviewer-map', 'VOSviewer map file'],
+                  ['vosviewer-network', 'VOSviewer network file'],
+                  ['nodes-csv', `${many[0].toUpperCase()}${many.slice(1)} (CSV)`],
+                  ['links-csv', 'Links (CSV)'],
+                ] as const
+              ).map(([format, text]) => (
+                <li key={format}>
+                  <a href={`/api/graph/export?format=${format}&view=${data.kind}`} download>
+                    {text}
+                  </a>
+                </li>
               ))}
-            </g>
-            <g pointerEvents="none" data-testid="cooccurrence-labels">
-              {labels.map((l) => (
-                <text
-                  key={l.id}
-                  x={l.x}
-                  y={l.y}
-                  textAnchor="middle"
-                  dominantBaseline="middle"
-                  fontFamily="'DejaVu Sans', system-ui, sans-serif"
-                  fontSize={FONT}
-                  fill="var(--fg, #16191f)"
-                  stroke="var(--bg-elevated, #fff)"
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  {l.text}
-                </text>
-              ))}
-            </g>
-          </svg>
-          <button type="button" className="btn" style={{ position: 'absolute', right: 8, top: 8 }} onClick={reset}>
-            Reset view
-          </button>
+            </ul>
+          </details>
         </div>
+        <ExportChart filename={`topicscope-${data.kind}-map`} label={`${one} map`}>
+          <div ref={wrapRef} className={styles.graphArea} data-testid="cooccurrence-map" data-map={data.kind}>
+            <svg
+              ref={svgRef}
+              width={view.width}
+              height={view.height}
+              role="img"
+              aria-label={`Co-occurrence map of ${data.items.length} ${many}`}
+              style={{ display: 'block', cursor: 'grab' }}
+            >
+              <g>
+                {data.links.map((l) => {
+                  const a = data.items[l.source];
+                  const b = data.items[l.target];
+                  const lit = neighbours !== null && neighbours.has(l.source) && neighbours.has(l.target);
+                  return (
+                    <line
+                      key={`${l.source}-${l.target}`}
+                      x1={px(a.x)}
+                      y1={py(a.y)}
+                      x2={px(b.x)}
+                      y2={py(b.y)}
+                      stroke={lit ? 'var(--accent, #1f5fbf)' : 'var(--chart-axis, #9aa2ae)'}
+                      strokeOpacity={
+                        lit ? 0.8 : Math.round((0.08 + (0.3 * Math.log1p(l.strength)) / maxStrength) * 100) / 100
+                      }
+                      strokeWidth={lit ? 1.5 : 0.8}
+                    />
+                  );
+                })}
+              </g>
+              <g>
+                {data.items.map((item) => (
+                  <circle
+                    key={item.id}
+                    data-item={item.id}
+                    cx={px(item.x)}
+                    cy={py(item.y)}
+                    r={radius(item.papers)}
+                    fill={groupColor(item.cluster)}
+                    fillOpacity={neighbours === null || neighbours.has(item.id) ? 0.85 : 0.25}
+                    stroke={item.id === selected ? 'var(--fg, #16191f)' : 'var(--bg-elevated, #fff)'}
+                    strokeWidth={item.id === selected ? 2 : 0.8}
+                    style={{ cursor: 'pointer' }}
+                    onPointerEnter={() => setHover(item.id)}
+                    onPointerLeave={() => setHover((h) => (h === item.id ? null : h))}
+                    onClick={() => setSelected(item.id)}
+                  >
+                    <title>{`${item.label}: ${formatCount(item.papers)} papers`}</title>
+                  </circle>
+                ))}
+              </g>
+              <g pointerEvents="none" data-testid="cooccurrence-labels">
+                {labels.map((l) => (
+                  <text
+                    key={l.id}
+                    x={l.x}
+                    y={l.y}
+                    textAnchor="middle"
+                    dominantBaseline="middle"
+                    fontFamily="'DejaVu Sans', system-ui, sans-serif"
+                    fontSize={FONT}
+                    fill="var(--fg, #16191f)"
+                    stroke="var(--bg-elevated, #fff)"
+                    strokeWidth={3}
+                    paintOrder="stroke"
+                  >
+                    {l.text}
+                  </text>
+                ))}
+              </g>
+            </svg>
+            <button type="button" className="btn" style={{ position: 'absolute', right: 8, top: 8 }} onClick={reset}>
+              Reset view
+            </button>
+          </div>
+        </ExportChart>
       </section>
       <aside className={styles.sidePanel} aria-label={`Selected ${one}`}>
         <section className="card" aria-live="polite" data-testid="item-panel">

@@ -37,6 +37,9 @@ export interface GraphRegion {
   size: number;
 }
 
+/** The network view draws single-paper links from this zoom on. */
+const WEAK_LINKS_ZOOM = 1.5;
+
 /** Region names give way to author names beyond this zoom. */
 const REGION_LABEL_MAX_ZOOM = 2.5;
 
@@ -193,7 +196,9 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
       inView.push(e);
       if (data.edgePapers[e] === 1) singles++;
     }
-    const skipSingles = singles > MAX_SINGLE_EDGES;
+    // In the network view single-paper links wait for a closer zoom: at overview scale they only
+    // grey the regions.
+    const skipSingles = singles > MAX_SINGLE_EDGES || (data.group !== undefined && t.k < WEAK_LINKS_ZOOM);
     const classes = [1, 2, 3].map(() => new Path2D());
     const egoPath = new Path2D();
     const across = new Path2D();

@@ -4,7 +4,7 @@
  * nodes or links). The same parameters as the page; the map of communities exports communities.
  */
 import { z } from 'zod';
-import { readCommunityMap, readGraphLayout } from '@/lib/store/read';
+import { COOCCURRENCE_KINDS, readCommunityMap, readCooccurrenceMap, readGraphLayout } from '@/lib/store/read';
 import {
   formatNetwork,
   NETWORK_FORMAT_FILES,
@@ -18,7 +18,7 @@ import { answer, parseQuery } from '../../_shared/respond';
 const year = z.coerce.number().int().min(1000).max(3000).optional();
 const schema = z.object({
   format: z.enum(NETWORK_FORMATS as [NetworkFormat, ...NetworkFormat[]]),
-  view: z.enum(['communities', 'community', 'network']).default('communities'),
+  view: z.enum(['communities', 'community', 'network', ...COOCCURRENCE_KINDS]).default('communities'),
   community: z.coerce.number().int().min(0).max(1e9).optional(),
   from: year,
   to: year,
@@ -38,7 +38,26 @@ export function GET(request: Request): Response {
   return answer(() => {
     let network: ExportNetwork;
     let name: string;
-    if (q.view === 'communities') {
+    if (q.view !== 'communities' && q.view !== 'community' && q.view !== 'network') {
+      const map = readCooccurrenceMap(q.view);
+      if (!map) return Response.json({ error: `This build has no ${q.view} map` }, { status: 404 });
+      network = {
+        kind: q.view,
+        nodeWeight: 'papers',
+        linkWeight: 'papers together',
+        nodes: map.items.map((item) => ({
+          id: item.id,
+          label: item.label,
+          x: item.x,
+          y: item.y,
+          weight: item.papers,
+          cluster: item.cluster,
+          color: groupColor(item.cluster),
+        })),
+        links: map.links.map((l) => ({ source: l.source, target: l.target, weight: l.papers })),
+      };
+      name = `topicscope-${q.view}`;
+    } else if (q.view === 'communities') {
       const map = readCommunityMap();
       network = {
         kind: 'community',
