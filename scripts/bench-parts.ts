@@ -10,6 +10,7 @@ import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
 import { measureGroupSeparation } from '../lib/graph/layout-measures';
+import { measureEras, type SubjectEra } from '../lib/trends/era-measure';
 import { createRandom } from '../lib/random';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -307,7 +308,16 @@ async function benchGraphTrends({ corpus, work }: PartArgs): Promise<PartResult>
         figures: 'target < 10 s, < 1 GB (RSS includes the corpus)',
       },
     ],
-    notes: [],
+    notes: [
+      `arXiv top 20 rising (subjects first): ${trends.subjectRising
+        .slice(0, 20)
+        .map((t) => tokens.vocab.display[t])
+        .join(', ')}`,
+      `arXiv top 20 bursts (subjects first): ${[...new Set(trends.bursts.map((b) => b.term))]
+        .slice(0, 20)
+        .map((t) => tokens.vocab.display[t])
+        .join(', ')}`,
+    ],
   };
 }
 
@@ -407,6 +417,25 @@ function describeLayout(graph: CoauthorGraph): string {
   return `${graph.map.communities.length} communities drawn, ${drawn.length} authors in the network view; separation network ${fmt(network.separation)} (${network.measured} authors), inside communities ${fmt(measured > 0 ? sum / measured : 0)} (${measured})`;
 }
 
+/** The NeurIPS subject eras (tests/fixtures/trends/neurips-eras.json, written before ranking)
+ * found among the top 50 bursts of the subject list, and the share of general words there. */
+function eraNote(trends: Trends, corpus: TokenizedCorpus): string {
+  const fixture = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'trends', 'neurips-eras.json'), 'utf8'),
+  ) as { eras: SubjectEra[]; general: string[] };
+  const year = (ordinal: number) => Number(trends.periods[ordinal].label.slice(0, 4));
+  const seen = new Set<number>();
+  const ranked = trends.bursts
+    .filter((b) => (seen.has(b.term) ? false : (seen.add(b.term), true)))
+    .map((b) => ({ term: corpus.vocab.display[b.term], start: year(b.start), end: year(b.end) }));
+  const m = measureEras(ranked, fixture.eras, fixture.general);
+  const missed = m.found.filter((f) => f.burst === null).map((f) => f.era);
+  return `NeurIPS eras in the top 50 subject bursts: ${(100 * m.foundShare).toFixed(1)}% of ${fixture.eras.length} (target ≥ 85%), general words ${(100 * m.generalShare).toFixed(1)}%; missed: ${missed.join('; ')}; top 50: ${ranked
+    .slice(0, 50)
+    .map((b) => `${b.term} ${b.start}-${b.end}`)
+    .join('; ')}`;
+}
+
 async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
   const options = { ...defaultPipelineOptions(), inputs: [corpus], outDir: path.join(work, 'neurips') };
   const result = await runPipeline(options, createProgress(process.stderr, { quiet: true }));
@@ -433,7 +462,7 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
   });
   rows.push(compareForceAtlas2(result.graph));
   const { trends, model } = result;
-  const notes: string[] = [];
+  const notes: string[] = [eraNote(result.trends, model.corpus)];
   const pct = (x: number | undefined) => (x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   for (const words of ['neural network', 'kernel', 'deep', 'adversarial']) {
     const id = termIndex(model.corpus, words);

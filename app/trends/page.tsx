@@ -40,7 +40,11 @@ export default async function TrendsPage({
         missing: state.terms.filter((t) => !terms.some((term) => term.display.toLowerCase() === t.toLowerCase())),
         related: focus ? { term: focus, terms: readRelatedTerms(focus.id, 12) } : null,
       },
-      movers: { all: readTermMovers(10), phrases: readTermMovers(10, undefined, 'phrases') },
+      movers: {
+        subjects: readTermMovers(10),
+        all: readTermMovers(10, undefined, 'all'),
+        phrases: readTermMovers(10, undefined, 'phrases'),
+      },
       topicShares: readTopicShares(),
       // The pipeline's own threshold when it recorded one, so the chart and the trend scores agree.
       minPeriodPapers: minPeriodPapers ?? defaultMinPeriodPapers(papers),

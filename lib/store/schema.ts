@@ -269,7 +269,8 @@ CREATE TABLE terms (
   display   TEXT NOT NULL,
   is_phrase INTEGER NOT NULL,
   df        INTEGER NOT NULL,
-  is_keyword INTEGER NOT NULL DEFAULT 0     -- 1: a keyword the sources give (trends only), not a word of the abstracts
+  is_keyword INTEGER NOT NULL DEFAULT 0,    -- 1: a keyword the sources give (trends only), not a word of the abstracts
+  specificity REAL                          -- 0..1: how concentrated in topics (trend terms only; see lib/trends/subjects.ts)
 );
 CREATE INDEX terms_display ON terms(display COLLATE NOCASE);
 CREATE INDEX terms_df ON terms(df DESC);
@@ -294,18 +295,26 @@ CREATE TABLE term_trends (
   support      INTEGER NOT NULL,            -- dated papers containing the term
   slope        REAL NOT NULL,               -- change of smoothed share per period, recent window
   recent_share REAL NOT NULL,
-  score        REAL NOT NULL                -- rising > 0 > falling
+  score        REAL NOT NULL,               -- rising > 0 > falling
+  subject_score REAL NOT NULL               -- score weighted by the term's specificity: subjects first
 );
 CREATE INDEX term_trends_score ON term_trends(score);
+CREATE INDEX term_trends_subject ON term_trends(subject_score);
 
 CREATE TABLE term_bursts (
   term_id  INTEGER NOT NULL,
   start    TEXT NOT NULL,                   -- first period of the burst
   end      TEXT NOT NULL,                   -- last period of the burst
-  strength REAL NOT NULL
+  strength REAL NOT NULL,                   -- Kleinberg weight
+  lift     REAL NOT NULL,                   -- share of papers in the burst over the share outside it
+  score    REAL NOT NULL,                   -- subject score: strength, lift and specificity (lib/trends/subjects.ts)
+  rank     INTEGER NOT NULL,                -- place in the subject list: new subjects first
+  same_as  INTEGER                          -- the term this burst repeats as one subject (grouped under it)
 );
+CREATE INDEX term_bursts_rank ON term_bursts(rank);
 CREATE INDEX term_bursts_term ON term_bursts(term_id);
 CREATE INDEX term_bursts_strength ON term_bursts(strength DESC);
+CREATE INDEX term_bursts_score ON term_bursts(score DESC);
 
 CREATE TABLE term_related (
   term_id  INTEGER NOT NULL,

@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/types';
 import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
+import { specificityWeight } from '../trends/subjects';
 import type { Trends } from '../trends/types';
 import type { KeywordTerms } from '../trends/keywords';
 import { getAuthorTable, writeMeta } from './write';
@@ -125,9 +126,12 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
   const insertPeriod = db.prepare('INSERT INTO periods (period, ordinal, papers) VALUES (?, ?, ?)');
   const insertTermPeriod = db.prepare('INSERT INTO term_periods (term_id, period, papers, share) VALUES (?, ?, ?, ?)');
   const insertTrend = db.prepare(
-    'INSERT INTO term_trends (term_id, support, slope, recent_share, score) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO term_trends (term_id, support, slope, recent_share, score, subject_score) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertBurst = db.prepare('INSERT INTO term_bursts (term_id, start, end, strength) VALUES (?, ?, ?, ?)');
+  const insertBurst = db.prepare(
+    'INSERT INTO term_bursts (term_id, start, end, strength, lift, score, rank, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const setSpecificity = db.prepare('UPDATE terms SET specificity = ? WHERE id = ?');
   const insertRelated = db.prepare(
     'INSERT INTO term_related (term_id, rank, other_id, papers, npmi) VALUES (?, ?, ?, ?, ?)',
   );
@@ -162,11 +166,26 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
       ...trends.falling,
       ...trends.phraseRising,
       ...trends.phraseFalling,
+      ...trends.subjectRising,
+      ...trends.subjectFalling,
     ]);
-    for (const c of trends.changes) {
-      if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score);
+    trends.changes.forEach((c, row) => {
+      const weighted = c.score * specificityWeight(trends.specificity[row]);
+      if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score, weighted);
+    });
+    termSeries.terms.forEach((term, row) => setSpecificity.run(Math.round(trends.specificity[row] * 1e4) / 1e4, term));
+    for (const b of trends.bursts) {
+      insertBurst.run(
+        b.term,
+        label(b.start),
+        label(b.end),
+        b.strength,
+        Math.round(b.lift * 1e4) / 1e4,
+        b.score,
+        b.rank,
+        b.sameAs >= 0 ? b.sameAs : null,
+      );
     }
-    for (const b of trends.bursts) insertBurst.run(b.term, label(b.start), label(b.end), b.strength);
     writeRelatedTerms(trends, insertRelated);
     for (let t = 0; t < model.topics.length; t++) {
       for (let p = 0; p < periodCount; p++) {

@@ -5,6 +5,7 @@ import { buildChangeLists, buildTermChanges } from './change';
 import { buildRelatedTerms } from './cooccurrence';
 import { buildPeriods } from './periods';
 import { buildDocTermSets, buildTermSeries } from './term-counts';
+import { buildBurstLift, buildSpecificity, groupBurstSubjects, scoreBurst, specificityWeight } from './subjects';
 import { buildTopicSeries } from './topics';
 import type { Burst, TrendOptions, Trends } from './types';
 
@@ -71,6 +72,10 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     options.changeListSize,
   );
 
+  const specificity = buildSpecificity(sets, termSeries, paperTopics, topicCount, isPhrase);
+  const weighted = changes.map((c, r) => ({ ...c, score: c.score * specificityWeight(specificity[r]) }));
+  const subjectLists = buildChangeLists(weighted, options.minChangePapers, options.changeListSize);
+
   const rows = termSeries.terms.length;
   progress('bursts', 0, rows);
   const bursts: Burst[] = [];
@@ -78,10 +83,19 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
   for (let row = 0; row < rows; row++) {
     const relevant = termSeries.counts.subarray(row * periodCount, (row + 1) * periodCount);
     for (const span of buildBursts(relevant, periodPapers, { scale: options.burstScale, gamma: options.burstGamma })) {
-      bursts.push({ term: termSeries.terms[row], ...span });
+      const burst = { term: termSeries.terms[row], ...span, lift: 0, score: 0, rank: 0, sameAs: -1 };
+      burst.lift = buildBurstLift(burst, relevant, periodPapers);
+      burst.score = scoreBurst(burst.strength, burst.lift, specificity[row], burst.end - burst.start + 1, periodCount);
+      bursts.push(burst);
     }
   }
-  bursts.sort((a, b) => b.strength - a.strength || a.term - b.term || a.start - b.start);
+  bursts.sort((a, b) => b.score - a.score || a.term - b.term || a.start - b.start);
+  const grouped = groupBurstSubjects(bursts, sets, corpus.vocab);
+  bursts.forEach((b, i) => {
+    b.rank = grouped.rank[i];
+    b.sameAs = grouped.sameAs[i];
+  });
+  bursts.sort((a, b) => a.rank - b.rank);
   progress('bursts', rows, rows);
 
   const topicSeries = buildTopicSeries(paperTopics, topicCount, periodOf, periodPapers);
@@ -105,6 +119,9 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     falling,
     phraseRising: phraseLists.rising,
     phraseFalling: phraseLists.falling,
+    subjectRising: subjectLists.rising,
+    subjectFalling: subjectLists.falling,
+    specificity,
     bursts,
     topicSeries,
     relatedByPapers: related.byPapers,

@@ -85,6 +85,14 @@ export interface Burst {
   start: number;
   end: number;
   strength: number;
+  /** The burst's share of papers over the share outside it (see subjects.ts). */
+  lift: number;
+  /** Subject score: strength, lift and the term's specificity together (see subjects.ts). */
+  score: number;
+  /** Place in the subject list: bursts naming new subjects first (see groupBurstSubjects). */
+  rank: number;
+  /** The term this burst repeats as the same subject, or -1. */
+  sameAs: number;
 }
 
 /** Papers per topic per period, row-major: topic t, period p at `t * periodCount + p`. */
@@ -124,7 +132,13 @@ export interface Trends {
    * "evidence") can fill the lists above, and a reader may want the field's phrases. */
   phraseRising: number[];
   phraseFalling: number[];
-  /** Strongest first. */
+  /** The default lists: subject terms first (the change score weighted by specificity, see
+   * subjects.ts). */
+  subjectRising: number[];
+  subjectFalling: number[];
+  /** Specificity in [0, 1] of each row of `termSeries` (see subjects.ts). */
+  specificity: Float64Array;
+  /** Highest subject score first (see subjects.ts); `strength` orders them for "all words". */
   bursts: Burst[];
   topicSeries: TopicSeries;
   /** Top terms by papers in common (a term's own sub- and super-phrases left out). */

@@ -214,10 +214,15 @@ export interface TrendsViewState {
   focus: string | null;
   stack: StackMode;
   /** The rising, falling and bursting lists: of every term, or of phrases only. */
-  movers: 'all' | 'phrases';
+  movers: 'subjects' | 'all' | 'phrases';
 }
 
-export const EMPTY_TRENDS_STATE: TrendsViewState = { terms: [], focus: null, stack: 'share', movers: 'all' };
+export const EMPTY_TRENDS_STATE: TrendsViewState = {
+  terms: [],
+  focus: null,
+  stack: 'share',
+  movers: 'subjects',
+};
 export const MAX_COMPARED_TERMS = 8;
 
 function cleanTerm(text: string): string {
@@ -225,6 +230,10 @@ function cleanTerm(text: string): string {
     .replace(/[,\s]+/g, ' ')
     .trim()
     .slice(0, 80);
+}
+
+function parseMovers(text: string | null): TrendsViewState['movers'] {
+  return text === 'phrases' || text === 'all' ? text : 'subjects';
 }
 
 export function parseTrendsState(input: QueryInput): TrendsViewState {
@@ -239,7 +248,7 @@ export function parseTrendsState(input: QueryInput): TrendsViewState {
     terms,
     focus: focus || null,
     stack: getParam(input, 'stack') === 'stream' ? 'stream' : 'share',
-    movers: getParam(input, 'movers') === 'phrases' ? 'phrases' : 'all',
+    movers: parseMovers(getParam(input, 'movers')),
   };
 }
 
@@ -248,6 +257,6 @@ export function formatTrendsState(state: TrendsViewState): string {
     ['terms', state.terms.length ? state.terms.map(cleanTerm).join(',') : null],
     ['focus', state.focus ? cleanTerm(state.focus) : null],
     ['stack', state.stack === 'stream' ? 'stream' : null],
-    ['movers', state.movers === 'phrases' ? 'phrases' : null],
+    ['movers', state.movers !== 'subjects' ? state.movers : null],
   ]);
 }

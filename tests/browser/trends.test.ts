@@ -95,9 +95,13 @@ describe('keyword trends', () => {
       const phrases = await listed();
       expect(phrases.length).toBeGreaterThan(0);
       for (const term of phrases) expect(term).toContain(' ');
-      await p.page.getByLabel('All terms').check();
-      await expect.poll(() => new URL(p.page.url()).searchParams.has('movers'), { timeout: 5000 }).toBe(false);
+      await p.page.getByLabel('All words').check();
+      await expect.poll(() => new URL(p.page.url()).searchParams.get('movers'), { timeout: 5000 }).toBe('all');
       expect((await listed()).some((term) => !term.includes(' '))).toBe(true);
+      // Subjects first is the default, and leaves the URL clean.
+      await p.page.getByLabel('Subjects first').check();
+      await expect.poll(() => new URL(p.page.url()).searchParams.has('movers'), { timeout: 5000 }).toBe(false);
+      expect((await listed()).length).toBeGreaterThan(0);
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

@@ -40,7 +40,7 @@ interface TermMovers {
 interface Props {
   initial: TrendsViewState;
   data: TrendsData;
-  /** The mover lists of every term and of phrases only; the view picks one. */
+  /** The mover lists: subjects first, every word by its raw score, phrases only; the view picks one. */
   movers: Record<TrendsViewState['movers'], TermMovers>;
   topicShares: TopicShares;
   minPeriodPapers: number;
@@ -300,7 +300,8 @@ export function TrendsExplorer({
           name="mover-kind"
           label="Terms in the rising, falling and bursting lists"
           options={[
-            ['all', 'All terms'],
+            ['subjects', 'Subjects first'],
+            ['all', 'All words'],
             ['phrases', 'Phrases only'],
           ]}
           value={state.movers}

@@ -180,23 +180,27 @@ export function readTermsById(ids: readonly number[], db: Database.Database = op
   });
 }
 
-/** Which terms the mover lists take: every term, or phrases only. */
-export type MoverKind = 'all' | 'phrases';
+/** How the mover lists rank: subject terms first (the default), every term by its raw score, or
+ * phrases only. */
+export type MoverKind = 'subjects' | 'all' | 'phrases';
 
 /** The most rising and falling terms (by trend score) and the strongest bursts, with their
  * series; of every term, or of phrases only. */
 export function readTermMovers(
   limit = 10,
   db: Database.Database = openBuild(),
-  kind: MoverKind = 'all',
+  kind: MoverKind = 'subjects',
 ): { rising: TermMover[]; falling: TermMover[]; bursting: TermBurst[] } {
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
   const only = kind === 'phrases' ? 'AND t.is_phrase = 1' : '';
+  const scoreColumn = kind === 'subjects' ? 'tr.subject_score' : 'tr.score';
+  const burstOrder = kind === 'subjects' ? 'rank' : 'strength';
+  const burstDir = kind === 'subjects' ? 'ASC' : 'DESC';
   const moverSql = (order: 'DESC' | 'ASC', sign: '>' | '<') =>
     `SELECT ${TERM_COLUMNS}, tr.score AS score, tr.slope AS slope, tr.recent_share AS recentShare, tr.support AS support
      FROM term_trends tr JOIN terms t ON t.id = tr.term_id
-     WHERE tr.score ${sign} 0 ${only}
-     ORDER BY tr.score ${order}, t.id LIMIT ?`;
+     WHERE ${scoreColumn} ${sign} 0 ${only}
+     ORDER BY ${scoreColumn} ${order}, t.id LIMIT ?`;
   type MoverRaw = TermRowRaw & { score: number; slope: number; recentShare: number; support: number };
   const rising = prepareCached(db, moverSql('DESC', '>')).all(bounded) as MoverRaw[];
   const falling = prepareCached(db, moverSql('ASC', '<')).all(bounded) as MoverRaw[];
@@ -206,8 +210,8 @@ export function readTermMovers(
     `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength
        FROM term_bursts b JOIN terms t ON t.id = b.term_id
        WHERE b.rowid = (SELECT b2.rowid FROM term_bursts b2 WHERE b2.term_id = b.term_id
-                        ORDER BY b2.strength DESC, b2.start LIMIT 1) ${only}
-       ORDER BY b.strength DESC, t.id LIMIT ?`,
+                        ORDER BY b2.${burstOrder} ${burstDir}, b2.start LIMIT 1) ${only}
+       ORDER BY b.${burstOrder} ${burstDir}, t.id LIMIT ?`,
   ).all(bounded) as (TermRowRaw & { start: string; end: string; strength: number })[];
   const series = readSeries([...new Set([...rising, ...falling, ...bursts].map((r) => r.id))], db);
   const mover = (r: MoverRaw): TermMover => ({
