@@ -1,13 +1,17 @@
 /**
- * /trends?terms=a,b&focus=a&stack=stream&movers=phrases: compare terms over time, the rising,
- * falling and bursting terms (of every term, or of phrases only), and topic shares per period. Rendered on the server from the URL; later changes
+ * /trends?terms=a,b&focus=a&stack=stream&movers=phrases: compare terms over time; the rising,
+ * falling, bursting and new terms (subjects first, every word, or phrases only); the burst
+ * timeline; emerging and fading topics; and topic shares per period. Rendered on the server from the URL; later changes
  * are fetched from /api/trends/series.
  */
 import type { Metadata } from 'next';
 import {
+  readBurstTimeline,
+  readNewTerms,
   readOrExplain,
   readRelatedTerms,
   readTermMovers,
+  readTopicMovers,
   readTermsByDisplay,
   readTermSeries,
   readTopicShares,
@@ -17,7 +21,9 @@ import { formatCount, formatPeriod } from '@/lib/viz/format';
 import { defaultMinPeriodPapers } from '@/lib/viz/trend-series';
 import { parseTrendsState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
+import { BurstTimeline } from '../components/viz/BurstTimeline';
 import { TrendsExplorer } from '../components/viz/TrendsExplorer';
+import { TopicMoversSection } from './TopicMovers';
 
 export const metadata: Metadata = { title: 'Keyword trends · Topicscope' };
 
@@ -46,12 +52,15 @@ export default async function TrendsPage({
         phrases: readTermMovers(10, undefined, 'phrases'),
       },
       topicShares: readTopicShares(),
+      newTerms: readNewTerms(10),
+      topicMovers: readTopicMovers(5),
+      bursts: readBurstTimeline({ limit: 40 }),
       // The pipeline's own threshold when it recorded one, so the chart and the trend scores agree.
       minPeriodPapers: minPeriodPapers ?? defaultMinPeriodPapers(papers),
     };
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { data, movers, topicShares, minPeriodPapers } = result.value;
+  const { data, movers, topicShares, minPeriodPapers, newTerms, topicMovers, bursts } = result.value;
   const total = data.papers.reduce((s, n) => s + n, 0);
   return (
     <div className="page">
@@ -72,7 +81,15 @@ export default async function TrendsPage({
             movers={movers}
             topicShares={topicShares}
             minPeriodPapers={minPeriodPapers}
+            newTerms={newTerms}
           />
+          <BurstTimeline
+            periods={data.periods}
+            initial={bursts}
+            topics={topicShares.topics.map((t) => ({ id: t.id, label: t.label }))}
+            kind="subjects"
+          />
+          <TopicMoversSection movers={topicMovers} periods={data.periods} />
         </>
       )}
     </div>

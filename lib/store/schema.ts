@@ -270,7 +270,9 @@ CREATE TABLE terms (
   is_phrase INTEGER NOT NULL,
   df        INTEGER NOT NULL,
   is_keyword INTEGER NOT NULL DEFAULT 0,    -- 1: a keyword the sources give (trends only), not a word of the abstracts
-  specificity REAL                          -- 0..1: how concentrated in topics (trend terms only; see lib/trends/subjects.ts)
+  specificity REAL,                         -- 0..1: how concentrated in topics (trend terms only; see lib/trends/subjects.ts)
+  topic_id   INTEGER,                       -- the topic most of its papers are in (trend terms only)
+  first_period TEXT                         -- first period with two or more of its papers (trend terms only)
 );
 CREATE INDEX terms_display ON terms(display COLLATE NOCASE);
 CREATE INDEX terms_df ON terms(df DESC);
@@ -296,7 +298,9 @@ CREATE TABLE term_trends (
   slope        REAL NOT NULL,               -- change of smoothed share per period, recent window
   recent_share REAL NOT NULL,
   score        REAL NOT NULL,               -- rising > 0 > falling
-  subject_score REAL NOT NULL               -- score weighted by the term's specificity: subjects first
+  subject_score REAL NOT NULL,              -- score weighted by the term's specificity: subjects first
+  subject_rank INTEGER,                     -- place in the subjects-first rising (score > 0) or falling list, one term per subject first
+  new_rank     INTEGER                      -- rank among new subjects (first seen late, taking off), else NULL
 );
 CREATE INDEX term_trends_score ON term_trends(score);
 CREATE INDEX term_trends_subject ON term_trends(subject_score);
@@ -332,6 +336,15 @@ CREATE TABLE topic_periods (
   share    REAL NOT NULL,                   -- papers / periods.papers
   PRIMARY KEY (topic_id, period)
 ) WITHOUT ROWID;
+
+-- emerging and fading topics: the change of each topic's share over the recent periods
+CREATE TABLE topic_trends (
+  topic_id      INTEGER PRIMARY KEY,
+  slope         REAL NOT NULL,
+  score         REAL NOT NULL,              -- emerging > 0 > fading
+  recent_share  REAL NOT NULL,
+  earlier_share REAL NOT NULL
+);
 
 -- ---------------------------------------------------------------- co-author graph
 CREATE TABLE author_stats (

@@ -126,12 +126,15 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
   const insertPeriod = db.prepare('INSERT INTO periods (period, ordinal, papers) VALUES (?, ?, ?)');
   const insertTermPeriod = db.prepare('INSERT INTO term_periods (term_id, period, papers, share) VALUES (?, ?, ?, ?)');
   const insertTrend = db.prepare(
-    'INSERT INTO term_trends (term_id, support, slope, recent_share, score, subject_score) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO term_trends (term_id, support, slope, recent_share, score, subject_score, subject_rank, new_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertBurst = db.prepare(
     'INSERT INTO term_bursts (term_id, start, end, strength, lift, score, rank, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const setSpecificity = db.prepare('UPDATE terms SET specificity = ? WHERE id = ?');
+  const setTermFacts = db.prepare('UPDATE terms SET specificity = ?, topic_id = ?, first_period = ? WHERE id = ?');
+  const insertTopicTrend = db.prepare(
+    'INSERT INTO topic_trends (topic_id, slope, score, recent_share, earlier_share) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertRelated = db.prepare(
     'INSERT INTO term_related (term_id, rank, other_id, papers, npmi) VALUES (?, ?, ?, ?, ?)',
   );
@@ -168,12 +171,39 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
       ...trends.phraseFalling,
       ...trends.subjectRising,
       ...trends.subjectFalling,
+      ...trends.newTerms,
+    ]);
+    const newRank = new Map(trends.newTerms.map((t, i) => [t, i]));
+    const subjectRank = new Map([
+      ...trends.subjectRising.map((t, i): [number, number] => [t, i]),
+      ...trends.subjectFalling.map((t, i): [number, number] => [t, i]),
     ]);
     trends.changes.forEach((c, row) => {
       const weighted = c.score * specificityWeight(trends.specificity[row]);
-      if (listed.has(c.term)) insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score, weighted);
+      if (listed.has(c.term)) {
+        insertTrend.run(
+          c.term,
+          c.support,
+          c.slope,
+          c.recentShare,
+          c.score,
+          weighted,
+          subjectRank.get(c.term) ?? null,
+          newRank.get(c.term) ?? null,
+        );
+      }
     });
-    termSeries.terms.forEach((term, row) => setSpecificity.run(Math.round(trends.specificity[row] * 1e4) / 1e4, term));
+    termSeries.terms.forEach((term, row) =>
+      setTermFacts.run(
+        Math.round(trends.specificity[row] * 1e4) / 1e4,
+        trends.mainTopic[row] >= 0 ? trends.mainTopic[row] : null,
+        trends.firstSeen[row] >= 0 ? label(trends.firstSeen[row]) : null,
+        term,
+      ),
+    );
+    for (const c of trends.topicChanges) {
+      insertTopicTrend.run(c.term, c.slope, c.score, c.recentShare, c.earlierShare);
+    }
     for (const b of trends.bursts) {
       insertBurst.run(
         b.term,

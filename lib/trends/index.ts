@@ -5,7 +5,14 @@ import { buildChangeLists, buildTermChanges } from './change';
 import { buildRelatedTerms } from './cooccurrence';
 import { buildPeriods } from './periods';
 import { buildDocTermSets, buildTermSeries } from './term-counts';
-import { buildBurstLift, buildSpecificity, groupBurstSubjects, scoreBurst, specificityWeight } from './subjects';
+import {
+  buildBurstLift,
+  buildNewTerms,
+  buildSpecificity,
+  groupBurstSubjects,
+  scoreBurst,
+  specificityWeight,
+} from './subjects';
 import { buildTopicSeries } from './topics';
 import type { Burst, TrendOptions, Trends } from './types';
 
@@ -72,9 +79,35 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     options.changeListSize,
   );
 
-  const specificity = buildSpecificity(sets, termSeries, paperTopics, topicCount, isPhrase);
+  const { specificity, mainTopic } = buildSpecificity(sets, termSeries, paperTopics, topicCount, isPhrase);
+  const newTerms = buildNewTerms(
+    termSeries,
+    periods.length,
+    specificity,
+    options.recentPeriods,
+    options.changeListSize,
+  );
   const weighted = changes.map((c, r) => ({ ...c, score: c.score * specificityWeight(specificity[r]) }));
-  const subjectLists = buildChangeLists(weighted, options.minChangePapers, options.changeListSize);
+  const ranked = buildChangeLists(weighted, options.minChangePapers, options.changeListSize);
+  // One term per subject at the top of each list, as for bursts: the rest follow, grouped.
+  const bySubject = (terms: number[]) => {
+    const pseudo = terms.map((term, i) => ({
+      term,
+      start: 0,
+      end: 0,
+      strength: 0,
+      lift: 0,
+      score: -i,
+      rank: 0,
+      sameAs: -1,
+    }));
+    const { rank } = groupBurstSubjects(pseudo, sets, corpus.vocab);
+    return terms
+      .map((term, i) => ({ term, rank: rank[i] }))
+      .sort((a, b) => a.rank - b.rank)
+      .map((t) => t.term);
+  };
+  const subjectLists = { rising: bySubject(ranked.rising), falling: bySubject(ranked.falling) };
 
   const rows = termSeries.terms.length;
   progress('bursts', 0, rows);
@@ -99,6 +132,21 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
   progress('bursts', rows, rows);
 
   const topicSeries = buildTopicSeries(paperTopics, topicCount, periodOf, periodPapers);
+  // Emerging and fading topics: the same change score as terms, over topic shares.
+  const topicChanges = buildTermChanges(
+    {
+      terms: Int32Array.from({ length: topicCount }, (_, t) => t),
+      support: Int32Array.from({ length: topicCount }, (_, t) => {
+        let sum = 0;
+        for (let p = 0; p < periodCount; p++) sum += topicSeries.counts[t * periodCount + p];
+        return sum;
+      }),
+      counts: topicSeries.counts,
+      shares: topicSeries.shares,
+    },
+    periodPapers,
+    options,
+  );
 
   progress('related terms', 0, 1);
   const related = buildRelatedTerms(sets, corpus.vocab, {
@@ -122,6 +170,10 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     subjectRising: subjectLists.rising,
     subjectFalling: subjectLists.falling,
     specificity,
+    mainTopic,
+    newTerms: newTerms.rows.map((r) => termSeries.terms[r]),
+    firstSeen: newTerms.firstSeen,
+    topicChanges,
     bursts,
     topicSeries,
     relatedByPapers: related.byPapers,

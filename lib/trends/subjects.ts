@@ -25,17 +25,20 @@ const PHRASE_BONUS = 0.25;
  * "transformer") still rank: specificity moves a score by at most a factor of four. */
 const SPECIFICITY_FLOOR = 0.25;
 
-/** Specificity in [0, 1] of each series row (see the module comment). */
+/** Specificity in [0, 1] of each series row (see the module comment), and each row's main topic
+ * (the one most of its papers are in; -1 without topics). */
 export function buildSpecificity(
   sets: DocTermSets,
   series: TermSeries,
   paperTopics: Int32Array,
   topicCount: number,
   isPhrase: Uint8Array,
-): Float64Array {
+): { specificity: Float64Array; mainTopic: Int32Array } {
   const rows = series.terms.length;
   const out = new Float64Array(rows);
-  if (rows === 0 || topicCount < 2) return out.fill(0.5);
+  const mainTopic = new Int32Array(rows).fill(-1);
+  if (rows === 0 || topicCount < 2)
+    return { specificity: out.fill(0.5), mainTopic: mainTopic.fill(topicCount === 1 ? 0 : -1) };
   const rowOf = new Map<number, number>();
   series.terms.forEach((t, r) => rowOf.set(t, r));
   const counts = new Float64Array(rows * topicCount);
@@ -58,11 +61,15 @@ export function buildSpecificity(
   for (let r = 0; r < rows; r++) {
     if (totals[r] === 0) continue;
     let sum = 0;
+    let best = -1;
     for (let t = 0; t < topicCount; t++) {
-      const q = counts[r * topicCount + t] / totals[r];
+      const c = counts[r * topicCount + t];
+      if (c > 0 && (best < 0 || c > counts[r * topicCount + best])) best = t;
+      const q = c / totals[r];
       if (q > 0) sum += q * Math.log(q / (overall[t] / modelled));
     }
     kl[r] = sum;
+    mainTopic[r] = best;
   }
   // Percentile ranks (ties share the lower rank), so the scale means the same on every corpus.
   const order = Array.from({ length: rows }, (_, r) => r).sort((a, b) => kl[a] - kl[b] || a - b);
@@ -72,7 +79,47 @@ export function buildSpecificity(
     out[r] = rank;
   }
   for (let r = 0; r < rows; r++) if (isPhrase[series.terms[r]]) out[r] = Math.min(1, out[r] + PHRASE_BONUS);
-  return out;
+  return { specificity: out, mainTopic };
+}
+
+/** Papers a term needs in a period before it counts as seen there (one paper may be a stray use). */
+const SEEN_PAPERS = 2;
+
+/**
+ * New subjects: terms first seen (in `SEEN_PAPERS` papers of a period) in the later half of the
+ * periods, that are in more papers in their last period window than in the one before (taking off),
+ * ranked by their recent papers times their specificity weight. Returns series rows.
+ */
+export function buildNewTerms(
+  series: TermSeries,
+  periodCount: number,
+  specificity: Float64Array,
+  recentPeriods: number,
+  size: number,
+): { rows: number[]; firstSeen: Int32Array } {
+  const rows = series.terms.length;
+  const firstSeen = new Int32Array(rows).fill(-1);
+  const candidates: { row: number; score: number }[] = [];
+  const half = Math.floor(periodCount / 2);
+  const windowStart = Math.max(0, periodCount - recentPeriods);
+  for (let r = 0; r < rows; r++) {
+    const base = r * periodCount;
+    for (let p = 0; p < periodCount; p++) {
+      if (series.counts[base + p] >= SEEN_PAPERS) {
+        firstSeen[r] = p;
+        break;
+      }
+    }
+    if (firstSeen[r] < half || periodCount < 4) continue;
+    let recent = 0;
+    let before = 0;
+    for (let p = windowStart; p < periodCount; p++) recent += series.counts[base + p];
+    for (let p = Math.max(0, windowStart - recentPeriods); p < windowStart; p++) before += series.counts[base + p];
+    if (recent <= before) continue;
+    candidates.push({ row: r, score: recent * specificityWeight(specificity[r]) });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.row - b.row);
+  return { rows: candidates.slice(0, size).map((c) => c.row), firstSeen };
 }
 
 /** The weight specificity gives a term's score: from the floor (general) to 1 (specific). */

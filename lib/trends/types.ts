@@ -138,6 +138,14 @@ export interface Trends {
   subjectFalling: number[];
   /** Specificity in [0, 1] of each row of `termSeries` (see subjects.ts). */
   specificity: Float64Array;
+  /** Main topic of each row of `termSeries` (-1: none). */
+  mainTopic: Int32Array;
+  /** New subjects: term ids first seen in the later half of the periods and taking off (see subjects.ts). */
+  newTerms: number[];
+  /** First period (ordinal) each row of `termSeries` is in two or more papers; -1 never. */
+  firstSeen: Int32Array;
+  /** One per topic (its id in `term`): the change of its share over the recent periods. */
+  topicChanges: TermChange[];
   /** Highest subject score first (see subjects.ts); `strength` orders them for "all words". */
   bursts: Burst[];
   topicSeries: TopicSeries;

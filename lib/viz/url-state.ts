@@ -205,7 +205,8 @@ export function formatGraphState(state: GraphViewState): string {
 
 // ------------------------------------------------------------------ trends
 
-export type StackMode = 'share' | 'stream';
+/** Topics over time: small multiples (one chart per topic), stacked shares, or a streamgraph. */
+export type StackMode = 'multiples' | 'share' | 'stream';
 
 export interface TrendsViewState {
   /** Compared terms by display form, in the order picked. */
@@ -220,7 +221,7 @@ export interface TrendsViewState {
 export const EMPTY_TRENDS_STATE: TrendsViewState = {
   terms: [],
   focus: null,
-  stack: 'share',
+  stack: 'multiples',
   movers: 'subjects',
 };
 export const MAX_COMPARED_TERMS = 8;
@@ -230,6 +231,10 @@ function cleanTerm(text: string): string {
     .replace(/[,\s]+/g, ' ')
     .trim()
     .slice(0, 80);
+}
+
+function parseStack(text: string | null): StackMode {
+  return text === 'share' || text === 'stream' ? text : 'multiples';
 }
 
 function parseMovers(text: string | null): TrendsViewState['movers'] {
@@ -247,7 +252,7 @@ export function parseTrendsState(input: QueryInput): TrendsViewState {
   return {
     terms,
     focus: focus || null,
-    stack: getParam(input, 'stack') === 'stream' ? 'stream' : 'share',
+    stack: parseStack(getParam(input, 'stack')),
     movers: parseMovers(getParam(input, 'movers')),
   };
 }
@@ -256,7 +261,7 @@ export function formatTrendsState(state: TrendsViewState): string {
   return buildQuery([
     ['terms', state.terms.length ? state.terms.map(cleanTerm).join(',') : null],
     ['focus', state.focus ? cleanTerm(state.focus) : null],
-    ['stack', state.stack === 'stream' ? 'stream' : null],
+    ['stack', state.stack !== 'multiples' ? state.stack : null],
     ['movers', state.movers !== 'subjects' ? state.movers : null],
   ]);
 }

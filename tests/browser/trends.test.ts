@@ -107,4 +107,33 @@ describe('keyword trends', () => {
       await p.close();
     }
   });
+
+  it('shows the burst timeline, filters it by topic, and draws one chart per topic', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/trends')).toBe(200);
+      const rows = p.page.locator('[data-testid=burst-timeline] svg g[data-term]');
+      const before = await rows.count();
+      expect(before).toBeGreaterThan(0);
+      await screenshot(p.page, 'trends-bursts');
+      // A topic filter keeps only terms of that topic.
+      const options = await p.page.locator('select[aria-label="Bursts of the terms of a topic"] option').count();
+      expect(options).toBeGreaterThan(1);
+      const answer = p.page.waitForResponse((r) => r.url().includes('/api/trends/bursts?'));
+      await p.page.selectOption('select[aria-label="Bursts of the terms of a topic"]', { index: 1 });
+      const picked = Number(await p.page.locator('select[aria-label="Bursts of the terms of a topic"]').inputValue());
+      const body = (await (await answer).json()) as { bursts: { topic: number | null }[] };
+      for (const b of body.bursts) expect(b.topic).toBe(picked);
+      await expect.poll(() => rows.count(), { timeout: 5000 }).toBe(body.bursts.length);
+      // Topics over time: every topic has its own small chart, no "other" band.
+      const topics = await p.page.locator('[data-testid=topic-multiples] > a').count();
+      const legend = await p.page.locator('table caption', { hasText: 'Papers per topic and period' }).count();
+      expect(legend).toBe(1);
+      expect(topics).toBeGreaterThan(1);
+      expect(await p.page.locator('[data-testid=emerging-topics] li').count()).toBeGreaterThan(0);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

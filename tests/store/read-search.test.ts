@@ -125,7 +125,9 @@ beforeAll(() => {
   db.prepare('INSERT INTO similar_papers VALUES (1, 0, 4, 0.8), (1, 1, 2, 0.5)').run();
   db.prepare("INSERT INTO periods VALUES ('2021', 0, 1), ('2022', 1, 1), ('2023', 2, 2)").run();
   db.prepare("INSERT INTO topic_periods VALUES (0, '2021', 1, 1.0), (0, '2023', 1, 0.5)").run();
-  db.prepare('INSERT INTO term_trends VALUES (1, 3, 0.1, 0.5, 2.0, 2.0), (2, 1, -0.1, 0.0, -1.0, -1.0)').run();
+  db.prepare(
+    'INSERT INTO term_trends VALUES (1, 3, 0.1, 0.5, 2.0, 2.0, 0, NULL), (2, 1, -0.1, 0.0, -1.0, -1.0, 0, NULL)',
+  ).run();
   db.prepare("INSERT INTO term_periods VALUES (1, '2021', 1, 1.0), (1, '2023', 1, 0.5)").run();
   db.prepare('INSERT INTO k_scores VALUES (2, 0.12, 1), (3, 0.08, 0)').run();
   db.prepare("INSERT INTO quality VALUES ('silhouette', 0.12, NULL), ('ari', NULL, 'no labels')").run();

@@ -72,7 +72,7 @@ beforeAll(() => {
     INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 3), (2, 'neural_network', 'neural network', 1, 2), (3, 'kernel', 'kernel', 0, 1), (4, 'net', 'Net', 0, 9);
     INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 3);
     INSERT INTO term_periods VALUES (1, '2020', 1, 1.0), (1, '2021', 2, 0.6667), (2, '2021', 2, 0.6667), (3, '2020', 1, 1.0);
-    INSERT INTO term_trends VALUES (1, 3, 0.02, 0.6667, 0.5, 0.5), (2, 2, 0.05, 0.6667, 1.5, 1.5), (3, 1, -0.04, 0.0, -2.0, -2.0);
+    INSERT INTO term_trends VALUES (1, 3, 0.02, 0.6667, 0.5, 0.5, 1, NULL), (2, 2, 0.05, 0.6667, 1.5, 1.5, 0, 0), (3, 1, -0.04, 0.0, -2.0, -2.0, 0, NULL);
     INSERT INTO term_bursts VALUES (2, '2021', '2021', 3.5, 4, 3, 0, NULL), (1, '2020', '2021', 1.0, 1.5, 0.5, 2, NULL), (1, '2021', '2021', 2.0, 2, 1, 1, NULL);
     INSERT INTO term_related VALUES (1, 0, 2, 2, 0.9), (1, 1, 3, 1, 0.1);
     INSERT INTO topic_periods VALUES (0, '2020', 1, 1.0), (0, '2021', 1, 0.3333), (1, '2021', 1, 0.3333);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measureEras } from '@/lib/trends/era-measure';
 import {
   buildBurstLift,
+  buildNewTerms,
   buildSpecificity,
   groupBurstSubjects,
   scoreBurst,
@@ -37,7 +38,14 @@ describe('subject terms', () => {
   const topics = Int32Array.from([0, 0, 1, 1]);
 
   it('ranks a term concentrated in topics above one spread like the corpus, phrases a little higher', () => {
-    const q = buildSpecificity(sets, seriesOf([0, 1, 2]), topics, 2, Uint8Array.from([0, 0, 1]));
+    const { specificity: q, mainTopic } = buildSpecificity(
+      sets,
+      seriesOf([0, 1, 2]),
+      topics,
+      2,
+      Uint8Array.from([0, 0, 1]),
+    );
+    expect(Array.from(mainTopic)).toEqual([0, 0, 1]);
     expect(q[0]).toBe(0);
     expect(q[1]).toBeGreaterThan(q[0]);
     // Terms 1 and 2 are each in one topic only: the same percentile, and the phrase gets its bonus.
@@ -70,6 +78,22 @@ describe('subject terms', () => {
     );
     expect(Array.from(grouped.rank)).toEqual([0, 2, 1]);
     expect(Array.from(grouped.sameAs)).toEqual([-1, 0, -1]);
+  });
+});
+
+describe('new subjects', () => {
+  it('lists terms first seen in the later half that are taking off, not old or fading ones', () => {
+    // 8 periods; row 0 old, row 1 new and rising, row 2 new but fading.
+    const counts = Int32Array.from([3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 2, 4, 8, 0, 0, 0, 0, 5, 4, 1, 0]);
+    const series: TermSeries = {
+      terms: Int32Array.from([10, 11, 12]),
+      support: new Int32Array(3),
+      counts,
+      shares: new Float64Array(24),
+    };
+    const result = buildNewTerms(series, 8, Float64Array.from([0.5, 0.5, 0.5]), 2, 10);
+    expect(result.rows).toEqual([1]);
+    expect(Array.from(result.firstSeen)).toEqual([0, 5, 4]);
   });
 });
 

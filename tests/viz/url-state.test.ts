@@ -98,9 +98,9 @@ describe('trends URL state', () => {
     });
     const many = parseTrendsState({ terms: 'a, A ,b,,c,d,e,f,g,h,i,j', stack: 'bogus' });
     expect(many.terms).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
-    expect(many.stack).toBe('share');
+    expect(many.stack).toBe('multiples');
     expect(parseTrendsState({ movers: 'bogus' }).movers).toBe('subjects');
     expect(parseTrendsState({ movers: 'all' }).movers).toBe('all');
-    expect(formatTrendsState({ terms: [], focus: null, stack: 'share', movers: 'subjects' })).toBe('');
+    expect(formatTrendsState({ terms: [], focus: null, stack: 'multiples', movers: 'subjects' })).toBe('');
   });
 });

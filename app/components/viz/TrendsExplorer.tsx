@@ -6,7 +6,15 @@
  * The view (terms, focus, stack mode, which terms the lists take) lives in the URL.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { RelatedTerm, TermBurst, TermMover, TermSeries, TopicShares, TrendTerm } from '@/lib/store/read/trends';
+import type {
+  NewTerm,
+  RelatedTerm,
+  TermBurst,
+  TermMover,
+  TermSeries,
+  TopicShares,
+  TrendTerm,
+} from '@/lib/store/read/trends';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { categoricalColor } from '@/lib/viz/palette';
 import { densePeriods, pickIndices } from '@/lib/viz/trend-series';
@@ -16,6 +24,7 @@ import { DataTable } from '../DataTable';
 import { ExportChart } from '../ExportChart';
 import { Autocomplete } from './Autocomplete';
 import { TermTrendChart } from './TermTrendChart';
+import { TopicMultiples } from './TopicMultiples';
 import { TopicStreamChart } from './TopicStreamChart';
 import { useUrlState } from './use-url-state';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -44,6 +53,8 @@ interface Props {
   movers: Record<TrendsViewState['movers'], TermMovers>;
   topicShares: TopicShares;
   minPeriodPapers: number;
+  /** New subjects: first seen late and taking off. */
+  newTerms: NewTerm[];
 }
 
 function seriesQuery(state: TrendsViewState): string {
@@ -58,6 +69,7 @@ export function TrendsExplorer({
   movers: moverKinds,
   topicShares,
   minPeriodPapers,
+  newTerms,
 }: Props) {
   const [state, setState] = useState<TrendsViewState>(initial);
   const movers = moverKinds[state.movers];
@@ -113,10 +125,10 @@ export function TrendsExplorer({
   const dense = densePeriods(papers, minPeriodPapers);
   const periodWord = shown.granularity === 'month' ? 'month' : 'year';
 
-  const moverList = (
+  const moverList = <T extends { id: number; display: string; share: number[] }>(
     title: string,
-    items: (TermMover | TermBurst)[],
-    describe: (t: TermMover | TermBurst) => string,
+    items: T[],
+    describe: (t: T) => string,
     testId: string,
   ) => (
     <section className="card" aria-label={title} data-testid={testId}>
@@ -312,6 +324,13 @@ export function TrendsExplorer({
         {moverList('Rising', movers.rising, slope, 'rising-terms')}
         {moverList('Falling', movers.falling, slope, 'falling-terms')}
         {moverList('Bursting', movers.bursting, burst, 'bursting-terms')}
+        {newTerms.length > 0 &&
+          moverList(
+            'New subjects',
+            newTerms,
+            (t: NewTerm) => (t.firstPeriod ? `since ${formatPeriod(t.firstPeriod)}` : ''),
+            'new-subjects',
+          )}
       </div>
 
       <section className="card" aria-label="Topic shares over time">
@@ -321,6 +340,7 @@ export function TrendsExplorer({
             name="stack-mode"
             label="Layout of the topic chart"
             options={[
+              ['multiples', 'One chart per topic'],
               ['share', 'Share of papers (stacked)'],
               ['stream', 'Papers (streamgraph)'],
             ]}
@@ -328,7 +348,7 @@ export function TrendsExplorer({
             onChange={(stack) => setState((s) => ({ ...s, stack }))}
           />
         </div>
-        {state.stack === 'share' && dense.length < periods.length && (
+        {state.stack !== 'stream' && dense.length < periods.length && (
           <p className={styles.hint}>
             Shares leave out the periods with fewer than {minPeriodPapers} papers; the streamgraph shows every period’s
             papers.
@@ -339,17 +359,26 @@ export function TrendsExplorer({
         ) : (
           <>
             <ExportChart filename="topicscope-topics-over-time" label="topics over time chart">
-              <TopicStreamChart
-                periods={state.stack === 'share' ? pickIndices(periods, dense) : periods}
-                periodPapers={state.stack === 'share' ? pickIndices(papers, dense) : papers}
-                topics={topicShares.topics}
-                papers={
-                  state.stack === 'share'
-                    ? topicShares.papers.map((row) => pickIndices(row, dense))
-                    : topicShares.papers
-                }
-                mode={state.stack}
-              />
+              {state.stack === 'multiples' ? (
+                <TopicMultiples
+                  periods={pickIndices(periods, dense)}
+                  periodPapers={pickIndices(papers, dense)}
+                  topics={topicShares.topics}
+                  papers={topicShares.papers.map((row) => pickIndices(row, dense))}
+                />
+              ) : (
+                <TopicStreamChart
+                  periods={state.stack === 'share' ? pickIndices(periods, dense) : periods}
+                  periodPapers={state.stack === 'share' ? pickIndices(papers, dense) : papers}
+                  topics={topicShares.topics}
+                  papers={
+                    state.stack === 'share'
+                      ? topicShares.papers.map((row) => pickIndices(row, dense))
+                      : topicShares.papers
+                  }
+                  mode={state.stack}
+                />
+              )}
             </ExportChart>
             <DataTable
               caption="Papers per topic and period"

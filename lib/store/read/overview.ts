@@ -172,7 +172,7 @@ function readRisingTerms(limit: number, db: Database.Database): OverviewTerm[] {
     db,
     `SELECT tt.term_id, t.display, t.is_phrase, tt.score, tt.slope, tt.recent_share, tt.support
      FROM term_trends tt JOIN terms t ON t.id = tt.term_id
-     WHERE tt.subject_score > 0 ORDER BY tt.subject_score DESC, tt.term_id LIMIT ?`,
+     WHERE tt.subject_score > 0 AND tt.subject_rank IS NOT NULL ORDER BY tt.subject_rank, tt.term_id LIMIT ?`,
     limit,
   );
   if (terms.length === 0) return [];

@@ -194,13 +194,15 @@ export function readTermMovers(
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
   const only = kind === 'phrases' ? 'AND t.is_phrase = 1' : '';
   const scoreColumn = kind === 'subjects' ? 'tr.subject_score' : 'tr.score';
+  // Subjects first: the pipeline's order, one term per subject before the others.
+  const orderColumn = kind === 'subjects' ? 'tr.subject_rank' : null;
   const burstOrder = kind === 'subjects' ? 'rank' : 'strength';
   const burstDir = kind === 'subjects' ? 'ASC' : 'DESC';
   const moverSql = (order: 'DESC' | 'ASC', sign: '>' | '<') =>
     `SELECT ${TERM_COLUMNS}, tr.score AS score, tr.slope AS slope, tr.recent_share AS recentShare, tr.support AS support
      FROM term_trends tr JOIN terms t ON t.id = tr.term_id
-     WHERE ${scoreColumn} ${sign} 0 ${only}
-     ORDER BY ${scoreColumn} ${order}, t.id LIMIT ?`;
+     WHERE ${scoreColumn} ${sign} 0 ${only} ${orderColumn ? `AND ${orderColumn} IS NOT NULL` : ''}
+     ORDER BY ${orderColumn ? `${orderColumn} ASC` : `${scoreColumn} ${order}`}, t.id LIMIT ?`;
   type MoverRaw = TermRowRaw & { score: number; slope: number; recentShare: number; support: number };
   const rising = prepareCached(db, moverSql('DESC', '>')).all(bounded) as MoverRaw[];
   const falling = prepareCached(db, moverSql('ASC', '<')).all(bounded) as MoverRaw[];
@@ -265,4 +267,133 @@ export function readRelatedTerms(termId: number, limit = 10, db: Database.Databa
        WHERE r.term_id = ? ORDER BY r.rank LIMIT ?`,
   ).all(termId, bounded) as (TermRowRaw & { papers: number; npmi: number })[];
   return rows.map((r) => ({ ...toTerm(r), papers: r.papers, npmi: r.npmi }));
+}
+
+/** A row of the burst timeline: a term's burst, with the subjects grouped under it. */
+export interface TimelineBurst extends TrendTerm {
+  start: string;
+  end: string;
+  strength: number;
+  /** Share of papers in the burst over the share outside it. */
+  lift: number;
+  /** The term's main topic, or null. */
+  topic: number | null;
+  /** Other terms of the same subject in these years (subjects-first list only). */
+  also: string[];
+}
+
+/**
+ * The burst timeline (CiteSpace's burst table): the top bursts with their start and end, subjects
+ * first by default (one row per subject, its other terms listed with it), or by strength over all
+ * words, or phrases only; optionally only terms whose papers are mostly in `topic`.
+ */
+export function readBurstTimeline(
+  opts: { limit?: number; topic?: number | null; kind?: MoverKind } = {},
+  db: Database.Database = openBuild(),
+): TimelineBurst[] {
+  const limit = Math.min(200, Math.max(1, Math.floor(opts.limit ?? 40)));
+  const kind = opts.kind ?? 'subjects';
+  const where = [
+    kind === 'subjects' ? 'b.same_as IS NULL' : '',
+    kind === 'phrases' ? 't.is_phrase = 1' : '',
+    opts.topic !== undefined && opts.topic !== null ? 't.topic_id = @topic' : '',
+  ].filter(Boolean);
+  const rows = prepareCached(
+    db,
+    `SELECT ${TERM_COLUMNS}, b.start AS start, b."end" AS "end", b.strength AS strength, b.lift AS lift,
+            t.topic_id AS topic
+       FROM term_bursts b JOIN terms t ON t.id = b.term_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${kind === 'all' ? 'b.strength DESC' : 'b.rank'}, t.id
+      LIMIT @limit`,
+  ).all({ topic: opts.topic ?? null, limit }) as (TermRowRaw & {
+    start: string;
+    end: string;
+    strength: number;
+    lift: number;
+    topic: number | null;
+  })[];
+  const also = prepareCached(
+    db,
+    `SELECT DISTINCT t.display FROM term_bursts b JOIN terms t ON t.id = b.term_id
+      WHERE b.same_as = ? AND b.start <= ? AND b."end" >= ? ORDER BY b.rank LIMIT 4`,
+  );
+  return rows.map((r) => ({
+    ...toTerm(r),
+    start: r.start,
+    end: r.end,
+    strength: r.strength,
+    lift: r.lift,
+    topic: r.topic,
+    also:
+      kind === 'subjects'
+        ? (also.all(r.id, r.end, r.start) as { display: string }[]).map((a) => a.display).filter((d) => d !== r.display)
+        : [],
+  }));
+}
+
+/** A new subject: first seen late in the corpus and taking off. */
+export interface NewTerm extends TermSeries {
+  firstPeriod: string | null;
+  recentShare: number;
+}
+
+/** New subjects, in the pipeline's order, with their series. */
+export function readNewTerms(limit = 10, db: Database.Database = openBuild()): NewTerm[] {
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const rows = prepareCached(
+    db,
+    `SELECT ${TERM_COLUMNS}, t.first_period AS firstPeriod, tr.recent_share AS recentShare
+       FROM term_trends tr JOIN terms t ON t.id = tr.term_id
+      WHERE tr.new_rank IS NOT NULL ORDER BY tr.new_rank LIMIT ?`,
+  ).all(bounded) as (TermRowRaw & { firstPeriod: string | null; recentShare: number })[];
+  const series = readSeries(
+    rows.map((r) => r.id),
+    db,
+  );
+  return rows.map((r) => ({
+    ...toTerm(r),
+    ...series.get(r.id)!,
+    firstPeriod: r.firstPeriod,
+    recentShare: r.recentShare,
+  }));
+}
+
+/** A topic whose share grew or shrank the most over the recent periods. */
+export interface TopicMover {
+  id: number;
+  label: string;
+  size: number;
+  score: number;
+  recentShare: number;
+  earlierShare: number;
+  /** Share of each period's papers, in period order. */
+  share: number[];
+}
+
+/** Emerging (score > 0, highest first) and fading (score < 0, lowest first) topics. */
+export function readTopicMovers(
+  limit = 5,
+  db: Database.Database = openBuild(),
+): { emerging: TopicMover[]; fading: TopicMover[] } {
+  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const { periods } = readTrendPeriods(db);
+  const position = new Map(periods.map((p, i) => [p, i]));
+  const pick = (sign: '>' | '<', order: 'DESC' | 'ASC') =>
+    prepareCached(
+      db,
+      `SELECT t.id, t.label, t.size, tt.score, tt.recent_share AS recentShare, tt.earlier_share AS earlierShare
+         FROM topic_trends tt JOIN topics t ON t.id = tt.topic_id
+        WHERE tt.score ${sign} 0 ORDER BY tt.score ${order}, t.id LIMIT ?`,
+    ).all(bounded) as Omit<TopicMover, 'share'>[];
+  const shares = prepareCached(db, 'SELECT period, share FROM topic_periods WHERE topic_id = ?');
+  const withSeries = (t: Omit<TopicMover, 'share'>): TopicMover => {
+    const share = periods.map(() => 0);
+    for (const row of shares.all(t.id) as { period: string; share: number }[]) {
+      const at = position.get(row.period);
+      if (at !== undefined) share[at] = row.share;
+    }
+    return { ...t, share };
+  };
+  return { emerging: pick('>', 'DESC').map(withSeries), fading: pick('<', 'ASC').map(withSeries) };
 }

@@ -1,0 +1,166 @@
+'use client';
+/**
+ * The burst timeline, as CiteSpace's burst table shows it: one row per term, a bar over the
+ * periods of its burst on a shared time axis; subjects first (with the other terms of each subject),
+ * by strength over all words, or phrases only; filterable by topic. D3 computes the scale, React
+ * renders; the rows download as CSV.
+ */
+import { scaleBand } from 'd3';
+import { useEffect, useMemo, useState } from 'react';
+import type { TimelineBurst } from '@/lib/store/read/trends';
+import { formatCsv } from '@/lib/viz/csv';
+import { formatPeriod } from '@/lib/viz/format';
+import { measureText } from '@/lib/viz/font-metrics';
+import { ExportChart } from '../ExportChart';
+import { downloadText } from './download';
+import { fetchJson } from './fetch-json';
+import { useSize } from './use-width';
+import styles from './viz.module.css';
+
+const ROW = 22;
+const FONT = 12;
+
+export interface BurstTimelineProps {
+  periods: string[];
+  initial: TimelineBurst[];
+  topics: { id: number; label: string }[];
+  kind: 'subjects' | 'all' | 'phrases';
+}
+
+export function BurstTimeline({ periods, initial, topics, kind }: BurstTimelineProps) {
+  const [ref, size] = useSize<HTMLDivElement>();
+  const [topic, setTopic] = useState<number | null>(null);
+  const [result, setResult] = useState<{ key: string; bursts?: TimelineBurst[]; error?: string } | null>(null);
+  const key = `${kind}:${topic ?? ''}`;
+  useEffect(() => {
+    if (topic === null && kind === 'subjects') return;
+    const controller = new AbortController();
+    const q = new URLSearchParams({ kind, limit: '40' });
+    if (topic !== null) q.set('topic', String(topic));
+    fetchJson<{ bursts: TimelineBurst[] }>(`/api/trends/bursts?${q}`, { signal: controller.signal })
+      .then((r) => setResult({ key, bursts: r.bursts }))
+      .catch((error: Error) => {
+        if (error.name !== 'AbortError') setResult({ key, error: error.message });
+      });
+    return () => controller.abort();
+  }, [key, kind, topic]);
+  const bursts = topic === null && kind === 'subjects' ? initial : result?.key === key ? (result.bursts ?? null) : null;
+  const error = result?.key === key ? (result.error ?? null) : null;
+
+  const labelWidth = useMemo(
+    () => Math.min(260, Math.max(120, ...(bursts ?? []).map((b) => measureText(`${b.display} +4`, FONT) + 12))),
+    [bursts],
+  );
+  const width = Math.max(420, size.width || 800);
+  const x = scaleBand<number>()
+    .domain(periods.map((_, i) => i))
+    .range([labelWidth, width - 8])
+    .paddingInner(0.1);
+  const position = new Map(periods.map((p, i) => [p, i]));
+  const height = ROW * ((bursts?.length ?? 0) + 1) + 8;
+  // Axis ticks: about one label every 60 px.
+  const every = Math.max(1, Math.ceil(periods.length / Math.max(1, (width - labelWidth) / 60)));
+
+  function download() {
+    if (!bursts) return;
+    downloadText(
+      formatCsv(
+        ['term', 'start', 'end', 'strength', 'lift', 'same subject'],
+        bursts.map((b) => [b.display, b.start, b.end, b.strength.toFixed(2), b.lift.toFixed(2), b.also.join('; ')]),
+      ),
+      'topicscope-bursts.csv',
+      'text/csv',
+    );
+  }
+
+  return (
+    <section className="card" aria-label="Burst timeline" data-testid="burst-timeline">
+      <div className={styles.chartHeader}>
+        <h2 style={{ fontSize: 'var(--text-lg)', margin: 0 }}>Burst timeline</h2>
+        <label className={styles.hint}>
+          Topic{' '}
+          <select
+            aria-label="Bursts of the terms of a topic"
+            value={topic ?? ''}
+            onChange={(e) => setTopic(e.target.value === '' ? null : Number(e.target.value))}
+            style={{ maxWidth: 240 }}
+          >
+            <option value="">all topics</option>
+            {topics.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={download} disabled={!bursts}>
+          CSV
+        </button>
+      </div>
+      <p className={styles.hint}>
+        The strongest bursts: when a term was used far more than its own baseline (Kleinberg). Each bar spans the
+        burst&apos;s periods;{' '}
+        {kind === 'subjects' ? 'one row per subject (hover a row for its other terms).' : 'by strength.'}
+      </p>
+      <ExportChart filename="topicscope-burst-timeline" label="burst timeline">
+        <div ref={ref} style={{ overflowX: 'auto' }}>
+          {error ? (
+            <p className={styles.error}>{error}</p>
+          ) : !bursts ? (
+            <p className={styles.hint}>Loading…</p>
+          ) : bursts.length === 0 ? (
+            <p className={styles.hint}>No burst among these terms.</p>
+          ) : (
+            <svg width={width} height={height} role="img" aria-label={`Timeline of ${bursts.length} bursts`}>
+              {periods.map((p, i) =>
+                i % every === 0 ? (
+                  <text
+                    key={p}
+                    x={(x(i) ?? 0) + x.bandwidth() / 2}
+                    y={12}
+                    textAnchor="middle"
+                    fontSize={10}
+                    fill="var(--muted, #5b6270)"
+                  >
+                    {formatPeriod(p)}
+                  </text>
+                ) : null,
+              )}
+              {bursts.map((b, row) => {
+                const y = ROW * (row + 1);
+                const s = position.get(b.start) ?? 0;
+                const e = position.get(b.end) ?? s;
+                const x0 = x(s) ?? labelWidth;
+                const x1 = (x(e) ?? x0) + x.bandwidth();
+                return (
+                  <g key={`${b.id}-${b.start}`} data-term={b.display}>
+                    <title>{`${b.display}: ${formatPeriod(b.start)}–${formatPeriod(b.end)}, strength ${b.strength.toFixed(1)}, ${b.lift.toFixed(1)}× its share outside the burst${b.also.length > 0 ? `; also ${b.also.join(', ')}` : ''}`}</title>
+                    <rect
+                      x={labelWidth}
+                      y={y + 8}
+                      width={width - 8 - labelWidth}
+                      height={2}
+                      fill="var(--border, #e3e6ea)"
+                    />
+                    <rect
+                      x={x0}
+                      y={y + 3}
+                      width={Math.max(3, x1 - x0)}
+                      height={ROW - 8}
+                      rx={3}
+                      fill="var(--chart-highlight, #d55e00)"
+                    />
+                    <text x={4} y={y + 13} fontSize={FONT} fill="var(--fg, #16191f)">
+                      {b.display}
+                      {b.also.length > 0 && <tspan fill="var(--muted, #5b6270)">{` +${b.also.length}`}</tspan>}
+                    </text>
+                  </g>
+                );
+              })}
+            </svg>
+          )}
+        </div>
+      </ExportChart>
+    </section>
+  );
+}
