@@ -16,6 +16,8 @@ import { buildTopicModel } from './model/index';
 import type { TopicModel, TopicModelOptions } from './model/types';
 import type { ProgressReporter } from './cli/progress';
 import { formatCount } from './cli/progress';
+import { deriveSeed } from './random';
+import { buildTopicEvolution, DEFAULT_EVOLUTION_OPTIONS } from './trends/evolution';
 import { buildTrends } from './trends/index';
 import { buildKeywordTerms } from './trends/keywords';
 import type { TrendOptions, Trends } from './trends/types';
@@ -30,7 +32,13 @@ import {
   writeCorpus,
   writeMeta,
 } from './store/write';
-import { writeCoauthorGraph, writeCooccurrenceMaps, writeTopicModel, writeTrends } from './store/write-analytics';
+import {
+  writeCoauthorGraph,
+  writeCooccurrenceMaps,
+  writeTopicEvolution,
+  writeTopicModel,
+  writeTrends,
+} from './store/write-analytics';
 
 /** Bumped when the pipeline's output for the same input changes, so stale builds are rebuilt. */
 export const PIPELINE_VERSION = 1;
@@ -238,6 +246,11 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(`${trends.periods.length} periods (${trends.granularity})`);
   mark('trends');
 
+  const evolution = buildTopicEvolution(model.vectors, model.corpus, trends.periodOf, trends.periods, {
+    ...DEFAULT_EVOLUTION_OPTIONS,
+    seed: deriveSeed(opts.seed, 'evolution'),
+  });
+
   progress.start('maps', 0);
   const cooccurrence = buildCooccurrenceMaps(
     corpus.papers,
@@ -279,6 +292,12 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeCoauthorGraph(db, graph);
       writeTrends(db, trends, model, keywordTerms);
       writeCooccurrenceMaps(db, cooccurrence);
+      writeTopicEvolution(
+        db,
+        evolution,
+        trends.periods,
+        Int32Array.from(modelPapers, (p) => p.id),
+      );
       await fullText;
       attachFullTextIndex(db, ftsTemp);
       finishBuildDatabase(db);

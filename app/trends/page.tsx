@@ -11,6 +11,7 @@ import {
   readOrExplain,
   readRelatedTerms,
   readTermMovers,
+  readTopicEvolution,
   readTopicMovers,
   readTermsByDisplay,
   readTermSeries,
@@ -22,6 +23,7 @@ import { defaultMinPeriodPapers } from '@/lib/viz/trend-series';
 import { parseTrendsState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
 import { BurstTimeline } from '../components/viz/BurstTimeline';
+import { EvolutionFlow } from '../components/viz/EvolutionFlow';
 import { TrendsExplorer } from '../components/viz/TrendsExplorer';
 import { TopicMoversSection } from './TopicMovers';
 
@@ -55,12 +57,13 @@ export default async function TrendsPage({
       newTerms: readNewTerms(10),
       topicMovers: readTopicMovers(5),
       bursts: readBurstTimeline({ limit: 40 }),
+      evolution: readTopicEvolution(),
       // The pipeline's own threshold when it recorded one, so the chart and the trend scores agree.
       minPeriodPapers: minPeriodPapers ?? defaultMinPeriodPapers(papers),
     };
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { data, movers, topicShares, minPeriodPapers, newTerms, topicMovers, bursts } = result.value;
+  const { data, movers, topicShares, minPeriodPapers, newTerms, topicMovers, bursts, evolution } = result.value;
   const total = data.papers.reduce((s, n) => s + n, 0);
   return (
     <div className="page">
@@ -90,6 +93,7 @@ export default async function TrendsPage({
             kind="subjects"
           />
           <TopicMoversSection movers={topicMovers} periods={data.periods} />
+          <EvolutionFlow data={evolution} />
         </>
       )}
     </div>

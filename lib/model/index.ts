@@ -315,7 +315,18 @@ export function buildTopicModel(
     similar: graph.indices,
     similarity: graph.similarities.map((s) => Math.round(s * 1e6) / 1e6),
   };
-  return { corpus, topics, tree, topicSimilarity, papers: placements, kSelection, quality, options, adaptations };
+  return {
+    corpus,
+    vectors,
+    topics,
+    tree,
+    topicSimilarity,
+    papers: placements,
+    kSelection,
+    quality,
+    options,
+    adaptations,
+  };
 }
 
 function buildQualityReport(

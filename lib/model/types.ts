@@ -4,6 +4,7 @@
  * report. Papers are referred to by their index in the `papers` array given to buildTopicModel.
  */
 import type { TokenizedCorpus } from '../text/types';
+import type { DenseMatrix } from './sparse';
 
 /** A term of a topic with its class-based TF-IDF weight. */
 export interface TopicTerm {
@@ -127,6 +128,8 @@ export interface TopicModelOptions {
 export interface TopicModel {
   /** Tokens and vocabulary (the trends stage uses them). */
   corpus: TokenizedCorpus;
+  /** Each paper's LSA vector (rows L2-normalized), for the stages after the model (topic evolution). */
+  vectors: DenseMatrix;
   topics: Topic[];
   tree: TopicTreeNode[];
   /** k × k cosine similarity of topic centroids, row-major. */

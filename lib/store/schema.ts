@@ -346,6 +346,37 @@ CREATE TABLE topic_trends (
   earlier_share REAL NOT NULL
 );
 
+-- topic evolution: topics fitted per window of periods, linked window to window
+CREATE TABLE evolution_windows (
+  window       INTEGER PRIMARY KEY,         -- 0 = earliest
+  first_period TEXT NOT NULL,
+  last_period  TEXT NOT NULL,
+  papers       INTEGER NOT NULL
+);
+
+CREATE TABLE evolution_nodes (
+  id     INTEGER PRIMARY KEY,
+  window INTEGER NOT NULL,
+  label  TEXT NOT NULL,                     -- its class-based TF-IDF terms within the window
+  size   INTEGER NOT NULL                   -- papers
+);
+
+CREATE TABLE evolution_links (
+  source     INTEGER NOT NULL,              -- node of window w
+  target     INTEGER NOT NULL,              -- node of window w + 1
+  similarity REAL NOT NULL,                 -- cosine of the centroids (LSA)
+  value      REAL NOT NULL,                 -- the source's papers carried along (its size shared by similarity)
+  PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+
+-- a node's papers, closest to its centroid first (at most 30)
+CREATE TABLE evolution_papers (
+  node_id  INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,
+  paper_id INTEGER NOT NULL,
+  PRIMARY KEY (node_id, rank)
+) WITHOUT ROWID;
+
 -- ---------------------------------------------------------------- co-author graph
 CREATE TABLE author_stats (
   author_id       INTEGER PRIMARY KEY,

@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/types';
 import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
+import type { TopicEvolution } from '../trends/evolution';
 import { specificityWeight } from '../trends/subjects';
 import type { Trends } from '../trends/types';
 import type { KeywordTerms } from '../trends/keywords';
@@ -116,6 +117,29 @@ export function writeCooccurrenceMaps(db: Database.Database, maps: readonly Buil
       ]),
     ),
   });
+}
+
+/** The topic evolution: windows, nodes with their papers (store ids from `paperIds`, by model row), links. */
+export function writeTopicEvolution(
+  db: Database.Database,
+  evolution: TopicEvolution,
+  periods: readonly { label: string }[],
+  paperIds: ArrayLike<number>,
+): void {
+  const insertWindow = db.prepare(
+    'INSERT INTO evolution_windows (window, first_period, last_period, papers) VALUES (?, ?, ?, ?)',
+  );
+  const insertNode = db.prepare('INSERT INTO evolution_nodes (id, window, label, size) VALUES (?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT INTO evolution_links (source, target, similarity, value) VALUES (?, ?, ?, ?)');
+  const insertPaper = db.prepare('INSERT INTO evolution_papers (node_id, rank, paper_id) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    evolution.windows.forEach((w, i) => insertWindow.run(i, periods[w.first].label, periods[w.last].label, w.papers));
+    for (const n of evolution.nodes) {
+      insertNode.run(n.id, n.window, n.label, n.size);
+      n.papers.forEach((row, rank) => insertPaper.run(n.id, rank, paperIds[row]));
+    }
+    for (const l of evolution.links) insertLink.run(l.source, l.target, l.similarity, l.value);
+  })();
 }
 
 /** Periods, term and topic series, changes, bursts and related terms. Term ids are vocabulary ids. */

@@ -159,6 +159,7 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
   return {
     granularity,
     periods,
+    periodOf,
     datedPapers,
     undatedPapers,
     termSeries,

@@ -117,6 +117,8 @@ export interface RelatedTerms {
 export interface Trends {
   granularity: Granularity;
   periods: Period[];
+  /** The period (ordinal) of each paper given, -1 when undated. */
+  periodOf: Int32Array;
   /** Papers with a usable date, in the periods. */
   datedPapers: number;
   /** Papers left out: no year, or (for months) no month. Never guessed. */

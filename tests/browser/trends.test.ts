@@ -136,4 +136,23 @@ describe('keyword trends', () => {
       await p.close();
     }
   });
+
+  it('draws the topic evolution and opens a topic of a window with its papers', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/trends')).toBe(200);
+      const nodes = p.page.locator('[data-testid=topic-evolution] g[data-node]');
+      await nodes.first().waitFor();
+      expect(await nodes.count()).toBeGreaterThan(2);
+      expect(await p.page.locator('[data-testid=topic-evolution] svg path').count()).toBeGreaterThan(0);
+      await nodes.first().click();
+      await p.page.waitForSelector('[data-testid=evolution-papers] li a');
+      expect(await p.page.locator('[data-testid=evolution-papers] h3').textContent()).toMatch(/papers/);
+      await p.page.locator('[data-testid=topic-evolution]').scrollIntoViewIfNeeded();
+      await screenshot(p.page, 'trends-evolution');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
   readCooccurrenceMap,
   readCooccurrencePapers,
 } from '../../lib/store/read/graph';
+import { readEvolutionNode, readTopicEvolution } from '../../lib/store/read/trends';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
 import { communityDiscRadii, fitCommunityMap, placeCommunityLabels } from '../../lib/viz/community-labels';
 import { boxesOverlap } from '../../lib/viz/label-placement';
@@ -144,6 +145,21 @@ describe('the pipeline on the bundled corpus', () => {
       for (const general of ['results', 'method', 'approach', 'paper', 'show']) expect(labels.has(general)).toBe(false);
       const top = readCooccurrencePapers('terms', 0, 5, db)!;
       expect(top.papers.length).toBe(Math.min(5, map.items[0].papers));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stores the topic evolution: windows of periods, topics per window, links forward', () => {
+    const db = new Database(first.databaseFile, { readonly: true });
+    try {
+      const evolution = readTopicEvolution(db);
+      expect(evolution.windows.length).toBeGreaterThanOrEqual(2);
+      expect(evolution.nodes.length).toBeGreaterThan(evolution.windows.length);
+      const windowOf = new Map(evolution.nodes.map((n) => [n.id, n.window]));
+      for (const l of evolution.links) expect(windowOf.get(l.target)).toBe(windowOf.get(l.source)! + 1);
+      const node = readEvolutionNode(evolution.nodes[0].id, db)!;
+      expect(node.papers.length).toBe(Math.min(30, node.node.size));
     } finally {
       db.close();
     }

@@ -397,3 +397,49 @@ export function readTopicMovers(
   };
   return { emerging: pick('>', 'DESC').map(withSeries), fading: pick('<', 'ASC').map(withSeries) };
 }
+
+/** The topic evolution as stored: windows of periods, topics per window, links between them. */
+export interface TopicEvolutionData {
+  windows: { window: number; first: string; last: string; papers: number }[];
+  nodes: { id: number; window: number; label: string; size: number }[];
+  links: { source: number; target: number; similarity: number; value: number }[];
+}
+
+export function readTopicEvolution(db: Database.Database = openBuild()): TopicEvolutionData {
+  return {
+    windows: prepareCached(
+      db,
+      'SELECT window, first_period AS first, last_period AS last, papers FROM evolution_windows ORDER BY window',
+    ).all() as TopicEvolutionData['windows'],
+    nodes: prepareCached(
+      db,
+      'SELECT id, window, label, size FROM evolution_nodes ORDER BY id',
+    ).all() as TopicEvolutionData['nodes'],
+    links: prepareCached(
+      db,
+      'SELECT source, target, similarity, value FROM evolution_links ORDER BY source, target',
+    ).all() as TopicEvolutionData['links'],
+  };
+}
+
+/** A node of the evolution with its papers (closest to its centroid first); null when unknown. */
+export function readEvolutionNode(
+  id: number,
+  db: Database.Database = openBuild(),
+): {
+  node: { id: number; window: number; label: string; size: number; first: string; last: string };
+  papers: { id: number; title: string; year: number | null; authors: string }[];
+} | null {
+  const node = prepareCached(
+    db,
+    `SELECT n.id, n.window, n.label, n.size, w.first_period AS first, w.last_period AS last
+       FROM evolution_nodes n JOIN evolution_windows w ON w.window = n.window WHERE n.id = ?`,
+  ).get(id) as { id: number; window: number; label: string; size: number; first: string; last: string } | undefined;
+  if (!node) return null;
+  const papers = prepareCached(
+    db,
+    `SELECT p.id, p.title, p.year, p.authors_text AS authors
+       FROM evolution_papers e JOIN papers p ON p.id = e.paper_id WHERE e.node_id = ? ORDER BY e.rank`,
+  ).all(id) as { id: number; title: string; year: number | null; authors: string }[];
+  return { node, papers };
+}
