@@ -22,8 +22,6 @@ import { formatCount, formatPeriod } from '@/lib/viz/format';
 import { defaultMinPeriodPapers } from '@/lib/viz/trend-series';
 import { parseTrendsState } from '@/lib/viz/url-state';
 import { NoBuild } from '../components/NoBuild';
-import { BurstTimeline } from '../components/viz/BurstTimeline';
-import { EvolutionFlow } from '../components/viz/EvolutionFlow';
 import { TrendsExplorer } from '../components/viz/TrendsExplorer';
 import { TopicMoversSection } from './TopicMovers';
 
@@ -85,15 +83,10 @@ export default async function TrendsPage({
             topicShares={topicShares}
             minPeriodPapers={minPeriodPapers}
             newTerms={newTerms}
-          />
-          <BurstTimeline
-            periods={data.periods}
-            initial={bursts}
-            topics={topicShares.topics.map((t) => ({ id: t.id, label: t.label }))}
-            kind="subjects"
+            bursts={bursts}
+            evolution={evolution}
           />
           <TopicMoversSection movers={topicMovers} periods={data.periods} />
-          <EvolutionFlow data={evolution} />
         </>
       )}
     </div>

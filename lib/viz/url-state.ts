@@ -214,8 +214,12 @@ export interface TrendsViewState {
   /** The term whose related terms are listed; null = the first compared term. */
   focus: string | null;
   stack: StackMode;
-  /** The rising, falling and bursting lists: of every term, or of phrases only. */
+  /** The rising, falling and bursting lists and the burst timeline: subjects first, every word, or phrases only. */
   movers: 'subjects' | 'all' | 'phrases';
+  /** The burst timeline shows only terms of this topic; null = all. */
+  burstTopic: number | null;
+  /** The topic of the evolution flow whose papers are listed; null = none. */
+  evolution: number | null;
 }
 
 export const EMPTY_TRENDS_STATE: TrendsViewState = {
@@ -223,6 +227,8 @@ export const EMPTY_TRENDS_STATE: TrendsViewState = {
   focus: null,
   stack: 'multiples',
   movers: 'subjects',
+  burstTopic: null,
+  evolution: null,
 };
 export const MAX_COMPARED_TERMS = 8;
 
@@ -254,6 +260,8 @@ export function parseTrendsState(input: QueryInput): TrendsViewState {
     focus: focus || null,
     stack: parseStack(getParam(input, 'stack')),
     movers: parseMovers(getParam(input, 'movers')),
+    burstTopic: parseId(getParam(input, 'btopic')),
+    evolution: parseId(getParam(input, 'evo')),
   };
 }
 
@@ -263,5 +271,7 @@ export function formatTrendsState(state: TrendsViewState): string {
     ['focus', state.focus ? cleanTerm(state.focus) : null],
     ['stack', state.stack !== 'multiples' ? state.stack : null],
     ['movers', state.movers !== 'subjects' ? state.movers : null],
+    ['btopic', state.burstTopic !== null ? String(state.burstTopic) : null],
+    ['evo', state.evolution !== null ? String(state.evolution) : null],
   ]);
 }

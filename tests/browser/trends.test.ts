@@ -147,6 +147,8 @@ describe('keyword trends', () => {
       expect(await p.page.locator('[data-testid=topic-evolution] svg path').count()).toBeGreaterThan(0);
       await nodes.first().click();
       await p.page.waitForSelector('[data-testid=evolution-papers] li a');
+      // The picked topic and the burst filter live in the URL.
+      await p.page.waitForURL(/evo=\d+/, { timeout: 5000 });
       expect(await p.page.locator('[data-testid=evolution-papers] h3').textContent()).toMatch(/papers/);
       await p.page.locator('[data-testid=topic-evolution]').scrollIntoViewIfNeeded();
       await screenshot(p.page, 'trends-evolution');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EMPTY_TRENDS_STATE,
   EMPTY_MAP_STATE,
   EMPTY_GRAPH_STATE,
   formatGraphState,
@@ -84,6 +85,7 @@ describe('graph URL state', () => {
 describe('trends URL state', () => {
   it('round-trips terms with spaces, drops duplicates and bounds the list', () => {
     const q = formatTrendsState({
+      ...EMPTY_TRENDS_STATE,
       terms: ['neural network', 'kernel'],
       focus: 'kernel',
       stack: 'stream',
@@ -91,6 +93,7 @@ describe('trends URL state', () => {
     });
     expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream&movers=phrases');
     expect(parseTrendsState(new URLSearchParams(q))).toEqual({
+      ...EMPTY_TRENDS_STATE,
       terms: ['neural network', 'kernel'],
       focus: 'kernel',
       stack: 'stream',
@@ -101,6 +104,8 @@ describe('trends URL state', () => {
     expect(many.stack).toBe('multiples');
     expect(parseTrendsState({ movers: 'bogus' }).movers).toBe('subjects');
     expect(parseTrendsState({ movers: 'all' }).movers).toBe('all');
-    expect(formatTrendsState({ terms: [], focus: null, stack: 'multiples', movers: 'subjects' })).toBe('');
+    expect(formatTrendsState(EMPTY_TRENDS_STATE)).toBe('');
+    expect(parseTrendsState({ btopic: '3', evo: '12' })).toMatchObject({ burstTopic: 3, evolution: 12 });
+    expect(formatTrendsState({ ...EMPTY_TRENDS_STATE, burstTopic: 3, evolution: 12 })).toBe('btopic=3&evo=12');
   });
 });

@@ -22,14 +22,16 @@ const FONT = 12;
 
 export interface BurstTimelineProps {
   periods: string[];
+  /** The subjects-first timeline of all topics, rendered on the server. */
   initial: TimelineBurst[];
   topics: { id: number; label: string }[];
   kind: 'subjects' | 'all' | 'phrases';
+  topic: number | null;
+  onTopic: (topic: number | null) => void;
 }
 
-export function BurstTimeline({ periods, initial, topics, kind }: BurstTimelineProps) {
+export function BurstTimeline({ periods, initial, topics, kind, topic, onTopic: setTopic }: BurstTimelineProps) {
   const [ref, size] = useSize<HTMLDivElement>();
-  const [topic, setTopic] = useState<number | null>(null);
   const [result, setResult] = useState<{ key: string; bursts?: TimelineBurst[]; error?: string } | null>(null);
   const key = `${kind}:${topic ?? ''}`;
   useEffect(() => {

@@ -38,9 +38,16 @@ interface NodePapers {
 const HEIGHT = 560;
 const TOP = 24;
 
-export function EvolutionFlow({ data }: { data: TopicEvolutionData }) {
+export function EvolutionFlow({
+  data,
+  selected,
+  onSelect: setSelected,
+}: {
+  data: TopicEvolutionData;
+  selected: number | null;
+  onSelect: (node: number | null) => void;
+}) {
   const [ref, size] = useSize<HTMLDivElement>();
-  const [selected, setSelected] = useState<number | null>(null);
   const [result, setResult] = useState<{ id: number; data?: NodePapers; error?: string } | null>(null);
   const width = Math.max(560, size.width || 900);
 

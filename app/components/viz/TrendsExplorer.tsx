@@ -9,6 +9,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type {
   NewTerm,
   RelatedTerm,
+  TimelineBurst,
+  TopicEvolutionData,
   TermBurst,
   TermMover,
   TermSeries,
@@ -24,6 +26,8 @@ import { DataTable } from '../DataTable';
 import { ExportChart } from '../ExportChart';
 import { Autocomplete } from './Autocomplete';
 import { TermTrendChart } from './TermTrendChart';
+import { BurstTimeline } from './BurstTimeline';
+import { EvolutionFlow } from './EvolutionFlow';
 import { TopicMultiples } from './TopicMultiples';
 import { TopicStreamChart } from './TopicStreamChart';
 import { useUrlState } from './use-url-state';
@@ -55,6 +59,9 @@ interface Props {
   minPeriodPapers: number;
   /** New subjects: first seen late and taking off. */
   newTerms: NewTerm[];
+  /** The subjects-first burst timeline of all topics. */
+  bursts: TimelineBurst[];
+  evolution: TopicEvolutionData;
 }
 
 function seriesQuery(state: TrendsViewState): string {
@@ -70,6 +77,8 @@ export function TrendsExplorer({
   topicShares,
   minPeriodPapers,
   newTerms,
+  bursts,
+  evolution,
 }: Props) {
   const [state, setState] = useState<TrendsViewState>(initial);
   const movers = moverKinds[state.movers];
@@ -388,6 +397,19 @@ export function TrendsExplorer({
           </>
         )}
       </section>
+      <BurstTimeline
+        periods={periods}
+        initial={bursts}
+        topics={topicShares.topics.map((t) => ({ id: t.id, label: t.label }))}
+        kind={state.movers}
+        topic={state.burstTopic}
+        onTopic={(burstTopic) => setState((s) => ({ ...s, burstTopic }))}
+      />
+      <EvolutionFlow
+        data={evolution}
+        selected={state.evolution}
+        onSelect={(node) => setState((s) => ({ ...s, evolution: node }))}
+      />
     </div>
   );
 }
