@@ -427,7 +427,7 @@ function eraNote(trends: Trends, corpus: TokenizedCorpus): string {
   const seen = new Set<number>();
   const ranked = trends.bursts
     .filter((b) => (seen.has(b.term) ? false : (seen.add(b.term), true)))
-    .map((b) => ({ term: corpus.vocab.display[b.term], start: year(b.start), end: year(b.end) }));
+    .map((b) => ({ term: corpus.vocab.display[b.term] ?? '', start: year(b.start), end: year(b.end) }));
   const m = measureEras(ranked, fixture.eras, fixture.general);
   const missed = m.found.filter((f) => f.burst === null).map((f) => f.era);
   return `NeurIPS eras in the top 50 subject bursts: ${(100 * m.foundShare).toFixed(1)}% of ${fixture.eras.length} (target ≥ 85%), general words ${(100 * m.generalShare).toFixed(1)}%; missed: ${missed.join('; ')}; top 50: ${ranked

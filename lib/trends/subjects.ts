@@ -15,9 +15,11 @@
 import type { DocTermSets } from './term-counts';
 import type { Burst, TermSeries } from './types';
 
-/** Lifts above this count as this: ten times the share outside is as sharp as a burst gets (a
- * term with no papers before its burst is not sharper for being rare). */
-const MAX_LIFT = 10;
+/** Lifts above this count as this: five times the share outside is as sharp as a burst needs to be
+ * (a term with no papers before its burst is not more of a subject for being rare). */
+const MAX_LIFT = 5;
+/** Strength counts by this power: big movements count more than small ones, without drowning them. */
+const STRENGTH_POWER = 0.6;
 
 /** Added to a phrase's specificity (capped at 1). */
 const PHRASE_BONUS = 0.25;
@@ -153,9 +155,9 @@ export function buildBurstLift(burst: Burst, counts: ArrayLike<number>, periodPa
 const LONG_BURST_SHARE = 1 / 3;
 
 /**
- * The subject score of a burst: its strength (square root, so big movements count without drowning
- * the rest; a burst longer than a third of the corpus's periods counts per third), its sharpness
- * (log of the lift) and the term's specificity. General words with long, mild bursts fall behind
+ * The subject score of a burst: its strength (to the power 0.6, so big movements count without
+ * drowning the rest; a burst longer than a third of the corpus's periods counts per third), its
+ * sharpness (log of the lift, capped at 5) and the term's specificity. General words with long, mild bursts fall behind
  * subjects with sharp ones.
  */
 export function scoreBurst(
@@ -167,7 +169,7 @@ export function scoreBurst(
 ): number {
   const long = Math.max(1, duration / Math.max(1, LONG_BURST_SHARE * periods));
   return (
-    Math.sqrt(Math.max(0, strength) / long) *
+    Math.pow(Math.max(0, strength) / long, STRENGTH_POWER) *
     Math.log2(Math.min(MAX_LIFT, Math.max(1, lift))) *
     specificityWeight(specificity)
   );
