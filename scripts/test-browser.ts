@@ -62,6 +62,18 @@ async function main(): Promise<number> {
     '--quiet',
   ]);
   if (built !== 0) return built;
+  // A third: the bundled corpus with 40 topics, for the views that must stay readable with many.
+  const manyTopicsBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-40-topics-build-'));
+  log('building the bundled corpus with 40 topics');
+  const builtMany = run(path.join(BIN, 'tsx'), [
+    'scripts/pipeline.ts',
+    '--topics',
+    '40',
+    '--out',
+    manyTopicsBuild,
+    '--quiet',
+  ]);
+  if (builtMany !== 0) return builtMany;
 
   const start = async (build: string | null): Promise<{ url: string; server: ReturnType<typeof spawn> }> => {
     const port = await freePort();
@@ -82,21 +94,26 @@ async function main(): Promise<number> {
   };
   const main = await start(null);
   const exportsServer = await start(exportsBuild);
-  const stopAll = () => Promise.all([stopServer(main.server), stopServer(exportsServer.server)]);
+  const manyTopicsServer = await start(manyTopicsBuild);
+  const stopAll = () =>
+    Promise.all([stopServer(main.server), stopServer(exportsServer.server), stopServer(manyTopicsServer.server)]);
   const stop = () => void stopAll().then(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
     await waitForServer(`${main.url}/api/papers/1`, main.server);
     await waitForServer(`${exportsServer.url}/api/papers/1`, exportsServer.server);
+    await waitForServer(`${manyTopicsServer.url}/api/papers/1`, manyTopicsServer.server);
     log('running the browser tests');
     return run(path.join(BIN, 'vitest'), ['run', '--config', 'tests/browser/vitest.config.ts', ...filters], {
       TOPICSCOPE_BASE_URL: main.url,
       TOPICSCOPE_EXPORTS_URL: exportsServer.url,
+      TOPICSCOPE_40_TOPICS_URL: manyTopicsServer.url,
     });
   } finally {
     await stopAll();
     fs.rmSync(exportsBuild, { recursive: true, force: true });
+    fs.rmSync(manyTopicsBuild, { recursive: true, force: true });
   }
 }
 

@@ -157,4 +157,22 @@ describe('keyword trends', () => {
       await p.close();
     }
   });
+
+  it('keeps topics over time readable with 40 topics: one chart each, no "other" band', async () => {
+    const base = process.env.TOPICSCOPE_40_TOPICS_URL;
+    expect(base, 'scripts/test-browser.ts serves a 40-topic build').toBeTruthy();
+    const p = await newPage(browser);
+    try {
+      const response = await p.page.goto(`${base}/trends`, { waitUntil: 'networkidle' });
+      expect(response?.status()).toBe(200);
+      const charts = p.page.locator('[data-testid=topic-multiples] > a');
+      expect(await charts.count()).toBe(40);
+      expect(await p.page.getByText(/other topics/).count()).toBe(0);
+      await p.page.locator('[data-testid=topic-multiples]').scrollIntoViewIfNeeded();
+      await screenshot(p.page, 'trends-40-topics');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

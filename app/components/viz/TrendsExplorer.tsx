@@ -19,6 +19,7 @@ import type {
 } from '@/lib/store/read/trends';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { categoricalColor } from '@/lib/viz/palette';
+import { formatCsv } from '@/lib/viz/csv';
 import { densePeriods, pickIndices } from '@/lib/viz/trend-series';
 import { formatTrendsState, MAX_COMPARED_TERMS, type StackMode, type TrendsViewState } from '@/lib/viz/url-state';
 import { Sparkline } from '../charts/Sparkline';
@@ -33,6 +34,7 @@ import { TopicStreamChart } from './TopicStreamChart';
 import { useUrlState } from './use-url-state';
 import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
+import { downloadText } from './download';
 import { fetchJson } from './fetch-json';
 
 export interface TrendsData {
@@ -187,6 +189,28 @@ export function TrendsExplorer({
       <section className="card" aria-label="Compare terms">
         <div className={styles.chartHeader}>
           <h2>Share of papers using each term, per {periodWord}</h2>
+          {compared.length > 0 && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                downloadText(
+                  formatCsv(
+                    ['period', 'papers', ...compared.flatMap((c) => [`${c.display} papers`, `${c.display} share`])],
+                    periods.map((p, i) => [
+                      p,
+                      papers[i],
+                      ...compared.flatMap((c) => [c.papers[i], Number(c.share[i].toFixed(6))]),
+                    ]),
+                  ),
+                  'topicscope-term-series.csv',
+                  'text/csv',
+                )
+              }
+            >
+              CSV
+            </button>
+          )}
         </div>
         <div className={styles.graphToolbar}>
           <Autocomplete<TrendTerm>
