@@ -6,7 +6,14 @@ import { ExportChart } from './components/ExportChart';
 import { NoBuild } from './components/NoBuild';
 import { ColumnChart } from './components/charts/ColumnChart';
 import { Sparkline } from './components/charts/Sparkline';
-import { getOverview, readOrExplain } from '@/lib/store/read';
+import {
+  getOverview,
+  readCitationSummary,
+  readFoundations,
+  readMostCitedPapers,
+  readOrExplain,
+} from '@/lib/store/read';
+import { Foundations } from './components/citations/Foundations';
 import {
   formatCount,
   formatPaperDate,
@@ -26,9 +33,15 @@ function trendsHref(terms: string[]): string {
 
 export default async function OverviewPage() {
   await connection();
-  const result = readOrExplain(() => getOverview());
+  const result = readOrExplain(() => ({
+    overview: getOverview(),
+    citations: readCitationSummary(),
+    citedPapers: readMostCitedPapers({ limit: 10 }),
+    foundations: readFoundations(10),
+  }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const o = result.value;
+  const o = result.value.overview;
+  const { citations, citedPapers, foundations } = result.value;
   const maxTopic = Math.max(1, ...o.topics.map((t) => t.size));
   const topTopics = o.topics.slice(0, 15);
   const maxDegree = Math.max(1, ...o.topAuthors.map((a) => a.degree));
@@ -260,6 +273,8 @@ export default async function OverviewPage() {
           </ul>
         </section>
       </div>
+
+      <Foundations summary={citations} papers={citedPapers} references={foundations} />
 
       <section className="card section" id="sources" aria-labelledby="sources-title">
         <div className="card-header">

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, readCorpus, type IngestOptions } from './corpus/index';
 import type { Corpus, Paper } from './corpus/types';
+import { buildCitationLayer } from './citations/index';
 import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
@@ -33,6 +34,7 @@ import {
   writeMeta,
 } from './store/write';
 import {
+  writeCitationLayer,
   writeCoauthorGraph,
   writeCooccurrenceMaps,
   writeTopicEvolution,
@@ -251,6 +253,8 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     seed: deriveSeed(opts.seed, 'evolution'),
   });
 
+  const citations = buildCitationLayer(corpus);
+
   progress.start('maps', 0);
   const cooccurrence = buildCooccurrenceMaps(
     corpus.papers,
@@ -292,6 +296,11 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeCoauthorGraph(db, graph);
       writeTrends(db, trends, model, keywordTerms);
       writeCooccurrenceMaps(db, cooccurrence);
+      writeCitationLayer(
+        db,
+        citations,
+        Int32Array.from(corpus.papers, (p) => p.id),
+      );
       writeTopicEvolution(
         db,
         evolution,

@@ -155,6 +155,24 @@ CREATE TABLE paper_references (
 CREATE INDEX paper_references_cited ON paper_references(cited_paper_id) WHERE cited_paper_id IS NOT NULL;
 CREATE INDEX paper_references_key ON paper_references(ref_key);
 
+-- direct citations inside the corpus (resolved references, no self-citations)
+CREATE TABLE citations (
+  citing_id INTEGER NOT NULL,
+  cited_id  INTEGER NOT NULL,
+  PRIMARY KEY (citing_id, cited_id)
+) WITHOUT ROWID;
+CREATE INDEX citations_cited ON citations(cited_id, citing_id);
+
+-- the field's foundations: references outside the corpus cited by two or more of its papers
+CREATE TABLE cited_references (
+  rank      INTEGER PRIMARY KEY,            -- 0 = most cited
+  ref_key   TEXT NOT NULL,                  -- as paper_references.ref_key
+  citations INTEGER NOT NULL,               -- corpus papers citing it
+  raw       TEXT NOT NULL,                  -- the most common way the sources wrote it
+  doi       TEXT
+);
+CREATE INDEX cited_references_key ON cited_references(ref_key);
+
 -- other versions of a paper the sources name (Crossref's relation: a preprint and its article):
 -- two DOIs stay two papers, linked here; linked_paper_id when the other version is in the corpus
 CREATE TABLE paper_links (

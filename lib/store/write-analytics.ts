@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Corpus } from '../corpus/types';
+import type { CitationLayer } from '../citations/index';
 import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
@@ -88,6 +89,24 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
     graph_layout_width: map.width,
     graph_layout_height: map.height,
     graph_options: graph.options,
+  });
+}
+
+/** Direct citations (store ids are the papers' ids) and the foundations; counts in meta. */
+export function writeCitationLayer(db: Database.Database, layer: CitationLayer, paperIds: ArrayLike<number>): void {
+  const insertCitation = db.prepare('INSERT INTO citations (citing_id, cited_id) VALUES (?, ?)');
+  const insertReference = db.prepare(
+    'INSERT INTO cited_references (rank, ref_key, citations, raw, doi) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (let i = 0; i < layer.citing.length; i++)
+      insertCitation.run(paperIds[layer.citing[i]], paperIds[layer.cited[i]]);
+    layer.foundations.forEach((f, rank) => insertReference.run(rank, f.key, f.citations, f.raw, f.doi));
+  })();
+  writeMeta(db, {
+    citations_local: layer.citing.length,
+    citations_papers_with_references: layer.papersWithReferences,
+    citations_unresolved: layer.unresolved,
   });
 }
 

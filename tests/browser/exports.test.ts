@@ -80,6 +80,21 @@ describe('a build from WoS, Scopus and OpenAlex exports', () => {
     await close();
   });
 
+  it('the overview lists the foundations: the most cited paper of the corpus', async () => {
+    const { page, errors, close } = await newPage(browser);
+    expect(await visit(page, `${EXPORTS_URL}/`)).toBe(200);
+    const cited = page.locator('[data-testid=most-cited-papers] li');
+    expect(await cited.count()).toBeGreaterThan(0);
+    expect(await cited.first().textContent()).toContain('Sediment transport under storm surges');
+    await page.locator('[data-testid=foundations]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'exports-foundations');
+    const csv = await fetch(`${EXPORTS_URL}/api/citations/foundations?format=csv`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\r\n')[0]).toBe('rank,reference,doi,key,citing papers');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('the author page lists the affiliations the author gave and their identifiers', async () => {
     const response = await fetch(`${EXPORTS_URL}/api/authors?q=Claire`);
     const { authors } = (await response.json()) as { authors: { id: number; name: string }[] };

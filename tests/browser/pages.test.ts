@@ -174,4 +174,17 @@ describe('interactions', () => {
       await p.close();
     }
   });
+
+  it('says the bundled corpus has no reference lists, and which exports carry them', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/')).toBe(200);
+      const note = (await p.page.locator('[data-testid=no-references]').textContent()) ?? '';
+      expect(note).toContain('no reference lists');
+      expect(note).toContain('Web of Science');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

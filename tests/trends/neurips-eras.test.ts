@@ -13,11 +13,20 @@ import { defaultPipelineOptions, runPipeline } from '@/lib/pipeline';
 import { measureEras, type SubjectEra } from '@/lib/trends/era-measure';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const corpus = path.resolve(root, '..', 'shared', 'corpora', 'neurips-1987-2021.csv.gz');
+// ../shared/corpora beside the project, TOPICSCOPE_SHARED_DIR/corpora, or this machine's /work/shared.
+const corpus =
+  [
+    process.env.TOPICSCOPE_SHARED_DIR ? path.join(process.env.TOPICSCOPE_SHARED_DIR, 'corpora') : null,
+    path.resolve(root, '..', 'shared', 'corpora'),
+    '/work/shared/corpora',
+  ]
+    .filter((d): d is string => d !== null)
+    .map((d) => path.join(d, 'neurips-1987-2021.csv.gz'))
+    .find((f) => fs.existsSync(f)) ?? '';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-eras-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-describe.runIf(fs.existsSync(corpus))('NeurIPS subject eras', () => {
+describe.runIf(corpus !== '')('NeurIPS subject eras', () => {
   it('finds 85% of the eras among the top 50 subject bursts, with few general words', async () => {
     const result = await runPipeline(
       { ...defaultPipelineOptions(root), inputs: [corpus], outDir: path.join(work, 'build') },

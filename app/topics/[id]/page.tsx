@@ -10,7 +10,14 @@ import { PaperItem } from '../../components/PaperItem';
 import { TopicTermChart } from '../../components/TopicTermChart';
 import { LineChart } from '../../components/charts/LineChart';
 import { firstParam, parseId, parseNumberIn, type SearchParamsRecord } from '../../components/params';
-import { getTopic, readOrExplain } from '@/lib/store/read';
+import {
+  getTopic,
+  readCitationSummary,
+  readMostCitedPapers,
+  readOrExplain,
+  readTopicReferences,
+} from '@/lib/store/read';
+import { TopicCitations } from '../../components/citations/TopicCitations';
 import { formatCount, formatDecimal, formatPeriod, formatPlural, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
@@ -19,6 +26,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 // The metadata and the page ask for the same topic: read it once per request.
 const readTopic = cache((id: number) => readOrExplain(() => getTopic(id)));
+const readCitations = cache((id: number) =>
+  readOrExplain(() => ({
+    summary: readCitationSummary(),
+    papers: readMostCitedPapers({ topic: id, limit: 8 }),
+    references: readTopicReferences(id, 8),
+  })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -37,6 +51,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const detail = result.value;
   if (!detail) notFound();
   const { topic } = detail;
+  const citations = readCitations(id);
   const color = topicColor(topic.id);
   const maxSimilarity = Math.max(1e-9, ...detail.related.map((r) => r.similarity));
   const maxAuthor = Math.max(1, ...detail.topAuthors.map((a) => a.papers));
@@ -201,6 +216,13 @@ export default async function TopicPage({ params, searchParams }: Props) {
           )}
         </section>
       </div>
+      {citations.ok && (
+        <TopicCitations
+          summary={citations.value.summary}
+          papers={citations.value.papers}
+          references={citations.value.references}
+        />
+      )}
     </div>
   );
 }

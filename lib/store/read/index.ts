@@ -12,3 +12,4 @@ export * from './quality';
 export * from './map';
 export * from './graph';
 export * from './trends';
+export * from './citations';

@@ -1,0 +1,93 @@
+/**
+ * The field's foundations, on the overview: the corpus papers its own papers cite most, and the
+ * references outside the corpus they cite most (bibliometrix's most-cited references), with counts
+ * and a CSV. A corpus without reference lists says so and names the exports that carry them.
+ */
+import Link from 'next/link';
+import type { CitationSummary, CitedPaper, CitedReference } from '@/lib/store/read/citations';
+import { formatCount, formatPlural } from '@/lib/viz/format';
+
+export function NoReferences() {
+  return (
+    <p className="muted" data-testid="no-references">
+      This corpus has no reference lists, so there is no citation layer. Exports that carry them: Web of Science (plain
+      text or tab-delimited, &ldquo;Full Record and Cited References&rdquo;), Scopus CSV with references, OpenAlex
+      works, PubMed XML, Semantic Scholar, Crossref and Lens.
+    </p>
+  );
+}
+
+function doiHref(doi: string): string {
+  return `https://doi.org/${encodeURIComponent(doi).replace(/%2F/g, '/')}`;
+}
+
+export function Foundations({
+  summary,
+  papers,
+  references,
+}: {
+  summary: CitationSummary;
+  papers: CitedPaper[];
+  references: CitedReference[];
+}) {
+  return (
+    <section className="card section" aria-labelledby="foundations" data-testid="foundations">
+      <div className="card-header">
+        <h2 id="foundations">Foundations</h2>
+        {summary.papersWithReferences > 0 && (
+          <a href="/api/citations/foundations?format=csv" className="subtle" download>
+            CSV
+          </a>
+        )}
+      </div>
+      {summary.papersWithReferences === 0 ? (
+        <NoReferences />
+      ) : (
+        <>
+          <p className="muted">
+            {formatCount(summary.papersWithReferences)} of {formatCount(summary.papers)} papers list their references (
+            {formatCount(summary.references)} in all); {formatCount(summary.resolved)} point to papers of this corpus,
+            making {formatPlural(summary.citations, 'citation')} inside it.
+          </p>
+          <div className="grid-2">
+            <div>
+              <h3>Most cited in this corpus</h3>
+              {papers.length === 0 ? (
+                <p className="muted">No paper of the corpus cites another.</p>
+              ) : (
+                <ol className="row-list" data-testid="most-cited-papers">
+                  {papers.map((p) => (
+                    <li key={p.id}>
+                      <Link href={`/papers/${p.id}`} className="grow">
+                        {p.title}
+                      </Link>
+                      <span className="subtle">
+                        {formatPlural(p.local, 'citation')} here
+                        {p.global !== null ? ` · ${formatCount(p.global)} in all` : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+            <div>
+              <h3>Most cited references outside it</h3>
+              {references.length === 0 ? (
+                <p className="muted">No outside reference is cited by two papers or more.</p>
+              ) : (
+                <ol className="row-list" data-testid="most-cited-references">
+                  {references.map((r) => (
+                    <li key={r.key}>
+                      <span className="grow">{r.doi ? <a href={doiHref(r.doi)}>{r.raw}</a> : r.raw}</span>
+                      <span className="subtle">{formatPlural(r.citations, 'paper')}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
