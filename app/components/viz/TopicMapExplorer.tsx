@@ -65,19 +65,12 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
   const [cards, setCards] = useState<ReadonlyMap<number, MapPaperCard>>(new Map());
   const [selectionCards, setSelectionCards] = useState<MapPaperCard[]>([]);
-  const [timing, setTiming] = useState<{
-    loadMs: number;
-    firstDrawMs: number | null;
-    drawMs: number;
-    drawn: number;
-  } | null>(null);
-  const loadedAt = useRef<number | null>(null);
+  const [timing, setTiming] = useState<{ drawMs: number; drawn: number } | null>(null);
 
   useUrlState(formatMapState(state));
 
   useEffect(() => {
     let cancelled = false;
-    const started = performance.now();
     fetch('/api/map/points')
       .then(async (response) => {
         if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? response.statusText);
@@ -85,7 +78,6 @@ export function TopicMapExplorer({ meta, initial }: Props) {
       })
       .then((decoded) => {
         if (cancelled) return;
-        loadedAt.current = performance.now() - started;
         setPoints(decoded);
       })
       .catch((error: Error) => !cancelled && setLoadError(error.message));
@@ -164,12 +156,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     setState((s) => ({ ...s, zoom: identity ? null : t }));
   }, []);
   const onDraw = useCallback((ms: number, drawn: number) => {
-    setTiming((current) => ({
-      loadMs: loadedAt.current ?? 0,
-      firstDrawMs: current?.firstDrawMs ?? performance.now(),
-      drawMs: ms,
-      drawn,
-    }));
+    setTiming({ drawMs: ms, drawn });
   }, []);
 
   function toggleTopic(id: number) {
@@ -353,12 +340,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
             </span>
           )}
           {timing && (
-            <span
-              className={styles.hint}
-              data-testid="map-timing"
-              data-draw-ms={timing.drawMs.toFixed(1)}
-              data-first-draw-ms={timing.firstDrawMs?.toFixed(0)}
-            >
+            <span className={styles.hint} data-testid="map-timing">
               drawn {formatCount(timing.drawn)} points in {timing.drawMs.toFixed(1)} ms
             </span>
           )}
