@@ -14,7 +14,7 @@ import { measureText } from '@/lib/viz/font-metrics';
 import { ExportChart } from '../ExportChart';
 import { downloadText } from './download';
 import { fetchJson } from './fetch-json';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import styles from './viz.module.css';
 
 const ROW = 22;

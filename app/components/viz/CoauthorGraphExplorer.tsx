@@ -23,7 +23,7 @@ import { CommunityMapView } from './CommunityMapView';
 import { fetchJson } from './fetch-json';
 import type { GraphData } from './graph-engine';
 import { useUrlState } from './use-url-state';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import styles from './viz.module.css';
 
 const FADED_COLOR = '#d7dae0';

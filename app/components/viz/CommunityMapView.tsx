@@ -15,7 +15,7 @@ import {
 } from '@/lib/viz/community-labels';
 import { formatCount, formatShare } from '@/lib/viz/format';
 import { useSvgZoom } from './use-svg-zoom';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import styles from './viz.module.css';
 
 export interface CommunityMapViewProps {

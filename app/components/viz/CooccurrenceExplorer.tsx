@@ -15,7 +15,7 @@ import { COLOURED_GROUPS, groupColor } from '@/lib/viz/palette';
 import { ExportChart } from '../ExportChart';
 import { fetchJson } from './fetch-json';
 import { useSvgZoom } from './use-svg-zoom';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import styles from './viz.module.css';
 
 const NOUN: Record<CooccurrenceMapData['kind'], [string, string]> = {

@@ -15,7 +15,7 @@ import { categoricalColor } from '@/lib/viz/palette';
 import { ExportChart } from '../ExportChart';
 import { downloadText } from './download';
 import { fetchJson } from './fetch-json';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import styles from './viz.module.css';
 
 interface NodeDatum {

@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { buildTrendRows, toChartData } from '@/lib/viz/trend-series';
-import { useWidth } from './use-width';
+import { useWidth } from './use-size';
 import styles from './viz.module.css';
 
 export interface ChartTerm {

@@ -22,7 +22,7 @@ import { downloadText } from './download';
 import type { MapTool } from './map-engine';
 import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useUrlState } from './use-url-state';
-import { useSize } from './use-width';
+import { useSize } from './use-size';
 import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
 
