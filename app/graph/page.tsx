@@ -30,6 +30,8 @@ const NETWORK_NAMES: Record<'coauthors' | CooccurrenceMapKind, string> = {
   keywords: 'Keywords',
   institutions: 'Institutions',
   countries: 'Countries',
+  cocitation: 'Co-citation',
+  coupling: 'Coupling',
 };
 
 /** The networks this build offers, as links that keep nothing of another network's view. */

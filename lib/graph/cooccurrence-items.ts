@@ -9,8 +9,11 @@ import type { TokenizedCorpus } from '../text/types';
  * relevance per item that ranks the candidates. */
 export interface ItemLists {
   labels: string[];
+  /** Item ids of each document (a paper; for bibliographic coupling, a cited reference). */
   paperItems: Int32Array[];
   rank?: Float64Array;
+  /** The papers an item opens, when they are not the documents it occurs in (coupling: the paper itself). */
+  papersOfItem?: (item: number) => number[];
 }
 
 /** Builds item ids from labels by a key (case-insensitive by default); the label shown is the most
@@ -169,4 +172,57 @@ export function buildCountryItems(papers: readonly Paper[]): ItemLists | null {
     distinct(p.affiliations.flatMap((a) => (a.country !== null ? [index.idOf(a.country)] : []))),
   );
   return { labels: index.labels(), paperItems };
+}
+
+/** A reference's label as VOSviewer writes it on a co-citation map, first author and year
+ * (`Clegg 2002`), from its parts key; else the text as the sources wrote it, cut short. */
+export function shortReference(ref: { raw: string; partsKey: string | null }): string {
+  if (ref.partsKey) {
+    const [surname, year] = ref.partsKey.split('|');
+    if (surname && /^\d{4}$/.test(year ?? '')) return `${surname[0].toUpperCase()}${surname.slice(1)} ${year}`;
+  }
+  const text = ref.raw.replace(/\s+/g, ' ').trim();
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
+/**
+ * Co-citation (VOSviewer's and CiteSpace's map of a field's foundations): the items are cited
+ * references (grouped by normalized key), and two are linked when the same papers cite both.
+ * Null when no paper lists references.
+ */
+export function buildCocitationItems(papers: readonly Paper[]): ItemLists | null {
+  if (!papers.some((p) => p.references.length > 0)) return null;
+  const index = new ItemIndex();
+  const paperItems = papers.map((p) =>
+    distinct(p.references.flatMap((r) => (r.key !== null ? [index.idOf(shortReference(r), r.key)] : []))),
+  );
+  return { labels: index.labels(), paperItems };
+}
+
+/** References cited by more papers than this add no coupling: a reference every paper cites (a
+ * field's textbook) says nothing about which papers go together, and its pairs would swamp the map. */
+export const MAX_COUPLING_REFERENCE_PAPERS = 500;
+
+/**
+ * Bibliographic coupling: the items are the corpus papers, and two are linked by the references
+ * they share; the documents are the references, each listing the papers that cite it. An item opens
+ * its own paper. Null when no paper lists references.
+ */
+export function buildCouplingItems(papers: readonly Paper[]): ItemLists | null {
+  if (!papers.some((p) => p.references.length > 0)) return null;
+  const citing = new Map<string, number[]>();
+  papers.forEach((p, i) => {
+    const keys = new Set(p.references.flatMap((r) => (r.key !== null ? [r.key] : [])));
+    for (const key of keys) {
+      let list = citing.get(key);
+      if (!list) citing.set(key, (list = []));
+      list.push(i);
+    }
+  });
+  const paperItems: Int32Array[] = [];
+  for (const list of citing.values()) {
+    if (list.length >= 2 && list.length <= MAX_COUPLING_REFERENCE_PAPERS) paperItems.push(Int32Array.from(list));
+  }
+  const labels = papers.map((p) => (p.title.length > 80 ? `${p.title.slice(0, 79)}…` : p.title));
+  return { labels, paperItems, papersOfItem: (item) => [item] };
 }

@@ -13,7 +13,9 @@ import {
   type CooccurrenceMap,
 } from './cooccurrence';
 import {
+  buildCocitationItems,
   buildCountryItems,
+  buildCouplingItems,
   buildInstitutionItems,
   buildKeywordItems,
   buildTermItems,
@@ -35,6 +37,8 @@ const LIMITS: Record<CooccurrenceKind, { maxItems: number; minPapers: number }> 
   keywords: { maxItems: 300, minPapers: 2 },
   institutions: { maxItems: 250, minPapers: 2 },
   countries: { maxItems: 120, minPapers: 1 },
+  cocitation: { maxItems: 300, minPapers: 2 },
+  coupling: { maxItems: 300, minPapers: 2 },
 };
 
 /**
@@ -54,6 +58,8 @@ export function buildCooccurrenceMaps(
     ['keywords', buildKeywordItems(papers), papers],
     ['institutions', buildInstitutionItems(papers), papers],
     ['countries', buildCountryItems(papers), papers],
+    ['cocitation', buildCocitationItems(papers), papers],
+    ['coupling', buildCouplingItems(papers), papers],
   ];
   const out: BuiltCooccurrenceMap[] = [];
   for (const [kind, lists, owners] of sources) {
@@ -67,13 +73,18 @@ export function buildCooccurrenceMaps(
     );
     if (map.items.length < 2) continue;
     const position = new Map(map.items.map((item, i) => [item.item, i]));
-    const itemPapers: number[][] = map.items.map(() => []);
-    lists.paperItems.forEach((items, p) => {
-      for (let i = 0; i < items.length; i++) {
-        const at = position.get(items[i]);
-        if (at !== undefined) itemPapers[at].push(p);
-      }
-    });
+    const papersOfItem = lists.papersOfItem;
+    const itemPapers: number[][] = papersOfItem
+      ? map.items.map((item) => papersOfItem(item.item))
+      : map.items.map(() => []);
+    if (!papersOfItem) {
+      lists.paperItems.forEach((items, p) => {
+        for (let i = 0; i < items.length; i++) {
+          const at = position.get(items[i]);
+          if (at !== undefined) itemPapers[at].push(p);
+        }
+      });
+    }
     const cited = (p: number) => owners[p].citedBy ?? -1;
     out.push({
       map,

@@ -10,7 +10,7 @@ import type { SimulationNodeDatum } from 'd3-force';
 import { createRandom, shuffledIndices } from '../random';
 import { buildCommunities } from './communities';
 
-export type CooccurrenceKind = 'terms' | 'keywords' | 'institutions' | 'countries';
+export type CooccurrenceKind = 'terms' | 'keywords' | 'institutions' | 'countries' | 'cocitation' | 'coupling';
 
 export interface CooccurrenceOptions {
   /** At most this many items, the most frequent (after `minPapers`). */

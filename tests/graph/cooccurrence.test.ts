@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildCooccurrenceMap, DEFAULT_COOCCURRENCE_OPTIONS } from '@/lib/graph/cooccurrence';
-import { buildCountryItems, buildInstitutionItems, parseInstitution } from '@/lib/graph/cooccurrence-items';
+import {
+  buildCocitationItems,
+  buildCountryItems,
+  buildCouplingItems,
+  buildInstitutionItems,
+  parseInstitution,
+  shortReference,
+} from '@/lib/graph/cooccurrence-items';
+import type { PaperReference } from '@/lib/corpus/types';
 import { makePaper } from '../fixtures/graph/papers';
 
 const options = { ...DEFAULT_COOCCURRENCE_OPTIONS, minPapers: 1 };
@@ -95,5 +103,50 @@ describe('institutions and countries', () => {
     expect(countries.labels).toEqual(['United States']);
     expect(countries.paperItems.map((ids) => Array.from(ids))).toEqual([[0], []]);
     expect(buildInstitutionItems([makePaper(3, [], 2020)])).toBeNull();
+  });
+});
+
+describe('citation maps', () => {
+  const ref = (raw: string, key: string | null, partsKey: string | null = null): PaperReference => ({
+    raw,
+    key,
+    doi: null,
+    ids: [],
+    partsKey,
+    titleKey: null,
+  });
+  const a = makePaper(1, [['Ann Lee', 'lee a']], 2020);
+  const b = makePaper(2, [['Bo Chen', 'chen b']], 2021);
+  const c = makePaper(3, [['Cy Diaz', 'diaz c']], 2021);
+  a.references = [
+    ref('Smith J, 2001, NATURE, V5, P10', 'smith|2001|v5|p10', 'smith|2001|v5|p10'),
+    ref('X', 'doi:10.1/x'),
+  ];
+  b.references = [
+    ref('SMITH J, 2001, NATURE, V5, P10', 'smith|2001|v5|p10', 'smith|2001|v5|p10'),
+    ref('X again', 'doi:10.1/x'),
+  ];
+  c.references = [ref('Garbage', null)];
+
+  it('labels references by first author and year, else by their text', () => {
+    expect(shortReference(ref('Smith J, 2001, NATURE', 'k', 'smith|2001|v5|p10'))).toBe('Smith 2001');
+    expect(shortReference(ref('A very long reference '.repeat(4), 'doi:10.1/y'))).toHaveLength(48);
+  });
+
+  it('co-citation: references are items, each paper lists the references it cites', () => {
+    const items = buildCocitationItems([a, b, c])!;
+    expect(items.labels).toEqual(['Smith 2001', 'X']);
+    expect(items.paperItems.map((ids) => Array.from(ids))).toEqual([[0, 1], [0, 1], []]);
+    expect(buildCocitationItems([makePaper(9, [], 2020)])).toBeNull();
+  });
+
+  it('coupling: papers are items, each shared reference lists the papers citing it', () => {
+    const items = buildCouplingItems([a, b, c])!;
+    expect(items.labels.length).toBe(3);
+    expect(items.paperItems.map((ids) => Array.from(ids))).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(items.papersOfItem!(2)).toEqual([2]);
   });
 });

@@ -23,8 +23,20 @@ const NOUN: Record<CooccurrenceMapData['kind'], [string, string]> = {
   keywords: ['keyword', 'keywords'],
   institutions: ['institution', 'institutions'],
   countries: ['country', 'countries'],
+  cocitation: ['reference', 'references'],
+  coupling: ['paper', 'papers'],
 };
 const FONT = 11;
+
+/** What links two items, per map. */
+const TOGETHER: Record<CooccurrenceMapData['kind'], string> = {
+  terms: 'that appear in the same papers',
+  keywords: 'given to the same papers',
+  institutions: 'on the same papers',
+  countries: 'on the same papers',
+  cocitation: 'cited by the same papers (co-citation)',
+  coupling: 'that cite the same references (bibliographic coupling)',
+};
 
 interface ItemPapers {
   item: { id: number; label: string; papers: number };
@@ -88,9 +100,9 @@ export function CooccurrenceExplorer({ data, initialItem }: { data: Cooccurrence
     <div className={styles.graphLayout}>
       <section className={styles.graphMain} aria-label={`Map of ${many}`}>
         <p className={styles.hint}>
-          {formatCount(data.items.length)} {many} in {formatCount(data.clusters)} clusters; a line joins two {many} that
-          appear in the same papers more often than chance would give (association strength). Colours are clusters (the{' '}
-          {COLOURED_GROUPS} largest have their own). Click a {one} for its papers.
+          {formatCount(data.items.length)} {many} in {formatCount(data.clusters)} clusters; a line joins two {many}{' '}
+          {TOGETHER[data.kind]} more often than chance would give (association strength). Colours are clusters (the{' '}
+          {COLOURED_GROUPS} largest have their own). Click a {one} for {data.kind === 'coupling' ? 'it' : 'its papers'}.
         </p>
         <div className={styles.graphToolbar}>
           <details className={styles.downloads}>
@@ -204,7 +216,8 @@ export function CooccurrenceExplorer({ data, initialItem }: { data: Cooccurrence
             <>
               <h2>{current.data.item.label}</h2>
               <p className={styles.hint}>
-                {formatCount(current.data.item.papers)} papers
+                {formatCount(current.data.item.papers)}{' '}
+                {data.kind === 'coupling' ? 'of its references are cited by other papers' : 'papers'}
                 {(data.kind === 'terms' || data.kind === 'keywords') && (
                   <>
                     {' · '}

@@ -464,9 +464,16 @@ export function readGraphSummary(db: Database.Database = openBuild()): GraphSumm
 
 /** The co-occurrence maps a build has: `terms`, and `keywords`, `institutions`, `countries` when
  * the corpus carries them. */
-export type CooccurrenceMapKind = 'terms' | 'keywords' | 'institutions' | 'countries';
+export type CooccurrenceMapKind = 'terms' | 'keywords' | 'institutions' | 'countries' | 'cocitation' | 'coupling';
 
-export const COOCCURRENCE_KINDS: readonly CooccurrenceMapKind[] = ['terms', 'keywords', 'institutions', 'countries'];
+export const COOCCURRENCE_KINDS: readonly CooccurrenceMapKind[] = [
+  'terms',
+  'keywords',
+  'institutions',
+  'countries',
+  'cocitation',
+  'coupling',
+];
 
 export interface CooccurrenceMapData {
   kind: CooccurrenceMapKind;
