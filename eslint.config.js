@@ -45,6 +45,28 @@ export default defineConfig([
     },
   },
   {
+    // The product's code handles corpora of a million papers: no spread of an unbounded array.
+    files: ['lib/**/*.ts', 'app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      // A spread passes every element as an argument: past ~100k it overflows the stack.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max/min(...xs) overflows on large arrays: use maxOf/minOf from lib/viz/extent.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message: 'push(...xs) overflows on large arrays: push in a loop.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement",
+          message: 'String.fromCharCode(...codes) overflows on large arrays: decode in chunks.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

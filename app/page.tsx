@@ -24,6 +24,7 @@ import {
 } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_TRENDS_STATE, formatTrendsState } from '@/lib/viz/url-state';
+import { maxOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -42,9 +43,15 @@ export default async function OverviewPage() {
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const o = result.value.overview;
   const { citations, citedPapers, foundations } = result.value;
-  const maxTopic = Math.max(1, ...o.topics.map((t) => t.size));
+  const maxTopic = maxOf(
+    o.topics.map((t) => t.size),
+    1,
+  );
   const topTopics = o.topics.slice(0, 15);
-  const maxDegree = Math.max(1, ...o.topAuthors.map((a) => a.degree));
+  const maxDegree = maxOf(
+    o.topAuthors.map((a) => a.degree),
+    1,
+  );
   return (
     <div className="page">
       <header className="page-header">

@@ -27,6 +27,7 @@ import type { TokenizedCorpus } from '../lib/text/types';
 import { buildTrends } from '../lib/trends/index';
 import { freePort, stopServer, waitForServer } from './next-server';
 import type { Trends } from '../lib/trends/types';
+import { maxOf } from '@/lib/viz/extent';
 
 /** One line of the bench table. */
 export interface BenchRow {
@@ -450,7 +451,7 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
     part: 'neurips',
     stage: 'graph+trends',
     seconds: gt.reduce((s, t) => s + t.seconds, 0),
-    peakRssMb: Math.max(...gt.map((t) => t.peakRssMb)),
+    peakRssMb: maxOf(gt.map((t) => t.peakRssMb)),
     figures: `${result.graph.authors.length} authors, ${result.trends.periods.length} periods; target < 10 s, < 1 GB`,
   });
   rows.push({
@@ -544,7 +545,7 @@ async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
       part: 'arxiv build',
       stage: 'total',
       seconds: result.timings.reduce((s, t) => s + t.seconds, 0),
-      peakRssMb: Math.max(...result.timings.map((t) => t.peakRssMb)),
+      peakRssMb: maxOf(result.timings.map((t) => t.peakRssMb)),
       figures: `${result.corpus.papers.length} papers, k=${result.model.topics.length} (auto)`,
     });
   }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDuration } from '../lib/cli/progress';
 import { runBenchPart, type BenchRow, type PartResult } from './bench-parts';
+import { maxOf } from '@/lib/viz/extent';
 
 const root = process.cwd();
 const corporaDir = path.resolve(root, '..', 'shared', 'corpora');
@@ -100,7 +101,7 @@ function formatTable(rows: BenchRow[]): string {
     r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
     r.figures ?? '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const widths = header.map((h, i) => maxOf(body.map((b) => b[i].length), h.length));
   const fmt = (cells: string[]) =>
     cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { EgoNetwork } from '@/lib/store/read';
 import { communityColor } from '@/lib/viz/palette';
 import { buildEgoLayout } from './ego-layout';
+import { maxOf } from '@/lib/viz/extent';
 
 /**
  * An author's ego network as a small SVG: the author in the middle, co-authors around, lines for
@@ -30,7 +31,10 @@ export function EgoNetworkView({
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const info = new Map([[ego.author.id, ego.author], ...ego.coauthors.map((c) => [c.id, c] as const)]);
   const labelled = new Set([ego.author.id, ...ego.coauthors.slice(0, labelCount).map((c) => c.id)]);
-  const maxPapers = Math.max(1, ...ego.edges.map((e) => e.papers));
+  const maxPapers = maxOf(
+    ego.edges.map((e) => e.papers),
+    1,
+  );
   const width = extent * 2;
   const height = extent * 2 - (outer ? 0 : 20);
   return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { DataTable } from './DataTable';
 import { ExportChart } from './ExportChart';
 import { rankByRelevance, termRelevance } from './term-relevance';
+import { maxOf } from '@/lib/viz/extent';
 
 export interface TopicTermDatum {
   term: string;
@@ -56,7 +57,10 @@ export function TopicTermChart({
     0,
     SHOWN,
   );
-  const maxWeight = Math.max(1e-12, ...terms.map((t) => t.weight));
+  const maxWeight = maxOf(
+    terms.map((t) => t.weight),
+    1e-12,
+  );
   const barSpace = WIDTH - LABEL_WIDTH - 44;
   const height = ordered.length * ROW + 8;
   const setMode = (relevance: boolean) => {

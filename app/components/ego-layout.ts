@@ -1,3 +1,4 @@
+import { maxOf } from '@/lib/viz/extent';
 /**
  * A radial layout of an ego network: the author at the centre, co-authors on one or two rings
  * (strongest ties on the inner ring), ordered so that co-authors who write together sit near each
@@ -30,7 +31,10 @@ export function buildEgoLayout(
   radius = 100,
   innerMax = 14,
 ): EgoPlacedNode[] {
-  const maxPapers = Math.max(1, ego.papers, ...coauthors.map((c) => c.papers));
+  const maxPapers = maxOf(
+    coauthors.map((c) => c.papers),
+    Math.max(1, ego.papers),
+  );
   const size = (papers: number) => 3 + 7 * Math.sqrt(Math.max(1, papers) / maxPapers);
   const ranked = [...coauthors].sort((a, b) => b.joint - a.joint || b.papers - a.papers || a.id - b.id);
   const rings = [ranked.slice(0, innerMax), ranked.slice(innerMax)];

@@ -9,6 +9,7 @@ import { getQualityReport, readOrExplain, type QualityMetric } from '@/lib/store
 import { formatCount, formatDecimal, formatShare, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { describeMetric, metricOrder, NON_METRIC_KEYS, type Verdict } from './metrics';
+import { maxOf, minOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Quality' };
 
@@ -73,8 +74,8 @@ export default async function QualityPage() {
   const labelled = value('ari') != null || value('nmi') != null;
   const byCoherence = [...report.topics].sort((a, b) => (b.coherence ?? -Infinity) - (a.coherence ?? -Infinity));
   const coherences = report.topics.map((t) => t.coherence).filter((c): c is number => c != null);
-  const cMin = Math.min(0, ...coherences);
-  const cMax = Math.max(1e-9, ...coherences);
+  const cMin = minOf(coherences, 0);
+  const cMax = maxOf(coherences, 1e-9);
   const lowTopics = byCoherence.filter((t) => t.coherence != null && t.coherence < 0.03);
   const totalRejected = report.sources.reduce((s, f) => s + f.rejected, 0);
   return (

@@ -7,6 +7,7 @@ import { firstParam, type SearchParamsRecord } from '../components/params';
 import { getTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
+import { maxOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Topics' };
 
@@ -31,7 +32,10 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const { tree } = result.value;
   const topics = [...result.value.topics].sort(SORTS[sort].compare);
-  const maxSize = Math.max(1, ...topics.map((t) => t.size));
+  const maxSize = maxOf(
+    topics.map((t) => t.size),
+    1,
+  );
   return (
     <div className="page">
       <header className="page-header">

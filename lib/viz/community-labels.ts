@@ -5,6 +5,7 @@
  */
 import { boxesOverlap, type Box } from './label-placement';
 import { measureText } from './font-metrics';
+import { maxOf } from './extent';
 
 /** Font of the community names (px) and the space between their lines. */
 export const COMMUNITY_LABEL_FONT = 12;
@@ -79,7 +80,7 @@ export function placeCommunityLabels(
     if (placed.length >= maxLabels) break;
     const lines = communityLabelLines(c.topAuthors, c.topicLabel);
     if (lines.length === 0) continue;
-    const width = Math.max(...lines.map(labelLineWidth));
+    const width = maxOf(lines.map(labelLineWidth));
     const top = c.y + c.r + 3;
     const box = {
       x0: c.x - width / 2 - PADDING,

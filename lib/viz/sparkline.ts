@@ -1,5 +1,6 @@
 /** Sparklines for term lists: a tiny line of a series, breaking where a value is missing. */
 import { line, scaleLinear } from 'd3';
+import { maxOf } from './extent';
 
 /**
  * SVG path data of `values` inside width × height (with `pad` pixels kept free), y scaled from 0
@@ -13,7 +14,7 @@ export function buildSparklinePath(
 ): string {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (finite.length === 0) return '';
-  const max = Math.max(...finite);
+  const max = maxOf(finite);
   const x = scaleLinear()
     .domain([0, Math.max(1, values.length - 1)])
     .range([pad, width - pad]);

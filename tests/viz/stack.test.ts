@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStackPaths, buildTopicStack, OTHER_LAYER_ID } from '@/lib/viz/stack';
+import { minOf } from '@/lib/viz/extent';
 
 const periods = ['2020', '2021', '2022'];
 const topics = [
@@ -43,7 +44,7 @@ describe('topic stack', () => {
       layer.bands.forEach(([lo, hi], p) => expect(hi - lo).toBeCloseTo(layer.papers[p], 12));
     }
     // Wiggle keeps the first period's baseline at 0 and moves it afterwards.
-    const lows = periods.map((_, p) => Math.min(...s.layers.map((l) => l.bands[p][0])));
+    const lows = periods.map((_, p) => minOf(s.layers.map((l) => l.bands[p][0])));
     expect(lows[0]).toBeCloseTo(0, 12);
     expect(lows.some((v) => Math.abs(v) > 1e-9)).toBe(true);
   });

@@ -11,6 +11,7 @@ import { getAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
 import { formatAffiliation, formatCount, formatDecimal, formatPlural, formatYearRange } from '@/lib/viz/format';
 import { communityColor, topicColor } from '@/lib/viz/palette';
 import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/url-state';
+import { maxOf } from '@/lib/viz/extent';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,7 +37,10 @@ export default async function AuthorPage({ params }: Props) {
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const author = result.value;
   if (!author) notFound();
-  const maxTopic = Math.max(1, ...author.topics.map((t) => t.papers));
+  const maxTopic = maxOf(
+    author.topics.map((t) => t.papers),
+    1,
+  );
   const stats = author.stats;
   return (
     <div className="page">

@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
+import { maxOf } from '@/lib/viz/extent';
 
 export interface Column {
   label: string;
@@ -29,7 +30,10 @@ export function ColumnChart({
     .range([margin.left, width - margin.right])
     .paddingInner(0.18)
     .paddingOuter(0.08);
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = maxOf(
+    data.map((d) => d.value),
+    1,
+  );
   const y = scaleLinear()
     .domain([0, max])
     .nice(4)

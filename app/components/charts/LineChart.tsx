@@ -1,4 +1,5 @@
 import { area, line, scaleLinear, scalePoint } from 'd3';
+import { maxOf, minOf } from '@/lib/viz/extent';
 
 export interface LinePoint {
   x: string;
@@ -41,8 +42,8 @@ export function LineChart({
     .range([margin.left, width - margin.right])
     .padding(0.3);
   const ys = points.map((p) => p.y);
-  const lo = zeroBased ? Math.min(0, ...ys) : Math.min(...ys);
-  const hi = Math.max(...ys, lo + 1e-9);
+  const lo = zeroBased ? minOf(ys, 0) : minOf(ys);
+  const hi = maxOf(ys, lo + 1e-9);
   const y = scaleLinear()
     .domain([lo, hi])
     .nice(4)

@@ -16,6 +16,7 @@ import { downloadText } from './download';
 import { fetchJson } from './fetch-json';
 import { useSize } from './use-size';
 import styles from './viz.module.css';
+import { maxOf } from '@/lib/viz/extent';
 
 const ROW = 22;
 const FONT = 12;
@@ -50,7 +51,14 @@ export function BurstTimeline({ periods, initial, topics, kind, topic, onTopic: 
   const error = result?.key === key ? (result.error ?? null) : null;
 
   const labelWidth = useMemo(
-    () => Math.min(260, Math.max(120, ...(bursts ?? []).map((b) => measureText(`${b.display} +4`, FONT) + 12))),
+    () =>
+      Math.min(
+        260,
+        maxOf(
+          (bursts ?? []).map((b) => measureText(`${b.display} +4`, FONT) + 12),
+          120,
+        ),
+      ),
     [bursts],
   );
   const width = Math.max(420, size.width || 800);

@@ -17,6 +17,7 @@ import { formatCount, formatShare } from '@/lib/viz/format';
 import { useSvgZoom } from './use-svg-zoom';
 import { useSize } from './use-size';
 import styles from './viz.module.css';
+import { maxOf } from '@/lib/viz/extent';
 
 export interface CommunityMapViewProps {
   data: CommunityMapData;
@@ -48,7 +49,14 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
     [data.communities, sizeBy],
   );
   const byId = useMemo(() => new Map(data.communities.map((c, i) => [c.id, i])), [data.communities]);
-  const maxStrength = useMemo(() => Math.max(1, ...data.links.map((l) => Math.log1p(l.strength))), [data.links]);
+  const maxStrength = useMemo(
+    () =>
+      maxOf(
+        data.links.map((l) => Math.log1p(l.strength)),
+        1,
+      ),
+    [data.links],
+  );
   const labels = useMemo(
     () =>
       placeCommunityLabels(

@@ -17,6 +17,7 @@ import { fetchJson } from './fetch-json';
 import { useSvgZoom } from './use-svg-zoom';
 import { useSize } from './use-size';
 import styles from './viz.module.css';
+import { maxOf } from '@/lib/viz/extent';
 
 const NOUN: Record<CooccurrenceMapData['kind'], [string, string]> = {
   terms: ['term', 'terms'],
@@ -94,7 +95,10 @@ export function CooccurrenceExplorer({ data, initialItem }: { data: Cooccurrence
     })),
     { width: view.width, height: view.height, fontSize: FONT, measure: (s) => measureText(s, FONT, 400), padding: 1 },
   );
-  const maxStrength = Math.max(1, ...data.links.map((l) => Math.log1p(l.strength)));
+  const maxStrength = maxOf(
+    data.links.map((l) => Math.log1p(l.strength)),
+    1,
+  );
 
   return (
     <div className={styles.graphLayout}>

@@ -9,6 +9,7 @@ import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { buildTrendRows, toChartData } from '@/lib/viz/trend-series';
 import { useWidth } from './use-size';
 import styles from './viz.module.css';
+import { maxOf } from '@/lib/viz/extent';
 
 export interface ChartTerm {
   key: string;
@@ -56,7 +57,10 @@ export function TermTrendChart({ periods, periodPapers, terms, minPeriodPapers, 
   const rows = buildTrendRows(periods, periodPapers, terms, minPeriodPapers);
   const data = toChartData(rows);
   // A nice 0-based axis (0, 10%, 20%…) rather than recharts' split of the raw maximum.
-  const max = Math.max(0.01, ...rows.flatMap((r) => terms.map((t) => r.values[t.key] ?? 0)));
+  const max = maxOf(
+    rows.flatMap((r) => terms.map((t) => r.values[t.key] ?? 0)),
+    0.01,
+  );
   const y = scaleLinear().domain([0, max]).nice(5);
   const ticks = y.ticks(5);
   return (

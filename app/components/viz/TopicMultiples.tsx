@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { formatPeriod, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { buildSparklinePath } from '@/lib/viz/sparkline';
+import { maxOf } from '@/lib/viz/extent';
 
 const WIDTH = 150;
 const HEIGHT = 40;
@@ -31,7 +32,7 @@ export function TopicMultiples({
       {order.map((i) => {
         const t = topics[i];
         const share = papers[i].map((n, p) => (periodPapers[p] > 0 ? n / periodPapers[p] : 0));
-        const peak = Math.max(0, ...share);
+        const peak = maxOf(share, 0);
         const peakAt = share.indexOf(peak);
         const d = buildSparklinePath(share, WIDTH, HEIGHT);
         return (

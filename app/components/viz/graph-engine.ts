@@ -11,6 +11,7 @@ import { labelBudget, placeLabels } from '@/lib/viz/label-placement';
 import type { Affine } from '@/lib/viz/map-scale';
 import { mixColor } from '@/lib/viz/raster';
 import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
+import { maxOf } from '@/lib/viz/extent';
 
 export interface GraphData {
   id: number[];
@@ -97,7 +98,7 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
 
   setData(data: GraphData): void {
     this.data = data;
-    this.radius = buildNodeRadius(Math.max(1, ...data.papers));
+    this.radius = buildNodeRadius(maxOf(data.papers, 1));
     this.fitData(data.x, data.y);
   }
 

@@ -21,6 +21,7 @@ import { TopicCitations } from '../../components/citations/TopicCitations';
 import { formatCount, formatDecimal, formatPeriod, formatPlural, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
+import { maxOf } from '@/lib/viz/extent';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
@@ -53,8 +54,14 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const { topic } = detail;
   const citations = readCitations(id);
   const color = topicColor(topic.id);
-  const maxSimilarity = Math.max(1e-9, ...detail.related.map((r) => r.similarity));
-  const maxAuthor = Math.max(1, ...detail.topAuthors.map((a) => a.papers));
+  const maxSimilarity = maxOf(
+    detail.related.map((r) => r.similarity),
+    1e-9,
+  );
+  const maxAuthor = maxOf(
+    detail.topAuthors.map((a) => a.papers),
+    1,
+  );
   const hasPeriods = detail.periods.some((p) => p.papers > 0);
   return (
     <div className="page">

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { readPaperListItems, type PaperListItem } from './papers';
 import { selectAll, selectOne } from './statements';
+import { maxOf } from '../../viz/extent';
 
 /** A topic as a line in a list. */
 export interface TopicSummary {
@@ -229,7 +230,7 @@ export function buildTopicTree(
     node.children.sort((a, b) => b.size - a.size || a.nodeId - b.nodeId);
     const leaves: { topicId: number; size: number }[] =
       node.topicId != null ? [{ topicId: node.topicId, size: topics.get(node.topicId)?.size ?? node.size }] : [];
-    for (const child of node.children) leaves.push(...finish(child));
+    for (const child of node.children) for (const leaf of finish(child)) leaves.push(leaf);
     node.topics = leaves.length;
     if (node.topicId == null) {
       const largest = [...leaves].sort((a, b) => b.size - a.size || a.topicId - b.topicId).slice(0, 2);
@@ -244,7 +245,7 @@ export function buildTopicTree(
     nodeId: -1,
     topicId: null,
     label: 'All topics',
-    height: Math.max(...roots.map((r) => r.height)),
+    height: maxOf(roots.map((r) => r.height)),
     size: roots.reduce((s, r) => s + r.size, 0),
     topics: roots.reduce((s, r) => s + r.topics, 0),
     children: roots.sort((a, b) => b.size - a.size),
