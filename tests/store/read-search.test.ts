@@ -11,7 +11,7 @@ import {
   buildTopicTerms,
   buildTopicTree,
   findAuthorIdByName,
-  findAuthors,
+  searchAuthors,
   getAuthor,
   getOverview,
   getPaper,
@@ -366,9 +366,11 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
     expect(getAuthor(42, db)).toBeNull();
   });
   it('finds authors by prefix or word, escaping LIKE wildcards', () => {
-    expect(findAuthors('tur', 10, db).map((a) => a.name)).toEqual(['Alan Turing']);
-    expect(findAuthors('a', 10, db).map((a) => a.name)).toEqual(['Ada Lovelace', 'Alan Turing']);
-    expect(findAuthors('%', 10, db)).toEqual([]);
+    expect(searchAuthors('tur', 10, db).map((a) => a.name)).toEqual(['Alan Turing']);
+    // Names starting with the query first, then any that contain it.
+    expect(searchAuthors('a', 10, db).map((a) => a.name)).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+    expect(searchAuthors('hop', 10, db).map((a) => a.name)).toEqual(['Grace Hopper']);
+    expect(searchAuthors('%', 10, db)).toEqual([]);
     expect(findAuthorIdByName('grace HOPPER', db)).toBe(3);
   });
   it('sums up the corpus and the quality report', () => {

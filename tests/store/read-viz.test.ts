@@ -175,7 +175,8 @@ describe('graph reads', () => {
   });
 
   it('searches names, prefix matches first, and escapes LIKE wildcards', () => {
-    expect(searchAuthors('e', 10, db).map((a) => a.name)).toEqual(['Ann Lee', 'Bo Chen', 'Dee Ek']);
+    // A word starting with the query (Ek) before names that only contain it.
+    expect(searchAuthors('e', 10, db).map((a) => a.name)).toEqual(['Dee Ek', 'Ann Lee', 'Bo Chen']);
     expect(searchAuthors('d', 10, db).map((a) => a.name)).toEqual(['Dee Ek', 'Cy Diaz']);
     expect(searchAuthors('%', 10, db)).toEqual([]);
     expect(searchAuthors('  ', 10, db)).toEqual([]);

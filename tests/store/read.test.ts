@@ -9,7 +9,6 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  findAuthors,
   getAuthor,
   getOverview,
   getPaper,
@@ -18,6 +17,7 @@ import {
   getTopicTree,
   listTopics,
   parseMarkedText,
+  searchAuthors,
   searchPapers,
   type SearchFilters,
 } from '@/lib/store/read';
@@ -105,7 +105,7 @@ describe('the bundled corpus through the read module', () => {
     );
     const o = getOverview(db);
     const topic = listTopics(db)[0].id;
-    const [author] = findAuthors('Rinon Gal', 1, db);
+    const [author] = searchAuthors('Rinon Gal', 1, db);
     const year = o.papersPerYear[o.papersPerYear.length - 1].year;
     const filters: SearchFilters[] = [
       { topic },
@@ -174,7 +174,7 @@ describe('the bundled corpus through the read module', () => {
   });
 
   it('reads an ICLR 2023 author with co-authors and the ego network', () => {
-    const [match] = findAuthors('Rinon Gal', 5, db);
+    const [match] = searchAuthors('Rinon Gal', 5, db);
     expect(match.name).toBe('Rinon Gal');
     const a = getAuthor(match.id, db)!;
     expect(a.papers.map((p) => p.title)).toContain(KNOWN_TITLE);

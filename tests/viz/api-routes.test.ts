@@ -13,12 +13,11 @@ import { decodeMapPoints } from '@/lib/viz/point-payload';
 import { GET as getPoints } from '@/app/api/map/points/route';
 import { GET as getCards, POST as postCards } from '@/app/api/map/papers/route';
 import { GET as getEgo } from '@/app/api/graph/ego/route';
-import { GET as getAuthors } from '@/app/api/graph/authors/route';
 import { GET as getLayout } from '@/app/api/graph/layout/route';
 import { GET as getExport } from '@/app/api/graph/export/route';
 import { GET as getTerms } from '@/app/api/trends/terms/route';
 import { GET as getSeries } from '@/app/api/trends/series/route';
-import { GET as getAuthorsByPrefix } from '@/app/api/authors/route';
+import { GET as getAuthors } from '@/app/api/authors/route';
 
 let empty: string;
 let built: string;
@@ -68,7 +67,7 @@ describe('bad input', () => {
       [getCards(req('/api/map/papers?ids=1,x')), 'ids must be'],
       [getCards(req('/api/map/papers')), 'ids'],
       [getEgo(req('/api/graph/ego?author=-3')), 'author'],
-      [getAuthors(req('/api/graph/authors?q=')), 'q'],
+      [getAuthors(req('/api/authors?q=')), 'q'],
       [getLayout(req('/api/graph/layout?joint=0')), 'joint'],
       [getLayout(req('/api/graph/layout?from=2020&to=2019')), 'from must not be after to'],
       [getLayout(req('/api/graph/layout?community=x')), 'community'],
@@ -97,10 +96,7 @@ describe('no build', () => {
     expect(((await response.json()) as { error: string }).error).toContain('npm run pipeline');
     expect((await getPoints(req('/api/map/points'))).status).toBe(503);
     // One respond module: every route gives the reason and is never cached.
-    for (const r of [
-      await getTerms(req('/api/trends/terms?q=neu')),
-      await getAuthorsByPrefix(req('/api/authors?q=ann')),
-    ]) {
+    for (const r of [await getTerms(req('/api/trends/terms?q=neu')), await getAuthors(req('/api/authors?q=ann'))]) {
       expect(r.status).toBe(503);
       expect(r.headers.get('cache-control')).toBe('no-store');
       expect(((await r.json()) as { reason: string }).reason).toBe('missing');
@@ -109,7 +105,7 @@ describe('no build', () => {
 
   it('answers a bad author query with a 400 naming the parameter', async () => {
     for (const url of ['/api/authors', '/api/authors?q=', '/api/authors?q=ann&limit=500']) {
-      const r = await getAuthorsByPrefix(req(url));
+      const r = await getAuthors(req(url));
       expect(r.status).toBe(400);
       expect(((await r.json()) as { error: string }).error).toMatch(/^Bad request: (q: q is required|limit: )/);
     }
@@ -138,7 +134,7 @@ describe('with a build', () => {
     };
     expect(ego.coauthors).toMatchObject([{ name: 'Ann Lee', joint: 1 }]);
     expect((await getEgo(req('/api/graph/ego?author=99'))).status).toBe(404);
-    const authors = (await (await getAuthors(req('/api/graph/authors?q=lee'))).json()) as {
+    const authors = (await (await getAuthors(req('/api/authors?q=lee'))).json()) as {
       authors: { name: string }[];
     };
     expect(authors.authors.map((a) => a.name)).toEqual(['Ann Lee']);

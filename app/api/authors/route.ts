@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answer, jsonOk, parseQuery } from '../_shared/respond';
-import { findAuthors } from '@/lib/store/read';
+import { searchAuthors } from '@/lib/store/read';
 
 const querySchema = z.object({
   q: z
@@ -11,9 +11,12 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-/** Author lookup for autocomplete: GET /api/authors?q=name&limit=10 → { authors: [{ id, name, papers }] }. */
+/**
+ * The one author search: GET /api/authors?q=name&limit=10 → { authors: [{ id, name, papers, coauthors,
+ * community, component, laidOut }] }, name starts first, then word starts, then any match.
+ */
 export function GET(request: Request): Response {
   const query = parseQuery(request, querySchema);
   if (!query.ok) return query.response;
-  return answer(() => jsonOk({ authors: findAuthors(query.data.q, query.data.limit) }));
+  return answer(() => jsonOk({ authors: searchAuthors(query.data.q, query.data.limit) }));
 }

@@ -241,7 +241,7 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
             placeholder="Type a name…"
             testId="author-search"
             fetchOptions={(q, signal) =>
-              fetchJson<{ authors: GraphAuthor[] }>(`/api/graph/authors?q=${encodeURIComponent(q)}`, { signal }).then(
+              fetchJson<{ authors: GraphAuthor[] }>(`/api/authors?q=${encodeURIComponent(q)}`, { signal }).then(
                 (r) => r.authors,
               )
             }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { readEgoNetwork, type EgoNetwork } from './graph';
 import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
-import { escapeLike, selectAll, selectOne } from './statements';
+import { selectAll, selectOne } from './statements';
 
 /** Graph statistics of an author (author_stats), null fields when the build has none. */
 export interface AuthorGraphStats {
@@ -46,12 +46,6 @@ export interface AuthorDetail {
 }
 
 /** An author as an autocomplete suggestion. */
-export interface AuthorMatch {
-  id: number;
-  name: string;
-  papers: number;
-}
-
 const EGO_LIMIT = 40;
 const MAX_PAPERS = 500;
 
@@ -142,27 +136,6 @@ export function getAuthor(id: number, db: Database.Database = openBuild()): Auth
     ),
     identifiers: selectAll(db, 'SELECT scheme, value FROM author_ids WHERE author_id = ? ORDER BY scheme, value', id),
   };
-}
-
-/**
- * Authors whose name starts with the query, then those with a word starting with it, most
- * prolific first; at most `limit` (1-50).
- */
-export function findAuthors(query: string, limit = 10, db: Database.Database = openBuild()): AuthorMatch[] {
-  const q = query.trim().replace(/\s+/g, ' ');
-  if (!q) return [];
-  const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
-  const escaped = escapeLike(q);
-  return selectAll<AuthorMatch>(
-    db,
-    `SELECT a.id AS id, a.name AS name,
-            (SELECT COUNT(*) FROM paper_authors pa WHERE pa.author_id = a.id) AS papers
-     FROM authors a
-     WHERE a.name LIKE @prefix ESCAPE '\\' OR a.name LIKE @word ESCAPE '\\'
-     ORDER BY a.name LIKE @prefix ESCAPE '\\' DESC, papers DESC, a.name
-     LIMIT @limit`,
-    { prefix: `${escaped}%`, word: `% ${escaped}%`, limit: bounded },
-  );
 }
 
 /** The id of the author with exactly this name (ignoring case), the most prolific if several. */

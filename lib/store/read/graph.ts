@@ -314,21 +314,32 @@ function toAuthor(row: AuthorRowRaw): GraphAuthor {
   return { ...row, laidOut: row.laidOut === 1 };
 }
 
-/** Authors whose name starts with (first) or contains `query`, most prolific first. */
+/**
+ * The one author search of the app (every autocomplete asks it): names that start with the query
+ * first, then names with a word starting with it, then any that contain it; most prolific first
+ * within each; at most `limit` (1-50).
+ */
 export function searchAuthors(query: string, limit = 10, db: Database.Database = openBuild()): GraphAuthor[] {
-  const q = query.trim();
+  const q = query.trim().replace(/\s+/g, ' ');
   if (!q) return [];
   const bounded = Math.min(50, Math.max(1, Math.floor(limit)));
+  const escaped = escapeLike(q);
   const rows = prepareCached(
     db,
-    `SELECT ${AUTHOR_COLUMNS},
-              CASE WHEN a.name LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END AS rankPrefix
-       FROM authors a JOIN author_stats s ON s.author_id = a.id
-       WHERE a.name LIKE ? ESCAPE '\\'
-       ORDER BY rankPrefix, s.papers DESC, a.name
-       LIMIT ?`,
-  ).all(`${escapeLike(q)}%`, `%${escapeLike(q)}%`, bounded) as (AuthorRowRaw & { rankPrefix: number })[];
-  return rows.map(({ rankPrefix: _rank, ...row }) => toAuthor(row));
+    `SELECT a.id AS id, a.name AS name,
+            COALESCE(s.papers, (SELECT COUNT(*) FROM paper_authors pa WHERE pa.author_id = a.id)) AS papers,
+            COALESCE(s.coauthors, 0) AS coauthors, s.community_id AS community, COALESCE(s.component_id, -1) AS component,
+            EXISTS (SELECT 1 FROM author_layout l WHERE l.author_id = a.id) AS laidOut,
+            CASE WHEN a.name LIKE @prefix ESCAPE '\\' THEN 0
+                 WHEN a.name LIKE @word ESCAPE '\\' THEN 1 ELSE 2 END AS matchRank
+       FROM authors a LEFT JOIN author_stats s ON s.author_id = a.id
+       WHERE a.name LIKE @contains ESCAPE '\\'
+       ORDER BY matchRank, papers DESC, a.name
+       LIMIT @limit`,
+  ).all({ prefix: `${escaped}%`, word: `% ${escaped}%`, contains: `%${escaped}%`, limit: bounded }) as (AuthorRowRaw & {
+    matchRank: number;
+  })[];
+  return rows.map(({ matchRank: _rank, ...row }) => toAuthor(row));
 }
 
 /** One author with their stats, or null. */
