@@ -591,8 +591,8 @@ async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
       });
     }
     const browser = await measureInBrowser(base);
-    rows.push(...browser.rows);
-    notes.push(...browser.notes);
+    for (const row of browser.rows) rows.push(row);
+    for (const note of browser.notes) notes.push(note);
   } finally {
     await stopServer(server);
   }
@@ -676,7 +676,7 @@ async function measureInBrowser(base: string): Promise<{ rows: BenchRow[]; notes
       });
       await page.close();
     }
-    rows.push(...(await measureGraphPage(context, base)));
+    for (const row of await measureGraphPage(context, base)) rows.push(row);
   } finally {
     await browser.close();
   }

@@ -189,8 +189,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${title}…\n`);
     try {
       const r = runPartInChild(part, ['--corpus', corpus, '--work', work]);
-      rows.push(...r.rows);
-      notes.push(...r.notes);
+      for (const row of r.rows) rows.push(row);
+      for (const note of r.notes) notes.push(note);
       return r;
     } catch (error) {
       failed.push(part);
