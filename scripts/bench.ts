@@ -101,7 +101,12 @@ function formatTable(rows: BenchRow[]): string {
     r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
     r.figures ?? '',
   ]);
-  const widths = header.map((h, i) => maxOf(body.map((b) => b[i].length), h.length));
+  const widths = header.map((h, i) =>
+    maxOf(
+      body.map((b) => b[i].length),
+      h.length,
+    ),
+  );
   const fmt = (cells: string[]) =>
     cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
