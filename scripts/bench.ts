@@ -101,12 +101,10 @@ function formatTable(rows: BenchRow[]): string {
     r.peakRssMb === null ? '' : `${r.peakRssMb} MB`,
     r.figures ?? '',
   ]);
-  const widths = header.map((h, i) =>
-    maxOf(
-      body.map((b) => b[i].length),
-      h.length,
-    ),
-  );
+  const widths = header.map((h, i) => {
+    const lengths = body.map((b) => b[i].length);
+    return maxOf(lengths, h.length);
+  });
   const fmt = (cells: string[]) =>
     cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
