@@ -263,13 +263,13 @@ export default async function OverviewPage() {
               <Link href="/trends" className="grow">
                 Keyword trends
               </Link>
-              <span className="subtle">compare terms over time</span>
+              <span className="subtle">subjects rising and bursting, topic evolution</span>
             </li>
             <li>
               <Link href="/graph" className="grow">
-                Co-author graph
+                Networks
               </Link>
-              <span className="subtle">who writes with whom</span>
+              <span className="subtle">co-author communities, term and institution maps, citation maps</span>
             </li>
             <li>
               <Link href="/quality" className="grow">
