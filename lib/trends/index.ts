@@ -91,17 +91,12 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
   const ranked = buildChangeLists(weighted, options.minChangePapers, options.changeListSize);
   // One term per subject at the top of each list, as for bursts: the rest follow, grouped.
   const bySubject = (terms: number[]) => {
-    const pseudo = terms.map((term, i) => ({
-      term,
-      start: 0,
-      end: 0,
-      strength: 0,
-      lift: 0,
-      score: -i,
-      rank: 0,
-      sameAs: -1,
-    }));
-    const { rank } = groupBurstSubjects(pseudo, sets, corpus.vocab);
+    // The lists cover the same recent window, so every pair of terms overlaps in time.
+    const { rank } = groupBurstSubjects(
+      terms.map((term) => ({ term, start: 0, end: 0 })),
+      sets,
+      corpus.vocab,
+    );
     return terms
       .map((term, i) => ({ term, rank: rank[i] }))
       .sort((a, b) => a.rank - b.rank)

@@ -197,7 +197,7 @@ const GROUPED_BURSTS = 3000;
  * (sorted by score), its rank and the term it was grouped under (-1 for a lead).
  */
 export function groupBurstSubjects(
-  bursts: readonly Burst[],
+  bursts: readonly Pick<Burst, 'term' | 'start' | 'end'>[],
   sets: DocTermSets,
   vocab: { terms: readonly string[]; df: Int32Array },
 ): { rank: Int32Array; sameAs: Int32Array } {
@@ -207,11 +207,18 @@ export function groupBurstSubjects(
   // The specific words of each term's key (a phrase's key is its words' keys, space-separated).
   const idOf = new Map<string, number>();
   vocab.terms.forEach((t, i) => idOf.set(t, i));
-  const wordsOf = (term: number) =>
-    vocab.terms[term].split(' ').filter((w) => {
-      const id = idOf.get(w);
-      return id !== undefined && vocab.df[id] < SPECIFIC_WORD_SHARE * docCount;
-    });
+  const words = new Map<number, string[]>();
+  const wordsOf = (term: number): string[] => {
+    let list = words.get(term);
+    if (list === undefined) {
+      list = vocab.terms[term].split(' ').filter((w) => {
+        const id = idOf.get(w);
+        return id !== undefined && vocab.df[id] < SPECIFIC_WORD_SHARE * docCount;
+      });
+      words.set(term, list);
+    }
+    return list;
+  };
   const rank = new Int32Array(n);
   const sameAs = new Int32Array(n).fill(-1);
   const head = Math.min(n, GROUPED_BURSTS);
@@ -256,8 +263,8 @@ export function groupBurstSubjects(
       const other = bursts[l];
       if (other.term === b.term || other.start > b.end || other.end < b.start) continue;
       const together = npmi(mine, papers.get(other.term) ?? []);
-      const shareWord = wordsOf(b.term).some((w) => wordsOf(other.term).includes(w));
-      if (together >= SAME_SUBJECT_NPMI || (shareWord && together >= SAME_WORD_NPMI)) {
+      const shareWord = () => wordsOf(b.term).some((w) => wordsOf(other.term).includes(w));
+      if (together >= SAME_SUBJECT_NPMI || (together >= SAME_WORD_NPMI && shareWord())) {
         lead = l;
         break;
       }
