@@ -3,9 +3,9 @@
  * references outside the corpus they cite most (bibliometrix's most-cited references), with counts
  * and a CSV. A corpus without reference lists says so and names the exports that carry them.
  */
-import Link from 'next/link';
 import type { CitationSummary, CitedPaper, CitedReference } from '@/lib/store/read/citations';
 import { formatCount, formatPlural } from '@/lib/viz/format';
+import { CitedPaperList, CitedReferenceList } from './CitedLists';
 
 export function NoReferences() {
   return (
@@ -15,10 +15,6 @@ export function NoReferences() {
       works, PubMed XML, Semantic Scholar, Crossref and Lens.
     </p>
   );
-}
-
-function doiHref(doi: string): string {
-  return `https://doi.org/${encodeURIComponent(doi).replace(/%2F/g, '/')}`;
 }
 
 export function Foundations({
@@ -52,38 +48,19 @@ export function Foundations({
           <div className="grid-2">
             <div>
               <h3>Most cited in this corpus</h3>
-              {papers.length === 0 ? (
-                <p className="muted">No paper of the corpus cites another.</p>
-              ) : (
-                <ol className="row-list" data-testid="most-cited-papers">
-                  {papers.map((p) => (
-                    <li key={p.id}>
-                      <Link href={`/papers/${p.id}`} className="grow">
-                        {p.title}
-                      </Link>
-                      <span className="subtle">
-                        {formatPlural(p.local, 'citation')} here
-                        {p.global !== null ? ` · ${formatCount(p.global)} in all` : ''}
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-              )}
+              <CitedPaperList
+                papers={papers}
+                empty="No paper of the corpus cites another."
+                testId="most-cited-papers"
+              />
             </div>
             <div>
               <h3>Most cited references outside it</h3>
-              {references.length === 0 ? (
-                <p className="muted">No outside reference is cited by two papers or more.</p>
-              ) : (
-                <ol className="row-list" data-testid="most-cited-references">
-                  {references.map((r) => (
-                    <li key={r.key}>
-                      <span className="grow">{r.doi ? <a href={doiHref(r.doi)}>{r.raw}</a> : r.raw}</span>
-                      <span className="subtle">{formatPlural(r.citations, 'paper')}</span>
-                    </li>
-                  ))}
-                </ol>
-              )}
+              <CitedReferenceList
+                references={references}
+                empty="No outside reference is cited by two papers or more."
+                testId="most-cited-references"
+              />
             </div>
           </div>
         </>

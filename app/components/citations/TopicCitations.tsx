@@ -1,7 +1,6 @@
 /** A topic's most cited papers (by corpus papers) and the references its papers cite most. */
-import Link from 'next/link';
 import type { CitationSummary, CitedPaper, CitedReference } from '@/lib/store/read/citations';
-import { formatCount, formatPlural } from '@/lib/viz/format';
+import { CitedPaperList, CitedReferenceList } from './CitedLists';
 import { NoReferences } from './Foundations';
 
 export function TopicCitations({
@@ -24,38 +23,11 @@ export function TopicCitations({
         <div className="grid-2">
           <div>
             <h3>Papers of this topic, by citations from the corpus</h3>
-            {papers.length === 0 ? (
-              <p className="muted">No paper of this topic is cited inside the corpus.</p>
-            ) : (
-              <ol className="row-list">
-                {papers.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/papers/${p.id}`} className="grow">
-                      {p.title}
-                    </Link>
-                    <span className="subtle">
-                      {formatPlural(p.local, 'citation')}
-                      {p.global !== null ? ` · ${formatCount(p.global)} in all` : ''}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <CitedPaperList papers={papers} empty="No paper of this topic is cited inside the corpus." />
           </div>
           <div>
             <h3>References its papers cite most</h3>
-            {references.length === 0 ? (
-              <p className="muted">No reference is cited by two papers of this topic.</p>
-            ) : (
-              <ol className="row-list">
-                {references.map((r) => (
-                  <li key={r.key}>
-                    <span className="grow">{r.raw}</span>
-                    <span className="subtle">{formatPlural(r.citations, 'paper')}</span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <CitedReferenceList references={references} empty="No reference is cited by two papers of this topic." />
           </div>
         </div>
       )}
