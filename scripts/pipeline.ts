@@ -31,7 +31,8 @@ Input
 
 Topic model
   --topics K|auto     number of topics (default auto: best silhouette over a range of k)
-  --cluster NAME      kmeans (default), or kmeans-reference: ml-kmeans from the same seeded start
+  --cluster NAME      smoothed (default: k-means on LSA vectors smoothed over the similar-papers
+                      graph), kmeans (on the LSA vectors), or kmeans-reference (ml-kmeans)
   --k-min N, --k-max N  range searched when automatic
   --dims N            LSA dimensions (default 100)
   --min-df N          drop terms in fewer than N papers (default 2)
@@ -126,8 +127,8 @@ export function parsePipelineArgs(
     options.model.topics = parseNumber('topics', values.topics, { integer: true, min: 2, max: 500 });
   }
   if (values.cluster !== undefined) {
-    if (values.cluster !== 'kmeans' && values.cluster !== 'kmeans-reference') {
-      throw new UsageError(`--cluster expects kmeans or kmeans-reference, got "${values.cluster}"`);
+    if (values.cluster !== 'smoothed' && values.cluster !== 'kmeans' && values.cluster !== 'kmeans-reference') {
+      throw new UsageError(`--cluster expects smoothed, kmeans or kmeans-reference, got "${values.cluster}"`);
     }
     options.model.cluster = values.cluster;
   }

@@ -83,6 +83,32 @@ const DESCRIPTIONS: Record<string, MetricDescription> = {
           : { verdict: 'weak', words: 'topics and labels are mostly unrelated' },
     format: 'decimal',
   },
+  nmi_inliers: {
+    title: 'Normalised mutual information, outliers set aside',
+    about:
+      'The same agreement with the given labels over the papers that sit well inside their topic (outliers left out).',
+    range: [0, 1],
+    read: (v) =>
+      v >= 0.4
+        ? { verdict: 'good', words: 'topics carry much of the label information' }
+        : v >= 0.2
+          ? { verdict: 'fair', words: 'topics carry some of the label information' }
+          : { verdict: 'weak', words: 'topics and labels are mostly unrelated' },
+    format: 'decimal',
+  },
+  outlier_share: {
+    title: 'Outliers',
+    about:
+      'Papers much further from their topic than its typical paper (robust z-score of the distance above the threshold). They stay in their topic and are shown apart on the map and in topic lists.',
+    range: [0, 0.2],
+    read: (v) =>
+      v <= 0.05
+        ? { verdict: 'good', words: 'almost every paper sits well inside a topic' }
+        : v <= 0.15
+          ? { verdict: 'fair', words: 'some papers fit no topic well; look at them apart' }
+          : { verdict: 'weak', words: 'many papers fit no topic well; try more topics' },
+    format: 'percent',
+  },
 };
 
 const KNN: MetricDescription = {
@@ -142,7 +168,7 @@ const RECALL: MetricDescription = {
 };
 
 /** Keys of the quality table that are not figures to judge (shown elsewhere on the page). */
-export const NON_METRIC_KEYS = new Set(['topics']);
+export const NON_METRIC_KEYS = new Set(['topics', 'outliers', 'outlier_threshold']);
 
 /** The description of a metric by its key in the quality table, or null for unknown keys. */
 export function describeMetric(key: string): MetricDescription | null {
@@ -150,10 +176,13 @@ export function describeMetric(key: string): MetricDescription | null {
   if (key === 'explained_variance') return EXPLAINED;
   if (/recall/i.test(key)) return RECALL;
   if (/knn/i.test(key)) {
-    const space = key
-      .replace(/^knn_?/i, '')
-      .replace(/_/g, ' ')
-      .toUpperCase();
+    const space =
+      key === 'knn_space'
+        ? 'clustering space'
+        : key
+            .replace(/^knn_?/i, '')
+            .replace(/_/g, ' ')
+            .toUpperCase();
     return { ...KNN, title: space ? `${KNN.title} (${space})` : KNN.title };
   }
   if (/^map_|trust|preserv/i.test(key)) return MAP;
@@ -162,10 +191,10 @@ export function describeMetric(key: string): MetricDescription | null {
 
 /** The order metrics appear in: the model's own figures first, then label agreement, then the map. */
 export function metricOrder(key: string): number {
-  const order = ['silhouette', 'coherence', 'diversity', 'ari', 'nmi'];
+  const order = ['silhouette', 'coherence', 'diversity', 'outlier_share', 'ari', 'nmi', 'nmi_inliers'];
   const i = order.indexOf(key);
   if (i >= 0) return i;
-  if (key === 'explained_variance') return 6;
+  if (key === 'explained_variance') return 8;
   if (/knn/i.test(key)) return 10;
   if (/^map_|trust|preserv/i.test(key)) return 20;
   if (/recall/i.test(key)) return 25;

@@ -19,9 +19,11 @@ import {
   formatTopicLabel,
 } from './labels';
 import { buildLsa } from './lsa';
+import { buildSmoothedVectors } from './smooth';
+import { buildMemberships, buildOutliers, buildSubtopics, type Subtopic } from './membership';
 import { buildMap, buildMapNeighbourPreservation } from './map';
 import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
-import { runBesideKnnFigures } from './knn-figures';
+import { runBesideKnnFigures, type KnnFigures } from './knn-figures';
 import {
   buildAdjustedRandIndex,
   buildLabelCodes,
@@ -35,7 +37,15 @@ import {
 import { buildDefaultKRange, buildKSelection } from './select-k';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 import { buildTfidf } from './tfidf';
-import type { KSelection, PaperPlacements, QualityReport, Topic, TopicModel, TopicModelOptions } from './types';
+import type {
+  KSelection,
+  PaperPlacements,
+  PlacedSubtopic,
+  QualityReport,
+  Topic,
+  TopicModel,
+  TopicModelOptions,
+} from './types';
 
 export type { TopicModel, TopicModelOptions } from './types';
 
@@ -52,7 +62,7 @@ export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}
     maxDf: opts.maxDf ?? 0.5,
     kRange: opts.kRange ?? buildDefaultKRange(n),
     neighbours: opts.neighbours ?? 10,
-    cluster: opts.cluster ?? 'kmeans',
+    cluster: opts.cluster ?? 'smoothed',
   };
 }
 
@@ -172,10 +182,24 @@ export function buildTopicModel(
   // In shared memory once, so the stages' worker threads read the rows without copies.
   const vectors: DenseMatrix = { ...lsa.vectors, data: toShared(lsa.vectors.data) };
 
+  report('neighbours')(0, 1);
+  const graph = buildNeighbours(vectors, {
+    k: Math.min(options.neighbours, n - 1),
+    seed: deriveSeed(seed, 'neighbours'),
+  });
+  report('neighbours')(1, 1);
+
+  // The space the topics are found in: LSA vectors smoothed over the similar-papers graph, or the
+  // LSA vectors themselves for the plain k-means options.
+  report('smooth')(0, 1);
+  const space: DenseMatrix =
+    options.cluster === 'smoothed' ? buildSmoothedVectors(vectors, graph, {}, report('smooth')) : vectors;
+  report('smooth')(1, 1);
+
   report('topics')(0, 1);
   let kSelection: KSelection;
   if (options.topics === 'auto') {
-    kSelection = buildKSelection(vectors, { kRange: options.kRange, seed: deriveSeed(seed, 'select-k') });
+    kSelection = buildKSelection(space, { kRange: options.kRange, seed: deriveSeed(seed, 'select-k') });
   } else {
     const k = Math.max(1, Math.min(n, Math.round(options.topics)));
     kSelection = { mode: 'fixed', chosen: k, scores: [], clusterSample: 0, silhouetteSample: 0 };
@@ -183,12 +207,12 @@ export function buildTopicModel(
   const k = kSelection.chosen;
   const clustering =
     options.cluster === 'kmeans-reference'
-      ? buildReferenceKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') })
-      : buildKMeans(vectors, { k, seed: deriveSeed(seed, 'kmeans') });
+      ? buildReferenceKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
+      : buildKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') });
   // Topic ids by size, largest first.
   const rename = buildTopicOrder(clustering.assignments, k);
   const assignments = Int32Array.from(clustering.assignments, (a) => rename[a]);
-  const dims = vectors.cols;
+  const dims = space.cols;
   const centroidData = new Float64Array(k * dims);
   for (let old = 0; old < k; old++)
     centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
@@ -201,7 +225,7 @@ export function buildTopicModel(
     for (let c = 0; c < k; c++) {
       let s = 0;
       for (let d = 0; d < dims; d++) {
-        const e = vectors.data[i * dims + d] - centroidData[c * dims + d];
+        const e = space.data[i * dims + d] - centroidData[c * dims + d];
         s += e * e;
       }
       if (c === assignments[i]) d1 = s;
@@ -210,11 +234,13 @@ export function buildTopicModel(
     distance[i] = Math.round(Math.sqrt(d1) * 1e6) / 1e6;
     confidence[i] = Number.isFinite(d2) && d2 > 0 ? Math.round(Math.max(0, 1 - Math.sqrt(d1 / d2)) * 1e6) / 1e6 : 1;
   }
+  const memberships = buildMemberships(space, centroids);
+  const outliers = buildOutliers(vectors, assignments, k);
   report('topics')(1, 1);
 
   report('labels')(0, 1);
   const classTerms = buildClassTerms(tfidf.counts, tfidf.columns, assignments, k, 30);
-  const representatives = buildRepresentatives(vectors, centroids, assignments, 10);
+  const representatives = buildRepresentatives(space, centroids, assignments, 10);
   const topicSimilarity = buildTopicSimilarity(centroids).map((s) => Math.round(s * 1e6) / 1e6);
   const sizes = new Array<number>(k).fill(0);
   for (const a of assignments) sizes[a]++;
@@ -231,14 +257,17 @@ export function buildTopicModel(
       )
     : classTerms.map(() => new Map<number, string>());
   forms = undefined;
+  const split = buildSubtopics(
+    vectors,
+    tfidf.counts,
+    tfidf.columns,
+    assignments,
+    k,
+    vocab.terms,
+    (topic, termId) => topicDisplay[topic].get(termId) ?? vocab.display[termId],
+    deriveSeed(seed, 'subtopics'),
+  );
   report('labels')(1, 1);
-
-  report('neighbours')(0, 1);
-  const graph = buildNeighbours(vectors, {
-    k: Math.min(options.neighbours, n - 1),
-    seed: deriveSeed(seed, 'neighbours'),
-  });
-  report('neighbours')(1, 1);
 
   // The 10-NN accuracy figures of the quality report run on a worker while the map is laid out.
   report('map')(0, 1);
@@ -249,6 +278,7 @@ export function buildTopicModel(
       ? {
           tfidf: shareCsr(pickCsrRows(tfidf.matrix, knnPapers)),
           vectors: pickRows(vectors, knnPapers),
+          space: space === vectors ? null : pickRows(space, knnPapers),
           labels: toShared(labels.codes.slice(0, knnPapers)),
           seed,
         }
@@ -295,6 +325,7 @@ export function buildTopicModel(
     topics,
     assignments,
     vectors,
+    space,
     labels,
     knn,
     knnPapers,
@@ -302,13 +333,19 @@ export function buildTopicModel(
     layout,
     lsa.explainedVariance,
     seed,
+    outliers,
   );
   report('quality')(1, 1);
 
+  const subtopics = placeSubtopics(split, assignments, layout);
   const placements: PaperPlacements = {
     topic: assignments,
     distance,
     confidence,
+    outlierScore: outliers.score,
+    outlier: outliers.outlier,
+    subtopic: split.subtopic,
+    memberships,
     x: layout.x,
     y: layout.y,
     neighbours: graph.k,
@@ -319,6 +356,7 @@ export function buildTopicModel(
     corpus,
     vectors,
     topics,
+    subtopics,
     tree,
     topicSimilarity,
     papers: placements,
@@ -329,18 +367,48 @@ export function buildTopicModel(
   };
 }
 
+/** Sub-topics with their place on the map (the mean of their papers' positions). */
+function placeSubtopics(
+  split: { subtopic: Int32Array; subtopics: Subtopic[] },
+  assignments: Int32Array,
+  layout: { x: Float64Array; y: Float64Array },
+): PlacedSubtopic[] {
+  const index = new Map<string, number>();
+  const placed: PlacedSubtopic[] = split.subtopics.map((s, i) => {
+    index.set(`${s.topic}:${s.id}`, i);
+    return { ...s, x: 0, y: 0 };
+  });
+  const sums = placed.map(() => [0, 0, 0]);
+  for (let i = 0; i < assignments.length; i++) {
+    if (split.subtopic[i] < 0) continue;
+    const at = index.get(`${assignments[i]}:${split.subtopic[i]}`);
+    if (at === undefined) continue;
+    sums[at][0] += layout.x[i];
+    sums[at][1] += layout.y[i];
+    sums[at][2]++;
+  }
+  placed.forEach((p, i) => {
+    const [sx, sy, c] = sums[i];
+    p.x = c > 0 ? Math.round((sx / c) * 1e4) / 1e4 : 0;
+    p.y = c > 0 ? Math.round((sy / c) * 1e4) / 1e4 : 0;
+  });
+  return placed;
+}
+
 function buildQualityReport(
   docs: Int32Array[],
   topics: Topic[],
   assignments: Int32Array,
   vectors: DenseMatrix,
+  space: DenseMatrix,
   labels: EncodedLabels,
-  knn: { tfidf: number; lsa: number } | null,
+  knn: KnnFigures | null,
   knnPapers: number,
   graph: NeighbourGraph,
   layout: { x: Float64Array; y: Float64Array },
   explainedVariance: number,
   seed: number,
+  outliers: { outlier: Uint8Array; threshold: number; count: number },
 ): QualityReport {
   const n = vectors.rows;
   const top10 = topics.map((t) => t.terms.slice(0, 10).map((x) => x.termId));
@@ -356,7 +424,7 @@ function buildQualityReport(
     recallSample,
   );
   return {
-    silhouette: buildSilhouette(vectors, assignments, { sampleSize: silhouetteSample, seed }),
+    silhouette: buildSilhouette(space, assignments, { sampleSize: silhouetteSample, seed }),
     silhouetteSample,
     coherence: coherence.mean,
     coherencePerTopic: coherence.perTopic,
@@ -365,12 +433,28 @@ function buildQualityReport(
     labelCount: labels.names.length,
     ari: hasLabels ? buildAdjustedRandIndex(labels.codes, assignments) : null,
     nmi: hasLabels ? buildNormalizedMutualInfo(labels.codes, assignments) : null,
+    nmiInliers: hasLabels ? buildInlierNmi(labels.codes, assignments, outliers.outlier) : null,
+    outliers: outliers.count,
+    outlierThreshold: outliers.threshold,
     knnAccuracyTfidf: knn?.tfidf ?? null,
     knnAccuracyLsa: knn?.lsa ?? null,
+    knnAccuracySpace: knn?.space ?? null,
     knnPapers: hasLabels ? knnPapers : 0,
     mapNeighbourPreservation: buildMapNeighbourPreservation(graph, layout, 2000, seed),
     neighbourRecall,
     neighbourRecallSample: recallSample.length,
     explainedVariance,
   };
+}
+
+/** NMI against the labels over the papers that are not outliers. */
+function buildInlierNmi(codes: Int32Array, assignments: Int32Array, outlier: Uint8Array): number {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    if (outlier[i]) continue;
+    a.push(codes[i]);
+    b.push(assignments[i]);
+  }
+  return buildNormalizedMutualInfo(a, b);
 }

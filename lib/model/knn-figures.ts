@@ -14,6 +14,8 @@ import type { CsrMatrix, DenseMatrix } from './sparse';
 export interface KnnFiguresInput {
   tfidf: CsrMatrix;
   vectors: DenseMatrix;
+  /** The vectors the topics were clustered on, when they are not `vectors` (smoothed ones). */
+  space: DenseMatrix | null;
   labels: Int32Array;
   seed: number;
   /** Keep the work on one thread (set when it runs beside another job). */
@@ -23,27 +25,36 @@ export interface KnnFiguresInput {
 /** 10-NN accuracy of the TF-IDF rows (exact) and of the LSA rows (from approximate lists: small
  * cells, one refinement round; exact search of 20,000 × 100 would cost 1.6e10 multiply-adds, and
  * 20 candidates leave 10 outside a row's fold all but always). */
-export function buildKnnFigures(input: KnnFiguresInput): { tfidf: number; lsa: number } {
+export function buildKnnFigures(input: KnnFiguresInput): KnnFigures {
   if (input.singleThread) process.env.TOPICSCOPE_THREADS = '1';
-  const { tfidf, vectors, labels, seed } = input;
-  const n = vectors.rows;
+  const { tfidf, vectors, space, labels, seed } = input;
   const knnTfidf = buildSparseKnnAccuracy(tfidf, labels, { k: 10, folds: 5, seed });
-  const sub = buildNeighbours(vectors, {
-    k: Math.min(20, n - 1),
-    seed: deriveSeed(seed, 'knn'),
-    cellSize: 128,
-    probes: 6,
-  });
-  const candidates = Array.from({ length: n }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
-  const knnLsa = buildKnnAccuracyFromCandidates(candidates, labels, { k: 10, folds: 5, seed });
-  return { tfidf: knnTfidf, lsa: knnLsa };
+  const dense = (m: DenseMatrix): number => {
+    const n = m.rows;
+    const sub = buildNeighbours(m, {
+      k: Math.min(20, n - 1),
+      seed: deriveSeed(seed, 'knn'),
+      cellSize: 128,
+      probes: 6,
+    });
+    const candidates = Array.from({ length: n }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
+    return buildKnnAccuracyFromCandidates(candidates, labels, { k: 10, folds: 5, seed });
+  };
+  return { tfidf: knnTfidf, lsa: dense(vectors), space: space ? dense(space) : null };
+}
+
+/** 10-NN accuracies: TF-IDF, LSA, and the clustering space when it is not the LSA one. */
+export interface KnnFigures {
+  tfidf: number;
+  lsa: number;
+  space: number | null;
 }
 
 /** A job of {@link runBesideKnnFigures}: the caller's own work, or the figures. */
 export type KnnFiguresJob = { kind: 'own' } | ({ kind: 'knn' } & KnnFiguresInput);
 
 /** Worker entry: computes the figures (the caller's own work never leaves its thread). */
-export function runKnnFiguresJob(job: KnnFiguresJob): { tfidf: number; lsa: number } | null {
+export function runKnnFiguresJob(job: KnnFiguresJob): KnnFigures | null {
   return job.kind === 'knn' ? buildKnnFigures(job) : null;
 }
 
@@ -56,7 +67,7 @@ const JOB_TASK = siblingTask(import.meta.url, 'knn-figures', 'runKnnFiguresJob')
 export function runBesideKnnFigures<T>(
   own: () => T,
   input: Omit<KnnFiguresInput, 'singleThread'> | null,
-): { own: T; knn: { tfidf: number; lsa: number } | null } {
+): { own: T; knn: KnnFigures | null } {
   if (input === null) return { own: own(), knn: null };
   if (parallelThreads() < 2) return { own: own(), knn: buildKnnFigures({ ...input, singleThread: false }) };
   let result: T | undefined;

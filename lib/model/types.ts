@@ -34,6 +34,19 @@ export interface Topic {
   parent: number;
 }
 
+/** A sub-topic with its place on the map. */
+export interface PlacedSubtopic {
+  topic: number;
+  /** 0-based within the topic, largest first. */
+  id: number;
+  label: string;
+  size: number;
+  terms: TopicTerm[];
+  /** Mean map position of its papers. */
+  x: number;
+  y: number;
+}
+
 /** A node of the topic tree. Leaves 0..k-1 are the topics; merges are k..2k-2, the last the root. */
 export interface TopicTreeNode {
   id: number;
@@ -56,6 +69,15 @@ export interface PaperPlacements {
   /** How clearly the paper belongs to its topic, in [0, 1]: 1 - d₁/d₂ with d₁, d₂ the distances to
    * the nearest and second-nearest centroids (0 on a border). */
   confidence: Float64Array;
+  /** How far the paper is from its topic's mean direction, as a robust z-score within the topic
+   * (LSA space; 0 for topics too small to score). */
+  outlierScore: Float64Array;
+  /** 1 when outlierScore is above the threshold: far from its topic, kept in it, shown apart. */
+  outlier: Uint8Array;
+  /** Sub-topic within the topic (-1 when the topic is not split). */
+  subtopic: Int32Array;
+  /** The nearest topics with fuzzy membership weights, `top` per paper, nearest first. */
+  memberships: { top: number; topics: Int32Array; weights: Float64Array };
   /** Map coordinates in [-1, 1], rounded to 1e-4. */
   x: Float64Array;
   y: Float64Array;
@@ -93,9 +115,16 @@ export interface QualityReport {
   labelCount: number;
   ari: number | null;
   nmi: number | null;
+  /** NMI over the papers that are not outliers. */
+  nmiInliers: number | null;
+  /** Papers marked as outliers, and the robust z-score above which a paper is one. */
+  outliers: number;
+  outlierThreshold: number;
   /** 10-NN accuracy (5-fold) of the TF-IDF and the LSA vectors on the first `knnPapers` papers. */
   knnAccuracyTfidf: number | null;
   knnAccuracyLsa: number | null;
+  /** 10-NN accuracy of the vectors the topics were clustered on (null when those are the LSA ones). */
+  knnAccuracySpace: number | null;
   knnPapers: number;
   /** Share of each sampled paper's 10 nearest LSA neighbours among its 10 nearest on the map. */
   mapNeighbourPreservation: number;
@@ -105,6 +134,9 @@ export interface QualityReport {
   /** Share of TF-IDF variance the LSA dimensions keep. */
   explainedVariance: number;
 }
+
+/** How papers are clustered into topics. */
+export type ClusterMethod = 'smoothed' | 'kmeans' | 'kmeans-reference';
 
 /** Options of buildTopicModel. */
 export interface TopicModelOptions {
@@ -116,8 +148,10 @@ export interface TopicModelOptions {
   /** TF-IDF document-frequency bounds (counts when ≥ 1, shares when < 1; defaults 5 and 0.5). */
   minDf?: number;
   maxDf?: number;
-  /** The clustering: our k-means (default), or `kmeans-reference`, ml-kmeans from the same seeded start. */
-  cluster?: 'kmeans' | 'kmeans-reference';
+  /** The clustering: `smoothed` (default: our k-means on the LSA vectors smoothed over the
+   * similar-papers graph), `kmeans` (our k-means on the LSA vectors) or `kmeans-reference`
+   * (ml-kmeans on the LSA vectors from the same seeded start). */
+  cluster?: ClusterMethod;
   /** k tried when topics is 'auto' (default scaled to the corpus, within 5..40). */
   kRange?: [number, number];
   /** Similar papers per paper (default 10). */
@@ -131,6 +165,8 @@ export interface TopicModel {
   /** Each paper's LSA vector (rows L2-normalized), for the stages after the model (topic evolution). */
   vectors: DenseMatrix;
   topics: Topic[];
+  /** Sub-topics of the large topics, by topic then size. */
+  subtopics: PlacedSubtopic[];
   tree: TopicTreeNode[];
   /** k × k cosine similarity of topic centroids, row-major. */
   topicSimilarity: Float64Array;

@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -254,9 +254,33 @@ CREATE TABLE paper_topics (
   distance   REAL NOT NULL,                 -- to the topic centroid (LSA space)
   confidence REAL NOT NULL,                 -- 0..1
   x          REAL NOT NULL,                 -- position on the map
-  y          REAL NOT NULL
+  y          REAL NOT NULL,
+  outlier    REAL NOT NULL DEFAULT 0,       -- robust z-score of its distance within the topic
+  is_outlier INTEGER NOT NULL DEFAULT 0,    -- 1 when outlier > the quality table's outlier_threshold
+  subtopic_id INTEGER                       -- subtopics.id within its topic; NULL when not split
 );
 CREATE INDEX paper_topics_topic ON paper_topics(topic_id, distance);
+
+-- the large topics split into parts (k-means inside the topic, labels by c-TF-IDF among the parts)
+CREATE TABLE subtopics (
+  topic_id INTEGER NOT NULL,
+  id       INTEGER NOT NULL,                -- 0-based within the topic, largest first
+  label    TEXT NOT NULL,
+  size     INTEGER NOT NULL,
+  x        REAL NOT NULL,                   -- mean map position of its papers
+  y        REAL NOT NULL,
+  terms    TEXT NOT NULL,                   -- JSON [[term, weight], ...], up to 10, heaviest first
+  PRIMARY KEY (topic_id, id)
+) WITHOUT ROWID;
+
+-- soft membership: each paper's nearest topics with fuzzy c-means weights (m = 1.5)
+CREATE TABLE paper_memberships (
+  paper_id INTEGER NOT NULL,
+  rank     INTEGER NOT NULL,                -- 0 = nearest
+  topic_id INTEGER NOT NULL,
+  weight   REAL NOT NULL,                   -- share of membership over all topics, 0..1
+  PRIMARY KEY (paper_id, rank)
+) WITHOUT ROWID;
 
 CREATE TABLE similar_papers (
   paper_id   INTEGER NOT NULL,

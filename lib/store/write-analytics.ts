@@ -359,6 +359,13 @@ export function buildTopicAuthors(
   });
 }
 
+/** How each clustering option finds topics, in words for the quality page. */
+const CLUSTER_WORDS: Record<TopicModel['options']['cluster'], string> = {
+  smoothed: 'k-means on LSA vectors smoothed over the similar-papers graph',
+  kmeans: 'k-means on LSA vectors',
+  'kmeans-reference': 'ml-kmeans on LSA vectors',
+};
+
 /** Topics, their terms, tree, similarity, representatives and top authors; paper placements and
  * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids.
  * Top authors are ranked by the names writeCorpus stores (both come from getAuthorTable). */
@@ -388,7 +395,13 @@ export function writeTopicModel(
     'INSERT INTO topic_authors (topic_id, rank, author_id, papers) VALUES (?, ?, ?, ?)',
   );
   const insertPlacement = db.prepare(
-    'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, outlier, is_outlier, subtopic_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertMembership = db.prepare(
+    'INSERT INTO paper_memberships (paper_id, rank, topic_id, weight) VALUES (?, ?, ?, ?)',
+  );
+  const insertSubtopic = db.prepare(
+    'INSERT INTO subtopics (topic_id, id, label, size, x, y, terms) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertSimilar = db.prepare(
     'INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)',
@@ -418,6 +431,17 @@ export function writeTopicModel(
       t.representatives.forEach((paper, rank) => insertRepresentative.run(t.id, rank, paperId(paper)));
       topicAuthors[t.id].forEach((a, rank) => insertTopicAuthor.run(t.id, rank, a.author + 1, a.papers));
     }
+    for (const sub of model.subtopics) {
+      insertSubtopic.run(
+        sub.topic,
+        sub.id,
+        sub.label,
+        sub.size,
+        sub.x,
+        sub.y,
+        JSON.stringify(sub.terms.map((t) => [t.term, t.weight])),
+      );
+    }
     for (const node of model.tree) {
       insertNode.run(
         node.id,
@@ -439,7 +463,14 @@ export function writeTopicModel(
         placements.confidence[i],
         placements.x[i],
         placements.y[i],
+        placements.outlierScore[i],
+        placements.outlier[i],
+        placements.subtopic[i] < 0 ? null : placements.subtopic[i],
       );
+      const { top, topics: near, weights } = placements.memberships;
+      for (let r = 0; r < top; r++) {
+        if (near[i * top + r] >= 0) insertMembership.run(paperId(i), r, near[i * top + r], weights[i * top + r]);
+      }
       for (let r = 0; r < m; r++) {
         const other = placements.similar[i * m + r];
         if (other >= 0) insertSimilar.run(paperId(i), r, paperId(other), placements.similarity[i * m + r]);
@@ -452,11 +483,15 @@ export function writeTopicModel(
     }
     for (const s of model.kSelection.scores) insertK.run(s.k, s.silhouette, s.k === model.kSelection.chosen ? 1 : 0);
     const figures: [string, number | null, string][] = [
-      ['topics', k, `${model.kSelection.mode === 'auto' ? 'chosen by silhouette' : 'fixed by option'}`],
+      [
+        'topics',
+        k,
+        `${model.kSelection.mode === 'auto' ? 'chosen by silhouette' : 'fixed by option'}; ${CLUSTER_WORDS[model.options.cluster]}`,
+      ],
       [
         'silhouette',
         quality.silhouette,
-        `mean silhouette on a sample of ${quality.silhouetteSample} papers (LSA space)`,
+        `mean silhouette on a sample of ${quality.silhouetteSample} papers (the space the topics were clustered in)`,
       ],
       ['coherence', quality.coherence, 'mean NPMI of top-10 term pairs over paper co-occurrence'],
       ['diversity', quality.diversity, "share of unique terms among the topics' top-10 terms"],
@@ -466,6 +501,23 @@ export function writeTopicModel(
         `adjusted Rand index vs the source labels (${quality.labelledPapers} papers, ${quality.labelCount} labels)`,
       ],
       ['nmi', quality.nmi, 'normalized mutual information vs the source labels'],
+      ['nmi_inliers', quality.nmiInliers, 'NMI vs the source labels over the papers that are not outliers'],
+      [
+        'outliers',
+        quality.outliers,
+        `papers far from their topic (robust z-score of the distance above ${quality.outlierThreshold}); kept in it, shown apart`,
+      ],
+      [
+        'outlier_share',
+        model.papers.topic.length > 0 ? Math.round((quality.outliers / model.papers.topic.length) * 1e6) / 1e6 : 0,
+        `${quality.outliers} of ${model.papers.topic.length} papers have a robust z-score of their distance to the topic above ${quality.outlierThreshold}`,
+      ],
+      ['outlier_threshold', quality.outlierThreshold, 'robust z-score above which a paper is an outlier'],
+      [
+        'knn_space',
+        quality.knnAccuracySpace,
+        `10-NN accuracy of the vectors the topics were clustered on, 5-fold, first ${quality.knnPapers} papers`,
+      ],
       [
         'knn_tfidf',
         quality.knnAccuracyTfidf,

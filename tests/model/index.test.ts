@@ -105,7 +105,7 @@ describe('buildTopicModel on three obvious topics', () => {
   });
 
   it('reports stages, the tree, neighbours and the map', () => {
-    expect(stages).toEqual(['tokens', 'tfidf', 'lsa', 'topics', 'labels', 'neighbours', 'map', 'quality']);
+    expect(stages).toEqual(['tokens', 'tfidf', 'lsa', 'neighbours', 'smooth', 'topics', 'labels', 'map', 'quality']);
     expect(model.tree).toHaveLength(5);
     expect(model.tree[4].parent).toBe(-1);
     expect(model.papers.similar).toHaveLength(45 * 5);

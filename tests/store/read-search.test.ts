@@ -88,12 +88,9 @@ beforeAll(() => {
   ).run();
   const topicOf: Record<number, number> = { 1: 0, 2: 0, 4: 0, 3: 1, 5: 1, 6: 1 };
   for (const [paper, topic] of Object.entries(topicOf)) {
-    db.prepare('INSERT INTO paper_topics VALUES (?, ?, 0.1, 0.9, ?, ?)').run(
-      Number(paper),
-      topic,
-      Number(paper),
-      -Number(paper),
-    );
+    db.prepare(
+      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, 0.1, 0.9, ?, ?)',
+    ).run(Number(paper), topic, Number(paper), -Number(paper));
   }
   // As the pipeline writes it: papers in id order, author ids as in paper_authors.
   const topAuthors = buildTopicAuthors(

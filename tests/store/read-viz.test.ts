@@ -50,7 +50,7 @@ beforeAll(() => {
       (5, 'Unmapped', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 2, '');
     INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2), (3, 'a.txt', 3), (4, 'b.txt', 1), (4, 'a.txt', 9), (5, 'b.txt', 2);
     INSERT INTO topics VALUES (0, 'graphs', 2, 0.5, 0.5, 0, NULL), (1, 'vision', 2, -1, 2, 1, NULL);
-    INSERT INTO paper_topics VALUES (1, 0, 0.1, 0.9, 0.25, 0.5), (2, 0, 0.1, 0.9, 0.75, 0.5), (3, 1, 0.1, 0.9, -1, 2), (4, 1, 0.1, 0.9, -1, 2.5);
+    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (1, 0, 0.1, 0.9, 0.25, 0.5), (2, 0, 0.1, 0.9, 0.75, 0.5), (3, 1, 0.1, 0.9, -1, 2), (4, 1, 0.1, 0.9, -1, 2.5);
     INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen'), (3, 'diaz', 'Cy Diaz'), (4, 'ek', 'Dee Ek');
     INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0), (2, 2, 1), (2, 3, 2), (3, 4, 0);
     INSERT INTO author_stats VALUES

@@ -39,7 +39,7 @@ beforeAll(() => {
                               (2, 'Two', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 1, 'Ann Lee');
     INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2);
     INSERT INTO topics VALUES (0, 't', 2, 0, 0, 0, NULL);
-    INSERT INTO paper_topics VALUES (1, 0, 0, 1, 1.5, -2), (2, 0, 0, 1, -1, 3);
+    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (1, 0, 0, 1, 1.5, -2), (2, 0, 0, 1, -1, 3);
     INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen');
     INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0);
     INSERT INTO author_stats VALUES (1, 2, 1, 2020, 2021, 1, 1, 0, 0, 0, '[]'), (2, 1, 1, 2020, 2020, 1, 1, 0, 0, 0, '[]');

@@ -1,0 +1,129 @@
+/**
+ * Vectors smoothed over the similar-papers graph: the space the topics are clustered in.
+ *
+ * A paper's LSA vector is noisy: an abstract is 150 words. Its similar papers say the same thing
+ * in other words, so each vector is replaced by where a random walk of a few steps over the
+ * symmetrized 10-NN graph lands from it (Z = (D⁻¹A)^t·X, the low-pass filter of simplified graph
+ * convolution, Wu et al. 2019). Papers of one subject pull together, the space between subjects
+ * empties, and k-means finds the subjects. The walk runs on the leading LSA dimensions only: the
+ * subjects live there, and the trailing ones add cost, not topics. The README gives the figures
+ * behind the defaults (10 steps, 50 dimensions) on corpora of 2,000 to 75,000 papers.
+ */
+import type { NeighbourGraph } from './neighbours';
+import { sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { multiplyCsrDenseParallel } from './linalg';
+import type { CsrMatrix, DenseMatrix } from './sparse';
+
+export interface SmoothOptions {
+  /** Steps of the walk (default 10). */
+  steps?: number;
+  /** Leading dimensions kept (default 50, at most the vectors' own). */
+  dims?: number;
+}
+
+export const SMOOTH_STEPS = 10;
+export const SMOOTH_DIMS = 50;
+
+/**
+ * The walk matrix D⁻¹A of the symmetrized graph A = W + Wᵀ (W: each paper's neighbours weighted
+ * by cosine similarity, negative ones as 0), as CSR in shared memory: columns ascending, a pair
+ * that is a neighbour both ways entered once with both weights summed.
+ */
+export function buildWalkMatrix(graph: NeighbourGraph, n: number): CsrMatrix {
+  const { k, indices, similarities } = graph;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < k; r++) {
+      const j = indices[i * k + r];
+      if (j < 0 || j === i) continue;
+      start[i + 1]++;
+      start[j + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const cols = new Int32Array(start[n]);
+  const weights = new Float64Array(start[n]);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < k; r++) {
+      const j = indices[i * k + r];
+      if (j < 0 || j === i) continue;
+      const w = Math.max(0, similarities[i * k + r]);
+      cols[fill[i]] = j;
+      weights[fill[i]++] = w;
+      cols[fill[j]] = i;
+      weights[fill[j]++] = w;
+    }
+  }
+  // Sort each row by column and merge repeats.
+  const indptr = sharedInt32(n + 1);
+  let nnz = 0;
+  const row: { col: number; w: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    // The row is read out before it is written back: merged rows move left over it.
+    row.length = 0;
+    for (let p = start[i]; p < start[i + 1]; p++) row.push({ col: cols[p], w: weights[p] });
+    row.sort((a, b) => a.col - b.col);
+    const rowStart = nnz;
+    for (const { col, w } of row) {
+      if (nnz > rowStart && cols[nnz - 1] === col) weights[nnz - 1] += w;
+      else {
+        cols[nnz] = col;
+        weights[nnz++] = w;
+      }
+    }
+    indptr[i + 1] = nnz;
+  }
+  const out: CsrMatrix = {
+    rows: n,
+    cols: n,
+    indptr,
+    indices: toShared(cols.slice(0, nnz)),
+    values: sharedFloat64(nnz),
+  };
+  for (let i = 0; i < n; i++) {
+    let deg = 0;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) deg += weights[p];
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) out.values[p] = deg > 0 ? weights[p] / deg : 0;
+  }
+  return out;
+}
+
+/**
+ * The leading `dims` columns of `vectors` smoothed over `graph`, rows L2-normalized. A paper
+ * with no neighbour keeps its own vector. Deterministic: each product row is summed in a fixed
+ * order whatever the number of threads.
+ */
+export function buildSmoothedVectors(
+  vectors: DenseMatrix,
+  graph: NeighbourGraph,
+  opts: SmoothOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): DenseMatrix {
+  const n = vectors.rows;
+  const d = Math.max(1, Math.min(vectors.cols, opts.dims ?? SMOOTH_DIMS));
+  const steps = Math.max(0, opts.steps ?? SMOOTH_STEPS);
+  const walk = buildWalkMatrix(graph, n);
+  let z = sharedFloat64(n * d);
+  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) z[i * d + c] = vectors.data[i * vectors.cols + c];
+  let next = sharedFloat64(n * d);
+  for (let step = 0; step < steps; step++) {
+    multiplyCsrDenseParallel(walk, z, d, next);
+    // A paper without neighbours has an empty row: it keeps its vector.
+    for (let i = 0; i < n; i++) {
+      if (walk.indptr[i] === walk.indptr[i + 1]) for (let c = 0; c < d; c++) next[i * d + c] = z[i * d + c];
+    }
+    const t = z;
+    z = next;
+    next = t;
+    onProgress?.(step + 1, steps);
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let s = 0;
+    for (let c = 0; c < d; c++) s += z[o + c] * z[o + c];
+    const norm = Math.sqrt(s);
+    if (norm > 0) for (let c = 0; c < d; c++) z[o + c] /= norm;
+  }
+  return { rows: n, cols: d, data: z };
+}
