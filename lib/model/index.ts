@@ -146,39 +146,33 @@ function buildTopicOrder(assignments: Int32Array, k: number): Int32Array {
   return rename;
 }
 
+/** What {@link buildTopicClustering} finds: the vectors, the similar-papers graph, the space the
+ * topics were clustered in, and the topics (ids by size, largest first) with their centroids. */
+export interface TopicClustering {
+  vectors: DenseMatrix;
+  /** Share of TF-IDF variance the LSA dimensions keep. */
+  explainedVariance: number;
+  graph: NeighbourGraph;
+  space: DenseMatrix;
+  kSelection: KSelection;
+  assignments: Int32Array;
+  centroids: DenseMatrix;
+}
+
 /**
- * Builds the topic model of `papers` (title + plain abstract). See {@link TopicModel} for what
- * comes back; paper positions are indices into `papers`. Same papers and options → same model.
+ * The clustering half of the topic model, from the TF-IDF matrix: LSA, the similar-papers graph,
+ * the clustering space (smoothed over the graph unless a plain k-means option is asked for), k
+ * (given or chosen by silhouette) and k-means. The bench runs it once per seed.
  */
-export function buildTopicModel(
-  papers: Paper[],
-  opts: TopicModelOptions = {},
+export function buildTopicClustering(
+  tfidf: CsrMatrix,
+  options: Required<TopicModelOptions>,
   onProgress?: (stage: string, done: number, total: number) => void,
-): TopicModel {
-  const options = resolveTopicModelOptions(papers.length, opts);
+): TopicClustering {
   const { seed } = options;
-  const n = papers.length;
-  if (n < 3) throw new Error(`topic model: need at least 3 papers, got ${n}`);
+  const n = tfidf.rows;
   const report = (stage: string) => (done: number, total: number) => onProgress?.(stage, done, total);
-
-  report('tokens')(0, n);
-  const corpus = tokenizeCorpus(
-    papers.map((p) => ({ title: p.title, text: p.abstractPlain })),
-    {},
-    report('tokens'),
-  );
-  // The surface forms are only needed for the labels: held here, and let go of after those.
-  let forms = corpus.forms;
-  delete corpus.forms;
-  report('tokens')(n, n);
-
-  report('tfidf')(0, 1);
-  const adaptations: string[] = [];
-  const bounds = buildSmallCorpusBounds(n, options.minDf, options.maxDf, corpus.docs, adaptations);
-  const tfidf = buildTfidf(corpus, bounds);
-  report('tfidf')(1, 1);
-
-  const lsa = buildLsa(tfidf.matrix, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
+  const lsa = buildLsa(tfidf, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
   // In shared memory once, so the stages' worker threads read the rows without copies.
   const vectors: DenseMatrix = { ...lsa.vectors, data: toShared(lsa.vectors.data) };
 
@@ -216,7 +210,57 @@ export function buildTopicModel(
   const centroidData = new Float64Array(k * dims);
   for (let old = 0; old < k; old++)
     centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
-  const centroids: DenseMatrix = { rows: k, cols: dims, data: centroidData };
+  return {
+    vectors,
+    explainedVariance: lsa.explainedVariance,
+    graph,
+    space,
+    kSelection,
+    assignments,
+    centroids: { rows: k, cols: dims, data: centroidData },
+  };
+}
+
+/**
+ * Builds the topic model of `papers` (title + plain abstract). See {@link TopicModel} for what
+ * comes back; paper positions are indices into `papers`. Same papers and options → same model.
+ */
+export function buildTopicModel(
+  papers: Paper[],
+  opts: TopicModelOptions = {},
+  onProgress?: (stage: string, done: number, total: number) => void,
+): TopicModel {
+  const options = resolveTopicModelOptions(papers.length, opts);
+  const { seed } = options;
+  const n = papers.length;
+  if (n < 3) throw new Error(`topic model: need at least 3 papers, got ${n}`);
+  const report = (stage: string) => (done: number, total: number) => onProgress?.(stage, done, total);
+
+  report('tokens')(0, n);
+  const corpus = tokenizeCorpus(
+    papers.map((p) => ({ title: p.title, text: p.abstractPlain })),
+    {},
+    report('tokens'),
+  );
+  // The surface forms are only needed for the labels: held here, and let go of after those.
+  let forms = corpus.forms;
+  delete corpus.forms;
+  report('tokens')(n, n);
+
+  report('tfidf')(0, 1);
+  const adaptations: string[] = [];
+  const bounds = buildSmallCorpusBounds(n, options.minDf, options.maxDf, corpus.docs, adaptations);
+  const tfidf = buildTfidf(corpus, bounds);
+  report('tfidf')(1, 1);
+
+  const { vectors, explainedVariance, graph, space, kSelection, assignments, centroids } = buildTopicClustering(
+    tfidf.matrix,
+    options,
+    onProgress,
+  );
+  const k = kSelection.chosen;
+  const centroidData = centroids.data;
+  const dims = space.cols;
   const distance = new Float64Array(n);
   const confidence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -331,7 +375,7 @@ export function buildTopicModel(
     knnPapers,
     graph,
     layout,
-    lsa.explainedVariance,
+    explainedVariance,
     seed,
     outliers,
   );
