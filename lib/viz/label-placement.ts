@@ -12,6 +12,10 @@ export interface LabelCandidate {
   y: number;
   /** Higher is placed first (e.g. topic size). */
   priority: number;
+  /** Font size of this label; defaults to the options' fontSize. */
+  fontSize?: number;
+  /** Other anchors to try, in order, when the label does not fit at (x, y). */
+  alternatives?: readonly { x: number; y: number }[];
 }
 
 export interface Box {
@@ -29,8 +33,8 @@ export interface LabelOptions {
   width: number;
   height: number;
   fontSize?: number;
-  /** Text width in pixels; defaults to fontSize × 0.6 per character. */
-  measure?: (text: string) => number;
+  /** Text width in pixels at a font size; defaults to fontSize × 0.6 per character. */
+  measure?: (text: string, fontSize: number) => number;
   /** Space kept free around each label. */
   padding?: number;
   maxLabels?: number;
@@ -46,22 +50,30 @@ export function labelBudget(k: number, total: number): number {
   return Math.min(total, Math.round(12 * Math.max(1, k)));
 }
 
-/** Places labels in priority order, skipping those that collide or fall outside the view. */
+/**
+ * Places labels in priority order, each at its anchor or else at the first of its alternatives
+ * where it fits; a label that collides or leaves the view everywhere is skipped.
+ */
 export function placeLabels(candidates: readonly LabelCandidate[], options: LabelOptions): PlacedLabel[] {
-  const fontSize = options.fontSize ?? 12;
-  const measure = options.measure ?? ((text: string) => text.length * fontSize * 0.6);
+  const measure = options.measure ?? ((text: string, size: number) => text.length * size * 0.6);
   const padding = options.padding ?? 3;
   const max = options.maxLabels ?? Infinity;
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id - b.id);
   const placed: PlacedLabel[] = [];
   for (const candidate of ordered) {
     if (placed.length >= max) break;
-    const halfW = measure(candidate.text) / 2 + padding;
+    const fontSize = candidate.fontSize ?? options.fontSize ?? 12;
+    const halfW = measure(candidate.text, fontSize) / 2 + padding;
     const halfH = fontSize / 2 + padding;
-    const box = { x0: candidate.x - halfW, y0: candidate.y - halfH, x1: candidate.x + halfW, y1: candidate.y + halfH };
-    if (box.x0 < 0 || box.y0 < 0 || box.x1 > options.width || box.y1 > options.height) continue;
-    if (placed.some((p) => boxesOverlap(p.box, box))) continue;
-    placed.push({ ...candidate, box });
+    const anchors = [{ x: candidate.x, y: candidate.y }];
+    for (const a of candidate.alternatives ?? []) anchors.push(a);
+    for (const { x, y } of anchors) {
+      const box = { x0: x - halfW, y0: y - halfH, x1: x + halfW, y1: y + halfH };
+      if (box.x0 < 0 || box.y0 < 0 || box.x1 > options.width || box.y1 > options.height) continue;
+      if (placed.some((p) => boxesOverlap(p.box, box))) continue;
+      placed.push({ ...candidate, x, y, box });
+      break;
+    }
   }
   return placed;
 }

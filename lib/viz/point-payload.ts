@@ -1,10 +1,11 @@
 /**
- * The topic map's binary point payload: every paper's id, position, topic, year and source as
- * parallel typed arrays in one ArrayBuffer, so 75,000 points cost ~1.3 MB and no JSON parsing.
+ * The topic map's binary point payload: every paper's id, position, topic, year, source and flags
+ * as parallel typed arrays in one ArrayBuffer, so 75,000 points cost ~1.4 MB and no JSON parsing.
  *
  * Layout (little-endian): a 16-byte header [magic 'TSMP', version, n, 0], then ids (Int32 × n),
  * x (Float32 × n), y (Float32 × n), topic (Uint16 × n), year (Uint16 × n; 0 = unknown),
- * source (Uint8 × n). Widest columns first keeps every typed-array view aligned.
+ * source (Uint8 × n), flags (Uint8 × n; bit 0 = outlier of its topic). Widest columns first keeps
+ * every typed-array view aligned.
  */
 
 export interface MapPointColumns {
@@ -14,12 +15,18 @@ export interface MapPointColumns {
   topic: Uint16Array;
   year: Uint16Array;
   source: Uint8Array;
+  /** Bit set per point: POINT_FLAG_OUTLIER. */
+  flags: Uint8Array;
 }
 
+/** Bit of `flags` set on a paper far from its topic's typical paper. */
+export const POINT_FLAG_OUTLIER = 1;
+
 const MAGIC = 0x504d5354; // 'TSMP' read as a little-endian Uint32
-const VERSION = 1;
+/** Bumped on any change of the layout; part of the payload's ETag so no browser keeps an old one. */
+export const MAP_PAYLOAD_VERSION = 2;
 const HEADER_BYTES = 16;
-const BYTES_PER_POINT = 4 + 4 + 4 + 2 + 2 + 1;
+const BYTES_PER_POINT = 4 + 4 + 4 + 2 + 2 + 1 + 1;
 
 /** Size in bytes of the payload for n points (before the 4-byte padding at the end). */
 export function mapPayloadBytes(n: number): number {
@@ -29,14 +36,14 @@ export function mapPayloadBytes(n: number): number {
 /** Packs the columns into one buffer (all columns must have the same length). */
 export function encodeMapPoints(points: MapPointColumns): Uint8Array<ArrayBuffer> {
   const n = points.ids.length;
-  for (const column of [points.x, points.y, points.topic, points.year, points.source]) {
+  for (const column of [points.x, points.y, points.topic, points.year, points.source, points.flags]) {
     if (column.length !== n) throw new Error('encodeMapPoints: columns differ in length');
   }
   // Pad to a multiple of 4 so the buffer can be reused for aligned views.
   const bytes = new Uint8Array(Math.ceil(mapPayloadBytes(n) / 4) * 4);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, VERSION, true);
+  view.setUint32(4, MAP_PAYLOAD_VERSION, true);
   view.setUint32(8, n, true);
   view.setUint32(12, 0, true);
   let offset = HEADER_BYTES;
@@ -51,6 +58,8 @@ export function encodeMapPoints(points: MapPointColumns): Uint8Array<ArrayBuffer
   new Uint16Array(bytes.buffer, offset, n).set(points.year);
   offset += 2 * n;
   bytes.set(points.source, offset);
+  offset += n;
+  bytes.set(points.flags, offset);
   return bytes;
 }
 
@@ -60,7 +69,9 @@ export function decodeMapPoints(buffer: ArrayBuffer): MapPointColumns {
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('Not a map payload');
   const version = view.getUint32(4, true);
-  if (version !== VERSION) throw new Error(`Map payload version ${version}, expected ${VERSION}`);
+  if (version !== MAP_PAYLOAD_VERSION) {
+    throw new Error(`Map payload version ${version}, expected ${MAP_PAYLOAD_VERSION}`);
+  }
   const n = view.getUint32(8, true);
   if (buffer.byteLength < mapPayloadBytes(n)) throw new Error('Map payload truncated');
   let offset = HEADER_BYTES;
@@ -75,5 +86,7 @@ export function decodeMapPoints(buffer: ArrayBuffer): MapPointColumns {
   const year = new Uint16Array(buffer, offset, n);
   offset += 2 * n;
   const source = new Uint8Array(buffer, offset, n);
-  return { ids, x, y, topic, year, source };
+  offset += n;
+  const flags = new Uint8Array(buffer, offset, n);
+  return { ids, x, y, topic, year, source, flags };
 }

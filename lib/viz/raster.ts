@@ -89,3 +89,45 @@ export function rasterizeSquares(
   }
   return drawn;
 }
+
+/**
+ * Writes the outline of a `size` × `size` square (device pixels), `line` pixels thick, of `color`
+ * centred on each listed point: a ring that leaves what is under it visible. A square too small
+ * for a hole (size ≤ 2·line) is filled. Clipped at the edges; returns how many were drawn.
+ */
+export function rasterizeSquareRings(
+  target: RasterTarget,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  transform: { k: number; x: number; y: number },
+  size: number,
+  line: number,
+  color: number,
+): number {
+  const { pixels, width, height } = target;
+  const s = Math.max(1, Math.round(size));
+  const w = Math.max(1, Math.round(line));
+  const lead = (s - 1) >> 1;
+  const { k, x: ox, y: oy } = transform;
+  let drawn = 0;
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j];
+    const left = Math.round(k * xs[i] + ox) - lead;
+    const top = Math.round(k * ys[i] + oy) - lead;
+    if (left + s <= 0 || top + s <= 0 || left >= width || top >= height) continue;
+    for (let dy = 0; dy < s; dy++) {
+      const py = top + dy;
+      if (py < 0 || py >= height) continue;
+      const row = py * width;
+      const edgeRow = dy < w || dy >= s - w;
+      for (let dx = 0; dx < s; dx++) {
+        if (!edgeRow && dx >= w && dx < s - w) continue;
+        const px = left + dx;
+        if (px >= 0 && px < width) pixels[row + px] = color;
+      }
+    }
+    drawn++;
+  }
+  return drawn;
+}

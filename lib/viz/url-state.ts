@@ -69,9 +69,21 @@ export interface MapViewState {
    * corners; null = no selection.
    */
   area: Point[] | null;
+  /** Papers far from their topic: drawn apart (under the others, as grey rings) or hidden. */
+  outliers: OutlierMode;
 }
 
-export const EMPTY_MAP_STATE: MapViewState = { topics: [], years: null, sources: [], zoom: null, area: null };
+/** How the map shows outliers. */
+export type OutlierMode = 'apart' | 'hide';
+
+export const EMPTY_MAP_STATE: MapViewState = {
+  topics: [],
+  years: null,
+  sources: [],
+  zoom: null,
+  area: null,
+  outliers: 'apart',
+};
 
 function parseYears(text: string | null): [number, number] | null {
   const m = text?.match(/^(\d{4})(?:-(\d{4}))?$/);
@@ -99,6 +111,7 @@ export function parseMapState(input: QueryInput): MapViewState {
     sources: parseIntList(getParam(input, 'source'), 255),
     zoom: parseZoom(getParam(input, 'z')),
     area: parsePolygon(getParam(input, 'sel')),
+    outliers: getParam(input, 'outliers') === 'hide' ? 'hide' : 'apart',
   };
 }
 
@@ -114,6 +127,7 @@ export function formatMapState(state: MapViewState): string {
     ['source', state.sources.length ? [...state.sources].sort((a, b) => a - b).join(',') : null],
     ['z', state.zoom ? formatZoom(state.zoom) : null],
     ['sel', state.area ? state.area.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null],
+    ['outliers', state.outliers === 'hide' ? 'hide' : null],
   ]);
 }
 

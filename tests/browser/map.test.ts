@@ -1,7 +1,7 @@
 /**
  * The topic map in real Chromium against `next start` on the bundled corpus: the canvas shows the
- * points, a click on a point opens that paper, filters, the lasso and the rectangle brush land in
- * the URL, and the selection is listed. Screenshots go to tests/browser/screenshots/.
+ * points, a click on a point opens that paper, filters, the outlier toggle, the lasso and the
+ * rectangle brush land in the URL, and the selection is listed. Screenshots go to tests/browser/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { formatCount } from '@/lib/viz/format';
 import { selectInPolygon } from '@/lib/viz/lasso';
 import { buildActiveMask } from '@/lib/viz/map-filter';
 import { computeExtent, fitExtent, MAP_PADDING } from '@/lib/viz/map-scale';
-import { decodeMapPoints, type MapPointColumns } from '@/lib/viz/point-payload';
+import { decodeMapPoints, POINT_FLAG_OUTLIER, type MapPointColumns } from '@/lib/viz/point-payload';
 import { parseMapState } from '@/lib/viz/url-state';
 import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
 
@@ -211,6 +211,47 @@ describe('topic map', () => {
       await canvas.focus();
       await p.page.keyboard.press('+');
       await p.page.waitForURL(/z=1\.5,/, { timeout: 5000 });
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('counts the outliers in the legend, and hides them through the URL', async () => {
+    const outliers = Array.from(points.flags).filter((f) => f & POINT_FLAG_OUTLIER).length;
+    expect(outliers).toBeGreaterThan(0);
+    const p = await newPage(browser);
+    try {
+      await visit(p.page, '/map?topic=0');
+      await waitForMap(p.page);
+      const legend = p.page.locator('[data-testid=outlier-legend]');
+      expect(await legend.textContent()).toContain(`${formatCount(outliers)} papers far from their topic`);
+      expect(await p.page.getByLabel('Show apart', { exact: true }).isChecked()).toBe(true);
+      const status = p.page.locator('[aria-live=polite]').first();
+      const inTopic = buildActiveMask(points, { topics: [0], years: null, sources: [] }).filter((v) => v === 1).length;
+      await expect.poll(() => status.textContent()).toContain(`${formatCount(inTopic)} of`);
+
+      await p.page.getByLabel('Hide', { exact: true }).check();
+      await p.page.waitForURL(/outliers=hide/, { timeout: 5000 });
+      // The other filters stay; the hidden outliers leave the count and the drawing.
+      expect(new URL(p.page.url()).searchParams.get('topic')).toBe('0');
+      const kept = buildActiveMask(points, { topics: [0], years: null, sources: [], hideOutliers: true }).filter(
+        (v) => v === 1,
+      ).length;
+      expect(kept).toBeLessThan(inTopic);
+      await expect.poll(() => status.textContent()).toContain(`${formatCount(kept)} of`);
+      const timing = p.page.locator('[data-testid=map-timing]');
+      await expect
+        .poll(() => timing.textContent())
+        .toContain(`drawn ${formatCount(points.ids.length - outliers)} points`);
+      await screenshot(p.page, 'map-outliers-hidden');
+
+      // A reload keeps the choice; "Show apart" takes it out of the URL again.
+      await visit(p.page, p.page.url());
+      await waitForMap(p.page);
+      expect(await p.page.getByLabel('Hide', { exact: true }).isChecked()).toBe(true);
+      await p.page.getByLabel('Show apart', { exact: true }).check();
+      await p.page.waitForURL((url) => !url.searchParams.has('outliers'), { timeout: 5000 });
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

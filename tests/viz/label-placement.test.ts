@@ -24,6 +24,35 @@ describe('label placement', () => {
     expect(placed[0].box).toEqual({ x0: 83, y0: 93, x1: 117, y1: 107 });
   });
 
+  it('tries the alternatives in order when the anchor is taken, and sizes each label by its own font', () => {
+    const placed = placeLabels(
+      [
+        { id: 1, text: 'first', x: 100, y: 100, priority: 10 },
+        {
+          id: 2,
+          text: 'second',
+          x: 100,
+          y: 100,
+          priority: 5,
+          fontSize: 20,
+          // 10 px up still overlaps 'first'; 40 px up is free.
+          alternatives: [
+            { x: 100, y: 90 },
+            { x: 100, y: 60 },
+            { x: 100, y: 20 },
+          ],
+        },
+      ],
+      { width: 400, height: 200, fontSize: 10, measure, padding: 2 },
+    );
+    expect(placed.map((p) => [p.id, p.x, p.y])).toEqual([
+      [1, 100, 100],
+      [2, 100, 60],
+    ]);
+    // 20 px font: 12 px above and below the anchor with the padding.
+    expect([placed[1].box.y0, placed[1].box.y1]).toEqual([48, 72]);
+  });
+
   it('shows more labels when zoomed in: spread-out centroids stop colliding', () => {
     const topics = Array.from({ length: 6 }, (_, i) => ({ id: i, text: 'topic', x: i * 10, y: 0, priority: 10 - i }));
     const atZoom = (k: number) =>

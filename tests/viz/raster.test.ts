@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixColor, packColor, parseHex, rasterizeSquares } from '@/lib/viz/raster';
+import { mixColor, packColor, parseHex, rasterizeSquareRings, rasterizeSquares } from '@/lib/viz/raster';
 
 describe('raster', () => {
   it('packs colours as little-endian RGBA pixels', () => {
@@ -35,5 +35,21 @@ describe('raster', () => {
     // (4·0.5 + 1, 4·0.25 + 1) = (3, 2)
     expect(target.pixels[2 * 4 + 3]).toBe(1);
     expect(target.pixels.reduce((s, v) => s + v, 0)).toBe(1);
+  });
+
+  it('writes square rings that leave the middle as it was, filled when too small for a hole', () => {
+    const target = { pixels: new Uint32Array(6 * 6).fill(1), width: 6, height: 6 };
+    const rows = () => Array.from({ length: 6 }, (_, y) => Array.from(target.pixels.slice(y * 6, y * 6 + 6)).join(''));
+    // A 4×4 ring, 1 px thick, centred on (2, 2): lead 1 → pixels (1..4, 1..4), the middle 2×2 kept.
+    expect(rasterizeSquareRings(target, [2], [2], [0], { k: 1, x: 0, y: 0 }, 4, 1, 5)).toBe(1);
+    expect(rows()).toEqual(['111111', '155551', '151151', '151151', '155551', '111111']);
+    // A 2×2 "ring" of line 1 has no hole: filled. One off the canvas is not drawn.
+    target.pixels.fill(1);
+    expect(rasterizeSquareRings(target, [0, 40], [0, 40], [0, 1], { k: 1, x: 0, y: 0 }, 2, 1, 7)).toBe(1);
+    expect(rows()).toEqual(['771111', '771111', '111111', '111111', '111111', '111111']);
+    // Clipped at the edge: a 3×3 ring centred on (5, 5) keeps the pixels inside.
+    target.pixels.fill(1);
+    rasterizeSquareRings(target, [5], [5], [0], { k: 1, x: 0, y: 0 }, 3, 1, 9);
+    expect(rows().slice(4)).toEqual(['111199', '111191']);
   });
 });

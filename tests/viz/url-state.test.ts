@@ -24,9 +24,10 @@ describe('map URL state', () => {
         [2, 3],
         [-1.123456, 4],
       ],
+      outliers: 'hide',
     };
     const query = formatMapState(state);
-    expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4');
+    expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4&outliers=hide');
     const back = parseMapState(new URLSearchParams(query));
     expect(back).toEqual({
       topics: [2, 5],
@@ -38,6 +39,7 @@ describe('map URL state', () => {
         [2, 3],
         [-1.1235, 4],
       ],
+      outliers: 'hide',
     });
     expect(formatMapState(back)).toBe(query);
   });
@@ -50,8 +52,13 @@ describe('map URL state', () => {
       sources: [],
       zoom: null,
       area: null,
+      outliers: 'apart',
     });
     expect(parseMapState({ years: ['2020'], z: 'NaN,1,1' })).toMatchObject({ years: [2020, 2020], zoom: null });
+    // Outliers are shown apart unless the URL says hide; anything else is the default.
+    expect(parseMapState({ outliers: 'show' }).outliers).toBe('apart');
+    expect(parseMapState({ outliers: 'hide' }).outliers).toBe('hide');
+    expect(formatMapState({ ...EMPTY_MAP_STATE, outliers: 'apart' })).toBe('');
     expect(formatMapState({ ...EMPTY_MAP_STATE, years: [2020, 2020] })).toBe('years=2020');
   });
 });

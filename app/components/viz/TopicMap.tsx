@@ -1,14 +1,15 @@
 'use client';
 /**
  * Every paper as a point on a <canvas>, coloured by topic, with D3 zoom and pan, collision-free
- * topic labels, hover, click-to-open, and a rectangle brush or a lasso to select papers. D3 owns
+ * topic labels (and sub-topic labels when zoomed in), hover, click-to-open, and a rectangle brush
+ * or a lasso to select papers. D3 owns
  * the canvas through MapEngine: created on mount, updated when props change, torn down on unmount.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Point } from '@/lib/viz/lasso';
 import type { Affine } from '@/lib/viz/map-scale';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
-import { MapEngine, type EngineCallbacks, type EngineTopic, type MapTool } from './map-engine';
+import { MapEngine, type EngineCallbacks, type EngineSubtopic, type EngineTopic, type MapTool } from './map-engine';
 import { useInitialZoom, useZoomCanvas } from './use-zoom-canvas';
 import styles from './viz.module.css';
 
@@ -19,7 +20,9 @@ export interface TopicMapHandle {
 export interface TopicMapProps extends EngineCallbacks {
   points: MapPointColumns;
   topics: EngineTopic[];
+  subtopics: EngineSubtopic[];
   colors: Map<number, string>;
+  /** Per point: active, faded or hidden (lib/viz/map-filter.ts). */
   mask: Uint8Array;
   selected: Uint32Array | null;
   /** The selected area (lasso polygon or brushed rectangle) in data coordinates. */
@@ -31,7 +34,7 @@ export interface TopicMapProps extends EngineCallbacks {
 }
 
 export function TopicMap(props: TopicMapProps) {
-  const { points, topics, colors, mask, selected, area, mode, initialZoom, label, ref } = props;
+  const { points, topics, subtopics, colors, mask, selected, area, mode, initialZoom, label, ref } = props;
   // Callbacks change every render; the engine calls through this ref so it never goes stale.
   const callbacksRef = useRef<EngineCallbacks>(props);
   useEffect(() => {
@@ -49,8 +52,8 @@ export function TopicMap(props: TopicMapProps) {
   );
 
   useEffect(() => {
-    engineRef.current?.setData(points, topics, colors);
-  }, [engineRef, points, topics, colors]);
+    engineRef.current?.setData(points, topics, subtopics, colors);
+  }, [engineRef, points, topics, subtopics, colors]);
 
   useEffect(() => {
     engineRef.current?.setMask(mask);

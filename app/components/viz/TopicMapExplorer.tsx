@@ -1,9 +1,10 @@
 'use client';
 /**
  * The topic map page's interactive part: loads the binary point payload, holds the view state
- * (filters, zoom, the selected area) in the URL, and wires TopicMap to the legend, filters, hover
- * card and the selection list with its CSV export. A brushed rectangle and a lasso are both just a
- * polygon in data coordinates, so they share one selection path (selectInPolygon, the URL's `sel`).
+ * (filters, outliers shown apart or hidden, zoom, the selected area) in the URL, and wires
+ * TopicMap to the legend, filters, hover card and the selection list with its CSV export. A brushed
+ * rectangle and a lasso are both just a polygon in data coordinates, so they share one selection
+ * path (selectInPolygon, the URL's `sel`).
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -12,7 +13,7 @@ import type { MapMeta, MapPaperCard } from '@/lib/store/read/map';
 import { formatCsv } from '@/lib/viz/csv';
 import { formatAuthorsShort, formatCount } from '@/lib/viz/format';
 import { selectInPolygon, type Point } from '@/lib/viz/lasso';
-import { buildActiveMask } from '@/lib/viz/map-filter';
+import { buildActiveMask, countActive, POINT_ACTIVE } from '@/lib/viz/map-filter';
 import type { Affine } from '@/lib/viz/map-scale';
 import { topicColor } from '@/lib/viz/palette';
 import { decodeMapPoints, type MapPointColumns } from '@/lib/viz/point-payload';
@@ -24,6 +25,7 @@ import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useUrlState } from './use-url-state';
 import { useSize } from './use-size';
 import { ChoiceGroup } from './ChoiceGroup';
+import { OutlierLegend } from './OutlierLegend';
 import styles from './viz.module.css';
 
 const SELECTION_LIST = 100;
@@ -92,14 +94,19 @@ export function TopicMapExplorer({ meta, initial }: Props) {
   const mask = useMemo(
     () =>
       points
-        ? buildActiveMask(points, { topics: state.topics, years: state.years, sources: state.sources })
+        ? buildActiveMask(points, {
+            topics: state.topics,
+            years: state.years,
+            sources: state.sources,
+            hideOutliers: state.outliers === 'hide',
+          })
         : new Uint8Array(0),
-    [points, state.topics, state.years, state.sources],
+    [points, state.topics, state.years, state.sources, state.outliers],
   );
-  const activeCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
+  const activeCount = useMemo(() => countActive(mask), [mask]);
   const selected = useMemo(() => {
     if (!points || !state.area) return null;
-    return Uint32Array.from(selectInPolygon(points.x, points.y, state.area, (i) => mask[i] === 1));
+    return Uint32Array.from(selectInPolygon(points.x, points.y, state.area, (i) => mask[i] === POINT_ACTIVE));
   }, [points, state.area, mask]);
   const selectedIds = useMemo(
     () => (selected && points ? Array.from(selected, (i) => points.ids[i]) : []),
@@ -190,8 +197,19 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     const ids = selectedIds.slice(0, CSV_MAX);
     const cards = await fetchCards(ids);
     const csv = formatCsv(
-      ['id', 'title', 'authors', 'year', 'venue', 'topic_id', 'topic', 'source'],
-      cards.map((c) => [c.id, c.title, c.authors, c.year, c.venue, c.topicId, c.topicLabel, c.source]),
+      ['id', 'title', 'authors', 'year', 'venue', 'topic_id', 'topic', 'subtopic', 'outlier', 'source'],
+      cards.map((c) => [
+        c.id,
+        c.title,
+        c.authors,
+        c.year,
+        c.venue,
+        c.topicId,
+        c.topicLabel,
+        c.subtopicLabel,
+        c.outlier ? 1 : 0,
+        c.source,
+      ]),
     );
     downloadText(csv, 'topicscope-selection.csv', 'text/csv;charset=utf-8');
   }
@@ -200,7 +218,8 @@ export function TopicMapExplorer({ meta, initial }: Props) {
     ? Array.from({ length: meta.years[1] - meta.years[0] + 1 }, (_, i) => meta.years![0] + i)
     : [];
   const years = state.years ?? meta.years;
-  const filtered = state.topics.length > 0 || state.years !== null || state.sources.length > 0;
+  const filtered =
+    state.topics.length > 0 || state.years !== null || state.sources.length > 0 || state.outliers === 'hide';
   const hoverTopic = hoverCard?.topicId != null ? topicById.get(hoverCard.topicId) : undefined;
   const engineTopics = meta.topics;
 
@@ -287,6 +306,15 @@ export function TopicMapExplorer({ meta, initial }: Props) {
           </fieldset>
         )}
 
+        {meta.outliers.count > 0 && (
+          <OutlierLegend
+            count={meta.outliers.count}
+            threshold={meta.outliers.threshold}
+            mode={state.outliers}
+            onChange={(outliers) => setState((s) => ({ ...s, outliers }))}
+          />
+        )}
+
         <fieldset className={styles.fieldset}>
           <legend>Topics</legend>
           <p className={styles.hint}>Select topics to keep them in colour; the rest fade.</p>
@@ -352,6 +380,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                 ref={mapRef}
                 points={points}
                 topics={engineTopics}
+                subtopics={meta.subtopics}
                 colors={colors}
                 mask={mask}
                 selected={selected}
@@ -388,6 +417,12 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                         />
                         {hoverTopic.label}
                       </span>
+                    )}
+                    {hoverCard.subtopicLabel && (
+                      <span className={styles.hint}>Sub-topic: {hoverCard.subtopicLabel}</span>
+                    )}
+                    {hoverCard.outlier && (
+                      <span className={styles.hint}>Outlier: far from its topic&apos;s typical paper</span>
                     )}
                     <span className={styles.hint}>Click to open</span>
                   </>

@@ -1,16 +1,23 @@
 /**
  * The topic map's drawing engine, for the life of the TopicMap component (zoom, layer and redraws
- * come from ZoomCanvas). Points are rasterized into the offscreen layer in one batch per colour;
- * hover rings, labels and the selected area (a lasso or a brushed rectangle) are drawn over it, so
- * a hover, a label change or a drag that draws a selection never redraws 75,000 points.
+ * come from ZoomCanvas). Points are rasterized into the offscreen layer in one batch per colour,
+ * outliers first as grey rings under the rest; hover rings, topic and sub-topic labels and the
+ * selected area (a lasso or a brushed rectangle) are drawn over it, so a hover, a label change or
+ * a drag that draws a selection never redraws 75,000 points.
  */
 import { quadtree, type Quadtree } from 'd3';
-import { labelBudget, placeLabels } from '@/lib/viz/label-placement';
 import { buildBrush, rectanglePolygon } from '@/lib/viz/brush';
 import { thinPolygon, type Point } from '@/lib/viz/lasso';
-import { bucketByTopic } from '@/lib/viz/map-filter';
+import {
+  chooseMapLabels,
+  subtopicZoom,
+  TOPIC_LABEL_SIZE,
+  type LabelSubtopic,
+  type MapLabel,
+} from '@/lib/viz/map-labels';
+import { bucketByTopic, POINT_ACTIVE } from '@/lib/viz/map-filter';
 import { MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
-import { mixColor, packColor, rasterizeSquares } from '@/lib/viz/raster';
+import { mixColor, packColor, rasterizeSquareRings, rasterizeSquares } from '@/lib/viz/raster';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
 import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
 
@@ -21,6 +28,9 @@ export interface EngineTopic {
   x: number;
   y: number;
 }
+
+/** A part of a split topic, labelled once the view is zoomed in far enough. */
+export type EngineSubtopic = LabelSubtopic;
 
 /** onDraw's report: how many points the layer drew. */
 export interface EngineCallbacks extends ZoomCanvasCallbacks<number> {
@@ -35,6 +45,8 @@ export type MapTool = 'pan' | 'brush' | 'lasso';
 
 interface Theme {
   faded: string;
+  /** Rings of the outliers. */
+  outlier: string;
   text: string;
   halo: string;
   highlight: string;
@@ -44,8 +56,9 @@ interface Theme {
 export class MapEngine extends ZoomCanvas<Theme, number> {
   private points: MapPointColumns | null = null;
   private topics: EngineTopic[] = [];
+  private subtopics: EngineSubtopic[] = [];
   private colors = new Map<number, string>();
-  private buckets: { active: Map<number, Uint32Array>; faded: Uint32Array } | null = null;
+  private buckets: { active: Map<number, Uint32Array>; faded: Uint32Array; outliers: Uint32Array } | null = null;
   private activeTopics = new Set<number>();
   private selectedByTopic: Map<number, Uint32Array> | null = null;
   private area: Point[] | null = null;
@@ -64,7 +77,14 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     super(canvas, callbacks, {
       scaleExtent: [0.5, 200],
       padding: MAP_PADDING,
-      theme: { faded: '#c9ced6', text: '#16191f', halo: '#ffffff', highlight: '#d55e00', area: '#1f5fbf' },
+      theme: {
+        faded: '#c9ced6',
+        outlier: '#9aa2ae',
+        text: '#16191f',
+        halo: '#ffffff',
+        highlight: '#d55e00',
+        area: '#1f5fbf',
+      },
     });
     this.listen(canvas, 'pointermove', (e) => this.handleMove(e as PointerEvent));
     this.listen(canvas, 'pointerdown', (e) => this.handleDown(e as PointerEvent));
@@ -73,20 +93,31 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     this.listen(canvas, 'click', (e) => this.handleClick(e as MouseEvent));
   }
 
-  setData(points: MapPointColumns, topics: EngineTopic[], colors: Map<number, string>): void {
+  setData(
+    points: MapPointColumns,
+    topics: EngineTopic[],
+    subtopics: EngineSubtopic[],
+    colors: Map<number, string>,
+  ): void {
     this.points = points;
     this.topics = topics;
+    this.subtopics = subtopics;
     this.colors = colors;
     this.fitData(points.x, points.y);
   }
 
+  /** Per point: active (in colour), faded, or hidden (see lib/viz/map-filter.ts). */
   setMask(mask: Uint8Array): void {
     if (!this.points) return;
-    this.buckets = bucketByTopic(this.points.topic, mask);
-    this.activeTopics = new Set(this.buckets.active.keys());
-    const { x, y } = this.points;
+    this.buckets = bucketByTopic(this.points.topic, mask, this.points.flags);
+    const { x, y, topic } = this.points;
     const active: number[] = [];
-    for (let i = 0; i < mask.length; i++) if (mask[i]) active.push(i);
+    this.activeTopics = new Set();
+    for (let i = 0; i < mask.length; i++) {
+      if (mask[i] !== POINT_ACTIVE) continue;
+      active.push(i);
+      this.activeTopics.add(topic[i]);
+    }
     this.tree = quadtree<number>()
       .x((i) => x[i])
       .y((i) => y[i])
@@ -125,6 +156,7 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
   protected readTheme(css: (name: string, fallback: string) => string, current: Theme): Theme {
     return {
       faded: css('--chart-dim', current.faded),
+      outlier: css('--chart-axis', current.outlier),
       text: css('--fg', current.text),
       halo: css('--bg-elevated', current.halo),
       highlight: css('--chart-highlight', current.highlight),
@@ -141,7 +173,8 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
 
   /**
    * Every point into the offscreen layer, rasterized in JS (see lib/viz/raster.ts): faded points
-   * first, then one pass per topic colour, then the selection on top, larger.
+   * first, then the outliers as grey rings, then one pass per topic colour (so a paper inside its
+   * topic is never hidden under a stray one), then the selection on top, larger.
    */
   protected drawLayer(t: Affine): number | null {
     const points = this.points;
@@ -172,6 +205,20 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     }
     // With a selection, the unselected points step back so the selection reads at a glance.
     const selecting = this.selectedByTopic !== null;
+    if (this.buckets.outliers.length) {
+      // A ring needs 3 device px to show its hole; it grows with the points when zoomed in.
+      const ring = Math.max(3 * this.dpr, size + this.dpr);
+      drawn += rasterizeSquareRings(
+        target,
+        x,
+        y,
+        this.buckets.outliers,
+        device,
+        ring,
+        this.dpr,
+        packColor(selecting ? mixColor(this.theme.outlier, bg, 0.5) : this.theme.outlier),
+      );
+    }
     for (const [topic, indices] of this.buckets.active) {
       const color = this.colors.get(topic) ?? this.theme.faded;
       drawn += rasterizeSquares(
@@ -248,28 +295,50 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     ctx.stroke();
   }
 
+  /**
+   * Topic labels, and past the sub-topic zoom the sub-topics' too (lib/viz/map-labels.ts): each
+   * level in its own font, a split topic's label in a lighter ink once its parts are labelled.
+   */
   private drawLabels(t: Affine): void {
     const ctx = this.ctx;
-    const fontSize = 12;
-    ctx.font = `600 ${fontSize}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
-    const candidates = this.topics
-      .filter((topic) => this.activeTopics.has(topic.id))
-      .map((topic) => ({
-        id: topic.id,
-        text: topic.label,
-        x: t.k * topic.x + t.x,
-        y: t.k * topic.y + t.y,
-        priority: topic.size,
-      }));
-    const placed = placeLabels(candidates, {
+    // The fitted view's scale: the full transform's over the zoom's.
+    const fitScale = t.k / this.zoomT.k;
+    const labels = chooseMapLabels({
+      topics: this.topics,
+      subtopics: this.subtopics,
+      isActive: (id) => this.activeTopics.has(id),
+      transform: t,
+      zoom: this.zoomT.k,
+      subtopicZoom: subtopicZoom(this.subtopics, fitScale),
       width: this.width,
       height: this.height,
-      fontSize,
-      measure: (text) => this.measureLabel(text),
-      padding: 4,
-      maxLabels: labelBudget(this.zoomT.k, candidates.length),
+      measure: (text, size) => this.measureMapLabel(text, size),
     });
-    this.fillLabels(placed, { text: this.theme.text, halo: this.theme.halo, haloWidth: 4 });
+    const groups = new Map<string, MapLabel[]>();
+    for (const label of labels) {
+      const key = `${label.fontSize}:${label.alpha}`;
+      const group = groups.get(key);
+      if (group) group.push(label);
+      else groups.set(key, [label]);
+    }
+    for (const group of groups.values()) {
+      const { fontSize, alpha } = group[0];
+      ctx.font = labelFont(fontSize);
+      // A label that steps back is drawn in a lighter ink over the same opaque halo.
+      const text = alpha < 1 ? mixColor(this.theme.text, this.theme.halo, 1 - alpha) : this.theme.text;
+      this.fillLabels(group, { text, halo: this.theme.halo, haloWidth: 4 });
+    }
+  }
+
+  /** Width of a label in its level's font, measured once per size and text. */
+  private measureMapLabel(text: string, size: number): number {
+    const key = `${size}\u0000${text}`;
+    let width = this.labelWidths.get(key);
+    if (width === undefined) {
+      this.ctx.font = labelFont(size);
+      this.labelWidths.set(key, (width = this.ctx.measureText(text).width));
+    }
+    return width;
   }
 
   private nearest(sx: number, sy: number): number {
@@ -347,4 +416,9 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     const index = this.nearest(sx, sy);
     if (index >= 0) this.callbacks.onOpen(index);
   }
+}
+
+/** Topic labels bold, sub-topic labels (smaller) in a medium weight. */
+function labelFont(size: number): string {
+  return `${size >= TOPIC_LABEL_SIZE ? 600 : 500} ${size}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
 }

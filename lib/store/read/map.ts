@@ -1,8 +1,10 @@
 /**
  * Read questions for the topic map: the points of every paper (compact, parallel arrays), the
- * topics and sources that colour and filter them, and the cards shown on hover or selection.
+ * topics, sub-topics and sources that colour, label and filter them, and the cards shown on hover
+ * or selection.
  */
 import type Database from 'better-sqlite3';
+import { POINT_FLAG_OUTLIER } from '../../viz/point-payload';
 import { openBuild } from '../db';
 import { prepareCached } from './statements';
 
@@ -22,10 +24,26 @@ export interface MapTopic {
   y: number;
 }
 
+/** A part of a large topic, labelled on the map once the view is zoomed in far enough. */
+export interface MapSubtopic {
+  topicId: number;
+  /** 0-based within the topic, largest first. */
+  id: number;
+  label: string;
+  size: number;
+  /** Mean map position of its papers. */
+  x: number;
+  y: number;
+}
+
 /** Everything the map page needs besides the points. */
 export interface MapMeta {
   papers: number;
   topics: MapTopic[];
+  /** Sub-topics of every split topic, by topic then id. */
+  subtopics: MapSubtopic[];
+  /** Mapped papers far from their topic (the point flag POINT_FLAG_OUTLIER), and the score that cuts them. */
+  outliers: { count: number; threshold: number | null };
   sources: MapSource[];
   /** Smallest and largest year among mapped papers; null when no paper has a year. */
   years: [number, number] | null;
@@ -33,7 +51,10 @@ export interface MapMeta {
   undated: number;
 }
 
-/** Every mapped paper as parallel typed arrays, in paper-id order. year 0 = unknown. */
+/**
+ * Every mapped paper as parallel typed arrays, in paper-id order. year 0 = unknown; flags is a bit
+ * set (POINT_FLAG_OUTLIER of lib/viz/point-payload).
+ */
 export interface MapPoints {
   ids: Int32Array;
   x: Float32Array;
@@ -41,6 +62,7 @@ export interface MapPoints {
   topic: Uint16Array;
   year: Uint16Array;
   source: Uint8Array;
+  flags: Uint8Array;
 }
 
 /** What a hover card or the selection list shows about a paper. */
@@ -52,6 +74,10 @@ export interface MapPaperCard {
   venue: string | null;
   topicId: number | null;
   topicLabel: string | null;
+  /** The part of its topic it falls in, when the topic is split. */
+  subtopicLabel: string | null;
+  /** True when it sits far from its topic's typical paper. */
+  outlier: boolean;
   source: string | null;
 }
 
@@ -98,9 +124,20 @@ export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
     `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id`,
   ).get() as { n: number; lo: number | null; hi: number | null; undated: number | null };
+  const subtopics = prepareCached(
+    db,
+    'SELECT topic_id AS topicId, id, label, size, x, y FROM subtopics ORDER BY topic_id, id',
+  ).all() as MapSubtopic[];
+  const outliers = prepareCached(
+    db,
+    `SELECT (SELECT COUNT(*) FROM paper_topics WHERE is_outlier = 1) AS count,
+            (SELECT value FROM quality WHERE metric = 'outlier_threshold') AS threshold`,
+  ).get() as { count: number; threshold: number | null };
   const meta: MapMeta = {
     papers: span.n,
     topics,
+    subtopics,
+    outliers,
     sources,
     years: span.lo != null && span.hi != null ? [span.lo, span.hi] : null,
     undated: span.undated ?? 0,
@@ -110,7 +147,7 @@ export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
 }
 
 /**
- * Every mapped paper's position, topic, year and first source. Cached per connection: the
+ * Every mapped paper's position, topic, year, first source and flags. Cached per connection: the
  * build is immutable until the pipeline swaps the file, which gives a new connection.
  */
 export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
@@ -126,18 +163,20 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
     topic: new Uint16Array(n),
     year: new Uint16Array(n),
     source: new Uint8Array(n),
+    flags: new Uint8Array(n),
   };
   const rows = prepareCached(
     db,
     `SELECT pt.paper_id AS id, pt.x AS x, pt.y AS y, pt.topic_id AS topic, p.year AS year,
-              (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = pt.paper_id) AS file
+              (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = pt.paper_id) AS file,
+              pt.is_outlier AS outlier
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
        ORDER BY pt.paper_id`,
   )
     .raw()
-    .iterate() as IterableIterator<[number, number, number, number, number | null, string | null]>;
+    .iterate() as IterableIterator<[number, number, number, number, number | null, string | null, number]>;
   let i = 0;
-  for (const [id, x, y, topic, year, file] of rows) {
+  for (const [id, x, y, topic, year, file, outlier] of rows) {
     if (i >= n) break;
     points.ids[i] = id;
     points.x[i] = x;
@@ -145,6 +184,7 @@ export function readMapPoints(db: Database.Database = openBuild()): MapPoints {
     points.topic[i] = topic;
     points.year[i] = year ?? 0;
     points.source[i] = file != null ? (sourceIndex.get(file) ?? OTHER_SOURCE_INDEX) : OTHER_SOURCE_INDEX;
+    points.flags[i] = outlier === 1 ? POINT_FLAG_OUTLIER : 0;
     i++;
   }
   pointCache.set(db, points);
@@ -158,15 +198,18 @@ export function readMapPaperCards(ids: readonly number[], db: Database.Database 
   const stmt = prepareCached(
     db,
     `SELECT p.id AS id, p.title AS title, p.authors_text AS authors, p.year AS year, p.venue AS venue,
-            pt.topic_id AS topicId, t.label AS topicLabel,
+            pt.topic_id AS topicId, t.label AS topicLabel, s.label AS subtopicLabel, pt.is_outlier AS outlier,
             (SELECT MIN(ps.file) FROM paper_sources ps WHERE ps.paper_id = p.id) AS source
      FROM json_each(?) j
      JOIN papers p ON p.id = j.value
      LEFT JOIN paper_topics pt ON pt.paper_id = p.id
-     LEFT JOIN topics t ON t.id = pt.topic_id`,
+     LEFT JOIN topics t ON t.id = pt.topic_id
+     LEFT JOIN subtopics s ON s.topic_id = pt.topic_id AND s.id = pt.subtopic_id`,
   );
   // json_each keeps one statement for any number of ids without building SQL by hand.
-  for (const row of stmt.all(JSON.stringify(ids)) as MapPaperCard[]) out.set(row.id, row);
+  for (const row of stmt.all(JSON.stringify(ids)) as (Omit<MapPaperCard, 'outlier'> & { outlier: number | null })[]) {
+    out.set(row.id, { ...row, outlier: row.outlier === 1 });
+  }
   return ids.flatMap((id) => {
     const card = out.get(id);
     return card ? [card] : [];
