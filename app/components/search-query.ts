@@ -1,5 +1,5 @@
 /**
- * The search query string (`q`, `topic`, `from`, `to`, `source`, `author`, `page`) validated with
+ * The search query string (`q`, `topic`, `sub`, `from`, `to`, `source`, `author`, `page`) validated with
  * zod, shared by the search page and the search API routes so both read a URL the same way.
  */
 import { z } from 'zod';
@@ -36,12 +36,15 @@ export const searchQuerySchema = z
   .object({
     q: optionalText(500),
     topic: optionalInt(0, 100_000),
+    // A sub-topic's id within its topic (the topic page links to its parts' papers).
+    sub: optionalInt(0, 1000),
     from: optionalInt(0, 9999),
     to: optionalInt(0, 9999),
     source: optionalText(500),
     author: optionalText(200),
     page: optionalInt(1, 100_000),
   })
+  .refine((v) => v.sub == null || v.topic != null, { message: 'needs a topic', path: ['sub'] })
   .transform((v) => ({
     ...v,
     q: v.q ?? '',
@@ -53,7 +56,7 @@ export const searchQuerySchema = z
 
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-const KEYS = ['q', 'topic', 'from', 'to', 'source', 'author', 'page'] as const;
+const KEYS = ['q', 'topic', 'sub', 'from', 'to', 'source', 'author', 'page'] as const;
 
 /** Picks the search keys (first value of each) out of searchParams or a URLSearchParams. */
 export function pickSearchParams(

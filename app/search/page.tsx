@@ -7,13 +7,14 @@ import { NoBuild } from '../components/NoBuild';
 import { Pager } from '../components/Pager';
 import { PaperItem } from '../components/PaperItem';
 import { SearchForm } from '../components/SearchForm';
-import { parseId, type SearchParamsRecord } from '../components/params';
+import { firstParam, parseId, type SearchParamsRecord } from '../components/params';
 import { formatSearchQuery, parseSearchQuery, type SearchQuery } from '../components/search-query';
 import {
   findAuthorIdByName,
   getSearchOptions,
   readAuthorName,
   readOrExplain,
+  readTopicSubtopics,
   searchPapers,
   SEARCH_EXPORT_MAX_ROWS,
 } from '@/lib/store/read';
@@ -30,6 +31,7 @@ const EMPTY_QUERY: SearchQuery = {
   q: '',
   page: 1,
   topic: undefined,
+  sub: undefined,
   from: undefined,
   to: undefined,
   source: undefined,
@@ -38,7 +40,12 @@ const EMPTY_QUERY: SearchQuery = {
 
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
-  const parsed = parseSearchQuery(await searchParams);
+  const params = await searchParams;
+  // The form keeps a sub-topic filter in a hidden field: when "Any topic" is picked with it, the
+  // sub-topic goes too (the API, asked directly, answers 400 instead).
+  const parsed = parseSearchQuery(
+    firstParam(params, 'sub') != null && !firstParam(params, 'topic') ? { ...params, sub: undefined } : params,
+  );
   const query = parsed.ok ? parsed.query : EMPTY_QUERY;
   const result = readOrExplain(() => {
     const options = getSearchOptions();
@@ -58,17 +65,29 @@ export default async function SearchPage({ searchParams }: Props) {
     }
     const results = searchPapers(
       query.q,
-      { topic: query.topic, from: query.from, to: query.to, source: query.source, author: authorId },
+      {
+        topic: query.topic,
+        subtopic: query.sub,
+        from: query.from,
+        to: query.to,
+        source: query.source,
+        author: authorId,
+      },
       query.page,
     );
-    return { options, results, authorName, authorUnknown: authorId === -1 };
+    const subtopicLabel =
+      query.topic != null && query.sub != null
+        ? (readTopicSubtopics(query.topic).find((s) => s.id === query.sub)?.label ?? null)
+        : null;
+    return { options, results, authorName, authorUnknown: authorId === -1, subtopicLabel };
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { options, results, authorName, authorUnknown } = result.value;
+  const { options, results, authorName, authorUnknown, subtopicLabel } = result.value;
   const ms = results.elapsedMs;
   const linkParams = {
     q: query.q,
     topic: query.topic,
+    sub: query.sub,
     from: query.from,
     to: query.to,
     source: query.source,
@@ -77,7 +96,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const hrefFor = (page: number) => `/search?${formatSearchQuery({ ...linkParams, page })}`;
   const without = (key: keyof typeof linkParams) => `/search?${formatSearchQuery({ ...linkParams, [key]: undefined })}`;
   const topicLabel = options.topics.find((t) => t.id === query.topic)?.label;
-  const filtered = query.topic != null || query.from != null || query.to != null || query.source || query.author;
+  const filtered =
+    query.topic != null || query.sub != null || query.from != null || query.to != null || query.source || query.author;
   const exportHref = `/api/search/export?${formatSearchQuery(linkParams)}`;
   return (
     <div className="page">
@@ -88,6 +108,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       <section className="card" aria-label="Search and filters">
         <SearchForm>
+          {query.sub != null && <input type="hidden" name="sub" value={query.sub} />}
           <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: 12 }}>
             <div className="field">
               <label htmlFor="q">Words in the title, abstract or author names</label>
@@ -196,10 +217,19 @@ export default async function SearchPage({ searchParams }: Props) {
             {query.topic != null && (
               <Link
                 className="chip"
-                href={without('topic')}
+                href={`/search?${formatSearchQuery({ ...linkParams, topic: undefined, sub: undefined })}`}
                 aria-label={`Remove topic filter ${topicLabel ?? query.topic}`}
               >
                 Topic: {topicLabel ?? query.topic} ✕
+              </Link>
+            )}
+            {query.sub != null && (
+              <Link
+                className="chip"
+                href={without('sub')}
+                aria-label={`Remove sub-topic filter ${subtopicLabel ?? query.sub}`}
+              >
+                Sub-topic: {subtopicLabel ?? `part ${query.sub + 1}`} ✕
               </Link>
             )}
             {(query.from != null || query.to != null) && (

@@ -87,10 +87,12 @@ beforeAll(() => {
     "INSERT INTO topics VALUES (0, 'diffusion / images', 3, 0, 0, 0, 0.2), (1, 'transformers / robustness', 3, 1, 1, 1, NULL)",
   ).run();
   const topicOf: Record<number, number> = { 1: 0, 2: 0, 4: 0, 3: 1, 5: 1, 6: 1 };
+  // Topic 0 split in two parts: papers 1 and 4, and paper 2; topic 1 not split.
+  const subtopicOf: Record<number, number | null> = { 1: 0, 2: 1, 4: 0, 3: null, 5: null, 6: null };
   for (const [paper, topic] of Object.entries(topicOf)) {
     db.prepare(
-      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, 0.1, 0.9, ?, ?)',
-    ).run(Number(paper), topic, Number(paper), -Number(paper));
+      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, subtopic_id) VALUES (?, ?, 0.1, 0.9, ?, ?, ?)',
+    ).run(Number(paper), topic, Number(paper), -Number(paper), subtopicOf[Number(paper)]);
   }
   // As the pipeline writes it: papers in id order, author ids as in paper_authors.
   const topAuthors = buildTopicAuthors(
@@ -231,6 +233,16 @@ describe('searchPapers on the fixture', () => {
     expect(searchPapers('gpt', { from: 1900 }, 1, 20, db).total).toBe(0);
     expect(searchPapers('gpt', { topic: 1 }, 1, 20, db).total).toBe(1);
     expect(searchPapers('diffusion', { author: 99 }, 1, 20, db).total).toBe(0);
+  });
+  it('filters by a sub-topic of the topic, and ignores a sub-topic without its topic', () => {
+    expect(searchPapers('diffusion', { topic: 0, subtopic: 0 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1]);
+    expect(searchPapers('', { topic: 0, subtopic: 0 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([4, 1]);
+    expect(searchPapers('', { topic: 0, subtopic: 1 }, 1, 20, db).hits.map((h) => h.paper.id)).toEqual([2]);
+    expect(searchPapers('diffusion', { topic: 0, subtopic: 1, from: 2023 }, 1, 20, db).total).toBe(0);
+    // Topic 1 is not split: no paper is in any of its parts.
+    expect(searchPapers('', { topic: 1, subtopic: 0 }, 1, 20, db).total).toBe(0);
+    expect(searchPapers('diffusion', { subtopic: 1 }, 1, 20, db).total).toBe(3);
+    expect(readSearchExportRows('', { topic: 0, subtopic: 0 }, 0, 10, db).map((r) => r.id)).toEqual([4, 1]);
   });
   it('pages a filtered search, marking up each page', () => {
     const p2 = searchPapers('diffus', { topic: 0 }, 2, 2, db);

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
+import { getPaper } from '@/lib/store/read/papers';
+import { getTopic, parseSubtopicTerms } from '@/lib/store/read/topics';
+import { POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
 import {
   DEFAULT_GRAPH_VIEW,
   readCommunityMap,
@@ -50,7 +53,18 @@ beforeAll(() => {
       (5, 'Unmapped', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 2, '');
     INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2), (3, 'a.txt', 3), (4, 'b.txt', 1), (4, 'a.txt', 9), (5, 'b.txt', 2);
     INSERT INTO topics VALUES (0, 'graphs', 2, 0.5, 0.5, 0, NULL), (1, 'vision', 2, -1, 2, 1, NULL);
-    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (1, 0, 0.1, 0.9, 0.25, 0.5), (2, 0, 0.1, 0.9, 0.75, 0.5), (3, 1, 0.1, 0.9, -1, 2), (4, 1, 0.1, 0.9, -1, 2.5);
+    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, outlier, is_outlier, subtopic_id) VALUES
+      (1, 0, 0.1, 0.9, 0.25, 0.5, 0.2, 0, 0), (2, 0, 0.1, 0.9, 0.75, 0.5, 3.1, 1, 1),
+      (3, 1, 0.1, 0.9, -1, 2, -0.4, 0, NULL), (4, 1, 0.1, 0.9, -1, 2.5, 2.7, 1, NULL);
+    INSERT INTO subtopics VALUES
+      (0, 0, 'graph kernels', 1, 0.25, 0.5, '[["kernel",0.5],["graph",0.25]]'),
+      (0, 1, 'graph neural nets', 1, 0.75, 0.5, '[["gnn",0.4],["bad"],7]');
+    INSERT INTO paper_memberships VALUES
+      (1, 0, 0, 0.9), (1, 1, 1, 0.05),
+      (2, 0, 0, 0.6), (2, 1, 1, 0.3),
+      (3, 0, 1, 0.8), (3, 1, 0, 0.15),
+      (4, 0, 0, 0.45), (4, 1, 1, 0.4);
+    INSERT INTO quality VALUES ('outlier_threshold', 2.5, 'robust z-score above which a paper is an outlier');
     INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen'), (3, 'diaz', 'Cy Diaz'), (4, 'ek', 'Dee Ek');
     INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0), (2, 2, 1), (2, 3, 2), (3, 4, 0);
     INSERT INTO author_stats VALUES
@@ -97,6 +111,11 @@ describe('map reads', () => {
     ]);
     expect(meta.years).toEqual([2020, 2021]);
     expect(meta.undated).toBe(1);
+    expect(meta.subtopics).toEqual([
+      { topicId: 0, id: 0, label: 'graph kernels', size: 1, x: 0.25, y: 0.5 },
+      { topicId: 0, id: 1, label: 'graph neural nets', size: 1, x: 0.75, y: 0.5 },
+    ]);
+    expect(meta.outliers).toEqual({ count: 2, threshold: 2.5 });
   });
 
   it('returns every mapped paper as parallel arrays, in id order, first source by file name', () => {
@@ -107,6 +126,7 @@ describe('map reads', () => {
     expect(Array.from(p.topic)).toEqual([0, 0, 1, 1]);
     expect(Array.from(p.year)).toEqual([2020, 2021, 0, 2021]);
     expect(Array.from(p.source)).toEqual([0, 0, 0, 0]); // paper 4: 'a.txt' < 'b.txt'
+    expect(Array.from(p.flags)).toEqual([0, POINT_FLAG_OUTLIER, 0, POINT_FLAG_OUTLIER]);
     expect(OTHER_SOURCE_INDEX).toBe(255);
   });
 
@@ -117,7 +137,77 @@ describe('map reads', () => {
       [1, 'Alpha', 'graphs', 'a.txt'],
     ]);
     expect(cards[1].authors).toBe('Ann Lee, Bo Chen');
+    expect(cards.map((c) => [c.subtopicLabel, c.outlier])).toEqual([
+      [null, true],
+      ['graph kernels', false],
+    ]);
     expect(readMapPaperCards([], db)).toEqual([]);
+  });
+});
+
+describe('sub-topics, outliers and soft membership', () => {
+  it('gives a topic its parts with their share, terms and place, and its outliers with their nearest other topic', () => {
+    const topic = getTopic(0, db)!;
+    expect(topic.subtopics).toEqual([
+      {
+        topicId: 0,
+        id: 0,
+        label: 'graph kernels',
+        size: 1,
+        share: 0.5,
+        terms: [
+          { term: 'kernel', weight: 0.5 },
+          { term: 'graph', weight: 0.25 },
+        ],
+        x: 0.25,
+        y: 0.5,
+      },
+      // Malformed entries of the terms JSON are skipped.
+      {
+        topicId: 0,
+        id: 1,
+        label: 'graph neural nets',
+        size: 1,
+        share: 0.5,
+        terms: [{ term: 'gnn', weight: 0.4 }],
+        x: 0.75,
+        y: 0.5,
+      },
+    ]);
+    expect(topic.subtopicMinPapers).toBe(120);
+    expect(topic.outliers.count).toBe(1);
+    expect(topic.outliers.threshold).toBe(2.5);
+    expect(topic.outliers.papers.map((p) => [p.id, p.title, p.score, p.nearestOther])).toEqual([
+      [2, 'Beta', 3.1, { id: 1, label: 'vision', weight: 0.3 }],
+    ]);
+    // Topic 1 is not split; its outlier (paper 4) leans more to topic 0 than to its own: topic 0 is
+    // still its nearest other topic.
+    const other = getTopic(1, db)!;
+    expect(other.subtopics).toEqual([]);
+    expect(other.outliers.papers.map((p) => [p.id, p.nearestOther?.id, p.nearestOther?.weight])).toEqual([
+      [4, 0, 0.45],
+    ]);
+  });
+
+  it('gives a paper its memberships, its part and its outlier score', () => {
+    const paper = getPaper(2, db)!;
+    expect(paper.memberships).toEqual([
+      { rank: 0, topicId: 0, label: 'graphs', weight: 0.6 },
+      { rank: 1, topicId: 1, label: 'vision', weight: 0.3 },
+    ]);
+    expect(paper.subtopic).toEqual({ id: 1, label: 'graph neural nets' });
+    expect(paper.outlier).toEqual({ score: 3.1, isOutlier: true, threshold: 2.5 });
+    const inside = getPaper(3, db)!;
+    expect([inside.subtopic, inside.outlier]).toEqual([null, { score: -0.4, isOutlier: false, threshold: 2.5 }]);
+    // An unmapped paper has no topic, so neither membership nor outlier score.
+    const unmapped = getPaper(5, db)!;
+    expect([unmapped.memberships, unmapped.subtopic, unmapped.outlier]).toEqual([[], null, null]);
+  });
+
+  it('reads the terms JSON of a sub-topic defensively', () => {
+    expect(parseSubtopicTerms('[["a", 1]]')).toEqual([{ term: 'a', weight: 1 }]);
+    expect(parseSubtopicTerms('not json')).toEqual([]);
+    expect(parseSubtopicTerms('{"a": 1}')).toEqual([]);
   });
 });
 

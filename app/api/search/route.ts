@@ -8,7 +8,7 @@ import { searchPapers, SEARCH_MAX_PAGE_SIZE } from '@/lib/store/read';
 const sizeSchema = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(20);
 
 /**
- * Full-text search: GET /api/search?q=&topic=&from=&to=&source=&author=&page=&size= → the page of
+ * Full-text search: GET /api/search?q=&topic=&sub=&from=&to=&source=&author=&page=&size= → the page of
  * results with highlighted parts ({ text, hit }[]), total and page count.
  */
 export function GET(request: NextRequest): Response {
@@ -22,7 +22,7 @@ export function GET(request: NextRequest): Response {
     const author = resolveAuthorFilter(q.author);
     const results = searchPapers(
       q.q,
-      { topic: q.topic, from: q.from, to: q.to, source: q.source, author },
+      { topic: q.topic, subtopic: q.sub, from: q.from, to: q.to, source: q.source, author },
       q.page,
       size.data,
     );

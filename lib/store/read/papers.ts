@@ -31,6 +31,18 @@ export interface PaperDetail extends PaperListItem {
   authors: { id: number; name: string; position: number }[];
   sources: { file: string; record: number; venue: string | null; layout: string | null }[];
   topic: { id: number; label: string; confidence: number; distance: number } | null;
+  /**
+   * Its nearest topics with fuzzy membership weights (shares of its membership over all topics, so
+   * the few listed may sum to less than 1), nearest first; empty when it has no topic.
+   */
+  memberships: PaperMembership[];
+  /** The part of its topic it falls in; null when the topic is not split. */
+  subtopic: { id: number; label: string } | null;
+  /**
+   * How far it sits from its topic's typical paper: a robust z-score of its distance, and whether
+   * that is above the build's threshold. Null when it has no topic.
+   */
+  outlier: { score: number; isOutlier: boolean; threshold: number | null } | null;
   /** Position on the topic map, or null when the paper was not mapped. */
   position: { x: number; y: number } | null;
   similar: (PaperListItem & { similarity: number })[];
@@ -54,6 +66,16 @@ export interface PaperDetail extends PaperListItem {
   fieldSources: { field: string; file: string; record: number }[];
   /** Other versions the sources name (a preprint, the published article), with the corpus paper when it is one. */
   versions: { kind: string; doi: string; paper: PaperListItem | null }[];
+}
+
+/** One of a paper's nearest topics with its soft membership weight. */
+export interface PaperMembership {
+  /** 0 = nearest. */
+  rank: number;
+  topicId: number;
+  label: string;
+  /** Share of the paper's membership over all topics, 0..1. */
+  weight: number;
 }
 
 /** References listed on the paper page; the rest are counted. */
@@ -149,12 +171,19 @@ export function getPaper(id: number, db: Database.Database = openBuild()): Paper
       distance: number | null;
       x: number | null;
       y: number | null;
+      outlier: number | null;
+      is_outlier: number | null;
+      subtopic_id: number | null;
+      subtopic_label: string | null;
     }
   >(
     db,
     `SELECT ${PAPER_LIST_COLUMNS}, p.abstract AS abstract, p.tldr AS tldr, p.label AS label,
-            p.external_id AS external_id, pt.confidence AS confidence, pt.distance AS distance, pt.x AS x, pt.y AS y
-     FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id = ?`,
+            p.external_id AS external_id, pt.confidence AS confidence, pt.distance AS distance, pt.x AS x, pt.y AS y,
+            pt.outlier AS outlier, pt.is_outlier AS is_outlier, pt.subtopic_id AS subtopic_id, s.label AS subtopic_label
+     FROM papers p ${PAPER_TOPIC_JOINS}
+     LEFT JOIN subtopics s ON s.topic_id = pt.topic_id AND s.id = pt.subtopic_id
+     WHERE p.id = ?`,
     id,
   );
   if (!row) return null;
@@ -183,6 +212,18 @@ export function getPaper(id: number, db: Database.Database = openBuild()): Paper
     db,
   ).map((p) => ({ ...p, similarity: similarity.get(p.id) ?? 0 }));
   const bib = readPaperBibliography(id, db);
+  const memberships = selectAll<PaperMembership>(
+    db,
+    `SELECT m.rank AS rank, m.topic_id AS topicId, COALESCE(t.label, 'Topic ' || m.topic_id) AS label, m.weight AS weight
+     FROM paper_memberships m LEFT JOIN topics t ON t.id = m.topic_id
+     WHERE m.paper_id = ? ORDER BY m.rank`,
+    id,
+  );
+  const threshold =
+    row.topic_id != null
+      ? (selectOne<{ value: number | null }>(db, "SELECT value FROM quality WHERE metric = 'outlier_threshold'")
+          ?.value ?? null)
+      : null;
   return {
     ...bib,
     ...toPaperListItem(row),
@@ -203,6 +244,12 @@ export function getPaper(id: number, db: Database.Database = openBuild()): Paper
         : null,
     position: row.x != null && row.y != null ? { x: row.x, y: row.y } : null,
     similar,
+    memberships,
+    subtopic:
+      row.subtopic_id != null
+        ? { id: row.subtopic_id, label: row.subtopic_label ?? `Part ${row.subtopic_id + 1}` }
+        : null,
+    outlier: row.topic_id != null ? { score: row.outlier ?? 0, isOutlier: row.is_outlier === 1, threshold } : null,
   };
 }
 

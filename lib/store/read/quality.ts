@@ -1,13 +1,13 @@
 /**
  * The quality report of a build: the model's figures (silhouette, coherence, diversity, agreement
- * with labels, neighbour accuracies, map neighbour preservation), how k was chosen, and each
- * topic's coherence.
+ * with labels, neighbour accuracies, map neighbour preservation, outliers), how k was chosen, each
+ * topic's coherence, and how many topics were split into sub-topics.
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { readBuildInfo, type BuildInfo } from './build';
 import { listSources, type SourceFile } from './overview';
-import { selectAll } from './statements';
+import { selectAll, selectOne } from './statements';
 
 /** One row of the quality table; value null when the figure does not apply (e.g. ARI without labels). */
 export interface QualityMetric {
@@ -25,6 +25,8 @@ export interface QualityReport {
   chosenK: number | null;
   /** Every topic with its coherence, by id. */
   topics: { id: number; label: string; size: number; coherence: number | null }[];
+  /** How many topics were split into sub-topics, and into how many parts in all. */
+  subtopics: { topics: number; parts: number };
   sources: SourceFile[];
   /** Rejected records per reason over all files. */
   rejectedByReason: { reason: string; records: number }[];
@@ -48,6 +50,10 @@ export function getQualityReport(db: Database.Database = openBuild()): QualityRe
       db,
       'SELECT id, label, size, coherence FROM topics ORDER BY id',
     ),
+    subtopics: selectOne<{ topics: number; parts: number }>(
+      db,
+      'SELECT COUNT(DISTINCT topic_id) AS topics, COUNT(*) AS parts FROM subtopics',
+    ) ?? { topics: 0, parts: 0 },
     sources: listSources(db),
     rejectedByReason: selectAll<{ reason: string; records: number }>(
       db,

@@ -12,6 +12,8 @@ import { selectAll, selectOne } from './statements';
 /** Filters of a search; every one optional. */
 export interface SearchFilters {
   topic?: number;
+  /** A sub-topic of `topic` (subtopics.id); ignored without a topic. */
+  subtopic?: number;
   /** First year, inclusive. */
   from?: number;
   /** Last year, inclusive. */
@@ -147,6 +149,7 @@ export function parseMarkedText(marked: string): TextPart[] {
 
 interface FilterParams {
   topic: number | null;
+  subtopic: number | null;
   from: number | null;
   to: number | null;
   source: string | null;
@@ -156,6 +159,7 @@ interface FilterParams {
 function filterParams(filters: SearchFilters): FilterParams {
   return {
     topic: filters.topic ?? null,
+    subtopic: filters.topic != null ? (filters.subtopic ?? null) : null,
     from: filters.from ?? null,
     to: filters.to ?? null,
     source: filters.source ?? null,
@@ -165,6 +169,7 @@ function filterParams(filters: SearchFilters): FilterParams {
 
 // Nullable named parameters keep one cached statement for every combination of filters.
 const FILTER_SQL = `(@topic IS NULL OR pt.topic_id = @topic)
+  AND (@subtopic IS NULL OR pt.subtopic_id = @subtopic)
   AND (@from IS NULL OR p.year >= @from)
   AND (@to IS NULL OR p.year <= @to)
   AND (@source IS NULL OR EXISTS (SELECT 1 FROM paper_sources ps WHERE ps.paper_id = p.id AND ps.file = @source))
@@ -185,7 +190,7 @@ function hasFilters(params: FilterParams): boolean {
  * shape cheapest per match (a narrow row by id, an index probe, or a small set built once), and
  * none of the joins the listed columns need. The matches drive the joins (CROSS JOIN keeps SQLite
  * from starting at a filter's rows: a lookup by id in the full-text index costs a whole query).
- * One cached statement per combination of filters, at most 2^4.
+ * One cached statement per combination of filters, at most 2^5.
  */
 function filteredMatchFrom(params: FilterParams): string {
   const joins: string[] = [];
@@ -193,6 +198,7 @@ function filteredMatchFrom(params: FilterParams): string {
   if (params.topic !== null) {
     joins.push('CROSS JOIN paper_topics pt ON pt.paper_id = f.rowid');
     where.push('pt.topic_id = @topic');
+    if (params.subtopic !== null) where.push('pt.subtopic_id = @subtopic');
   }
   if (params.from !== null || params.to !== null) {
     joins.push('CROSS JOIN papers p ON p.id = f.rowid');

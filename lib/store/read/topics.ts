@@ -1,9 +1,10 @@
 /**
  * Read questions about topics: the list, the merge tree, and one topic's terms (with what an
- * LDAvis-style relevance ranking needs), representative papers, share over time, related topics
- * and top authors.
+ * LDAvis-style relevance ranking needs), representative papers, share over time, related topics,
+ * top authors, sub-topics and the papers at its edge (outliers).
  */
 import type Database from 'better-sqlite3';
+import { SUBTOPIC_MIN_TOPIC } from '../../model/membership';
 import { openBuild } from '../db';
 import { readPaperListItems, type PaperListItem } from './papers';
 import { selectAll, selectOne } from './statements';
@@ -54,6 +55,39 @@ export interface RelatedTopic {
   similarity: number;
 }
 
+/** A part of a large topic: k-means inside the topic, labelled against its sibling parts. */
+export interface TopicSubtopic {
+  topicId: number;
+  /** 0-based within the topic, largest first. */
+  id: number;
+  label: string;
+  size: number;
+  /** size / the topic's papers. */
+  share: number;
+  /** Top terms (up to 10), heaviest first, with their c-TF-IDF weight among the sibling parts. */
+  terms: { term: string; weight: number }[];
+  /** Mean map position of its papers. */
+  x: number;
+  y: number;
+}
+
+/** A paper at the edge of its topic, with the topic it leans to most after its own. */
+export interface TopicOutlierPaper extends PaperListItem {
+  /** Robust z-score of its distance to the topic (see the quality table's outlier_threshold). */
+  score: number;
+  /** Its nearest other topic by soft membership; null when the build keeps none. */
+  nearestOther: { id: number; label: string; weight: number } | null;
+}
+
+/** A topic's outliers: how many, and the furthest ones. */
+export interface TopicOutliers {
+  count: number;
+  /** The robust z-score above which a paper counts as an outlier; null when the build does not say. */
+  threshold: number | null;
+  /** The furthest first, at most TOPIC_OUTLIERS_SHOWN. */
+  papers: TopicOutlierPaper[];
+}
+
 /** Everything the topic page shows. */
 export interface TopicDetail {
   topic: TopicSummary;
@@ -64,6 +98,11 @@ export interface TopicDetail {
   topAuthors: { id: number; name: string; papers: number }[];
   /** Papers in the build (the denominator of p(w)). */
   corpusPapers: number;
+  /** Its sub-topics, largest first; empty when the topic is not split. */
+  subtopics: TopicSubtopic[];
+  /** The smallest topic the pipeline splits into sub-topics. */
+  subtopicMinPapers: number;
+  outliers: TopicOutliers;
 }
 
 /** A node of the topic merge tree; leaves carry a topic. */
@@ -80,6 +119,8 @@ export interface TopicTreeNode {
 }
 
 const TOP_TERMS_IN_LIST = 5;
+/** Outlier papers listed on a topic's page; the rest are counted. */
+export const TOPIC_OUTLIERS_SHOWN = 20;
 
 /** Every topic with its size, share and strongest terms, largest first. */
 export function listTopics(db: Database.Database = openBuild()): TopicSummary[] {
@@ -152,7 +193,108 @@ export function getTopic(id: number, db: Database.Database = openBuild()): Topic
      WHERE ta.topic_id = ? ORDER BY ta.rank LIMIT 12`,
     id,
   );
-  return { topic, terms, representatives, periods, related, topAuthors, corpusPapers };
+  return {
+    topic,
+    terms,
+    representatives,
+    periods,
+    related,
+    topAuthors,
+    corpusPapers,
+    subtopics: readTopicSubtopics(id, db),
+    subtopicMinPapers: SUBTOPIC_MIN_TOPIC,
+    outliers: readTopicOutliers(id, db),
+  };
+}
+
+/** A topic's sub-topics, largest first (empty when it is not split). */
+export function readTopicSubtopics(id: number, db: Database.Database = openBuild()): TopicSubtopic[] {
+  const rows = selectAll<{ id: number; label: string; size: number; x: number; y: number; terms: string }>(
+    db,
+    'SELECT id, label, size, x, y, terms FROM subtopics WHERE topic_id = ? ORDER BY id',
+    id,
+  );
+  const total = rows.reduce((sum, r) => sum + r.size, 0);
+  return rows.map((r) => ({
+    topicId: id,
+    id: r.id,
+    label: r.label,
+    size: r.size,
+    share: total > 0 ? r.size / total : 0,
+    terms: parseSubtopicTerms(r.terms),
+    x: r.x,
+    y: r.y,
+  }));
+}
+
+/** The subtopics.terms JSON ([[term, weight], ...]) as objects; malformed entries are skipped. */
+export function parseSubtopicTerms(json: string): { term: string; weight: number }[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) =>
+    Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number'
+      ? [{ term: entry[0], weight: entry[1] }]
+      : [],
+  );
+}
+
+/**
+ * A topic's outliers: the count, and the furthest TOPIC_OUTLIERS_SHOWN with the topic each leans
+ * to most after its own (its best-ranked soft membership in another topic).
+ */
+export function readTopicOutliers(id: number, db: Database.Database = openBuild()): TopicOutliers {
+  const count =
+    selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM paper_topics WHERE topic_id = ? AND is_outlier = 1', id)
+      ?.n ?? 0;
+  const threshold =
+    selectOne<{ value: number | null }>(db, "SELECT value FROM quality WHERE metric = 'outlier_threshold'")?.value ??
+    null;
+  const rows = selectAll<{
+    paper_id: number;
+    score: number;
+    other_id: number | null;
+    other_label: string | null;
+    other_weight: number | null;
+  }>(
+    db,
+    `SELECT pt.paper_id AS paper_id, pt.outlier AS score,
+            m.topic_id AS other_id, t.label AS other_label, m.weight AS other_weight
+     FROM paper_topics pt
+     LEFT JOIN paper_memberships m ON m.paper_id = pt.paper_id
+       AND m.rank = (SELECT MIN(m2.rank) FROM paper_memberships m2
+                     WHERE m2.paper_id = pt.paper_id AND m2.topic_id != pt.topic_id)
+     LEFT JOIN topics t ON t.id = m.topic_id
+     WHERE pt.topic_id = ? AND pt.is_outlier = 1
+     ORDER BY pt.outlier DESC, pt.paper_id LIMIT ?`,
+    id,
+    TOPIC_OUTLIERS_SHOWN,
+  );
+  const items = new Map(
+    readPaperListItems(
+      rows.map((r) => r.paper_id),
+      db,
+    ).map((p) => [p.id, p]),
+  );
+  const papers = rows.flatMap((r) => {
+    const item = items.get(r.paper_id);
+    if (!item) return [];
+    return [
+      {
+        ...item,
+        score: r.score,
+        nearestOther:
+          r.other_id != null
+            ? { id: r.other_id, label: r.other_label ?? `Topic ${r.other_id}`, weight: r.other_weight ?? 0 }
+            : null,
+      },
+    ];
+  });
+  return { count, threshold, papers };
 }
 
 /**

@@ -38,7 +38,7 @@ function toCells(row: SearchExportRow, origin: string) {
 
 /**
  * The results of a search as CSV (RFC 4180), streamed in chunks of 500 rows, at most
- * SEARCH_EXPORT_MAX_ROWS: GET /api/search/export?q=&topic=&from=&to=&source=&author=.
+ * SEARCH_EXPORT_MAX_ROWS: GET /api/search/export?q=&topic=&sub=&from=&to=&source=&author=.
  */
 export function GET(request: NextRequest): Response {
   const parsed = parseSearchQuery(request.nextUrl.searchParams);
@@ -47,6 +47,7 @@ export function GET(request: NextRequest): Response {
   return answer(() => {
     const filters: SearchFilters = {
       topic: q.topic,
+      subtopic: q.sub,
       from: q.from,
       to: q.to,
       source: q.source,
