@@ -167,6 +167,18 @@ const RECALL: MetricDescription = {
   format: 'percent',
 };
 
+/**
+ * The `topics` row's note ("chosen by silhouette; k-means on LSA vectors smoothed over the
+ * similar-papers graph") in its two parts: how the number of topics was set, and how the topics
+ * were found. A note without the second part (older builds) gives a null method.
+ */
+export function parseTopicsNote(note: string | null | undefined): { choice: string | null; method: string | null } {
+  if (!note) return { choice: null, method: null };
+  const at = note.indexOf('; ');
+  if (at < 0) return { choice: note.trim() || null, method: null };
+  return { choice: note.slice(0, at).trim() || null, method: note.slice(at + 2).trim() || null };
+}
+
 /** Keys of the quality table that are not figures to judge (shown elsewhere on the page). */
 export const NON_METRIC_KEYS = new Set(['topics', 'outliers', 'outlier_threshold']);
 

@@ -8,7 +8,7 @@ import { LineChart } from '../components/charts/LineChart';
 import { getQualityReport, readOrExplain, type QualityMetric } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { describeMetric, metricOrder, NON_METRIC_KEYS, type Verdict } from './metrics';
+import { describeMetric, metricOrder, NON_METRIC_KEYS, parseTopicsNote, type Verdict } from './metrics';
 import { maxOf, minOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Quality' };
@@ -78,6 +78,9 @@ export default async function QualityPage() {
   const cMax = maxOf(coherences, 1e-9);
   const lowTopics = byCoherence.filter((t) => t.coherence != null && t.coherence < 0.03);
   const totalRejected = report.sources.reduce((s, f) => s + f.rejected, 0);
+  const topicsNote = parseTopicsNote(report.metrics.topics?.note);
+  const outliers = value('outliers');
+  const outlierShare = value('outlier_share');
   return (
     <div className="page">
       <header className="page-header">
@@ -90,16 +93,34 @@ export default async function QualityPage() {
           In plain words
         </h2>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
-          <li>
-            The {report.topics.length} topics were found by clustering the papers&apos; words
-            {report.chosenK != null && report.kScores.length > 1 && (
+          <li data-testid="topics-method">
+            The {report.topics.length} topics were found by {topicsNote.method ?? 'clustering the papers\u2019 words'}
+            {report.chosenK != null && report.kScores.length > 1 ? (
               <>
-                , a number picked among {report.kScores.length} candidates
-                {report.metrics.topics?.note ? ` (${report.metrics.topics.note})` : ''}; <a href="#k-title">see how</a>
+                ; their number was picked among {report.kScores.length} candidates
+                {topicsNote.choice ? ` ${topicsNote.choice.replace(/^chosen /, '')}` : ''} (
+                <a href="#k-title">see how</a>)
               </>
-            )}
-            . Every paper gets exactly one topic, even when it could belong to two.
+            ) : topicsNote.choice ? (
+              <>; their number was {topicsNote.choice}</>
+            ) : null}
+            . Every paper is assigned one topic; its page also shows how much it belongs to its nearest others.
           </li>
+          {outliers != null && (
+            <li>
+              Outliers: {formatCount(outliers)} {outliers === 1 ? 'paper sits' : 'papers sit'} far from their topic
+              {outlierShare != null ? ` (${formatShare(outlierShare, 1)})` : ''}; they stay in it and are shown apart on
+              the map and on their topic&apos;s page.
+            </li>
+          )}
+          {report.subtopics.topics > 0 && (
+            <li>
+              Sub-topics: {formatCount(report.subtopics.topics)} large{' '}
+              {report.subtopics.topics === 1 ? 'topic was' : 'topics were'} split into{' '}
+              {formatCount(report.subtopics.parts)} parts, labelled on the map when zoomed in and listed on each
+              topic&apos;s page.
+            </li>
+          )}
           {silhouette != null && (
             <li>
               Separation: {describeMetric('silhouette')!.read(silhouette).words} (silhouette{' '}

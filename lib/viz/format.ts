@@ -30,6 +30,28 @@ export function formatShare(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/**
+ * Shares (0..1) as whole percents, each rounded as usual unless that makes the list add up to more
+ * than its rounded total: then the ones rounded up the least go down. Shares summing to at most 1
+ * never read as more than 100% (0.335, 0.335, 0.33 give 34, 33, 33, not 34, 34, 33).
+ */
+export function roundPercents(shares: readonly number[]): number[] {
+  const exact = shares.map((s) => (Number.isFinite(s) ? Math.max(0, s) * 100 : 0));
+  const rounded = exact.map(Math.round);
+  let excess = rounded.reduce((sum, v) => sum + v, 0) - Math.round(exact.reduce((sum, v) => sum + v, 0));
+  // Rounded up by the least first (its fraction nearest .5); ties go to the later share.
+  const order = exact
+    .map((v, i) => i)
+    .filter((i) => rounded[i] > exact[i])
+    .sort((a, b) => exact[a] - Math.floor(exact[a]) - (exact[b] - Math.floor(exact[b])) || b - a);
+  for (const i of order) {
+    if (excess <= 0) break;
+    rounded[i]--;
+    excess--;
+  }
+  return rounded;
+}
+
 /** A score with a fixed number of decimals; '–' when missing. */
 export function formatDecimal(x: number | null | undefined, digits = 3): string {
   if (x == null || !Number.isFinite(x)) return '–';

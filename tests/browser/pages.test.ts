@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeMapPoints, POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
 import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
 
 const KNOWN_TITLE = 'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion';
@@ -182,6 +183,98 @@ describe('interactions', () => {
       const note = (await p.page.locator('[data-testid=no-references]').textContent()) ?? '';
       expect(note).toContain('no reference lists');
       expect(note).toContain('Web of Science');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+/** The number at the start of a text: '1,338 papers · 21%' → 1338. */
+function leadingCount(text: string | null): number {
+  return Number((text ?? '').replace(/,/g, '').match(/\d+/)?.[0] ?? NaN);
+}
+
+describe('sub-topics, outliers and topic membership', () => {
+  it('a large topic lists its sub-topics, a small one says why it has none', async () => {
+    const p = await newPage(browser);
+    try {
+      await visit(p.page, '/topics');
+      const links = p.page.locator('main table a[href^="/topics/"]');
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length).toBeGreaterThan(2);
+      // Listed largest first: the bundled corpus's largest topic is split, its smallest is not.
+      const seen = { split: 0, empty: 0 };
+      for (const href of [hrefs[0], hrefs[hrefs.length - 1]]) {
+        expect(await visit(p.page, href)).toBe(200);
+        const size = leadingCount(await p.page.locator('main .lede').first().textContent());
+        const parts = p.page.locator('[data-testid=subtopic]');
+        if (size >= 120) {
+          const sizes = (await parts.locator('.part-value').allTextContents()).map(leadingCount);
+          expect(sizes.length).toBeGreaterThanOrEqual(2);
+          // The parts divide the topic: every paper in exactly one.
+          expect(sizes.reduce((a, b) => a + b, 0)).toBe(size);
+          expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+          await screenshot(p.page, 'topic-subtopics');
+          // A part's papers: the search filtered to it finds exactly its size.
+          await Promise.all([p.page.waitForURL(/\/search\?topic=\d+&sub=0$/), parts.first().locator('a').click()]);
+          const heading = await p.page.locator('#results-title').textContent();
+          expect(leadingCount(heading)).toBe(sizes[0]);
+          expect(await p.page.locator('[aria-label="Active filters"] .chip').allTextContents()).toHaveLength(2);
+          seen.split++;
+        } else {
+          expect(await parts.count()).toBe(0);
+          const empty = (await p.page.locator('[data-testid=subtopics-empty]').textContent()) ?? '';
+          expect(empty).toContain('120 papers or more');
+          expect(empty).toContain(`${size} paper`);
+          seen.empty++;
+        }
+        // The outliers section says how many, or that there are none.
+        const outliers = (await p.page.locator('[data-testid=topic-outliers]').textContent()) ?? '';
+        expect(outliers).toMatch(/\d+ outliers? \(|No paper of this topic is an outlier/);
+      }
+      expect(seen).toEqual({ split: 1, empty: 1 });
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a paper page shows its nearest topics with bars that add up to at most 100%, and an outlier says so', async () => {
+    const response = await fetch(`${BASE_URL}/api/map/points`);
+    const points = decodeMapPoints(await response.arrayBuffer());
+    const flagged = Array.from(points.ids).filter((_, i) => points.flags[i] & POINT_FLAG_OUTLIER);
+    expect(flagged.length).toBeGreaterThan(0);
+    const p = await newPage(browser);
+    try {
+      for (const [id, outlier] of [
+        [paperId, flagged.includes(paperId)],
+        [flagged[0], true],
+      ] as const) {
+        await visit(p.page, `/papers/${id}`);
+        const rows = p.page.locator('[data-testid=topic-membership] li[data-weight]');
+        expect(await rows.count()).toBe(3);
+        const weights = (await rows.evaluateAll((lis) =>
+          lis.map((li) => Number(li.getAttribute('data-weight'))),
+        )) as number[];
+        const shown = (await rows.locator('.bar-value').allTextContents()).map(leadingCount);
+        expect(weights.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+        expect(shown.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100);
+        // Nearest first, and the first is the paper's own topic.
+        expect(weights).toEqual([...weights].sort((a, b) => b - a));
+        const topicHref = await p.page.locator('#topic-title + a').getAttribute('href');
+        expect(await rows.first().locator('a').getAttribute('href')).toBe(topicHref);
+        // Each bar is as wide as its weight.
+        const fills = await rows
+          .locator('.bar-fill')
+          .evaluateAll((spans) => spans.map((s) => (s as HTMLElement).style.width));
+        expect(fills.map((w) => Number.parseFloat(w) / 100)).toEqual(weights.map((w) => expect.closeTo(w, 6)));
+        expect(await p.page.locator('[data-testid=outlier-note]').count()).toBe(outlier ? 1 : 0);
+        if (outlier) {
+          expect(await p.page.locator('[data-testid=outlier-note]').textContent()).toContain('nearest other topics');
+          await screenshot(p.page, 'paper-outlier');
+        }
+      }
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

@@ -1,11 +1,12 @@
 /**
  * The pure helpers that shape what the read module returns for display: formatting, the palette,
- * LaTeX splitting, LDAvis relevance, search-URL validation and the ego layout.
+ * LaTeX splitting, LDAvis relevance, search-URL validation, the ego layout and the quality page's topics note.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEgoLayout } from '@/app/components/ego-layout';
 import { splitLatex } from '@/app/components/latex';
 import { formatSearchQuery, parseSearchQuery } from '@/app/components/search-query';
+import { parseTopicsNote } from '@/app/quality/metrics';
 import { rankByRelevance, termRelevance } from '@/app/components/term-relevance';
 import {
   formatAuthorsShort,
@@ -16,6 +17,7 @@ import {
   formatShare,
   formatSourceName,
   formatYearRange,
+  roundPercents,
 } from '@/lib/viz/format';
 import { CATEGORICAL_BASE, categoricalColor, categoricalColors, NEUTRAL_COLOR, topicColor } from '@/lib/viz/palette';
 
@@ -104,6 +106,14 @@ describe('search query', () => {
     if (!bad.ok) expect(bad.error).toBe('from must be a whole number; page must be between 1 and 100000');
     expect(formatSearchQuery({ q: 'a b', page: 1, topic: 3 })).toBe('q=a+b&topic=3');
   });
+
+  it('takes a sub-topic only with its topic', () => {
+    const ok = parseSearchQuery({ topic: '4', sub: '2' });
+    expect(ok.ok && [ok.query.topic, ok.query.sub]).toEqual([4, 2]);
+    expect(formatSearchQuery({ topic: 4, sub: 2 })).toBe('topic=4&sub=2');
+    expect(parseSearchQuery({ sub: '2' })).toEqual({ ok: false, error: 'sub needs a topic' });
+    expect(parseSearchQuery({ topic: '4', sub: 'x' })).toEqual({ ok: false, error: 'sub must be a whole number' });
+  });
 });
 
 describe('buildEgoLayout', () => {
@@ -124,5 +134,31 @@ describe('buildEgoLayout', () => {
     expect(nodes.find((n) => n.id === 3)!.ring).toBe(2);
     expect(Math.hypot(nodes[1].x, nodes[1].y)).toBeCloseTo(100, 9);
     expect(Math.hypot(nodes[3].x, nodes[3].y)).toBeCloseTo(160, 9);
+  });
+});
+
+describe('the topics note of the quality table', () => {
+  it('splits how the number was set from how the topics were found', () => {
+    expect(
+      parseTopicsNote('chosen by silhouette; k-means on LSA vectors smoothed over the similar-papers graph'),
+    ).toEqual({
+      choice: 'chosen by silhouette',
+      method: 'k-means on LSA vectors smoothed over the similar-papers graph',
+    });
+    // An older build's note names only the choice.
+    expect(parseTopicsNote('chosen by silhouette')).toEqual({ choice: 'chosen by silhouette', method: null });
+    expect(parseTopicsNote(null)).toEqual({ choice: null, method: null });
+  });
+});
+
+describe('roundPercents', () => {
+  it('rounds shares to whole percents that never add up to more than their rounded total', () => {
+    expect(roundPercents([0.335, 0.335, 0.33])).toEqual([34, 33, 33]);
+    expect(roundPercents([0.221168, 0.143978, 0.070798])).toEqual([22, 14, 7]);
+    // Under the total is left as it is: three thirds read 33% each.
+    expect(roundPercents([0.3333, 0.3333, 0.3333])).toEqual([33, 33, 33]);
+    expect(roundPercents([0.006, 0.006, 0.008])).toEqual([1, 0, 1]);
+    expect(roundPercents([])).toEqual([]);
+    expect(roundPercents([Number.NaN, 0.5])).toEqual([0, 50]);
   });
 });

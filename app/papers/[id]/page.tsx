@@ -7,6 +7,7 @@ import { LatexText } from '../../components/LatexText';
 import { NoBuild } from '../../components/NoBuild';
 import { PaperItem } from '../../components/PaperItem';
 import { PaperMapThumbnail } from '../../components/PaperMapThumbnail';
+import { PaperMembership } from '../../components/topic/PaperMembership';
 import { parseId } from '../../components/params';
 import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
 import {
@@ -339,6 +340,12 @@ export default async function PaperPage({ params }: Props) {
                 <p className="subtle" style={{ marginTop: 6 }}>
                   Assignment confidence {formatDecimal(paper.topic.confidence, 2)}
                 </p>
+                <PaperMembership
+                  topic={paper.topic}
+                  memberships={paper.memberships}
+                  subtopic={paper.subtopic}
+                  outlier={paper.outlier}
+                />
               </>
             ) : (
               <p className="muted">Not assigned to a topic.</p>

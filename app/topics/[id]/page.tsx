@@ -18,6 +18,8 @@ import {
   readTopicReferences,
 } from '@/lib/store/read';
 import { TopicCitations } from '../../components/citations/TopicCitations';
+import { TopicOutliers } from '../../components/topic/TopicOutliers';
+import { TopicSubtopics } from '../../components/topic/TopicSubtopics';
 import { formatCount, formatDecimal, formatPeriod, formatPlural, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
@@ -175,6 +177,17 @@ export default async function TopicPage({ params, searchParams }: Props) {
             )}
           </section>
         </div>
+      </div>
+
+      <div className="grid-2 section" style={{ alignItems: 'start' }}>
+        <TopicSubtopics
+          topicId={topic.id}
+          topicSize={topic.size}
+          subtopics={detail.subtopics}
+          minPapers={detail.subtopicMinPapers}
+          color={color}
+        />
+        <TopicOutliers outliers={detail.outliers} topicSize={topic.size} />
       </div>
 
       <div className="grid-main-aside section">
