@@ -208,6 +208,9 @@ describe('sub-topics, outliers and topic membership', () => {
       for (const href of [hrefs[0], hrefs[hrefs.length - 1]]) {
         expect(await visit(p.page, href)).toBe(200);
         const size = leadingCount(await p.page.locator('main .lede').first().textContent());
+        // The outliers section says how many, or that there are none.
+        const outliers = (await p.page.locator('[data-testid=topic-outliers]').textContent()) ?? '';
+        expect(outliers).toMatch(/\d+ outliers? \(|No paper of this topic is an outlier/);
         const parts = p.page.locator('[data-testid=subtopic]');
         if (size >= 120) {
           const sizes = (await parts.locator('.part-value').allTextContents()).map(leadingCount);
@@ -229,9 +232,6 @@ describe('sub-topics, outliers and topic membership', () => {
           expect(empty).toContain(`${size} paper`);
           seen.empty++;
         }
-        // The outliers section says how many, or that there are none.
-        const outliers = (await p.page.locator('[data-testid=topic-outliers]').textContent()) ?? '';
-        expect(outliers).toMatch(/\d+ outliers? \(|No paper of this topic is an outlier/);
       }
       expect(seen).toEqual({ split: 1, empty: 1 });
       expect(p.errors).toEqual([]);
