@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
+import { benchTopics } from './bench-topics';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
 import { measureGroupSeparation } from '../lib/graph/layout-measures';
 import { measureEras, type SubjectEra } from '../lib/trends/era-measure';
@@ -69,6 +70,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchApp(args);
     case 'exports':
       return benchExports(args);
+    case 'topics':
+      return benchTopics(args.corpus, args.work);
     default:
       throw new Error(`unknown bench part ${part}`);
   }

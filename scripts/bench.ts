@@ -131,7 +131,7 @@ async function main(): Promise<void> {
 
   const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
   const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
-  const only = new Set((values.only ?? 'exports,ingest,model,graph-trends,neurips,app').split(','));
+  const only = new Set((values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app').split(','));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     if (model.nmi !== undefined)
       notes.push(`NMI at k=30: ours ${model.nmi.toFixed(3)} vs scikit-learn ${reference.nmi.toFixed(3)}`);
   }
+  runPart('topics', 'Topic quality vs scikit-learn on arXiv and two balanced corpora (five seeds each)', arxiv);
   runPart('graph-trends', 'Graph + trends on the arXiv corpus', arxiv);
   runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);
   runPart('app', 'Dashboard on the arXiv build', arxiv);

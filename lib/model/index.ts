@@ -20,7 +20,7 @@ import {
 } from './labels';
 import { buildLsa } from './lsa';
 import { buildSmoothedVectors } from './smooth';
-import { buildMemberships, buildOutliers, buildSubtopics, type Subtopic } from './membership';
+import { buildMemberships, buildOutliers, buildSubtopics, buildTopicDirections, type Subtopic } from './membership';
 import { buildMap, buildMapNeighbourPreservation } from './map';
 import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
 import { runBesideKnnFigures, type KnnFigures } from './knn-figures';
@@ -278,8 +278,11 @@ export function buildTopicModel(
     distance[i] = Math.round(Math.sqrt(d1) * 1e6) / 1e6;
     confidence[i] = Number.isFinite(d2) && d2 > 0 ? Math.round(Math.max(0, 1 - Math.sqrt(d1 / d2)) * 1e6) / 1e6 : 1;
   }
-  const memberships = buildMemberships(space, centroids);
-  const outliers = buildOutliers(vectors, assignments, k);
+  // Membership and outliers read each paper's own words (the LSA vectors) against the topics'
+  // mean directions there.
+  const directions = buildTopicDirections(vectors, assignments, k);
+  const memberships = buildMemberships(vectors, directions);
+  const outliers = buildOutliers(vectors, assignments, k, undefined, directions);
   report('topics')(1, 1);
 
   report('labels')(0, 1);

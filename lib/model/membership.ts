@@ -38,6 +38,10 @@ function squaredDistance(a: DenseMatrix, i: number, b: DenseMatrix, c: number): 
  * (u_c ∝ d_c^(−2/(m−1)), summing to 1 over every topic; the top ones are kept, so their weights
  * may sum to less than 1). Row i is topics/weights[i·top .. (i+1)·top), nearest first; -1 pads
  * when there are fewer topics. A paper on a centroid belongs to it alone.
+ *
+ * The pipeline gives the papers' own LSA vectors and the topics' mean directions, so the weights
+ * say where a paper's own words lie. Its topic comes from the smoothed space, which also weighs
+ * its neighbours: the nearest topic by its own words is usually, not always, its topic.
  */
 export function buildMemberships(
   space: DenseMatrix,
@@ -82,18 +86,10 @@ function median(values: Float64Array): number {
 }
 
 /**
- * Outlier scores: how far each paper's LSA vector is from its topic's mean direction, as a robust
- * z-score of the cosine within the topic ((median − cos) / (1.4826·MAD)); positive = further than
- * the topic's typical paper. A paper is an outlier when its score exceeds `threshold`. The vectors
- * are the LSA ones (unsmoothed): smoothing pulls a stray paper toward its neighbours and would
- * hide exactly what this measures.
+ * Each topic's mean direction in the space of `vectors` (the mean of its papers' rows, scaled to
+ * unit length): k × cols. A topic without papers gets a zero row.
  */
-export function buildOutliers(
-  vectors: DenseMatrix,
-  assignments: Int32Array,
-  k: number,
-  threshold = OUTLIER_THRESHOLD,
-): { score: Float64Array; outlier: Uint8Array; threshold: number; count: number } {
+export function buildTopicDirections(vectors: DenseMatrix, assignments: Int32Array, k: number): DenseMatrix {
   const n = vectors.rows;
   const d = vectors.cols;
   const mean = new Float64Array(k * d);
@@ -107,6 +103,26 @@ export function buildOutliers(
     const norm = Math.sqrt(s);
     if (norm > 0) for (let j = 0; j < d; j++) mean[c * d + j] /= norm;
   }
+  return { rows: k, cols: d, data: mean };
+}
+
+/**
+ * Outlier scores: how far each paper's LSA vector is from its topic's mean direction, as a robust
+ * z-score of the cosine within the topic ((median − cos) / (1.4826·MAD)); positive = further than
+ * the topic's typical paper. A paper is an outlier when its score exceeds `threshold`. The vectors
+ * are the LSA ones (unsmoothed): smoothing pulls a stray paper toward its neighbours and would
+ * hide exactly what this measures.
+ */
+export function buildOutliers(
+  vectors: DenseMatrix,
+  assignments: Int32Array,
+  k: number,
+  threshold = OUTLIER_THRESHOLD,
+  directions: DenseMatrix = buildTopicDirections(vectors, assignments, k),
+): { score: Float64Array; outlier: Uint8Array; threshold: number; count: number } {
+  const n = vectors.rows;
+  const d = vectors.cols;
+  const mean = directions.data;
   const cosine = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const o = assignments[i] * d;
