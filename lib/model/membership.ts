@@ -164,7 +164,7 @@ export interface Subtopic {
   id: number;
   label: string;
   size: number;
-  /** Top terms (up to 10), heaviest first, as the topic's papers write them. */
+  /** Top terms (up to 10) in order of relevance within the topic, as its papers write them. */
   terms: { termId: number; term: string; weight: number }[];
 }
 
@@ -228,9 +228,10 @@ export function buildSubtopics(
           ct.labelOrder.map((r) => ct.weights[r]),
         ),
         size: sizes[order[id]],
-        terms: ct.termIds.map((termId, r) => ({
-          termId,
-          term: show(termId),
+        // In label order (relevance): what sets the part apart comes before the topic's own words.
+        terms: ct.labelOrder.map((r) => ({
+          termId: ct.termIds[r],
+          term: show(ct.termIds[r]),
           weight: Math.round(ct.weights[r] * 1e8) / 1e8,
         })),
       });

@@ -269,7 +269,7 @@ CREATE TABLE subtopics (
   size     INTEGER NOT NULL,
   x        REAL NOT NULL,                   -- mean map position of its papers
   y        REAL NOT NULL,
-  terms    TEXT NOT NULL,                   -- JSON [[term, weight], ...], up to 10, heaviest first
+  terms    TEXT NOT NULL,                   -- JSON [[term, weight], ...]: 10 heaviest, by relevance in the topic
   PRIMARY KEY (topic_id, id)
 ) WITHOUT ROWID;
 
