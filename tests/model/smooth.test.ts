@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKMeans } from '../../lib/model/kmeans';
 import { buildExactNeighbours } from '../../lib/model/neighbours';
 import { buildNormalizedMutualInfo } from '../../lib/model/quality';
-import { buildSmoothedVectors, buildWalkMatrix } from '../../lib/model/smooth';
+import { buildSmoothedVectors, buildWalkMatrix, smoothSteps } from '../../lib/model/smooth';
 import { createRandom } from '../../lib/random';
 import { makeBlobs } from './blobs';
 
@@ -105,5 +105,15 @@ describe('buildSmoothedVectors', () => {
     const smooth = buildKMeans(buildSmoothedVectors(vectors, graph), { k: 6, seed: 1 });
     expect(buildNormalizedMutualInfo(labels, raw.assignments)).toBeLessThan(0.3);
     expect(buildNormalizedMutualInfo(labels, smooth.assignments)).toBeGreaterThan(0.95);
+  });
+});
+
+describe('smoothSteps', () => {
+  it('grows as the cube root of the papers, within 1..20', () => {
+    expect(smoothSteps(10)).toBe(1);
+    expect(smoothSteps(746)).toBe(2);
+    expect(smoothSteps(10000)).toBe(5);
+    expect(smoothSteps(74720)).toBe(11);
+    expect(smoothSteps(1_000_000)).toBe(20);
   });
 });
