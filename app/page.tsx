@@ -23,7 +23,7 @@ import {
   formatYearRange,
 } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { EMPTY_TRENDS_STATE, formatTrendsState } from '@/lib/viz/url-state';
+import { EMPTY_TRENDS_STATE, formatTrendsState } from '@/lib/viz/trends-state';
 import { maxOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Overview' };

@@ -4,7 +4,7 @@
  */
 import type { Metadata } from 'next';
 import { readMapMeta, readOrExplain } from '@/lib/store/read';
-import { parseMapState } from '@/lib/viz/url-state';
+import { parseMapState } from '@/lib/viz/map-state';
 import { formatCount } from '@/lib/viz/format';
 import { NoBuild } from '../components/NoBuild';
 import { TopicMapExplorer } from '../components/viz/TopicMapExplorer';

@@ -20,7 +20,7 @@ import {
 } from '@/lib/store/read';
 import { formatCount, formatPeriod } from '@/lib/viz/format';
 import { defaultMinPeriodPapers } from '@/lib/viz/trend-series';
-import { parseTrendsState } from '@/lib/viz/url-state';
+import { parseTrendsState } from '@/lib/viz/trends-state';
 import { NoBuild } from '../components/NoBuild';
 import { TrendsExplorer } from '../components/viz/TrendsExplorer';
 import { TopicMoversSection } from './TopicMovers';

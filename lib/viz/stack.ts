@@ -15,7 +15,7 @@ import {
   stackOrderInsideOut,
   stackOrderNone,
 } from 'd3';
-import type { StackMode } from './url-state';
+import type { StackMode } from './trends-state';
 
 export interface StackInputTopic {
   id: number;

@@ -5,6 +5,9 @@
  * its share hidden, so there is still something honest to show.
  */
 
+import { formatCsv } from './csv';
+import { formatCount, formatPeriod } from './format';
+
 export interface TrendSeriesInput {
   /** Stable key of the line (e.g. `t12`). */
   key: string;
@@ -66,4 +69,32 @@ export function buildTrendRows(
 /** Flattens rows into the plain objects a recharts LineChart takes (`period`, `total`, keys…). */
 export function toChartData(rows: readonly TrendRow[]): Record<string, string | number | boolean | null>[] {
   return rows.map((r) => ({ period: r.period, total: r.total, sparse: r.sparse, ...r.values }));
+}
+
+/** The compared terms as CSV: per period, its papers, then each term's papers and share. */
+export function formatTermSeriesCsv(
+  periods: readonly string[],
+  papers: readonly number[],
+  terms: readonly { display: string; papers: readonly number[]; share: readonly number[] }[],
+): string {
+  return formatCsv(
+    ['period', 'papers', ...terms.flatMap((c) => [`${c.display} papers`, `${c.display} share`])],
+    periods.map((p, i) => [p, papers[i], ...terms.flatMap((c) => [c.papers[i], Number(c.share[i].toFixed(6))])]),
+  );
+}
+
+/** Periods too small for a share, each with its papers: `2016 (3)`. */
+export function formatSparsePeriods(periods: readonly string[], papers: readonly number[], min: number): string[] {
+  return periods.flatMap((p, i) => (papers[i] < min ? [`${formatPeriod(p)} (${formatCount(papers[i])})`] : []));
+}
+
+/** A term's slope in points of share per period, signed: `+1.25 pts/year`. */
+export function formatSlope(slope: number, periodWord: string): string {
+  return `${slope >= 0 ? '+' : ''}${(slope * 100).toFixed(2)} pts/${periodWord}`;
+}
+
+/** A burst's periods and strength: `2019–2021 · 3.2`. */
+export function formatBurst(burst: { start: string; end: string; strength: number }): string {
+  const end = burst.end !== burst.start ? `–${formatPeriod(burst.end)}` : '';
+  return `${formatPeriod(burst.start)}${end} · ${burst.strength.toFixed(1)}`;
 }

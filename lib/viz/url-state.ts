@@ -1,135 +1,217 @@
 /**
- * View state of the map, graph and trends pages as URL query strings, so any view can be shared
- * and reloaded. parseX never throws: malformed parts fall back to the default. formatX writes
- * keys in a fixed order and leaves defaults out, so parse(format(s)) round-trips.
+ * The one way to read and write URL state. A view declares its query as a zod object of fields
+ * built here; readQuery reads it leniently (a malformed field falls back to its default, so a
+ * hand-edited URL never breaks a page), validateQuery strictly (an API route answers 400 naming
+ * the field). writeQuery writes keys in the order given and leaves empty values out, so a view's
+ * parse(format(s)) round-trips. The map and trends views keep their schemas beside their reducers
+ * (map-state.ts, trends-state.ts); the graph's hand-written reader below moves onto these fields
+ * with the graph page's citation work.
  */
+import { z } from 'zod';
 import type { Affine } from './map-scale';
 import type { Point } from './lasso';
 
 /** What Next.js hands a page as `searchParams`, or a URLSearchParams. */
 export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function getParam(input: QueryInput, key: string): string | null {
-  if (input instanceof URLSearchParams) return input.get(key);
+/** The first value of a query parameter, or undefined. */
+export function firstParam(input: QueryInput, key: string): string | undefined {
+  if (input instanceof URLSearchParams) return input.get(key) ?? undefined;
   const value = input[key];
-  if (Array.isArray(value)) return value[0] ?? null;
-  return value ?? null;
+  return Array.isArray(value) ? value[0] : value;
 }
 
-function parseIntList(text: string | null, max = 500): number[] {
-  if (!text) return [];
-  const out: number[] = [];
-  for (const part of text.split(',')) {
-    if (!/^\d{1,9}$/.test(part.trim())) continue;
-    const n = Number(part);
-    if (!out.includes(n)) out.push(n);
-    if (out.length >= max) break;
-  }
-  return out.sort((a, b) => a - b);
+/** The keys a query schema reads, each its first value: what zod parses. */
+export function pickParams<K extends string>(input: QueryInput, keys: readonly K[]): Record<K, string | undefined> {
+  const out = {} as Record<K, string | undefined>;
+  for (const key of keys) out[key] = firstParam(input, key);
+  return out;
 }
 
-/** Rounds to 4 significant-ish decimals for short, stable URLs. */
+type QueryShape = Record<string, z.ZodType>;
+
+/** Reads a view's query with lenient fields (each with its own fallback): never throws. */
+export function readQuery<S extends QueryShape>(shape: S, input: QueryInput): { [K in keyof S]: z.output<S[K]> } {
+  return z.object(shape).parse(pickParams(input, Object.keys(shape))) as { [K in keyof S]: z.output<S[K]> };
+}
+
+/** Validates a query with strict fields; the error names each bad field in words. */
+export function validateQuery<T>(
+  schema: z.ZodType<T, Record<string, string | undefined>>,
+  keys: readonly string[],
+  input: QueryInput,
+): { ok: true; query: T } | { ok: false; error: string } {
+  const parsed = schema.safeParse(pickParams(input, keys));
+  if (parsed.success) return { ok: true, query: parsed.data };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'} ${issue.message}`).join('; '),
+  };
+}
+
+/**
+ * A query string from key/value pairs in order; null and empty values are left out. Commas and
+ * semicolons are safe in a query: keeping them readable makes shared URLs legible.
+ */
+export function writeQuery(entries: [string, string | number | null | undefined][]): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value != null && value !== '') params.set(key, String(value));
+  return params.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';');
+}
+
+// ------------------------------------------------------------------ lenient fields (views)
+
+const ID_MAX = 2_147_483_647;
+const digits = z.string().regex(/^\d{1,10}$/);
+
+/** A non-negative integer id (at most 2^31 − 1), or null. */
+export const idField = digits.transform(Number).pipe(z.number().max(ID_MAX)).nullable().catch(null);
+
+/** A four-digit year, or null. */
+export const yearField = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number)
+  .nullable()
+  .catch(null);
+
+/** One value of a fixed set, or the fallback. */
+export function choiceField<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.enum(values).catch(fallback);
+}
+
+/** A comma-separated set of ids, sorted, without repeats or junk, at most `max` of them. */
+export function idListField(max = 500) {
+  return z
+    .string()
+    .catch('')
+    .transform((text) => {
+      const out: number[] = [];
+      for (const part of text ? text.split(',') : []) {
+        const id = idField.parse(part.trim());
+        if (id === null) continue;
+        if (!out.includes(id)) out.push(id);
+        if (out.length >= max) break;
+      }
+      return out.sort((a, b) => a - b);
+    });
+}
+
+/** The ids of an idListField, sorted; null when empty. */
+export function formatIdList(ids: readonly number[]): string | null {
+  return ids.length ? [...ids].sort((a, b) => a - b).join(',') : null;
+}
+
+/** `2019` or `2019-2022` (either order) as an inclusive range, or null. */
+export const yearRangeField = z
+  .string()
+  .regex(/^\d{4}(-\d{4})?$/)
+  .transform((text): [number, number] => {
+    const [a, b = a] = text.split('-').map(Number);
+    return a <= b ? [a, b] : [b, a];
+  })
+  .nullable()
+  .catch(null);
+
+/** A year range as a yearRangeField reads it; null for all years. */
+export function formatYearRange(years: readonly [number, number] | null): string | null {
+  if (!years) return null;
+  return years[0] === years[1] ? String(years[0]) : `${years[0]}-${years[1]}`;
+}
+
+const finite = z.number().refine(Number.isFinite);
+
+/** A d3-zoom transform `k,x,y` (0 < k ≤ 10⁴), or null. */
+export const zoomField = z
+  .string()
+  .transform((text) => text.split(',').map(Number))
+  .pipe(z.tuple([finite.refine((k) => k > 0 && k <= 1e4), finite, finite]))
+  .transform(([k, x, y]): Affine => ({ k, x, y }))
+  .nullable()
+  .catch(null);
+
+/** Rounds for short, stable URLs. */
 function round(value: number, digits = 4): string {
   return String(Number(value.toFixed(digits)));
 }
 
-function parseZoom(text: string | null): Affine | null {
-  if (!text) return null;
-  const parts = text.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [k, x, y] = parts;
-  if (k <= 0 || k > 1e4) return null;
-  return { k, x, y };
-}
-
-function formatZoom(z: Affine): string {
+/** A zoom transform as zoomField reads it, rounded. */
+export function formatZoom(z: Affine): string {
   return `${round(z.k, 3)},${round(z.x, 1)},${round(z.y, 1)}`;
 }
 
-function buildQuery(entries: [string, string | null][]): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of entries) if (value !== null && value !== '') params.set(key, value);
-  // Commas and semicolons are safe in a query; keeping them readable makes shared URLs legible.
-  return params.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';');
+const pointField = z
+  .string()
+  .transform((pair) => pair.split(',').map(Number))
+  .pipe(z.tuple([finite, finite], z.number().or(z.nan())))
+  .transform(([x, y]): Point => [x, y]);
+
+/** A polygon `x,y;x,y;…` of 3 to 200 points in data coordinates, or null. */
+export const polygonField = z
+  .string()
+  .transform((text) => text.split(';').slice(0, 200))
+  .pipe(z.array(pointField).min(3))
+  .nullable()
+  .catch(null);
+
+/** A polygon as polygonField reads it, rounded. */
+export function formatPolygon(points: readonly Point[]): string {
+  return points.map(([x, y]) => `${round(x)},${round(y)}`).join(';');
 }
 
-// ------------------------------------------------------------------ map
+// ------------------------------------------------------------------ strict fields (API routes)
 
-export interface MapViewState {
-  /** Topics kept in full colour; empty = all. */
-  topics: number[];
-  /** Inclusive year range; null = all years (and undated papers). */
-  years: [number, number] | null;
-  /** Source indices kept; empty = all. */
-  sources: number[];
-  /** d3-zoom transform on top of the fitted map; null = fitted. */
-  zoom: Affine | null;
-  /**
-   * The selected area in data coordinates: a lasso's polygon, or a brush's rectangle as its four
-   * corners; null = no selection.
-   */
-  area: Point[] | null;
-  /** Papers far from their topic: drawn apart (under the others, as grey rings) or hidden. */
-  outliers: OutlierMode;
+/** Optional text of at most `max` characters, trimmed; empty is undefined. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
 }
 
-/** How the map shows outliers. */
-export type OutlierMode = 'apart' | 'hide';
-
-export const EMPTY_MAP_STATE: MapViewState = {
-  topics: [],
-  years: null,
-  sources: [],
-  zoom: null,
-  area: null,
-  outliers: 'apart',
-};
-
-function parseYears(text: string | null): [number, number] | null {
-  const m = text?.match(/^(\d{4})(?:-(\d{4}))?$/);
-  if (!m) return null;
-  const a = Number(m[1]);
-  const b = Number(m[2] ?? m[1]);
-  return a <= b ? [a, b] : [b, a];
+/** An optional whole number in [min, max]; empty is undefined, anything else an error. */
+export function optionalInt(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v == null || v === '') return undefined;
+      if (!/^-?\d{1,10}$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
+        return z.NEVER;
+      }
+      const n = Number(v);
+      if (n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
-function parsePolygon(text: string | null): Point[] | null {
-  if (!text) return null;
-  const out: Point[] = [];
-  for (const pair of text.split(';').slice(0, 200)) {
-    const [x, y] = pair.split(',').map(Number);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-    out.push([x, y]);
-  }
-  return out.length >= 3 ? out : null;
+// ------------------------------------------------------------------ route segments
+
+/** A non-negative integer id from a route segment or query value (spaces around it allowed), or undefined. */
+export function parseRouteId(value: string | undefined | null): number | undefined {
+  return idField.parse(value?.trim()) ?? undefined;
 }
 
-export function parseMapState(input: QueryInput): MapViewState {
-  return {
-    topics: parseIntList(getParam(input, 'topic')),
-    years: parseYears(getParam(input, 'years')),
-    sources: parseIntList(getParam(input, 'source'), 255),
-    zoom: parseZoom(getParam(input, 'z')),
-    area: parsePolygon(getParam(input, 'sel')),
-    outliers: getParam(input, 'outliers') === 'hide' ? 'hide' : 'apart',
-  };
+/** A number in [min, max], or undefined. */
+export function parseNumberIn(value: string | undefined | null, min: number, max: number): number | undefined {
+  if (value == null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
 }
 
-export function formatMapState(state: MapViewState): string {
-  const years = state.years
-    ? state.years[0] === state.years[1]
-      ? String(state.years[0])
-      : `${state.years[0]}-${state.years[1]}`
-    : null;
-  return buildQuery([
-    ['topic', state.topics.length ? [...state.topics].sort((a, b) => a - b).join(',') : null],
-    ['years', years],
-    ['source', state.sources.length ? [...state.sources].sort((a, b) => a - b).join(',') : null],
-    ['z', state.zoom ? formatZoom(state.zoom) : null],
-    ['sel', state.area ? state.area.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null],
-    ['outliers', state.outliers === 'hide' ? 'hide' : null],
-  ]);
+// The graph's reader below keeps its hand-written form for now; these name the fields it uses.
+function getParam(input: QueryInput, key: string): string | null {
+  return firstParam(input, key) ?? null;
 }
+const parseZoom = (text: string | null): Affine | null => zoomField.parse(text);
+const buildQuery = writeQuery;
 
 // ------------------------------------------------------------------ graph
 
@@ -214,78 +296,5 @@ export function formatGraphState(state: GraphViewState): string {
     ['topic', state.topic !== null ? String(state.topic) : null],
     ['joint', state.minJoint > 1 ? String(state.minJoint) : null],
     ['z', state.zoom ? formatZoom(state.zoom) : null],
-  ]);
-}
-
-// ------------------------------------------------------------------ trends
-
-/** Topics over time: small multiples (one chart per topic), stacked shares, or a streamgraph. */
-export type StackMode = 'multiples' | 'share' | 'stream';
-
-export interface TrendsViewState {
-  /** Compared terms by display form, in the order picked. */
-  terms: string[];
-  /** The term whose related terms are listed; null = the first compared term. */
-  focus: string | null;
-  stack: StackMode;
-  /** The rising, falling and bursting lists and the burst timeline: subjects first, every word, or phrases only. */
-  movers: 'subjects' | 'all' | 'phrases';
-  /** The burst timeline shows only terms of this topic; null = all. */
-  burstTopic: number | null;
-  /** The topic of the evolution flow whose papers are listed; null = none. */
-  evolution: number | null;
-}
-
-export const EMPTY_TRENDS_STATE: TrendsViewState = {
-  terms: [],
-  focus: null,
-  stack: 'multiples',
-  movers: 'subjects',
-  burstTopic: null,
-  evolution: null,
-};
-export const MAX_COMPARED_TERMS = 8;
-
-function cleanTerm(text: string): string {
-  return text
-    .replace(/[,\s]+/g, ' ')
-    .trim()
-    .slice(0, 80);
-}
-
-function parseStack(text: string | null): StackMode {
-  return text === 'share' || text === 'stream' ? text : 'multiples';
-}
-
-function parseMovers(text: string | null): TrendsViewState['movers'] {
-  return text === 'phrases' || text === 'all' ? text : 'subjects';
-}
-
-export function parseTrendsState(input: QueryInput): TrendsViewState {
-  const terms: string[] = [];
-  for (const raw of (getParam(input, 'terms') ?? '').split(',')) {
-    const term = cleanTerm(raw);
-    if (term && !terms.some((t) => t.toLowerCase() === term.toLowerCase())) terms.push(term);
-    if (terms.length >= MAX_COMPARED_TERMS) break;
-  }
-  const focus = cleanTerm(getParam(input, 'focus') ?? '');
-  return {
-    terms,
-    focus: focus || null,
-    stack: parseStack(getParam(input, 'stack')),
-    movers: parseMovers(getParam(input, 'movers')),
-    burstTopic: parseId(getParam(input, 'btopic')),
-    evolution: parseId(getParam(input, 'evo')),
-  };
-}
-
-export function formatTrendsState(state: TrendsViewState): string {
-  return buildQuery([
-    ['terms', state.terms.length ? state.terms.map(cleanTerm).join(',') : null],
-    ['focus', state.focus ? cleanTerm(state.focus) : null],
-    ['stack', state.stack !== 'multiples' ? state.stack : null],
-    ['movers', state.movers !== 'subjects' ? state.movers : null],
-    ['btopic', state.burstTopic !== null ? String(state.burstTopic) : null],
-    ['evo', state.evolution !== null ? String(state.evolution) : null],
   ]);
 }

@@ -10,7 +10,7 @@ import { selectInPolygon } from '@/lib/viz/lasso';
 import { buildActiveMask } from '@/lib/viz/map-filter';
 import { computeExtent, fitExtent, MAP_PADDING } from '@/lib/viz/map-scale';
 import { decodeMapPoints, POINT_FLAG_OUTLIER, type MapPointColumns } from '@/lib/viz/point-payload';
-import { parseMapState } from '@/lib/viz/url-state';
+import { parseMapState } from '@/lib/viz/map-state';
 import { BASE_URL, launchBrowser, newPage, screenshot, visit } from './helpers';
 
 let browser: Browser;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrush, rectanglePolygon } from '@/lib/viz/brush';
 import { selectInPolygon } from '@/lib/viz/lasso';
-import { EMPTY_MAP_STATE, formatMapState, parseMapState } from '@/lib/viz/url-state';
+import { EMPTY_MAP_STATE, formatMapState, parseMapState } from '@/lib/viz/map-state';
 
 describe('brush', () => {
   it('spans the same rectangle whichever way it is dragged', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendRows, defaultMinPeriodPapers, densePeriods, pickIndices, toChartData } from '@/lib/viz/trend-series';
+import {
+  buildTrendRows,
+  defaultMinPeriodPapers,
+  densePeriods,
+  formatBurst,
+  formatSlope,
+  formatSparsePeriods,
+  formatTermSeriesCsv,
+  pickIndices,
+  toChartData,
+} from '@/lib/viz/trend-series';
 import { buildSparklinePath } from '@/lib/viz/sparkline';
 import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
 
@@ -51,5 +61,25 @@ describe('csv', () => {
     expect(formatCsvCell(-3)).toBe('-3');
     expect(formatCsvCell(null)).toBe('');
     expect(formatCsv(['id', 'title'], [[1, 'x\ny']])).toBe('id,title\r\n1,"x\ny"\r\n');
+  });
+});
+
+describe('trend formatting', () => {
+  it('writes the compared terms as CSV, the sparse periods, slopes and bursts', () => {
+    const csv = formatTermSeriesCsv(
+      ['2019', '2020'],
+      [10, 4],
+      [{ display: 'kernel', papers: [3, 1], share: [0.3, 0.25] }],
+    );
+    expect(csv.split(/\r?\n/).slice(0, 3)).toEqual([
+      'period,papers,kernel papers,kernel share',
+      '2019,10,3,0.3',
+      '2020,4,1,0.25',
+    ]);
+    expect(formatSparsePeriods(['2019', '2020'], [10, 4], 5)).toEqual(['2020 (4)']);
+    expect(formatSlope(0.0125, 'year')).toBe('+1.25 pts/year');
+    expect(formatSlope(-0.001, 'month')).toBe('-0.10 pts/month');
+    expect(formatBurst({ start: '2019', end: '2021', strength: 3.24 })).toBe('2019–2021 · 3.2');
+    expect(formatBurst({ start: '2019', end: '2019', strength: 2 })).toBe('2019 · 2.0');
   });
 });

@@ -1,65 +1,119 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_TRENDS_STATE,
-  EMPTY_MAP_STATE,
+  choiceField,
   EMPTY_GRAPH_STATE,
   formatGraphState,
-  formatMapState,
-  formatTrendsState,
+  formatIdList,
+  formatPolygon,
+  formatYearRange,
+  formatZoom,
+  idField,
+  idListField,
   parseGraphState,
-  parseMapState,
-  parseTrendsState,
-  type MapViewState,
+  parseNumberIn,
+  parseRouteId,
+  polygonField,
+  readQuery,
+  validateQuery,
+  writeQuery,
+  yearRangeField,
+  zoomField,
+  optionalInt,
 } from '@/lib/viz/url-state';
+import { z } from 'zod';
 
-describe('map URL state', () => {
-  it('formats to a short, readable query and parses it back', () => {
-    const state: MapViewState = {
-      topics: [5, 2],
-      years: [2019, 2022],
-      sources: [1],
-      zoom: { k: 2.5, x: -120.34, y: 44.06 },
-      area: [
-        [0.5, 1.25],
-        [2, 3],
-        [-1.123456, 4],
-      ],
-      outliers: 'hide',
-    };
-    const query = formatMapState(state);
-    expect(query).toBe('topic=2,5&years=2019-2022&source=1&z=2.5,-120.3,44.1&sel=0.5,1.25;2,3;-1.1235,4&outliers=hide');
-    const back = parseMapState(new URLSearchParams(query));
-    expect(back).toEqual({
-      topics: [2, 5],
-      years: [2019, 2022],
-      sources: [1],
-      zoom: { k: 2.5, x: -120.3, y: 44.1 },
-      area: [
-        [0.5, 1.25],
-        [2, 3],
-        [-1.1235, 4],
-      ],
-      outliers: 'hide',
-    });
-    expect(formatMapState(back)).toBe(query);
+describe('URL fields', () => {
+  it('reads ids, lists and year ranges leniently', () => {
+    expect([
+      idField.parse('42'),
+      idField.parse('0'),
+      idField.parse('-1'),
+      idField.parse('4x'),
+      idField.parse(undefined),
+    ]).toEqual([42, 0, null, null, null]);
+    expect(idField.parse('2147483647')).toBe(2147483647);
+    expect(idField.parse('2147483648')).toBeNull();
+    expect(idListField().parse('9, 2,x,2,,-3')).toEqual([2, 9]);
+    expect(idListField(2).parse('5,4,3')).toEqual([4, 5]);
+    expect(formatIdList([9, 2])).toBe('2,9');
+    expect(formatIdList([])).toBeNull();
+    expect(yearRangeField.parse('2022-2019')).toEqual([2019, 2022]);
+    expect(yearRangeField.parse('2020')).toEqual([2020, 2020]);
+    expect(yearRangeField.parse('20')).toBeNull();
+    expect(formatYearRange([2020, 2020])).toBe('2020');
+    expect(formatYearRange([2019, 2022])).toBe('2019-2022');
+    expect(choiceField(['a', 'b'], 'a').parse('c')).toBe('a');
   });
 
-  it('leaves defaults out and survives junk', () => {
-    expect(formatMapState(EMPTY_MAP_STATE)).toBe('');
-    expect(parseMapState({ topic: 'a,3,-1,3', years: '2022-2019', z: '0,1,2', sel: '1,2;3' })).toEqual({
-      topics: [3],
-      years: [2019, 2022],
-      sources: [],
-      zoom: null,
-      area: null,
-      outliers: 'apart',
+  it('reads a zoom and a polygon, or nothing when a number is bad', () => {
+    expect(zoomField.parse('2.5,-1,3')).toEqual({ k: 2.5, x: -1, y: 3 });
+    expect(['0,1,2', '1e5,0,0', '1,2', 'NaN,1,1', '1,Infinity,1', ''].map((z) => zoomField.parse(z))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(formatZoom({ k: 1.23456, x: 10.06, y: -0.04 })).toBe('1.235,10.1,0');
+    expect(polygonField.parse('0,0;1,0;1,1')).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(polygonField.parse('0,0;1,0')).toBeNull();
+    // A third number in a pair was ignored by the hand-written reader, and still is.
+    expect(polygonField.parse('0,0,x;1,0;1,1')).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(polygonField.parse('0,0;1,x;1,1')).toBeNull();
+    expect(polygonField.parse(Array.from({ length: 250 }, (_, i) => `${i},0`).join(';'))).toHaveLength(200);
+    expect(
+      formatPolygon([
+        [0.123456, 2],
+        [3, -4.00001],
+      ]),
+    ).toBe('0.1235,2;3,-4');
+  });
+
+  it('reads a query with a shape of fields and writes one with readable separators', () => {
+    const shape = { a: idField, b: idListField() };
+    expect(readQuery(shape, { a: ['7', '8'], b: '3,1' })).toEqual({ a: 7, b: [1, 3] });
+    expect(readQuery(shape, new URLSearchParams('a=x'))).toEqual({ a: null, b: [] });
+    expect(
+      writeQuery([
+        ['b', '1,2'],
+        ['a', null],
+        ['c', ''],
+        ['d', 0],
+        ['s', 'x;y z'],
+      ]),
+    ).toBe('b=1,2&d=0&s=x;y+z');
+  });
+
+  it('validates a strict query and names the bad fields', () => {
+    const schema = z.object({ n: optionalInt(1, 10), m: optionalInt(0, 5) });
+    expect(validateQuery(schema, ['n', 'm'], { n: '3' })).toEqual({ ok: true, query: { n: 3, m: undefined } });
+    expect(validateQuery(schema, ['n', 'm'], { n: '30', m: 'x' })).toEqual({
+      ok: false,
+      error: 'n must be between 1 and 10; m must be a whole number',
     });
-    expect(parseMapState({ years: ['2020'], z: 'NaN,1,1' })).toMatchObject({ years: [2020, 2020], zoom: null });
-    // Outliers are shown apart unless the URL says hide; anything else is the default.
-    expect(parseMapState({ outliers: 'show' }).outliers).toBe('apart');
-    expect(parseMapState({ outliers: 'hide' }).outliers).toBe('hide');
-    expect(formatMapState({ ...EMPTY_MAP_STATE, outliers: 'apart' })).toBe('');
-    expect(formatMapState({ ...EMPTY_MAP_STATE, years: [2020, 2020] })).toBe('years=2020');
+  });
+
+  it('reads route ids and bounded numbers', () => {
+    expect([parseRouteId(' 12 '), parseRouteId('1.5'), parseRouteId(undefined), parseRouteId('')]).toEqual([
+      12,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([parseNumberIn('0.4', 0, 1), parseNumberIn('1.4', 0, 1), parseNumberIn(' ', 0, 1)]).toEqual([
+      0.4,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -86,33 +140,5 @@ describe('graph URL state', () => {
     expect(parseGraphState({ community: '2' }).view).toBe('community');
     expect(parseGraphState({ author: '7' }).view).toBe('network');
     expect(parseGraphState({ view: 'community' }).view).toBe('communities');
-  });
-});
-
-describe('trends URL state', () => {
-  it('round-trips terms with spaces, drops duplicates and bounds the list', () => {
-    const q = formatTrendsState({
-      ...EMPTY_TRENDS_STATE,
-      terms: ['neural network', 'kernel'],
-      focus: 'kernel',
-      stack: 'stream',
-      movers: 'phrases',
-    });
-    expect(q).toBe('terms=neural+network,kernel&focus=kernel&stack=stream&movers=phrases');
-    expect(parseTrendsState(new URLSearchParams(q))).toEqual({
-      ...EMPTY_TRENDS_STATE,
-      terms: ['neural network', 'kernel'],
-      focus: 'kernel',
-      stack: 'stream',
-      movers: 'phrases',
-    });
-    const many = parseTrendsState({ terms: 'a, A ,b,,c,d,e,f,g,h,i,j', stack: 'bogus' });
-    expect(many.terms).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
-    expect(many.stack).toBe('multiples');
-    expect(parseTrendsState({ movers: 'bogus' }).movers).toBe('subjects');
-    expect(parseTrendsState({ movers: 'all' }).movers).toBe('all');
-    expect(formatTrendsState(EMPTY_TRENDS_STATE)).toBe('');
-    expect(parseTrendsState({ btopic: '3', evo: '12' })).toMatchObject({ burstTopic: 3, evolution: 12 });
-    expect(formatTrendsState({ ...EMPTY_TRENDS_STATE, burstTopic: 3, evolution: 12 })).toBe('btopic=3&evo=12');
   });
 });

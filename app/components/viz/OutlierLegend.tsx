@@ -4,7 +4,7 @@
  * and whether the map shows them apart (grey rings under the others) or hides them.
  */
 import { formatCount, formatDecimal } from '@/lib/viz/format';
-import type { OutlierMode } from '@/lib/viz/url-state';
+import type { OutlierMode } from '@/lib/viz/map-state';
 import { ChoiceGroup } from './ChoiceGroup';
 import styles from './viz.module.css';
 

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { categoricalColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
 import { buildStackPaths, buildTopicStack, OTHER_LAYER_ID } from '@/lib/viz/stack';
-import type { StackMode } from '@/lib/viz/url-state';
+import type { StackMode } from '@/lib/viz/trends-state';
 import { useWidth } from './use-size';
 import styles from './viz.module.css';
 

@@ -20,7 +20,7 @@ import {
   formatSourceName,
 } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
+import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/map-state';
 
 type Props = { params: Promise<{ id: string }> };
 

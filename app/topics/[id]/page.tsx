@@ -22,7 +22,7 @@ import { TopicOutliers } from '../../components/topic/TopicOutliers';
 import { TopicSubtopics } from '../../components/topic/TopicSubtopics';
 import { formatCount, formatDecimal, formatPeriod, formatPlural, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/url-state';
+import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/map-state';
 import { maxOf } from '@/lib/viz/extent';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { readRelatedTerms, readTermsByDisplay, readTermSeries, readTrendPeriods } from '@/lib/store/read';
-import { MAX_COMPARED_TERMS } from '@/lib/viz/url-state';
+import { MAX_COMPARED_TERMS } from '@/lib/viz/trends-state';
 import { answer, jsonOk, parseQuery } from '../../_shared/respond';
 
 const termList = z

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatMapState, parseMapState, type MapViewState } from '@/lib/viz/map-state';
+import { formatTrendsState, parseTrendsState, type TrendsViewState } from '@/lib/viz/trends-state';
+import recorded from '../fixtures/url-state/written-by-v1.json';
+
+interface Recorded<S> {
+  url: string;
+  state: S;
+  written: string;
+}
+
+const map = recorded.map as Recorded<MapViewState>[];
+const trends = recorded.trends as Recorded<TrendsViewState>[];
+describe('URLs written before URL state moved onto zod', () => {
+  it('has the recorded cases', () => {
+    expect([map.length, trends.length]).toEqual([10, 7]);
+  });
+
+  it.each(map)('map ?$url decodes to the same state and writes the same query', ({ url, state, written }) => {
+    const decoded = parseMapState(new URLSearchParams(url));
+    expect(decoded).toEqual(state);
+    expect(formatMapState(decoded)).toBe(written);
+  });
+
+  it.each(trends)('trends ?$url decodes to the same state and writes the same query', ({ url, state, written }) => {
+    const decoded = parseTrendsState(new URLSearchParams(url));
+    expect(decoded).toEqual(state);
+    expect(formatTrendsState(decoded)).toBe(written);
+  });
+
+  it('reads a page’s searchParams record like a URLSearchParams', () => {
+    expect(parseMapState({ topic: ['3,1', '9'], years: '2021' })).toEqual({
+      ...map[0].state,
+      topics: [1, 3],
+      years: [2021, 2021],
+    });
+  });
+});
