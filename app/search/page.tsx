@@ -7,8 +7,8 @@ import { NoBuild } from '../components/NoBuild';
 import { Pager } from '../components/Pager';
 import { PaperItem } from '../components/PaperItem';
 import { SearchForm } from '../components/SearchForm';
-import { firstParam, parseId, type SearchParamsRecord } from '../components/params';
-import { formatSearchQuery, parseSearchQuery, type SearchQuery } from '../components/search-query';
+import { firstParam, parseRouteId, type SearchParamsRecord } from '@/lib/viz/url-state';
+import { formatSearchQuery, parseSearchQuery, type SearchQuery } from '@/lib/viz/search-state';
 import {
   findAuthorIdByName,
   getSearchOptions,
@@ -52,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
     let authorId: number | undefined;
     let authorName: string | undefined;
     if (query.author) {
-      const id = parseId(query.author);
+      const id = parseRouteId(query.author);
       if (id != null) {
         const name = readAuthorName(id);
         authorName = name ?? query.author;

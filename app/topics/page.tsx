@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { NoBuild } from '../components/NoBuild';
 import { TopicTree } from '../components/TopicTree';
-import { firstParam, type SearchParamsRecord } from '../components/params';
+import { firstParam, type SearchParamsRecord } from '@/lib/viz/url-state';
 import { getTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';

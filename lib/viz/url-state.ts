@@ -3,16 +3,19 @@
  * built here; readQuery reads it leniently (a malformed field falls back to its default, so a
  * hand-edited URL never breaks a page), validateQuery strictly (an API route answers 400 naming
  * the field). writeQuery writes keys in the order given and leaves empty values out, so a view's
- * parse(format(s)) round-trips. The map and trends views keep their schemas beside their reducers
- * (map-state.ts, trends-state.ts); the graph's hand-written reader below moves onto these fields
- * with the graph page's citation work.
+ * parse(format(s)) round-trips. The map, trends and search views keep their schemas beside their
+ * state (map-state.ts, trends-state.ts, search-state.ts), and pages read route ids here; the graph's
+ * hand-written reader below moves onto these fields with the graph page's citation work.
  */
 import { z } from 'zod';
 import type { Affine } from './map-scale';
 import type { Point } from './lasso';
 
-/** What Next.js hands a page as `searchParams`, or a URLSearchParams. */
-export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+/** What Next.js hands a page as `searchParams` once awaited. */
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/** A page's `searchParams`, or a URLSearchParams. */
+export type QueryInput = URLSearchParams | SearchParamsRecord;
 
 /** The first value of a query parameter, or undefined. */
 export function firstParam(input: QueryInput, key: string): string | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMapState, parseMapState, type MapViewState } from '@/lib/viz/map-state';
+import { formatSearchQuery, parseSearchQuery, type SearchQuery } from '@/lib/viz/search-state';
 import { formatTrendsState, parseTrendsState, type TrendsViewState } from '@/lib/viz/trends-state';
 import recorded from '../fixtures/url-state/written-by-v1.json';
 
@@ -11,9 +12,15 @@ interface Recorded<S> {
 
 const map = recorded.map as Recorded<MapViewState>[];
 const trends = recorded.trends as Recorded<TrendsViewState>[];
+const search = recorded.search as {
+  url: string;
+  result: { ok: true; query: SearchQuery } | { ok: false; error: string };
+  written: string | null;
+}[];
+
 describe('URLs written before URL state moved onto zod', () => {
   it('has the recorded cases', () => {
-    expect([map.length, trends.length]).toEqual([10, 7]);
+    expect([map.length, trends.length, search.length]).toEqual([10, 7, 8]);
   });
 
   it.each(map)('map ?$url decodes to the same state and writes the same query', ({ url, state, written }) => {
@@ -26,6 +33,13 @@ describe('URLs written before URL state moved onto zod', () => {
     const decoded = parseTrendsState(new URLSearchParams(url));
     expect(decoded).toEqual(state);
     expect(formatTrendsState(decoded)).toBe(written);
+  });
+
+  it.each(search)('search ?$url reads the same', ({ url, result, written }) => {
+    const parsed = parseSearchQuery(new URLSearchParams(url));
+    // JSON keeps no undefined fields: compare what the recorded result holds.
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(result);
+    if (parsed.ok) expect(formatSearchQuery(parsed.query)).toBe(written);
   });
 
   it('reads a page’s searchParams record like a URLSearchParams', () => {

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { answer, jsonError, jsonOk } from '../_shared/respond';
 import { resolveAuthorFilter } from '../_shared/author-filter';
-import { parseSearchQuery } from '@/app/components/search-query';
+import { parseSearchQuery } from '@/lib/viz/search-state';
 import { searchPapers, SEARCH_MAX_PAGE_SIZE } from '@/lib/store/read';
 
 const sizeSchema = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(20);

@@ -6,11 +6,10 @@ import { EgoNetworkView } from '../../components/EgoNetworkView';
 import { ExportChart } from '../../components/ExportChart';
 import { NoBuild } from '../../components/NoBuild';
 import { PaperItem } from '../../components/PaperItem';
-import { parseId } from '../../components/params';
 import { getAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
 import { formatAffiliation, formatCount, formatDecimal, formatPlural, formatYearRange } from '@/lib/viz/format';
 import { communityColor, topicColor } from '@/lib/viz/palette';
-import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/url-state';
+import { EMPTY_GRAPH_STATE, formatGraphState, parseRouteId } from '@/lib/viz/url-state';
 import { maxOf } from '@/lib/viz/extent';
 
 type Props = { params: Promise<{ id: string }> };
@@ -24,14 +23,14 @@ const AUTHOR_ID_NAMES: Record<string, string> = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   const result = id != null ? readOrExplain(() => readAuthorName(id)) : null;
   return { title: result?.ok && result.value ? result.value : 'Author' };
 }
 
 export default async function AuthorPage({ params }: Props) {
   await connection();
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id == null) notFound();
   const result = readOrExplain(() => getAuthor(id));
   if (!result.ok) return <NoBuild problem={result.problem} />;

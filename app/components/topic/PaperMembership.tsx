@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { PaperDetail } from '@/lib/store/read/papers';
 import { formatDecimal, roundPercents } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { formatSearchQuery } from '../search-query';
+import { formatSearchQuery } from '@/lib/viz/search-state';
 
 export function PaperMembership({
   topic,

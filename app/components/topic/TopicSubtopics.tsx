@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import type { TopicSubtopic } from '@/lib/store/read/topics';
 import { formatCount, formatPlural, formatShare } from '@/lib/viz/format';
-import { formatSearchQuery } from '../search-query';
+import { formatSearchQuery } from '@/lib/viz/search-state';
 
 const TERMS_SHOWN = 5;
 

@@ -8,7 +8,7 @@ import { NoBuild } from '../../components/NoBuild';
 import { PaperItem } from '../../components/PaperItem';
 import { PaperMapThumbnail } from '../../components/PaperMapThumbnail';
 import { PaperMembership } from '../../components/topic/PaperMembership';
-import { parseId } from '../../components/params';
+import { parseRouteId } from '@/lib/viz/url-state';
 import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
 import {
   formatAffiliation,
@@ -25,7 +25,7 @@ import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/map-state';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id == null) return { title: 'Paper' };
   const result = readOrExplain(() => getPaper(id));
   return { title: result.ok && result.value ? result.value.title : 'Paper' };
@@ -87,7 +87,7 @@ function IdentifierLink({ scheme, value }: { scheme: string; value: string }) {
 
 export default async function PaperPage({ params }: Props) {
   await connection();
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id == null) notFound();
   const result = readOrExplain(() => {
     const paper = getPaper(id);

@@ -9,7 +9,7 @@ import { NoBuild } from '../../components/NoBuild';
 import { PaperItem } from '../../components/PaperItem';
 import { TopicTermChart } from '../../components/TopicTermChart';
 import { LineChart } from '../../components/charts/LineChart';
-import { firstParam, parseId, parseNumberIn, type SearchParamsRecord } from '../../components/params';
+import { firstParam, parseNumberIn, parseRouteId, type SearchParamsRecord } from '@/lib/viz/url-state';
 import {
   getTopic,
   readCitationSummary,
@@ -38,7 +38,7 @@ const readCitations = cache((id: number) =>
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id == null) return { title: 'Topic' };
   const result = readTopic(id);
   return { title: result.ok && result.value ? result.value.topic.label : `Topic ${id}` };
@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TopicPage({ params, searchParams }: Props) {
   await connection();
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id == null) notFound();
   const lambda = parseNumberIn(firstParam(await searchParams, 'lambda'), 0, 1) ?? null;
   const result = readTopic(id);

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { answer, jsonError } from '../../_shared/respond';
 import { resolveAuthorFilter } from '../../_shared/author-filter';
-import { parseSearchQuery } from '@/app/components/search-query';
+import { parseSearchQuery } from '@/lib/viz/search-state';
 import { openSearchExport, SEARCH_EXPORT_MAX_ROWS, type SearchExportRow, type SearchFilters } from '@/lib/store/read';
 import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
 
