@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { EgoNetwork } from '@/lib/store/read';
 import { communityColor } from '@/lib/viz/palette';
-import { buildEgoLayout } from './ego-layout';
+import { buildEgoLayout } from '@/lib/viz/ego-layout';
 import { maxOf } from '@/lib/viz/extent';
 
 /**

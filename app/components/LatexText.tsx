@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { splitLatex } from './latex';
+import { splitLatex } from '@/lib/viz/latex';
 
 /**
  * Text with its LaTeX math rendered by KaTeX on the server. Only the math segments become HTML

@@ -8,7 +8,7 @@ import { LineChart } from '../components/charts/LineChart';
 import { getQualityReport, readOrExplain, type QualityMetric } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare, formatSourceName } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { describeMetric, metricOrder, NON_METRIC_KEYS, parseTopicsNote, type Verdict } from './metrics';
+import { describeMetric, metricOrder, NON_METRIC_KEYS, parseTopicsNote, type Verdict } from '@/lib/viz/quality-metrics';
 import { maxOf, minOf } from '@/lib/viz/extent';
 
 export const metadata: Metadata = { title: 'Quality' };

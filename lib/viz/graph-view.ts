@@ -1,7 +1,7 @@
 /**
  * Geometry of the co-author graph view: node radius by papers and the zoom transform that flies
  * to an author (the full graph's layout is precomputed by the pipeline; an ego network's is
- * app/components/ego-layout.ts).
+ * ego-layout.ts).
  */
 import { scaleSqrt } from 'd3';
 import type { Affine } from './map-scale';

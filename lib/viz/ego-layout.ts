@@ -1,9 +1,9 @@
-import { maxOf } from '@/lib/viz/extent';
 /**
  * A radial layout of an ego network: the author at the centre, co-authors on one or two rings
  * (strongest ties on the inner ring), ordered so that co-authors who write together sit near each
  * other. Deterministic and pure; no simulation needed for a few dozen nodes.
  */
+import { maxOf } from './extent';
 
 export interface EgoInputNode {
   id: number;
