@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, readCorpus, type IngestOptions } from './corpus/index';
 import type { Corpus, Paper } from './corpus/types';
+import { buildHistoriograph, DEFAULT_HISTORIOGRAPH_SIZE } from './citations/historiograph';
 import { buildCitationLayer } from './citations/index';
+import { buildCitationNetwork, chooseClusterGraph, DEFAULT_CITATION_NETWORK_OPTIONS } from './citations/network';
 import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
@@ -35,6 +37,7 @@ import {
 } from './store/write';
 import {
   writeCitationLayer,
+  writeCitationNetwork,
   writeCoauthorGraph,
   writeCooccurrenceMaps,
   writeTopicEvolution,
@@ -56,6 +59,15 @@ export interface PipelineOptions {
   model: Omit<TopicModelOptions, 'seed'>;
   graph: Omit<CoauthorGraphOptions, 'seed'>;
   trends: TrendOptions;
+  citations?: CitationOptions;
+}
+
+/** Options of the citation stage. */
+export interface CitationOptions {
+  /** Papers drawn in the citation network view (default 1500). */
+  networkPapers?: number;
+  /** Papers in the historiograph (default 30, at most 200). */
+  historiograph?: number;
 }
 
 /** Time and memory of one stage. */
@@ -141,7 +153,14 @@ export function readInputFingerprint(opts: PipelineOptions): string {
     hash.update(fs.readFileSync(file));
   }
   hash.update(
-    JSON.stringify({ seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends }),
+    JSON.stringify({
+      seed: opts.seed,
+      ingest: opts.ingest,
+      model: opts.model,
+      graph: opts.graph,
+      trends: opts.trends,
+      citations: opts.citations ?? {},
+    }),
   );
   for (const file of listInputFiles(opts.inputs)) {
     hash.update(`\n${path.basename(file)}\n`);
@@ -253,7 +272,32 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     seed: deriveSeed(opts.seed, 'evolution'),
   });
 
+  progress.start('citations', 0);
   const citations = buildCitationLayer(corpus);
+  // Clusters are named from the words the topic model read: a paper's row there, if it has one.
+  const modelRowOf = new Int32Array(corpus.papers.length).fill(-1);
+  modelRows.forEach((paper, row) => (modelRowOf[paper] = row));
+  const networkOptions = {
+    ...DEFAULT_CITATION_NETWORK_OPTIONS,
+    maxPapers: opts.citations?.networkPapers ?? DEFAULT_CITATION_NETWORK_OPTIONS.maxPapers,
+    seed: deriveSeed(opts.seed, 'citation network'),
+  };
+  const citationNetwork = buildCitationNetwork(
+    chooseClusterGraph(corpus.papers, citations, networkOptions),
+    citations.localCitedBy,
+    (p) => (modelRowOf[p] >= 0 ? model.corpus.docs[modelRowOf[p]] : null),
+    model.corpus.vocab,
+    networkOptions,
+  );
+  const historiograph = buildHistoriograph(
+    citations,
+    corpus.papers.map((p) => p.year),
+    opts.citations?.historiograph ?? DEFAULT_HISTORIOGRAPH_SIZE,
+  );
+  progress.end(
+    `${formatCount(citations.citing.length)} citations, ${citationNetwork.clusters.length} clusters (${citationNetwork.network})`,
+  );
+  mark('citations');
 
   progress.start('maps', 0);
   const cooccurrence = buildCooccurrenceMaps(
@@ -282,7 +326,14 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeMeta(db, {
         build_id: fingerprint,
         pipeline_version: PIPELINE_VERSION,
-        options: { seed: opts.seed, ingest: opts.ingest, model: opts.model, graph: opts.graph, trends: opts.trends },
+        options: {
+          seed: opts.seed,
+          ingest: opts.ingest,
+          model: opts.model,
+          graph: opts.graph,
+          trends: opts.trends,
+          citations: opts.citations ?? {},
+        },
         inputs: opts.inputs.map((p) => path.basename(p)),
         papers_without_abstract: corpus.papers.reduce((n, p) => n + (p.abstract === '' ? 1 : 0), 0),
         papers_without_topic: corpus.papers.length - modelRows.length,
@@ -299,6 +350,12 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       writeCitationLayer(
         db,
         citations,
+        Int32Array.from(corpus.papers, (p) => p.id),
+      );
+      writeCitationNetwork(
+        db,
+        citationNetwork,
+        historiograph,
         Int32Array.from(corpus.papers, (p) => p.id),
       );
       writeTopicEvolution(

@@ -42,6 +42,10 @@ Graph and trends
   --max-authors N     papers with more authors do not add co-author links (default 25)
   --min-support N     minimum papers for a term to get a trend (default: scaled to the corpus)
 
+Citations
+  --citation-network N  papers drawn in the citation network view (default 1500)
+  --historiograph N   papers in the historiograph, the most locally cited (default 30, at most 200)
+
 General
   --seed N            seed for every random choice (default 42)
   --quiet             no progress output
@@ -98,6 +102,8 @@ export function parsePipelineArgs(
       'max-df': { type: 'string' },
       'max-authors': { type: 'string' },
       'min-support': { type: 'string' },
+      'citation-network': { type: 'string' },
+      historiograph: { type: 'string' },
       seed: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -145,6 +151,13 @@ export function parsePipelineArgs(
   if (maxAuthors !== undefined) options.graph.maxAuthorsPerPaper = maxAuthors;
   const minSupport = parseNumber('min-support', values['min-support'], { integer: true, min: 1 });
   if (minSupport !== undefined) options.trends.minSupport = minSupport;
+  const networkPapers = parseNumber('citation-network', values['citation-network'], {
+    integer: true,
+    min: 10,
+    max: 20_000,
+  });
+  const historiograph = parseNumber('historiograph', values.historiograph, { integer: true, min: 2, max: 200 });
+  if (networkPapers !== undefined || historiograph !== undefined) options.citations = { networkPapers, historiograph };
   const seed = parseNumber('seed', values.seed, { integer: true, min: 0 });
   if (seed !== undefined) options.seed = seed;
   return { options, quiet: Boolean(values.quiet), help: Boolean(values.help) };

@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -172,6 +172,44 @@ CREATE TABLE cited_references (
   doi       TEXT
 );
 CREATE INDEX cited_references_key ON cited_references(ref_key);
+
+-- citation-based clusters: Louvain on the direct citations (or on bibliographic coupling when too few
+-- papers cite each other: meta.citation_network.network), named from their papers' words
+CREATE TABLE citation_clusters (
+  id     INTEGER PRIMARY KEY,               -- 0 = largest
+  label  TEXT NOT NULL,                     -- two or three terms (c-TF-IDF); '' when its papers have no text
+  size   INTEGER NOT NULL,                  -- papers
+  terms  TEXT NOT NULL,                     -- JSON: its ten heaviest terms, in order of relevance
+  x      REAL NOT NULL,                     -- its region in the network view
+  y      REAL NOT NULL,
+  radius REAL NOT NULL,
+  drawn  INTEGER NOT NULL                   -- of its papers, drawn in the network view
+);
+
+-- a paper's citation cluster (papers without a link, or in a group too small, have none)
+CREATE TABLE paper_citation_clusters (
+  paper_id   INTEGER PRIMARY KEY,
+  cluster_id INTEGER NOT NULL
+);
+CREATE INDEX paper_citation_clusters_cluster ON paper_citation_clusters(cluster_id);
+
+-- the papers the citation network view draws (each cluster's best connected), at their places
+CREATE TABLE citation_network (
+  paper_id   INTEGER PRIMARY KEY,
+  cluster_id INTEGER NOT NULL,
+  rank       INTEGER NOT NULL,              -- 0 = the cluster's best connected paper
+  x          REAL NOT NULL,
+  y          REAL NOT NULL
+);
+
+-- the historiograph: the most locally cited papers on a time axis (links: citations among them)
+CREATE TABLE historiograph (
+  rank            INTEGER PRIMARY KEY,      -- 0 = most locally cited
+  paper_id        INTEGER NOT NULL UNIQUE,
+  year            INTEGER NOT NULL,
+  lane            INTEGER NOT NULL,         -- row of the drawing, 0 = top
+  local_citations INTEGER NOT NULL
+);
 
 -- other versions of a paper the sources name (Crossref's relation: a preprint and its article):
 -- two DOIs stay two papers, linked here; linked_paper_id when the other version is in the corpus

@@ -4,7 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { Corpus } from '../corpus/types';
+import type { Historiograph } from '../citations/historiograph';
 import type { CitationLayer } from '../citations/index';
+import type { CitationNetwork } from '../citations/network';
 import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
 import type { TopicModel } from '../model/types';
@@ -107,6 +109,50 @@ export function writeCitationLayer(db: Database.Database, layer: CitationLayer, 
     citations_local: layer.citing.length,
     citations_papers_with_references: layer.papersWithReferences,
     citations_unresolved: layer.unresolved,
+  });
+}
+
+/** The citation clusters, each paper's cluster, the network view's papers and the historiograph. */
+export function writeCitationNetwork(
+  db: Database.Database,
+  network: CitationNetwork,
+  historiograph: Historiograph,
+  paperIds: ArrayLike<number>,
+): void {
+  const insertCluster = db.prepare(
+    'INSERT INTO citation_clusters (id, label, size, terms, x, y, radius, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertMember = db.prepare('INSERT INTO paper_citation_clusters (paper_id, cluster_id) VALUES (?, ?)');
+  const insertPlace = db.prepare(
+    'INSERT INTO citation_network (paper_id, cluster_id, rank, x, y) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertHistory = db.prepare(
+    'INSERT INTO historiograph (rank, paper_id, year, lane, local_citations) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const c of network.clusters)
+      insertCluster.run(c.id, c.label, c.size, JSON.stringify(c.terms), c.x, c.y, c.radius, c.drawn);
+    network.clusterOf.forEach((c, p) => {
+      if (c >= 0) insertMember.run(paperIds[p], c);
+    });
+    for (const place of network.places)
+      insertPlace.run(paperIds[place.paper], place.cluster, place.rank, place.x, place.y);
+    for (const node of historiograph.nodes)
+      insertHistory.run(node.rank, paperIds[node.paper], node.year, node.lane, node.localCitations);
+  })();
+  writeMeta(db, {
+    citation_network: {
+      network: network.network,
+      linked: network.linked,
+      clusters: network.clusters.length,
+      clustered: network.clusters.reduce((s, c) => s + c.size, 0),
+      drawn: network.places.length,
+      limit: network.limit,
+      modularity: network.modularity,
+      width: network.width,
+      height: network.height,
+    },
+    historiograph: { papers: historiograph.nodes.length, lanes: historiograph.lanes, undated: historiograph.undated },
   });
 }
 

@@ -42,6 +42,10 @@ describe('pipeline arguments', () => {
       '4',
       '--k-max',
       '20',
+      '--citation-network',
+      '800',
+      '--historiograph',
+      '50',
     ]);
     expect(options.inputs.map((p) => path.basename(p))).toEqual(['a.jsonl', 'b.csv']);
     expect(options.model).toMatchObject({ topics: 12, dims: 50, minDf: 3, maxDf: 0.4, kRange: [4, 20] });
@@ -49,6 +53,7 @@ describe('pipeline arguments', () => {
     expect(options.graph.maxAuthorsPerPaper).toBe(10);
     expect(options.trends.minSupport).toBe(5);
     expect(options.seed).toBe(7);
+    expect(options.citations).toEqual({ networkPapers: 800, historiograph: 50 });
   });
 
   it('rejects bad values with a message', () => {
@@ -56,5 +61,6 @@ describe('pipeline arguments', () => {
     expect(() => parsePipelineArgs(['--topics', '1'])).toThrow('--topics must be at least 2');
     expect(() => parsePipelineArgs(['--field-map', 'title'])).toThrow('--field-map expects ours=theirs pairs');
     expect(() => parsePipelineArgs(['--bogus'])).toThrow(/bogus/);
+    expect(() => parsePipelineArgs(['--historiograph', '500'])).toThrow('--historiograph must be at most 200');
   });
 });

@@ -1,0 +1,397 @@
+/**
+ * The direct-citation network of a corpus as CitNetExplorer and VOSviewer show it: citation-based
+ * clusters (seeded Louvain on the citation links taken as undirected, or on bibliographic coupling
+ * when too few papers cite each other), each named from its papers' words with the topics'
+ * class-based TF-IDF, and a seeded layout of the best connected papers, each cluster a region (the
+ * co-author map's layout, lib/graph/community-map.ts). Pure: same input and options, same output.
+ */
+import { MAX_COUPLING_REFERENCE_PAPERS } from '../graph/cooccurrence-items';
+import { buildCommunities } from '../graph/communities';
+import { layoutCommunityMap } from '../graph/community-map';
+import { buildClassTerms, formatTopicLabel } from '../model/labels';
+import type { CsrMatrix } from '../model/sparse';
+import { deriveSeed } from '../random';
+import type { Vocabulary } from '../text/types';
+import type { CitationLayer } from './index';
+
+/** The network the clusters come from. */
+export type ClusterNetwork = 'citations' | 'coupling';
+
+export interface CitationNetworkOptions {
+  /** Papers drawn in the network view: each drawn cluster's best connected, shared out by size. */
+  maxPapers: number;
+  /** Groups smaller than this are no cluster (their papers are counted, not drawn). */
+  minClusterSize: number;
+  /** At most this many clusters, the largest. */
+  maxClusters: number;
+  /** Below this share of papers with references that cite or are cited inside the corpus, the
+   * clusters come from bibliographic coupling. */
+  minLinkedShare: number;
+  /** Coupling links kept per paper, its strongest by cosine of shared references. */
+  couplingLinksPerPaper: number;
+  ticks: number;
+  seed: number;
+}
+
+export const DEFAULT_CITATION_NETWORK_OPTIONS: CitationNetworkOptions = {
+  maxPapers: 1500,
+  minClusterSize: 5,
+  maxClusters: 60,
+  minLinkedShare: 0.3,
+  couplingLinksPerPaper: 10,
+  ticks: 100,
+  seed: 42,
+};
+
+/** An undirected weighted graph over all corpus papers, each link stored from both ends (CSR). */
+export interface PaperGraph {
+  network: ClusterNetwork;
+  offsets: Int32Array;
+  neighbors: Int32Array;
+  weights: Float64Array;
+}
+
+/** A paper with the reference keys coupling compares (the corpus's `Paper` fits). */
+export interface ReferencingPaper {
+  references: readonly { key: string | null }[];
+}
+
+/** CSR of an undirected edge list, both directions, neighbours ascending. */
+function toCsr(n: number, a: ArrayLike<number>, b: ArrayLike<number>, w: ArrayLike<number>) {
+  const degree = new Int32Array(n);
+  for (let e = 0; e < a.length; e++) {
+    degree[a[e]]++;
+    degree[b[e]]++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v] + degree[v];
+  const fill = offsets.slice(0, n);
+  const neighbors = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  for (let e = 0; e < a.length; e++) {
+    neighbors[fill[a[e]]] = b[e];
+    weights[fill[a[e]]++] = w[e];
+    neighbors[fill[b[e]]] = a[e];
+    weights[fill[b[e]]++] = w[e];
+  }
+  for (let v = 0; v < n; v++) {
+    const from = offsets[v];
+    const to = offsets[v + 1];
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => neighbors[x] - neighbors[y]);
+    const nb = order.map((i) => neighbors[i]);
+    const wt = order.map((i) => weights[i]);
+    for (let i = 0; i < nb.length; i++) {
+      neighbors[from + i] = nb[i];
+      weights[from + i] = wt[i];
+    }
+  }
+  return { offsets, neighbors, weights };
+}
+
+/** The direct citations as undirected links of weight 1 (a pair citing each other counts once). */
+export function buildDirectCitationGraph(n: number, layer: Pick<CitationLayer, 'citing' | 'cited'>): PaperGraph {
+  const pairs = new Set<number>();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < layer.citing.length; i++) {
+    const lo = Math.min(layer.citing[i], layer.cited[i]);
+    const hi = Math.max(layer.citing[i], layer.cited[i]);
+    const key = lo * n + hi;
+    if (pairs.has(key)) continue;
+    pairs.add(key);
+    a.push(lo);
+    b.push(hi);
+  }
+  return { network: 'citations', ...toCsr(n, a, b, new Float64Array(a.length).fill(1)) };
+}
+
+/**
+ * Bibliographic coupling (Kessler 1963) between corpus papers: two papers are linked by the
+ * references they share, weighted by cosine (shared / √(refs₁ · refs₂), Salton's measure as
+ * VOSviewer offers it); each paper keeps its `linksPerPaper` strongest, and a reference cited by
+ * more than MAX_COUPLING_REFERENCE_PAPERS papers adds nothing (it would link everything).
+ */
+export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPerPaper: number): PaperGraph {
+  const n = papers.length;
+  const keyId = new Map<string, number>();
+  const refsOf: Int32Array[] = papers.map((p) => {
+    const ids = new Set<number>();
+    for (const r of p.references) {
+      if (r.key === null) continue;
+      let id = keyId.get(r.key);
+      if (id === undefined) keyId.set(r.key, (id = keyId.size));
+      ids.add(id);
+    }
+    return Int32Array.from(ids);
+  });
+  const citingCount = new Int32Array(keyId.size);
+  for (const refs of refsOf) for (let i = 0; i < refs.length; i++) citingCount[refs[i]]++;
+  const start = new Int32Array(keyId.size + 1);
+  for (let k = 0; k < keyId.size; k++) start[k + 1] = start[k] + citingCount[k];
+  const fill = start.slice(0, keyId.size);
+  const citingPapers = new Int32Array(start[keyId.size]);
+  refsOf.forEach((refs, p) => {
+    for (let i = 0; i < refs.length; i++) citingPapers[fill[refs[i]]++] = p;
+  });
+  const shared = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  const kept = new Map<number, number>();
+  for (let p = 0; p < n; p++) {
+    touched.length = 0;
+    const refs = refsOf[p];
+    for (let i = 0; i < refs.length; i++) {
+      const k = refs[i];
+      if (citingCount[k] < 2 || citingCount[k] > MAX_COUPLING_REFERENCE_PAPERS) continue;
+      for (let j = start[k]; j < start[k + 1]; j++) {
+        const q = citingPapers[j];
+        if (q === p) continue;
+        if (stamp[q] !== p) {
+          stamp[q] = p;
+          shared[q] = 0;
+          touched.push(q);
+        }
+        shared[q]++;
+      }
+    }
+    const cosine = (q: number) => shared[q] / Math.sqrt(refs.length * refsOf[q].length);
+    touched.sort((x, y) => cosine(y) - cosine(x) || x - y);
+    for (let i = 0; i < touched.length && i < linksPerPaper; i++) {
+      const q = touched[i];
+      kept.set(Math.min(p, q) * n + Math.max(p, q), Math.round(cosine(q) * 1e6) / 1e6);
+    }
+  }
+  const keys = [...kept.keys()].sort((x, y) => x - y);
+  const a = keys.map((k) => Math.floor(k / n));
+  const b = keys.map((k) => k % n);
+  return {
+    network: 'coupling',
+    ...toCsr(
+      n,
+      a,
+      b,
+      keys.map((k) => kept.get(k)!),
+    ),
+  };
+}
+
+/** Papers with at least one link. */
+function linkedPapers(graph: PaperGraph): number {
+  let linked = 0;
+  for (let v = 0; v + 1 < graph.offsets.length; v++) if (graph.offsets[v + 1] > graph.offsets[v]) linked++;
+  return linked;
+}
+
+/**
+ * The network the clusters come from: direct citations when at least `minLinkedShare` of the
+ * papers with references cite or are cited inside the corpus, else bibliographic coupling (a
+ * corpus of recent papers cites little of itself but shares its references).
+ */
+export function chooseClusterGraph(
+  papers: readonly ReferencingPaper[],
+  layer: CitationLayer,
+  opts: Pick<CitationNetworkOptions, 'minLinkedShare' | 'couplingLinksPerPaper'>,
+): PaperGraph {
+  const direct = buildDirectCitationGraph(papers.length, layer);
+  if (linkedPapers(direct) >= opts.minLinkedShare * layer.papersWithReferences) return direct;
+  const coupling = buildCouplingGraph(papers, opts.couplingLinksPerPaper);
+  return linkedPapers(coupling) > linkedPapers(direct) ? coupling : direct;
+}
+
+/** A citation-based cluster, ids by size (0 = largest). */
+export interface CitationCluster {
+  id: number;
+  size: number;
+  /** Two or three terms from its papers' words (c-TF-IDF), '' when its papers have no text. */
+  label: string;
+  /** Its ten heaviest terms, in the label's order of relevance. */
+  terms: string[];
+  /** Its region in the network view, and how many of its papers that view draws. */
+  x: number;
+  y: number;
+  radius: number;
+  drawn: number;
+}
+
+/** A drawn paper of the network view. */
+export interface NetworkPlace {
+  paper: number;
+  cluster: number;
+  /** 0 = the cluster's best connected paper. */
+  rank: number;
+  x: number;
+  y: number;
+}
+
+export interface CitationNetwork {
+  network: ClusterNetwork;
+  /** Cluster of each corpus paper, -1 when it is in none (no link, or a group too small). */
+  clusterOf: Int32Array;
+  clusters: CitationCluster[];
+  modularity: number;
+  /** Papers with at least one link in the network the clusters come from. */
+  linked: number;
+  /** Sorted by paper. */
+  places: NetworkPlace[];
+  /** The most papers the view draws (`maxPapers`). */
+  limit: number;
+  width: number;
+  height: number;
+}
+
+/** Words of a paper for labelling: its term ids (repeats kept), or null when it has no text. */
+export type PaperTerms = (paper: number) => Int32Array | null;
+
+/**
+ * Names each cluster with the topics' labelling: class-based TF-IDF (BERTopic, arXiv:2203.05794)
+ * over its papers' words, label terms picked by LDAvis relevance. Terms in a single paper are
+ * left out (a label should say what several papers share).
+ */
+export function labelClusters(
+  clusterOf: Int32Array,
+  count: number,
+  termsOf: PaperTerms,
+  vocab: Pick<Vocabulary, 'terms' | 'display' | 'df'>,
+): { label: string; terms: string[] }[] {
+  const rows: number[] = [];
+  const docs: Int32Array[] = [];
+  for (let p = 0; p < clusterOf.length; p++) {
+    if (clusterOf[p] < 0 || clusterOf[p] >= count) continue;
+    const doc = termsOf(p);
+    if (doc === null || doc.length === 0) continue;
+    rows.push(p);
+    docs.push(doc);
+  }
+  const column = new Map<number, number>();
+  const columnTerms: number[] = [];
+  const indptr = new Int32Array(rows.length + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const counts = new Map<number, number>();
+  docs.forEach((doc, r) => {
+    counts.clear();
+    for (let i = 0; i < doc.length; i++) if (vocab.df[doc[i]] >= 2) counts.set(doc[i], (counts.get(doc[i]) ?? 0) + 1);
+    const cols: [number, number][] = [];
+    for (const [term, c] of counts) {
+      let col = column.get(term);
+      if (col === undefined) {
+        column.set(term, (col = columnTerms.length));
+        columnTerms.push(term);
+      }
+      cols.push([col, c]);
+    }
+    cols.sort((x, y) => x[0] - y[0]);
+    for (const [col, c] of cols) {
+      indices.push(col);
+      values.push(c);
+    }
+    indptr[r + 1] = indices.length;
+  });
+  const matrix: CsrMatrix = {
+    rows: rows.length,
+    cols: columnTerms.length,
+    indptr,
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+  };
+  const assignments = Int32Array.from(rows, (p) => clusterOf[p]);
+  const classTerms = buildClassTerms(matrix, Int32Array.from(columnTerms), assignments, count, 30);
+  return classTerms.map((ct) => {
+    if (ct.termIds.length === 0) return { label: '', terms: [] };
+    const ordered = ct.labelOrder.map((r) => ct.termIds[r]);
+    return {
+      label: formatTopicLabel(
+        ordered,
+        vocab.terms,
+        vocab.display,
+        3,
+        ct.labelOrder.map((r) => ct.weights[r]),
+      ),
+      terms: ordered.slice(0, 10).map((t) => vocab.display[t]),
+    };
+  });
+}
+
+/**
+ * The citation network view: Louvain clusters of `graph` (seeded), named by `labelClusters`, and
+ * the seeded region layout of each drawn cluster's best connected papers (links inside the
+ * cluster, then local citations), at most `maxPapers` in all.
+ */
+export function buildCitationNetwork(
+  graph: PaperGraph,
+  localCitedBy: Int32Array,
+  termsOf: PaperTerms,
+  vocab: Pick<Vocabulary, 'terms' | 'display' | 'df'>,
+  opts: CitationNetworkOptions = DEFAULT_CITATION_NETWORK_OPTIONS,
+): CitationNetwork {
+  const linked = linkedPapers(graph);
+  const { groupOf, groups, modularity } = buildCommunities(
+    graph.offsets,
+    graph.neighbors,
+    graph.weights,
+    1,
+    deriveSeed(opts.seed, 'citation clusters'),
+  );
+  let count = 0;
+  while (count < groups.length && count < opts.maxClusters && groups[count].size >= opts.minClusterSize) count++;
+  const clusterOf = Int32Array.from(groupOf, (g) => (g < count ? g : -1));
+  const empty: CitationNetwork = {
+    network: graph.network,
+    clusterOf,
+    clusters: [],
+    modularity: 0,
+    linked,
+    places: [],
+    limit: opts.maxPapers,
+    width: 0,
+    height: 0,
+  };
+  if (count === 0) return empty;
+  const names = labelClusters(clusterOf, count, termsOf, vocab);
+  const map = layoutCommunityMap(
+    {
+      offsets: graph.offsets,
+      neighbors: graph.neighbors,
+      papers: new Int32Array(graph.neighbors.length).fill(1),
+      fractional: graph.weights,
+      communityOf: groupOf,
+      communitySizes: groups.map((g) => g.size),
+      paperCount: Int32Array.from(localCitedBy, (c) => c + 1),
+    },
+    {
+      minCommunitySize: opts.minClusterSize,
+      maxCommunities: count,
+      detailMaxAuthors: opts.maxPapers,
+      detailTotalAuthors: opts.maxPapers,
+      detailMinPerCommunity: opts.minClusterSize,
+      networkMaxAuthors: opts.maxPapers,
+      networkMinPerCommunity: opts.minClusterSize,
+      ticks: opts.ticks,
+      seed: deriveSeed(opts.seed, 'citation layout'),
+    },
+  );
+  const clusters: CitationCluster[] = map.communities.map((c) => ({
+    id: c.id,
+    size: groups[c.id].size,
+    label: names[c.id].label,
+    terms: names[c.id].terms,
+    x: c.x,
+    y: c.y,
+    radius: c.radius,
+    drawn: c.network,
+  }));
+  const places = map.members
+    .filter((m) => m.inNetwork)
+    .map((m) => ({ paper: m.author, cluster: m.community, rank: m.rank, x: m.x, y: m.y }));
+  return {
+    network: graph.network,
+    clusterOf,
+    clusters,
+    modularity: Math.round(modularity * 1e6) / 1e6,
+    linked,
+    places,
+    limit: opts.maxPapers,
+    width: map.width,
+    height: map.height,
+  };
+}
