@@ -128,3 +128,12 @@ const FORMAT_NAMES: Record<string, string> = {
 export function formatPlural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** A paper's short name on a citation drawing, as bibliometrix writes it: first author's surname and
+ * year ('Shima 2016'); the title's start when no author is named. */
+export function formatShortCitation(authors: string, year: number | null, title: string): string {
+  const first = authors.split(/[,;]/)[0]?.trim() ?? '';
+  const surname = first.split(/\s+/).pop() ?? '';
+  const who = surname !== '' ? surname : title.length > 24 ? `${title.slice(0, 23)}…` : title;
+  return year !== null ? `${who} ${year}` : who;
+}

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { formatShortCitation } from '../../viz/format';
 import { prepareCached } from './statements';
 
 export interface CitationSummary {
@@ -79,4 +80,184 @@ export function readTopicReferences(topic: number, limit = 10, db: Database.Data
       GROUP BY r.ref_key HAVING citations >= 2
       ORDER BY citations DESC, r.ref_key LIMIT ?`,
   ).all(topic, Math.min(100, Math.max(1, Math.floor(limit)))) as CitedReference[];
+}
+
+export interface CitationClusterRow {
+  id: number;
+  label: string;
+  size: number;
+  drawn: number;
+  terms: string[];
+  x: number;
+  y: number;
+  radius: number;
+}
+
+/** The citation network view: drawn papers (parallel arrays), the citations among them and the clusters. */
+export interface CitationNetworkData {
+  /** The network the clusters and places come from. */
+  network: 'citations' | 'coupling';
+  /** Papers with a link in that network, in a cluster, and drawn. */
+  linked: number;
+  clustered: number;
+  drawn: number;
+  /** The most papers the view draws (the pipeline's `--citation-network`). */
+  limit: number;
+  modularity: number;
+  width: number;
+  height: number;
+  nodes: {
+    id: number[];
+    title: string[];
+    /** First author and year. */
+    name: string[];
+    year: (number | null)[];
+    x: number[];
+    y: number[];
+    cluster: number[];
+    /** Main topic, -1 when none. */
+    topic: number[];
+    local: number[];
+    global: (number | null)[];
+  };
+  /** Citations among the drawn papers, as node positions (citing → cited). */
+  edges: { source: number[]; target: number[] };
+  clusters: CitationClusterRow[];
+  topics: { id: number; label: string }[];
+}
+
+/** The citation network view, or null when the build has none (no citations or too few). */
+export function readCitationNetwork(db: Database.Database = openBuild()): CitationNetworkData | null {
+  const meta = prepareCached(db, "SELECT value FROM meta WHERE key = 'citation_network'").get() as
+    { value: string } | undefined;
+  if (!meta) return null;
+  const facts = JSON.parse(meta.value) as Omit<CitationNetworkData, 'nodes' | 'edges' | 'clusters' | 'topics'>;
+  const rows = prepareCached(
+    db,
+    `SELECT n.paper_id, p.title, p.authors_text, p.year, n.x, n.y, n.cluster_id, COALESCE(t.topic_id, -1),
+            (SELECT COUNT(*) FROM citations c WHERE c.cited_id = n.paper_id), p.cited_by
+       FROM citation_network n
+       JOIN papers p ON p.id = n.paper_id
+       LEFT JOIN paper_topics t ON t.paper_id = n.paper_id
+      ORDER BY n.cluster_id, n.rank`,
+  )
+    .raw()
+    .all() as [number, string, string, number | null, number, number, number, number, number, number | null][];
+  if (rows.length === 0) return null;
+  const nodes: CitationNetworkData['nodes'] = {
+    id: [],
+    title: [],
+    name: [],
+    year: [],
+    x: [],
+    y: [],
+    cluster: [],
+    topic: [],
+    local: [],
+    global: [],
+  };
+  const index = new Map<number, number>();
+  for (const [id, title, authors, year, x, y, cluster, topic, local, global] of rows) {
+    index.set(id, nodes.id.length);
+    nodes.id.push(id);
+    nodes.title.push(title);
+    nodes.name.push(formatShortCitation(authors, year, title));
+    nodes.year.push(year);
+    nodes.x.push(x);
+    nodes.y.push(y);
+    nodes.cluster.push(cluster);
+    nodes.topic.push(topic);
+    nodes.local.push(local);
+    nodes.global.push(global);
+  }
+  const edges: CitationNetworkData['edges'] = { source: [], target: [] };
+  for (const [citing, cited] of prepareCached(
+    db,
+    `SELECT c.citing_id, c.cited_id FROM citations c
+       JOIN citation_network a ON a.paper_id = c.citing_id
+       JOIN citation_network b ON b.paper_id = c.cited_id
+      ORDER BY c.citing_id, c.cited_id`,
+  )
+    .raw()
+    .iterate() as IterableIterator<[number, number]>) {
+    edges.source.push(index.get(citing)!);
+    edges.target.push(index.get(cited)!);
+  }
+  const clusters = (
+    prepareCached(
+      db,
+      'SELECT id, label, size, drawn, terms, x, y, radius FROM citation_clusters ORDER BY id',
+    ).all() as (Omit<CitationClusterRow, 'terms'> & { terms: string })[]
+  ).map((c) => ({ ...c, terms: JSON.parse(c.terms) as string[] }));
+  const topics = prepareCached(db, 'SELECT id, label FROM topics ORDER BY id').all() as { id: number; label: string }[];
+  return { ...facts, nodes, edges, clusters, topics };
+}
+
+/** A paper of the historiograph. */
+export interface HistoriographPaper {
+  id: number;
+  rank: number;
+  year: number;
+  lane: number;
+  title: string;
+  /** First author and year. */
+  name: string;
+  authors: string;
+  local: number;
+  global: number | null;
+}
+
+export interface HistoriographData {
+  papers: HistoriographPaper[];
+  /** Citations among them, as positions in `papers` (citing → cited). */
+  links: { citing: number; cited: number }[];
+  lanes: number;
+  /** The most cited papers left out for want of a year. */
+  undated: number;
+}
+
+/** The historiograph of the build; no papers when the corpus has no citations inside it. */
+export function readHistoriograph(db: Database.Database = openBuild()): HistoriographData {
+  const rows = prepareCached(
+    db,
+    `SELECT h.paper_id AS id, h.rank, h.year, h.lane, p.title, p.authors_text AS authors,
+            h.local_citations AS local, p.cited_by AS global
+       FROM historiograph h JOIN papers p ON p.id = h.paper_id ORDER BY h.rank`,
+  ).all() as Omit<HistoriographPaper, 'name'>[];
+  const papers = rows.map((r) => ({ ...r, name: formatShortCitation(r.authors, r.year, r.title) }));
+  const position = new Map(papers.map((p, i) => [p.id, i]));
+  const links = (
+    prepareCached(
+      db,
+      `SELECT c.citing_id AS citing, c.cited_id AS cited FROM citations c
+         JOIN historiograph a ON a.paper_id = c.citing_id
+         JOIN historiograph b ON b.paper_id = c.cited_id
+        ORDER BY a.rank, b.rank`,
+    ).all() as { citing: number; cited: number }[]
+  ).map((l) => ({ citing: position.get(l.citing)!, cited: position.get(l.cited)! }));
+  const meta = prepareCached(db, "SELECT value FROM meta WHERE key = 'historiograph'").get() as
+    { value: string } | undefined;
+  const facts = meta ? (JSON.parse(meta.value) as { lanes: number; undated: number }) : { lanes: 0, undated: 0 };
+  return { papers, links, lanes: facts.lanes, undated: facts.undated };
+}
+
+/** Every clustered paper with its cluster, for the CSV of the citation clusters. */
+export function readCitationClusterPapers(db: Database.Database = openBuild()): {
+  cluster: number;
+  label: string;
+  id: number;
+  title: string;
+  year: number | null;
+  local: number;
+  global: number | null;
+}[] {
+  return prepareCached(
+    db,
+    `SELECT m.cluster_id AS cluster, c.label, p.id, p.title, p.year,
+            (SELECT COUNT(*) FROM citations x WHERE x.cited_id = p.id) AS local, p.cited_by AS global
+       FROM paper_citation_clusters m
+       JOIN citation_clusters c ON c.id = m.cluster_id
+       JOIN papers p ON p.id = m.paper_id
+      ORDER BY m.cluster_id, local DESC, p.id`,
+  ).all() as ReturnType<typeof readCitationClusterPapers>;
 }

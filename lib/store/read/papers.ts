@@ -59,9 +59,14 @@ export interface PaperDetail extends PaperListItem {
   references: { position: number; raw: string; doi: string | null; cited: PaperListItem | null }[];
   referenceCount: number;
   resolvedReferenceCount: number;
-  /** Papers of the corpus whose references resolve to this one (at most `CITING_SHOWN`), and how many in all. */
+  /** Papers of the corpus citing this one (at most `CITING_SHOWN`, most cited first), and how many in all. */
   citedByCorpus: PaperListItem[];
   citedByCorpusCount: number;
+  /** Papers of the corpus this one cites (at most `CITING_SHOWN`, most cited first), and how many in all. */
+  citesCorpus: PaperListItem[];
+  citesCorpusCount: number;
+  /** For the papers of both lists: their citations from the corpus, and the count their source reported. */
+  citationCounts: Record<number, { local: number; global: number | null }>;
   /** For a paper merged from several records: which record gave each field. */
   fieldSources: { field: string; file: string; record: number }[];
   /** Other versions the sources name (a preprint, the published article), with the corpus paper when it is one. */
@@ -270,6 +275,9 @@ function readPaperBibliography(
   | 'resolvedReferenceCount'
   | 'citedByCorpus'
   | 'citedByCorpusCount'
+  | 'citesCorpus'
+  | 'citesCorpusCount'
+  | 'citationCounts'
   | 'fieldSources'
   | 'versions'
 > {
@@ -327,18 +335,29 @@ function readPaperBibliography(
       db,
     ).map((p) => [p.id, p]),
   );
-  const citing = selectAll<{ paper_id: number }>(
-    db,
-    'SELECT DISTINCT paper_id FROM paper_references WHERE cited_paper_id = ? ORDER BY paper_id LIMIT ?',
-    id,
-    CITING_SHOWN,
+  // Both lists from the direct citations (each pair once, no self-citations), most cited first.
+  type Linked = { id: number; local: number; global: number | null };
+  const linkedPapers = (sql: string) => selectAll<Linked>(db, sql, id, CITING_SHOWN);
+  const citing = linkedPapers(
+    `SELECT c.citing_id AS id, (SELECT COUNT(*) FROM citations x WHERE x.cited_id = c.citing_id) AS local,
+            p.cited_by AS global
+       FROM citations c JOIN papers p ON p.id = c.citing_id
+      WHERE c.cited_id = ? ORDER BY local DESC, COALESCE(global, -1) DESC, id LIMIT ?`,
   );
-  const citingCount =
-    selectOne<{ n: number }>(
-      db,
-      'SELECT COUNT(DISTINCT paper_id) AS n FROM paper_references WHERE cited_paper_id = ?',
-      id,
-    )?.n ?? 0;
+  const citesList = linkedPapers(
+    `SELECT c.cited_id AS id, (SELECT COUNT(*) FROM citations x WHERE x.cited_id = c.cited_id) AS local,
+            p.cited_by AS global
+       FROM citations c JOIN papers p ON p.id = c.cited_id
+      WHERE c.citing_id = ? ORDER BY local DESC, COALESCE(global, -1) DESC, id LIMIT ?`,
+  );
+  const linkCounts = selectOne<{ citedBy: number; cites: number }>(
+    db,
+    `SELECT (SELECT COUNT(*) FROM citations WHERE cited_id = @id) AS citedBy,
+            (SELECT COUNT(*) FROM citations WHERE citing_id = @id) AS cites`,
+    { id },
+  ) ?? { citedBy: 0, cites: 0 };
+  const citationCounts: Record<number, { local: number; global: number | null }> = {};
+  for (const p of [...citing, ...citesList]) citationCounts[p.id] = { local: p.local, global: p.global };
   const fieldSources = selectAll<{ field: string; file: string; record: number }>(
     db,
     'SELECT field, file, record FROM paper_field_sources WHERE paper_id = ? ORDER BY field',
@@ -376,10 +395,16 @@ function readPaperBibliography(
     referenceCount: counts.total,
     resolvedReferenceCount: counts.resolved,
     citedByCorpus: readPaperListItems(
-      citing.map((c) => c.paper_id),
+      citing.map((c) => c.id),
       db,
     ),
-    citedByCorpusCount: citingCount,
+    citedByCorpusCount: linkCounts.citedBy,
+    citesCorpus: readPaperListItems(
+      citesList.map((c) => c.id),
+      db,
+    ),
+    citesCorpusCount: linkCounts.cites,
+    citationCounts,
     fieldSources,
   };
 }

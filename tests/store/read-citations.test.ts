@@ -1,0 +1,129 @@
+/**
+ * The citation views' read questions on a real SQLite file: six papers in two citing triangles
+ * (the fixture of tests/citations/network.test.ts), written by the pipeline's own writer and read
+ * back as the network page and the paper page ask for them.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHistoriograph } from '@/lib/citations/historiograph';
+import {
+  buildCitationNetwork,
+  buildDirectCitationGraph,
+  DEFAULT_CITATION_NETWORK_OPTIONS,
+} from '@/lib/citations/network';
+import { readCitationClusterPapers, readCitationNetwork, readHistoriograph } from '@/lib/store/read/citations';
+import { getPaper } from '@/lib/store/read/papers';
+import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
+import { writeCitationNetwork } from '@/lib/store/write-analytics';
+
+let dir: string;
+let db: Database.Database;
+
+// Citing → cited, as corpus indices (store ids are one more): two triangles and a bridge 3 → 2.
+const PAIRS: [number, number][] = [
+  [1, 0],
+  [2, 0],
+  [2, 1],
+  [3, 2],
+  [4, 3],
+  [5, 3],
+  [5, 4],
+];
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-read-citations-'));
+  const file = path.join(dir, 'analytics.db');
+  const w = new Database(file);
+  w.exec(SCHEMA_SQL);
+  w.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  const insertPaper = w.prepare(
+    'INSERT INTO papers (id, title, title_derived, abstract, year, authors_text, cited_by) VALUES (?, ?, 0, ?, ?, ?, ?)',
+  );
+  const years = [2000, 2001, 2002, 2003, 2004, 2004];
+  for (let p = 0; p < 6; p++) {
+    insertPaper.run(p + 1, `Paper ${p + 1}`, '', years[p], `Ann Lee${p}, Bo Chen`, p === 0 ? 40 : null);
+  }
+  const insertCitation = w.prepare('INSERT INTO citations (citing_id, cited_id) VALUES (?, ?)');
+  for (const [a, b] of PAIRS) insertCitation.run(a + 1, b + 1);
+  const localCitedBy = Int32Array.from([2, 1, 1, 2, 1, 0]);
+  const layer = {
+    citing: Int32Array.from(PAIRS, (p) => p[0]),
+    cited: Int32Array.from(PAIRS, (p) => p[1]),
+    localCitedBy,
+  };
+  const vocab = { terms: ['graph', 'protein'], display: ['graphs', 'protein'], df: Int32Array.from([3, 3]) };
+  const network = buildCitationNetwork(
+    buildDirectCitationGraph(6, layer),
+    localCitedBy,
+    (p) => Int32Array.of(p < 3 ? 0 : 1),
+    vocab,
+    { ...DEFAULT_CITATION_NETWORK_OPTIONS, minClusterSize: 3 },
+  );
+  writeCitationNetwork(w, network, buildHistoriograph(layer, years, 3), [1, 2, 3, 4, 5, 6]);
+  w.close();
+  db = new Database(file, { readonly: true });
+});
+
+afterAll(() => {
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('citation network reads', () => {
+  it('gives the drawn papers with their names, clusters and counts, and the citations among them', () => {
+    const data = readCitationNetwork(db)!;
+    expect(data.network).toBe('citations');
+    expect([data.linked, data.clustered, data.drawn, data.limit]).toEqual([6, 6, 6, 1500]);
+    expect(data.clusters.map((c) => [c.id, c.label, c.size, c.drawn])).toEqual([
+      [0, 'graphs', 3, 3],
+      [1, 'protein', 3, 3],
+    ]);
+    // Ordered by cluster, then rank inside it (most links inside the cluster first).
+    expect(data.nodes.id.slice().sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const at = (id: number) => data.nodes.id.indexOf(id);
+    expect(data.nodes.name[at(1)]).toBe('Lee0 2000');
+    expect([data.nodes.local[at(1)], data.nodes.global[at(1)]]).toEqual([2, 40]);
+    expect(data.nodes.cluster[at(4)]).toBe(1);
+    const links = data.edges.source.map((s, e) => [data.nodes.id[s], data.nodes.id[data.edges.target[e]]]);
+    expect(links).toEqual(PAIRS.map(([a, b]) => [a + 1, b + 1]));
+  });
+
+  it('lists every clustered paper for the CSV, most cited first within its cluster', () => {
+    expect(readCitationClusterPapers(db).map((p) => [p.cluster, p.label, p.id, p.local])).toEqual([
+      [0, 'graphs', 1, 2],
+      [0, 'graphs', 2, 1],
+      [0, 'graphs', 3, 1],
+      [1, 'protein', 4, 2],
+      [1, 'protein', 5, 1],
+      [1, 'protein', 6, 0],
+    ]);
+  });
+
+  it('gives the historiograph with its links as positions', () => {
+    // Top three by local citations, ties by year: paper 1 (2), paper 4 (2), paper 2 (1, 2001).
+    const h = readHistoriograph(db);
+    expect(h.papers.map((p) => [p.id, p.rank, p.year, p.local, p.name])).toEqual([
+      [1, 0, 2000, 2, 'Lee0 2000'],
+      [4, 1, 2003, 2, 'Lee3 2003'],
+      [2, 2, 2001, 1, 'Lee1 2001'],
+    ]);
+    // Among them only 2 → 1 (positions 2 → 0).
+    expect(h.links).toEqual([{ citing: 2, cited: 0 }]);
+    expect(h.undated).toBe(0);
+  });
+
+  it('gives a paper page what it cites and what cites it, with both counts', () => {
+    const paper = getPaper(3, db)!;
+    expect(paper.citesCorpus.map((p) => p.id)).toEqual([1, 2]);
+    expect(paper.citedByCorpus.map((p) => p.id)).toEqual([4]);
+    expect([paper.citesCorpusCount, paper.citedByCorpusCount]).toEqual([2, 1]);
+    expect(paper.citationCounts).toEqual({
+      1: { local: 2, global: 40 },
+      2: { local: 1, global: null },
+      4: { local: 2, global: null },
+    });
+  });
+});
