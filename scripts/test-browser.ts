@@ -1,6 +1,8 @@
 /**
  * Browser tests against a production build: makes sure the bundled corpus is built, runs
- * `next build` into .next-test, starts `next start` on a free port, runs the browser test files
+ * `next build` into .next-test, starts `next start` on a free port (and beside it servers of an
+ * export fixture, the bundled corpus with 40 topics and, when ../shared/formats is here, a citation
+ * sample), runs the browser test files
  * (tests/browser/*.test.ts, real Chromium through playwright-core), and stops the server.
  *
  *   npm run test:browser                 # everything
@@ -74,6 +76,32 @@ async function main(): Promise<number> {
     '--quiet',
   ]);
   if (builtMany !== 0) return builtMany;
+  // A fourth, when the shared export samples are on this machine: the OpenAlex works of
+  // ../shared/formats/openalex/synergy__Donners_2021 (258 papers citing each other 801 times), read
+  // in place, for the citation views that need citations to draw.
+  const citationSample = [
+    process.env.TOPICSCOPE_SHARED_DIR ? path.join(process.env.TOPICSCOPE_SHARED_DIR, 'formats') : null,
+    path.resolve(ROOT, '../shared/formats'),
+    '/work/shared/formats',
+  ]
+    .filter((dir): dir is string => dir !== null)
+    .map((dir) => path.join(dir, 'openalex', 'synergy__Donners_2021'))
+    .find((dir) => fs.existsSync(dir));
+  const citationsBuild = citationSample ? fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-citations-build-')) : null;
+  if (citationSample && citationsBuild) {
+    log(`building the citation sample (${citationSample})`);
+    const builtCitations = run(path.join(BIN, 'tsx'), [
+      'scripts/pipeline.ts',
+      '--input',
+      citationSample,
+      '--out',
+      citationsBuild,
+      '--quiet',
+    ]);
+    if (builtCitations !== 0) return builtCitations;
+  } else {
+    log('../shared/formats not found: the citation views are tested on their empty state only');
+  }
 
   const start = async (build: string | null): Promise<{ url: string; server: ReturnType<typeof spawn> }> => {
     const port = await freePort();
@@ -95,8 +123,14 @@ async function main(): Promise<number> {
   const main = await start(null);
   const exportsServer = await start(exportsBuild);
   const manyTopicsServer = await start(manyTopicsBuild);
+  const citationsServer = citationsBuild ? await start(citationsBuild) : null;
   const stopAll = () =>
-    Promise.all([stopServer(main.server), stopServer(exportsServer.server), stopServer(manyTopicsServer.server)]);
+    Promise.all([
+      stopServer(main.server),
+      stopServer(exportsServer.server),
+      stopServer(manyTopicsServer.server),
+      ...(citationsServer ? [stopServer(citationsServer.server)] : []),
+    ]);
   const stop = () => void stopAll().then(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -104,16 +138,19 @@ async function main(): Promise<number> {
     await waitForServer(`${main.url}/api/papers/1`, main.server);
     await waitForServer(`${exportsServer.url}/api/papers/1`, exportsServer.server);
     await waitForServer(`${manyTopicsServer.url}/api/papers/1`, manyTopicsServer.server);
+    if (citationsServer) await waitForServer(`${citationsServer.url}/api/papers/1`, citationsServer.server);
     log('running the browser tests');
     return run(path.join(BIN, 'vitest'), ['run', '--config', 'tests/browser/vitest.config.ts', ...filters], {
       TOPICSCOPE_BASE_URL: main.url,
       TOPICSCOPE_EXPORTS_URL: exportsServer.url,
       TOPICSCOPE_40_TOPICS_URL: manyTopicsServer.url,
+      ...(citationsServer ? { TOPICSCOPE_CITATIONS_URL: citationsServer.url } : {}),
     });
   } finally {
     await stopAll();
     fs.rmSync(exportsBuild, { recursive: true, force: true });
     fs.rmSync(manyTopicsBuild, { recursive: true, force: true });
+    if (citationsBuild) fs.rmSync(citationsBuild, { recursive: true, force: true });
   }
 }
 

@@ -1,25 +1,33 @@
 /**
  * /graph: the networks of a field. Who works with whom (the co-author graph: a map of communities,
  * a community's members, the whole network as regions), and VOSviewer-style co-occurrence maps of
- * terms, keywords, institutions and countries (`?net=terms`). Layouts are precomputed by the
- * pipeline; the page says plainly how many papers carry author names.
+ * terms, keywords, institutions and countries (`?net=terms`), and the citation views: the
+ * direct-citation network with its clusters, bibliographic coupling, co-citation of references and
+ * the historiograph. Layouts are precomputed by the pipeline; the page says plainly how many papers
+ * carry author names, and a corpus without references why it has no citation views.
  */
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import {
   COOCCURRENCE_KINDS,
+  readCitationNetwork,
+  readCitationSummary,
   readCommunityMap,
   readCooccurrenceKinds,
   readCooccurrenceMap,
   readGraphSummary,
+  readHistoriograph,
   readOrExplain,
   type CooccurrenceMapKind,
 } from '@/lib/store/read';
 import { formatCount } from '@/lib/viz/format';
 import { parseGraphState } from '@/lib/viz/url-state';
+import { NoReferences } from '../components/citations/Foundations';
 import { NoBuild } from '../components/NoBuild';
+import { CitationNetworkExplorer } from '../components/viz/CitationNetworkExplorer';
 import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
 import { CooccurrenceExplorer } from '../components/viz/CooccurrenceExplorer';
+import { HistoriographChart } from '../components/viz/HistoriographChart';
 import styles from '../components/viz/viz.module.css';
 
 export const metadata: Metadata = { title: 'Networks · Topicscope' };
@@ -34,21 +42,57 @@ const NETWORK_NAMES: Record<'coauthors' | CooccurrenceMapKind, string> = {
   coupling: 'Coupling',
 };
 
-/** The networks this build offers, as links that keep nothing of another network's view. */
+/** The citation views, always offered: a corpus without references gets an empty state that says why. */
+const CITATION_VIEWS = [
+  ['citations', 'Direct citation'],
+  ['coupling', 'Coupling'],
+  ['cocitation', 'Co-citation of references'],
+  ['historiograph', 'Historiograph'],
+] as const;
+
+const CITATION_TITLES: Record<(typeof CITATION_VIEWS)[number][0], string> = {
+  citations: 'Direct-citation network',
+  coupling: 'Bibliographic coupling map',
+  cocitation: 'Co-citation map',
+  historiograph: 'Historiograph',
+};
+
+/** The networks this build offers, as links that keep nothing of another network's view: the
+ * networks of people and words, then the citation views as one group. */
 function NetworkNav({ current, kinds }: { current: string; kinds: readonly CooccurrenceMapKind[] }) {
+  const link = (net: string, text: string) => (
+    <Link
+      key={net}
+      href={net === 'coauthors' ? '/graph' : `/graph?net=${net}`}
+      aria-current={net === current ? 'page' : undefined}
+      className={net === current ? 'btn btn-primary' : 'btn'}
+    >
+      {text}
+    </Link>
+  );
+  const general = (['coauthors', ...kinds] as const).filter((net) => net !== 'cocitation' && net !== 'coupling');
   return (
-    <nav className={styles.segmented} aria-label="Network" data-testid="network-nav">
-      {(['coauthors', ...kinds] as const).map((net) => (
-        <Link
-          key={net}
-          href={net === 'coauthors' ? '/graph' : `/graph?net=${net}`}
-          aria-current={net === current ? 'page' : undefined}
-          className={net === current ? 'btn btn-primary' : 'btn'}
-        >
-          {NETWORK_NAMES[net]}
-        </Link>
-      ))}
+    <nav className={styles.networkNav} aria-label="Network" data-testid="network-nav">
+      <div className={styles.segmented} role="group" aria-label="Networks of people and words">
+        {general.map((net) => link(net, NETWORK_NAMES[net]))}
+      </div>
+      <div className={styles.segmented} role="group" aria-label="Citations" data-testid="citation-nav">
+        <span className={styles.hint}>Citations:</span>
+        {CITATION_VIEWS.map(([net, text]) => link(net, text))}
+      </div>
     </nav>
+  );
+}
+
+/** What a citation view shows when the corpus has no reference lists, or none that link its papers. */
+function NoCitationView({ hasReferences, what }: { hasReferences: boolean; what: string }) {
+  return hasReferences ? (
+    <p className="muted" data-testid="no-citation-view">
+      No {what} to draw: the reference lists of this corpus do not link its papers to each other (a reference must
+      resolve to a corpus paper by DOI, identifier or author-year-volume-page).
+    </p>
+  ) : (
+    <NoReferences />
   );
 }
 
@@ -59,17 +103,24 @@ export default async function GraphPage({
 }) {
   const params = await searchParams;
   const net = typeof params.net === 'string' ? params.net : 'coauthors';
+  if (net === 'citations' || net === 'historiograph') return <CitationView net={net} params={params} />;
   const kind = (COOCCURRENCE_KINDS as readonly string[]).includes(net) ? (net as CooccurrenceMapKind) : null;
   if (kind !== null) {
-    const found = readOrExplain(() => ({ kinds: readCooccurrenceKinds(), map: readCooccurrenceMap(kind) }));
+    const found = readOrExplain(() => ({
+      kinds: readCooccurrenceKinds(),
+      map: readCooccurrenceMap(kind),
+      hasReferences: readCitationSummary().papersWithReferences > 0,
+    }));
     if (!found.ok) return <NoBuild problem={found.problem} />;
     const item = typeof params.item === 'string' && /^\d{1,6}$/.test(params.item) ? Number(params.item) : null;
     return (
       <div className="page-wide">
-        <h1>{NETWORK_NAMES[kind]} map</h1>
+        <h1>{kind === 'cocitation' || kind === 'coupling' ? CITATION_TITLES[kind] : `${NETWORK_NAMES[kind]} map`}</h1>
         <NetworkNav current={kind} kinds={found.value.kinds} />
         {found.value.map ? (
           <CooccurrenceExplorer key={kind} data={found.value.map} initialItem={item} />
+        ) : kind === 'cocitation' || kind === 'coupling' ? (
+          <NoCitationView hasReferences={found.value.hasReferences} what="map" />
         ) : (
           <p className="muted">
             This corpus has no {NETWORK_NAMES[kind].toLowerCase()} to map: its sources do not carry them.
@@ -141,6 +192,54 @@ export default async function GraphPage({
             </p>
           )}
         </>
+      )}
+    </div>
+  );
+}
+
+/** The direct-citation network or the historiograph, or the empty state that says why there is none. */
+function CitationView({
+  net,
+  params,
+}: {
+  net: 'citations' | 'historiograph';
+  params: Record<string, string | string[] | undefined>;
+}) {
+  const found = readOrExplain(() => ({
+    kinds: readCooccurrenceKinds(),
+    summary: readCitationSummary(),
+    network: net === 'citations' ? readCitationNetwork() : null,
+    history: net === 'historiograph' ? readHistoriograph() : null,
+  }));
+  if (!found.ok) return <NoBuild problem={found.problem} />;
+  const { kinds, summary, network, history } = found.value;
+  const paper = typeof params.paper === 'string' && /^\d{1,9}$/.test(params.paper) ? Number(params.paper) : null;
+  const color = params.color === 'topic' || params.color === 'year' ? params.color : 'cluster';
+  return (
+    <div className="page-wide">
+      <h1>{CITATION_TITLES[net]}</h1>
+      <NetworkNav current={net} kinds={kinds} />
+      {net === 'citations' ? (
+        network ? (
+          <CitationNetworkExplorer data={network} initialPaper={paper} initialColor={color} />
+        ) : (
+          <NoCitationView hasReferences={summary.papersWithReferences > 0} what="citation network" />
+        )
+      ) : history && history.papers.length > 0 ? (
+        <>
+          <p className="muted" data-testid="historiograph-status">
+            The {formatCount(history.papers.length)} papers this corpus cites most (of {formatCount(summary.citations)}{' '}
+            citations inside it), by year, with the citations among them: the field&rsquo;s chronological backbone, as
+            bibliometrix&rsquo;s historiograph draws it. Size is citations from the corpus; click a paper to open it.
+            {history.undated > 0 && ` ${formatCount(history.undated)} cited papers without a year are left out.`}{' '}
+            <a href="/api/citations/historiograph?format=csv" download>
+              CSV
+            </a>
+          </p>
+          <HistoriographChart data={history} />
+        </>
+      ) : (
+        <NoCitationView hasReferences={summary.papersWithReferences > 0} what="historiograph" />
       )}
     </div>
   );

@@ -27,6 +27,9 @@ export interface GraphData {
   group?: number[];
   /** Community regions of the network view: faint discs named at low zoom. */
   regions?: GraphRegion[];
+  /** An ego view lights only the focused node's own links (a paper's citations), not every link
+   * among its neighbours, which around a much cited paper would light half the graph. */
+  spokes?: boolean;
 }
 
 export interface GraphRegion {
@@ -207,7 +210,11 @@ export class GraphEngine extends ZoomCanvas<Theme, boolean> {
     for (const e of inView) {
       const a = data.edgeSource[e];
       const b = data.edgeTarget[e];
-      const inEgo = ego !== null && ego.has(a) && ego.has(b);
+      const inEgo =
+        ego !== null &&
+        ego.has(a) &&
+        ego.has(b) &&
+        (!data.spokes || this.focus < 0 || a === this.focus || b === this.focus);
       if (skipSingles && !inEgo && data.edgePapers[e] === 1) continue;
       const path = inEgo
         ? egoPath
