@@ -172,6 +172,11 @@ export default async function PaperPage({ params }: Props) {
               {paper.citedBy.source ? ` (${formatFormatName(paper.citedBy.source)})` : ''}
             </span>
           )}
+          {paper.referenceCount + paper.citedByCorpusCount > 0 && (
+            <span title="Citations from papers of this corpus" data-testid="local-citations">
+              {formatCount(paper.citedByCorpusCount)} in this corpus
+            </span>
+          )}
           {paper.label && <span className="badge">{paper.label}</span>}
           {paper.externalId &&
             (ARXIV_ID.test(paper.externalId) ? (
@@ -290,16 +295,49 @@ export default async function PaperPage({ params }: Props) {
               </ol>
             </section>
           )}
-          {paper.citedByCorpusCount > 0 && (
-            <section className="card" aria-labelledby="citing-title">
-              <h2 id="citing-title" className="card-title">
-                Cited in this corpus by {formatPlural(paper.citedByCorpusCount, 'paper')}
+          {(paper.citedByCorpusCount > 0 || paper.citesCorpusCount > 0) && (
+            <section className="card" aria-labelledby="corpus-citations-title" data-testid="corpus-citations">
+              <h2 id="corpus-citations-title" className="card-title">
+                Citations in this corpus
               </h2>
-              <ul className="paper-list">
-                {paper.citedByCorpus.map((p) => (
-                  <PaperItem key={p.id} paper={p} />
+              <p className="subtle">
+                Beside each paper: its citations from this corpus, then the count its source reported in all.{' '}
+                <Link href={`/graph?net=citations&paper=${paper.id}`}>See it in the citation network</Link>.
+              </p>
+              <div className="grid-2">
+                {(
+                  [
+                    [
+                      'cited-by',
+                      'Cited by',
+                      paper.citedByCorpus,
+                      paper.citedByCorpusCount,
+                      'No paper of this corpus cites it.',
+                    ],
+                    ['cites', 'Cites', paper.citesCorpus, paper.citesCorpusCount, 'It cites no paper of this corpus.'],
+                  ] as const
+                ).map(([key, heading, list, count, empty]) => (
+                  <div key={key} data-testid={`corpus-${key}`}>
+                    <h3>
+                      {heading} {formatPlural(count, 'paper')}
+                      {count > list.length ? ` (the ${list.length} most cited shown)` : ''}
+                    </h3>
+                    {list.length === 0 ? (
+                      <p className="muted">{empty}</p>
+                    ) : (
+                      <ul className="paper-list">
+                        {list.map((p) => (
+                          <PaperItem
+                            key={p.id}
+                            paper={p}
+                            extra={<CitationCounts counts={paper.citationCounts[p.id]} />}
+                          />
+                        ))}
+                      </ul>
+                    )}
+                  </div>
                 ))}
-              </ul>
+              </div>
             </section>
           )}
           <section className="card" aria-labelledby="similar-title">
@@ -415,5 +453,15 @@ export default async function PaperPage({ params }: Props) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** A cited or citing paper's two counts, side by side: from this corpus, and in all (its source's). */
+function CitationCounts({ counts }: { counts: { local: number; global: number | null } | undefined }) {
+  if (!counts) return null;
+  return (
+    <span className="nowrap" title="Citations from this corpus · times cited as its source counts them">
+      {formatCount(counts.local)} here{counts.global !== null ? ` · ${formatCount(counts.global)} in all` : ''}
+    </span>
   );
 }
