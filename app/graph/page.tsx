@@ -21,6 +21,7 @@ import {
   type CooccurrenceMapKind,
 } from '@/lib/store/read';
 import { formatCount } from '@/lib/viz/format';
+import { parseCitationViewState } from '@/lib/viz/citation-view';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoReferences } from '../components/citations/Foundations';
 import { NoBuild } from '../components/NoBuild';
@@ -213,15 +214,13 @@ function CitationView({
   }));
   if (!found.ok) return <NoBuild problem={found.problem} />;
   const { kinds, summary, network, history } = found.value;
-  const paper = typeof params.paper === 'string' && /^\d{1,9}$/.test(params.paper) ? Number(params.paper) : null;
-  const color = params.color === 'topic' || params.color === 'year' ? params.color : 'cluster';
   return (
     <div className="page-wide">
       <h1>{CITATION_TITLES[net]}</h1>
       <NetworkNav current={net} kinds={kinds} />
       {net === 'citations' ? (
         network ? (
-          <CitationNetworkExplorer data={network} initialPaper={paper} initialColor={color} />
+          <CitationNetworkExplorer data={network} initial={parseCitationViewState(params)} />
         ) : (
           <NoCitationView hasReferences={summary.papersWithReferences > 0} what="citation network" />
         )

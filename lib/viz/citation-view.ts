@@ -1,12 +1,38 @@
 /**
- * Pure helpers of the citation views: node colours (by citation cluster, topic or year), a paper's
+ * Pure helpers of the citation views: the direct-citation view's URL state, node colours (by citation cluster, topic or year), a paper's
  * ego network in the direct-citation graph, and the geometry of the historiograph (years across,
  * rows down, links as arcs so a citation that skips a year does not run through the papers between).
  */
 import { interpolateCividis, scaleLinear, scaleSequential } from 'd3';
 import { groupColor, NEUTRAL_COLOR, topicColor } from './palette';
+import { choiceField, idField, readQuery, writeQuery, type QueryInput } from './url-state';
 
 export type CitationColorBy = 'cluster' | 'topic' | 'year';
+
+/** The direct-citation view's URL: the chosen paper (store id) and the colouring. */
+export interface CitationViewState {
+  paper: number | null;
+  color: CitationColorBy;
+}
+
+const CITATION_VIEW_QUERY = {
+  paper: idField,
+  color: choiceField(['cluster', 'topic', 'year'], 'cluster'),
+};
+
+/** Reads the view's state from a URL query, leniently (junk falls back to the default). */
+export function parseCitationViewState(input: QueryInput): CitationViewState {
+  return readQuery(CITATION_VIEW_QUERY, input);
+}
+
+/** The view's query string, `net=citations` first; the default colouring is left out. */
+export function formatCitationViewState(state: CitationViewState): string {
+  return writeQuery([
+    ['net', 'citations'],
+    ['paper', state.paper],
+    ['color', state.color === 'cluster' ? null : state.color],
+  ]);
+}
 
 export const CITATION_COLOR_CHOICES: readonly (readonly [CitationColorBy, string])[] = [
   ['cluster', 'Citation cluster'],

@@ -5,6 +5,8 @@ import {
   buildCitationEgo,
   buildHistoriographScales,
   formatCitationArc,
+  formatCitationViewState,
+  parseCitationViewState,
   yearExtent,
 } from '@/lib/viz/citation-view';
 import { formatShortCitation } from '@/lib/viz/format';
@@ -55,5 +57,17 @@ describe('citation view helpers', () => {
     expect(formatShortCitation('Midori Shima, Hideji Hanabusa', 2016, 'Factor VIII')).toBe('Shima 2016');
     expect(formatShortCitation('Smith, John; Lee, Ann', 2001, 'X')).toBe('Smith 2001');
     expect(formatShortCitation('', null, 'A very long title that goes on')).toBe('A very long title that …');
+  });
+
+  it('reads and writes the view’s URL, leniently', () => {
+    expect(parseCitationViewState({ net: 'citations', paper: '102', color: 'year' })).toEqual({
+      paper: 102,
+      color: 'year',
+    });
+    expect(parseCitationViewState({ paper: 'x', color: 'rainbow' })).toEqual({ paper: null, color: 'cluster' });
+    expect(formatCitationViewState({ paper: 102, color: 'year' })).toBe('net=citations&paper=102&color=year');
+    expect(formatCitationViewState({ paper: null, color: 'cluster' })).toBe('net=citations');
+    const state = { paper: 7, color: 'topic' as const };
+    expect(parseCitationViewState(new URLSearchParams(formatCitationViewState(state)))).toEqual(state);
   });
 });

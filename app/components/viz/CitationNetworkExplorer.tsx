@@ -5,15 +5,17 @@
  * graph (zoom, hover, names without collisions). Colour by cluster, topic or year; find a paper or
  * click one for its ego network (what it cites and what cites it); the cluster list beside it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CitationNetworkData } from '@/lib/store/read/citations';
 import {
   buildCitationColors,
   buildCitationEgo,
   buildYearColor,
   CITATION_COLOR_CHOICES,
+  formatCitationViewState,
   yearExtent,
   type CitationColorBy,
+  type CitationViewState,
 } from '@/lib/viz/citation-view';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 import { groupColor } from '@/lib/viz/palette';
@@ -24,15 +26,16 @@ import { CitationSidePanel } from './CitationSidePanel';
 import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
 import type { GraphData } from './graph-engine';
 import { useSize } from './use-size';
+import { useUrlState } from './use-url-state';
 import styles from './viz.module.css';
 
 export interface CitationNetworkExplorerProps {
   data: CitationNetworkData;
-  initialPaper: number | null;
-  initialColor: CitationColorBy;
+  initial: CitationViewState;
 }
 
-export function CitationNetworkExplorer({ data, initialPaper, initialColor }: CitationNetworkExplorerProps) {
+export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplorerProps) {
+  const { paper: initialPaper, color: initialColor } = initial;
   const { nodes, edges, clusters } = data;
   const graphRef = useRef<CoauthorGraphHandle>(null);
   const [areaRef, area] = useSize<HTMLDivElement>();
@@ -42,14 +45,7 @@ export function CitationNetworkExplorer({ data, initialPaper, initialColor }: Ci
   const [cluster, setCluster] = useState<number | null>(null);
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
 
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    if (focus >= 0) url.searchParams.set('paper', String(nodes.id[focus]));
-    else url.searchParams.delete('paper');
-    if (colorBy !== 'cluster') url.searchParams.set('color', colorBy);
-    else url.searchParams.delete('color');
-    window.history.replaceState(null, '', url);
-  }, [focus, colorBy, nodes.id]);
+  useUrlState(formatCitationViewState({ paper: focus >= 0 ? nodes.id[focus] : null, color: colorBy }));
 
   const colors = useMemo(() => buildCitationColors(nodes, colorBy), [nodes, colorBy]);
   const graph: GraphData = useMemo(
@@ -167,24 +163,7 @@ export function CitationNetworkExplorer({ data, initialPaper, initialColor }: Ci
               onZoomEnd={noop}
               onDraw={noop}
             />
-            {hover && (
-              <div
-                className={styles.hoverCard}
-                style={{ left: hover.at.x, top: hover.at.y }}
-                data-flip-x={hover.at.x > area.width - 320 || undefined}
-                data-flip-y={hover.at.y > area.height - 90 || undefined}
-                role="tooltip"
-              >
-                <strong>{nodes.title[hover.index]}</strong>
-                <span className={styles.hint}>
-                  {nodes.name[hover.index]} · cited {formatCount(nodes.local[hover.index])} here
-                  {nodes.global[hover.index] !== null && `, ${formatCount(nodes.global[hover.index]!)} in all`}
-                </span>
-                <span className={styles.hint}>
-                  {clusters[nodes.cluster[hover.index]]?.label || `Cluster ${nodes.cluster[hover.index] + 1}`}
-                </span>
-              </div>
-            )}
+            {hover && <CitationHoverCard data={data} index={hover.index} at={hover.at} area={area} />}
           </div>
         </ExportChart>
       </section>
@@ -224,5 +203,39 @@ function YearLegend({ years }: { years: readonly (number | null)[] }) {
       />{' '}
       {last}
     </p>
+  );
+}
+
+/** The card beside a hovered paper: its title, short name, both counts and its cluster. */
+function CitationHoverCard({
+  data,
+  index,
+  at,
+  area,
+}: {
+  data: CitationNetworkData;
+  index: number;
+  at: { x: number; y: number };
+  area: { width: number; height: number };
+}) {
+  const { nodes, clusters } = data;
+  const global = nodes.global[index];
+  return (
+    <div
+      className={styles.hoverCard}
+      style={{ left: at.x, top: at.y }}
+      data-flip-x={at.x > area.width - 320 || undefined}
+      data-flip-y={at.y > area.height - 90 || undefined}
+      role="tooltip"
+    >
+      <strong>{nodes.title[index]}</strong>
+      <span className={styles.hint}>
+        {nodes.name[index]} · cited {formatCount(nodes.local[index])} here
+        {global !== null && `, ${formatCount(global)} in all`}
+      </span>
+      <span className={styles.hint}>
+        {clusters[nodes.cluster[index]]?.label || `Cluster ${nodes.cluster[index] + 1}`}
+      </span>
+    </div>
   );
 }
