@@ -271,6 +271,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     ...DEFAULT_EVOLUTION_OPTIONS,
     seed: deriveSeed(opts.seed, 'evolution'),
   });
+  mark('evolution');
 
   progress.start('citations', 0);
   const citations = buildCitationLayer(corpus);

@@ -137,6 +137,9 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
   const stamp = new Int32Array(n).fill(-1);
   const touched: number[] = [];
   const kept = new Map<number, number>();
+  const norm = Float64Array.from(refsOf, (refs) => Math.sqrt(refs.length));
+  const best = new Int32Array(Math.max(1, linksPerPaper));
+  const bestCosine = new Float64Array(Math.max(1, linksPerPaper));
   for (let p = 0; p < n; p++) {
     touched.length = 0;
     const refs = refsOf[p];
@@ -154,11 +157,28 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
         shared[q]++;
       }
     }
-    const cosine = (q: number) => shared[q] / Math.sqrt(refs.length * refsOf[q].length);
-    touched.sort((x, y) => cosine(y) - cosine(x) || x - y);
-    for (let i = 0; i < touched.length && i < linksPerPaper; i++) {
-      const q = touched[i];
-      kept.set(Math.min(p, q) * n + Math.max(p, q), Math.round(cosine(q) * 1e6) / 1e6);
+    // The strongest `linksPerPaper` by insertion into a short list (a full sort of the thousands a
+    // popular reference brings is most of the cost); ties go to the lower paper index.
+    let count = 0;
+    for (const q of touched) {
+      const c = shared[q] / (norm[p] * norm[q]);
+      if (
+        count === linksPerPaper &&
+        (c < bestCosine[count - 1] || (c === bestCosine[count - 1] && q > best[count - 1]))
+      )
+        continue;
+      let at = count < linksPerPaper ? count++ : count - 1;
+      while (at > 0 && (bestCosine[at - 1] < c || (bestCosine[at - 1] === c && best[at - 1] > q))) {
+        best[at] = best[at - 1];
+        bestCosine[at] = bestCosine[at - 1];
+        at--;
+      }
+      best[at] = q;
+      bestCosine[at] = c;
+    }
+    for (let i = 0; i < count; i++) {
+      const q = best[i];
+      kept.set(Math.min(p, q) * n + Math.max(p, q), Math.round(bestCosine[i] * 1e6) / 1e6);
     }
   }
   const keys = [...kept.keys()].sort((x, y) => x - y);
@@ -262,28 +282,30 @@ export function labelClusters(
     rows.push(p);
     docs.push(doc);
   }
-  const column = new Map<number, number>();
+  const column = new Int32Array(vocab.terms.length).fill(-1);
   const columnTerms: number[] = [];
   const indptr = new Int32Array(rows.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
-  const counts = new Map<number, number>();
+  const counts = new Int32Array(vocab.terms.length);
+  const cols: number[] = [];
   docs.forEach((doc, r) => {
-    counts.clear();
-    for (let i = 0; i < doc.length; i++) if (vocab.df[doc[i]] >= 2) counts.set(doc[i], (counts.get(doc[i]) ?? 0) + 1);
-    const cols: [number, number][] = [];
-    for (const [term, c] of counts) {
-      let col = column.get(term);
-      if (col === undefined) {
-        column.set(term, (col = columnTerms.length));
+    cols.length = 0;
+    for (let i = 0; i < doc.length; i++) {
+      const term = doc[i];
+      if (vocab.df[term] < 2) continue;
+      if (counts[term]++ > 0) continue;
+      if (column[term] < 0) {
+        column[term] = columnTerms.length;
         columnTerms.push(term);
       }
-      cols.push([col, c]);
+      cols.push(term);
     }
-    cols.sort((x, y) => x[0] - y[0]);
-    for (const [col, c] of cols) {
-      indices.push(col);
-      values.push(c);
+    cols.sort((x, y) => column[x] - column[y]);
+    for (const term of cols) {
+      indices.push(column[term]);
+      values.push(counts[term]);
+      counts[term] = 0;
     }
     indptr[r + 1] = indices.length;
   });
