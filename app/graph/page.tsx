@@ -18,9 +18,10 @@ import {
   readGraphSummary,
   readHistoriograph,
   readOrExplain,
+  type CitationSummary,
   type CooccurrenceMapKind,
 } from '@/lib/store/read';
-import { formatCount } from '@/lib/viz/format';
+import { formatCount, formatPlural } from '@/lib/viz/format';
 import { parseCitationViewState } from '@/lib/viz/citation-view';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoReferences } from '../components/citations/Foundations';
@@ -86,14 +87,25 @@ function NetworkNav({ current, kinds }: { current: string; kinds: readonly Coocc
 }
 
 /** What a citation view shows when the corpus has no reference lists, or none that link its papers. */
-function NoCitationView({ hasReferences, what }: { hasReferences: boolean; what: string }) {
-  return hasReferences ? (
+function NoCitationView({
+  summary,
+  what,
+}: {
+  summary: CitationSummary;
+  what: 'map' | 'citation network' | 'historiograph';
+}) {
+  if (summary.papersWithReferences === 0) return <NoReferences />;
+  const why = {
+    map: 'too few references are shared by two papers or more',
+    'citation network': `they make ${formatPlural(summary.citations, 'citation')} between papers of this corpus, and neither those nor shared references join 5 papers or more into a cluster`,
+    historiograph: 'none of them is a paper of this corpus with a year',
+  }[what];
+  return (
     <p className="muted" data-testid="no-citation-view">
-      No {what} to draw: the reference lists of this corpus do not link its papers to each other (a reference must
-      resolve to a corpus paper by DOI, identifier or author-year-volume-page).
+      No {what} to draw: {formatCount(summary.papersWithReferences)} of {formatCount(summary.papers)} papers list
+      references, but {why}. A reference is a paper of the corpus when it resolves to one by DOI, identifier or
+      author-year-volume-page.
     </p>
-  ) : (
-    <NoReferences />
   );
 }
 
@@ -110,7 +122,7 @@ export default async function GraphPage({
     const found = readOrExplain(() => ({
       kinds: readCooccurrenceKinds(),
       map: readCooccurrenceMap(kind),
-      hasReferences: readCitationSummary().papersWithReferences > 0,
+      citations: readCitationSummary(),
     }));
     if (!found.ok) return <NoBuild problem={found.problem} />;
     const item = typeof params.item === 'string' && /^\d{1,6}$/.test(params.item) ? Number(params.item) : null;
@@ -121,7 +133,7 @@ export default async function GraphPage({
         {found.value.map ? (
           <CooccurrenceExplorer key={kind} data={found.value.map} initialItem={item} />
         ) : kind === 'cocitation' || kind === 'coupling' ? (
-          <NoCitationView hasReferences={found.value.hasReferences} what="map" />
+          <NoCitationView summary={found.value.citations} what="map" />
         ) : (
           <p className="muted">
             This corpus has no {NETWORK_NAMES[kind].toLowerCase()} to map: its sources do not carry them.
@@ -222,7 +234,7 @@ function CitationView({
         network ? (
           <CitationNetworkExplorer data={network} initial={parseCitationViewState(params)} />
         ) : (
-          <NoCitationView hasReferences={summary.papersWithReferences > 0} what="citation network" />
+          <NoCitationView summary={summary} what="citation network" />
         )
       ) : history && history.papers.length > 0 ? (
         <>
@@ -238,7 +250,7 @@ function CitationView({
           <HistoriographChart data={history} />
         </>
       ) : (
-        <NoCitationView hasReferences={summary.papersWithReferences > 0} what="historiograph" />
+        <NoCitationView summary={summary} what="historiograph" />
       )}
     </div>
   );
