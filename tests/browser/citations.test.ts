@@ -3,7 +3,7 @@
  * group of the networks page and the empty states that say why. On the OpenAlex citation sample
  * (served by scripts/test-browser.ts at TOPICSCOPE_CITATIONS_URL when ../shared/formats is here):
  * the direct-citation network draws its papers and named clusters, a paper's ego view, the switch
- * to coupling, and the historiograph with its CSV.
+ * to coupling, the historiograph with its CSV, and a paper page's citations both ways.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,21 @@ describe.skipIf(CITATIONS_URL === null)('citation views on the OpenAlex sample',
       const id = await first.getAttribute('data-paper');
       await first.locator('circle').click();
       await p.page.waitForURL(new RegExp(`/papers/${id}$`));
+      // The most cited paper's page: cited by and cites in this corpus, both counts beside each paper.
+      const citedBy = p.page.locator('[data-testid=corpus-cited-by]');
+      expect(await citedBy.locator('h3').textContent()).toMatch(/^Cited by [\d,]+ papers/);
+      const counts = await citedBy.locator('[data-testid=citation-counts]').allTextContents();
+      expect(counts.length).toBeGreaterThan(0);
+      for (const text of counts) expect(text).toMatch(/^[\d,]+ here · [\d,]+ in all$/);
+      // Most cited first.
+      const locals = counts.map((text) => Number(text.split(' ')[0].replace(/,/g, '')));
+      expect(locals).toEqual(locals.slice().sort((a, b) => b - a));
+      expect(await p.page.locator('[data-testid=corpus-cites] h3').textContent()).toMatch(/^Cites [\d,]+ papers?/);
+      expect(await p.page.locator('[data-testid=local-citations]').textContent()).toMatch(/^[\d,]+ in this corpus$/);
+      expect(await p.page.locator('[data-testid=citation-cluster]').textContent()).toMatch(
+        /It belongs to the citation cluster “[^”]+” \(see it in the citation network\)\.$/,
+      );
+      await screenshot(p.page, 'citations-paper', true);
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

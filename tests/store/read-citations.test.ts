@@ -125,5 +125,6 @@ describe('citation network reads', () => {
       2: { local: 1, global: null },
       4: { local: 2, global: null },
     });
+    expect(paper.citationCluster).toEqual({ id: 0, label: 'graphs', drawn: true });
   });
 });

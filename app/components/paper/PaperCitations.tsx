@@ -51,9 +51,22 @@ export function PaperCorpusCitations({ paper }: { paper: PaperDetail }) {
       <h2 id="corpus-citations-title" className="card-title">
         Citations in this corpus
       </h2>
-      <p className="subtle">
-        Beside each paper: its citations from this corpus, then the count its source reported in all.{' '}
-        <Link href={`/graph?net=citations&paper=${paper.id}`}>See it in the citation network</Link>.
+      <p className="subtle" data-testid="citation-cluster">
+        Beside each paper: its citations from this corpus, then the count its source reported in all.
+        {paper.citationCluster && (
+          <>
+            {' '}
+            It belongs to the citation cluster &ldquo;
+            {paper.citationCluster.label || `Cluster ${paper.citationCluster.id + 1}`}&rdquo;
+            {paper.citationCluster.drawn && (
+              <>
+                {' '}
+                (<Link href={`/graph?net=citations&paper=${paper.id}`}>see it in the citation network</Link>)
+              </>
+            )}
+            .
+          </>
+        )}
       </p>
       <div className="grid-2">
         {(
@@ -93,7 +106,11 @@ export function PaperCorpusCitations({ paper }: { paper: PaperDetail }) {
 function CitationCounts({ counts }: { counts: { local: number; global: number | null } | undefined }) {
   if (!counts) return null;
   return (
-    <span className="nowrap" title="Citations from this corpus · times cited as its source counts them">
+    <span
+      className="nowrap"
+      data-testid="citation-counts"
+      title="Citations from this corpus · times cited as its source counts them"
+    >
       {formatCount(counts.local)} here{counts.global !== null ? ` · ${formatCount(counts.global)} in all` : ''}
     </span>
   );

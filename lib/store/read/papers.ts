@@ -67,6 +67,8 @@ export interface PaperDetail extends PaperListItem {
   citesCorpusCount: number;
   /** For the papers of both lists: their citations from the corpus, and the count their source reported. */
   citationCounts: Record<number, { local: number; global: number | null }>;
+  /** Its citation cluster, and whether the citation network view draws it; null when it is in none. */
+  citationCluster: { id: number; label: string; drawn: boolean } | null;
   /** For a paper merged from several records: which record gave each field. */
   fieldSources: { field: string; file: string; record: number }[];
   /** Other versions the sources name (a preprint, the published article), with the corpus paper when it is one. */
@@ -278,6 +280,7 @@ function readPaperBibliography(
   | 'citesCorpus'
   | 'citesCorpusCount'
   | 'citationCounts'
+  | 'citationCluster'
   | 'fieldSources'
   | 'versions'
 > {
@@ -356,6 +359,12 @@ function readPaperBibliography(
             (SELECT COUNT(*) FROM citations WHERE citing_id = @id) AS cites`,
     { id },
   ) ?? { citedBy: 0, cites: 0 };
+  const cluster = selectOne<{ id: number; label: string; drawn: number }>(
+    db,
+    `SELECT c.id, c.label, EXISTS (SELECT 1 FROM citation_network n WHERE n.paper_id = m.paper_id) AS drawn
+       FROM paper_citation_clusters m JOIN citation_clusters c ON c.id = m.cluster_id WHERE m.paper_id = ?`,
+    id,
+  );
   const citationCounts: Record<number, { local: number; global: number | null }> = {};
   for (const p of [...citing, ...citesList]) citationCounts[p.id] = { local: p.local, global: p.global };
   const fieldSources = selectAll<{ field: string; file: string; record: number }>(
@@ -405,6 +414,7 @@ function readPaperBibliography(
     ),
     citesCorpusCount: linkCounts.cites,
     citationCounts,
+    citationCluster: cluster ? { id: cluster.id, label: cluster.label, drawn: cluster.drawn === 1 } : null,
     fieldSources,
   };
 }
