@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildHistoriograph } from '@/lib/citations/historiograph';
 import { buildCitationLayer } from '@/lib/citations/index';
 import { readCorpus } from '@/lib/corpus/index';
 import type { Corpus, PaperReference } from '@/lib/corpus/types';
@@ -68,5 +69,39 @@ describe.runIf(donners !== '' && fs.existsSync(donners))('the OpenAlex sample (k
     const layer = buildCitationLayer(corpus);
     expect(layer.citing.length).toBe(801);
     expect(corpus.references.total).toBe(7528);
+  });
+
+  it('ranks the historiograph by the citations counted straight from the works’ referenced_works', async () => {
+    // The independent count: for every work of the sample, how many works of the sample list it.
+    type Work = { id: string; publication_year: number; referenced_works?: string[] };
+    const works: Work[] = [];
+    for (const file of fs.readdirSync(donners).filter((f) => f.endsWith('.json'))) {
+      const data = JSON.parse(fs.readFileSync(path.join(donners, file), 'utf8')) as Work[] | { results: Work[] };
+      for (const w of Array.isArray(data) ? data : data.results) works.push(w);
+    }
+    const inSample = new Set(works.map((w) => w.id));
+    const counted = new Map<string, number>();
+    for (const w of works) {
+      for (const ref of new Set(w.referenced_works ?? [])) {
+        if (inSample.has(ref) && ref !== w.id) counted.set(ref, (counted.get(ref) ?? 0) + 1);
+      }
+    }
+    const expected = [...counted.values()].sort((a, b) => b - a).slice(0, 30);
+
+    const corpus = await readCorpus([donners]);
+    const layer = buildCitationLayer(corpus);
+    const history = buildHistoriograph(
+      layer,
+      corpus.papers.map((p) => p.year),
+      30,
+    );
+    expect(history.nodes.map((n) => n.localCitations)).toEqual(expected);
+    expect(expected[0]).toBe(86);
+    // Its links are citations among those 30 papers, every one of them in the layer.
+    const pairs = new Set(Array.from(layer.citing, (c, i) => `${c} ${layer.cited[i]}`));
+    for (const l of history.links) {
+      expect(pairs.has(`${history.nodes[l.citing].paper} ${history.nodes[l.cited].paper}`)).toBe(true);
+    }
+    expect(history.links.length).toBeGreaterThan(30);
   });
 });
