@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
+import { benchCitations } from './bench-citations';
 import { benchTopics } from './bench-topics';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
 import { measureGroupSeparation } from '../lib/graph/layout-measures';
@@ -72,6 +73,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchExports(args);
     case 'topics':
       return benchTopics(args.corpus, args.work);
+    case 'citations':
+      return benchCitations(args.work);
     default:
       throw new Error(`unknown bench part ${part}`);
   }

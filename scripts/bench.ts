@@ -3,7 +3,7 @@
  * same run. Each measured part runs in its own child process, so its peak RSS is its own.
  *
  *   npm run bench                       # everything
- *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports
+ *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations
  *   npm run bench -- --no-reference      # skip scikit-learn
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
 
   const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
   const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
-  const only = new Set((values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app').split(','));
+  const only = new Set((values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app,citations').split(','));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -219,6 +219,7 @@ async function main(): Promise<void> {
   runPart('graph-trends', 'Graph + trends on the arXiv corpus', arxiv);
   runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);
   runPart('app', 'Dashboard on the arXiv build', arxiv);
+  runPart('citations', 'Citation stage on 50,000 synthetic OpenAlex works in 40 planted fields', '');
 
   process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   fs.rmSync(work, { recursive: true, force: true });

@@ -6,8 +6,12 @@
  * arguments write the same bytes.
  *
  *   npx tsx scripts/synth-citations.ts 50000 /tmp/works.jsonl [fields=40] [seed=7]
+ *
+ * `npm run bench -- --only citations` writes the same corpus and measures the citation stage on it.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRandom } from '../lib/random';
 
 const REFERENCES = 15;
@@ -16,24 +20,20 @@ const COPY_REFERENCE = 0.5;
 const FIELD_WORDS = 60;
 const WORDS = 4000;
 
-function main(): void {
-  const [papersArg, out, fieldsArg = '40', seedArg = '7'] = process.argv.slice(2);
-  const papers = Number(papersArg);
-  const fields = Number(fieldsArg);
-  if (!Number.isInteger(papers) || papers < 1 || !out) {
-    process.stderr.write('usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED]\n');
-    process.exit(2);
-  }
-  const random = createRandom(Number(seedArg));
+/** Writes `papers` synthetic works to `file` (JSON lines); returns each paper's planted field. */
+export function writeSyntheticCitations(papers: number, file: string, fields = 40, seed = 7): Int32Array {
+  const random = createRandom(seed);
   const words = Array.from({ length: WORDS }, (_, i) => `w${i.toString(36)}x`);
   const fieldWords = Array.from({ length: fields }, (_, f) =>
     Array.from({ length: FIELD_WORDS }, (_, j) => words[(f * 97 + j * 13) % WORDS]),
   );
+  const fieldOf = new Int32Array(papers);
   const byField: number[][] = Array.from({ length: fields }, () => []);
   const referencesOf: number[][] = [];
-  const fd = fs.openSync(out, 'w');
+  const fd = fs.openSync(file, 'w');
   for (let p = 0; p < papers; p++) {
     const field = Math.floor(random() * fields);
+    fieldOf[p] = field;
     const refs = new Set<number>();
     for (let r = 0; r < REFERENCES; r++) {
       const pool = random() < IN_FIELD ? byField[field] : byField[Math.floor(random() * fields)];
@@ -64,6 +64,17 @@ function main(): void {
     fs.writeSync(fd, `${JSON.stringify(work)}\n`);
   }
   fs.closeSync(fd);
+  return fieldOf;
 }
 
-main();
+function main(): void {
+  const [papersArg, out, fieldsArg = '40', seedArg = '7'] = process.argv.slice(2);
+  const papers = Number(papersArg);
+  if (!Number.isInteger(papers) || papers < 1 || !out) {
+    process.stderr.write('usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED]\n');
+    process.exit(2);
+  }
+  writeSyntheticCitations(papers, out, Number(fieldsArg), Number(seedArg));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
