@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { fetchJson } from './viz/fetch-json';
 
 interface Suggestion {
   id: number;
@@ -46,15 +47,18 @@ export function AuthorPicker({
     timer.current = setTimeout(() => {
       const controller = new AbortController();
       request.current = controller;
-      fetch(`/api/authors?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ authors: Suggestion[] }>) : { authors: [] }))
-        .then((data) => {
+      fetchJson<{ authors: Suggestion[] }>(`/api/authors?q=${encodeURIComponent(q)}&limit=8`, {
+        signal: controller.signal,
+      }).then(
+        (data) => {
           setSuggestions(data.authors);
           setActive(-1);
-        })
-        .catch(() => {
-          // aborted or offline: the field stays usable without suggestions
-        });
+        },
+        (error: Error) => {
+          // A failed request leaves the field usable without suggestions; an aborted one was replaced.
+          if (error.name !== 'AbortError') setSuggestions([]);
+        },
+      );
     }, 150);
   };
 

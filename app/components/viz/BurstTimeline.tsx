@@ -6,14 +6,14 @@
  * renders; the rows download as CSV.
  */
 import { scaleBand } from 'd3';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { TimelineBurst } from '@/lib/store/read/trends';
 import { formatCsv } from '@/lib/viz/csv';
 import { formatPeriod } from '@/lib/viz/format';
 import { measureText } from '@/lib/viz/font-metrics';
 import { ExportChart } from '../ExportChart';
 import { downloadText } from './download';
-import { fetchJson } from './fetch-json';
+import { useJson } from './fetch-json';
 import { useSize } from './use-size';
 import styles from './viz.module.css';
 import { maxOf } from '@/lib/viz/extent';
@@ -33,22 +33,13 @@ export interface BurstTimelineProps {
 
 export function BurstTimeline({ periods, initial, topics, kind, topic, onTopic: setTopic }: BurstTimelineProps) {
   const [ref, size] = useSize<HTMLDivElement>();
-  const [result, setResult] = useState<{ key: string; bursts?: TimelineBurst[]; error?: string } | null>(null);
-  const key = `${kind}:${topic ?? ''}`;
-  useEffect(() => {
-    if (topic === null && kind === 'subjects') return;
-    const controller = new AbortController();
-    const q = new URLSearchParams({ kind, limit: '40' });
-    if (topic !== null) q.set('topic', String(topic));
-    fetchJson<{ bursts: TimelineBurst[] }>(`/api/trends/bursts?${q}`, { signal: controller.signal })
-      .then((r) => setResult({ key, bursts: r.bursts }))
-      .catch((error: Error) => {
-        if (error.name !== 'AbortError') setResult({ key, error: error.message });
-      });
-    return () => controller.abort();
-  }, [key, kind, topic]);
-  const bursts = topic === null && kind === 'subjects' ? initial : result?.key === key ? (result.bursts ?? null) : null;
-  const error = result?.key === key ? (result.error ?? null) : null;
+  // The page brings the subjects-first timeline of all topics; another kind or a topic is fetched.
+  const own = topic === null && kind === 'subjects';
+  const query = new URLSearchParams({ kind, limit: '40' });
+  if (topic !== null) query.set('topic', String(topic));
+  const fetched = useJson<{ bursts: TimelineBurst[] }>(own ? null : `/api/trends/bursts?${query}`);
+  const bursts = own ? initial : (fetched.data?.bursts ?? null);
+  const error = fetched.error ?? null;
 
   const labelWidth = useMemo(
     () =>
