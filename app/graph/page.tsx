@@ -25,6 +25,7 @@ import { formatCount, formatPlural } from '@/lib/viz/format';
 import { parseCitationViewState } from '@/lib/viz/citation-view';
 import { parseGraphState } from '@/lib/viz/url-state';
 import { NoReferences } from '../components/citations/Foundations';
+import { DataTable } from '../components/DataTable';
 import { NoBuild } from '../components/NoBuild';
 import { CitationNetworkExplorer } from '../components/viz/CitationNetworkExplorer';
 import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
@@ -248,6 +249,28 @@ function CitationView({
             </a>
           </p>
           <HistoriographChart data={history} />
+          <DataTable
+            caption="The historiograph's papers, most locally cited first"
+            columns={[
+              { label: 'Paper' },
+              { label: 'Year', numeric: true },
+              { label: 'Cited here', numeric: true },
+              { label: 'Cited in all', numeric: true },
+              { label: 'Cites (of these)' },
+            ]}
+            rows={history.papers.map((p, i) => [
+              <Link key={p.id} href={`/papers/${p.id}`}>
+                {p.name}: {p.title}
+              </Link>,
+              p.year,
+              formatCount(p.local),
+              p.global !== null ? formatCount(p.global) : '',
+              history.links
+                .filter((l) => l.citing === i)
+                .map((l) => history.papers[l.cited].name)
+                .join(', '),
+            ])}
+          />
         </>
       ) : (
         <NoCitationView summary={summary} what="historiograph" />
