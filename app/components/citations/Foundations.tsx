@@ -3,6 +3,7 @@
  * references outside the corpus they cite most (bibliometrix's most-cited references), with counts
  * and a CSV. A corpus without reference lists says so and names the exports that carry them.
  */
+import Link from 'next/link';
 import type { CitationSummary, CitedPaper, CitedReference } from '@/lib/store/read/citations';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 import { CitedPaperList, CitedReferenceList } from './CitedLists';
@@ -43,7 +44,15 @@ export function Foundations({
           <p className="muted">
             {formatCount(summary.papersWithReferences)} of {formatCount(summary.papers)} papers list their references (
             {formatCount(summary.references)} in all); {formatCount(summary.resolved)} point to papers of this corpus,
-            making {formatPlural(summary.citations, 'citation')} inside it.
+            making {formatPlural(summary.citations, 'citation')} inside it
+            {summary.citations > 0 && (
+              <>
+                {' '}
+                (<Link href="/graph?net=citations">their network</Link>,{' '}
+                <Link href="/graph?net=historiograph">the historiograph</Link>)
+              </>
+            )}
+            .
           </p>
           <div className="grid-2">
             <div>

@@ -28,7 +28,13 @@ export function ExploreLinks() {
           <Link href="/graph" className="grow">
             Networks
           </Link>
-          <span className="subtle">co-author communities, term and institution maps, citation maps</span>
+          <span className="subtle">co-author communities, term and institution maps</span>
+        </li>
+        <li>
+          <Link href="/graph?net=citations" className="grow">
+            Citations
+          </Link>
+          <span className="subtle">who cites whom: citation clusters, coupling, co-citation, the historiograph</span>
         </li>
         <li>
           <Link href="/quality" className="grow">
