@@ -118,8 +118,8 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
           connected, at most {formatCount(data.limit)}), {formatPlural(edges.source.length, 'citation')} among them, in{' '}
           {formatPlural(clusters.length, 'cluster')}.{' '}
           {data.network === 'coupling'
-            ? 'Too few papers cite each other here, so the clusters and places come from bibliographic coupling; lines are direct citations.'
-            : 'Clusters are Louvain communities of the citations; lines point from a paper to what it cites.'}
+            ? 'Too few papers cite each other here, so the clusters and places come from bibliographic coupling; a line is a direct citation.'
+            : 'Clusters are Louvain communities of the citations; a line is a citation (click a paper for what it cites and what cites it).'}
         </p>
         <div className={styles.graphToolbar}>
           <ChoiceGroup
