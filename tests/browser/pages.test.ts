@@ -224,6 +224,20 @@ describe('sub-topics, outliers and topic membership', () => {
           const heading = await p.page.locator('#results-title').textContent();
           expect(leadingCount(heading)).toBe(sizes[0]);
           expect(await p.page.locator('[aria-label="Active filters"] .chip').allTextContents()).toHaveLength(2);
+          // Another topic chosen in the form leaves the sub-topic behind.
+          const topicSelect = p.page.locator('select#topic');
+          const other = await topicSelect
+            .locator('option')
+            .evaluateAll(
+              (os, current) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== '' && v !== current),
+              href.split('/').pop(),
+            );
+          await topicSelect.selectOption(other!);
+          await Promise.all([
+            p.page.waitForURL(new RegExp(`/search\\?topic=${other}$`)),
+            p.page.getByRole('button', { name: 'Search', exact: true }).click(),
+          ]);
+          expect(await p.page.locator('[aria-label="Active filters"] .chip').allTextContents()).toHaveLength(1);
           seen.split++;
         } else {
           expect(await parts.count()).toBe(0);

@@ -18,7 +18,8 @@ export function SearchFilters({
   return (
     <section className="card" aria-label="Search and filters">
       <SearchForm>
-        {query.sub != null && <input type="hidden" name="sub" value={query.sub} />}
+        {/* A sub-topic belongs to the topic it was chosen in: SearchForm drops it when the topic changes. */}
+        {query.sub != null && <input type="hidden" name="sub" value={query.sub} data-topic={query.topic ?? ''} />}
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: 12 }}>
           <div className="field">
             <label htmlFor="q">Words in the title, abstract or author names</label>
