@@ -17,6 +17,7 @@ import {
   buildTopicTree,
   buildTopicDisplay,
   formatTopicLabel,
+  selectLabelTerms,
 } from './labels';
 import { buildLsa } from './lsa';
 import { buildSmoothedVectors } from './smooth';
@@ -315,6 +316,18 @@ export function buildTopicModel(
       )
     : classTerms.map(() => new Map<number, string>());
   forms = undefined;
+  const shownIn = (topic: number) => (termId: number) => topicDisplay[topic].get(termId) ?? vocab.display[termId];
+  // A part's label says what sets it apart, not the words its topic's label already has.
+  const topicWords = classTerms.map((ct, t) => {
+    const ids = selectLabelTerms(
+      ct.labelOrder.map((i) => ct.termIds[i]),
+      vocab.terms,
+      shownIn(t),
+      3,
+      ct.labelOrder.map((i) => ct.weights[i]),
+    );
+    return new Set(ids.flatMap((id) => vocab.terms[id].split(' ')));
+  });
   const split = buildSubtopics(
     vectors,
     tfidf.counts,
@@ -322,8 +335,9 @@ export function buildTopicModel(
     assignments,
     k,
     vocab.terms,
-    (topic, termId) => topicDisplay[topic].get(termId) ?? vocab.display[termId],
+    (topic, termId) => shownIn(topic)(termId),
     deriveSeed(seed, 'subtopics'),
+    (topic) => topicWords[topic],
   );
   report('labels')(1, 1);
 

@@ -104,7 +104,9 @@ function isAcronymPair(a: string, b: string): boolean {
  * own as well as inside phrases, so a word often outweighs its phrase: given `weights` (c-TF-IDF,
  * in the same order), a phrase among the next terms that contains the word and weighs at least 30%
  * of it stands in for the word ("remote sensing", not "sensing").
- * `terms` are the vocabulary's stemmed keys, `display` what a person reads.
+ * `terms` are the vocabulary's stemmed keys, `display` what a person reads. Stemmed words in
+ * `avoid` are left out (a sub-topic's label need not repeat its topic's), unless fewer than two
+ * terms would be left.
  */
 export function formatTopicLabel(
   termIds: readonly number[],
@@ -112,10 +114,23 @@ export function formatTopicLabel(
   display: readonly string[] | ((id: number) => string),
   size = 3,
   weights?: readonly number[],
+  avoid?: ReadonlySet<string>,
 ): string {
   const shownAs = typeof display === 'function' ? display : (id: number) => display[id];
+  return selectLabelTerms(termIds, terms, shownAs, size, weights, avoid).map(shownAs).join(', ');
+}
+
+/** The term ids {@link formatTopicLabel} shows, in order. */
+export function selectLabelTerms(
+  termIds: readonly number[],
+  terms: readonly string[],
+  shownAs: (id: number) => string,
+  size = 3,
+  weights?: readonly number[],
+  avoid?: ReadonlySet<string>,
+): number[] {
   const chosen: number[] = [];
-  const stems = new Set<string>();
+  const stems = new Set<string>(avoid);
   /** Why `id` cannot join the label: null when it can. */
   const conflict = (id: number): 'word' | 'form' | 'acronym' | null => {
     if (terms[id].split(' ').some((w) => stems.has(w))) return 'word';
@@ -158,7 +173,9 @@ export function formatTopicLabel(
     chosen.push(id);
     for (const w of terms[id].split(' ')) stems.add(w);
   }
-  return chosen.map(shownAs).join(', ');
+  if (avoid && avoid.size > 0 && chosen.length < Math.min(2, size))
+    return selectLabelTerms(termIds, terms, shownAs, size, weights);
+  return chosen;
 }
 
 /**

@@ -190,6 +190,8 @@ export function buildSubtopics(
   terms: readonly string[],
   shownAs: (topic: number, termId: number) => string,
   seed: number,
+  /** Stemmed words of each topic's own label, left out of its parts' labels. */
+  topicWords?: (topic: number) => ReadonlySet<string>,
 ): { subtopic: Int32Array; subtopics: Subtopic[] } {
   const n = vectors.rows;
   const d = vectors.cols;
@@ -226,6 +228,7 @@ export function buildSubtopics(
           show,
           3,
           ct.labelOrder.map((r) => ct.weights[r]),
+          topicWords?.(t),
         ),
         size: sizes[order[id]],
         // In label order (relevance): what sets the part apart comes before the topic's own words.

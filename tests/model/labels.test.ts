@@ -79,6 +79,18 @@ describe('formatTopicLabel', () => {
     expect(formatTopicLabel([1, 0, 2, 4, 3], terms, display)).toBe('graph neural networks, nodes, training');
     expect(formatTopicLabel([0, 1, 3], terms, display, 2)).toBe('networks, training');
   });
+  it('leaves out the words it is told to avoid (a topic’s, in its parts’ labels), unless too few are left', () => {
+    // The topic says "networks": its part is labelled by what sets it apart.
+    expect(formatTopicLabel([0, 4, 3, 5], terms, display, 3, undefined, new Set(['network']))).toBe(
+      'nodes, training, models',
+    );
+    // "graph neural network" holds an avoided word too.
+    expect(formatTopicLabel([1, 4, 3], terms, display, 3, undefined, new Set(['network']))).toBe('nodes, training');
+    // Only one term left: the avoided words come back.
+    expect(formatTopicLabel([0, 1, 4], terms, display, 3, undefined, new Set(['network', 'node']))).toBe(
+      'networks, nodes',
+    );
+  });
   it('compares display forms too', () => {
     expect(formatTopicLabel([0, 1], ['a', 'b'], ['learning', 'deep learning'])).toBe('learning');
   });
