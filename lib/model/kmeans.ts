@@ -9,6 +9,7 @@
  */
 import { kmeans as mlKMeans } from 'ml-kmeans';
 import { createRandom, deriveSeed, randomInt, shuffledIndices, type RandomSource } from '../random';
+import { squaredDistance } from './linalg';
 import type { DenseMatrix } from './sparse';
 
 /** Options for {@link buildKMeans}. */
@@ -52,26 +53,6 @@ export interface Clustering {
   /** Lloyd iterations run (of the kept run). */
   iterations: number;
   converged: boolean;
-}
-
-/** Squared Euclidean distance between row a of `x` and row b of `y`. */
-function squaredDistance(x: Float64Array, a: number, y: Float64Array, b: number, dims: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let d = 0;
-  const oa = a * dims;
-  const ob = b * dims;
-  for (; d + 1 < dims; d += 2) {
-    const e0 = x[oa + d] - y[ob + d];
-    const e1 = x[oa + d + 1] - y[ob + d + 1];
-    s0 += e0 * e0;
-    s1 += e1 * e1;
-  }
-  if (d < dims) {
-    const e = x[oa + d] - y[ob + d];
-    s0 += e * e;
-  }
-  return s0 + s1;
 }
 
 /** Draws an index with probability proportional to `weights` (sum `total`). */

@@ -2,7 +2,8 @@
  * Dense and sparse-times-dense kernels over row-major Float64Arrays, written as tight loops over
  * contiguous rows: what randomized SVD spends its time in. On large inputs in shared memory the
  * kernels split their rows over worker threads (lib/parallel/pool), with results that do not
- * depend on the number of threads.
+ * depend on the number of threads. The row kernels at the end (distances, dot products, blocks of
+ * dot products) are the ones k-means, the neighbour search, the map and the quality figures share.
  */
 import type { CsrMatrix } from './sparse';
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
@@ -565,4 +566,135 @@ export function orthonormalizeColumns(x: Float64Array, rows: number, k: number, 
     x.set(multiplyDense(x, rows, k, scale, k));
   }
   return rank;
+}
+
+// Row kernels: rows of row-major Float64Arrays, `dims` values each, addressed by row index.
+
+/** Squared Euclidean distance between row a of `x` and row b of `y`. */
+export function squaredDistance(x: Float64Array, a: number, y: Float64Array, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let d = 0;
+  const oa = a * dims;
+  const ob = b * dims;
+  for (; d + 1 < dims; d += 2) {
+    const e0 = x[oa + d] - y[ob + d];
+    const e1 = x[oa + d + 1] - y[ob + d + 1];
+    s0 += e0 * e0;
+    s1 += e1 * e1;
+  }
+  if (d < dims) {
+    const e = x[oa + d] - y[ob + d];
+    s0 += e * e;
+  }
+  return s0 + s1;
+}
+
+/**
+ * Fills `out` (nq × (b1 - b0), row-major) with the dot products of `nq` packed query rows
+ * (`queries`, nq × dims) with rows b0..b1 of `data`, 2 queries × 4 rows at a time so each loaded
+ * value is used several times.
+ */
+export function fillDotBlock(
+  out: Float64Array,
+  queries: Float64Array,
+  nq: number,
+  data: Float64Array,
+  b0: number,
+  b1: number,
+  dims: number,
+): void {
+  const nb = b1 - b0;
+  let a = 0;
+  for (; a + 1 < nq; a += 2) {
+    const oa = a * dims;
+    const oa1 = oa + dims;
+    const row0 = a * nb;
+    const row1 = row0 + nb;
+    let b = 0;
+    for (; b + 3 < nb; b += 4) {
+      const ob = (b0 + b) * dims;
+      const ob1 = ob + dims;
+      const ob2 = ob1 + dims;
+      const ob3 = ob2 + dims;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      for (let d = 0; d < dims; d++) {
+        const x0 = queries[oa + d];
+        const x1 = queries[oa1 + d];
+        const y0 = data[ob + d];
+        const y1 = data[ob1 + d];
+        const y2 = data[ob2 + d];
+        const y3 = data[ob3 + d];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+      }
+      out[row0 + b] = s00;
+      out[row0 + b + 1] = s01;
+      out[row0 + b + 2] = s02;
+      out[row0 + b + 3] = s03;
+      out[row1 + b] = s10;
+      out[row1 + b + 1] = s11;
+      out[row1 + b + 2] = s12;
+      out[row1 + b + 3] = s13;
+    }
+    for (; b < nb; b++) {
+      const ob = (b0 + b) * dims;
+      let s0 = 0;
+      let s1 = 0;
+      for (let d = 0; d < dims; d++) {
+        s0 += queries[oa + d] * data[ob + d];
+        s1 += queries[oa1 + d] * data[ob + d];
+      }
+      out[row0 + b] = s0;
+      out[row1 + b] = s1;
+    }
+  }
+  for (; a < nq; a++) {
+    const oa = a * dims;
+    for (let b = 0; b < nb; b++) {
+      const ob = (b0 + b) * dims;
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += queries[oa + d] * data[ob + d];
+      out[a * nb + b] = s;
+    }
+  }
+}
+
+/** Dot product of rows a and b of `data`, four accumulators. */
+export function dot(data: Float64Array, a: number, b: number, dims: number): number {
+  const oa = a * dims;
+  const ob = b * dims;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < dims; d += 4) {
+    s0 += data[oa + d] * data[ob + d];
+    s1 += data[oa + d + 1] * data[ob + d + 1];
+    s2 += data[oa + d + 2] * data[ob + d + 2];
+    s3 += data[oa + d + 3] * data[ob + d + 3];
+  }
+  for (; d < dims; d++) s0 += data[oa + d] * data[ob + d];
+  return s0 + s1 + s2 + s3;
+}
+
+/** Rows `rows` of `data` packed into a new array. */
+export function gatherRows(data: Float64Array, rows: ArrayLike<number>, dims: number): Float64Array {
+  const out = new Float64Array(rows.length * dims);
+  for (let i = 0; i < rows.length; i++) out.set(data.subarray(rows[i] * dims, (rows[i] + 1) * dims), i * dims);
+  return out;
 }

@@ -9,7 +9,8 @@
  */
 import { createRandom, deriveSeed, shuffledIndices } from '../random';
 import { buildKMeans } from './kmeans';
-import { buildDotBlock, buildExactNeighbours, type NeighbourGraph } from './neighbours';
+import { fillDotBlock, gatherRows } from './linalg';
+import { buildExactNeighbours, type NeighbourGraph } from './neighbours';
 import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
@@ -304,10 +305,8 @@ function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: num
   const { rows: n, cols: dims, data } = vectors;
   const cells = Math.max(8, Math.min(256, Math.round(Math.sqrt(n) / 2)));
   const sample = buildSample(n, Math.min(n, 40 * cells), deriveSeed(seed, 'map-cells-sample'));
-  const sampleRows = new Float64Array(sample.length * dims);
-  sample.forEach((r, i) => sampleRows.set(data.subarray(r * dims, (r + 1) * dims), i * dims));
   const km = buildKMeans(
-    { rows: sample.length, cols: dims, data: sampleRows },
+    { rows: sample.length, cols: dims, data: gatherRows(data, sample, dims) },
     { k: cells, seed: deriveSeed(seed, 'map-cells'), maxIterations: 20, localTrials: 1, presample: 0 },
   );
   const centroids = km.centroids.data;
@@ -323,7 +322,7 @@ function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: num
   const scores = new Float64Array(block * cells);
   for (let i0 = 0; i0 < n; i0 += block) {
     const nq = Math.min(block, n - i0);
-    buildDotBlock(data.subarray(i0 * dims, (i0 + nq) * dims), nq, centroids, 0, cells, dims, scores);
+    fillDotBlock(scores, data.subarray(i0 * dims, (i0 + nq) * dims), nq, centroids, 0, cells, dims);
     for (let a = 0; a < nq; a++) {
       let best = -Infinity;
       for (let c = 0; c < cells; c++) {

@@ -17,6 +17,7 @@
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import { deriveSeed } from '../random';
 import { buildKMeans } from './kmeans';
+import { dot, fillDotBlock, gatherRows, squaredDistance } from './linalg';
 import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
@@ -81,114 +82,6 @@ class Lists {
   }
 }
 
-/**
- * Dot products of `nq` packed query rows (`queries`, nq × dims) with rows b0..b1 of `data`
- * into `out` (nq × (b1 - b0), row-major), 2 queries × 4 rows at a time so each loaded value is
- * used several times.
- */
-export function buildDotBlock(
-  queries: Float64Array,
-  nq: number,
-  data: Float64Array,
-  b0: number,
-  b1: number,
-  dims: number,
-  out: Float64Array,
-): void {
-  const nb = b1 - b0;
-  let a = 0;
-  for (; a + 1 < nq; a += 2) {
-    const oa = a * dims;
-    const oa1 = oa + dims;
-    const row0 = a * nb;
-    const row1 = row0 + nb;
-    let b = 0;
-    for (; b + 3 < nb; b += 4) {
-      const ob = (b0 + b) * dims;
-      const ob1 = ob + dims;
-      const ob2 = ob1 + dims;
-      const ob3 = ob2 + dims;
-      let s00 = 0;
-      let s01 = 0;
-      let s02 = 0;
-      let s03 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s12 = 0;
-      let s13 = 0;
-      for (let d = 0; d < dims; d++) {
-        const x0 = queries[oa + d];
-        const x1 = queries[oa1 + d];
-        const y0 = data[ob + d];
-        const y1 = data[ob1 + d];
-        const y2 = data[ob2 + d];
-        const y3 = data[ob3 + d];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s02 += x0 * y2;
-        s03 += x0 * y3;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-        s12 += x1 * y2;
-        s13 += x1 * y3;
-      }
-      out[row0 + b] = s00;
-      out[row0 + b + 1] = s01;
-      out[row0 + b + 2] = s02;
-      out[row0 + b + 3] = s03;
-      out[row1 + b] = s10;
-      out[row1 + b + 1] = s11;
-      out[row1 + b + 2] = s12;
-      out[row1 + b + 3] = s13;
-    }
-    for (; b < nb; b++) {
-      const ob = (b0 + b) * dims;
-      let s0 = 0;
-      let s1 = 0;
-      for (let d = 0; d < dims; d++) {
-        s0 += queries[oa + d] * data[ob + d];
-        s1 += queries[oa1 + d] * data[ob + d];
-      }
-      out[row0 + b] = s0;
-      out[row1 + b] = s1;
-    }
-  }
-  for (; a < nq; a++) {
-    const oa = a * dims;
-    for (let b = 0; b < nb; b++) {
-      const ob = (b0 + b) * dims;
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += queries[oa + d] * data[ob + d];
-      out[a * nb + b] = s;
-    }
-  }
-}
-
-function dot(data: Float64Array, a: number, b: number, dims: number): number {
-  const oa = a * dims;
-  const ob = b * dims;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let d = 0;
-  for (; d + 3 < dims; d += 4) {
-    s0 += data[oa + d] * data[ob + d];
-    s1 += data[oa + d + 1] * data[ob + d + 1];
-    s2 += data[oa + d + 2] * data[ob + d + 2];
-    s3 += data[oa + d + 3] * data[ob + d + 3];
-  }
-  for (; d < dims; d++) s0 += data[oa + d] * data[ob + d];
-  return s0 + s1 + s2 + s3;
-}
-
-/** Rows `rows` of `data` packed into a new array. */
-function gatherRows(data: Float64Array, rows: ArrayLike<number>, dims: number): Float64Array {
-  const out = new Float64Array(rows.length * dims);
-  for (let i = 0; i < rows.length; i++) out.set(data.subarray(rows[i] * dims, (rows[i] + 1) * dims), i * dims);
-  return out;
-}
-
 /** Queries per block of the search: the block and one cell's rows stay in cache. */
 const QUERY_BLOCK = 32;
 
@@ -203,7 +96,7 @@ function searchAll(data: Float64Array, n: number, dims: number, queries: ArrayLi
     for (let b0 = 0; b0 < n; b0 += span) {
       const b1 = Math.min(n, b0 + span);
       const nb = b1 - b0;
-      buildDotBlock(block, nq, data, b0, b1, dims, scores);
+      fillDotBlock(scores, block, nq, data, b0, b1, dims);
       for (let a = 0; a < nq; a++) {
         const i = queries[q0 + a];
         for (let b = 0; b < nb; b++) {
@@ -240,24 +133,7 @@ function centroidDistances(
   dims: number,
   out: Float64Array,
 ): void {
-  const oi = i * dims;
-  for (let c = c0; c < c1; c++) {
-    const oc = c * dims;
-    let s0 = 0;
-    let s1 = 0;
-    let d = 0;
-    for (; d + 1 < dims; d += 2) {
-      const e0 = data[oi + d] - centroids[oc + d];
-      const e1 = data[oi + d + 1] - centroids[oc + d + 1];
-      s0 += e0 * e0;
-      s1 += e1 * e1;
-    }
-    if (d < dims) {
-      const e = data[oi + d] - centroids[oc + d];
-      s0 += e * e;
-    }
-    out[c] = s0 + s1;
-  }
+  for (let c = c0; c < c1; c++) out[c] = squaredDistance(data, i, centroids, c, dims);
 }
 
 /** Work (multiply-adds) below which a step stays on the calling thread. */
@@ -396,7 +272,7 @@ function searchShare(s: Extract<NeighbourShare, { step: 'search' }>): void {
     for (let q0 = lowerBound(qStart[c], qStart[c + 1], from); q0 < q1; q0 += QUERY_BLOCK) {
       const nq = Math.min(QUERY_BLOCK, q1 - q0);
       for (let a = 0; a < nq; a++) block.set(data.subarray(qRows[q0 + a] * dims, (qRows[q0 + a] + 1) * dims), a * dims);
-      buildDotBlock(block, nq, packed, b0, b0 + nb, dims, scores);
+      fillDotBlock(scores, block, nq, packed, b0, b0 + nb, dims);
       for (let a = 0; a < nq; a++) {
         const i = qRows[q0 + a];
         const li = i - from;

@@ -5,6 +5,7 @@
  */
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import { createRandom, deriveSeed, shuffledIndices } from '../random';
+import { squaredDistance } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 
 /** Labels as dense codes 0..m-1 (first-seen order) with their names; null stays -1. */
@@ -107,25 +108,13 @@ export function buildNormalizedMutualInfo(a: ArrayLike<number>, b: ArrayLike<num
   return denominator > 0 ? Math.max(0, mi) / denominator : 0;
 }
 
-/** Euclidean distance between rows a and b. */
-function distance(data: Float64Array, a: number, b: number, dims: number): number {
-  let s = 0;
-  const oa = a * dims;
-  const ob = b * dims;
-  for (let d = 0; d < dims; d++) {
-    const e = data[oa + d] - data[ob + d];
-    s += e * e;
-  }
-  return Math.sqrt(s);
-}
-
 /** Pairwise Euclidean distances among `rows` (m × m, row-major). */
 export function buildDistanceMatrix(vectors: DenseMatrix, rows: ArrayLike<number>): Float64Array {
   const m = rows.length;
   const out = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
-      const d = distance(vectors.data, rows[i], rows[j], vectors.cols);
+      const d = Math.sqrt(squaredDistance(vectors.data, rows[i], vectors.data, rows[j], vectors.cols));
       out[i * m + j] = d;
       out[j * m + i] = d;
     }

@@ -12,7 +12,7 @@
  */
 import { createRandom, deriveSeed, shuffledIndices } from '../random';
 import { buildKMeans, type Clustering } from './kmeans';
-import { multiplyDense } from './linalg';
+import { multiplyDense, squaredDistance } from './linalg';
 import type { DenseMatrix } from './sparse';
 
 /** Small clusters per topic. */
@@ -24,14 +24,7 @@ const MICRO_SAMPLE = 20000;
 
 /** Ward's merge cost of clusters a and b: the within-cluster sum of squares their union adds. */
 function mergeCost(c: Float64Array, w: Float64Array, a: number, b: number, dims: number): number {
-  let s = 0;
-  const oa = a * dims;
-  const ob = b * dims;
-  for (let d = 0; d < dims; d++) {
-    const e = c[oa + d] - c[ob + d];
-    s += e * e;
-  }
-  return ((w[a] * w[b]) / (w[a] + w[b])) * s;
+  return ((w[a] * w[b]) / (w[a] + w[b])) * squaredDistance(c, a, c, b, dims);
 }
 
 /**
