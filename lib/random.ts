@@ -53,3 +53,9 @@ export function shuffledIndices(n: number, random: RandomSource): Int32Array {
   }
   return order;
 }
+
+/** A seeded sample of `size` distinct indices of 0..n-1, ascending (all of them when size ≥ n). */
+export function sampleIndices(n: number, size: number, seed: number): Int32Array {
+  if (size >= n) return Int32Array.from({ length: n }, (_, i) => i);
+  return shuffledIndices(n, createRandom(seed)).slice(0, size).sort();
+}

@@ -7,7 +7,7 @@
  */
 import type { Paper } from '../corpus/types';
 import { toShared } from '../parallel/pool';
-import { deriveSeed } from '../random';
+import { deriveSeed, sampleIndices } from '../random';
 import { tokenizeCorpus } from '../text/index';
 import { buildKMeans, buildReferenceKMeans } from './kmeans';
 import {
@@ -30,7 +30,6 @@ import {
   buildAdjustedRandIndex,
   buildLabelCodes,
   buildNormalizedMutualInfo,
-  buildSample,
   buildSilhouette,
   buildTopicCoherence,
   buildTopicDiversity,
@@ -489,7 +488,7 @@ function buildQualityReport(
   let labelledPapers = 0;
   for (const c of labels.codes) if (c >= 0) labelledPapers++;
   const hasLabels = labels.names.length >= 2;
-  const recallSample = buildSample(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
+  const recallSample = sampleIndices(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
   const neighbourRecall = buildNeighbourRecall(
     graph,
     buildExactNeighbours(vectors, graph.k, recallSample),

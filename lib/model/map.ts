@@ -7,11 +7,10 @@
  * throughout, seeded and sequential, so the same input gives the same map; coordinates are scaled
  * to [-1, 1] and rounded to 1e-4.
  */
-import { createRandom, deriveSeed, shuffledIndices } from '../random';
+import { createRandom, deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { fillDotBlock, gatherRows } from './linalg';
 import { buildExactNeighbours, type NeighbourGraph } from './neighbours';
-import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
 /** Options for {@link buildMap}. */
@@ -304,7 +303,7 @@ const COARSE_START_ROWS = 5000;
 function buildCoarseStart(vectors: DenseMatrix, graph: NeighbourGraph, seed: number): Float64Array {
   const { rows: n, cols: dims, data } = vectors;
   const cells = Math.max(8, Math.min(256, Math.round(Math.sqrt(n) / 2)));
-  const sample = buildSample(n, Math.min(n, 40 * cells), deriveSeed(seed, 'map-cells-sample'));
+  const sample = sampleIndices(n, Math.min(n, 40 * cells), deriveSeed(seed, 'map-cells-sample'));
   const km = buildKMeans(
     { rows: sample.length, cols: dims, data: gatherRows(data, sample, dims) },
     { k: cells, seed: deriveSeed(seed, 'map-cells'), maxIterations: 20, localTrials: 1, presample: 0 },
@@ -505,10 +504,7 @@ export function buildMapNeighbourPreservation(
   const n = layout.x.length;
   const k = graph.k;
   if (n < 2 || k === 0) return 1;
-  const sample =
-    sampleSize >= n
-      ? Int32Array.from({ length: n }, (_, i) => i)
-      : shuffledIndices(n, createRandom(deriveSeed(seed, 'map-preservation'))).slice(0, sampleSize);
+  const sample = sampleIndices(n, sampleSize, deriveSeed(seed, 'map-preservation'));
   const best = new Float64Array(k);
   const bestIndex = new Int32Array(k);
   let total = 0;

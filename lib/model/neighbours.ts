@@ -15,10 +15,9 @@
  * NN-descent: Dong, Charikar & Li 2011, https://doi.org/10.1145/1963405.1963487
  */
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
-import { deriveSeed } from '../random';
+import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { dot, fillDotBlock, gatherRows, squaredDistance } from './linalg';
-import { buildSample } from './quality';
 import type { DenseMatrix } from './sparse';
 
 /** k most similar rows of every row, most similar first: row i's list is
@@ -325,7 +324,7 @@ function refineShare(s: Extract<NeighbourShare, { step: 'refine' }>): void {
  */
 function buildCells(vectors: DenseMatrix, cellSize: number, probes: number, seed: number): Cells {
   const { rows: n, cols: dims, data } = vectors;
-  const sample = buildSample(n, Math.min(n, Math.ceil((32 * n) / cellSize)), deriveSeed(seed, 'cell-sample'));
+  const sample = sampleIndices(n, Math.min(n, Math.ceil((32 * n) / cellSize)), deriveSeed(seed, 'cell-sample'));
   const groups = Math.max(1, Math.min(sample.length, Math.round(Math.sqrt(n / cellSize))));
   const coarse = buildKMeans(
     { rows: sample.length, cols: dims, data: gatherRows(data, sample, dims) },

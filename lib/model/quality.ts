@@ -4,7 +4,7 @@
  * sample is seeded.
  */
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
-import { createRandom, deriveSeed, shuffledIndices } from '../random';
+import { createRandom, deriveSeed, sampleIndices, shuffledIndices } from '../random';
 import { squaredDistance } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 
@@ -157,12 +157,6 @@ export function buildSilhouetteFromDistances(distances: Float64Array, labels: Ar
   return total / m;
 }
 
-/** A seeded sample of `size` distinct indices of 0..n-1 (all of them, in order, when size ≥ n). */
-export function buildSample(n: number, size: number, seed: number): Int32Array {
-  if (size >= n) return Int32Array.from({ length: n }, (_, i) => i);
-  return shuffledIndices(n, createRandom(seed)).slice(0, size).sort();
-}
-
 /**
  * Mean silhouette (Euclidean) of the clustering on a seeded sample of the rows, as
  * scikit-learn's `silhouette_score(X, labels, sample_size=…)`.
@@ -172,7 +166,7 @@ export function buildSilhouette(
   assignments: ArrayLike<number>,
   opts: { sampleSize?: number; seed?: number } = {},
 ): number {
-  const sample = buildSample(vectors.rows, opts.sampleSize ?? 2000, deriveSeed(opts.seed ?? 0, 'silhouette'));
+  const sample = sampleIndices(vectors.rows, opts.sampleSize ?? 2000, deriveSeed(opts.seed ?? 0, 'silhouette'));
   const labels = Int32Array.from(sample, (i) => assignments[i]);
   return buildSilhouetteFromDistances(buildDistanceMatrix(vectors, sample), labels);
 }

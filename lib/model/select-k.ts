@@ -5,9 +5,9 @@
  * why.
  */
 import { parallelThreads, runParallel, sharedFloat64, siblingTask, toShared } from '../parallel/pool';
-import { deriveSeed } from '../random';
+import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
-import { buildDistanceMatrix, buildSample, buildSilhouetteFromDistances } from './quality';
+import { buildDistanceMatrix, buildSilhouetteFromDistances } from './quality';
 import type { DenseMatrix } from './sparse';
 import type { KSelection } from './types';
 
@@ -69,11 +69,11 @@ const K_TASK = siblingTask(import.meta.url, 'select-k', 'clusterKShare');
 export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): KSelection {
   const seed = opts.seed ?? 0;
   const dims = vectors.cols;
-  const sample = buildSample(vectors.rows, opts.clusterSample ?? 6000, deriveSeed(seed, 'k-sample'));
+  const sample = sampleIndices(vectors.rows, opts.clusterSample ?? 6000, deriveSeed(seed, 'k-sample'));
   const rows = sharedFloat64(sample.length * dims);
   sample.forEach((r, i) => rows.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
   const sub: DenseMatrix = { rows: sample.length, cols: dims, data: rows };
-  const inner = buildSample(sample.length, opts.silhouetteSample ?? 2000, deriveSeed(seed, 'k-silhouette'));
+  const inner = sampleIndices(sample.length, opts.silhouetteSample ?? 2000, deriveSeed(seed, 'k-silhouette'));
   const distances = buildDistanceMatrix(sub, inner);
   const lo = Math.max(2, opts.kRange[0]);
   const hi = Math.min(sample.length - 1, opts.kRange[1]);
