@@ -3,6 +3,7 @@
  * topic-to-topic similarity and a tree of topics by agglomerative merging of their centroids.
  */
 import type { SurfaceForms } from '../text/types';
+import { cosine } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 import type { TopicTreeNode } from './types';
 
@@ -223,19 +224,6 @@ export function buildTopicDisplay(
   });
 }
 
-/** Cosine similarity of two rows of dense matrices. */
-function cosine(a: Float64Array, oa: number, b: Float64Array, ob: number, dims: number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let d = 0; d < dims; d++) {
-    dot += a[oa + d] * b[ob + d];
-    na += a[oa + d] * a[oa + d];
-    nb += b[ob + d] * b[ob + d];
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
-
 /** Per topic, the `count` papers with the highest cosine to the topic centroid, closest first. */
 export function buildRepresentatives(
   vectors: DenseMatrix,
@@ -247,7 +235,7 @@ export function buildRepresentatives(
   const scored: { i: number; s: number }[][] = Array.from({ length: centroids.rows }, () => []);
   for (let i = 0; i < vectors.rows; i++) {
     const t = assignments[i];
-    scored[t].push({ i, s: cosine(vectors.data, i * dims, centroids.data, t * dims, dims) });
+    scored[t].push({ i, s: cosine(vectors.data, i, centroids.data, t, dims) });
   }
   return scored.map((list) =>
     list
@@ -264,7 +252,7 @@ export function buildTopicSimilarity(centroids: DenseMatrix): Float64Array {
   const out = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
-      const s = a === b ? 1 : cosine(centroids.data, a * dims, centroids.data, b * dims, dims);
+      const s = a === b ? 1 : cosine(centroids.data, a, centroids.data, b, dims);
       out[a * k + b] = s;
       out[b * k + a] = s;
     }

@@ -698,3 +698,18 @@ export function gatherRows(data: Float64Array, rows: ArrayLike<number>, dims: nu
   for (let i = 0; i < rows.length; i++) out.set(data.subarray(rows[i] * dims, (rows[i] + 1) * dims), i * dims);
   return out;
 }
+
+/** Cosine similarity of row a of `x` and row b of `y`; 0 when either is all zeros. */
+export function cosine(x: Float64Array, a: number, y: Float64Array, b: number, dims: number): number {
+  const oa = a * dims;
+  const ob = b * dims;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let d = 0; d < dims; d++) {
+    dot += x[oa + d] * y[ob + d];
+    na += x[oa + d] * x[oa + d];
+    nb += y[ob + d] * y[ob + d];
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}

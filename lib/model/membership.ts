@@ -5,6 +5,7 @@
  */
 import { buildKMeans } from './kmeans';
 import { buildClassTerms, formatTopicLabel } from './labels';
+import { squaredDistance } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './sparse';
 
 /** Topics kept per paper in the soft membership. */
@@ -21,17 +22,6 @@ export const OUTLIER_THRESHOLD = 2.5;
 const SUBTOPIC_PAPERS = 40;
 export const SUBTOPIC_MIN_TOPIC = 120;
 const SUBTOPIC_MAX = 8;
-
-/** Squared Euclidean distance of row i of `a` to row c of `b` (same number of columns). */
-function squaredDistance(a: DenseMatrix, i: number, b: DenseMatrix, c: number): number {
-  const d = a.cols;
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const e = a.data[i * d + j] - b.data[c * d + j];
-    s += e * e;
-  }
-  return s;
-}
 
 /**
  * Each paper's `top` nearest topics with fuzzy c-means weights over all topics
@@ -59,7 +49,7 @@ export function buildMemberships(
     let sum = 0;
     let exact = -1;
     for (let c = 0; c < k; c++) {
-      const d2 = squaredDistance(space, i, centroids, c);
+      const d2 = squaredDistance(space.data, i, centroids.data, c, space.cols);
       if (d2 <= 1e-24 && exact < 0) exact = c;
       u[c] = d2 > 1e-24 ? Math.pow(1 / d2, power) : 0;
       sum += u[c];
