@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildGram,
+  cosine,
+  dot,
+  fillDotBlock,
+  gatherRows,
   multiplyCsrDense,
   multiplyCsrDenseParallel,
   multiplyCsrTransposeDense,
   multiplyDense,
+  squaredDistance,
   transposeCsr,
 } from '../../lib/model/linalg';
 import { buildLsa } from '../../lib/model/lsa';
@@ -141,5 +146,34 @@ describe('buildLsa on threads', () => {
     let kept = 0;
     for (const s of runs[0].singularValues) kept += s * s;
     expect(kept / frobenius).toBeCloseTo(runs[0].explainedVariance, 12);
+  });
+});
+
+describe('row kernels', () => {
+  // Three rows of three values, worked by hand.
+  const x = Float64Array.from([1, 2, 2, 0, 3, 4, 0, 0, 0]);
+  it('squaredDistance between rows of two matrices, odd and even widths', () => {
+    expect(squaredDistance(x, 0, x, 1, 3)).toBe(1 + 1 + 4);
+    expect(squaredDistance(x, 1, Float64Array.from([3, 0, 0]), 0, 3)).toBe(9 + 9 + 16);
+    expect(squaredDistance(Float64Array.from([1, 2, 3, 4]), 0, Float64Array.from([0, 0, 0, 0]), 0, 4)).toBe(30);
+  });
+  it('dot of two rows, and cosine, 0 against a zero row', () => {
+    expect(dot(x, 0, 1, 3)).toBe(6 + 8);
+    expect(cosine(x, 0, x, 1, 3)).toBeCloseTo(14 / (3 * 5), 15);
+    expect(cosine(x, 0, x, 2, 3)).toBe(0);
+  });
+  it('fillDotBlock fills queries × rows, past the 2 × 4 tiles', () => {
+    const data = Float64Array.from({ length: 6 * 3 }, (_, i) => (i % 5) - 2);
+    const queries = gatherRows(data, [5, 0, 3], 3);
+    expect(Array.from(queries)).toEqual(Array.from(data.subarray(15, 18)).concat([-2, -1, 0], [2, -2, -1]));
+    const out = new Float64Array(3 * 5).fill(NaN);
+    fillDotBlock(out, queries, 3, data, 1, 6, 3);
+    for (let a = 0; a < 3; a++) {
+      for (let b = 0; b < 5; b++) {
+        let s = 0;
+        for (let d = 0; d < 3; d++) s += queries[a * 3 + d] * data[(1 + b) * 3 + d];
+        expect(out[a * 5 + b]).toBe(s);
+      }
+    }
   });
 });
