@@ -24,7 +24,7 @@ import {
   buildTopicCoherence,
   buildTopicDiversity,
 } from '../lib/model/quality';
-import type { CsrMatrix, DenseMatrix } from '../lib/model/sparse';
+import { leadingCsrRows, leadingRows } from '../lib/model/sparse';
 import { buildSeedStability } from '../lib/model/stability';
 import { buildTfidf } from '../lib/model/tfidf';
 import type { ClusterMethod } from '../lib/model/types';
@@ -127,21 +127,6 @@ function runSklearn(corpus: string, k: number): SklearnRun | null {
   };
 }
 
-function pickRows(m: DenseMatrix, rows: number): DenseMatrix {
-  return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
-}
-
-function pickCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
-  const end = m.indptr[rows];
-  return {
-    rows,
-    cols: m.cols,
-    indptr: m.indptr.subarray(0, rows + 1),
-    indices: m.indices.subarray(0, end),
-    values: m.values.subarray(0, end),
-  };
-}
-
 interface MethodFigures {
   nmi: number[];
   nmiInliers: number[];
@@ -208,9 +193,9 @@ function measureMethod(
     if (knn && seed === SEEDS[0]) {
       const rows = Math.min(papers.length, KNN_PAPERS);
       const result = buildKnnFigures({
-        tfidf: pickCsrRows(prepared.tfidf.matrix, rows),
-        vectors: pickRows(c.vectors, rows),
-        space: c.space === c.vectors ? null : pickRows(c.space, rows),
+        tfidf: leadingCsrRows(prepared.tfidf.matrix, rows),
+        vectors: leadingRows(c.vectors, rows),
+        space: c.space === c.vectors ? null : leadingRows(c.space, rows),
         labels: labels.codes.slice(0, rows),
         seed,
         singleThread: false,

@@ -16,7 +16,6 @@ import {
   buildTopicSimilarity,
   buildTopicTree,
   buildTopicDisplay,
-  formatTopicLabel,
   selectLabelTerms,
 } from './labels';
 import { buildLsa } from './lsa';
@@ -36,7 +35,7 @@ import {
   type EncodedLabels,
 } from './quality';
 import { buildDefaultKRange, buildKSelection } from './select-k';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import { leadingCsrRows, leadingRows, type CsrMatrix, type DenseMatrix } from './sparse';
 import { buildTfidf } from './tfidf';
 import type {
   KSelection,
@@ -115,26 +114,9 @@ export function buildSmallCorpusBounds(
   return { minDf: lo, maxDf: hi };
 }
 
-/** Rows `rows` of a dense matrix. */
-function pickRows(m: DenseMatrix, rows: number): DenseMatrix {
-  return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
-}
-
 /** A CSR matrix with its arrays in shared memory. */
 function shareCsr(m: CsrMatrix): CsrMatrix {
   return { ...m, indptr: toShared(m.indptr), indices: toShared(m.indices), values: toShared(m.values) };
-}
-
-/** The first `rows` rows of a CSR matrix. */
-function pickCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
-  const end = m.indptr[rows];
-  return {
-    rows,
-    cols: m.cols,
-    indptr: m.indptr.subarray(0, rows + 1),
-    indices: m.indices.subarray(0, end),
-    values: m.values.subarray(0, end),
-  };
 }
 
 /** Orders topics by size (largest first, then by old id) and returns old id → new id. */
@@ -316,17 +298,17 @@ export function buildTopicModel(
     : classTerms.map(() => new Map<number, string>());
   forms = undefined;
   const shownIn = (topic: number) => (termId: number) => topicDisplay[topic].get(termId) ?? vocab.display[termId];
-  // A part's label says what sets it apart, not the words its topic's label already has.
-  const topicWords = classTerms.map((ct, t) => {
-    const ids = selectLabelTerms(
+  const labelTerms = classTerms.map((ct, t) =>
+    selectLabelTerms(
       ct.labelOrder.map((i) => ct.termIds[i]),
       vocab.terms,
       shownIn(t),
       3,
       ct.labelOrder.map((i) => ct.weights[i]),
-    );
-    return new Set(ids.flatMap((id) => vocab.terms[id].split(' ')));
-  });
+    ),
+  );
+  // A part's label says what sets it apart, not the words its topic's label already has.
+  const topicWords = labelTerms.map((ids) => new Set(ids.flatMap((id) => vocab.terms[id].split(' '))));
   const split = buildSubtopics(
     vectors,
     tfidf.counts,
@@ -347,9 +329,9 @@ export function buildTopicModel(
   const knnInput =
     labels.names.length >= 2 && knnPapers > 10
       ? {
-          tfidf: shareCsr(pickCsrRows(tfidf.matrix, knnPapers)),
-          vectors: pickRows(vectors, knnPapers),
-          space: space === vectors ? null : pickRows(space, knnPapers),
+          tfidf: shareCsr(leadingCsrRows(tfidf.matrix, knnPapers)),
+          vectors: leadingRows(vectors, knnPapers),
+          space: space === vectors ? null : leadingRows(space, knnPapers),
           labels: toShared(labels.codes.slice(0, knnPapers)),
           seed,
         }
@@ -369,16 +351,10 @@ export function buildTopicModel(
       sx += layout.x[i];
       sy += layout.y[i];
     }
-    const shownAs = (termId: number) => topicDisplay[id].get(termId) ?? vocab.display[termId];
+    const shownAs = shownIn(id);
     return {
       id,
-      label: formatTopicLabel(
-        ct.labelOrder.map((i) => ct.termIds[i]),
-        vocab.terms,
-        shownAs,
-        3,
-        ct.labelOrder.map((i) => ct.weights[i]),
-      ),
+      label: labelTerms[id].map(shownAs).join(', '),
       size: sizes[id],
       terms: ct.termIds.map((termId, r) => ({
         termId,

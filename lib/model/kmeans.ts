@@ -8,8 +8,8 @@
  * Elkan 2003, "Using the triangle inequality to accelerate k-means", https://cdn.aaai.org/ICML/2003/ICML03-022.pdf
  */
 import { kmeans as mlKMeans } from 'ml-kmeans';
-import { createRandom, deriveSeed, randomInt, shuffledIndices, type RandomSource } from '../random';
-import { squaredDistance } from './linalg';
+import { createRandom, deriveSeed, randomInt, sampleIndices, type RandomSource } from '../random';
+import { gatherRows, squaredDistance } from './linalg';
 import type { DenseMatrix } from './sparse';
 
 /** Options for {@link buildKMeans}. */
@@ -306,12 +306,9 @@ export function buildKMeans(vectors: DenseMatrix, opts: KMeansOptions): Clusteri
   const seed = opts.seed ?? 0;
   const presample = opts.presample ?? 20000;
   if (presample > 0 && vectors.rows > 2 * presample && presample >= k) {
-    const sample = shuffledIndices(vectors.rows, createRandom(deriveSeed(seed, 'kmeans-presample')))
-      .slice(0, presample)
-      .sort();
+    const sample = sampleIndices(vectors.rows, presample, deriveSeed(seed, 'kmeans-presample'));
     const dims = vectors.cols;
-    const rows = new Float64Array(presample * dims);
-    sample.forEach((r, i) => rows.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
+    const rows = gatherRows(vectors.data, sample, dims);
     const first = buildKMeans({ rows: presample, cols: dims, data: rows }, { ...opts, presample: 0 });
     return runLloyd(vectors, first.centroids, Math.min(maxIterations, opts.refineIterations ?? 20), tolerance);
   }

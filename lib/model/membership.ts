@@ -5,8 +5,8 @@
  */
 import { buildKMeans } from './kmeans';
 import { buildClassTerms, formatTopicLabel } from './labels';
-import { squaredDistance } from './linalg';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import { gatherRows, squaredDistance } from './linalg';
+import { selectCsrRows, type CsrMatrix, type DenseMatrix } from './sparse';
 
 /** Topics kept per paper in the soft membership. */
 export const MEMBERSHIP_TOPICS = 3;
@@ -193,8 +193,7 @@ export function buildSubtopics(
     const rows = members[t];
     const parts = subtopicCount(rows.length);
     if (parts < 2) continue;
-    const data = new Float64Array(rows.length * d);
-    rows.forEach((i, r) => data.set(vectors.data.subarray(i * d, (i + 1) * d), r * d));
+    const data = gatherRows(vectors.data, rows, d);
     const clustering = buildKMeans({ rows: rows.length, cols: d, data }, { k: parts, seed: seed + t });
     const sizes = new Array<number>(parts).fill(0);
     for (const a of clustering.assignments) sizes[a]++;
@@ -203,7 +202,7 @@ export function buildSubtopics(
     order.forEach((old, id) => (rename[old] = id));
     const local = Int32Array.from(clustering.assignments, (a) => rename[a]);
     rows.forEach((i, r) => (subtopic[i] = local[r]));
-    const sub = pickCsrRows(counts, rows);
+    const sub = selectCsrRows(counts, rows);
     // λ = 0.3 leans on lift: inside one topic every part shares its common words.
     const classTerms = buildClassTerms(sub, columns, local, parts, 10, 0.3);
     classTerms.forEach((ct, id) => {
@@ -231,22 +230,4 @@ export function buildSubtopics(
     });
   }
   return { subtopic, subtopics };
-}
-
-/** The rows `rows` of a CSR matrix, in that order. */
-function pickCsrRows(m: CsrMatrix, rows: readonly number[]): CsrMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += m.indptr[r + 1] - m.indptr[r];
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let p = 0;
-  rows.forEach((r, q) => {
-    for (let e = m.indptr[r]; e < m.indptr[r + 1]; e++) {
-      indices[p] = m.indices[e];
-      values[p++] = m.values[e];
-    }
-    indptr[q + 1] = p;
-  });
-  return { rows: rows.length, cols: m.cols, indptr, indices, values };
 }

@@ -14,3 +14,38 @@ export interface DenseMatrix {
   cols: number;
   data: Float64Array;
 }
+
+/** The first `rows` rows of a dense matrix (a view, no copy). */
+export function leadingRows(m: DenseMatrix, rows: number): DenseMatrix {
+  return { rows, cols: m.cols, data: m.data.subarray(0, rows * m.cols) };
+}
+
+/** The first `rows` rows of a CSR matrix (views, no copy). */
+export function leadingCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
+  const end = m.indptr[rows];
+  return {
+    rows,
+    cols: m.cols,
+    indptr: m.indptr.subarray(0, rows + 1),
+    indices: m.indices.subarray(0, end),
+    values: m.values.subarray(0, end),
+  };
+}
+
+/** The rows `rows` of a CSR matrix, in that order (copied). */
+export function selectCsrRows(m: CsrMatrix, rows: readonly number[]): CsrMatrix {
+  let nnz = 0;
+  for (const r of rows) nnz += m.indptr[r + 1] - m.indptr[r];
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let p = 0;
+  rows.forEach((r, q) => {
+    for (let e = m.indptr[r]; e < m.indptr[r + 1]; e++) {
+      indices[p] = m.indices[e];
+      values[p++] = m.values[e];
+    }
+    indptr[q + 1] = p;
+  });
+  return { rows: rows.length, cols: m.cols, indptr, indices, values };
+}

@@ -10,9 +10,9 @@
  * Ward, "Hierarchical grouping to optimize an objective function", JASA 58 (1963),
  * https://doi.org/10.1080/01621459.1963.10500845; the two-stage use follows BIRCH (Zhang et al. 1996).
  */
-import { createRandom, deriveSeed, shuffledIndices } from '../random';
+import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans, type Clustering } from './kmeans';
-import { multiplyDense, squaredDistance } from './linalg';
+import { gatherRows, multiplyDense, squaredDistance } from './linalg';
 import type { DenseMatrix } from './sparse';
 
 /** Small clusters per topic. */
@@ -109,12 +109,8 @@ export function buildWardKMeans(vectors: DenseMatrix, opts: WardKMeansOptions): 
   if (m <= k) return buildKMeans(vectors, { k, seed, nInit: 10 });
   let sample = vectors;
   if (n > MICRO_SAMPLE) {
-    const rows = shuffledIndices(n, createRandom(deriveSeed(seed, 'ward-sample')))
-      .slice(0, MICRO_SAMPLE)
-      .sort((a, b) => a - b);
-    const data = new Float64Array(rows.length * dims);
-    rows.forEach((r, i) => data.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
-    sample = { rows: rows.length, cols: dims, data };
+    const rows = sampleIndices(n, MICRO_SAMPLE, deriveSeed(seed, 'ward-sample'));
+    sample = { rows: rows.length, cols: dims, data: gatherRows(vectors.data, rows, dims) };
   }
   const micro = buildKMeans(sample, { k: m, seed: deriveSeed(seed, 'ward-micro'), presample: 0, maxIterations: 30 });
   // Centred again on every row, not only the sample's: the merge then weighs the corpus's own
