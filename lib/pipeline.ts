@@ -17,6 +17,7 @@ import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
 import { buildTopicModel } from './model/index';
 import type { TopicModel, TopicModelOptions } from './model/types';
+import { availableMemoryMb, checkStageMemory } from './cli/memory';
 import type { ProgressReporter } from './cli/progress';
 import { formatCount } from './cli/progress';
 import { deriveSeed } from './random';
@@ -60,6 +61,8 @@ export interface PipelineOptions {
   graph: Omit<CoauthorGraphOptions, 'seed'>;
   trends: TrendOptions;
   citations?: CitationOptions;
+  /** Memory free for the next stage, in MB (default: the kernel's MemAvailable); tests inject it. */
+  availableMemoryMb?: () => number;
 }
 
 /** Options of the citation stage. */
@@ -197,6 +200,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   };
 
   const fingerprint = readInputFingerprint(opts);
+  const free = opts.availableMemoryMb ?? availableMemoryMb;
 
   progress.start('ingest', 0, 'KB');
   const corpus = await readCorpus(opts.inputs, opts.ingest, (p) =>
@@ -221,6 +225,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
       `too little text to find topics: ${modelPapers.length} of ${corpus.papers.length} papers have an abstract or a title of ${MIN_TITLE_WORDS} words or more (at least 3 are needed)`,
     );
   }
+  checkStageMemory('model', modelPapers.length, free());
   let currentStage = '';
   const model = buildTopicModel(modelPapers, { ...opts.model, seed: opts.seed }, (stage, done, total) => {
     if (stage !== currentStage) {
@@ -241,6 +246,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   const paperTopics = new Int32Array(corpus.papers.length).fill(-1);
   modelRows.forEach((paper, row) => (paperTopics[paper] = model.papers.topic[row]));
 
+  checkStageMemory('graph', corpus.papers.length, free());
   progress.start('graph', 0, 'steps');
   const graph = buildCoauthorGraph(
     corpus.papers,
@@ -251,6 +257,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(`${formatCount(graph.authors.length)} authors, ${formatCount(graph.edges.source.length)} links`);
   mark('graph');
 
+  checkStageMemory('trends', corpus.papers.length, free());
   progress.start('trends', 0, 'terms');
   // Keywords the sources give are trend terms beside the words and phrases of the abstracts.
   const keywordTerms = buildKeywordTerms(modelPapers, model.corpus);
@@ -273,6 +280,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   });
   mark('evolution');
 
+  checkStageMemory('citations', corpus.papers.length, free());
   progress.start('citations', 0);
   const citations = buildCitationLayer(corpus);
   // Clusters are named from the words the topic model read: a paper's row there, if it has one.
@@ -312,6 +320,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(cooccurrence.map((m) => `${m.map.kind} ${m.map.items.length}`).join(', '));
   mark('maps');
 
+  checkStageMemory('write', corpus.papers.length, free());
   progress.start('write', 0);
   fs.mkdirSync(opts.outDir, { recursive: true });
   const temp = temporaryDatabasePath(opts.outDir);

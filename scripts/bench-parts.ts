@@ -10,6 +10,7 @@ import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
 import { benchCitations } from './bench-citations';
 import { benchTopics } from './bench-topics';
+import { runScaleChild, runScaleDryChild, type ScaleRun } from './bench-scale';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
 import { measureGroupSeparation } from '../lib/graph/layout-measures';
 import { measureEras, type SubjectEra } from '../lib/trends/era-measure';
@@ -46,6 +47,8 @@ export interface PartResult {
   /** ingest + tokens + tfidf + lsa + k-means: what the scikit-learn reference does. */
   coreSeconds?: number;
   nmi?: number;
+  /** The 'scale' part's run of one corpus size. */
+  scale?: ScaleRun;
 }
 
 interface PartArgs {
@@ -75,6 +78,10 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchTopics(args.corpus, args.work);
     case 'citations':
       return benchCitations(args.work);
+    case 'scale':
+      return { rows: [], notes: [], scale: await runScaleChild(args.corpus, args.work) };
+    case 'scale-dry':
+      return { rows: [], notes: [], scale: await runScaleDryChild(args.corpus) };
     default:
       throw new Error(`unknown bench part ${part}`);
   }

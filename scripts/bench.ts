@@ -5,6 +5,7 @@
  *   npm run bench                       # everything
  *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations
  *   npm run bench -- --no-reference      # skip scikit-learn
+ *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set)
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
  */
@@ -15,6 +16,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDuration } from '../lib/cli/progress';
 import { runBenchPart, type BenchRow, type PartResult } from './bench-parts';
+import { collectScale, ensureResampled, scaleSizes, type ScaleRun } from './bench-scale';
+import { heapLimitMb } from '../lib/cli/memory';
 import { maxOf } from '@/lib/viz/extent';
 
 const root = process.cwd();
@@ -73,10 +76,10 @@ function runReference(corpus: string, n?: number, k = 30): ReferenceResult | nul
 }
 
 /** Runs one part in a child process and returns its result. */
-function runPartInChild(part: string, args: string[]): PartResult {
+function runPartInChild(part: string, args: string[], nodeFlags: string[] = []): PartResult {
   const res = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args],
+    ['--expose-gc', ...nodeFlags, '--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--part', part, ...args],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
@@ -120,6 +123,8 @@ async function main(): Promise<void> {
       'no-reference': { type: 'boolean' },
       arxiv: { type: 'string' },
       neurips: { type: 'string' },
+      sizes: { type: 'string' },
+      'scale-cache': { type: 'string' },
     },
   });
   if (values.part) {
@@ -220,6 +225,33 @@ async function main(): Promise<void> {
   runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);
   runPart('app', 'Dashboard on the arXiv build', arxiv);
   runPart('citations', 'Citation stage on 50,000 synthetic OpenAlex works in 40 planted fields', '');
+  if (only.has('scale')) {
+    // The arXiv file itself, then its resampled copies: one child per size, so each peak RSS is its own.
+    const cache = path.resolve(values['scale-cache'] ?? path.join(os.tmpdir(), 'topicscope-scale'));
+    const runs: ScaleRun[] = [];
+    try {
+      for (const { size, dry } of [{ size: 0, dry: false }, ...scaleSizes(values.sizes)]) {
+        const file = size === 0 ? arxiv : ensureResampled(arxiv, size, cache);
+        process.stderr.write(
+          `Scale: ${dry ? 'ingest, tokens and TF-IDF of' : 'whole pipeline on'} ${path.basename(file)}…\n`,
+        );
+        const r = runPartInChild(
+          dry ? 'scale-dry' : 'scale',
+          ['--corpus', file, '--work', work],
+          [`--max-old-space-size=${heapLimitMb()}`],
+        );
+        if (r.scale) runs.push(r.scale);
+      }
+    } catch (error) {
+      failed.push('scale');
+      notes.push(`part scale FAILED: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    }
+    if (runs.length > 0) {
+      const scale = collectScale(runs);
+      for (const row of scale.rows) rows.push(row);
+      for (const note of scale.notes) notes.push(note);
+    }
+  }
 
   process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   fs.rmSync(work, { recursive: true, force: true });

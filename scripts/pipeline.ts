@@ -2,8 +2,10 @@
  * npm run pipeline -- [--input PATH ...] [--out DIR] [options]
  * Builds data/build/analytics.db from the paper records in data/raw (or the given inputs).
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { currentHeapLimitMb, heapLimitMb, MemoryBudgetError } from '../lib/cli/memory';
 import { createProgress, formatCount, formatDuration } from '../lib/cli/progress';
 import { InputError, type TextEncoding } from '../lib/corpus/index';
 import {
@@ -248,6 +250,10 @@ async function main(): Promise<number> {
       process.stderr.write(`\nError: ${error.message}\nThe previous build, if any, is untouched.\n`);
       return 1;
     }
+    if (error instanceof MemoryBudgetError) {
+      process.stderr.write(`\nError: ${error.message}\n`);
+      return 1;
+    }
     process.stderr.write(
       `\nThe pipeline failed: ${(error as Error).stack ?? String(error)}\nThe previous build, if any, is untouched.\n`,
     );
@@ -257,5 +263,16 @@ async function main(): Promise<number> {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
+  // V8's default heap limit (about 4 GB) is far below what a million papers need: run again with
+  // a limit of three quarters of the machine's memory, unless this process already has it.
+  const wanted = heapLimitMb();
+  if (currentHeapLimitMb() < wanted * 0.9 && process.env.TOPICSCOPE_HEAP_SET !== '1') {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${wanted}`, ...process.argv.slice(1)],
+      { stdio: 'inherit', env: { ...process.env, TOPICSCOPE_HEAP_SET: '1' } },
+    );
+    process.exit(child.status ?? 1);
+  }
   main().then((code) => process.exit(code));
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBudgetError } from '../../lib/cli/memory';
 import { createProgress } from '../../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline, type PipelineResult } from '../../lib/pipeline';
 import {
@@ -182,6 +183,16 @@ describe('the pipeline on the bundled corpus', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('bad.bin');
     expect(res.stderr).toContain('previous build, if any, is untouched');
+    expect(fs.readFileSync(path.join(out, 'analytics.db')).equals(before)).toBe(true);
+    expect(fs.readdirSync(out)).toEqual(['analytics.db']);
+  });
+
+  it('stops before a stage the free memory cannot hold, naming it and the memory, and keeps the previous build', async () => {
+    const out = path.join(work, 'a');
+    const before = fs.readFileSync(path.join(out, 'analytics.db'));
+    const run = runPipeline({ ...optionsFor(out), seed: 7, availableMemoryMb: () => 20 }, quiet);
+    await expect(run).rejects.toBeInstanceOf(MemoryBudgetError);
+    await expect(run).rejects.toThrow(/the model stage: it needs about \d+ MB more and 20 MB is available/);
     expect(fs.readFileSync(path.join(out, 'analytics.db')).equals(before)).toBe(true);
     expect(fs.readdirSync(out)).toEqual(['analytics.db']);
   });

@@ -1,0 +1,177 @@
+/**
+ * The 'scale' part of scripts/bench.ts: the whole pipeline on the arXiv corpus (75k) and on
+ * resampled copies of it (300k, 1M by default; 3M as a dry run of ingest, tokens and TF-IDF), one
+ * child process per size so each peak RSS is its own. Each stage is reported in seconds, peak RSS
+ * and seconds per 1,000 papers; across sizes, a stage's growth exponent (log t2/t1 over log n2/n1)
+ * says whether it stays near-linear.
+ *
+ * The resampled corpora are made by `../shared/corpora/resample.py` (standard-library Python) and
+ * kept in a cache folder (default `$TMPDIR/topicscope-scale`), never in the project.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createProgress } from '../lib/cli/progress';
+import { readCorpus } from '../lib/corpus/index';
+import { buildModelRows, defaultPipelineOptions, runPipeline, type StageTiming } from '../lib/pipeline';
+import { buildTfidf } from '../lib/model/tfidf';
+import { tokenizeCorpus } from '../lib/text/index';
+import type { BenchRow, PartResult } from './bench-parts';
+
+/** What one size's child reports. */
+export interface ScaleRun {
+  papers: number;
+  timings: StageTiming[];
+  totalSeconds: number;
+  peakRssMb: number;
+  /** Bytes of analytics.db, or null for a dry run. */
+  databaseBytes: number | null;
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Parses "300k", "1m", "1000000". */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) throw new Error(`not a corpus size: "${text}" (e.g. 300k, 1m)`);
+  const unit = m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** The resampled corpus of `size` papers in `cache`, made with resample.py when it is not there. */
+export function ensureResampled(source: string, size: number, cache: string): string {
+  fs.mkdirSync(cache, { recursive: true });
+  const file = path.join(cache, `arxiv-${size}.jsonl.gz`);
+  if (fs.existsSync(file)) return file;
+  const script = path.join(path.dirname(source), 'resample.py');
+  const partial = `${file}.partial`;
+  process.stderr.write(`Writing ${path.basename(file)} with resample.py (a few minutes for 1M)…\n`);
+  const res = spawnSync('python3', [script, source, String(size), partial], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (res.status !== 0) throw new Error(`resample.py failed (exit ${res.status}) for ${size} papers`);
+  fs.renameSync(partial, file);
+  return file;
+}
+
+/** Child mode, full run: the whole pipeline on `corpus` into `work`. */
+export async function runScaleChild(corpus: string, work: string): Promise<ScaleRun> {
+  const opts = defaultPipelineOptions();
+  opts.inputs = [corpus];
+  opts.outDir = fs.mkdtempSync(path.join(work, 'scale-'));
+  const progress = createProgress(process.stderr, { quiet: !process.stderr.isTTY });
+  const t0 = performance.now();
+  const result = await runPipeline(opts, progress);
+  const totalSeconds = (performance.now() - t0) / 1000;
+  const databaseBytes = fs.statSync(result.databaseFile).size;
+  fs.rmSync(opts.outDir, { recursive: true, force: true });
+  return {
+    papers: result.corpus.papers.length,
+    timings: result.timings,
+    totalSeconds,
+    peakRssMb: peakRssMb(),
+    databaseBytes,
+  };
+}
+
+/** Child mode, dry run: ingest, tokens and TF-IDF only (the 3M scale, where the rest does not fit yet). */
+export async function runScaleDryChild(corpus: string): Promise<ScaleRun> {
+  const timings: StageTiming[] = [];
+  let start = performance.now();
+  const t0 = start;
+  const mark = (stage: string) => {
+    const now = performance.now();
+    timings.push({ stage, seconds: (now - start) / 1000, peakRssMb: peakRssMb() });
+    start = now;
+  };
+  const corpusRead = await readCorpus([corpus]);
+  mark('ingest');
+  const rows = buildModelRows(corpusRead.papers);
+  const papers = Array.from(rows, (i) => corpusRead.papers[i]);
+  const tokens = tokenizeCorpus(papers.map((p) => ({ title: p.title, text: p.abstractPlain })));
+  mark('tokens');
+  const tfidf = buildTfidf(tokens);
+  mark('tfidf');
+  if (tfidf.matrix.rows !== papers.length) throw new Error('TF-IDF rows do not match the papers');
+  return {
+    papers: corpusRead.papers.length,
+    timings,
+    totalSeconds: (performance.now() - t0) / 1000,
+    peakRssMb: peakRssMb(),
+    databaseBytes: null,
+  };
+}
+
+/** Growth exponent of a stage between two sizes: 1 is linear, 2 quadratic. */
+export function growthExponent(n1: number, t1: number, n2: number, t2: number): number | null {
+  if (!(n1 > 0 && n2 > n1 && t1 > 0 && t2 > 0)) return null;
+  return Math.log(t2 / t1) / Math.log(n2 / n1);
+}
+
+/** The bench rows of the scale runs: stages per size, then each stage's exponent and per-1000 ratio to 75k. */
+export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: string[] } {
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const label = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n % 1e6 === 0 ? 0 : 1)}M` : `${Math.round(n / 1e3)}k`);
+  const base = runs[0];
+  for (const run of runs) {
+    const part = `scale ${label(run.papers)}`;
+    for (const t of run.timings) {
+      const per1000 = (1000 * t.seconds) / run.papers;
+      const baseStage = base.timings.find((b) => b.stage === t.stage);
+      const ratio = run !== base && baseStage ? per1000 / ((1000 * baseStage.seconds) / base.papers) : null;
+      const exponent =
+        run !== base && baseStage ? growthExponent(base.papers, baseStage.seconds, run.papers, t.seconds) : null;
+      rows.push({
+        part,
+        stage: t.stage,
+        seconds: t.seconds,
+        peakRssMb: t.peakRssMb,
+        figures:
+          `${per1000.toFixed(3)} s/1000` +
+          (ratio !== null ? `, ×${ratio.toFixed(2)} of 75k per paper` : '') +
+          (exponent !== null ? `, exponent ${exponent.toFixed(2)}` : '') +
+          (ratio !== null && ratio > 1.5 ? ' (grows faster than near-linear)' : ''),
+      });
+    }
+    rows.push({
+      part,
+      stage: run.databaseBytes === null ? 'total (dry run: ingest, tokens, tfidf)' : 'total',
+      seconds: run.totalSeconds,
+      peakRssMb: run.peakRssMb,
+      figures:
+        `${run.papers.toLocaleString('en-US')} papers` +
+        (run.databaseBytes !== null ? `, analytics.db ${(run.databaseBytes / 2 ** 20).toFixed(0)} MB` : ''),
+    });
+  }
+  const targets: [number, number, number][] = [
+    [300_000, 300, 4096],
+    [1_000_000, 900, 10_240],
+  ];
+  for (const [n, s, mb] of targets) {
+    const run = runs.find((r) => r.papers >= n * 0.95 && r.papers <= n * 1.05 && r.databaseBytes !== null);
+    if (!run) continue;
+    const ok = run.totalSeconds < s && run.peakRssMb < mb;
+    notes.push(
+      `${label(n)}: whole pipeline ${run.totalSeconds.toFixed(0)} s (target < ${s}), peak RSS ${run.peakRssMb} MB (target < ${mb}) ${ok ? '✓' : '✗'}`,
+    );
+  }
+  notes.push(`scale machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+  return { rows, notes };
+}
+
+/** Sizes the parent runs: the arXiv file itself, then each resampled size. */
+export function scaleSizes(spec: string | undefined): { size: number; dry: boolean }[] {
+  const parts = (spec ?? '300k,1m').split(',').filter((s) => s.trim() !== '');
+  return parts.map((p) => {
+    const dry = p.trim().endsWith('-dry');
+    return { size: parseSize(dry ? p.trim().slice(0, -4) : p), dry };
+  });
+}
+
+/** Parent side: merges the children's runs into rows. */
+export function collectScale(runs: ScaleRun[]): PartResult {
+  const { rows, notes } = formatScaleRows(runs);
+  return { rows, notes };
+}
