@@ -14,15 +14,10 @@ import type { TopicEvolution } from '../trends/evolution';
 import { specificityWeight } from '../trends/subjects';
 import type { Trends } from '../trends/types';
 import type { KeywordTerms } from '../trends/keywords';
-import { getAuthorTable, writeMeta } from './write';
+import { getAuthorTable, RowWriter, writeMeta } from './write';
 
 /** Author stats, edges, communities, components the map of communities and the laid-out members. Store ids = graph ids + 1. */
 export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph): void {
-  const insertStats = db.prepare(
-    `INSERT INTO author_stats (author_id, papers, coauthors, first_year, last_year, degree, weighted_degree, betweenness, community_id, component_id, main_topics)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertEdge = db.prepare('INSERT INTO coauthor_edges (source, target, papers, weight) VALUES (?, ?, ?, ?)');
   const insertCommunity = db.prepare(
     `INSERT INTO communities (id, size, papers, topic_id, topic_share, top_authors, mapped, x, y, radius, detail, network, sub_communities)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -40,8 +35,26 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
   for (const m of map.members) laidOutComponents.add(graph.authors[m.author].component);
 
   db.transaction(() => {
+    const stats = new RowWriter(
+      db,
+      'author_stats',
+      [
+        'author_id',
+        'papers',
+        'coauthors',
+        'first_year',
+        'last_year',
+        'degree',
+        'weighted_degree',
+        'betweenness',
+        'community_id',
+        'component_id',
+        'main_topics',
+      ],
+      64,
+    );
     for (const a of graph.authors) {
-      insertStats.run(
+      stats.add(
         a.id + 1,
         a.paperCount,
         a.coauthorCount,
@@ -55,8 +68,12 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
         JSON.stringify(a.mainTopics.map((t) => [t.topic, t.count])),
       );
     }
+    stats.flush();
     const { source, target, papers, fractional } = graph.edges;
-    for (let i = 0; i < source.length; i++) insertEdge.run(source[i] + 1, target[i] + 1, papers[i], fractional[i]);
+    // Millions of narrow rows at scale: many to a statement.
+    const edges = new RowWriter(db, 'coauthor_edges', ['source', 'target', 'papers', 'weight'], 128);
+    for (let i = 0; i < source.length; i++) edges.add(source[i] + 1, target[i] + 1, papers[i], fractional[i]);
+    edges.flush();
     for (const c of graph.communities) {
       const facts = graph.communityFacts[c.id];
       const drawn = map.communities[c.id];
@@ -440,17 +457,8 @@ export function writeTopicModel(
   const insertTopicAuthor = db.prepare(
     'INSERT INTO topic_authors (topic_id, rank, author_id, papers) VALUES (?, ?, ?, ?)',
   );
-  const insertPlacement = db.prepare(
-    'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, outlier, is_outlier, subtopic_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertMembership = db.prepare(
-    'INSERT INTO paper_memberships (paper_id, rank, topic_id, weight) VALUES (?, ?, ?, ?)',
-  );
   const insertSubtopic = db.prepare(
     'INSERT INTO subtopics (topic_id, id, label, size, x, y, terms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertSimilar = db.prepare(
-    'INSERT INTO similar_papers (paper_id, rank, similar_id, similarity) VALUES (?, ?, ?, ?)',
   );
   const insertVocab = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df) VALUES (?, ?, ?, ?, ?)');
   const insertK = db.prepare('INSERT INTO k_scores (k, silhouette, chosen) VALUES (?, ?, ?)');
@@ -501,8 +509,17 @@ export function writeTopicModel(
       for (let b = 0; b < k; b++) if (a !== b) insertSimilarity.run(a, b, model.topicSimilarity[a * k + b]);
     }
     const m = placements.neighbours;
+    // A row per paper, and several per paper for memberships and similar papers: many to a statement.
+    const placementRows = new RowWriter(
+      db,
+      'paper_topics',
+      ['paper_id', 'topic_id', 'distance', 'confidence', 'x', 'y', 'outlier', 'is_outlier', 'subtopic_id'],
+      64,
+    );
+    const membershipRows = new RowWriter(db, 'paper_memberships', ['paper_id', 'rank', 'topic_id', 'weight'], 128);
+    const similarRows = new RowWriter(db, 'similar_papers', ['paper_id', 'rank', 'similar_id', 'similarity'], 128);
     for (let i = 0; i < modelRows.length; i++) {
-      insertPlacement.run(
+      placementRows.add(
         paperId(i),
         placements.topic[i],
         placements.distance[i],
@@ -515,13 +532,16 @@ export function writeTopicModel(
       );
       const { top, topics: near, weights } = placements.memberships;
       for (let r = 0; r < top; r++) {
-        if (near[i * top + r] >= 0) insertMembership.run(paperId(i), r, near[i * top + r], weights[i * top + r]);
+        if (near[i * top + r] >= 0) membershipRows.add(paperId(i), r, near[i * top + r], weights[i * top + r]);
       }
       for (let r = 0; r < m; r++) {
         const other = placements.similar[i * m + r];
-        if (other >= 0) insertSimilar.run(paperId(i), r, paperId(other), placements.similarity[i * m + r]);
+        if (other >= 0) similarRows.add(paperId(i), r, paperId(other), placements.similarity[i * m + r]);
       }
     }
+    placementRows.flush();
+    membershipRows.flush();
+    similarRows.flush();
     const { vocab } = model.corpus;
     for (let id = 0; id < vocab.terms.length; id++) {
       // Terms of a single paper are never shown, searched for or trended.

@@ -94,7 +94,7 @@ export function getAuthorTable(corpus: Corpus): AuthorTable {
  * Inserts rows into one table many at a time: a statement of `batch` rows costs one call into
  * SQLite instead of `batch`, which is most of the cost of a narrow row.
  */
-class RowWriter {
+export class RowWriter {
   private readonly values: unknown[] = [];
   private readonly width: number;
   private readonly full: Database.Statement;
