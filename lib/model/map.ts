@@ -28,7 +28,23 @@ export interface MapOptions {
    * arXiv neighbour share to 0.116 for about a third more layout time. */
   negativeSamples?: number;
   learningRate?: number;
+  /** Rows above which the layout is optimized on a seeded sample of this many rows and the rest
+   * are placed from their neighbours (default MAP_SAMPLE_ROWS). */
+  sampleRows?: number;
+  /** Epochs over every row after the out-of-sample placement (default REFINE_EPOCHS). */
+  refineEpochs?: number;
+  /** Learning rate of those epochs, as a share of `learningRate` (default REFINE_RATE). */
+  refineRate?: number;
 }
+
+/** Above this many rows the map is laid out on a sample, the rest placed from their neighbours. */
+export const MAP_SAMPLE_ROWS = 200_000;
+
+/** Epochs over every row after the out-of-sample placement, at REFINE_RATE of the learning rate.
+ * Measured on arXiv with a 20 % sample (15,000 of 74,720): 20 epochs at 0.15 keep 0.119 of the 10
+ * LSA neighbours on the map, 20 at 0.25 keep 0.113, 10 at 0.25 keep 0.096; the full layout 0.113. */
+const REFINE_EPOCHS = 20;
+const REFINE_RATE = 0.15;
 
 /** Paper coordinates, in [-1, 1], rounded to 1e-4. */
 export interface MapLayout {
@@ -484,11 +500,138 @@ function layoutPoints(
 export function buildMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapOptions = {}): MapLayout {
   const n = vectors.rows;
   if (n === 0) return { x: new Float64Array(0), y: new Float64Array(0) };
+  if (n > (opts.sampleRows ?? MAP_SAMPLE_ROWS)) return buildSampledMap(vectors, graph, opts);
   const seed = opts.seed ?? 0;
   const coarse = n > COARSE_START_ROWS;
   const epochs = opts.epochs ?? (n > 40000 ? 60 : n > 10000 ? 100 : 500);
   const start = coarse ? buildCoarseStart(vectors, graph, seed) : buildPcaStart(vectors, seed);
   return normalizeLayout(layoutPoints(vectors, graph, start, epochs, seed, opts), n);
+}
+
+/**
+ * The sample's own k-NN graph, from the full graph: each sampled row's candidates are the sampled
+ * rows among its neighbours and its neighbours' neighbours, ranked by cosine (rows are
+ * L2-normalized). Indices are positions in `sample`; -1 fills a list with fewer candidates.
+ */
+export function buildSampleGraph(vectors: DenseMatrix, graph: NeighbourGraph, sample: Int32Array): NeighbourGraph {
+  const { cols: dims, data } = vectors;
+  const k = graph.k;
+  const position = new Int32Array(vectors.rows).fill(-1);
+  sample.forEach((row, s) => (position[row] = s));
+  const indices = new Int32Array(sample.length * k).fill(-1);
+  const similarities = new Float64Array(sample.length * k).fill(-Infinity);
+  // Who was last seen as a candidate of which row: a marker per row instead of a set per list.
+  const seenBy = new Int32Array(vectors.rows).fill(-1);
+  const candidates: number[] = [];
+  const sims: number[] = [];
+  const order: number[] = [];
+  for (let s = 0; s < sample.length; s++) {
+    const row = sample[s];
+    seenBy[row] = s;
+    candidates.length = 0;
+    const consider = (j: number) => {
+      if (j < 0 || seenBy[j] === s) return;
+      seenBy[j] = s;
+      if (position[j] >= 0) candidates.push(j);
+    };
+    for (let p = row * k; p < (row + 1) * k; p++) {
+      const j = graph.indices[p];
+      consider(j);
+      if (j >= 0) for (let q = j * k; q < (j + 1) * k; q++) consider(graph.indices[q]);
+    }
+    sims.length = 0;
+    order.length = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      let dotValue = 0;
+      const a = row * dims;
+      const b = candidates[c] * dims;
+      for (let d = 0; d < dims; d++) dotValue += data[a + d] * data[b + d];
+      sims.push(dotValue);
+      order.push(c);
+    }
+    order.sort((x, y) => sims[y] - sims[x] || candidates[x] - candidates[y]);
+    for (let r = 0; r < Math.min(k, order.length); r++) {
+      indices[s * k + r] = position[candidates[order[r]]];
+      similarities[s * k + r] = sims[order[r]];
+    }
+  }
+  return { k, indices, similarities };
+}
+
+/**
+ * Out-of-sample placement: rows without a position take the similarity-weighted mean of their
+ * placed neighbours, in rounds (a row placed in a round counts only from the next, so the result
+ * does not depend on the order of rows); rows no round reaches stay at the origin.
+ */
+export function placeFromNeighbours(points: Float64Array, placed: Uint8Array, graph: NeighbourGraph): void {
+  const n = placed.length;
+  const k = graph.k;
+  const newly: number[] = [];
+  for (let round = 0; round < 16; round++) {
+    newly.length = 0;
+    for (let i = 0; i < n; i++) {
+      if (placed[i]) continue;
+      let x = 0;
+      let y = 0;
+      let w = 0;
+      for (let p = i * k; p < (i + 1) * k; p++) {
+        const j = graph.indices[p];
+        if (j < 0 || placed[j] !== 1) continue;
+        const weight = Math.max(graph.similarities[p], 0) + 1e-6;
+        x += weight * points[2 * j];
+        y += weight * points[2 * j + 1];
+        w += weight;
+      }
+      if (w === 0) continue;
+      points[2 * i] = x / w;
+      points[2 * i + 1] = y / w;
+      newly.push(i);
+    }
+    if (newly.length === 0) break;
+    for (const i of newly) placed[i] = 1;
+  }
+}
+
+/**
+ * The map of a large input: laid out on a seeded sample of `sampleRows` rows (with the sample's
+ * own graph, from neighbours and neighbours' neighbours), every other row placed at the weighted
+ * mean of its placed neighbours with a little seeded jitter, then a few epochs over all rows at a
+ * small learning rate let the placed rows settle without moving the sample's shape.
+ */
+function buildSampledMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapOptions): MapLayout {
+  const n = vectors.rows;
+  const dims = vectors.cols;
+  const seed = opts.seed ?? 0;
+  const sample = sampleIndices(n, opts.sampleRows ?? MAP_SAMPLE_ROWS, deriveSeed(seed, 'map-sample'));
+  const sampleVectors: DenseMatrix = { rows: sample.length, cols: dims, data: gatherRows(vectors.data, sample, dims) };
+  const sampleGraph = buildSampleGraph(vectors, graph, sample);
+  const start = buildCoarseStart(sampleVectors, sampleGraph, seed);
+  const samplePoints = layoutPoints(sampleVectors, sampleGraph, start, opts.epochs ?? 60, seed, opts);
+  const points = new Float64Array(2 * n);
+  const placed = new Uint8Array(n);
+  sample.forEach((row, s) => {
+    points[2 * row] = samplePoints[2 * s];
+    points[2 * row + 1] = samplePoints[2 * s + 1];
+    placed[row] = 1;
+  });
+  placeFromNeighbours(points, placed, graph);
+  const random = createRandom(deriveSeed(seed, 'map-sample-jitter'));
+  const inSample = new Uint8Array(n);
+  for (const row of sample) inSample[row] = 1;
+  for (let i = 0; i < n; i++) {
+    if (inSample[i]) continue;
+    points[2 * i] += (random() - 0.5) * 0.1;
+    points[2 * i + 1] += (random() - 0.5) * 0.1;
+  }
+  const refined = layoutPoints(
+    vectors,
+    graph,
+    points,
+    opts.refineEpochs ?? REFINE_EPOCHS,
+    deriveSeed(seed, 'map-refine'),
+    { ...opts, learningRate: (opts.learningRate ?? 1) * (opts.refineRate ?? REFINE_RATE) },
+  );
+  return normalizeLayout(refined, n);
 }
 
 /**
