@@ -54,6 +54,8 @@ export interface PartResult {
 interface PartArgs {
   corpus: string;
   work: string;
+  /** The scale part: keep each build in this folder instead of deleting it. */
+  keep?: string;
 }
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -79,7 +81,7 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
     case 'citations':
       return benchCitations(args.work);
     case 'scale':
-      return { rows: [], notes: [], scale: await runScaleChild(args.corpus, args.work) };
+      return { rows: [], notes: [], scale: await runScaleChild(args.corpus, args.work, args.keep ?? null) };
     case 'scale-dry':
       return { rows: [], notes: [], scale: await runScaleDryChild(args.corpus) };
     default:

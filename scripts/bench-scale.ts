@@ -56,16 +56,20 @@ export function ensureResampled(source: string, size: number, cache: string): st
 }
 
 /** Child mode, full run: the whole pipeline on `corpus` into `work`. */
-export async function runScaleChild(corpus: string, work: string): Promise<ScaleRun> {
+export async function runScaleChild(corpus: string, work: string, keep: string | null = null): Promise<ScaleRun> {
   const opts = defaultPipelineOptions();
   opts.inputs = [corpus];
-  opts.outDir = fs.mkdtempSync(path.join(work, 'scale-'));
+  // A kept build (--keep-builds) goes beside the corpora, for measuring the dashboard at that size.
+  opts.outDir =
+    keep !== null
+      ? path.join(keep, `build-${path.basename(corpus).replace(/\.jsonl(\.gz)?$/, '')}`)
+      : fs.mkdtempSync(path.join(work, 'scale-'));
   const progress = createProgress(process.stderr, { quiet: !process.stderr.isTTY });
   const t0 = performance.now();
   const result = await runPipeline(opts, progress);
   const totalSeconds = (performance.now() - t0) / 1000;
   const databaseBytes = fs.statSync(result.databaseFile).size;
-  fs.rmSync(opts.outDir, { recursive: true, force: true });
+  if (keep === null) fs.rmSync(opts.outDir, { recursive: true, force: true });
   return {
     papers: result.corpus.papers.length,
     timings: result.timings,

@@ -5,7 +5,8 @@
  *   npm run bench                       # everything
  *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations
  *   npm run bench -- --no-reference      # skip scikit-learn
- *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set)
+ *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
+ *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
  */
@@ -125,11 +126,17 @@ async function main(): Promise<void> {
       neurips: { type: 'string' },
       sizes: { type: 'string' },
       'scale-cache': { type: 'string' },
+      'keep-builds': { type: 'boolean' },
+      keep: { type: 'string' },
     },
   });
   if (values.part) {
     // Child mode: one part, result as a JSON line.
-    const result = await runBenchPart(values.part, { corpus: values.corpus ?? '', work: values.work ?? '' });
+    const result = await runBenchPart(values.part, {
+      corpus: values.corpus ?? '',
+      work: values.work ?? '',
+      keep: values.keep,
+    });
     process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);
     return;
   }
