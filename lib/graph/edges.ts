@@ -1,3 +1,4 @@
+import { checkInt32Offset } from '../model/sparse';
 import type { LargePaperRule } from './types';
 
 /** The co-author graph as compressed sparse rows: neighbours of author `a` are
@@ -89,6 +90,7 @@ export function buildCoauthorAdjacency(
     }
     coauthorCounts[a] = distinct;
     touched.sort((x, y) => x - y);
+    checkInt32Offset(size + touched.length, 'co-author links');
     if (size + touched.length > neighbors.length) {
       const capacity = Math.max(neighbors.length * 2, size + touched.length);
       neighbors = grow(neighbors, new Int32Array(capacity));

@@ -49,3 +49,19 @@ export function selectCsrRows(m: CsrMatrix, rows: readonly number[]): CsrMatrix 
   });
   return { rows: rows.length, cols: m.cols, indptr, indices, values };
 }
+
+/** The largest offset an Int32Array of positions holds (CSR `indptr`, adjacency offsets). */
+export const MAX_INT32_OFFSET = 2 ** 31 - 1;
+
+/**
+ * Throws when a count of entries no longer fits the Int32Array offsets that index them, instead of
+ * letting them wrap around silently: about 2.1 billion entries (26 million papers of 80 distinct
+ * terms each in TF-IDF, a billion co-author links).
+ */
+export function checkInt32Offset(total: number, what: string): void {
+  if (total > MAX_INT32_OFFSET) {
+    throw new RangeError(
+      `${what}: ${total.toLocaleString('en-US')} entries is more than the 2,147,483,647 that 32-bit offsets can index`,
+    );
+  }
+}

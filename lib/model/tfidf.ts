@@ -5,7 +5,7 @@
  * ln(n / df) + 1; each row scaled to unit L2 norm.
  */
 import type { TokenizedCorpus } from '../text/types';
-import type { CsrMatrix } from './sparse';
+import { checkInt32Offset, type CsrMatrix } from './sparse';
 
 /** Options of buildTfidf, with scikit-learn's meaning. */
 export interface TfidfOptions {
@@ -95,6 +95,7 @@ export function buildTfidf(corpus: TokenizedCorpus, opts: TfidfOptions = {}): Tf
         distinct++;
       }
     }
+    checkInt32Offset(indptr[d] + distinct, 'TF-IDF matrix');
     indptr[d + 1] = indptr[d] + distinct;
   }
   const nnz = indptr[nDocs];
