@@ -9,7 +9,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import {
-  COOCCURRENCE_KINDS,
   readCitationNetwork,
   readCitationSummary,
   readCommunityMap,
@@ -23,7 +22,7 @@ import {
 } from '@/lib/store/read';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 import { parseCitationViewState } from '@/lib/viz/citation-view';
-import { parseGraphState } from '@/lib/viz/url-state';
+import { parseCooccurrenceState, parseGraphNet, parseGraphState } from '@/lib/viz/graph-state';
 import { NoReferences } from '../components/citations/Foundations';
 import { DataTable } from '../components/DataTable';
 import { NoBuild } from '../components/NoBuild';
@@ -116,17 +115,17 @@ export default async function GraphPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const net = typeof params.net === 'string' ? params.net : 'coauthors';
+  const net = parseGraphNet(params);
   if (net === 'citations' || net === 'historiograph') return <CitationView net={net} params={params} />;
-  const kind = (COOCCURRENCE_KINDS as readonly string[]).includes(net) ? (net as CooccurrenceMapKind) : null;
-  if (kind !== null) {
+  if (net !== 'coauthors') {
+    const kind = net;
     const found = readOrExplain(() => ({
       kinds: readCooccurrenceKinds(),
       map: readCooccurrenceMap(kind),
       citations: readCitationSummary(),
     }));
     if (!found.ok) return <NoBuild problem={found.problem} />;
-    const item = typeof params.item === 'string' && /^\d{1,6}$/.test(params.item) ? Number(params.item) : null;
+    const { item } = parseCooccurrenceState(params);
     return (
       <div className="page-wide">
         <h1>{kind === 'cocitation' || kind === 'coupling' ? CITATION_TITLES[kind] : `${NETWORK_NAMES[kind]} map`}</h1>

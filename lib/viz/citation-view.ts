@@ -1,5 +1,6 @@
 /**
- * Pure helpers of the citation views: the direct-citation view's URL state, node colours (by citation cluster, topic or year), a paper's
+ * Pure helpers of the citation views: the direct-citation view's URL state and its reducer, the
+ * search among its drawn papers, node colours (by citation cluster, topic or year), a paper's
  * ego network in the direct-citation graph, and the geometry of the historiograph (years across,
  * rows down, links as arcs so a citation that skips a year does not run through the papers between).
  */
@@ -32,6 +33,57 @@ export function formatCitationViewState(state: CitationViewState): string {
     ['paper', state.paper],
     ['color', state.color === 'cluster' ? null : state.color],
   ]);
+}
+
+/**
+ * What the direct-citation view shows besides its URL state: the chosen paper as an index of the
+ * drawn papers (-1 = none) and the cluster lit up (null = none). A paper and a cluster exclude
+ * each other: choosing one clears the other.
+ */
+export interface CitationNetworkState {
+  focus: number;
+  color: CitationColorBy;
+  cluster: number | null;
+}
+
+export type CitationNetworkAction =
+  | { type: 'focus'; index: number }
+  | { type: 'clearFocus' }
+  | { type: 'color'; color: CitationColorBy }
+  /** Lights a cluster up, or puts it out when it is lit already. */
+  | { type: 'toggleCluster'; cluster: number };
+
+/** The direct-citation view's state after an action; the same object when nothing changed. */
+export function reduceCitationNetwork(
+  state: CitationNetworkState,
+  action: CitationNetworkAction,
+): CitationNetworkState {
+  switch (action.type) {
+    case 'focus':
+      return state.focus === action.index && state.cluster === null
+        ? state
+        : { ...state, focus: action.index, cluster: null };
+    case 'clearFocus':
+      return state.focus === -1 ? state : { ...state, focus: -1 };
+    case 'color':
+      return state.color === action.color ? state : { ...state, color: action.color };
+    case 'toggleCluster':
+      return { ...state, focus: -1, cluster: state.cluster === action.cluster ? null : action.cluster };
+  }
+}
+
+/** The drawn papers whose title or short name contains `query` (any case), in drawing order, at most `max`. */
+export function findDrawnPapers(
+  nodes: { title: readonly string[]; name: readonly string[] },
+  query: string,
+  max = 12,
+): number[] {
+  const q = query.toLowerCase();
+  const found: number[] = [];
+  for (let i = 0; i < nodes.title.length && found.length < max; i++) {
+    if (nodes.title[i].toLowerCase().includes(q) || nodes.name[i].toLowerCase().includes(q)) found.push(i);
+  }
+  return found;
 }
 
 export const CITATION_COLOR_CHOICES: readonly (readonly [CitationColorBy, string])[] = [

@@ -3,9 +3,8 @@
  * built here; readQuery reads it leniently (a malformed field falls back to its default, so a
  * hand-edited URL never breaks a page), validateQuery strictly (an API route answers 400 naming
  * the field). writeQuery writes keys in the order given and leaves empty values out, so a view's
- * parse(format(s)) round-trips. The map, trends and search views keep their schemas beside their
- * state (map-state.ts, trends-state.ts, search-state.ts), and pages read route ids here; the graph's
- * hand-written reader below moves onto these fields with the graph page's citation work.
+ * parse(format(s)) round-trips. Each view keeps its schema beside its state (map-state.ts,
+ * trends-state.ts, graph-state.ts, citation-view.ts, search-state.ts), and pages read route ids here.
  */
 import { z } from 'zod';
 import type { Affine } from './map-scale';
@@ -207,97 +206,4 @@ export function parseNumberIn(value: string | undefined | null, min: number, max
   if (value == null || value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-}
-
-// The graph's reader below keeps its hand-written form for now; these name the fields it uses.
-function getParam(input: QueryInput, key: string): string | null {
-  return firstParam(input, key) ?? null;
-}
-const parseZoom = (text: string | null): Affine | null => zoomField.parse(text);
-const buildQuery = writeQuery;
-
-// ------------------------------------------------------------------ graph
-
-/** The graph page's views: the map of communities, one community's members, or the whole network. */
-export type GraphViewName = 'communities' | 'community' | 'network';
-
-export interface GraphViewState {
-  view: GraphViewName;
-  /** The community the detail view opens. */
-  community: number | null;
-  /** Colour of the authors: by community (network view) or sub-community (detail), or by main topic. */
-  color: 'group' | 'topic';
-  /** Size of the communities on the map: by authors or by papers. */
-  size: 'authors' | 'papers';
-  /** The highlighted author (ego network); null = none. */
-  author: number | null;
-  /** Links count only papers of these years (inclusive) and of this topic. */
-  from: number | null;
-  to: number | null;
-  topic: number | null;
-  /** Links need at least this many joint papers. */
-  minJoint: number;
-  zoom: Affine | null;
-}
-
-export const EMPTY_GRAPH_STATE: GraphViewState = {
-  view: 'communities',
-  community: null,
-  color: 'group',
-  size: 'authors',
-  author: null,
-  from: null,
-  to: null,
-  topic: null,
-  minJoint: 1,
-  zoom: null,
-};
-
-function parseId(text: string | null): number | null {
-  return text && /^\d{1,9}$/.test(text) ? Number(text) : null;
-}
-
-function parseYear(text: string | null): number | null {
-  return text && /^\d{4}$/.test(text) ? Number(text) : null;
-}
-
-export function parseGraphState(input: QueryInput): GraphViewState {
-  const view = getParam(input, 'view');
-  const community = parseId(getParam(input, 'community'));
-  const minJoint = parseId(getParam(input, 'joint'));
-  const author = parseId(getParam(input, 'author'));
-  return {
-    view:
-      view === 'network' || (view === 'community' && community !== null)
-        ? view
-        : community !== null && view !== 'communities'
-          ? 'community'
-          : author !== null && view === null
-            ? 'network'
-            : 'communities',
-    community,
-    color: getParam(input, 'color') === 'topic' ? 'topic' : 'group',
-    size: getParam(input, 'size') === 'papers' ? 'papers' : 'authors',
-    author,
-    from: parseYear(getParam(input, 'from')),
-    to: parseYear(getParam(input, 'to')),
-    topic: parseId(getParam(input, 'topic')),
-    minJoint: minJoint !== null && minJoint >= 1 ? Math.min(minJoint, 1000) : 1,
-    zoom: parseZoom(getParam(input, 'z')),
-  };
-}
-
-export function formatGraphState(state: GraphViewState): string {
-  return buildQuery([
-    ['view', state.view !== 'communities' ? state.view : null],
-    ['community', state.view === 'community' && state.community !== null ? String(state.community) : null],
-    ['color', state.color !== 'group' ? state.color : null],
-    ['size', state.size !== 'authors' ? state.size : null],
-    ['author', state.author !== null ? String(state.author) : null],
-    ['from', state.from !== null ? String(state.from) : null],
-    ['to', state.to !== null ? String(state.to) : null],
-    ['topic', state.topic !== null ? String(state.topic) : null],
-    ['joint', state.minJoint > 1 ? String(state.minJoint) : null],
-    ['z', state.zoom ? formatZoom(state.zoom) : null],
-  ]);
 }

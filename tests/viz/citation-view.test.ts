@@ -4,10 +4,13 @@ import {
   buildCitationColors,
   buildCitationEgo,
   buildHistoriographScales,
+  findDrawnPapers,
   formatCitationArc,
   formatCitationViewState,
   parseCitationViewState,
+  reduceCitationNetwork,
   yearExtent,
+  type CitationNetworkState,
 } from '@/lib/viz/citation-view';
 import { formatShortCitation } from '@/lib/viz/format';
 import { groupColor, NEUTRAL_COLOR, topicColor } from '@/lib/viz/palette';
@@ -69,5 +72,33 @@ describe('citation view helpers', () => {
     expect(formatCitationViewState({ paper: null, color: 'cluster' })).toBe('net=citations');
     const state = { paper: 7, color: 'topic' as const };
     expect(parseCitationViewState(new URLSearchParams(formatCitationViewState(state)))).toEqual(state);
+  });
+});
+
+describe('the direct-citation view’s reducer and paper search', () => {
+  const none: CitationNetworkState = { focus: -1, color: 'cluster', cluster: null };
+
+  it('chooses a paper or a cluster, each clearing the other', () => {
+    const lit = reduceCitationNetwork(none, { type: 'toggleCluster', cluster: 2 });
+    expect(lit).toEqual({ focus: -1, color: 'cluster', cluster: 2 });
+    const paper = reduceCitationNetwork(lit, { type: 'focus', index: 5 });
+    expect(paper).toEqual({ focus: 5, color: 'cluster', cluster: null });
+    expect(reduceCitationNetwork(paper, { type: 'focus', index: 5 })).toBe(paper);
+    expect(reduceCitationNetwork(paper, { type: 'toggleCluster', cluster: 1 })).toEqual({ ...none, cluster: 1 });
+    expect(reduceCitationNetwork(lit, { type: 'toggleCluster', cluster: 2 })).toEqual(none);
+    expect(reduceCitationNetwork(paper, { type: 'clearFocus' })).toEqual(none);
+    expect(reduceCitationNetwork(none, { type: 'clearFocus' })).toBe(none);
+    expect(reduceCitationNetwork(paper, { type: 'color', color: 'year' })).toEqual({ ...paper, color: 'year' });
+  });
+
+  it('finds drawn papers by title or short name, any case, in drawing order, at most `max`', () => {
+    const nodes = {
+      title: ['Graph networks', 'Attention is all', 'Deep graphs', 'Kernels'],
+      name: ['Smith 2019', 'Vaswani 2017', 'Graves 2014', 'Schölkopf 2002'],
+    };
+    expect(findDrawnPapers(nodes, 'GRAPH')).toEqual([0, 2]);
+    expect(findDrawnPapers(nodes, 'graves')).toEqual([2]);
+    expect(findDrawnPapers(nodes, 'a', 2)).toEqual([0, 1]);
+    expect(findDrawnPapers(nodes, 'quantum')).toEqual([]);
   });
 });

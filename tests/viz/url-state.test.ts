@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   choiceField,
-  EMPTY_GRAPH_STATE,
-  formatGraphState,
   formatIdList,
   formatPolygon,
   formatYearRange,
   formatZoom,
   idField,
   idListField,
-  parseGraphState,
   parseNumberIn,
   parseRouteId,
   polygonField,
@@ -114,31 +111,5 @@ describe('URL fields', () => {
       undefined,
       undefined,
     ]);
-  });
-});
-
-describe('graph URL state', () => {
-  it('round-trips views, filters and zoom, and clamps', () => {
-    const state = {
-      ...EMPTY_GRAPH_STATE,
-      view: 'community' as const,
-      community: 3,
-      color: 'topic' as const,
-      author: 42,
-      from: 2015,
-      to: 2020,
-      topic: 4,
-      minJoint: 2,
-      zoom: { k: 1.5, x: 10, y: 20 },
-    };
-    const q = formatGraphState(state);
-    expect(q).toBe('view=community&community=3&color=topic&author=42&from=2015&to=2020&topic=4&joint=2&z=1.5,10,20');
-    expect(parseGraphState(new URLSearchParams(q))).toEqual(state);
-    expect(parseGraphState({ author: 'x', joint: '0', from: '15' })).toEqual(EMPTY_GRAPH_STATE);
-    expect(formatGraphState(EMPTY_GRAPH_STATE)).toBe('');
-    // A community without a view opens it; an author alone opens the network.
-    expect(parseGraphState({ community: '2' }).view).toBe('community');
-    expect(parseGraphState({ author: '7' }).view).toBe('network');
-    expect(parseGraphState({ view: 'community' }).view).toBe('communities');
   });
 });

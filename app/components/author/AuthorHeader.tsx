@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { AuthorDetail } from '@/lib/store/read/authors';
 import { formatAffiliation, formatCount, formatDecimal, formatPlural, formatYearRange } from '@/lib/viz/format';
 import { communityColor } from '@/lib/viz/palette';
-import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/url-state';
+import { EMPTY_GRAPH_STATE, formatGraphState } from '@/lib/viz/graph-state';
 
 /** The author's name, first affiliation, papers and years, with links to their papers and their place in the graph. */
 export function AuthorHeader({ author }: { author: AuthorDetail }) {

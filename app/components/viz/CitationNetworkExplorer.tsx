@@ -3,18 +3,19 @@
  * The direct-citation network, as CitNetExplorer draws it: the pipeline's layout of each citation
  * cluster's best connected papers in its own named region, on the canvas engine of the co-author
  * graph (zoom, hover, names without collisions). Colour by cluster, topic or year; find a paper or
- * click one for its ego network (what it cites and what cites it); the cluster list beside it.
+ * click one for its ego network (what it cites and what cites it); the cluster list beside it. It
+ * only coordinates: the view state changes through reduceCitationNetwork, the paper and colouring
+ * live in the URL, and the graph, side panel, legend and hover card render what they are given.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { CitationNetworkData } from '@/lib/store/read/citations';
 import {
   buildCitationColors,
   buildCitationEgo,
-  buildYearColor,
   CITATION_COLOR_CHOICES,
+  findDrawnPapers,
   formatCitationViewState,
-  yearExtent,
-  type CitationColorBy,
+  reduceCitationNetwork,
   type CitationViewState,
 } from '@/lib/viz/citation-view';
 import { formatCount, formatPlural } from '@/lib/viz/format';
@@ -22,8 +23,10 @@ import { groupColor } from '@/lib/viz/palette';
 import { ExportChart } from '../ExportChart';
 import { Autocomplete } from './Autocomplete';
 import { ChoiceGroup } from './ChoiceGroup';
-import { CitationSidePanel } from './CitationSidePanel';
 import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
+import { CitationHoverCard } from './graph/CitationHoverCard';
+import { CitationSidePanel } from './graph/CitationSidePanel';
+import { YearLegend } from './graph/YearLegend';
 import type { GraphData } from './graph-engine';
 import { useSize } from './use-size';
 import { useUrlState } from './use-url-state';
@@ -35,14 +38,14 @@ export interface CitationNetworkExplorerProps {
 }
 
 export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplorerProps) {
-  const { paper: initialPaper, color: initialColor } = initial;
   const { nodes, edges, clusters } = data;
   const graphRef = useRef<CoauthorGraphHandle>(null);
   const [areaRef, area] = useSize<HTMLDivElement>();
-  const [colorBy, setColorBy] = useState<CitationColorBy>(initialColor);
-  const indexOf = useMemo(() => new Map(nodes.id.map((id, i) => [id, i])), [nodes.id]);
-  const [focus, setFocus] = useState<number>(initialPaper !== null ? (indexOf.get(initialPaper) ?? -1) : -1);
-  const [cluster, setCluster] = useState<number | null>(null);
+  const [{ focus, color: colorBy, cluster }, dispatch] = useReducer(reduceCitationNetwork, initial, (url) => ({
+    focus: url.paper !== null ? nodes.id.indexOf(url.paper) : -1,
+    color: url.color,
+    cluster: null,
+  }));
   const [hover, setHover] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
 
   useUrlState(formatCitationViewState({ paper: focus >= 0 ? nodes.id[focus] : null, color: colorBy }));
@@ -84,8 +87,7 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
   }, [ego, cluster, nodes.cluster]);
 
   const pick = useCallback((index: number) => {
-    setCluster(null);
-    setFocus(index);
+    dispatch({ type: 'focus', index });
     graphRef.current?.flyTo(index);
   }, []);
   const onHover = useCallback(
@@ -93,22 +95,9 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
       setHover(index !== null && at ? { index, at } : null),
     [],
   );
-  const onSelect = useCallback((index: number) => {
-    setCluster(null);
-    setFocus(index);
-  }, []);
+  const onSelect = useCallback((index: number) => dispatch({ type: 'focus', index }), []);
   const noop = useCallback(() => undefined, []);
-  const searchPapers = useCallback(
-    (query: string) => {
-      const q = query.toLowerCase();
-      const found: number[] = [];
-      for (let i = 0; i < nodes.id.length && found.length < 12; i++) {
-        if (nodes.title[i].toLowerCase().includes(q) || nodes.name[i].toLowerCase().includes(q)) found.push(i);
-      }
-      return Promise.resolve(found);
-    },
-    [nodes],
-  );
+  const searchPapers = useCallback((query: string) => Promise.resolve(findDrawnPapers(nodes, query)), [nodes]);
 
   return (
     <div className={styles.graphLayout}>
@@ -127,7 +116,7 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
             label="Colour by"
             options={CITATION_COLOR_CHOICES}
             value={colorBy}
-            onChange={setColorBy}
+            onChange={(color) => dispatch({ type: 'color', color })}
           />
           <Autocomplete<number>
             label="Find a paper"
@@ -173,69 +162,9 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
         ego={ego}
         cluster={cluster}
         onPaper={pick}
-        onCluster={(id) => {
-          setFocus(-1);
-          setCluster((c) => (c === id ? null : id));
-        }}
-        onClear={() => setFocus(-1)}
+        onCluster={(id) => dispatch({ type: 'toggleCluster', cluster: id })}
+        onClear={() => dispatch({ type: 'clearFocus' })}
       />
-    </div>
-  );
-}
-
-/** The year scale as a gradient between the first and last year drawn. */
-function YearLegend({ years }: { years: readonly (number | null)[] }) {
-  const [first, last] = yearExtent(years);
-  const color = buildYearColor(first, last);
-  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => color(first + t * (last - first))).join(', ');
-  return (
-    <p className={styles.hint} data-testid="year-legend">
-      {first}{' '}
-      <span
-        aria-hidden="true"
-        style={{
-          display: 'inline-block',
-          width: 120,
-          height: 10,
-          verticalAlign: 'middle',
-          background: `linear-gradient(to right, ${stops})`,
-        }}
-      />{' '}
-      {last}
-    </p>
-  );
-}
-
-/** The card beside a hovered paper: its title, short name, both counts and its cluster. */
-function CitationHoverCard({
-  data,
-  index,
-  at,
-  area,
-}: {
-  data: CitationNetworkData;
-  index: number;
-  at: { x: number; y: number };
-  area: { width: number; height: number };
-}) {
-  const { nodes, clusters } = data;
-  const global = nodes.global[index];
-  return (
-    <div
-      className={styles.hoverCard}
-      style={{ left: at.x, top: at.y }}
-      data-flip-x={at.x > area.width - 320 || undefined}
-      data-flip-y={at.y > area.height - 90 || undefined}
-      role="tooltip"
-    >
-      <strong>{nodes.title[index]}</strong>
-      <span className={styles.hint}>
-        {nodes.name[index]} · cited {formatCount(nodes.local[index])} here
-        {global !== null && `, ${formatCount(global)} in all`}
-      </span>
-      <span className={styles.hint}>
-        {clusters[nodes.cluster[index]]?.label || `Cluster ${nodes.cluster[index] + 1}`}
-      </span>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import type { CitationNetworkData } from '@/lib/store/read/citations';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 import { groupColor } from '@/lib/viz/palette';
-import styles from './viz.module.css';
+import styles from '../viz.module.css';
 
 interface Props {
   data: CitationNetworkData;

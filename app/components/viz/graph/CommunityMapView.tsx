@@ -13,11 +13,13 @@ import {
   fitCommunityMap,
   placeCommunityLabels,
 } from '@/lib/viz/community-labels';
-import { formatCount, formatShare } from '@/lib/viz/format';
-import { useSvgZoom } from './use-svg-zoom';
-import { useSize } from './use-size';
-import styles from './viz.module.css';
 import { maxOf } from '@/lib/viz/extent';
+import { formatCount, formatShare } from '@/lib/viz/format';
+import { projectFitted } from '@/lib/viz/graph-view';
+import { useSize } from '../use-size';
+import { useSvgZoom } from '../use-svg-zoom';
+import styles from '../viz.module.css';
+import { HoverCard } from './HoverCard';
 
 export interface CommunityMapViewProps {
   data: CommunityMapData;
@@ -33,13 +35,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
   const view = useMemo(() => ({ width: size.width || 960, height: size.height || 600 }), [size.width, size.height]);
   const fit = useMemo(() => fitCommunityMap(data.width, data.height, view), [data.width, data.height, view]);
 
-  // The user's zoom applies on top of the fit. Screen positions are rounded to 0.1 px, so the
-  // server's and the browser's renderings agree to the character.
-  const k = fit.k * t.k;
-  const tx = fit.x * t.k + t.x;
-  const ty = fit.y * t.k + t.y;
-  const px = (v: number) => Math.round((k * v + tx) * 10) / 10;
-  const py = (v: number) => Math.round((k * v + ty) * 10) / 10;
+  const { k, tx, ty, px, py } = projectFitted(fit, t);
   const radii = useMemo(
     () =>
       communityDiscRadii(
@@ -160,13 +156,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
         </g>
       </svg>
       {hover && (
-        <div
-          className={styles.hoverCard}
-          style={{ left: k * hover.x + tx, top: k * hover.y + ty }}
-          data-flip-x={k * hover.x + tx > view.width - 320 || undefined}
-          data-flip-y={k * hover.y + ty > view.height - 120 || undefined}
-          role="tooltip"
-        >
+        <HoverCard at={{ x: k * hover.x + tx, y: k * hover.y + ty }} area={view} room={{ width: 320, height: 120 }}>
           <strong>{hover.topAuthors.map((a) => a.name).join(', ')}</strong>
           <span className={styles.hint}>
             {formatCount(hover.size)} authors · {formatCount(hover.papers)} papers
@@ -178,7 +168,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
             </span>
           )}
           <span className={styles.hint}>Click to open the community</span>
-        </div>
+        </HoverCard>
       )}
       <button type="button" className="btn" style={{ position: 'absolute', right: 8, top: 8 }} onClick={reset}>
         Reset view

@@ -1,0 +1,114 @@
+/**
+ * The filters of a co-author view (period, topic, joint papers), its colouring, and the buttons
+ * that clear the filters and the highlighted author.
+ */
+import type { Dispatch } from 'react';
+import { isGraphFiltered, type GraphAction, type GraphViewState } from '@/lib/viz/graph-state';
+import styles from '../viz.module.css';
+
+const MIN_JOINT_CHOICES = [1, 2, 3, 5];
+
+/** A select's value as a year or id; empty is none. */
+const numberOrNull = (value: string) => (value ? Number(value) : null);
+
+export function GraphFilters({
+  state,
+  dispatch,
+  topics,
+  years,
+}: {
+  state: GraphViewState;
+  dispatch: Dispatch<GraphAction>;
+  topics: { id: number; label: string }[];
+  years: { min: number; max: number } | null;
+}) {
+  const yearChoices = years ? Array.from({ length: years.max - years.min + 1 }, (_, i) => years.min + i) : [];
+  const jointChoices = [...new Set([...MIN_JOINT_CHOICES, state.minJoint])].sort((a, b) => a - b);
+  return (
+    <div className={styles.graphToolbar} aria-label="Filters">
+      {yearChoices.length > 1 && (
+        <label className={styles.hint}>
+          Years{' '}
+          <select
+            aria-label="From year"
+            value={state.from ?? ''}
+            onChange={(e) => dispatch({ type: 'from', year: numberOrNull(e.target.value) })}
+          >
+            <option value="">first</option>
+            {yearChoices.map((y) => (
+              <option key={y} value={y} disabled={state.to !== null && y > state.to}>
+                {y}
+              </option>
+            ))}
+          </select>{' '}
+          to{' '}
+          <select
+            aria-label="To year"
+            value={state.to ?? ''}
+            onChange={(e) => dispatch({ type: 'to', year: numberOrNull(e.target.value) })}
+          >
+            <option value="">last</option>
+            {yearChoices.map((y) => (
+              <option key={y} value={y} disabled={state.from !== null && y < state.from}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {topics.length > 0 && (
+        <label className={styles.hint}>
+          Topic{' '}
+          <select
+            aria-label="Topic"
+            value={state.topic ?? ''}
+            onChange={(e) => dispatch({ type: 'topic', topic: numberOrNull(e.target.value) })}
+            style={{ maxWidth: 220 }}
+          >
+            <option value="">all</option>
+            {topics.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className={styles.hint}>
+        Joint papers{' '}
+        <select
+          aria-label="Minimum joint papers"
+          value={state.minJoint}
+          onChange={(e) => dispatch({ type: 'minJoint', minJoint: Number(e.target.value) })}
+        >
+          {jointChoices.map((n) => (
+            <option key={n} value={n}>
+              {n === 1 ? 'any' : `${n}+`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.hint}>
+        Colour{' '}
+        <select
+          aria-label="Colour authors by"
+          value={state.color}
+          onChange={(e) => dispatch({ type: 'color', color: e.target.value === 'topic' ? 'topic' : 'group' })}
+        >
+          <option value="group">{state.view === 'community' ? 'sub-community' : 'community'}</option>
+          <option value="topic">main topic</option>
+        </select>
+      </label>
+      {isGraphFiltered(state) && (
+        <button type="button" className="btn" onClick={() => dispatch({ type: 'clearFilters' })}>
+          Clear filters
+        </button>
+      )}
+      {state.author !== null && (
+        <button type="button" className="btn" onClick={() => dispatch({ type: 'clearAuthor' })}>
+          Clear highlight
+        </button>
+      )}
+    </div>
+  );
+}
