@@ -12,6 +12,7 @@ import { maxOf } from '@/lib/viz/extent';
 import { measureText } from '@/lib/viz/font-metrics';
 import { formatCount } from '@/lib/viz/format';
 import { placeLabels } from '@/lib/viz/label-placement';
+import { HaloText } from '../charts/HaloText';
 import { ExportChart } from '../ExportChart';
 import { useSize } from './use-size';
 import styles from './viz.module.css';
@@ -120,22 +121,9 @@ export function HistoriographChart({ data }: { data: HistoriographData }) {
           </g>
           <g pointerEvents="none">
             {labels.map((l) => (
-              <text
-                key={l.id}
-                x={l.x}
-                y={l.y}
-                textAnchor="middle"
-                dominantBaseline="middle"
-                fontFamily="'DejaVu Sans', system-ui, sans-serif"
-                fontSize={FONT}
-                fill="var(--fg, #16191f)"
-                stroke="var(--bg-elevated, #fff)"
-                strokeWidth={3}
-                paintOrder="stroke"
-                opacity={lit(l.id) ? 1 : 0.4}
-              >
+              <HaloText key={l.id} x={l.x} y={l.y} fontSize={FONT} opacity={lit(l.id) ? 1 : 0.4}>
                 {l.text}
-              </text>
+              </HaloText>
             ))}
           </g>
         </svg>

@@ -15,6 +15,7 @@ import {
 } from '@/lib/viz/community-labels';
 import { maxOf } from '@/lib/viz/extent';
 import { formatCount, formatShare } from '@/lib/viz/format';
+import { HaloText } from '../../charts/HaloText';
 import { projectFitted } from '@/lib/viz/graph-view';
 import { useSize } from '../use-size';
 import { useSvgZoom } from '../use-svg-zoom';
@@ -125,20 +126,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
         </g>
         <g pointerEvents="none" data-testid="community-labels">
           {labels.map((l) => (
-            <text
-              key={l.id}
-              data-community={l.id}
-              x={l.x}
-              y={l.y}
-              textAnchor="middle"
-              dominantBaseline="middle"
-              fontFamily="'DejaVu Sans', system-ui, sans-serif"
-              fontSize={COMMUNITY_LABEL_FONT}
-              fill="var(--fg, #16191f)"
-              stroke="var(--bg-elevated, #fff)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
+            <HaloText key={l.id} data-community={l.id} x={l.x} y={l.y} fontSize={COMMUNITY_LABEL_FONT}>
               {l.lines.map((line, i) => (
                 <tspan
                   key={i}
@@ -151,7 +139,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
                   {line}
                 </tspan>
               ))}
-            </text>
+            </HaloText>
           ))}
         </g>
       </svg>

@@ -12,6 +12,7 @@ import { formatCount } from '@/lib/viz/format';
 import { linkedItems, projectFitted } from '@/lib/viz/graph-view';
 import { placeLabels } from '@/lib/viz/label-placement';
 import { groupColor } from '@/lib/viz/palette';
+import { HaloText } from '../../charts/HaloText';
 import { useSize } from '../use-size';
 import { useSvgZoom } from '../use-svg-zoom';
 import styles from '../viz.module.css';
@@ -110,21 +111,9 @@ export function CooccurrenceMap({
         </g>
         <g pointerEvents="none" data-testid="cooccurrence-labels">
           {labels.map((l) => (
-            <text
-              key={l.id}
-              x={l.x}
-              y={l.y}
-              textAnchor="middle"
-              dominantBaseline="middle"
-              fontFamily="'DejaVu Sans', system-ui, sans-serif"
-              fontSize={FONT}
-              fill="var(--fg, #16191f)"
-              stroke="var(--bg-elevated, #fff)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
+            <HaloText key={l.id} x={l.x} y={l.y} fontSize={FONT}>
               {l.text}
-            </text>
+            </HaloText>
           ))}
         </g>
       </svg>
