@@ -29,7 +29,7 @@ import { NoBuild } from '../components/NoBuild';
 import { CitationNetworkExplorer } from '../components/viz/CitationNetworkExplorer';
 import { CoauthorGraphExplorer } from '../components/viz/CoauthorGraphExplorer';
 import { CooccurrenceExplorer } from '../components/viz/CooccurrenceExplorer';
-import { HistoriographChart } from '../components/viz/HistoriographChart';
+import { HistoriographChart } from '../components/charts/HistoriographChart';
 import styles from '../components/viz/viz.module.css';
 
 export const metadata: Metadata = { title: 'Networks · Topicscope' };

@@ -1,139 +1,140 @@
-import { area, line, scaleLinear, scalePoint } from 'd3';
+'use client';
+/**
+ * One series over ordered categories (periods, candidate k), with an optional filled area and one
+ * marked point (the chosen k). A plain line chart, so recharts draws it, as it draws the compared
+ * terms (TermTrendChart): D3 only rounds the value axis to nice ticks. Values are formatted by a
+ * named format rather than a function, so a server component can hand its data over.
+ */
+import { scaleLinear } from 'd3';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Label,
+  Line,
+  ReferenceDot,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { maxOf, minOf } from '@/lib/viz/extent';
+import { formatShare } from '@/lib/viz/format';
+import { useWidth } from '../viz/use-size';
 
 export interface LinePoint {
   x: string;
   y: number;
 }
 
-/**
- * One series over ordered categories (periods, candidate k) with an optional filled area and one
- * marked point (the chosen k). Server-rendered SVG.
- */
+/** How values read: a share (`12%`) or a number with this many decimals. */
+export type ValueFormat = 'share' | { decimals: number };
+
+function formatValue(value: number, format: ValueFormat): string {
+  return format === 'share' ? formatShare(value, 0) : value.toFixed(format.decimals);
+}
+
+const AXIS_TICK = { fill: 'var(--chart-text)', fontSize: 12 };
+
 export function LineChart({
   points,
   title,
-  width = 560,
   height = 220,
   filled = false,
   marked,
   markedLabel,
-  formatY = (v: number) => String(v),
+  format = { decimals: 0 },
   xLabel,
   yLabel,
   zeroBased = true,
 }: {
   points: readonly LinePoint[];
   title: string;
-  width?: number;
   height?: number;
   filled?: boolean;
   /** The x of the point to mark. */
   marked?: string;
   markedLabel?: string;
-  formatY?: (v: number) => string;
+  format?: ValueFormat;
   xLabel?: string;
   yLabel?: string;
   zeroBased?: boolean;
 }) {
-  const margin = { top: 16, right: 16, bottom: xLabel ? 40 : 24, left: yLabel ? 58 : 46 };
-  const x = scalePoint<string>()
-    .domain(points.map((p) => p.x))
-    .range([margin.left, width - margin.right])
-    .padding(0.3);
+  const [ref, width] = useWidth<HTMLDivElement>();
   const ys = points.map((p) => p.y);
   const lo = zeroBased ? minOf(ys, 0) : minOf(ys);
-  const hi = maxOf(ys, lo + 1e-9);
   const y = scaleLinear()
-    .domain([lo, hi])
-    .nice(4)
-    .range([height - margin.bottom, margin.top]);
-  const ticks = y.ticks(4);
-  const path = line<LinePoint>()
-    .x((p) => x(p.x) ?? 0)
-    .y((p) => y(p.y))(points as LinePoint[]);
-  const fill = filled
-    ? area<LinePoint>()
-        .x((p) => x(p.x) ?? 0)
-        .y0(y(Math.max(lo, 0)))
-        .y1((p) => y(p.y))(points as LinePoint[])
-    : null;
-  const every = Math.max(1, Math.ceil((points.length * 44) / (width - margin.left - margin.right)));
+    .domain([lo, maxOf(ys, lo + 1e-9)])
+    .nice(4);
   const mark = marked != null ? points.find((p) => p.x === marked) : undefined;
+  const data = points.map((p) => ({ x: p.x, y: p.y }));
   return (
-    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
-      <title>{title}</title>
-      <g className="grid">
-        {ticks.map((t) => (
-          <line key={t} x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
-        ))}
-      </g>
-      <g aria-hidden="true">
-        {ticks.map((t) => (
-          <text key={t} x={margin.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-            {formatY(t)}
-          </text>
-        ))}
-        {points.map((p, i) =>
-          i % every === 0 || i === points.length - 1 ? (
-            <text key={p.x} x={x(p.x)} y={height - margin.bottom + 15} textAnchor="middle">
-              {p.x}
-            </text>
-          ) : null,
-        )}
-        {xLabel && (
-          <text x={(margin.left + width - margin.right) / 2} y={height - 4} textAnchor="middle">
-            {xLabel}
-          </text>
-        )}
-        {yLabel && (
-          <text
-            transform={`translate(12 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
-            textAnchor="middle"
-          >
-            {yLabel}
-          </text>
-        )}
-      </g>
-      {fill && <path className="area" d={fill} />}
-      {path && <path className="line" d={path} />}
-      {points.map((p) => (
-        <circle
-          key={p.x}
-          cx={x(p.x)}
-          cy={y(p.y)}
-          r={points.length > 40 ? 0 : 2.5}
-          style={{ fill: 'var(--chart-line)' }}
+    <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={title}>
+      {width > 0 && (
+        <ComposedChart
+          width={width}
+          height={height}
+          data={data}
+          margin={{ top: 16, right: 16, bottom: xLabel ? 16 : 4, left: yLabel ? 16 : 4 }}
         >
-          <title>{`${p.x}: ${formatY(p.y)}`}</title>
-        </circle>
-      ))}
-      {mark && (
-        <g>
-          <line
-            x1={x(mark.x)}
-            x2={x(mark.x)}
-            y1={margin.top}
-            y2={height - margin.bottom}
-            style={{ stroke: 'var(--chart-highlight)', strokeDasharray: '4 3' }}
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+          <XAxis dataKey="x" stroke="var(--chart-axis)" tick={AXIS_TICK} minTickGap={8}>
+            {xLabel && <Label value={xLabel} position="bottom" offset={0} fill="var(--chart-text)" fontSize={12} />}
+          </XAxis>
+          <YAxis
+            domain={y.domain()}
+            ticks={y.ticks(4)}
+            tickFormatter={(v: number) => formatValue(v, format)}
+            stroke="var(--chart-axis)"
+            tick={AXIS_TICK}
+            width={48}
+          >
+            {yLabel && (
+              <Label value={yLabel} angle={-90} position="left" offset={4} fill="var(--chart-text)" fontSize={12} />
+            )}
+          </YAxis>
+          <Tooltip
+            formatter={(v) => formatValue(Number(v), format)}
+            labelFormatter={(label) => (xLabel ? `${xLabel}: ${label}` : String(label))}
           />
-          <circle
-            cx={x(mark.x)}
-            cy={y(mark.y)}
-            r={5}
-            style={{ fill: 'var(--chart-highlight)', stroke: 'var(--bg-elevated)', strokeWidth: 2 }}
-          />
-          {markedLabel && (
-            <text
-              x={(x(mark.x) ?? 0) + 8}
-              y={margin.top + 10}
-              style={{ fill: 'var(--chart-highlight)', fontWeight: 600 }}
-            >
-              {markedLabel}
-            </text>
+          {filled && (
+            <Area
+              dataKey="y"
+              type="linear"
+              stroke="none"
+              fill="var(--chart-line)"
+              fillOpacity={0.15}
+              isAnimationActive={false}
+              tooltipType="none"
+            />
           )}
-        </g>
+          <Line
+            dataKey="y"
+            name={yLabel ?? 'value'}
+            type="linear"
+            stroke="var(--chart-line)"
+            strokeWidth={2}
+            dot={points.length > 40 ? false : { r: 2.5, fill: 'var(--chart-line)' }}
+            isAnimationActive={false}
+          />
+          {mark && (
+            <ReferenceLine x={mark.x} stroke="var(--chart-highlight)" strokeDasharray="4 3">
+              {markedLabel && (
+                <Label
+                  value={markedLabel}
+                  position="insideTopLeft"
+                  fill="var(--chart-highlight)"
+                  fontWeight={600}
+                  fontSize={12}
+                />
+              )}
+            </ReferenceLine>
+          )}
+          {mark && (
+            <ReferenceDot x={mark.x} y={mark.y} r={5} fill="var(--chart-highlight)" stroke="var(--bg-elevated)" />
+          )}
+        </ComposedChart>
       )}
-    </svg>
+    </div>
   );
 }

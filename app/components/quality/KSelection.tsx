@@ -19,7 +19,7 @@ export function KSelection({ kScores, chosenK }: { kScores: QualityReport['kScor
               points={kScores.map((k) => ({ x: String(k.k), y: k.silhouette }))}
               marked={chosenK != null ? String(chosenK) : undefined}
               markedLabel={chosenK != null ? `chosen k = ${chosenK}` : undefined}
-              formatY={(v) => v.toFixed(3)}
+              format={{ decimals: 3 }}
               xLabel="number of topics (k)"
               yLabel="silhouette"
               zeroBased={false}

@@ -20,7 +20,7 @@ export function TopicOverTime({ detail }: { detail: TopicDetail }) {
               title={`Share of each period's papers in ${topic.label}`}
               points={detail.periods.map((p) => ({ x: formatPeriod(p.period), y: p.share }))}
               filled
-              formatY={(v) => formatShare(v, 0)}
+              format="share"
               height={200}
             />
           </ExportChart>

@@ -1,6 +1,6 @@
 import type { TopicDetail } from '@/lib/store/read/topics';
 import { formatCount } from '@/lib/viz/format';
-import { TopicTermChart } from '../TopicTermChart';
+import { TopicTermChart } from '../charts/TopicTermChart';
 
 /** The topic's terms by c-TF-IDF, re-ordered by LDAvis relevance at λ. */
 export function TopicTerms({

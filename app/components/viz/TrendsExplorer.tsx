@@ -24,8 +24,8 @@ import {
   type MoverKind,
   type TrendsViewState,
 } from '@/lib/viz/trends-state';
-import { BurstTimeline } from './BurstTimeline';
-import { EvolutionFlow } from './EvolutionFlow';
+import { BurstTimeline } from './trends/BurstTimeline';
+import { EvolutionFlow } from './trends/EvolutionFlow';
 import { MoverLists } from './trends/MoverLists';
 import { TermComparison } from './trends/TermComparison';
 import { TopicsOverTime } from './trends/TopicsOverTime';

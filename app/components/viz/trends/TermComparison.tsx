@@ -9,7 +9,7 @@ import { formatSparsePeriods, formatTermSeriesCsv } from '@/lib/viz/trend-series
 import { DataTable } from '../../DataTable';
 import { ExportChart } from '../../ExportChart';
 import { downloadText } from '../download';
-import { TermTrendChart } from '../TermTrendChart';
+import { TermTrendChart } from '../../charts/TermTrendChart';
 import styles from '../viz.module.css';
 import { RelatedTerms } from './RelatedTerms';
 import { TermPicker } from './TermPicker';

@@ -6,8 +6,8 @@ import type { StackMode } from '@/lib/viz/trends-state';
 import { DataTable } from '../../DataTable';
 import { ExportChart } from '../../ExportChart';
 import { ChoiceGroup } from '../ChoiceGroup';
-import { TopicMultiples } from '../TopicMultiples';
-import { TopicStreamChart } from '../TopicStreamChart';
+import { TopicMultiples } from '../../charts/TopicMultiples';
+import { TopicStreamChart } from '../../charts/TopicStreamChart';
 import styles from '../viz.module.css';
 
 function TopicChart({

@@ -9,8 +9,8 @@ import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { categoricalColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
 import { buildStackPaths, buildTopicStack, OTHER_LAYER_ID } from '@/lib/viz/stack';
 import type { StackMode } from '@/lib/viz/trends-state';
-import { useWidth } from './use-size';
-import styles from './viz.module.css';
+import { useWidth } from '../viz/use-size';
+import styles from '../viz/viz.module.css';
 
 interface Props {
   periods: readonly string[];

@@ -12,10 +12,10 @@ import { maxOf } from '@/lib/viz/extent';
 import { measureText } from '@/lib/viz/font-metrics';
 import { formatCount } from '@/lib/viz/format';
 import { placeLabels } from '@/lib/viz/label-placement';
-import { HaloText } from '../charts/HaloText';
+import { HaloText } from './HaloText';
 import { ExportChart } from '../ExportChart';
-import { useSize } from './use-size';
-import styles from './viz.module.css';
+import { useSize } from '../viz/use-size';
+import styles from '../viz/viz.module.css';
 
 const FONT = 11;
 const MARGIN = { left: 40, right: 90, top: 36, bottom: 40 };

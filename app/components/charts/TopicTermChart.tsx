@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { DataTable } from './DataTable';
-import { ExportChart } from './ExportChart';
+import { DataTable } from '../DataTable';
+import { ExportChart } from '../ExportChart';
 import { rankByRelevance, termRelevance } from '@/lib/viz/term-relevance';
 import { maxOf } from '@/lib/viz/extent';
 

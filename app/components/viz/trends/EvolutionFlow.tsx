@@ -7,13 +7,13 @@
 import { useMemo } from 'react';
 import type { TopicEvolutionData } from '@/lib/store/read/trends';
 import { buildEvolutionLayout, formatEvolutionCsv } from '@/lib/viz/evolution-flow';
-import { ExportChart } from '../ExportChart';
-import { downloadText } from './download';
-import { useJson } from './fetch-json';
-import { EvolutionChart } from './trends/EvolutionChart';
-import { EvolutionPapers, type EvolutionNodePapers } from './trends/EvolutionPapers';
-import { useSize } from './use-size';
-import styles from './viz.module.css';
+import { ExportChart } from '../../ExportChart';
+import { downloadText } from '../download';
+import { useJson } from '../fetch-json';
+import { EvolutionChart } from '../../charts/EvolutionChart';
+import { EvolutionPapers, type EvolutionNodePapers } from './EvolutionPapers';
+import { useSize } from '../use-size';
+import styles from '../viz.module.css';
 
 export function EvolutionFlow({
   data,

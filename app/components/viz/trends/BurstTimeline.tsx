@@ -11,11 +11,11 @@ import type { TimelineBurst } from '@/lib/store/read/trends';
 import { formatCsv } from '@/lib/viz/csv';
 import { formatPeriod } from '@/lib/viz/format';
 import { measureText } from '@/lib/viz/font-metrics';
-import { ExportChart } from '../ExportChart';
-import { downloadText } from './download';
-import { useJson } from './fetch-json';
-import { useSize } from './use-size';
-import styles from './viz.module.css';
+import { ExportChart } from '../../ExportChart';
+import { downloadText } from '../download';
+import { useJson } from '../fetch-json';
+import { useSize } from '../use-size';
+import styles from '../viz.module.css';
 import { maxOf } from '@/lib/viz/extent';
 
 const ROW = 22;

@@ -7,8 +7,8 @@ import { scaleLinear } from 'd3';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCount, formatPeriod, formatShare } from '@/lib/viz/format';
 import { buildTrendRows, toChartData } from '@/lib/viz/trend-series';
-import { useWidth } from './use-size';
-import styles from './viz.module.css';
+import { useWidth } from '../viz/use-size';
+import styles from '../viz/viz.module.css';
 import { maxOf } from '@/lib/viz/extent';
 
 export interface ChartTerm {
