@@ -4,6 +4,7 @@
  *
  * data/raw/* -> corpus -> topic model -> co-author graph + trends -> analytics.db (swapped in)
  */
+import type Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
 import { buildTopicModel } from './model/index';
+import { tokenizeCorpus } from './text/index';
+import type { TokenizedCorpus } from './text/types';
 import type { TopicModel, TopicModelOptions } from './model/types';
 import { availableMemoryMb, checkStageMemory } from './cli/memory';
 import type { ProgressReporter } from './cli/progress';
@@ -203,7 +206,7 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   const free = opts.availableMemoryMb ?? availableMemoryMb;
 
   progress.start('ingest', 0, 'KB');
-  const corpus = await readCorpus(opts.inputs, opts.ingest, (p) =>
+  let corpus = await readCorpus(opts.inputs, opts.ingest, (p) =>
     progress.update(Math.round(p.bytesRead / 1024), Math.round(p.bytesTotal / 1024)),
   );
   if (corpus.papers.length === 0) {
@@ -217,27 +220,114 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   // Papers without an abstract get a topic from their title only when it says enough.
   const modelRows = buildModelRows(corpus.papers);
-  const modelPapers =
-    modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
-  if (modelPapers.length < 3) {
+  if (modelRows.length < 3) {
     throw new InputError(
       opts.inputs.join(', '),
-      `too little text to find topics: ${modelPapers.length} of ${corpus.papers.length} papers have an abstract or a title of ${MIN_TITLE_WORDS} words or more (at least 3 are needed)`,
+      `too little text to find topics: ${modelRows.length} of ${corpus.papers.length} papers have an abstract or a title of ${MIN_TITLE_WORDS} words or more (at least 3 are needed)`,
     );
   }
-  checkStageMemory('model', modelPapers.length, free());
+
+  // The build is written into a temporary file from here on and swapped in at the end: a run that
+  // fails anywhere leaves the previous build as it was.
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  const temp = temporaryDatabasePath(opts.outDir);
+  const ftsTemp = temporaryDatabasePath(opts.outDir, 'fts');
+  let db: Database.Database | null = null;
+  let built: Omit<PipelineResult, 'databaseFile' | 'fingerprint' | 'timings'>;
+  let databaseFile: string;
+  try {
+    // The corpus goes to the store first, its texts to the full-text index (built on a worker
+    // thread while the tables are written here) and to the tokens; then the abstracts are let go
+    // of, since no later stage reads them: at a million papers that is gigabytes.
+    checkStageMemory('write', corpus.papers.length, free());
+    progress.start('store', 0);
+    const fullText = startFullTextIndex(corpus, ftsTemp);
+    // A failure elsewhere must not leave this promise unhandled.
+    fullText.catch(() => undefined);
+    db = createBuildDatabase(temp);
+    writeCorpus(db, corpus);
+    progress.end(`${formatCount(corpus.papers.length)} papers`);
+    mark('store');
+
+    checkStageMemory('model', modelRows.length, free());
+    progress.start('tokens', modelRows.length, 'items');
+    const tokens = tokenizeCorpus(
+      Array.from(modelRows, (i) => ({ title: corpus.papers[i].title, text: corpus.papers[i].abstractPlain })),
+      {},
+      (done, total) => progress.update(done, total),
+    );
+    progress.end(`${formatCount(tokens.vocab.terms.length)} terms`);
+    mark('tokens');
+    const papersWithoutAbstract = corpus.papers.reduce((n, p) => n + (p.abstract === '' ? 1 : 0), 0);
+    corpus = withoutAbstracts(corpus);
+
+    built = buildAnalytics(
+      opts,
+      fingerprint,
+      corpus,
+      modelRows,
+      tokens,
+      db,
+      progress,
+      mark,
+      free,
+      papersWithoutAbstract,
+    );
+
+    progress.start('index', 0);
+    await fullText;
+    attachFullTextIndex(db, ftsTemp);
+    finishBuildDatabase(db);
+    databaseFile = swapInBuild(temp, opts.outDir);
+    progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);
+    mark('index');
+  } catch (error) {
+    if (db?.open) db.close();
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(ftsTemp, { force: true });
+  }
+  return { ...built, databaseFile, fingerprint, timings };
+}
+
+/** The corpus with every abstract left out (the store and the tokens have them). */
+function withoutAbstracts(corpus: Corpus): Corpus {
+  return { ...corpus, papers: corpus.papers.map((p) => ({ ...p, abstract: '', abstractPlain: '' })) };
+}
+
+/** Every analytics stage after the tokens, each written to `db` (open, with the corpus in it). */
+function buildAnalytics(
+  opts: PipelineOptions,
+  fingerprint: string,
+  corpus: Corpus,
+  modelRows: Int32Array,
+  tokens: TokenizedCorpus,
+  db: Database.Database,
+  progress: ProgressReporter,
+  mark: (stage: string) => void,
+  free: () => number,
+  papersWithoutAbstract: number,
+): Omit<PipelineResult, 'databaseFile' | 'fingerprint' | 'timings'> {
+  const modelPapers =
+    modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
   let currentStage = '';
-  const model = buildTopicModel(modelPapers, { ...opts.model, seed: opts.seed }, (stage, done, total) => {
-    if (stage !== currentStage) {
-      if (currentStage) {
-        progress.end();
-        mark(currentStage);
+  const model = buildTopicModel(
+    modelPapers,
+    { ...opts.model, seed: opts.seed },
+    (stage, done, total) => {
+      if (stage !== currentStage) {
+        if (currentStage) {
+          progress.end();
+          mark(currentStage);
+        }
+        currentStage = stage;
+        progress.start(stage, total, 'items');
       }
-      currentStage = stage;
-      progress.start(stage, total, 'items');
-    }
-    progress.update(done, total);
-  });
+      progress.update(done, total);
+    },
+    tokens,
+  );
   if (currentStage) {
     progress.end(`${model.topics.length} topics`);
     mark(currentStage);
@@ -320,74 +410,40 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   progress.end(cooccurrence.map((m) => `${m.map.kind} ${m.map.items.length}`).join(', '));
   mark('maps');
 
-  checkStageMemory('write', corpus.papers.length, free());
   progress.start('write', 0);
-  fs.mkdirSync(opts.outDir, { recursive: true });
-  const temp = temporaryDatabasePath(opts.outDir);
-  const ftsTemp = temporaryDatabasePath(opts.outDir, 'fts');
-  let databaseFile: string;
-  try {
-    // The full-text index builds on a worker thread while the tables are written here.
-    const fullText = startFullTextIndex(corpus, ftsTemp);
-    // A failure elsewhere must not leave this promise unhandled.
-    fullText.catch(() => undefined);
-    const db = createBuildDatabase(temp);
-    try {
-      writeMeta(db, {
-        build_id: fingerprint,
-        pipeline_version: PIPELINE_VERSION,
-        options: {
-          seed: opts.seed,
-          ingest: opts.ingest,
-          model: opts.model,
-          graph: opts.graph,
-          trends: opts.trends,
-          citations: opts.citations ?? {},
-        },
-        inputs: opts.inputs.map((p) => path.basename(p)),
-        papers_without_abstract: corpus.papers.reduce((n, p) => n + (p.abstract === '' ? 1 : 0), 0),
-        papers_without_topic: corpus.papers.length - modelRows.length,
-        min_title_words: MIN_TITLE_WORDS,
-        references_total: corpus.references.total,
-        references_resolved: corpus.references.resolved,
-        model_adaptations: model.adaptations.length > 0 ? model.adaptations : null,
-      });
-      writeCorpus(db, corpus);
-      writeTopicModel(db, model, corpus, modelRows, paperTopics);
-      writeCoauthorGraph(db, graph);
-      writeTrends(db, trends, model, keywordTerms);
-      writeCooccurrenceMaps(db, cooccurrence);
-      writeCitationLayer(
-        db,
-        citations,
-        Int32Array.from(corpus.papers, (p) => p.id),
-      );
-      writeCitationNetwork(
-        db,
-        citationNetwork,
-        historiograph,
-        Int32Array.from(corpus.papers, (p) => p.id),
-      );
-      writeTopicEvolution(
-        db,
-        evolution,
-        trends.periods,
-        Int32Array.from(modelPapers, (p) => p.id),
-      );
-      await fullText;
-      attachFullTextIndex(db, ftsTemp);
-      finishBuildDatabase(db);
-    } catch (error) {
-      if (db.open) db.close();
-      throw error;
-    }
-    databaseFile = swapInBuild(temp, opts.outDir);
-  } finally {
-    fs.rmSync(temp, { force: true });
-    fs.rmSync(ftsTemp, { force: true });
-  }
-  progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);
+  writeMeta(db, {
+    build_id: fingerprint,
+    pipeline_version: PIPELINE_VERSION,
+    options: {
+      seed: opts.seed,
+      ingest: opts.ingest,
+      model: opts.model,
+      graph: opts.graph,
+      trends: opts.trends,
+      citations: opts.citations ?? {},
+    },
+    inputs: opts.inputs.map((p) => path.basename(p)),
+    papers_without_abstract: papersWithoutAbstract,
+    papers_without_topic: corpus.papers.length - modelRows.length,
+    min_title_words: MIN_TITLE_WORDS,
+    references_total: corpus.references.total,
+    references_resolved: corpus.references.resolved,
+    model_adaptations: model.adaptations.length > 0 ? model.adaptations : null,
+  });
+  const paperIds = Int32Array.from(corpus.papers, (p) => p.id);
+  writeTopicModel(db, model, corpus, modelRows, paperTopics);
+  writeCoauthorGraph(db, graph);
+  writeTrends(db, trends, model, keywordTerms);
+  writeCooccurrenceMaps(db, cooccurrence);
+  writeCitationLayer(db, citations, paperIds);
+  writeCitationNetwork(db, citationNetwork, historiograph, paperIds);
+  writeTopicEvolution(
+    db,
+    evolution,
+    trends.periods,
+    Int32Array.from(modelPapers, (p) => p.id),
+  );
+  progress.end();
   mark('write');
-
-  return { databaseFile, fingerprint, corpus, model, graph, trends, timings };
+  return { corpus, model, graph, trends };
 }

@@ -9,6 +9,7 @@ import type { Paper } from '../corpus/types';
 import { toShared } from '../parallel/pool';
 import { deriveSeed, sampleIndices } from '../random';
 import { tokenizeCorpus } from '../text/index';
+import type { TokenizedCorpus } from '../text/types';
 import { buildKMeans, buildReferenceKMeans } from './kmeans';
 import {
   buildClassTerms,
@@ -217,11 +218,14 @@ export function buildTopicClustering(
 /**
  * Builds the topic model of `papers` (title + plain abstract). See {@link TopicModel} for what
  * comes back; paper positions are indices into `papers`. Same papers and options → same model.
+ * `tokens`, when given, are the papers' tokens made beforehand (then their abstracts are not
+ * read); their surface forms are taken out of the object, to be let go of after the labels.
  */
 export function buildTopicModel(
   papers: Paper[],
   opts: TopicModelOptions = {},
   onProgress?: (stage: string, done: number, total: number) => void,
+  tokens?: TokenizedCorpus,
 ): TopicModel {
   const options = resolveTopicModelOptions(papers.length, opts);
   const { seed } = options;
@@ -229,16 +233,22 @@ export function buildTopicModel(
   if (n < 3) throw new Error(`topic model: need at least 3 papers, got ${n}`);
   const report = (stage: string) => (done: number, total: number) => onProgress?.(stage, done, total);
 
-  report('tokens')(0, n);
-  const corpus = tokenizeCorpus(
-    papers.map((p) => ({ title: p.title, text: p.abstractPlain })),
-    {},
-    report('tokens'),
-  );
+  // The pipeline tokenizes before it lets the abstracts go, and hands the tokens in.
+  if (tokens !== undefined && tokens.docs.length !== n) {
+    throw new Error(`topic model: ${tokens.docs.length} token lists for ${n} papers`);
+  }
+  if (tokens === undefined) report('tokens')(0, n);
+  const corpus =
+    tokens ??
+    tokenizeCorpus(
+      papers.map((p) => ({ title: p.title, text: p.abstractPlain })),
+      {},
+      report('tokens'),
+    );
   // The surface forms are only needed for the labels: held here, and let go of after those.
   let forms = corpus.forms;
   delete corpus.forms;
-  report('tokens')(n, n);
+  if (tokens === undefined) report('tokens')(n, n);
 
   report('tfidf')(0, 1);
   const adaptations: string[] = [];

@@ -192,7 +192,7 @@ describe('the pipeline on the bundled corpus', () => {
     const before = fs.readFileSync(path.join(out, 'analytics.db'));
     const run = runPipeline({ ...optionsFor(out), seed: 7, availableMemoryMb: () => 20 }, quiet);
     await expect(run).rejects.toBeInstanceOf(MemoryBudgetError);
-    await expect(run).rejects.toThrow(/the model stage: it needs about \d+ MB more and 20 MB is available/);
+    await expect(run).rejects.toThrow(/the write stage: it needs about \d+ MB more and 20 MB is available/);
     expect(fs.readFileSync(path.join(out, 'analytics.db')).equals(before)).toBe(true);
     expect(fs.readdirSync(out)).toEqual(['analytics.db']);
   });
