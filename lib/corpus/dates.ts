@@ -50,7 +50,8 @@ function build(year: number, month: number | null, day: number | null): DatePart
 
 /**
  * Parses `2022-11-22`, `2022-11-22T10:00:00Z`, `2022-11`, `2022/11/22`, `2019`, `Nov 22, 2022`,
- * `November 2022`, `22 Nov 2022`, and `Nov 22` (year taken from `referenceYear`).
+ * `November 2022`, `22 Nov 2022`, `Mon, 2 Apr 2007 19:18:42 GMT`, and `Nov 22` (year taken from
+ * `referenceYear`).
  * Returns null when the text is not a date it understands.
  */
 export function parseDate(
@@ -70,7 +71,11 @@ export function parseDate(
     if (month === null || year === null) return null;
     return build(year, month, Number(m[2]));
   }
-  m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
+  // RFC 2822, as the arXiv snapshot's versions write it: `Mon, 2 Apr 2007 19:18:42 GMT`.
+  m =
+    /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S+)?)?$/.exec(
+      s,
+    );
   if (m) {
     const month = monthOf(m[2]);
     return month === null ? null : build(Number(m[3]), month, Number(m[1]));

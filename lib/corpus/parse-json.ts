@@ -166,7 +166,9 @@ export function isArxivSnapshotObject(o: Readonly<Record<string, unknown>>): boo
 
 /**
  * Parses one line of the arXiv metadata snapshot: names from `authors_parsed` ([last, first,
- * suffix]) else `authors`; primary category (first of `categories`) as label; `update_date` as date.
+ * suffix]) else `authors`; primary category (first of `categories`) as label; as date the first
+ * version's `created` (the submission), else `update_date` (the last update, which can be years
+ * later).
  */
 export function parseArxivLine(
   line: string,
@@ -193,8 +195,21 @@ export function parseArxivLine(
     ...base,
     authors,
     label: fieldMap.label === undefined && cats.length > 0 ? cats[0] : base.label,
-    date: typeof o.update_date === 'string' && fieldMap.date === undefined ? o.update_date : base.date,
+    date: fieldMap.date === undefined ? (firstVersionDate(o.versions) ?? updateDate(o) ?? base.date) : base.date,
   };
+}
+
+/** The `created` date of the first of the snapshot's `versions` ([{version: 'v1', created}, …]). */
+function firstVersionDate(versions: unknown): string | null {
+  if (!Array.isArray(versions) || versions.length === 0) return null;
+  const first = versions[0] as { created?: unknown } | null;
+  return first !== null && typeof first === 'object' && typeof first.created === 'string' && first.created.trim() !== ''
+    ? first.created
+    : null;
+}
+
+function updateDate(o: Readonly<Record<string, unknown>>): string | null {
+  return typeof o.update_date === 'string' ? o.update_date : null;
 }
 
 function parseObjectLine(line: string, lineNo: number): { value: Record<string, unknown> } | ParseReject {

@@ -31,6 +31,32 @@ describe('arXiv metadata snapshot (JSON lines)', () => {
     expect(p.abstract).not.toMatch(/\n|\s{2}/);
   });
 
+  it("dates a paper of the full snapshot by its first version's submission, not its last update", async () => {
+    // The full snapshot's records carry `versions` with RFC 2822 dates; update_date is the last change.
+    const line = JSON.stringify({
+      id: '0704.0001',
+      submitter: 'Pavel Nadolsky',
+      authors: "C. Bal\\'azs, E. L. Berger, P. M. Nadolsky, C.-P. Yuan",
+      title: 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
+      categories: 'hep-ph',
+      abstract: 'A fully differential calculation in perturbative quantum chromodynamics is presented.',
+      versions: [
+        { version: 'v1', created: 'Mon, 2 Apr 2007 19:18:42 GMT' },
+        { version: 'v2', created: 'Tue, 24 Jul 2007 20:10:27 GMT' },
+      ],
+      update_date: '2008-11-13',
+      authors_parsed: [
+        ['Balázs', 'C.', ''],
+        ['Berger', 'E. L.', ''],
+      ],
+    });
+    const file = path.join(tmp, 'snapshot-versions.jsonl');
+    writeFileSync(file, `${line}\n`);
+    const c = await readCorpus([file]);
+    expect([c.papers[0].date, c.papers[0].year, c.papers[0].label]).toEqual(['2007-04-02', 2007, 'hep-ph']);
+    expect(c.papers[0].authors.map((a) => a.name)).toEqual(['C. Balázs', 'E. L. Berger']);
+  });
+
   it('takes the venue from a manifest over the layout default', async () => {
     const dir = path.join(tmp, 'arxiv-manifest');
     await import('node:fs').then((fs) => fs.mkdirSync(dir, { recursive: true }));

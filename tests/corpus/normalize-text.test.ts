@@ -118,6 +118,8 @@ describe('parseDate', () => {
     ['Sep 25', 2025, { date: '2025-09-25', year: 2025 }],
     ['22 November 2022', null, { date: '2022-11-22', year: 2022 }],
     ['March 2021', null, { date: '2021-03', year: 2021 }],
+    ['Mon, 2 Apr 2007 19:18:42 GMT', null, { date: '2007-04-02', year: 2007 }],
+    ['Tue, 24 Jul 2007 20:10:27 GMT', null, { date: '2007-07-24', year: 2007 }],
   ])('%s (ref %s)', (text, ref, expected) => {
     expect(parseDate(text, ref)).toEqual(expected);
   });
