@@ -15,7 +15,9 @@ import path from 'node:path';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus } from '../lib/corpus/index';
 import { buildModelRows, defaultPipelineOptions, runPipeline, type StageTiming } from '../lib/pipeline';
+import { buildExactNeighbours, buildNeighbourRecall } from '../lib/model/neighbours';
 import { buildTfidf } from '../lib/model/tfidf';
+import { sampleIndices } from '../lib/random';
 import { tokenizeCorpus } from '../lib/text/index';
 import type { BenchRow, PartResult } from './bench-parts';
 
@@ -27,7 +29,14 @@ export interface ScaleRun {
   peakRssMb: number;
   /** Bytes of analytics.db, or null for a dry run. */
   databaseBytes: number | null;
+  /** Recall of the similar-papers lists against exact search for 2,000 seeded query papers. */
+  recall?: number;
+  /** Share of each paper's 10 LSA neighbours kept among its 10 map neighbours (the build's figure). */
+  mapKept?: number;
 }
+
+/** Query papers of the recall measure. */
+const RECALL_QUERIES = 2000;
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -69,14 +78,28 @@ export async function runScaleChild(corpus: string, work: string, keep: string |
   const result = await runPipeline(opts, progress);
   const totalSeconds = (performance.now() - t0) / 1000;
   const databaseBytes = fs.statSync(result.databaseFile).size;
+  // Similar papers against exact search over the whole build, for 2,000 query papers.
+  const { vectors, papers } = result.model;
+  const queries = sampleIndices(vectors.rows, RECALL_QUERIES, 2026);
+  const exact = buildExactNeighbours(vectors, papers.neighbours, queries);
+  const recall = buildNeighbourRecall(
+    { k: papers.neighbours, indices: papers.similar, similarities: papers.similarity },
+    exact,
+    queries,
+  );
   if (keep === null) fs.rmSync(opts.outDir, { recursive: true, force: true });
-  return {
+  const run: ScaleRun = {
     papers: result.corpus.papers.length,
     timings: result.timings,
     totalSeconds,
     peakRssMb: peakRssMb(),
     databaseBytes,
+    recall,
+    mapKept: result.model.quality.mapNeighbourPreservation,
   };
+  // Each size's figures as soon as they are known: a long run cut short keeps the sizes done.
+  process.stderr.write(`scale run ${JSON.stringify(run)}\n`);
+  return run;
 }
 
 /** Child mode, dry run: ingest, tokens and TF-IDF only (the 3M scale, where the rest does not fit yet). */
@@ -146,7 +169,9 @@ export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: st
       peakRssMb: run.peakRssMb,
       figures:
         `${run.papers.toLocaleString('en-US')} papers` +
-        (run.databaseBytes !== null ? `, analytics.db ${(run.databaseBytes / 2 ** 20).toFixed(0)} MB` : ''),
+        (run.databaseBytes !== null ? `, analytics.db ${(run.databaseBytes / 2 ** 20).toFixed(0)} MB` : '') +
+        (run.recall !== undefined ? `, similar papers' recall ${run.recall.toFixed(3)} (2,000 queries)` : '') +
+        (run.mapKept !== undefined ? `, map keeps ${run.mapKept.toFixed(3)} of 10-NN` : ''),
     });
   }
   const targets: [number, number, number][] = [
