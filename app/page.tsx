@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import {
-  getOverview,
+  readOverview,
   readCitationSummary,
   readFoundations,
   readMostCitedPapers,
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: 'Overview' };
 export default async function OverviewPage() {
   await connection();
   const result = readOrExplain(() => ({
-    overview: getOverview(),
+    overview: readOverview(),
     citations: readCitationSummary(),
     citedPapers: readMostCitedPapers({ limit: 10 }),
     foundations: readFoundations(10),

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getQualityReport, readOrExplain } from '@/lib/store/read';
+import { readQualityReport, readOrExplain } from '@/lib/store/read';
 import { metricOrder, NON_METRIC_KEYS } from '@/lib/viz/quality-metrics';
 import { NoBuild } from '../components/NoBuild';
 import { KSelection } from '../components/quality/KSelection';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Quality' };
 
 export default async function QualityPage() {
   await connection();
-  const result = readOrExplain(() => getQualityReport());
+  const result = readOrExplain(() => readQualityReport());
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const report = result.value;
   const metrics = Object.values(report.metrics)

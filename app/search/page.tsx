@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import {
   findAuthorIdByName,
-  getSearchOptions,
+  readSearchOptions,
   readAuthorName,
   readOrExplain,
   readTopicSubtopics,
@@ -50,7 +50,7 @@ function resolveAuthor(author: string | undefined): { id?: number; name?: string
 
 /** The search's answer, from the database: filter options, the page of hits, and the labels of its filters. */
 function readSearch(query: SearchQuery) {
-  const options = getSearchOptions();
+  const options = readSearchOptions();
   const author = resolveAuthor(query.author);
   const results = searchPapers(
     query.q,

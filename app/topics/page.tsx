@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { NoBuild } from '../components/NoBuild';
 import { TopicTree } from '../components/TopicTree';
 import { firstParam, type SearchParamsRecord } from '@/lib/viz/url-state';
-import { getTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
+import { readTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { maxOf } from '@/lib/viz/extent';
@@ -28,7 +28,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const sortParam = firstParam(params, 'sort');
   const sort: SortKey = sortParam === 'coherence' || sortParam === 'id' ? sortParam : 'size';
-  const result = readOrExplain(() => ({ topics: listTopics(), tree: getTopicTree() }));
+  const result = readOrExplain(() => ({ topics: listTopics(), tree: readTopicTree() }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const { tree } = result.value;
   const topics = [...result.value.topics].sort(SORTS[sort].compare);

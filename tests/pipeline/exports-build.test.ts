@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline, type PipelineResult } from '../../lib/pipeline';
-import { getAuthor, getPaper } from '../../lib/store/read';
+import { readAuthor, readPaper } from '../../lib/store/read';
 import { HAVE_SAMPLES, sample } from '../corpus/formats/samples';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -82,7 +82,7 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
   });
 
   it('resolves the WoS reference to the corpus paper and shows both ends on the paper pages', () => {
-    const citing = getPaper(idOf('Mapping collaboration networks'), db);
+    const citing = readPaper(idOf('Mapping collaboration networks'), db);
     const cited = idOf('Sediment transport');
     expect(citing?.referenceCount).toBe(3);
     expect(citing?.resolvedReferenceCount).toBe(2);
@@ -90,13 +90,13 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
       'https://openalex.org/W3000000002',
       'Okafor N., Sediment transport under storm surges: a field study, (2018) Estuarine, Coastal and Shelf Science, 210, pp. 1-12',
     ]);
-    const page = getPaper(cited, db);
+    const page = readPaper(cited, db);
     expect(page?.citedByCorpus.map((p) => p.id)).toEqual([citing?.id]);
     expect(page?.citedByCorpusCount).toBe(1);
   });
 
   it('numbers the affiliations and ties them to their authors, with countries', () => {
-    const p = getPaper(idOf('Mapping collaboration networks'), db);
+    const p = readPaper(idOf('Mapping collaboration networks'), db);
     expect(p?.authors.map((a) => a.name)).toEqual(['Claire Moreau', 'Nnamdi Okafor']);
     expect(p?.affiliations.map((a) => [a.name, a.country, a.positions])).toEqual([
       ['University of Bordeaux', 'France', [0]],
@@ -116,7 +116,7 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
   it('gives an author their affiliations and identifiers, and keeps two Wang J. apart', () => {
     const moreau = db.prepare("SELECT id FROM authors WHERE name = 'Claire Moreau'").pluck().all() as number[];
     expect(moreau).toHaveLength(1);
-    const author = getAuthor(moreau[0], db);
+    const author = readAuthor(moreau[0], db);
     expect(author?.papers).toHaveLength(4);
     expect(author?.identifiers.map((i) => i.scheme).sort()).toEqual(['openalex', 'orcid', 'scopus']);
     expect(author?.affiliations[0]).toMatchObject({ name: 'University of Bordeaux', country: 'France', papers: 1 });
@@ -129,7 +129,7 @@ describe('a build from WoS, Scopus and OpenAlex exports of the same papers', () 
       .pluck()
       .get() as number;
     const article = db.prepare("SELECT id FROM papers WHERE doi = '10.3354/meps13500'").pluck().get() as number;
-    const page = getPaper(preprint, db);
+    const page = readPaper(preprint, db);
     expect(page?.versions.map((v) => [v.kind, v.doi, v.paper?.id])).toEqual([
       ['is-preprint-of', '10.3354/meps13500', article],
     ]);

@@ -15,7 +15,7 @@ import {
   DEFAULT_CITATION_NETWORK_OPTIONS,
 } from '@/lib/citations/network';
 import { readCitationClusterPapers, readCitationNetwork, readHistoriograph } from '@/lib/store/read/citations';
-import { getPaper } from '@/lib/store/read/papers';
+import { readPaper } from '@/lib/store/read/papers';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { writeCitationNetwork } from '@/lib/store/write-analytics';
 
@@ -116,7 +116,7 @@ describe('citation network reads', () => {
   });
 
   it('gives a paper page what it cites and what cites it, with both counts', () => {
-    const paper = getPaper(3, db)!;
+    const paper = readPaper(3, db)!;
     expect(paper.citesCorpus.map((p) => p.id)).toEqual([1, 2]);
     expect(paper.citedByCorpus.map((p) => p.id)).toEqual([4]);
     expect([paper.citesCorpusCount, paper.citedByCorpusCount]).toEqual([2, 1]);

@@ -12,13 +12,13 @@ import {
   buildTopicTree,
   findAuthorIdByName,
   searchAuthors,
-  getAuthor,
-  getOverview,
-  getPaper,
-  getPaperSummary,
-  getQualityReport,
-  getTopic,
-  getTopicTree,
+  readAuthor,
+  readOverview,
+  readPaper,
+  readPaperSummary,
+  readQualityReport,
+  readTopic,
+  readTopicTree,
   listTopics,
   parseMarkedText,
   readSearchExportRows,
@@ -315,7 +315,7 @@ describe('searchPapers on the fixture', () => {
 
 describe('papers, topics, authors, overview and quality on the fixture', () => {
   it('reads a paper with authors, sources, topic, position and similar papers', () => {
-    const p = getPaper(1, db)!;
+    const p = readPaper(1, db)!;
     expect(p.authors.map((a) => a.name)).toEqual(['Ada Lovelace', 'Alan Turing']);
     expect(p.sources.map((s) => `${s.file}:${s.record}`)).toEqual(['a.txt:10', 'b.jsonl:10']);
     expect(p.topic).toEqual({ id: 0, label: 'diffusion / images', confidence: 0.9, distance: 0.1 });
@@ -324,12 +324,12 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
       [4, 0.8],
       [2, 0.5],
     ]);
-    expect(getPaper(3, db)!.titleDerived).toBe(true);
-    expect(getPaper(99, db)).toBeNull();
-    expect(getPaperSummary(6, db)!.authors).toEqual(['Grace Hopper', 'Ada Lovelace']);
+    expect(readPaper(3, db)!.titleDerived).toBe(true);
+    expect(readPaper(99, db)).toBeNull();
+    expect(readPaperSummary(6, db)!.authors).toEqual(['Grace Hopper', 'Ada Lovelace']);
   });
   it('computes relevance ingredients by hand-checkable formulas', () => {
-    const t = getTopic(0, db)!;
+    const t = readTopic(0, db)!;
     // p(w|t) = count / (6 + 2 + 0); p(w) = df / 6 papers; a zero count counts as half.
     expect(t.terms[0].logPwt).toBeCloseTo(Math.log(6 / 8), 12);
     expect(t.terms[0].logLift).toBeCloseTo(Math.log(6 / 8) - Math.log(3 / 6), 12);
@@ -348,7 +348,7 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
       ['Ada Lovelace', 1],
       ['Grace Hopper', 1],
     ]);
-    expect(getTopic(7, db)).toBeNull();
+    expect(readTopic(7, db)).toBeNull();
   });
   it('lists topics with shares and nests the tree', () => {
     const topics = listTopics(db);
@@ -356,14 +356,14 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
       [0, 0.5, 3],
       [1, 0.5, 1],
     ]);
-    const tree = getTopicTree(db)!;
+    const tree = readTopicTree(db)!;
     expect(tree.topics).toBe(2);
     expect(tree.children.map((c) => c.topicId)).toEqual([0, 1]);
     expect(tree.label).toBe('diffusion / images · transformers / robustness');
     expect(buildTopicTree([], new Map())).toBeNull();
   });
   it('reads an author with joint-paper counts and the ego network', () => {
-    const a = getAuthor(1, db)!;
+    const a = readAuthor(1, db)!;
     expect(a.papers.map((p) => p.id)).toEqual([1, 6, 5]);
     expect(a.coauthors).toEqual([
       { id: 2, name: 'Alan Turing', joint: 1 },
@@ -372,7 +372,7 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
     expect(a.years).toEqual({ first: 2020, last: 2021 });
     expect(a.stats?.communitySize).toBe(2);
     expect(a.ego?.coauthors.map((c) => c.id).sort()).toEqual([2, 3]);
-    expect(getAuthor(42, db)).toBeNull();
+    expect(readAuthor(42, db)).toBeNull();
   });
   it('finds authors by prefix or word, escaping LIKE wildcards', () => {
     expect(searchAuthors('tur', 10, db).map((a) => a.name)).toEqual(['Alan Turing']);
@@ -383,13 +383,13 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
     expect(findAuthorIdByName('grace HOPPER', db)).toBe(3);
   });
   it('sums up the corpus and the quality report', () => {
-    const o = getOverview(db);
+    const o = readOverview(db);
     expect([o.papers, o.authors, o.papersWithNames, o.undatedPapers]).toEqual([6, 3, 5, 1]);
     expect(o.years).toEqual({ first: 2020, last: 2023 });
     expect(o.sources[1].rejectReasons).toEqual({ 'no abstract': 1 });
     expect(o.risingTerms.map((t) => [t.term, t.series.map((s) => s.share)])).toEqual([['diffusion', [1, 0, 0.5]]]);
     expect(o.topAuthors[0].name).toBe('Ada Lovelace');
-    const q = getQualityReport(db);
+    const q = readQualityReport(db);
     expect(q.chosenK).toBe(2);
     expect(q.metrics.ari).toEqual({ metric: 'ari', value: null, note: 'no labels' });
     expect(q.rejectedByReason).toEqual([{ reason: 'no abstract', records: 1 }]);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
-import { getPaper } from '@/lib/store/read/papers';
-import { getTopic, parseSubtopicTerms } from '@/lib/store/read/topics';
+import { readPaper } from '@/lib/store/read/papers';
+import { readTopic, parseSubtopicTerms } from '@/lib/store/read/topics';
 import { POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
 import {
   DEFAULT_GRAPH_VIEW,
@@ -147,7 +147,7 @@ describe('map reads', () => {
 
 describe('sub-topics, outliers and soft membership', () => {
   it('gives a topic its parts with their share, terms and place, and its outliers with their nearest other topic', () => {
-    const topic = getTopic(0, db)!;
+    const topic = readTopic(0, db)!;
     expect(topic.subtopics).toEqual([
       {
         topicId: 0,
@@ -182,7 +182,7 @@ describe('sub-topics, outliers and soft membership', () => {
     ]);
     // Topic 1 is not split; its outlier (paper 4) leans more to topic 0 than to its own: topic 0 is
     // still its nearest other topic.
-    const other = getTopic(1, db)!;
+    const other = readTopic(1, db)!;
     expect(other.subtopics).toEqual([]);
     expect(other.outliers.papers.map((p) => [p.id, p.nearestOther?.id, p.nearestOther?.weight])).toEqual([
       [4, 0, 0.45],
@@ -190,17 +190,17 @@ describe('sub-topics, outliers and soft membership', () => {
   });
 
   it('gives a paper its memberships, its part and its outlier score', () => {
-    const paper = getPaper(2, db)!;
+    const paper = readPaper(2, db)!;
     expect(paper.memberships).toEqual([
       { rank: 0, topicId: 0, label: 'graphs', weight: 0.6 },
       { rank: 1, topicId: 1, label: 'vision', weight: 0.3 },
     ]);
     expect(paper.subtopic).toEqual({ id: 1, label: 'graph neural nets' });
     expect(paper.outlier).toEqual({ score: 3.1, isOutlier: true, threshold: 2.5 });
-    const inside = getPaper(3, db)!;
+    const inside = readPaper(3, db)!;
     expect([inside.subtopic, inside.outlier]).toEqual([null, { score: -0.4, isOutlier: false, threshold: 2.5 }]);
     // An unmapped paper has no topic, so neither membership nor outlier score.
-    const unmapped = getPaper(5, db)!;
+    const unmapped = readPaper(5, db)!;
     expect([unmapped.memberships, unmapped.subtopic, unmapped.outlier]).toEqual([[], null, null]);
   });
 

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  getAuthor,
-  getOverview,
-  getPaper,
-  getQualityReport,
-  getTopic,
-  getTopicTree,
+  readAuthor,
+  readOverview,
+  readPaper,
+  readQualityReport,
+  readTopic,
+  readTopicTree,
   listTopics,
   parseMarkedText,
   searchAuthors,
@@ -44,7 +44,7 @@ afterAll(() => {
 
 describe('the bundled corpus through the read module', () => {
   it('gives an overview whose parts add up', () => {
-    const o = getOverview(db);
+    const o = readOverview(db);
     expect(o.sources).toHaveLength(5);
     expect(o.papers).toBeGreaterThan(500);
     // Each paper is kept once, by the file that listed it first; later listings count as merged.
@@ -75,7 +75,7 @@ describe('the bundled corpus through the read module', () => {
   });
 
   it('filters by source and year consistently with the overview', () => {
-    const o = getOverview(db);
+    const o = readOverview(db);
     for (const source of o.sources) {
       const r = searchPapers('', { source: source.file }, 1, 5, db);
       expect(r.total).toBeGreaterThan(0);
@@ -103,7 +103,7 @@ describe('the bundled corpus through the read module', () => {
               highlight(papers_fts, 2, char(57344), char(57345)) AS authors
        FROM papers_fts WHERE papers_fts MATCH @match AND rowid = CAST(@id AS INTEGER)`,
     );
-    const o = getOverview(db);
+    const o = readOverview(db);
     const topic = listTopics(db)[0].id;
     const [author] = searchAuthors('Rinon Gal', 1, db);
     const year = o.papersPerYear[o.papersPerYear.length - 1].year;
@@ -152,7 +152,7 @@ describe('the bundled corpus through the read module', () => {
     );
     let listed = 0;
     for (const t of listTopics(db)) {
-      const { topAuthors } = getTopic(t.id, db)!;
+      const { topAuthors } = readTopic(t.id, db)!;
       expect(topAuthors).toEqual(reference.all(t.id));
       listed += topAuthors.length;
     }
@@ -160,15 +160,15 @@ describe('the bundled corpus through the read module', () => {
   });
 
   it('marks derived titles (ICLR 2021 lists none) and counts unnamed authors', () => {
-    const iclr2021 = getOverview(db).sources.find((s) => s.file.startsWith('001_'))!;
+    const iclr2021 = readOverview(db).sources.find((s) => s.file.startsWith('001_'))!;
     const hits = searchPapers('', { source: iclr2021.file }, 1, 50, db).hits;
     expect(hits.filter((h) => h.paper.titleDerived).length).toBeGreaterThan(0);
-    const hf = getOverview(db).sources.find((s) => s.file.startsWith('002_'))!;
+    const hf = readOverview(db).sources.find((s) => s.file.startsWith('002_'))!;
     const unnamed = searchPapers('', { source: hf.file }, 1, 100, db).hits.find(
       (h) => h.paper.authorsText === '' && (h.paper.authorCount ?? 0) > 0,
     );
     expect(unnamed).toBeDefined();
-    const paper = getPaper(unnamed!.paper.id, db)!;
+    const paper = readPaper(unnamed!.paper.id, db)!;
     expect(paper.authors).toEqual([]);
     expect(paper.sources.some((s) => s.file === hf.file)).toBe(true);
   });
@@ -176,7 +176,7 @@ describe('the bundled corpus through the read module', () => {
   it('reads an ICLR 2023 author with co-authors and the ego network', () => {
     const [match] = searchAuthors('Rinon Gal', 5, db);
     expect(match.name).toBe('Rinon Gal');
-    const a = getAuthor(match.id, db)!;
+    const a = readAuthor(match.id, db)!;
     expect(a.papers.map((p) => p.title)).toContain(KNOWN_TITLE);
     expect(a.coauthors.find((c) => c.name === 'Yuval Alaluf')?.joint).toBeGreaterThanOrEqual(1);
     expect(a.ego?.coauthors.length).toBeGreaterThanOrEqual(1);
@@ -186,7 +186,7 @@ describe('the bundled corpus through the read module', () => {
     const topics = listTopics(db);
     expect(topics.length).toBeGreaterThan(1);
     for (const t of topics) {
-      const d = getTopic(t.id, db)!;
+      const d = readTopic(t.id, db)!;
       expect(d.terms.length).toBeGreaterThan(0);
       expect(d.representatives.length).toBeLessThanOrEqual(t.size);
       expect(d.related.map((r) => r.similarity)).toEqual([...d.related.map((r) => r.similarity)].sort((a, b) => b - a));
@@ -194,8 +194,8 @@ describe('the bundled corpus through the read module', () => {
       // Every term finds its document frequency through its term id, whichever form it shows.
       expect(d.terms.filter((term) => term.logLift === null).map((term) => term.term)).toEqual([]);
     }
-    expect(getTopicTree(db)?.topics).toBe(topics.length);
-    const q = getQualityReport(db);
+    expect(readTopicTree(db)?.topics).toBe(topics.length);
+    const q = readQualityReport(db);
     if (q.kScores.length > 0) expect(q.chosenK).toBe(topics.length);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
+import { readAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
 import { parseRouteId } from '@/lib/viz/url-state';
 import { AuthorAffiliations } from '../../components/author/AuthorAffiliations';
 import { AuthorCoauthors, AuthorEgoNetwork } from '../../components/author/AuthorCoauthors';
@@ -22,7 +22,7 @@ export default async function AuthorPage({ params }: Props) {
   await connection();
   const id = parseRouteId((await params).id);
   if (id == null) notFound();
-  const result = readOrExplain(() => getAuthor(id));
+  const result = readOrExplain(() => readAuthor(id));
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const author = result.value;
   if (!author) notFound();

@@ -2,7 +2,7 @@ import 'katex/dist/katex.min.css';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getPaper, getPaperMapSample, readOrExplain } from '@/lib/store/read';
+import { readPaper, readPaperMapSample, readOrExplain } from '@/lib/store/read';
 import { parseRouteId } from '@/lib/viz/url-state';
 import { NoBuild } from '../../components/NoBuild';
 import { PaperAbstract } from '../../components/paper/PaperAbstract';
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseRouteId((await params).id);
   if (id == null) return { title: 'Paper' };
-  const result = readOrExplain(() => getPaper(id));
+  const result = readOrExplain(() => readPaper(id));
   return { title: result.ok && result.value ? result.value.title : 'Paper' };
 }
 
@@ -26,8 +26,8 @@ export default async function PaperPage({ params }: Props) {
   const id = parseRouteId((await params).id);
   if (id == null) notFound();
   const result = readOrExplain(() => {
-    const paper = getPaper(id);
-    return paper ? { paper, sample: paper.position ? getPaperMapSample(1200) : null } : null;
+    const paper = readPaper(id);
+    return paper ? { paper, sample: paper.position ? readPaperMapSample(1200) : null } : null;
   });
   if (!result.ok) return <NoBuild problem={result.problem} />;
   if (!result.value) notFound();

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { NoBuild } from '../../components/NoBuild';
 import { firstParam, parseNumberIn, parseRouteId, type SearchParamsRecord } from '@/lib/viz/url-state';
 import {
-  getTopic,
+  readTopic,
   readCitationSummary,
   readMostCitedPapers,
   readOrExplain,
@@ -24,7 +24,7 @@ import { topicColor } from '@/lib/viz/palette';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
 // The metadata and the page ask for the same topic: read it once per request.
-const readTopic = cache((id: number) => readOrExplain(() => getTopic(id)));
+const loadTopic = cache((id: number) => readOrExplain(() => readTopic(id)));
 const readCitations = cache((id: number) =>
   readOrExplain(() => ({
     summary: readCitationSummary(),
@@ -36,7 +36,7 @@ const readCitations = cache((id: number) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseRouteId((await params).id);
   if (id == null) return { title: 'Topic' };
-  const result = readTopic(id);
+  const result = loadTopic(id);
   return { title: result.ok && result.value ? result.value.topic.label : `Topic ${id}` };
 }
 
@@ -45,7 +45,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const id = parseRouteId((await params).id);
   if (id == null) notFound();
   const lambda = parseNumberIn(firstParam(await searchParams, 'lambda'), 0, 1) ?? null;
-  const result = readTopic(id);
+  const result = loadTopic(id);
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const detail = result.value;
   if (!detail) notFound();

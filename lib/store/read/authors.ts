@@ -50,7 +50,7 @@ const EGO_LIMIT = 40;
 const MAX_PAPERS = 500;
 
 /** The author page, or null when there is no such author. */
-export function getAuthor(id: number, db: Database.Database = openBuild()): AuthorDetail | null {
+export function readAuthor(id: number, db: Database.Database = openBuild()): AuthorDetail | null {
   const author = selectOne<{ id: number; name: string }>(db, 'SELECT id, name FROM authors WHERE id = ?', id);
   if (!author) return null;
   const papers = selectAll<Parameters<typeof toPaperListItem>[0]>(

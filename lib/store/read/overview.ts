@@ -122,7 +122,7 @@ function parseReasons(json: string): Record<string, number> {
 }
 
 /** The overview page. */
-export function getOverview(db: Database.Database = openBuild()): Overview {
+export function readOverview(db: Database.Database = openBuild()): Overview {
   const counts = selectOne<{ papers: number; authors: number; named: number; undated: number }>(
     db,
     `SELECT (SELECT COUNT(*) FROM papers) AS papers,

@@ -167,7 +167,7 @@ export function readPaperListItems(ids: readonly number[], db: Database.Database
 }
 
 /** The paper page: the paper, its authors, sources, topic, map position and similar papers. */
-export function getPaper(id: number, db: Database.Database = openBuild()): PaperDetail | null {
+export function readPaper(id: number, db: Database.Database = openBuild()): PaperDetail | null {
   const row = selectOne<
     PaperListRow & {
       abstract: string;
@@ -420,7 +420,7 @@ function readPaperBibliography(
 }
 
 /** The hover-card summary of a paper, or null when there is no such paper. */
-export function getPaperSummary(id: number, db: Database.Database = openBuild()): PaperSummary | null {
+export function readPaperSummary(id: number, db: Database.Database = openBuild()): PaperSummary | null {
   const row = selectOne<PaperListRow>(
     db,
     `SELECT ${PAPER_LIST_COLUMNS} FROM papers p ${PAPER_TOPIC_JOINS} WHERE p.id = ?`,
@@ -449,7 +449,7 @@ export function getPaperSummary(id: number, db: Database.Database = openBuild())
  * At most `limit` map points, every n-th paper by id so the sample is spread evenly and the same
  * on every request; the extent is that of all points, so a highlighted paper always fits.
  */
-export function getPaperMapSample(limit = 1500, db: Database.Database = openBuild()): PaperMapSample {
+export function readPaperMapSample(limit = 1500, db: Database.Database = openBuild()): PaperMapSample {
   const stats = selectOne<{
     n: number;
     minX: number | null;

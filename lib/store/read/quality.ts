@@ -33,7 +33,7 @@ export interface QualityReport {
 }
 
 /** The quality page. */
-export function getQualityReport(db: Database.Database = openBuild()): QualityReport {
+export function readQualityReport(db: Database.Database = openBuild()): QualityReport {
   const metrics = Object.fromEntries(
     selectAll<QualityMetric>(db, 'SELECT metric, value, note FROM quality ORDER BY metric').map((m) => [m.metric, m]),
   );

@@ -471,12 +471,12 @@ export function readSearchExportRows(
 }
 
 /** Topics, sources and the year span, for the search form. */
-export function getSearchOptions(db: Database.Database = openBuild()): SearchOptions {
+export function readSearchOptions(db: Database.Database = openBuild()): SearchOptions {
   // A build never changes once written (a new one comes as a new handle), so its options are
   // read once per handle: the per-file paper counts cost a few ms on every search page otherwise.
   let options = searchOptionsByBuild.get(db);
   if (!options) {
-    options = readSearchOptions(db);
+    options = selectSearchOptions(db);
     searchOptionsByBuild.set(db, options);
   }
   return options;
@@ -484,7 +484,7 @@ export function getSearchOptions(db: Database.Database = openBuild()): SearchOpt
 
 const searchOptionsByBuild = new WeakMap<Database.Database, SearchOptions>();
 
-function readSearchOptions(db: Database.Database): SearchOptions {
+function selectSearchOptions(db: Database.Database): SearchOptions {
   const topics = selectAll<{ id: number; label: string; size: number }>(
     db,
     'SELECT id, label, size FROM topics ORDER BY size DESC, id',

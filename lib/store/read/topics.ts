@@ -151,7 +151,7 @@ export function listTopics(db: Database.Database = openBuild()): TopicSummary[] 
 }
 
 /** The topic page, or null when there is no such topic. */
-export function getTopic(id: number, db: Database.Database = openBuild()): TopicDetail | null {
+export function readTopic(id: number, db: Database.Database = openBuild()): TopicDetail | null {
   const topic = listTopics(db).find((t) => t.id === id);
   if (!topic) return null;
   const corpusPapers = selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers')?.n ?? 0;
@@ -323,7 +323,7 @@ export function buildTopicTerms(
 }
 
 /** The agglomerative merge tree of the topics as nested nodes; null when the build has none. */
-export function getTopicTree(db: Database.Database = openBuild()): TopicTreeNode | null {
+export function readTopicTree(db: Database.Database = openBuild()): TopicTreeNode | null {
   const rows = selectAll<{
     node_id: number;
     parent_id: number | null;
