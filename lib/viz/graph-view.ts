@@ -6,6 +6,7 @@
  */
 import { scaleSqrt } from 'd3';
 import { shortNames } from './community-labels';
+import { maxOf } from './extent';
 import type { Affine } from './map-scale';
 import { groupColor, NEUTRAL_COLOR, topicColor } from './palette';
 
@@ -127,4 +128,20 @@ export function linkedItems(
     if (l.target === focus) set.add(l.source);
   }
   return set;
+}
+
+/**
+ * The opacity of a link by the log of its association strength: from `floor` (no strength) to
+ * `floor + span` (the strongest of `links`), rounded to 0.01.
+ */
+export function linkOpacityScale(
+  links: readonly { strength: number }[],
+  floor: number,
+  span: number,
+): (strength: number) => number {
+  const max = maxOf(
+    links.map((l) => Math.log1p(l.strength)),
+    1,
+  );
+  return (strength) => Math.round((floor + (span * Math.log1p(strength)) / max) * 100) / 100;
 }

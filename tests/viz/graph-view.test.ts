@@ -7,6 +7,7 @@ import {
   drawnIndices,
   FADED_COLOR,
   linkedItems,
+  linkOpacityScale,
   projectFitted,
   strongestCoauthors,
   type DrawnAuthors,
@@ -109,5 +110,14 @@ describe('SVG maps', () => {
     expect(linkedItems(links, null)).toBeNull();
     expect([...linkedItems(links, 0)!].sort()).toEqual([0, 1, 2]);
     expect([...linkedItems([{ source: 3, target: 4 }], 0)!]).toEqual([0]);
+  });
+});
+
+describe('link opacity', () => {
+  it('runs from the floor to floor + span by the log of strength, rounded', () => {
+    const opacity = linkOpacityScale([{ strength: 0 }, { strength: Math.E - 1 }], 0.1, 0.5);
+    expect(opacity(0)).toBe(0.1);
+    expect(opacity(Math.E - 1)).toBe(0.6);
+    expect(opacity(Math.sqrt(Math.E) - 1)).toBe(0.35);
   });
 });

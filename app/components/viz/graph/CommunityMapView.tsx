@@ -13,10 +13,9 @@ import {
   fitCommunityMap,
   placeCommunityLabels,
 } from '@/lib/viz/community-labels';
-import { maxOf } from '@/lib/viz/extent';
 import { formatCount, formatShare } from '@/lib/viz/format';
 import { HaloText } from '../../charts/HaloText';
-import { projectFitted } from '@/lib/viz/graph-view';
+import { linkOpacityScale, projectFitted } from '@/lib/viz/graph-view';
 import { useSize } from '../use-size';
 import { useSvgZoom } from '../use-svg-zoom';
 import styles from '../viz.module.css';
@@ -46,14 +45,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
     [data.communities, sizeBy],
   );
   const byId = useMemo(() => new Map(data.communities.map((c, i) => [c.id, i])), [data.communities]);
-  const maxStrength = useMemo(
-    () =>
-      maxOf(
-        data.links.map((l) => Math.log1p(l.strength)),
-        1,
-      ),
-    [data.links],
-  );
+  const opacity = useMemo(() => linkOpacityScale(data.links, 0.15, 0.5), [data.links]);
   const labels = useMemo(
     () =>
       placeCommunityLabels(
@@ -97,7 +89,7 @@ export function CommunityMapView({ data, sizeBy, colorOf, onOpen }: CommunityMap
                 x2={px(cb.x)}
                 y2={py(cb.y)}
                 stroke="var(--chart-axis, #9aa2ae)"
-                strokeOpacity={Math.round((0.15 + (0.5 * Math.log1p(l.strength)) / maxStrength) * 100) / 100}
+                strokeOpacity={opacity(l.strength)}
                 strokeWidth={Math.round((0.6 + Math.min(4, Math.sqrt(l.papers) / 2)) * 10) / 10}
               />
             );

@@ -6,10 +6,9 @@
 import { useMemo, useState } from 'react';
 import type { CooccurrenceMapData } from '@/lib/store/read/graph';
 import { fitCommunityMap } from '@/lib/viz/community-labels';
-import { maxOf } from '@/lib/viz/extent';
 import { measureText } from '@/lib/viz/font-metrics';
 import { formatCount } from '@/lib/viz/format';
-import { linkedItems, projectFitted } from '@/lib/viz/graph-view';
+import { linkedItems, linkOpacityScale, projectFitted } from '@/lib/viz/graph-view';
 import { placeLabels } from '@/lib/viz/label-placement';
 import { groupColor } from '@/lib/viz/palette';
 import { HaloText } from '../../charts/HaloText';
@@ -40,14 +39,7 @@ export function CooccurrenceMap({
   const maxPapers = data.items[0]?.papers ?? 1;
   const radius = (papers: number) => Math.round((2 + 10 * Math.sqrt(papers / maxPapers)) * Math.sqrt(t.k) * 10) / 10;
   const lit = useMemo(() => linkedItems(data.links, hover ?? selected), [hover, selected, data.links]);
-  const maxStrength = useMemo(
-    () =>
-      maxOf(
-        data.links.map((l) => Math.log1p(l.strength)),
-        1,
-      ),
-    [data.links],
-  );
+  const opacity = useMemo(() => linkOpacityScale(data.links, 0.08, 0.3), [data.links]);
   const labels = placeLabels(
     data.items.map((item) => ({
       id: item.id,
@@ -82,7 +74,7 @@ export function CooccurrenceMap({
                 x2={px(b.x)}
                 y2={py(b.y)}
                 stroke={on ? 'var(--accent, #1f5fbf)' : 'var(--chart-axis, #9aa2ae)'}
-                strokeOpacity={on ? 0.8 : Math.round((0.08 + (0.3 * Math.log1p(l.strength)) / maxStrength) * 100) / 100}
+                strokeOpacity={on ? 0.8 : opacity(l.strength)}
                 strokeWidth={on ? 1.5 : 0.8}
               />
             );

@@ -29,31 +29,23 @@ export function GraphFilters({
       {yearChoices.length > 1 && (
         <label className={styles.hint}>
           Years{' '}
-          <select
-            aria-label="From year"
-            value={state.from ?? ''}
-            onChange={(e) => dispatch({ type: 'from', year: numberOrNull(e.target.value) })}
-          >
-            <option value="">first</option>
-            {yearChoices.map((y) => (
-              <option key={y} value={y} disabled={state.to !== null && y > state.to}>
-                {y}
-              </option>
-            ))}
-          </select>{' '}
+          <YearSelect
+            label="From year"
+            none="first"
+            value={state.from}
+            years={yearChoices}
+            allowed={(y) => state.to === null || y <= state.to}
+            onChange={(year) => dispatch({ type: 'from', year })}
+          />{' '}
           to{' '}
-          <select
-            aria-label="To year"
-            value={state.to ?? ''}
-            onChange={(e) => dispatch({ type: 'to', year: numberOrNull(e.target.value) })}
-          >
-            <option value="">last</option>
-            {yearChoices.map((y) => (
-              <option key={y} value={y} disabled={state.from !== null && y < state.from}>
-                {y}
-              </option>
-            ))}
-          </select>
+          <YearSelect
+            label="To year"
+            none="last"
+            value={state.to}
+            years={yearChoices}
+            allowed={(y) => state.from === null || y >= state.from}
+            onChange={(year) => dispatch({ type: 'to', year })}
+          />
         </label>
       )}
       {topics.length > 0 && (
@@ -110,5 +102,33 @@ export function GraphFilters({
         </button>
       )}
     </div>
+  );
+}
+
+/** One end of the period: a year, or none (`none` names the open end). */
+function YearSelect({
+  label,
+  none,
+  value,
+  years,
+  allowed,
+  onChange,
+}: {
+  label: string;
+  none: string;
+  value: number | null;
+  years: number[];
+  allowed: (year: number) => boolean;
+  onChange: (year: number | null) => void;
+}) {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(numberOrNull(e.target.value))}>
+      <option value="">{none}</option>
+      {years.map((y) => (
+        <option key={y} value={y} disabled={!allowed(y)}>
+          {y}
+        </option>
+      ))}
+    </select>
   );
 }
