@@ -61,17 +61,18 @@ export function estimateStageMb(stage: keyof typeof STAGE_BYTES_PER_PAPER, paper
 }
 
 /**
- * What each stage adds to the resident set per paper, measured on the 300k resampled arXiv corpus
- * (`npm run bench -- --only scale`) with a quarter of headroom: the stages' own arrays (the topic
- * model's TF-IDF, LSA and neighbour lists; the map's layout; the graph's authors and edges; the
- * store's statements and full-text index).
+ * What each stage adds to the resident set per paper, from the 1M resampled arXiv run of
+ * `npm run bench -- --only scale` (2026-12-07) with about a quarter of headroom: the store stage
+ * (corpus tables, the full-text index's texts) added 3.0 GB, the topic model (tokens to topics)
+ * 6.5 GB; the later stages did not raise the peak there (they reuse what the model let go of), so
+ * theirs are estimates from their own arrays (authors and edges; term series; citation pairs).
  */
 export const STAGE_BYTES_PER_PAPER = {
   model: 9000,
   graph: 4000,
   trends: 1500,
   citations: 1000,
-  write: 3000,
+  write: 4000,
 } as const;
 
 /**
