@@ -73,7 +73,8 @@ export async function runScaleChild(corpus: string, work: string, keep: string |
     keep !== null
       ? path.join(keep, `build-${path.basename(corpus).replace(/\.jsonl(\.gz)?$/, '')}`)
       : fs.mkdtempSync(path.join(work, 'scale-'));
-  const progress = createProgress(process.stderr, { quiet: !process.stderr.isTTY });
+  // Plain lines per stage when not on a terminal: a long run shows where it is.
+  const progress = createProgress(process.stderr);
   const t0 = performance.now();
   const result = await runPipeline(opts, progress);
   const totalSeconds = (performance.now() - t0) / 1000;
