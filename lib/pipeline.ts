@@ -13,6 +13,7 @@ import type { Corpus, Paper } from './corpus/types';
 import { buildHistoriograph, DEFAULT_HISTORIOGRAPH_SIZE } from './citations/historiograph';
 import { buildCitationLayer } from './citations/index';
 import { buildCitationNetwork, chooseClusterGraph, DEFAULT_CITATION_NETWORK_OPTIONS } from './citations/network';
+import { buildTopicCitationLinks } from './citations/topic-links';
 import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
@@ -311,10 +312,13 @@ function buildAnalytics(
 ): Omit<PipelineResult, 'databaseFile' | 'fingerprint' | 'timings'> {
   const modelPapers =
     modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
+  // Citations inside the corpus: hybrid topics read them with the words when enough papers have some.
+  const citations = buildCitationLayer(corpus);
+  const links = buildTopicCitationLinks(corpus.papers, citations, modelRows);
   let currentStage = '';
   const model = buildTopicModel(
     modelPapers,
-    { ...opts.model, seed: opts.seed },
+    { ...opts.model, seed: opts.seed, links },
     (stage, done, total) => {
       if (stage !== currentStage) {
         if (currentStage) {
@@ -372,7 +376,6 @@ function buildAnalytics(
 
   checkStageMemory('citations', corpus.papers.length, free());
   progress.start('citations', 0);
-  const citations = buildCitationLayer(corpus);
   // Clusters are named from the words the topic model read: a paper's row there, if it has one.
   const modelRowOf = new Int32Array(corpus.papers.length).fill(-1);
   modelRows.forEach((paper, row) => (modelRowOf[paper] = row));

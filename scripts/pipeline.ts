@@ -33,8 +33,11 @@ Input
 
 Topic model
   --topics K|auto     number of topics (default auto: best silhouette over a range of k)
-  --cluster NAME      smoothed (default: k-means on LSA vectors smoothed over the similar-papers
-                      graph), kmeans (on the LSA vectors), or kmeans-reference (ml-kmeans)
+  --cluster NAME      smoothed (k-means on LSA vectors smoothed over the similar-papers graph),
+                      hybrid (smoothed over the similar papers and the citation links together),
+                      kmeans (on the LSA vectors), or kmeans-reference (ml-kmeans); default hybrid
+                      when at least 30% of the papers have a citation link in the corpus, else smoothed
+  --citations-weight F  share of each hybrid smoothing step along citation links (default 0.5)
   --k-min N, --k-max N  range searched when automatic
   --dims N            LSA dimensions (default 100)
   --min-df N          drop terms in fewer than N papers (default 2)
@@ -97,6 +100,7 @@ export function parsePipelineArgs(
       manifest: { type: 'string' },
       topics: { type: 'string' },
       cluster: { type: 'string' },
+      'citations-weight': { type: 'string' },
       'k-min': { type: 'string' },
       'k-max': { type: 'string' },
       dims: { type: 'string' },
@@ -135,11 +139,18 @@ export function parsePipelineArgs(
     options.model.topics = parseNumber('topics', values.topics, { integer: true, min: 2, max: 500 });
   }
   if (values.cluster !== undefined) {
-    if (values.cluster !== 'smoothed' && values.cluster !== 'kmeans' && values.cluster !== 'kmeans-reference') {
-      throw new UsageError(`--cluster expects smoothed, kmeans or kmeans-reference, got "${values.cluster}"`);
+    if (
+      values.cluster !== 'smoothed' &&
+      values.cluster !== 'hybrid' &&
+      values.cluster !== 'kmeans' &&
+      values.cluster !== 'kmeans-reference'
+    ) {
+      throw new UsageError(`--cluster expects smoothed, hybrid, kmeans or kmeans-reference, got "${values.cluster}"`);
     }
     options.model.cluster = values.cluster;
   }
+  const citationsWeight = parseNumber('citations-weight', values['citations-weight'], { min: 0, max: 1 });
+  if (citationsWeight !== undefined) options.model.citationsWeight = citationsWeight;
   const kMin = parseNumber('k-min', values['k-min'], { integer: true, min: 2 });
   const kMax = parseNumber('k-max', values['k-max'], { integer: true, min: 2 });
   if (kMin !== undefined || kMax !== undefined) options.model.kRange = [kMin ?? 5, kMax ?? 40];

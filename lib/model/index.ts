@@ -21,6 +21,13 @@ import {
 } from './labels';
 import { buildLsa } from './lsa';
 import { buildSmoothedVectors } from './smooth';
+import {
+  buildHybridWalkMatrix,
+  countLinkedPapers,
+  DEFAULT_CITATIONS_WEIGHT,
+  HYBRID_MIN_LINKED_SHARE,
+  type PaperLinks,
+} from './hybrid';
 import { buildWardKMeans } from './ward';
 import { buildMemberships, buildOutliers, buildSubtopics, buildTopicDirections, type Subtopic } from './membership';
 import { buildMap, buildMapNeighbourPreservation } from './map';
@@ -44,17 +51,27 @@ import type {
   PlacedSubtopic,
   QualityReport,
   Topic,
+  TopicMethod,
   TopicModel,
   TopicModelOptions,
 } from './types';
 
 export type { TopicModel, TopicModelOptions } from './types';
+export type { PaperLinks } from './hybrid';
 
 /** Papers used for the 10-NN accuracy figures (the reference script's setting). */
 const KNN_PAPERS = 20000;
 
-/** Options with their defaults filled in. */
-export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}): Required<TopicModelOptions> {
+/**
+ * Options with their defaults filled in. The clustering defaults to `hybrid` when at least
+ * HYBRID_MIN_LINKED_SHARE of the `n` papers have a citation link (`linkedPapers` of them), else
+ * to `smoothed`.
+ */
+export function resolveTopicModelOptions(
+  n: number,
+  opts: TopicModelOptions = {},
+  linkedPapers = 0,
+): Required<TopicModelOptions> {
   return {
     topics: opts.topics ?? 'auto',
     dims: opts.dims ?? 100,
@@ -63,7 +80,44 @@ export function resolveTopicModelOptions(n: number, opts: TopicModelOptions = {}
     maxDf: opts.maxDf ?? 0.5,
     kRange: opts.kRange ?? buildDefaultKRange(n),
     neighbours: opts.neighbours ?? 10,
-    cluster: opts.cluster ?? 'smoothed',
+    cluster: opts.cluster ?? (n > 0 && linkedPapers >= HYBRID_MIN_LINKED_SHARE * n ? 'hybrid' : 'smoothed'),
+    citationsWeight: opts.citationsWeight ?? DEFAULT_CITATIONS_WEIGHT,
+  };
+}
+
+const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
+
+/** Which method made the topics and why, in words (the build stores it; the topics page says it). */
+export function describeTopicMethod(
+  requested: TopicModelOptions['cluster'],
+  options: Required<TopicModelOptions>,
+  papers: number,
+  linkedPapers: number,
+): TopicMethod {
+  const cluster = options.cluster;
+  const linked = `${linkedPapers} of ${papers} papers (${percent(linkedPapers, papers)}) have a citation link inside the corpus (they cite, are cited by or share references with another paper)`;
+  const threshold = `${Math.round(HYBRID_MIN_LINKED_SHARE * 100)}%`;
+  let reason: string;
+  if (requested !== undefined) {
+    reason = `${cluster}, chosen by option (--cluster ${cluster})`;
+    if (cluster === 'hybrid')
+      reason +=
+        linkedPapers > 0 ? `; ${linked}` : '; no paper has a citation link, so the topics come from words alone';
+  } else if (cluster === 'hybrid') {
+    reason = `hybrid (words and citations), the default here: ${linked}, at least the ${threshold} from which citations take part; on corpora with known subjects hybrid topics matched them better than words alone (README, bench part 'hybrid')`;
+  } else if (linkedPapers > 0) {
+    reason = `smoothed (words alone), the default here: only ${linked}, under the ${threshold} from which citations take part`;
+  } else {
+    reason =
+      'smoothed (words alone), the default here: no paper has a citation link inside the corpus (its records carry no references that resolve to other papers of it)';
+  }
+  return {
+    cluster,
+    chosenBy: requested === undefined ? 'default' : 'option',
+    papers,
+    linkedPapers,
+    citationsWeight: cluster === 'hybrid' ? options.citationsWeight : null,
+    reason,
   };
 }
 
@@ -145,13 +199,15 @@ export interface TopicClustering {
 
 /**
  * The clustering half of the topic model, from the TF-IDF matrix: LSA, the similar-papers graph,
- * the clustering space (smoothed over the graph unless a plain k-means option is asked for), k
- * (given or chosen by silhouette) and k-means. The bench runs it once per seed.
+ * the clustering space (smoothed over the graph, and over the citation `links` too for `hybrid`,
+ * unless a plain k-means option is asked for), k (given or chosen by silhouette) and k-means. The
+ * bench runs it once per seed.
  */
 export function buildTopicClustering(
   tfidf: CsrMatrix,
   options: Required<TopicModelOptions>,
   onProgress?: (stage: string, done: number, total: number) => void,
+  links?: PaperLinks,
 ): TopicClustering {
   const { seed } = options;
   const n = tfidf.rows;
@@ -173,8 +229,12 @@ export function buildTopicClustering(
   // The space the topics are found in: LSA vectors smoothed over the similar-papers graph, or the
   // LSA vectors themselves for the plain k-means options.
   report('smooth')(0, 1);
-  const space: DenseMatrix =
-    options.cluster === 'smoothed' ? buildSmoothedVectors(vectors, graph, {}, report('smooth')) : vectors;
+  const smoothed = options.cluster === 'smoothed' || options.cluster === 'hybrid';
+  const walk =
+    options.cluster === 'hybrid' && links && countLinkedPapers(links) > 0
+      ? buildHybridWalkMatrix(graph, links, options.citationsWeight)
+      : undefined;
+  const space: DenseMatrix = smoothed ? buildSmoothedVectors(vectors, graph, { walk }, report('smooth')) : vectors;
   report('smooth')(1, 1);
 
   report('topics')(0, 1);
@@ -192,7 +252,7 @@ export function buildTopicClustering(
   const clustering =
     options.cluster === 'kmeans-reference'
       ? buildReferenceKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
-      : options.cluster === 'smoothed'
+      : smoothed
         ? // Started from Ward-merged small clusters: topics that hold across seeds.
           buildWardKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
         : // Plain k-means stays the textbook single start it is compared as.
@@ -216,18 +276,24 @@ export function buildTopicClustering(
 }
 
 /**
- * Builds the topic model of `papers` (title + plain abstract). See {@link TopicModel} for what
- * comes back; paper positions are indices into `papers`. Same papers and options → same model.
+ * Builds the topic model of `papers` (title + plain abstract), with their citation `links` when
+ * the corpus has them (lib/citations/topic-links.ts). See {@link TopicModel} for what comes back;
+ * paper positions are indices into `papers`. Same papers, links and options → same model.
  * `tokens`, when given, are the papers' tokens made beforehand (then their abstracts are not
  * read); their surface forms are taken out of the object, to be let go of after the labels.
  */
 export function buildTopicModel(
   papers: Paper[],
-  opts: TopicModelOptions = {},
+  modelOpts: TopicModelOptions & { links?: PaperLinks } = {},
   onProgress?: (stage: string, done: number, total: number) => void,
   tokens?: TokenizedCorpus,
 ): TopicModel {
-  const options = resolveTopicModelOptions(papers.length, opts);
+  const { links, ...opts } = modelOpts;
+  if (links && links.offsets.length !== papers.length + 1)
+    throw new Error(`topic model: citation links over ${links.offsets.length - 1} papers, expected ${papers.length}`);
+  const linkedPapers = links ? countLinkedPapers(links) : 0;
+  const options = resolveTopicModelOptions(papers.length, opts, linkedPapers);
+  const method = describeTopicMethod(opts.cluster, options, papers.length, linkedPapers);
   const { seed } = options;
   const n = papers.length;
   if (n < 3) throw new Error(`topic model: need at least 3 papers, got ${n}`);
@@ -260,6 +326,7 @@ export function buildTopicModel(
     tfidf.matrix,
     options,
     onProgress,
+    links,
   );
   const k = kSelection.chosen;
   const centroidData = centroids.data;
@@ -421,6 +488,7 @@ export function buildTopicModel(
     quality,
     options,
     adaptations,
+    method,
   };
 }
 

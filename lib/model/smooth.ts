@@ -19,6 +19,8 @@ export interface SmoothOptions {
   steps?: number;
   /** Leading dimensions kept (default 50, at most the vectors' own). */
   dims?: number;
+  /** The walk to take instead of the graph's own (the hybrid walk of lib/model/hybrid.ts). */
+  walk?: CsrMatrix;
 }
 
 export const SMOOTH_DIMS = 50;
@@ -112,7 +114,7 @@ export function buildSmoothedVectors(
   const n = vectors.rows;
   const d = Math.max(1, Math.min(vectors.cols, opts.dims ?? SMOOTH_DIMS));
   const steps = Math.max(0, opts.steps ?? smoothSteps(n));
-  const walk = buildWalkMatrix(graph, n);
+  const walk = opts.walk ?? buildWalkMatrix(graph, n);
   let z = sharedFloat64(n * d);
   for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) z[i * d + c] = vectors.data[i * vectors.cols + c];
   let next = sharedFloat64(n * d);

@@ -136,7 +136,7 @@ export interface QualityReport {
 }
 
 /** How papers are clustered into topics. */
-export type ClusterMethod = 'smoothed' | 'kmeans' | 'kmeans-reference';
+export type ClusterMethod = 'smoothed' | 'hybrid' | 'kmeans' | 'kmeans-reference';
 
 /** Options of buildTopicModel. */
 export interface TopicModelOptions {
@@ -148,10 +148,14 @@ export interface TopicModelOptions {
   /** TF-IDF document-frequency bounds (counts when ≥ 1, shares when < 1; defaults 5 and 0.5). */
   minDf?: number;
   maxDf?: number;
-  /** The clustering: `smoothed` (default: our k-means on the LSA vectors smoothed over the
-   * similar-papers graph), `kmeans` (our k-means on the LSA vectors) or `kmeans-reference`
-   * (ml-kmeans on the LSA vectors from the same seeded start). */
+  /** The clustering: `smoothed` (our k-means on the LSA vectors smoothed over the similar-papers
+   * graph), `hybrid` (smoothed over the similar-papers graph and the citation links together; the
+   * default when at least 30% of the papers have a citation link, else `smoothed`), `kmeans` (our
+   * k-means on the LSA vectors) or `kmeans-reference` (ml-kmeans on the LSA vectors from the same
+   * seeded start). */
   cluster?: ClusterMethod;
+  /** Share of each smoothing step that follows citation links in `hybrid` (default 0.5). */
+  citationsWeight?: number;
   /** k tried when topics is 'auto' (default scaled to the corpus, within 5..40). */
   kRange?: [number, number];
   /** Similar papers per paper (default 10). */
@@ -177,4 +181,20 @@ export interface TopicModel {
   options: Required<TopicModelOptions>;
   /** What was changed to fit a small corpus (vocabulary bounds), in words; empty when nothing was. */
   adaptations: string[];
+  /** Which method made the topics and why. */
+  method: TopicMethod;
+}
+
+/** Which method made the topics, and why: stored in the build and said on the topics page. */
+export interface TopicMethod {
+  cluster: ClusterMethod;
+  /** 'option' when asked for (--cluster), 'default' when chosen from the corpus. */
+  chosenBy: 'option' | 'default';
+  /** Papers the model read, and those with a citation link among them. */
+  papers: number;
+  linkedPapers: number;
+  /** Share of each smoothing step along citation links (null unless hybrid). */
+  citationsWeight: number | null;
+  /** In words, for the topics and quality pages. */
+  reason: string;
 }

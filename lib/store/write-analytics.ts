@@ -425,6 +425,7 @@ export function buildTopicAuthors(
 /** How each clustering option finds topics, in words for the quality page. */
 const CLUSTER_WORDS: Record<TopicModel['options']['cluster'], string> = {
   smoothed: 'k-means on LSA vectors smoothed over the similar-papers graph',
+  hybrid: 'k-means on LSA vectors smoothed over the similar-papers graph and the citation links (hybrid)',
   kmeans: 'k-means on LSA vectors',
   'kmeans-reference': 'ml-kmeans on LSA vectors',
 };
@@ -615,5 +616,6 @@ export function writeTopicModel(
     k_cluster_sample: model.kSelection.clusterSample,
     k_silhouette_sample: model.kSelection.silhouetteSample,
     vocabulary_size: model.corpus.vocab.terms.length,
+    topic_method: model.method,
   });
 }

@@ -49,6 +49,12 @@ describe('the pipeline on the bundled corpus', () => {
       (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
     expect(meta('schema_version')).toBe(String(SCHEMA_VERSION));
     expect(meta('build_id')).toBe(first.fingerprint);
+    // No references in the bundled corpus: topics from words alone, and the build says why.
+    expect(JSON.parse(meta('topic_method'))).toMatchObject({
+      cluster: 'smoothed',
+      chosenBy: 'default',
+      linkedPapers: 0,
+    });
     expect(count('papers')).toBe(746);
     expect(count('source_files')).toBe(5);
     // every paper assigned to a topic, placed on the map and given similar papers
