@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { NoBuild } from '../components/NoBuild';
 import { TopicTree } from '../components/TopicTree';
+import { TopicMethodNote } from '../components/topic/TopicMethodNote';
 import { firstParam, type SearchParamsRecord } from '@/lib/viz/url-state';
-import { readTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
+import { readTopicMethod, readTopicTree, listTopics, readOrExplain, type TopicSummary } from '@/lib/store/read';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
 import { maxOf } from '@/lib/viz/extent';
@@ -28,9 +29,9 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const sortParam = firstParam(params, 'sort');
   const sort: SortKey = sortParam === 'coherence' || sortParam === 'id' ? sortParam : 'size';
-  const result = readOrExplain(() => ({ topics: listTopics(), tree: readTopicTree() }));
+  const result = readOrExplain(() => ({ topics: listTopics(), tree: readTopicTree(), method: readTopicMethod() }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { tree } = result.value;
+  const { tree, method } = result.value;
   const topics = [...result.value.topics].sort(SORTS[sort].compare);
   const maxSize = maxOf(
     topics.map((t) => t.size),
@@ -42,9 +43,11 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
         <span className="eyebrow">Topics</span>
         <h1>{topics.length} topics</h1>
         <p className="lede">
-          Each paper belongs to one topic, found by clustering the papers&apos; text. A topic is named after its most
-          distinctive terms.
+          Each paper belongs to one topic, found by clustering the papers&apos;{' '}
+          {method?.cluster === 'hybrid' ? 'text and the citations between them' : 'text'}. A topic is named after its
+          most distinctive terms.
         </p>
+        <TopicMethodNote method={method} />
       </header>
       <div className="grid-main-aside">
         <section className="card" aria-labelledby="topic-list">

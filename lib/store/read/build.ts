@@ -19,6 +19,41 @@ export interface BuildInfo {
   meta: Record<string, string>;
 }
 
+/** Which method made the topics and why (the build's `topic_method`; lib/model's TopicMethod). */
+export interface TopicMethodInfo {
+  cluster: string;
+  /** 'option' when asked for, 'default' when chosen from the corpus. */
+  chosenBy: 'option' | 'default';
+  papers: number;
+  linkedPapers: number;
+  citationsWeight: number | null;
+  reason: string;
+}
+
+/** The topic method a build's meta records, or null for a build from before it was recorded. */
+export function parseTopicMethod(meta: Record<string, string>): TopicMethodInfo | null {
+  if (!meta.topic_method) return null;
+  try {
+    const m = JSON.parse(meta.topic_method) as Partial<TopicMethodInfo>;
+    if (typeof m.cluster !== 'string' || typeof m.reason !== 'string') return null;
+    return {
+      cluster: m.cluster,
+      chosenBy: m.chosenBy === 'option' ? 'option' : 'default',
+      papers: Number(m.papers ?? 0),
+      linkedPapers: Number(m.linkedPapers ?? 0),
+      citationsWeight: typeof m.citationsWeight === 'number' ? m.citationsWeight : null,
+      reason: m.reason,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The topic method of the current build. */
+export function readTopicMethod(db: Database.Database = openBuild()): TopicMethodInfo | null {
+  return parseTopicMethod(readBuildInfo(db).meta);
+}
+
 /** Why the app cannot read a build, in words a user can act on. */
 export interface BuildProblem {
   reason: 'missing' | 'version' | 'corrupt';

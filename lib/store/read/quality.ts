@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
-import { readBuildInfo, type BuildInfo } from './build';
+import { parseTopicMethod, readBuildInfo, type BuildInfo, type TopicMethodInfo } from './build';
 import { listSources, type SourceFile } from './overview';
 import { selectAll, selectOne } from './statements';
 
@@ -18,6 +18,8 @@ export interface QualityMetric {
 
 export interface QualityReport {
   build: BuildInfo;
+  /** Which method made the topics and why (null for an older build). */
+  topicMethod: TopicMethodInfo | null;
   /** By metric name. */
   metrics: Record<string, QualityMetric>;
   /** Silhouette per candidate k, by k. */
@@ -41,8 +43,10 @@ export function readQualityReport(db: Database.Database = openBuild()): QualityR
     db,
     'SELECT k, silhouette, chosen FROM k_scores ORDER BY k',
   ).map((r) => ({ k: r.k, silhouette: r.silhouette, chosen: r.chosen === 1 }));
+  const build = readBuildInfo(db);
   return {
-    build: readBuildInfo(db),
+    build,
+    topicMethod: parseTopicMethod(build.meta),
     metrics,
     kScores,
     chosenK: kScores.find((k) => k.chosen)?.k ?? null,
