@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
+import { benchHybrid } from './bench-hybrid';
 import { benchCitations } from './bench-citations';
 import { benchTopics } from './bench-topics';
 import { runScaleChild, runScaleDryChild, type ScaleRun } from './bench-scale';
@@ -84,6 +85,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return { rows: [], notes: [], scale: await runScaleChild(args.corpus, args.work, args.keep ?? null) };
     case 'scale-dry':
       return { rows: [], notes: [], scale: await runScaleDryChild(args.corpus) };
+    case 'hybrid':
+      return benchHybrid(args.corpus, args.work);
     default:
       throw new Error(`unknown bench part ${part}`);
   }

@@ -3,7 +3,7 @@
  * same run. Each measured part runs in its own child process, so its peak RSS is its own.
  *
  *   npm run bench                       # everything
- *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations
+ *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations, hybrid
  *   npm run bench -- --no-reference      # skip scikit-learn
  *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
  *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
@@ -143,7 +143,9 @@ async function main(): Promise<void> {
 
   const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
   const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
-  const only = new Set((values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app,citations').split(','));
+  const only = new Set(
+    (values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app,citations,hybrid').split(','),
+  );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -259,6 +261,11 @@ async function main(): Promise<void> {
       for (const note of scale.notes) notes.push(note);
     }
   }
+  runPart(
+    'hybrid',
+    'Hybrid topics (words and citations) vs words alone on the samples and 50,000 synthetic works',
+    formatsDir,
+  );
 
   process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   fs.rmSync(work, { recursive: true, force: true });

@@ -2,10 +2,11 @@
  * A synthetic citation corpus for measuring the citation stage at scale: OpenAlex works as JSON
  * lines, in `fields` planted fields, each paper citing up to 15 earlier papers (80% of them in its
  * own field; half the time a reference of the paper picked instead, so popular papers get more
- * popular), over 34 years, with abstracts drawn mostly from its field's 60 words. Seeded: the same
- * arguments write the same bytes.
+ * popular), over 34 years, with abstracts of 60 words, each from its field's 60 words with
+ * probability `fieldWordShare` (default 0.6), else from all 4,000. Seeded: the same arguments write
+ * the same bytes.
  *
- *   npx tsx scripts/synth-citations.ts 50000 /tmp/works.jsonl [fields=40] [seed=7]
+ *   npx tsx scripts/synth-citations.ts 50000 /tmp/works.jsonl [fields=40] [seed=7] [fieldWordShare=0.6]
  *
  * `npm run bench -- --only citations` writes the same corpus and measures the citation stage on it.
  */
@@ -21,7 +22,13 @@ const FIELD_WORDS = 60;
 const WORDS = 4000;
 
 /** Writes `papers` synthetic works to `file` (JSON lines); returns each paper's planted field. */
-export function writeSyntheticCitations(papers: number, file: string, fields = 40, seed = 7): Int32Array {
+export function writeSyntheticCitations(
+  papers: number,
+  file: string,
+  fields = 40,
+  seed = 7,
+  fieldWordShare = 0.6,
+): Int32Array {
   const random = createRandom(seed);
   const words = Array.from({ length: WORDS }, (_, i) => `w${i.toString(36)}x`);
   const fieldWords = Array.from({ length: fields }, (_, f) =>
@@ -48,7 +55,8 @@ export function writeSyntheticCitations(papers: number, file: string, fields = 4
     const own = fieldWords[field];
     const index: Record<string, number[]> = {};
     for (let i = 0; i < 60; i++) {
-      const word = random() < 0.6 ? own[Math.floor(random() * own.length)] : words[Math.floor(random() * WORDS)];
+      const word =
+        random() < fieldWordShare ? own[Math.floor(random() * own.length)] : words[Math.floor(random() * WORDS)];
       (index[word] ??= []).push(i);
     }
     const work = {
@@ -68,13 +76,15 @@ export function writeSyntheticCitations(papers: number, file: string, fields = 4
 }
 
 function main(): void {
-  const [papersArg, out, fieldsArg = '40', seedArg = '7'] = process.argv.slice(2);
+  const [papersArg, out, fieldsArg = '40', seedArg = '7', shareArg = '0.6'] = process.argv.slice(2);
   const papers = Number(papersArg);
   if (!Number.isInteger(papers) || papers < 1 || !out) {
-    process.stderr.write('usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED]\n');
+    process.stderr.write(
+      'usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED] [FIELD_WORD_SHARE]\n',
+    );
     process.exit(2);
   }
-  writeSyntheticCitations(papers, out, Number(fieldsArg), Number(seedArg));
+  writeSyntheticCitations(papers, out, Number(fieldsArg), Number(seedArg), Number(shareArg));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
