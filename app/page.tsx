@@ -4,6 +4,7 @@ import {
   readOverview,
   readCitationSummary,
   readFoundations,
+  readMostCitedByPeriod,
   readMostCitedPapers,
   readOrExplain,
 } from '@/lib/store/read';
@@ -26,10 +27,11 @@ export default async function OverviewPage() {
     citations: readCitationSummary(),
     citedPapers: readMostCitedPapers({ limit: 10 }),
     foundations: readFoundations(10),
+    citedByPeriod: readMostCitedByPeriod({ perPeriod: 3 }),
   }));
   if (!result.ok) return <NoBuild problem={result.problem} />;
   const o = result.value.overview;
-  const { citations, citedPapers, foundations } = result.value;
+  const { citations, citedPapers, foundations, citedByPeriod } = result.value;
   return (
     <div className="page">
       <OverviewHeader o={o} />
@@ -47,7 +49,7 @@ export default async function OverviewPage() {
         <ExploreLinks />
       </div>
 
-      <Foundations summary={citations} papers={citedPapers} references={foundations} />
+      <Foundations summary={citations} papers={citedPapers} references={foundations} byPeriod={citedByPeriod} />
       <SourcesTable sources={o.sources} />
     </div>
   );

@@ -14,7 +14,12 @@ import {
   buildDirectCitationGraph,
   DEFAULT_CITATION_NETWORK_OPTIONS,
 } from '@/lib/citations/network';
-import { readCitationClusterPapers, readCitationNetwork, readHistoriograph } from '@/lib/store/read/citations';
+import {
+  readCitationClusterPapers,
+  readCitationNetwork,
+  readHistoriograph,
+  readMostCitedByPeriod,
+} from '@/lib/store/read/citations';
 import { readPaper } from '@/lib/store/read/papers';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { writeCitationNetwork } from '@/lib/store/write-analytics';
@@ -126,5 +131,30 @@ describe('citation network reads', () => {
       4: { local: 2, global: null },
     });
     expect(paper.citationCluster).toEqual({ id: 0, label: 'graphs', drawn: true });
+  });
+
+  it('gives the most cited papers per period of publication, spans widened to fit the periods asked for', () => {
+    // Cited papers by id (year, local citations): 1 (2000, 2), 2 (2001, 1), 3 (2002, 1), 4 (2003, 2), 5 (2004, 1).
+    const byYear = readMostCitedByPeriod({ perPeriod: 3 }, db);
+    expect(byYear.map((p) => [p.period, p.papers.map((x) => [x.id, x.local])])).toEqual([
+      ['2004', [[5, 1]]],
+      ['2003', [[4, 2]]],
+      ['2002', [[3, 1]]],
+      ['2001', [[2, 1]]],
+      ['2000', [[1, 2]]],
+    ]);
+    // Two periods at most: spans of 2 years give three (2000-01, 2002-03, 2004), of 5 one.
+    const wide = readMostCitedByPeriod({ perPeriod: 3, maxPeriods: 2 }, db);
+    expect(wide.map((p) => [p.period, p.from, p.to, p.papers.map((x) => x.id)])).toEqual([
+      ['2000\u20132004', 2000, 2004, [1, 4, 2]],
+    ]);
+    expect(wide[0].papers[0]).toEqual({
+      id: 1,
+      title: 'Paper 1',
+      year: 2000,
+      authors: 'Ann Lee0, Bo Chen',
+      local: 2,
+      global: 40,
+    });
   });
 });

@@ -4,7 +4,7 @@
  * and a CSV. A corpus without reference lists says so and names the exports that carry them.
  */
 import Link from 'next/link';
-import type { CitationSummary, CitedPaper, CitedReference } from '@/lib/store/read/citations';
+import type { CitationSummary, CitedPaper, CitedPeriod, CitedReference } from '@/lib/store/read/citations';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 import { CitedPaperList, CitedReferenceList } from './CitedLists';
 
@@ -22,10 +22,13 @@ export function Foundations({
   summary,
   papers,
   references,
+  byPeriod = [],
 }: {
   summary: CitationSummary;
   papers: CitedPaper[];
   references: CitedReference[];
+  /** The most cited corpus papers per period of publication, latest first. */
+  byPeriod?: CitedPeriod[];
 }) {
   return (
     <section className="card section" aria-labelledby="foundations" data-testid="foundations">
@@ -72,6 +75,19 @@ export function Foundations({
               />
             </div>
           </div>
+          {byPeriod.length > 0 && (
+            <>
+              <h3>Most cited in this corpus, by when they were published</h3>
+              <div className="grid-2" data-testid="most-cited-by-period">
+                {byPeriod.map((p) => (
+                  <div key={p.period}>
+                    <h4 className="subtle">{p.period}</h4>
+                    <CitedPaperList papers={p.papers} empty="" />
+                  </div>
+                ))}
+              </div>
+            </>
+          )}
         </>
       )}
     </section>

@@ -62,6 +62,63 @@ export function readMostCitedPapers(
   ).all({ topic: inTopic ? opts.topic : null, limit }) as CitedPaper[];
 }
 
+/** The most locally cited papers published in one period (a span of years). */
+export interface CitedPeriod {
+  /** '2016' or '2015–2019'. */
+  period: string;
+  from: number;
+  to: number;
+  papers: CitedPaper[];
+}
+
+/** Spans of years tried for the periods, shortest first: the first that gives at most `maxPeriods`. */
+const PERIOD_SPANS = [1, 2, 5, 10, 20, 50];
+
+/**
+ * The most locally cited papers per period of publication (bibliometrix's most cited per year,
+ * grouped): the cited papers' years in spans of 1, 2, 5, 10… years aligned to multiples of the
+ * span, the shortest that gives at most `maxPeriods` periods with a cited paper; `perPeriod`
+ * papers each, most cited first. Cited papers without a year are left out.
+ */
+export function readMostCitedByPeriod(
+  opts: { perPeriod?: number; maxPeriods?: number } = {},
+  db: Database.Database = openBuild(),
+): CitedPeriod[] {
+  const perPeriod = Math.min(20, Math.max(1, Math.floor(opts.perPeriod ?? 3)));
+  const maxPeriods = Math.min(20, Math.max(1, Math.floor(opts.maxPeriods ?? 6)));
+  const years = (
+    prepareCached(
+      db,
+      `SELECT DISTINCT p.year FROM citations c JOIN papers p ON p.id = c.cited_id
+        WHERE p.year IS NOT NULL ORDER BY p.year`,
+    ).all() as { year: number }[]
+  ).map((r) => r.year);
+  if (years.length === 0) return [];
+  const span =
+    PERIOD_SPANS.find((s) => new Set(years.map((y) => Math.floor(y / s))).size <= maxPeriods) ?? PERIOD_SPANS.at(-1)!;
+  const rows = prepareCached(
+    db,
+    `SELECT * FROM (
+       SELECT id, title, year, authors, local, global,
+              ROW_NUMBER() OVER (PARTITION BY year / CAST(@span AS INTEGER) ORDER BY local DESC, id) AS rank
+         FROM (SELECT p.id, p.title, p.year, p.authors_text AS authors, COUNT(*) AS local, p.cited_by AS global
+                 FROM citations c JOIN papers p ON p.id = c.cited_id
+                WHERE p.year IS NOT NULL GROUP BY c.cited_id))
+      WHERE rank <= @perPeriod ORDER BY year / CAST(@span AS INTEGER) DESC, rank`,
+  ).all({ span, perPeriod }) as (CitedPaper & { rank: number })[];
+  const periods: CitedPeriod[] = [];
+  for (const { rank: _rank, ...paper } of rows) {
+    const from = Math.floor(paper.year! / span) * span;
+    let last = periods.at(-1);
+    if (last?.from !== from) {
+      const to = from + span - 1;
+      periods.push((last = { period: span === 1 ? String(from) : `${from}\u2013${to}`, from, to, papers: [] }));
+    }
+    last.papers.push(paper);
+  }
+  return periods;
+}
+
 /** The references outside the corpus its papers cite most (the field's foundations). */
 export function readFoundations(limit = 20, db: Database.Database = openBuild()): CitedReference[] {
   return prepareCached(
