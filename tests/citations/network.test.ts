@@ -3,7 +3,7 @@
  * answers are worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { buildHistoriograph } from '@/lib/citations/historiograph';
+import { buildHistoriograph, countCrossings } from '@/lib/citations/historiograph';
 import {
   buildCitationNetwork,
   buildCouplingGraph,
@@ -198,5 +198,69 @@ describe('historiograph', () => {
       [1, 0],
     ]);
     expect(h.lanes).toBe(2);
+  });
+
+  it('counts crossings of links drawn straight, links sharing a paper never crossing', () => {
+    // (2000, 0)–(2001, 1) crosses (2000, 1)–(2001, 0); (2000, 0)–(2001, 0) shares a paper with both.
+    const x = [2000, 2000, 2001, 2001];
+    const y = [0, 1, 1, 0];
+    expect(
+      countCrossings(x, y, [
+        { citing: 2, cited: 0 },
+        { citing: 3, cited: 1 },
+      ]),
+    ).toBe(1);
+    expect(
+      countCrossings(x, y, [
+        { citing: 2, cited: 0 },
+        { citing: 3, cited: 0 },
+        { citing: 2, cited: 1 },
+      ]),
+    ).toBe(0);
+  });
+
+  it('reorders the papers within a year to remove a crossing the row-by-row placement left', () => {
+    // Papers 0, 1 (2000), 2, 4 (2001), 3 (2002, cited by none: not drawn); 2 cites 0 and 1, 4 cites 1.
+    // As positions (1 most cited): 1 → 0, 0 → 1, 2 → 2, 4 → 3. Row by row: 2000 gives 1 row 0 and
+    // 0 row −1; in 2001 paper 2 (wish −0.5, two links) takes row 0 and 4 (wish 0) row −1, so 4 → 1
+    // crosses 2 → 0. The sweep orders 2000 by the mean row of each paper's links (1: −0.5, 0: 0)
+    // and 2001 likewise (4: −1, 2: −0.5): both links run level.
+    const pairs: [number, number][] = [
+      [2, 0],
+      [2, 1],
+      [3, 1],
+      [3, 2],
+      [3, 4],
+      [4, 1],
+    ];
+    const layer = {
+      citing: Int32Array.from(pairs, (p) => p[0]),
+      cited: Int32Array.from(pairs, (p) => p[1]),
+      localCitedBy: Int32Array.from([1, 3, 1, 0, 1, 0]),
+    };
+    const years = [2000, 2000, 2001, 2002, 2001, 2001];
+    const crossings = (h: ReturnType<typeof buildHistoriograph>) =>
+      countCrossings(
+        h.nodes.map((n) => n.year),
+        h.nodes.map((n) => n.lane),
+        h.links,
+      );
+    const placed = buildHistoriograph(layer, years, 30, 0);
+    expect(placed.nodes.map((n) => [n.paper, n.lane])).toEqual([
+      [1, 1],
+      [0, 0],
+      [2, 1],
+      [4, 0],
+    ]);
+    expect(crossings(placed)).toBe(1);
+    const swept = buildHistoriograph(layer, years, 30);
+    expect(swept.nodes.map((n) => [n.paper, n.lane])).toEqual([
+      [1, 0],
+      [0, 1],
+      [2, 1],
+      [4, 0],
+    ]);
+    expect(crossings(swept)).toBe(0);
+    expect(swept.lanes).toBe(placed.lanes);
   });
 });
