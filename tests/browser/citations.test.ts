@@ -42,6 +42,11 @@ describe('citation views on a corpus without references', () => {
         expect(await p.page.locator('canvas, [data-testid=historiograph]').count()).toBe(0);
       }
       await screenshot(p.page, 'citations-empty');
+      // Its topics come from words alone, and the topics page says why.
+      expect(await visit(p.page, '/topics')).toBe(200);
+      expect(await p.page.locator('[data-testid=topic-method]').textContent()).toMatch(
+        /^Made from words alone \(smoothed over similar papers\)\. Why: no paper has a citation link inside the corpus/,
+      );
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();
@@ -132,6 +137,36 @@ describe.skipIf(CITATIONS_URL === null)('citation views on the OpenAlex sample',
         /It belongs to the citation cluster “[^”]+” \(see it in the citation network\)\.$/,
       );
       await screenshot(p.page, 'citations-paper', true);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says its topics come from words and citations and why, and lists the most cited per period', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, `${CITATIONS_URL}/topics`)).toBe(200);
+      const note = (await p.page.locator('[data-testid=topic-method]').textContent()) ?? '';
+      expect(note).toMatch(
+        /^Made from words and citations \(hybrid\)\. Why: [\d,]+ of [\d,]+ papers \(\d+%\) have a citation link/,
+      );
+      expect(await visit(p.page, `${CITATIONS_URL}/quality`)).toBe(200);
+      expect(await p.page.locator('[data-testid=topics-method]').textContent()).toContain('citation links (hybrid)');
+      expect(await p.page.locator('[data-testid=topics-method-reason]').textContent()).toMatch(
+        /^Why this method: [\d,]+ of [\d,]+ papers/,
+      );
+      expect(await visit(p.page, `${CITATIONS_URL}/`)).toBe(200);
+      const periods = p.page.locator('[data-testid=most-cited-by-period] h4');
+      const names = await periods.allTextContents();
+      expect(names.length).toBeGreaterThan(1);
+      expect(names.length).toBeLessThanOrEqual(6);
+      for (const name of names) expect(name).toMatch(/^\d{4}(\u2013\d{4})?$/);
+      // Latest period first.
+      expect(names.map((n) => Number(n.slice(0, 4)))).toEqual(
+        names.map((n) => Number(n.slice(0, 4))).sort((a, b) => b - a),
+      );
+      await screenshot(p.page, 'citations-overview-periods', true);
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();
