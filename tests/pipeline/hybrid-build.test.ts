@@ -1,7 +1,8 @@
 /**
  * Hybrid topics end to end: the pipeline on the OpenAlex sample (258 works citing each other 801
  * times) makes its topics from words and citations and its build says so; the bundled corpus (no
- * references) keeps words alone (tests/pipeline/pipeline.test.ts checks that build).
+ * references) keeps words alone (tests/pipeline/pipeline.test.ts checks that build). A WoS sample
+ * whose papers cite none of each other gets coupling links drawn in its citation network.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline } from '../../lib/pipeline';
+import { readCitationNetwork } from '../../lib/store/read/citations';
 import { SAMPLES_DIR } from '../corpus/formats/samples';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -58,3 +60,49 @@ describe.runIf(donners !== '' && fs.existsSync(donners))('a build of a corpus wi
     }
   });
 });
+
+const wos = SAMPLES_DIR ? path.join(SAMPLES_DIR, 'wos', 'tethne__wos2.txt') : '';
+
+describe.runIf(wos !== '' && fs.existsSync(wos))(
+  'a build whose papers share references but cite none of each other',
+  () => {
+    it('draws coupling links in the citation network, each between papers that share a reference', async () => {
+      const result = await runPipeline(
+        { ...defaultPipelineOptions(root), inputs: [wos], outDir: path.join(work, 'wos') },
+        createProgress(process.stderr, { quiet: true }),
+      );
+      const db = new Database(result.databaseFile, { readonly: true });
+      try {
+        const network = readCitationNetwork(db)!;
+        expect(network.network).toBe('coupling');
+        expect(network.edges.source).toEqual([]);
+        const { source, target, shared } = network.couplingEdges;
+        expect(source.length).toBeGreaterThan(20);
+        const keysOf = (paper: number) =>
+          new Set(
+            (
+              db
+                .prepare('SELECT ref_key FROM paper_references WHERE paper_id = ? AND ref_key IS NOT NULL')
+                .all(paper) as {
+                ref_key: string;
+              }[]
+            ).map((r) => r.ref_key),
+          );
+        source.forEach((s, e) => {
+          expect(s).toBeLessThan(target[e]);
+          const a = keysOf(network.nodes.id[s]);
+          const common = [...keysOf(network.nodes.id[target[e]])].filter((k) => a.has(k));
+          expect(common.length).toBe(shared[e]);
+          expect(shared[e]).toBeGreaterThan(0);
+        });
+        // Its topics read the coupling too: most of its papers share references.
+        const method = JSON.parse(
+          (db.prepare("SELECT value FROM meta WHERE key = 'topic_method'").get() as { value: string }).value,
+        );
+        expect(method).toMatchObject({ cluster: 'hybrid', chosenBy: 'default', papers: 100, linkedPapers: 77 });
+      } finally {
+        db.close();
+      }
+    });
+  },
+);

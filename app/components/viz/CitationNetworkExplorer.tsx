@@ -38,7 +38,7 @@ export interface CitationNetworkExplorerProps {
 }
 
 export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplorerProps) {
-  const { nodes, edges, clusters } = data;
+  const { nodes, edges, couplingEdges, clusters } = data;
   const graphRef = useRef<CoauthorGraphHandle>(null);
   const [areaRef, area] = useSize<HTMLDivElement>();
   const [{ focus, color: colorBy, cluster }, dispatch] = useReducer(reduceCitationNetwork, initial, (url) => ({
@@ -51,8 +51,11 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
   useUrlState(formatCitationViewState({ paper: focus >= 0 ? nodes.id[focus] : null, color: colorBy }));
 
   const colors = useMemo(() => buildCitationColors(nodes, colorBy), [nodes, colorBy]);
-  const graph: GraphData = useMemo(
-    () => ({
+  const graph: GraphData = useMemo(() => {
+    // Citations, then (when coupling made the clusters) the coupling links.
+    const source = edges.source.concat(couplingEdges.source);
+    const target = edges.target.concat(couplingEdges.target);
+    return {
       id: nodes.id,
       name: nodes.name,
       x: nodes.x,
@@ -60,10 +63,10 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
       // Size by citations from the corpus.
       papers: nodes.local.map((c) => c + 1),
       color: colors,
-      edgeSource: edges.source,
-      edgeTarget: edges.target,
-      // A citation inside a cluster is drawn a shade stronger than one across clusters.
-      edgePapers: edges.source.map((s, e) => (nodes.cluster[s] === nodes.cluster[edges.target[e]] ? 2 : 1)),
+      edgeSource: source,
+      edgeTarget: target,
+      // A link inside a cluster is drawn a shade stronger than one across clusters.
+      edgePapers: source.map((s, e) => (nodes.cluster[s] === nodes.cluster[target[e]] ? 2 : 1)),
       regions: clusters.map((c) => ({
         x: c.x,
         y: c.y,
@@ -73,9 +76,8 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
         size: c.size,
       })),
       spokes: true,
-    }),
-    [nodes, edges, clusters, colors],
-  );
+    };
+  }, [nodes, edges, couplingEdges, clusters, colors]);
   const visible = useMemo(() => new Uint8Array(nodes.id.length).fill(1), [nodes.id.length]);
   const ego = useMemo(() => (focus >= 0 ? buildCitationEgo(edges, focus) : null), [edges, focus]);
   const highlighted = useMemo(() => {
@@ -104,10 +106,13 @@ export function CitationNetworkExplorer({ data, initial }: CitationNetworkExplor
       <section className={styles.graphMain} aria-label="Direct-citation network">
         <p className={styles.hint} data-testid="citation-network-status">
           {formatCount(data.drawn)} of {formatCount(data.clustered)} clustered papers drawn (each cluster&rsquo;s best
-          connected, at most {formatCount(data.limit)}), {formatPlural(edges.source.length, 'citation')} among them, in{' '}
-          {formatPlural(clusters.length, 'cluster')}.{' '}
+          connected, at most {formatCount(data.limit)}), {formatPlural(edges.source.length, 'citation')}
+          {couplingEdges.source.length > 0
+            ? ` and ${formatPlural(couplingEdges.source.length, 'coupling link')}`
+            : ''}{' '}
+          among them, in {formatPlural(clusters.length, 'cluster')}.{' '}
           {data.network === 'coupling'
-            ? 'Too few papers cite each other here, so the clusters and places come from bibliographic coupling; a line is a direct citation.'
+            ? 'Too few papers cite each other here, so the clusters and places come from bibliographic coupling; a line joins two papers that share references (the strongest links), or a paper and one it cites.'
             : 'Clusters are Louvain communities of the citations; a line is a citation (click a paper for what it cites and what cites it).'}
         </p>
         <div className={styles.graphToolbar}>

@@ -179,6 +179,9 @@ export interface CitationNetworkData {
   };
   /** Citations among the drawn papers, as node positions (citing → cited). */
   edges: { source: number[]; target: number[] };
+  /** When the clusters come from coupling: the coupling links among the drawn papers that the
+   * coupling map keeps (node positions, source < target), with how many references they share. */
+  couplingEdges: { source: number[]; target: number[]; shared: number[] };
   clusters: CitationClusterRow[];
   topics: { id: number; label: string }[];
 }
@@ -188,7 +191,10 @@ export function readCitationNetwork(db: Database.Database = openBuild()): Citati
   const meta = prepareCached(db, "SELECT value FROM meta WHERE key = 'citation_network'").get() as
     { value: string } | undefined;
   if (!meta) return null;
-  const facts = JSON.parse(meta.value) as Omit<CitationNetworkData, 'nodes' | 'edges' | 'clusters' | 'topics'>;
+  const facts = JSON.parse(meta.value) as Omit<
+    CitationNetworkData,
+    'nodes' | 'edges' | 'couplingEdges' | 'clusters' | 'topics'
+  >;
   const rows = prepareCached(
     db,
     `SELECT n.paper_id, p.title, p.authors_text, p.year, n.x, n.y, n.cluster_id, COALESCE(t.topic_id, -1),
@@ -240,6 +246,27 @@ export function readCitationNetwork(db: Database.Database = openBuild()): Citati
     edges.source.push(index.get(citing)!);
     edges.target.push(index.get(cited)!);
   }
+  const couplingEdges: CitationNetworkData['couplingEdges'] = { source: [], target: [], shared: [] };
+  if (facts.network === 'coupling') {
+    // The coupling map's items are papers (each item's one paper at rank 0).
+    for (const [a, b, shared] of prepareCached(
+      db,
+      `SELECT pa.paper_id, pb.paper_id, l.papers FROM cooccurrence_links l
+         JOIN cooccurrence_papers pa ON pa.map = l.map AND pa.item_id = l.source AND pa.rank = 0
+         JOIN cooccurrence_papers pb ON pb.map = l.map AND pb.item_id = l.target AND pb.rank = 0
+        WHERE l.map = 'coupling'
+        ORDER BY pa.paper_id, pb.paper_id`,
+    )
+      .raw()
+      .iterate() as IterableIterator<[number, number, number]>) {
+      const s = index.get(a);
+      const t = index.get(b);
+      if (s === undefined || t === undefined) continue;
+      couplingEdges.source.push(Math.min(s, t));
+      couplingEdges.target.push(Math.max(s, t));
+      couplingEdges.shared.push(shared);
+    }
+  }
   const clusters = (
     prepareCached(
       db,
@@ -247,7 +274,7 @@ export function readCitationNetwork(db: Database.Database = openBuild()): Citati
     ).all() as (Omit<CitationClusterRow, 'terms'> & { terms: string })[]
   ).map((c) => ({ ...c, terms: JSON.parse(c.terms) as string[] }));
   const topics = prepareCached(db, 'SELECT id, label FROM topics ORDER BY id').all() as { id: number; label: string }[];
-  return { ...facts, nodes, edges, clusters, topics };
+  return { ...facts, nodes, edges, couplingEdges, clusters, topics };
 }
 
 /** A paper of the historiograph. */
