@@ -1,7 +1,7 @@
 'use client';
 /**
  * One series over ordered categories (periods, candidate k), with an optional filled area and one
- * marked point (the chosen k). A plain line chart, so recharts draws it, as it draws the compared
+ * marked point (the chosen k), its label on the side with room. A plain line chart, so recharts draws it, as it draws the compared
  * terms (TermTrendChart): D3 only rounds the value axis to nice ticks. Values are formatted by a
  * named format rather than a function, so a server component can hand its data over.
  */
@@ -66,7 +66,8 @@ export function LineChart({
   const y = scaleLinear()
     .domain([lo, maxOf(ys, lo + 1e-9)])
     .nice(4);
-  const mark = marked != null ? points.find((p) => p.x === marked) : undefined;
+  const markIndex = marked != null ? points.findIndex((p) => p.x === marked) : -1;
+  const mark = markIndex >= 0 ? points[markIndex] : undefined;
   const data = points.map((p) => ({ x: p.x, y: p.y }));
   return (
     <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={title}>
@@ -122,7 +123,7 @@ export function LineChart({
               {markedLabel && (
                 <Label
                   value={markedLabel}
-                  position="insideTopLeft"
+                  position={markIndex > points.length / 2 ? 'insideTopRight' : 'insideTopLeft'}
                   fill="var(--chart-highlight)"
                   fontWeight={600}
                   fontSize={12}
