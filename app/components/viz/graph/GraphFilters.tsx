@@ -4,6 +4,7 @@
  */
 import type { Dispatch } from 'react';
 import { isGraphFiltered, type GraphAction, type GraphViewState } from '@/lib/viz/graph-state';
+import { TopicSelect } from '../TopicSelect';
 import styles from '../viz.module.css';
 
 const MIN_JOINT_CHOICES = [1, 2, 3, 5];
@@ -51,19 +52,14 @@ export function GraphFilters({
       {topics.length > 0 && (
         <label className={styles.hint}>
           Topic{' '}
-          <select
-            aria-label="Topic"
-            value={state.topic ?? ''}
-            onChange={(e) => dispatch({ type: 'topic', topic: numberOrNull(e.target.value) })}
-            style={{ maxWidth: 220 }}
-          >
-            <option value="">all</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <TopicSelect
+            label="Topic"
+            all="all"
+            value={state.topic}
+            topics={topics}
+            onChange={(topic) => dispatch({ type: 'topic', topic })}
+            maxWidth={220}
+          />
         </label>
       )}
       <label className={styles.hint}>

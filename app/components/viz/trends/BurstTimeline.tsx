@@ -11,6 +11,7 @@ import { ExportChart } from '../../ExportChart';
 import { downloadText } from '../download';
 import { useJson } from '../fetch-json';
 import { useSize } from '../use-size';
+import { TopicSelect } from '../TopicSelect';
 import styles from '../viz.module.css';
 
 export interface BurstTimelineProps {
@@ -51,19 +52,14 @@ export function BurstTimeline({ periods, initial, topics, kind, topic, onTopic: 
         <h2 style={{ fontSize: 'var(--text-lg)', margin: 0 }}>Burst timeline</h2>
         <label className={styles.hint}>
           Topic{' '}
-          <select
-            aria-label="Bursts of the terms of a topic"
-            value={topic ?? ''}
-            onChange={(e) => setTopic(e.target.value === '' ? null : Number(e.target.value))}
-            style={{ maxWidth: 240 }}
-          >
-            <option value="">all topics</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <TopicSelect
+            label="Bursts of the terms of a topic"
+            all="all topics"
+            value={topic}
+            topics={topics}
+            onChange={setTopic}
+            maxWidth={240}
+          />
         </label>
         <button type="button" className="btn" onClick={download} disabled={!bursts}>
           CSV
