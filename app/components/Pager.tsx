@@ -1,16 +1,24 @@
 import Link from 'next/link';
 
-/** Previous / next links with "page x of y"; `hrefFor` builds the URL of a page. */
+/**
+ * Previous / next links with "page x of y"; `hrefFor` builds the URL of a page. `hasNext` overrides
+ * "page < pageCount" (a search paged by cursor knows whether rows follow); with `countIsLowerBound`
+ * the count of pages is "more than".
+ */
 export function Pager({
   page,
   pageCount,
   hrefFor,
+  hasNext = page < pageCount,
+  countIsLowerBound = false,
 }: {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  hasNext?: boolean;
+  countIsLowerBound?: boolean;
 }) {
-  if (pageCount <= 1) return null;
+  if (pageCount <= 1 && !hasNext && page <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 ? (
@@ -23,9 +31,9 @@ export function Pager({
         </span>
       )}
       <span className="subtle">
-        Page {page} of {pageCount}
+        Page {page} of {countIsLowerBound ? `more than ${pageCount}` : pageCount}
       </span>
-      {page < pageCount ? (
+      {hasNext ? (
         <Link className="btn" href={hrefFor(page + 1)} rel="next">
           Next →
         </Link>

@@ -5,6 +5,7 @@ import {
   readSearchOptions,
   readAuthorName,
   readOrExplain,
+  isSearchCursorError,
   readTopicSubtopics,
   searchPapers,
   SEARCH_EXPORT_MAX_ROWS,
@@ -28,6 +29,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 const EMPTY_QUERY: SearchQuery = {
   q: '',
   page: 1,
+  after: undefined,
   topic: undefined,
   sub: undefined,
   from: undefined,
@@ -48,27 +50,33 @@ function resolveAuthor(author: string | undefined): { id?: number; name?: string
   return { id: name != null ? id : -1, name: name ?? author };
 }
 
-/** The search's answer, from the database: filter options, the page of hits, and the labels of its filters. */
+/** The search's answer, from the database: filter options, the page of hits, and the labels of its
+ * filters. A cursor that is not this search's gives the first page and says so. */
 function readSearch(query: SearchQuery) {
   const options = readSearchOptions();
   const author = resolveAuthor(query.author);
-  const results = searchPapers(
-    query.q,
-    {
-      topic: query.topic,
-      subtopic: query.sub,
-      from: query.from,
-      to: query.to,
-      source: query.source,
-      author: author.id,
-    },
-    query.page,
-  );
+  const filters = {
+    topic: query.topic,
+    subtopic: query.sub,
+    from: query.from,
+    to: query.to,
+    source: query.source,
+    author: author.id,
+  };
+  let badCursor: string | null = null;
+  let results;
+  try {
+    results = searchPapers(query.q, filters, query.page, undefined, undefined, query.after ?? null);
+  } catch (error) {
+    if (!isSearchCursorError(error)) throw error;
+    badCursor = error.message;
+    results = searchPapers(query.q, filters, 1);
+  }
   const subtopicLabel =
     query.topic != null && query.sub != null
       ? (readTopicSubtopics(query.topic).find((s) => s.id === query.sub)?.label ?? null)
       : null;
-  return { options, results, authorName: author.name, authorUnknown: author.id === -1, subtopicLabel };
+  return { options, results, badCursor, authorName: author.name, authorUnknown: author.id === -1, subtopicLabel };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -82,10 +90,15 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = parsed.ok ? parsed.query : EMPTY_QUERY;
   const result = readOrExplain(() => readSearch(query));
   if (!result.ok) return <NoBuild problem={result.problem} />;
-  const { options, results, authorName, authorUnknown, subtopicLabel } = result.value;
+  const { options, results, badCursor, authorName, authorUnknown, subtopicLabel } = result.value;
   const ms = results.elapsedMs;
-  const linkParams = { ...query, page: undefined };
-  const hrefFor = (page: number) => `/search?${formatSearchQuery({ ...linkParams, page })}`;
+  const linkParams = { ...query, page: undefined, after: undefined };
+  // The next page starts after this one's last row (its cursor); an earlier page is named by its
+  // number, which the search reads without ranking every match.
+  const hrefFor = (page: number) =>
+    page === results.page + 1 && results.next
+      ? `/search?${formatSearchQuery({ ...linkParams, page, after: results.next })}`
+      : `/search?${formatSearchQuery({ ...linkParams, page })}`;
   const filtered =
     query.topic != null || query.sub != null || query.from != null || query.to != null || query.source || query.author;
   const exportHref = `/api/search/export?${formatSearchQuery(linkParams)}`;
@@ -98,6 +111,12 @@ export default async function SearchPage({ searchParams }: Props) {
 
       <SearchFilters query={query} options={options} authorName={authorName} />
 
+      {badCursor && (
+        <p className="callout callout-warning section" role="alert">
+          The link’s page position did not fit this search ({badCursor}): showing the first page.
+        </p>
+      )}
+
       {!parsed.ok && (
         <p className="callout callout-warning section" role="alert">
           Some of the search parameters were not understood and were ignored: {parsed.error}.
@@ -107,6 +126,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <section className="section" aria-labelledby="results-title" aria-live="polite">
         <div className="section-title">
           <h2 id="results-title" style={{ fontSize: 'var(--text-md)' }}>
+            {results.totalCapped ? 'More than ' : ''}
             {formatCount(results.total)} {results.total === 1 ? 'paper' : 'papers'}
             {query.q && !results.match && (
               <span className="subtle"> (no searchable words in the query: filters only)</span>
@@ -137,7 +157,13 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
         )}
         <SearchHits results={results} />
-        <Pager page={results.page} pageCount={results.pageCount} hrefFor={hrefFor} />
+        <Pager
+          page={results.page}
+          pageCount={results.pageCount}
+          hasNext={results.next != null || (results.ranking === 'browse' && results.page < results.pageCount)}
+          countIsLowerBound={results.totalCapped}
+          hrefFor={hrefFor}
+        />
       </section>
     </div>
   );

@@ -1,12 +1,13 @@
 /**
- * The search query (`q`, `topic`, `sub`, `from`, `to`, `source`, `author`, `page`), shared by the
+ * The search query (`q`, `topic`, `sub`, `from`, `to`, `source`, `author`, `page`, and `after`, the
+ * cursor of the page before: the store checks it), shared by the
  * search page and the search API routes so both read a URL the same way. Strict: a bad field is an
  * error in words (the routes answer 400 with it, the page shows it).
  */
 import { z } from 'zod';
 import { optionalInt, optionalText, validateQuery, writeQuery, type QueryInput } from './url-state';
 
-const SEARCH_KEYS = ['q', 'topic', 'sub', 'from', 'to', 'source', 'author', 'page'] as const;
+const SEARCH_KEYS = ['q', 'topic', 'sub', 'from', 'to', 'source', 'author', 'page', 'after'] as const;
 type SearchKey = (typeof SEARCH_KEYS)[number];
 
 /** The search parameters; `author` is an id or a name, resolved by the caller. */
@@ -21,6 +22,7 @@ export const searchQuerySchema = z
     source: optionalText(500),
     author: optionalText(200),
     page: optionalInt(1, 100_000),
+    after: optionalText(80),
   })
   .refine((v) => v.sub == null || v.topic != null, { message: 'needs a topic', path: ['sub'] })
   .transform((v) => ({

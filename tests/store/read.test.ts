@@ -125,6 +125,7 @@ describe('the bundled corpus through the read module', () => {
               id: number;
             }[]
           ).map((row) => row.id);
+          expect(r.ranking).toBe('exact');
           expect(r.total).toBe(ids.length);
           expect(r.hits.map((h) => h.paper.id)).toEqual(ids.slice((r.page - 1) * 10, r.page * 10));
           for (const h of r.hits) {

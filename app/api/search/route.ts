@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { answer, jsonError, jsonOk } from '../_shared/respond';
 import { resolveAuthorFilter } from '../_shared/author-filter';
 import { parseSearchQuery } from '@/lib/viz/search-state';
-import { searchPapers, SEARCH_MAX_PAGE_SIZE } from '@/lib/store/read';
+import { isSearchCursorError, searchPapers, SEARCH_MAX_PAGE_SIZE } from '@/lib/store/read';
 
 const sizeSchema = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(20);
 
 /**
- * Full-text search: GET /api/search?q=&topic=&sub=&from=&to=&source=&author=&page=&size= → the page of
- * results with highlighted parts ({ text, hit }[]), total and page count.
+ * Full-text search: GET /api/search?q=&topic=&sub=&from=&to=&source=&author=&page=&size=&after= → the
+ * page of results with highlighted parts ({ text, hit }[]), total, page count and `next`, the cursor
+ * of the next page (pass it as `after`; `page` then only numbers the page). A cursor that is not one
+ * of this search's answers 400.
  */
 export function GET(request: NextRequest): Response {
   const params = request.nextUrl.searchParams;
@@ -20,12 +22,19 @@ export function GET(request: NextRequest): Response {
   const q = parsed.query;
   return answer(() => {
     const author = resolveAuthorFilter(q.author);
-    const results = searchPapers(
-      q.q,
-      { topic: q.topic, subtopic: q.sub, from: q.from, to: q.to, source: q.source, author },
-      q.page,
-      size.data,
-    );
-    return jsonOk(results);
+    try {
+      const results = searchPapers(
+        q.q,
+        { topic: q.topic, subtopic: q.sub, from: q.from, to: q.to, source: q.source, author },
+        q.page,
+        size.data,
+        undefined,
+        q.after ?? null,
+      );
+      return jsonOk(results);
+    } catch (error) {
+      if (isSearchCursorError(error)) return jsonError(400, error.message);
+      throw error;
+    }
   });
 }

@@ -14,7 +14,7 @@ export function ActiveFilters({
   subtopicLabel: string | null;
   authorName: string | undefined;
 }) {
-  const linkParams = { ...query, page: undefined };
+  const linkParams = { ...query, page: undefined, after: undefined };
   const without = (...keys: (keyof SearchQuery)[]) =>
     `/search?${formatSearchQuery({ ...linkParams, ...Object.fromEntries(keys.map((k) => [k, undefined])) })}`;
   return (

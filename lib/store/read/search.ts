@@ -7,7 +7,44 @@ import Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { FTS_TOKENIZE } from '../schema';
 import { PAPER_LIST_COLUMNS, PAPER_TOPIC_JOINS, toPaperListItem, type PaperListItem } from './papers';
-import { selectAll, selectOne } from './statements';
+import { prepareCached, selectAll, selectOne } from './statements';
+
+/**
+ * Where the next page of a search starts: after the last row seen. 'ranked' is a row of the ranked
+ * part (its bm25 score and id), 'rest' one of the matches that follow it unranked (bounded order).
+ */
+export type SearchCursor = { kind: 'ranked'; score: number; id: number } | { kind: 'rest'; id: number };
+
+/** A cursor that is not one this search wrote: the API answers 400 with the message. */
+export class SearchCursorError extends Error {
+  constructor(what: string) {
+    super(`after is not a cursor of this search (${what}): start again from the first page`);
+    this.name = 'SearchCursorError';
+  }
+}
+
+/** True for SearchCursorError, checked by name too (a bundler may copy the class). */
+export function isSearchCursorError(error: unknown): error is SearchCursorError {
+  return error instanceof Error && error.name === 'SearchCursorError';
+}
+
+/** A cursor as a URL-safe string: `r<score>_<id>` or `n<id>`, the score as JavaScript writes it
+ * (which reads back to the same double). */
+export function encodeSearchCursor(cursor: SearchCursor): string {
+  return cursor.kind === 'ranked' ? `r${cursor.score}_${cursor.id}` : `n${cursor.id}`;
+}
+
+/** Reads a cursor written by encodeSearchCursor; throws SearchCursorError on anything else. */
+export function decodeSearchCursor(text: string): SearchCursor {
+  const ranked = /^r(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)_(\d{1,15})$/.exec(text);
+  if (ranked) {
+    const score = Number(ranked[1]);
+    if (Number.isFinite(score)) return { kind: 'ranked', score, id: Number(ranked[2]) };
+  }
+  const rest = /^n(\d{1,15})$/.exec(text);
+  if (rest) return { kind: 'rest', id: Number(rest[1]) };
+  throw new SearchCursorError(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
 
 /** Filters of a search; every one optional. */
 export interface SearchFilters {
@@ -44,10 +81,23 @@ export interface SearchResults {
   /** The FTS5 expression it became, or null when it had no searchable words (then filters only). */
   match: string | null;
   filters: SearchFilters;
+  /** Matches counted, at most SEARCH_COUNT_CAP (then `totalCapped`). */
   total: number;
+  /** True when there are more matches than SEARCH_COUNT_CAP: `total` is a lower bound. */
+  totalCapped: boolean;
+  /**
+   * 'exact': every match ranked by bm25. 'bounded': more than SEARCH_RANK_CAP matches, so only the
+   * candidates (matches with every query term in the title, the first SEARCH_RANK_CAP of them by
+   * paper id) are ranked, and the other matches follow by paper id. 'browse': no query, newest first.
+   */
+  ranking: 'exact' | 'bounded' | 'browse';
+  /** The page's number, for display (a cursor page carries it in its URL). */
   page: number;
   pageSize: number;
+  /** Pages of `total` (a lower bound when `totalCapped`). */
   pageCount: number;
+  /** The cursor of the next page (`after=`), or null on the last page. */
+  next: string | null;
   hits: SearchHit[];
   /** Time spent in SQLite for this search, in milliseconds. */
   elapsedMs: number;
@@ -75,6 +125,14 @@ export interface SearchOptions {
 }
 
 export const SEARCH_PAGE_SIZE = 20;
+/**
+ * Matches ranked by bm25 when there are at most this many. Above, the ranking is bounded: bm25 over
+ * at most this many candidates, so a query whose words are in half a million papers costs what one
+ * in 10,000 does.
+ */
+export const SEARCH_RANK_CAP = 10_000;
+/** Matches counted up to this many; above, the page says "more than". */
+export const SEARCH_COUNT_CAP = 100_000;
 export const SEARCH_MAX_PAGE_SIZE = 100;
 /** Most rows an export streams. */
 export const SEARCH_EXPORT_MAX_ROWS = 20_000;
@@ -221,21 +279,6 @@ function filteredMatchParams(params: FilterParams, match: string): Record<string
   return bound;
 }
 
-/** Ids of the matches that pass the filters, in rank order, from `offset`, at most `limit`. */
-function rankFilteredMatches(
-  db: Database.Database,
-  match: string,
-  params: FilterParams,
-  offset: number,
-  limit: number,
-): number[] {
-  return selectAll<{ id: number }>(
-    db,
-    `SELECT f.rowid AS id ${filteredMatchFrom(params)} ORDER BY ${BM25}, f.rowid LIMIT @limit OFFSET @offset`,
-    { ...filteredMatchParams(params, match), limit, offset },
-  ).map((r) => r.id);
-}
-
 /** The list rows of the given papers with `extraColumns` (over `p`, the papers row), in the
  * order of `ids`. */
 function readListRowsById<Row extends { id: number }>(
@@ -313,54 +356,145 @@ function pageCountOf(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
+/** Where a page starts: after a cursor's row, or after `skip` rows (an old `page=` link, an export). */
+type PageStart = { cursor: SearchCursor } | { skip: number };
+
+/** One page of matches in the search's order. */
+interface MatchPage {
+  ids: number[];
+  /** Cursor of the page's last row when more rows follow, else null. */
+  next: SearchCursor | null;
+}
+
 /**
- * The ids of one page of matches in rank order, how many matches there are, and the page they
- * are from (the requested one, or the last when it asked for more).
+ * The order of a search's matches, read a page at a time without ranking or skipping every match.
+ * With at most SEARCH_RANK_CAP matches, all of them by bm25 (then id): the exact ranking. With more,
+ * first the candidates, the matches with every query term in the title (bm25 weighs the title ten
+ * times the abstract, so the best matches are among them) up to SEARCH_RANK_CAP of them by paper id,
+ * ranked by bm25 over their title hits; then every other match by paper id. Each part is read from
+ * a cursor (the last row's score and id, or id), so page 5,000 costs what page 2 does.
  */
-function rankMatches(
-  db: Database.Database,
-  match: string,
-  params: FilterParams,
-  requested: number,
-  size: number,
-): { total: number; page: number; ids: number[] } {
-  if (!hasFilters(params)) {
-    // Without filters the full-text index alone answers the count and the ranking: no join per match.
-    const total =
-      selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers_fts WHERE papers_fts MATCH @match', { match })
-        ?.n ?? 0;
-    const page = Math.min(pageCountOf(total, size), requested);
-    const ids = selectAll<{ id: number }>(
-      db,
-      `SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH @match ORDER BY ${BM25}, rowid LIMIT @limit OFFSET @offset`,
-      { match, limit: size, offset: (page - 1) * size },
-    ).map((r) => r.id);
-    return { total, page, ids };
+class MatchOrder {
+  readonly total: number;
+  readonly totalCapped: boolean;
+  readonly bounded: boolean;
+  private readonly from: string;
+  private readonly bound: Record<string, string | number>;
+  private readonly titleBound: Record<string, string | number>;
+  private candidates: Set<number> | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    match: string,
+    params: FilterParams,
+  ) {
+    this.from = filteredMatchFrom(params);
+    this.bound = filteredMatchParams(params, match);
+    this.titleBound = filteredMatchParams(params, `{title} : (${match})`);
+    // Counted up to the cap: walking every match of two common words is what this avoids.
+    const n =
+      selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n FROM (SELECT 1 ${this.from} LIMIT @cap)`, {
+        ...this.bound,
+        cap: SEARCH_COUNT_CAP + 1,
+      })?.n ?? 0;
+    this.total = Math.min(n, SEARCH_COUNT_CAP);
+    this.totalCapped = n > SEARCH_COUNT_CAP;
+    this.bounded = n > SEARCH_RANK_CAP;
   }
-  // With filters, one pass counts and ranks: the window sees every match that passes before the
-  // page is cut, so each match is found and its filters probed once, not once per count and rank.
-  const from = filteredMatchFrom(params);
-  const bound = filteredMatchParams(params, match);
-  const readPage = (page: number) =>
-    selectAll<{ id: number; total: number }>(
-      db,
-      `SELECT id, COUNT(*) OVER () AS total FROM (SELECT f.rowid AS id, ${BM25} AS score ${from})
-       ORDER BY score, id LIMIT @limit OFFSET @offset`,
-      { ...bound, limit: size, offset: (page - 1) * size },
+
+  /** The ranked part from `start`, at most `limit` rows, with each row's score. */
+  private readRanked(start: PageStart, limit: number): { id: number; score: number }[] {
+    const after = 'cursor' in start && start.cursor.kind === 'ranked' ? start.cursor : null;
+    const skip = 'skip' in start ? start.skip : 0;
+    const inner = this.bounded
+      ? `SELECT f.rowid AS id, ${BM25} AS score ${this.from} ORDER BY f.rowid LIMIT ${SEARCH_RANK_CAP}`
+      : `SELECT f.rowid AS id, ${BM25} AS score ${this.from}`;
+    return selectAll<{ id: number; score: number }>(
+      this.db,
+      `SELECT id, score FROM (${inner})
+       WHERE @score IS NULL OR score > @score OR (score = @score AND id > @id)
+       ORDER BY score, id LIMIT @limit OFFSET @skip`,
+      {
+        ...(this.bounded ? this.titleBound : this.bound),
+        score: after?.score ?? null,
+        id: after?.id ?? null,
+        limit,
+        skip,
+      },
     );
-  let rows = readPage(requested);
-  if (rows.length > 0) return { total: rows[0].total, page: requested, ids: rows.map((r) => r.id) };
-  if (requested === 1) return { total: 0, page: 1, ids: [] };
-  // Past the last page: count, then read the last page.
-  const total = selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${from}`, bound)?.n ?? 0;
-  const page = pageCountOf(total, size);
-  rows = total > 0 ? readPage(page) : [];
-  return { total, page, ids: rows.map((r) => r.id) };
+  }
+
+  /** The ids of the ranked part (bounded order only): the rest skips them. */
+  private candidateIds(): Set<number> {
+    this.candidates ??= new Set(
+      selectAll<{ id: number }>(
+        this.db,
+        `SELECT f.rowid AS id ${this.from} ORDER BY f.rowid LIMIT ${SEARCH_RANK_CAP}`,
+        this.titleBound,
+      ).map((r) => r.id),
+    );
+    return this.candidates;
+  }
+
+  /** The unranked rest (bounded order only) after paper id `afterId`, skipping `skip` rows. */
+  private readRest(afterId: number, skip: number, limit: number): number[] {
+    const candidates = this.candidateIds();
+    const ids: number[] = [];
+    let skipped = 0;
+    const rows = prepareCached(
+      this.db,
+      `SELECT f.rowid AS id ${this.from} AND f.rowid > @after ORDER BY f.rowid`,
+    ).iterate({ ...this.bound, after: afterId }) as IterableIterator<{ id: number }>;
+    for (const { id } of rows) {
+      if (candidates.has(id)) continue;
+      if (skipped < skip) {
+        skipped++;
+        continue;
+      }
+      ids.push(id);
+      if (ids.length >= limit) break;
+    }
+    // Leaving the loop early closes the statement (the iterator's return()).
+    return ids;
+  }
+
+  /** `size` rows from `start`, and the cursor after them when more follow. */
+  read(start: PageStart, size: number): MatchPage {
+    if ('cursor' in start && start.cursor.kind === 'rest' && !this.bounded)
+      throw new SearchCursorError('a cursor of another search');
+    const inRest = 'cursor' in start && start.cursor.kind === 'rest';
+    const ranked = inRest ? [] : this.readRanked(start, size + 1);
+    if (ranked.length > size) {
+      const page = ranked.slice(0, size);
+      const last = page[page.length - 1];
+      return { ids: page.map((r) => r.id), next: { kind: 'ranked', score: last.score, id: last.id } };
+    }
+    const ids = ranked.map((r) => r.id);
+    if (!this.bounded) return { ids, next: null };
+    // Into the rest: after the cursor's id, or from its start, skipping what an offset has not
+    // used up in the ranked part.
+    let afterId = 0;
+    let skip = 0;
+    if ('cursor' in start && start.cursor.kind === 'rest') afterId = start.cursor.id;
+    else if ('skip' in start && ranked.length === 0)
+      skip = Math.max(0, start.skip - Math.min(this.candidateIds().size, start.skip));
+    const wanted = size - ids.length;
+    const rest = this.readRest(afterId, skip, wanted + 1);
+    const taken = rest.slice(0, wanted);
+    for (const id of taken) ids.push(id);
+    // After the last row of the rest on this page; when the page ended with the ranked part, the
+    // rest starts from its beginning (id 0).
+    const next: SearchCursor = { kind: 'rest', id: taken.length > 0 ? taken[taken.length - 1] : afterId };
+    return { ids, next: rest.length > wanted ? next : null };
+  }
 }
 
 /**
  * Ranked search with filters and paging. An empty query (or one with no searchable words) lists
- * the papers that pass the filters, newest first. `page` is 1-based and clamped.
+ * the papers that pass the filters, newest first. A page starts after the cursor `after` (the
+ * `next` of the page before: no rows skipped one by one), or else at the 1-based `page`, clamped to
+ * the last page (old `page=` links, which give the same rows as the cursors do).
+ * Throws SearchCursorError when `after` is not a cursor of this search.
  */
 export function searchPapers(
   query: string,
@@ -368,6 +502,7 @@ export function searchPapers(
   page = 1,
   pageSize = SEARCH_PAGE_SIZE,
   db: Database.Database = openBuild(),
+  after: string | null = null,
 ): SearchResults {
   const started = performance.now();
   const trimmed = query.trim();
@@ -375,16 +510,24 @@ export function searchPapers(
   const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
   const params = filterParams(filters);
   const requested = Math.max(1, Math.floor(page) || 1);
+  const cursor = after ? decodeSearchCursor(after) : null;
   let total: number;
+  let totalCapped = false;
+  let ranking: SearchResults['ranking'] = 'browse';
+  let next: string | null = null;
   let current: number;
   let hits: SearchHit[];
   if (match) {
-    // Rank ids first (the sort then carries only ids and scores), fetch the page's rows, and mark
-    // up only the page: snippet() on every match would cost more than the search.
-    const ranked = rankMatches(db, match, params, requested, size);
-    total = ranked.total;
-    current = ranked.page;
-    const rows = readListRowsById<ListRow & { abstract: string }>(db, ranked.ids, 'p.abstract AS abstract');
+    // Order ids first (only ids and scores move), fetch the page's rows, and mark up only the
+    // page: snippet() on every match would cost more than the search.
+    const order = new MatchOrder(db, match, params);
+    total = order.total;
+    totalCapped = order.totalCapped;
+    ranking = order.bounded ? 'bounded' : 'exact';
+    current = cursor || totalCapped ? requested : Math.min(pageCountOf(total, size), requested);
+    const read = order.read(cursor ? { cursor } : { skip: (current - 1) * size }, size);
+    next = read.next ? encodeSearchCursor(read.next) : null;
+    const rows = readListRowsById<ListRow & { abstract: string }>(db, read.ids, 'p.abstract AS abstract');
     const marked = markPage(rows, match);
     hits = rows.map((row) => {
       const m = marked.get(row.id);
@@ -396,6 +539,7 @@ export function searchPapers(
       };
     });
   } else {
+    if (cursor) throw new SearchCursorError('a listing without a query pages by number');
     const counted = hasFilters(params)
       ? selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)
       : selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers');
@@ -421,9 +565,12 @@ export function searchPapers(
     match,
     filters,
     total,
+    totalCapped,
+    ranking,
     page: current,
     pageSize: size,
     pageCount: pageCountOf(total, size),
+    next,
     hits,
     elapsedMs: performance.now() - started,
   };
@@ -446,8 +593,13 @@ export function readSearchExportRows(
   const sources =
     "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
   type Row = ListRow & { sources: string | null };
+  if (window.limit === 0) return [];
   const rows = match
-    ? readListRowsById<Row>(db, rankFilteredMatches(db, match, params, window.offset, window.limit), sources)
+    ? readListRowsById<Row>(
+        db,
+        new MatchOrder(db, match, params).read({ skip: window.offset }, window.limit).ids,
+        sources,
+      )
     : selectAll<Row>(
         db,
         `SELECT ${PAPER_LIST_COLUMNS}, ${sources} ${BROWSE_FROM} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`,
