@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { createProgress } from '../lib/cli/progress';
 import { readCorpus, scanCorpus } from '../lib/corpus/index';
 import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
+import { benchAppScale } from './bench-app-scale';
 import { benchHybrid } from './bench-hybrid';
 import { benchCitations } from './bench-citations';
 import { benchTopics } from './bench-topics';
@@ -75,6 +76,9 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchNeurips(args);
     case 'app':
       return benchApp(args);
+    case 'app-scale':
+      // The corpus argument is the build folder (`--build DIR`).
+      return benchAppScale(args.corpus);
     case 'exports':
       return benchExports(args);
     case 'topics':

@@ -7,6 +7,7 @@
  *   npm run bench -- --no-reference      # skip scikit-learn
  *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
  *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
+ *   npm run bench -- --only app-scale --build DIR   # server pages and search on a big build (not in the default set)
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
  */
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
       'scale-cache': { type: 'string' },
       'keep-builds': { type: 'boolean' },
       keep: { type: 'string' },
+      build: { type: 'string' },
     },
   });
   if (values.part) {
@@ -233,6 +235,8 @@ async function main(): Promise<void> {
   runPart('graph-trends', 'Graph + trends on the arXiv corpus', arxiv);
   runPart('neurips', 'Graph + trends on the NeurIPS corpus', neurips);
   runPart('app', 'Dashboard on the arXiv build', arxiv);
+  if (only.has('app-scale') && !values.build) notes.push('part app-scale needs --build DIR (a build folder)');
+  else runPart('app-scale', `Dashboard on the build in ${values.build}`, path.resolve(values.build ?? ''));
   runPart('citations', 'Citation stage on 50,000 synthetic OpenAlex works in 40 planted fields', '');
   if (only.has('scale')) {
     // The arXiv file itself, then its resampled copies: one child per size, so each peak RSS is its own.
