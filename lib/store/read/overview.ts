@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { readBuildInfo, type BuildInfo } from './build';
-import { selectAll, selectOne } from './statements';
+import { cachedPerBuild, selectAll, selectOne } from './statements';
 import { listTopics, type TopicSummary } from './topics';
 
 /** One input file and what became of its records. */
@@ -123,17 +123,21 @@ function parseReasons(json: string): Record<string, number> {
 
 /** The overview page. */
 export function readOverview(db: Database.Database = openBuild()): Overview {
-  const counts = selectOne<{ papers: number; authors: number; named: number; undated: number }>(
-    db,
-    `SELECT (SELECT COUNT(*) FROM papers) AS papers,
-            (SELECT COUNT(*) FROM authors) AS authors,
-            (SELECT COUNT(DISTINCT paper_id) FROM paper_authors) AS named,
-            (SELECT COUNT(*) FROM papers WHERE year IS NULL) AS undated`,
-  ) ?? { papers: 0, authors: 0, named: 0, undated: 0 };
-  const papersPerYear = selectAll<{ year: number; papers: number }>(
-    db,
-    'SELECT year, COUNT(*) AS papers FROM papers WHERE year IS NOT NULL GROUP BY year ORDER BY year',
-  );
+  // Counts over every paper and author: read once per build (COUNT(DISTINCT paper_id) alone walks
+  // every author listing, 150 ms at 300,000 papers).
+  const { counts, papersPerYear } = cachedPerBuild(db, 'overview counts', () => ({
+    counts: selectOne<{ papers: number; authors: number; named: number; undated: number }>(
+      db,
+      `SELECT (SELECT COUNT(*) FROM papers) AS papers,
+              (SELECT COUNT(*) FROM authors) AS authors,
+              (SELECT COUNT(DISTINCT paper_id) FROM paper_authors) AS named,
+              (SELECT COUNT(*) FROM papers WHERE year IS NULL) AS undated`,
+    ) ?? { papers: 0, authors: 0, named: 0, undated: 0 },
+    papersPerYear: selectAll<{ year: number; papers: number }>(
+      db,
+      'SELECT year, COUNT(*) AS papers FROM papers WHERE year IS NOT NULL GROUP BY year ORDER BY year',
+    ),
+  }));
   return {
     build: readBuildInfo(db),
     papers: counts.papers,

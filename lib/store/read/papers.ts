@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
-import { selectAll, selectOne } from './statements';
+import { cachedPerBuild, selectAll, selectOne } from './statements';
 
 /** A paper as a line in a list (search hits, representatives, an author's papers). */
 export interface PaperListItem {
@@ -450,6 +450,11 @@ export function readPaperSummary(id: number, db: Database.Database = openBuild()
  * on every request; the extent is that of all points, so a highlighted paper always fits.
  */
 export function readPaperMapSample(limit = 1500, db: Database.Database = openBuild()): PaperMapSample {
+  // Two scans of every paper's position, the same for every paper page: once per build.
+  return cachedPerBuild(db, `paper map sample ${limit}`, () => scanPaperMapSample(limit, db));
+}
+
+function scanPaperMapSample(limit: number, db: Database.Database): PaperMapSample {
   const stats = selectOne<{
     n: number;
     minX: number | null;

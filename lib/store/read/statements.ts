@@ -36,3 +36,23 @@ export function selectOne<Row>(db: Database.Database, sql: string, ...params: un
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const computed = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/**
+ * A value read from the whole build (a count over every paper, a sample of the map), computed once
+ * per connection: a build never changes once written (a new one comes as a new connection), and
+ * at a million papers such a scan costs more than the rest of a page. The value is shared by every
+ * request: callers must not change it.
+ */
+export function cachedPerBuild<T>(db: Database.Database, key: string, compute: () => T): T {
+  let values = computed.get(db);
+  if (!values) {
+    values = new Map();
+    computed.set(db, values);
+  }
+  if (values.has(key)) return values.get(key) as T;
+  const value = compute();
+  values.set(key, value);
+  return value;
+}

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { SUBTOPIC_MIN_TOPIC } from '../../model/membership';
 import { openBuild } from '../db';
 import { readPaperListItems, type PaperListItem } from './papers';
-import { selectAll, selectOne } from './statements';
+import { cachedPerBuild, selectAll, selectOne } from './statements';
 import { maxOf } from '../../viz/extent';
 
 /** A topic as a line in a list. */
@@ -248,6 +248,11 @@ export function parseSubtopicTerms(json: string): { term: string; weight: number
  * to most after its own (its best-ranked soft membership in another topic).
  */
 export function readTopicOutliers(id: number, db: Database.Database = openBuild()): TopicOutliers {
+  // Found by walking all of the topic's papers (no index has the outlier flag): once per build.
+  return cachedPerBuild(db, `topic outliers ${id}`, () => findTopicOutliers(id, db));
+}
+
+function findTopicOutliers(id: number, db: Database.Database): TopicOutliers {
   const count =
     selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM paper_topics WHERE topic_id = ? AND is_outlier = 1', id)
       ?.n ?? 0;
