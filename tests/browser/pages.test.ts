@@ -166,6 +166,31 @@ describe('interactions', () => {
     expect((await fetch(`${BASE_URL}/api/authors?q=`)).status).toBe(400);
   });
 
+  it('pages a search by cursor, keeps old page links, and answers a bad cursor with 400', async () => {
+    const api = (query: string) => fetch(`${BASE_URL}/api/search?q=learning&size=5${query}`).then((r) => r.json());
+    const first = (await api('')) as { next: string; hits: { paper: { id: number } }[] };
+    const byCursor = (await api(`&page=2&after=${first.next}`)) as { page: number; hits: { paper: { id: number } }[] };
+    const byNumber = (await api('&page=2')) as { hits: { paper: { id: number } }[] };
+    const ids = (r: { hits: { paper: { id: number } }[] }) => r.hits.map((h) => h.paper.id);
+    expect(byCursor.page).toBe(2);
+    expect(ids(byCursor)).toHaveLength(5);
+    expect(ids(byCursor)).toEqual(ids(byNumber));
+    expect(ids(byCursor).some((id) => ids(first).includes(id))).toBe(false);
+    for (const cursor of ['zzz', 'r1_2_3', 'n-4']) {
+      const bad = await fetch(`${BASE_URL}/api/search?q=learning&after=${cursor}`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/^after is not a cursor of this search/);
+    }
+    // The page shows the first page and says why.
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/search?q=learning&after=zzz')).toBe(200);
+      await expect.poll(() => p.page.getByRole('alert').first().textContent()).toContain('did not fit this search');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('an unknown paper shows the not-found page', async () => {
     const p = await newPage(browser);
     try {
