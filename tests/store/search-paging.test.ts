@@ -87,14 +87,23 @@ describe('search pages by cursor', () => {
     expect([...flat].sort((a, b) => a - b)).toEqual([...matches].sort((a, b) => a - b));
     expect(ids.slice(0, -1).every((page) => page.length === 100)).toBe(true);
     // The ranked part: the first SEARCH_RANK_CAP papers (by id) with both words in the title, by
-    // their bm25 score; then the other matches by id.
+    // the whole query's bm25; then the other matches by id.
+    const titleMatches = new Set(
+      (
+        db
+          .prepare(
+            `SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid LIMIT ${SEARCH_RANK_CAP}`,
+          )
+          .all('{title} : ("graph" "learning")') as { id: number }[]
+      ).map((r) => r.id),
+    );
     const candidates = (
       db
-        .prepare(
-          `SELECT rowid AS id, ${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid LIMIT ${SEARCH_RANK_CAP}`,
-        )
-        .all('{title} : ("graph" "learning")') as { id: number; score: number }[]
-    ).sort((a, b) => a.score - b.score || a.id - b.id);
+        .prepare(`SELECT rowid AS id, ${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ?`)
+        .all('"graph" "learning"*') as { id: number; score: number }[]
+    )
+      .filter((c) => titleMatches.has(c.id))
+      .sort((a, b) => a.score - b.score || a.id - b.id);
     expect(candidates).toHaveLength(SEARCH_RANK_CAP);
     expect(flat.slice(0, candidates.length)).toEqual(candidates.map((c) => c.id));
     const inCandidates = new Set(candidates.map((c) => c.id));

@@ -381,7 +381,7 @@ class MatchOrder {
   private readonly from: string;
   private readonly bound: Record<string, string | number>;
   private readonly titleBound: Record<string, string | number>;
-  private candidates: Set<number> | undefined;
+  private candidates: { ids: Set<number>; json: string; last: number } | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -406,39 +406,47 @@ class MatchOrder {
   private readRanked(start: PageStart, limit: number): { id: number; score: number }[] {
     const after = 'cursor' in start && start.cursor.kind === 'ranked' ? start.cursor : null;
     const skip = 'skip' in start ? start.skip : 0;
-    const inner = this.bounded
-      ? `SELECT f.rowid AS id, ${BM25} AS score ${this.from} ORDER BY f.rowid LIMIT ${SEARCH_RANK_CAP}`
+    // Bounded: the whole query's bm25 over the candidates only. Their ids are a set built once (the
+    // unary + keeps SQLite from looking each one up in the full-text index), and the walk stops at
+    // the last of them: the matches walked are about those of the first 10,000 title matches'
+    // id range, however large the corpus. The LIMIT keeps SQLite from moving the score condition
+    // below into this query, where it would score every match walked.
+    const candidates = this.bounded ? this.candidateIds() : null;
+    const inner = candidates
+      ? `SELECT f.rowid AS id, ${BM25} AS score ${this.from}
+           AND f.rowid <= @last AND +f.rowid IN (SELECT value FROM json_each(@candidates)) LIMIT ${SEARCH_RANK_CAP}`
       : `SELECT f.rowid AS id, ${BM25} AS score ${this.from}`;
+    const bound = candidates ? { ...this.bound, last: candidates.last, candidates: candidates.json } : this.bound;
     return selectAll<{ id: number; score: number }>(
       this.db,
       `SELECT id, score FROM (${inner})
        WHERE @score IS NULL OR score > @score OR (score = @score AND id > @id)
        ORDER BY score, id LIMIT @limit OFFSET @skip`,
-      {
-        ...(this.bounded ? this.titleBound : this.bound),
-        score: after?.score ?? null,
-        id: after?.id ?? null,
-        limit,
-        skip,
-      },
+      { ...bound, score: after?.score ?? null, id: after?.id ?? null, limit, skip },
     );
   }
 
-  /** The ids of the ranked part (bounded order only): the rest skips them. */
-  private candidateIds(): Set<number> {
-    this.candidates ??= new Set(
-      selectAll<{ id: number }>(
+  /** The ranked part's ids (bounded order only): as a set (the rest skips them), as JSON, and the
+   * largest. */
+  private candidateIds(): { ids: Set<number>; json: string; last: number } {
+    if (!this.candidates) {
+      const ids = selectAll<{ id: number }>(
         this.db,
         `SELECT f.rowid AS id ${this.from} ORDER BY f.rowid LIMIT ${SEARCH_RANK_CAP}`,
         this.titleBound,
-      ).map((r) => r.id),
-    );
+      ).map((r) => r.id);
+      this.candidates = {
+        ids: new Set(ids),
+        json: JSON.stringify(ids),
+        last: ids.length > 0 ? ids[ids.length - 1] : 0,
+      };
+    }
     return this.candidates;
   }
 
   /** The unranked rest (bounded order only) after paper id `afterId`, skipping `skip` rows. */
   private readRest(afterId: number, skip: number, limit: number): number[] {
-    const candidates = this.candidateIds();
+    const candidates = this.candidateIds().ids;
     const ids: number[] = [];
     let skipped = 0;
     const rows = prepareCached(
@@ -477,7 +485,7 @@ class MatchOrder {
     let skip = 0;
     if ('cursor' in start && start.cursor.kind === 'rest') afterId = start.cursor.id;
     else if ('skip' in start && ranked.length === 0)
-      skip = Math.max(0, start.skip - Math.min(this.candidateIds().size, start.skip));
+      skip = Math.max(0, start.skip - Math.min(this.candidateIds().ids.size, start.skip));
     const wanted = size - ids.length;
     const rest = this.readRest(afterId, skip, wanted + 1);
     const taken = rest.slice(0, wanted);
