@@ -1,7 +1,8 @@
 /**
  * The 'app-scale' bench part: the dashboard's server pages and search on a big build made
  * elsewhere (`npm run bench -- --only app-scale --build DIR`, e.g. a build the scale part kept):
- * median of 20 requests per page, and the size of analytics.db table by table.
+ * median of 20 requests per page, and the size of analytics.db table by table. Builds the app into
+ * .next-bench first, unless BENCH_NEXT_DIST names a build to serve.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -85,15 +86,24 @@ export async function benchAppScale(buildDir: string): Promise<PartResult> {
 
   const root = process.cwd();
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  // BENCH_NEXT_DIST names a Next build of this code to serve instead of building one (e.g.
+  // `.next-test`, left by `npm run test:browser`).
+  const reuse = process.env.BENCH_NEXT_DIST;
   const env = {
     ...process.env,
-    NEXT_DIST_DIR: '.next-bench',
+    NEXT_DIST_DIR: reuse ?? '.next-bench',
     TOPICSCOPE_BUILD: path.resolve(buildDir),
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  process.stderr.write('  next build…\n');
-  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  if (reuse) {
+    if (!fs.existsSync(path.join(root, reuse, 'BUILD_ID')))
+      throw new Error(`BENCH_NEXT_DIST: no Next build in ${reuse}`);
+    notes.push(`served the Next build in ${reuse}`);
+  } else {
+    process.stderr.write('  next build…\n');
+    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const port = await freePort();
   const server = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
