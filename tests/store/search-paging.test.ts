@@ -10,6 +10,7 @@ import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
+  prefixWorthIt,
   readSearchExportRows,
   searchPapers,
   SearchCursorError,
@@ -181,5 +182,16 @@ describe('search cursors', () => {
     // A cursor of the unranked rest on a search ranked whole, and any cursor on a listing.
     expect(() => searchPapers('rare', {}, 2, 20, db, 'n5')).toThrow(/not a cursor of this search/);
     expect(() => searchPapers('', {}, 2, 20, db, 'r-1.5_3')).toThrow(SearchCursorError);
+  });
+});
+
+describe('the last word as a prefix', () => {
+  it('stays a prefix unless the longer words add under 5% of its papers', () => {
+    // "models" and "modelscope": not worth a merged list on every query.
+    expect(prefixWorthIt({ exact: 199_578, longer: 300 })).toBe(false);
+    // "model": "models", "modeling" are most of what is meant.
+    expect(prefixWorthIt({ exact: 165_154, longer: 236_000 })).toBe(true);
+    // Not a word of the index: the user is still typing it.
+    expect(prefixWorthIt({ exact: 0, longer: 12 })).toBe(true);
   });
 });
