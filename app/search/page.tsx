@@ -63,13 +63,13 @@ function readSearch(query: SearchQuery) {
     source: query.source,
     author: author.id,
   };
-  let badCursor: string | null = null;
+  let badCursor = false;
   let results;
   try {
     results = searchPapers(query.q, filters, query.page, undefined, undefined, query.after ?? null);
   } catch (error) {
     if (!isSearchCursorError(error)) throw error;
-    badCursor = error.message;
+    badCursor = true;
     results = searchPapers(query.q, filters, 1);
   }
   const subtopicLabel =
@@ -113,7 +113,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {badCursor && (
         <p className="callout callout-warning section" role="alert">
-          The link’s page position did not fit this search ({badCursor}): showing the first page.
+          The link’s page position (after={query.after}) is not one of this search’s: showing the first page.
         </p>
       )}
 

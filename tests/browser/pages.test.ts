@@ -185,7 +185,7 @@ describe('interactions', () => {
     const p = await newPage(browser);
     try {
       expect(await visit(p.page, '/search?q=learning&after=zzz')).toBe(200);
-      await expect.poll(() => p.page.getByRole('alert').first().textContent()).toContain('did not fit this search');
+      await expect.poll(() => p.page.getByRole('alert').first().textContent()).toContain('is not one of this search');
     } finally {
       await p.close();
     }
