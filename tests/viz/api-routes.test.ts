@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBuild } from '@/lib/store/db';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
@@ -121,8 +122,22 @@ describe('with a build', () => {
     expect(Array.from(points.ids)).toEqual([1, 2]);
     expect(Array.from(points.x)).toEqual([1.5, -1]);
     expect(Array.from(points.year)).toEqual([2020, 2021]);
+    expect(response.headers.get('content-encoding')).toBeNull();
     const etag = response.headers.get('etag')!;
     expect((await getPoints(req('/api/map/points', { headers: { 'If-None-Match': etag } }))).status).toBe(304);
+    // Compressed as the client allows: brotli first, then gzip; the same payload inside.
+    const raw = new Uint8Array(await (await getPoints(req('/api/map/points'))).arrayBuffer());
+    for (const [accept, encoding, inflate] of [
+      ['gzip, deflate, br, zstd', 'br', zlib.brotliDecompressSync],
+      ['gzip;q=1, br;q=0', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      const r = await getPoints(req('/api/map/points', { headers: { 'Accept-Encoding': accept } }));
+      expect(r.headers.get('content-encoding')).toBe(encoding);
+      expect(r.headers.get('vary')).toBe('Accept-Encoding');
+      const body = new Uint8Array(await r.arrayBuffer());
+      expect(Number(r.headers.get('content-length'))).toBe(body.byteLength);
+      expect(new Uint8Array(inflate(body))).toEqual(raw);
+    }
   });
 
   it('serves cards, ego networks, authors and term series', async () => {

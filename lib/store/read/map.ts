@@ -3,8 +3,9 @@
  * topics, sub-topics and sources that colour, label and filter them, and the cards shown on hover
  * or selection.
  */
+import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { POINT_FLAG_OUTLIER } from '../../viz/point-payload';
+import { encodeMapPoints, POINT_FLAG_OUTLIER } from '../../viz/point-payload';
 import { openBuild } from '../db';
 import { prepareCached } from './statements';
 
@@ -86,6 +87,10 @@ export const OTHER_SOURCE_INDEX = 255;
 
 const pointCache = new WeakMap<Database.Database, MapPoints>();
 const metaCache = new WeakMap<Database.Database, MapMeta>();
+const payloadCache = new WeakMap<Database.Database, Map<MapPayloadEncoding, Uint8Array<ArrayBuffer>>>();
+
+/** How the point payload travels: brotli, gzip, or as it is. */
+export type MapPayloadEncoding = 'br' | 'gzip' | 'identity';
 
 /**
  * A short name for an input file: its venue (with the year when the venue does not say it), else
@@ -214,4 +219,37 @@ export function readMapPaperCards(ids: readonly number[], db: Database.Database 
     const card = out.get(id);
     return card ? [card] : [];
   });
+}
+
+/**
+ * The encoded point payload (lib/viz/point-payload.ts), compressed with `encoding`. Brotli at
+ * quality 4 and gzip at level 6 squeeze it about as well as their slowest settings (the quantized
+ * positions are the bulk and near random) at ~0.2 s for a million points; each form is made once
+ * per connection and kept.
+ */
+export function readMapPayload(
+  encoding: MapPayloadEncoding,
+  db: Database.Database = openBuild(),
+): Uint8Array<ArrayBuffer> {
+  let forms = payloadCache.get(db);
+  if (!forms) payloadCache.set(db, (forms = new Map()));
+  const cached = forms.get(encoding);
+  if (cached) return cached;
+  const raw = forms.get('identity') ?? encodeMapPoints(readMapPoints(db));
+  forms.set('identity', raw);
+  let out: Uint8Array<ArrayBuffer> = raw;
+  if (encoding === 'br') {
+    out = new Uint8Array(
+      zlib.brotliCompressSync(raw, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength,
+        },
+      }),
+    );
+  } else if (encoding === 'gzip') {
+    out = new Uint8Array(zlib.gzipSync(raw, { level: 6 }));
+  }
+  forms.set(encoding, out);
+  return out;
 }
