@@ -89,8 +89,8 @@ const pointCache = new WeakMap<Database.Database, MapPoints>();
 const metaCache = new WeakMap<Database.Database, MapMeta>();
 const payloadCache = new WeakMap<Database.Database, Map<MapPayloadEncoding, Uint8Array<ArrayBuffer>>>();
 
-/** How the point payload travels: brotli, gzip, or as it is. */
-export type MapPayloadEncoding = 'br' | 'gzip' | 'identity';
+/** How the point payload travels: gzipped, or as it is. */
+export type MapPayloadEncoding = 'gzip' | 'identity';
 
 /**
  * A short name for an input file: its venue (with the year when the venue does not say it), else
@@ -222,10 +222,9 @@ export function readMapPaperCards(ids: readonly number[], db: Database.Database 
 }
 
 /**
- * The encoded point payload (lib/viz/point-payload.ts), compressed with `encoding`. Brotli at
- * quality 4 and gzip at level 6 squeeze it about as well as their slowest settings (the quantized
- * positions are the bulk and near random) at ~0.2 s for a million points; each form is made once
- * per connection and kept.
+ * The encoded point payload (lib/viz/point-payload.ts), gzipped or not. gzip at level 6 squeezes it
+ * within 1% of brotli's and of its own slowest settings (the quantized positions are the bulk and
+ * near random), ~0.2 s for a million points; each form is made once per connection and kept.
  */
 export function readMapPayload(
   encoding: MapPayloadEncoding,
@@ -237,19 +236,7 @@ export function readMapPayload(
   if (cached) return cached;
   const raw = forms.get('identity') ?? encodeMapPoints(readMapPoints(db));
   forms.set('identity', raw);
-  let out: Uint8Array<ArrayBuffer> = raw;
-  if (encoding === 'br') {
-    out = new Uint8Array(
-      zlib.brotliCompressSync(raw, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength,
-        },
-      }),
-    );
-  } else if (encoding === 'gzip') {
-    out = new Uint8Array(zlib.gzipSync(raw, { level: 6 }));
-  }
+  const out = encoding === 'gzip' ? new Uint8Array(zlib.gzipSync(raw, { level: 6 })) : raw;
   forms.set(encoding, out);
   return out;
 }

@@ -10,8 +10,19 @@ import { fetchArrayBuffer, fetchJson, useFetched, useJson, useLastDefined, type 
 const POINTS_URL = '/api/map/points';
 const NO_CARDS: MapPaperCard[] = [];
 
-function readMapPoints(url: string): Promise<MapPointColumns> {
-  return fetchArrayBuffer(url).then(decodeMapPoints);
+/**
+ * The payload, gzipped on the wire and inflated by the browser's DecompressionStream where it has
+ * one (every current browser), else as it is.
+ */
+async function readMapPoints(url: string): Promise<MapPointColumns> {
+  if (typeof DecompressionStream === 'undefined') return decodeMapPoints(await fetchArrayBuffer(url));
+  const response = await fetch(`${url}?encoding=gzip`);
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new Error(body.error ?? response.statusText);
+  }
+  const inflated = new Response(response.body.pipeThrough(new DecompressionStream('gzip')));
+  return decodeMapPoints(await inflated.arrayBuffer());
 }
 
 /** The cards of some papers, in the order asked; a long list goes in a POST body. */
