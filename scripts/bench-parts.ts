@@ -11,6 +11,7 @@ import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
 import { benchAppScale } from './bench-app-scale';
 import { benchHybrid } from './bench-hybrid';
 import { benchCitations } from './bench-citations';
+import { benchMapRender } from './bench-map';
 import { benchTopics } from './bench-topics';
 import { runScaleChild, runScaleDryChild, type ScaleRun } from './bench-scale';
 import { buildCoauthorGraph, type CoauthorGraph } from '../lib/graph/index';
@@ -58,6 +59,8 @@ interface PartArgs {
   work: string;
   /** The scale part: keep each build in this folder instead of deleting it. */
   keep?: string;
+  /** Builds the 'map-render' part serves (`--map-builds`); empty = the corpus built in `work`. */
+  builds?: string[];
 }
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -91,6 +94,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return { rows: [], notes: [], scale: await runScaleDryChild(args.corpus) };
     case 'hybrid':
       return benchHybrid(args.corpus, args.work);
+    case 'map-render':
+      return benchMapRender(args.corpus, args.work, args.builds ?? []);
     default:
       throw new Error(`unknown bench part ${part}`);
   }

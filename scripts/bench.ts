@@ -3,11 +3,13 @@
  * same run. Each measured part runs in its own child process, so its peak RSS is its own.
  *
  *   npm run bench                       # everything
- *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations, hybrid
+ *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations, hybrid, map-render
  *   npm run bench -- --no-reference      # skip scikit-learn
  *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
  *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
  *   npm run bench -- --only app-scale --build DIR   # server pages and search on a big build (not in the default set)
+ *   npm run bench -- --only map-render --map-builds /tmp/b-300k,/tmp/b-1m
+ *                                       # the map page in Chromium on given builds (default: arXiv)
  *
  * Prints a table: part, stage, wall time, peak RSS, and the quality figures.
  */
@@ -130,14 +132,20 @@ async function main(): Promise<void> {
       'keep-builds': { type: 'boolean' },
       keep: { type: 'string' },
       build: { type: 'string' },
+      'map-builds': { type: 'string' },
     },
   });
+  const mapBuilds = (values['map-builds'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((dir) => path.resolve(dir));
   if (values.part) {
     // Child mode: one part, result as a JSON line.
     const result = await runBenchPart(values.part, {
       corpus: values.corpus ?? '',
       work: values.work ?? '',
       keep: values.keep,
+      builds: mapBuilds,
     });
     process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);
     return;
@@ -146,7 +154,7 @@ async function main(): Promise<void> {
   const arxiv = path.resolve(values.arxiv ?? path.join(corporaDir, 'arxiv-cs-2025.jsonl.gz'));
   const neurips = path.resolve(values.neurips ?? path.join(corporaDir, 'neurips-1987-2021.csv.gz'));
   const only = new Set(
-    (values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app,citations,hybrid').split(','),
+    (values.only ?? 'exports,ingest,model,topics,graph-trends,neurips,app,citations,hybrid,map-render').split(','),
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-bench-'));
   const rows: BenchRow[] = [];
@@ -203,11 +211,11 @@ async function main(): Promise<void> {
   // A part that fails is reported and the others still run: one broken part must not lose the
   // numbers of the rest.
   const failed: string[] = [];
-  const runPart = (part: string, title: string, corpus: string): PartResult | null => {
+  const runPart = (part: string, title: string, corpus: string, extra: string[] = []): PartResult | null => {
     if (!only.has(part)) return null;
     process.stderr.write(`${title}…\n`);
     try {
-      const r = runPartInChild(part, ['--corpus', corpus, '--work', work]);
+      const r = runPartInChild(part, ['--corpus', corpus, '--work', work, ...extra]);
       for (const row of r.rows) rows.push(row);
       for (const note of r.notes) notes.push(note);
       return r;
@@ -270,6 +278,9 @@ async function main(): Promise<void> {
     'Hybrid topics (words and citations) vs words alone on the samples and 50,000 synthetic works',
     formatsDir,
   );
+  runPart('map-render', 'Map page in Chromium: payload, first paint, pan frames (WebGL and Canvas 2D)', arxiv, [
+    ...(mapBuilds.length ? ['--map-builds', mapBuilds.join(',')] : []),
+  ]);
 
   process.stdout.write(`\n${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   fs.rmSync(work, { recursive: true, force: true });

@@ -22,9 +22,12 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-/** Starts a headless Chromium. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
+/**
+ * Starts a headless Chromium. WebGL there is SwiftShader's software renderer; `extraArgs` such as
+ * `--disable-webgl` take it away.
+ */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...LAUNCH_ARGS, ...extraArgs], headless: true });
 }
 
 /** A page plus what went wrong on it: console errors, uncaught exceptions, failed requests. */

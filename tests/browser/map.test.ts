@@ -32,6 +32,59 @@ async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=map-timing]', { timeout: 20_000 });
 }
 
+/** The map's fit of the data into the canvas box (the same as MapEngine's at the fitted view). */
+function fitOf(box: { width: number; height: number }) {
+  return fitExtent(computeExtent(points.x, points.y), Math.floor(box.width), Math.floor(box.height), MAP_PADDING);
+}
+
+/** The alpha of the canvas pixel at each CSS-pixel position. */
+async function alphaAt(page: Page, at: [number, number][]): Promise<number[]> {
+  return page.evaluate(`(() => {
+    const c = document.querySelector('[data-testid=topic-map-canvas]');
+    const k = c.width / c.getBoundingClientRect().width;
+    const ctx = c.getContext('2d');
+    return ${JSON.stringify(at)}.map(([x, y]) => ctx.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data[3]);
+  })()`) as Promise<number[]>;
+}
+
+/**
+ * The renderer drew the points: the canvas is opaque at the positions of 40 papers spread over the
+ * map, and transparent in its empty corner (inside the padding, where no point can be).
+ */
+async function expectPointsPainted(page: Page): Promise<void> {
+  const box = (await page.locator('[data-testid=topic-map-canvas]').boundingBox())!;
+  const t = fitOf(box);
+  const at: [number, number][] = [];
+  for (let j = 0; j < 40; j++) {
+    const i = Math.floor((j * points.ids.length) / 40);
+    at.push([t.k * points.x[i] + t.x, t.k * points.y[i] + t.y]);
+  }
+  const alphas = await alphaAt(page, at);
+  expect(alphas.filter((a) => a > 0)).toHaveLength(40);
+  expect(await alphaAt(page, [[2, 2]])).toEqual([0]);
+}
+
+/** The index of the point farthest from its neighbours on screen, well inside the view, and its position. */
+function loneliestPoint(box: { width: number; height: number }): { index: number; x: number; y: number; gap: number } {
+  const t = fitOf(box);
+  const sx = Array.from(points.x, (x) => t.k * x + t.x);
+  const sy = Array.from(points.y, (y) => t.k * y + t.y);
+  let best = -1;
+  let bestGap = 0;
+  for (let i = 0; i < sx.length; i++) {
+    if (sx[i] < 80 || sy[i] < 80 || sx[i] > box.width - 80 || sy[i] > box.height - 80) continue;
+    let gap = Infinity;
+    for (let j = 0; j < sx.length && gap > bestGap; j++) {
+      if (j !== i) gap = Math.min(gap, Math.hypot(sx[i] - sx[j], sy[i] - sy[j]));
+    }
+    if (gap > bestGap) {
+      bestGap = gap;
+      best = i;
+    }
+  }
+  return { index: best, x: sx[best], y: sy[best], gap: bestGap };
+}
+
 /** Canvas pixels that are not transparent (the background is the element's CSS colour). */
 async function paintedPixels(page: Page, testId: string): Promise<number> {
   return page.evaluate(`(() => {
@@ -52,6 +105,9 @@ describe('topic map', () => {
       const status = (await p.page.locator('[data-testid=map-timing]').textContent()) ?? '';
       expect(status).toContain(`drawn ${points.ids.length.toLocaleString('en-US')} points`);
       expect(await paintedPixels(p.page, 'topic-map-canvas')).toBeGreaterThan(2000);
+      // Chromium's software WebGL (SwiftShader) draws them.
+      expect(await p.page.locator('[data-testid=topic-map-canvas]').getAttribute('data-renderer')).toBe('webgl');
+      await expectPointsPainted(p.page);
       await screenshot(p.page, 'map');
       expect(p.errors).toEqual([]);
     } finally {
@@ -66,32 +122,12 @@ describe('topic map', () => {
       await waitForMap(p.page);
       const box = (await p.page.locator('[data-testid=topic-map-canvas]').boundingBox())!;
       // The same fit the map uses, then the point farthest from its neighbours, well inside the view.
-      const t = fitExtent(
-        computeExtent(points.x, points.y),
-        Math.floor(box.width),
-        Math.floor(box.height),
-        MAP_PADDING,
-      );
-      const sx = Array.from(points.x, (x) => t.k * x + t.x);
-      const sy = Array.from(points.y, (y) => t.k * y + t.y);
-      let best = -1;
-      let bestGap = 0;
-      for (let i = 0; i < sx.length; i++) {
-        if (sx[i] < 80 || sy[i] < 80 || sx[i] > box.width - 80 || sy[i] > box.height - 80) continue;
-        let gap = Infinity;
-        for (let j = 0; j < sx.length && gap > bestGap; j++) {
-          if (j !== i) gap = Math.min(gap, Math.hypot(sx[i] - sx[j], sy[i] - sy[j]));
-        }
-        if (gap > bestGap) {
-          bestGap = gap;
-          best = i;
-        }
-      }
+      const { index: best, x, y, gap: bestGap } = loneliestPoint(box);
       expect(best).toBeGreaterThanOrEqual(0);
       expect(bestGap).toBeGreaterThan(3);
-      await p.page.mouse.move(box.x + sx[best], box.y + sy[best]);
+      await p.page.mouse.move(box.x + x, box.y + y);
       await p.page.waitForSelector('[role=tooltip] strong', { timeout: 5000 });
-      await p.page.mouse.click(box.x + sx[best], box.y + sy[best]);
+      await p.page.mouse.click(box.x + x, box.y + y);
       await p.page.waitForURL(`**/papers/${points.ids[best]}`, { timeout: 10_000 });
       expect(new URL(p.page.url()).pathname).toBe(`/papers/${points.ids[best]}`);
       expect(p.errors).toEqual([]);
@@ -256,6 +292,61 @@ describe('topic map', () => {
       expect(await p.page.getByLabel('Hide', { exact: true }).isChecked()).toBe(true);
       await p.page.getByLabel('Show apart', { exact: true }).check();
       await p.page.waitForURL((url) => !url.searchParams.has('outliers'), { timeout: 5000 });
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('topic map without WebGL', () => {
+  let plain: Browser;
+
+  beforeAll(async () => {
+    plain = await launchBrowser(['--disable-webgl']);
+  });
+
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('falls back to Canvas 2D: every point drawn, hover shows the card, a brush selects and lists', async () => {
+    const p = await newPage(plain);
+    try {
+      await visit(p.page, '/map');
+      await waitForMap(p.page);
+      const canvas = p.page.locator('[data-testid=topic-map-canvas]');
+      expect(await canvas.getAttribute('data-renderer')).toBe('canvas');
+      await expect
+        .poll(() => p.page.locator('[data-testid=map-timing]').textContent())
+        .toContain(`drawn ${formatCount(points.ids.length)} points`);
+      await expectPointsPainted(p.page);
+
+      const box = (await canvas.boundingBox())!;
+      const lone = loneliestPoint(box);
+      await p.page.mouse.move(box.x + lone.x, box.y + lone.y);
+      await p.page.waitForSelector('[role=tooltip] strong', { timeout: 5000 });
+      const cards = (await (await fetch(`${BASE_URL}/api/map/papers?ids=${points.ids[lone.index]}`)).json()) as {
+        papers: { title: string }[];
+      };
+      expect(await p.page.locator('[role=tooltip] strong').textContent()).toBe(cards.papers[0].title);
+
+      await p.page.getByLabel('Rectangle brush').check();
+      await p.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+      await p.page.mouse.down();
+      await p.page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.7, { steps: 8 });
+      await p.page.mouse.up();
+      await p.page.waitForURL(/sel=/, { timeout: 5000 });
+      const area = parseMapState(new URL(p.page.url()).searchParams).area!;
+      const expected = selectInPolygon(points.x, points.y, area, () => true).length;
+      expect(expected).toBeGreaterThan(0);
+      await expect
+        .poll(() => p.page.locator('[aria-live=polite]').first().textContent(), { timeout: 5000 })
+        .toContain(`${formatCount(expected)} selected`);
+      await expect
+        .poll(() => p.page.locator('section[aria-label="Selected papers"] li').count(), { timeout: 5000 })
+        .toBe(Math.min(expected, 100));
+      await screenshot(p.page, 'map-canvas-fallback');
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

@@ -4,12 +4,21 @@
  * topic labels (and sub-topic labels when zoomed in), hover, click-to-open, and a rectangle brush
  * or a lasso to select papers. D3 owns
  * the canvas through MapEngine: created on mount, updated when props change, torn down on unmount.
+ * The points are drawn with WebGL2 where the browser has it; `?renderer=canvas` in the page's URL
+ * (read once, on mount) forces the Canvas 2D renderer, to compare the two.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Point } from '@/lib/viz/lasso';
 import type { Affine } from '@/lib/viz/map-scale';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
-import { MapEngine, type EngineCallbacks, type EngineSubtopic, type EngineTopic, type MapTool } from './map-engine';
+import {
+  MapEngine,
+  type EngineCallbacks,
+  type EngineSubtopic,
+  type EngineTopic,
+  type MapRenderer,
+  type MapTool,
+} from './map-engine';
 import { useInitialZoom, useZoomCanvas } from './use-zoom-canvas';
 import styles from './viz.module.css';
 
@@ -42,13 +51,17 @@ export function TopicMap(props: TopicMapProps) {
   });
   const { wrapRef, engineRef, canvasProps } = useZoomCanvas(
     (canvas) =>
-      new MapEngine(canvas, {
-        onHover: (i, at) => callbacksRef.current.onHover(i, at),
-        onOpen: (i) => callbacksRef.current.onOpen(i),
-        onSelectArea: (p) => callbacksRef.current.onSelectArea(p),
-        onZoomEnd: (t) => callbacksRef.current.onZoomEnd(t),
-        onDraw: (ms, n) => callbacksRef.current.onDraw(ms, n),
-      }),
+      new MapEngine(
+        canvas,
+        {
+          onHover: (i, at) => callbacksRef.current.onHover(i, at),
+          onOpen: (i) => callbacksRef.current.onOpen(i),
+          onSelectArea: (p) => callbacksRef.current.onSelectArea(p),
+          onZoomEnd: (t) => callbacksRef.current.onZoomEnd(t),
+          onDraw: (ms, n) => callbacksRef.current.onDraw(ms, n),
+        },
+        rendererFromUrl(),
+      ),
   );
 
   useEffect(() => {
@@ -86,4 +99,9 @@ export function TopicMap(props: TopicMapProps) {
       </p>
     </div>
   );
+}
+
+/** The renderer the page's URL asks for: `?renderer=canvas` forces Canvas 2D; else WebGL when available. */
+function rendererFromUrl(): MapRenderer {
+  return new URLSearchParams(window.location.search).get('renderer') === 'canvas' ? 'canvas' : 'webgl';
 }

@@ -1,11 +1,13 @@
 /**
  * The topic map's drawing engine, for the life of the TopicMap component (zoom, layer and redraws
- * come from ZoomCanvas). Points are rasterized into the offscreen layer in one batch per colour,
- * outliers first as grey rings under the rest; hover rings, topic and sub-topic labels and the
- * selected area (a lasso or a brushed rectangle) are drawn over it, so a hover, a label change or
- * a drag that draws a selection never redraws 75,000 points.
+ * come from ZoomCanvas). Points go into the offscreen layer in one batch per colour, faded points
+ * first, outliers as grey rings under the rest, the selection on top: drawn with WebGL2
+ * (map/gl-points.ts) when the browser has it, with a level of detail that draws a fixed seeded
+ * sample of each colour while more than FRAME_BUDGET points are in view (lib/viz/map-lod.ts), else
+ * rasterized in JavaScript (lib/viz/raster.ts) as the Canvas 2D fallback. Hover rings, topic and
+ * sub-topic labels and the selected area (a lasso or a brushed rectangle) are drawn over the layer,
+ * so a hover, a label change or a drag that draws a selection never redraws the points.
  */
-import { quadtree, type Quadtree } from 'd3';
 import { buildBrush, rectanglePolygon } from '@/lib/viz/brush';
 import { thinPolygon, type Point } from '@/lib/viz/lasso';
 import {
@@ -16,10 +18,38 @@ import {
   type MapLabel,
 } from '@/lib/viz/map-labels';
 import { bucketByTopic, POINT_ACTIVE } from '@/lib/viz/map-filter';
+import {
+  buildDrawList,
+  countInView,
+  FrameCost,
+  lodCount,
+  lodFraction,
+  lodOrder,
+  type DrawList,
+} from '@/lib/viz/map-lod';
 import { MAP_PADDING, pointSize, type Affine } from '@/lib/viz/map-scale';
-import { mixColor, packColor, rasterizeSquareRings, rasterizeSquares } from '@/lib/viz/raster';
+import { PointGrid } from '@/lib/viz/point-grid';
+import { mixColor, packColor, parseHex, rasterizeSquareRings, rasterizeSquares } from '@/lib/viz/raster';
 import type { MapPointColumns } from '@/lib/viz/point-payload';
+import { GlPoints, type GlGroupStyle } from './map/gl-points';
 import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
+
+/**
+ * Points a WebGL frame draws at most once the view has settled; past it each colour draws the same
+ * seeded share of its points. During a pan or zoom the budget is what fits in GESTURE_FRAME_MS at
+ * the cost per point the renderer has measured (FrameCost), between GESTURE_MIN_POINTS and
+ * FRAME_BUDGET. Set from frame times with software WebGL (SwiftShader) on 2 cores:
+ * `npm run bench -- --only map-render`.
+ */
+export const FRAME_BUDGET = 300_000;
+export const GESTURE_FRAME_MS = 40;
+export const GESTURE_MIN_POINTS = 20_000;
+
+/** The performance mark set when the first full frame of points is on the canvas. */
+export const FIRST_PAINT_MARK = 'topicscope:map-first-paint';
+
+/** Which renderer draws the points: WebGL2 when available (the default), or Canvas 2D. */
+export type MapRenderer = 'webgl' | 'canvas';
 
 export interface EngineTopic {
   id: number;
@@ -32,7 +62,7 @@ export interface EngineTopic {
 /** A part of a split topic, labelled once the view is zoomed in far enough. */
 export type EngineSubtopic = LabelSubtopic;
 
-/** onDraw's report: how many points the layer drew. */
+/** onDraw's report: how many points the layer drew (in view, after the level of detail). */
 export interface EngineCallbacks extends ZoomCanvasCallbacks<number> {
   onHover(index: number | null, at: { x: number; y: number } | null): void;
   onOpen(index: number): void;
@@ -65,18 +95,32 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
   /** The selection being drawn, in screen px: the lasso's path, or the brush's two corners. */
   private draft: { tool: 'brush' | 'lasso'; path: [number, number][] } | null = null;
   private hover = -1;
-  private tree: Quadtree<number> | null = null;
+  private tree: PointGrid | null = null;
   private mode: MapTool = 'pan';
   private image: ImageData | null = null;
   private pixels: Uint32Array | null = null;
+  private mask: Uint8Array | null = null;
+  private selected: Uint32Array | null = null;
+  /** The WebGL renderer, its shuffle of the points and its draw list; null gl = Canvas 2D. */
+  private gl: GlPoints | null = null;
+  private order: Int32Array | null = null;
+  private drawList: DrawList | null = null;
+  private readonly glCost = new FrameCost({ min: GESTURE_MIN_POINTS, max: FRAME_BUDGET, initial: 100_000 });
+  /** A layer of points has been drawn; the first-paint mark has been set. */
+  private layerReady = false;
+  private painted = false;
 
   constructor(
     canvas: HTMLCanvasElement,
     private readonly callbacks: EngineCallbacks,
+    renderer: MapRenderer = 'webgl',
   ) {
+    const gl = renderer === 'webgl' ? GlPoints.create() : null;
     super(canvas, callbacks, {
       scaleExtent: [0.5, 200],
       padding: MAP_PADDING,
+      // The level of detail bounds a WebGL frame, so it redraws on every frame of a gesture.
+      liveRedrawMs: gl ? Infinity : undefined,
       theme: {
         faded: '#c9ced6',
         outlier: '#9aa2ae',
@@ -86,6 +130,8 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
         area: '#1f5fbf',
       },
     });
+    this.gl = gl;
+    canvas.dataset.renderer = gl ? 'webgl' : 'canvas';
     this.listen(canvas, 'pointermove', (e) => this.handleMove(e as PointerEvent));
     this.listen(canvas, 'pointerdown', (e) => this.handleDown(e as PointerEvent));
     this.listen(canvas, 'pointerup', (e) => this.handleUp(e as PointerEvent));
@@ -103,30 +149,39 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     this.topics = topics;
     this.subtopics = subtopics;
     this.colors = colors;
+    this.drawList = null;
+    this.buckets = null;
+    if (this.gl) {
+      this.gl.setPositions(points.x, points.y);
+      this.order = lodOrder(points.ids.length);
+    }
     this.fitData(points.x, points.y);
   }
 
   /** Per point: active (in colour), faded, or hidden (see lib/viz/map-filter.ts). */
   setMask(mask: Uint8Array): void {
     if (!this.points) return;
-    this.buckets = bucketByTopic(this.points.topic, mask, this.points.flags);
+    this.mask = mask;
+    this.buckets = null;
+    this.drawList = null;
     const { x, y, topic } = this.points;
-    const active: number[] = [];
+    let count = 0;
     this.activeTopics = new Set();
     for (let i = 0; i < mask.length; i++) {
       if (mask[i] !== POINT_ACTIVE) continue;
-      active.push(i);
+      count++;
       this.activeTopics.add(topic[i]);
     }
-    this.tree = quadtree<number>()
-      .x((i) => x[i])
-      .y((i) => y[i])
-      .addAll(active);
+    const active = new Uint32Array(count);
+    for (let i = 0, j = 0; i < mask.length; i++) if (mask[i] === POINT_ACTIVE) active[j++] = i;
+    this.tree = new PointGrid(x, y, active);
     this.request(true);
   }
 
   setSelection(selected: Uint32Array | null, area: Point[] | null): void {
     this.area = area;
+    this.selected = selected;
+    this.drawList = null;
     this.selectedByTopic = null;
     if (selected && this.points) {
       const byTopic = new Map<number, number[]>();
@@ -178,7 +233,69 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
    */
   protected drawLayer(t: Affine): number | null {
     const points = this.points;
-    if (!points || !this.buckets) return null;
+    if (!points || !this.mask) return null;
+    if (this.gl && !this.gl.usable) {
+      console.warn('Topic map: the WebGL context was lost, drawing with Canvas 2D');
+      this.gl = null;
+      this.canvas.dataset.renderer = 'canvas';
+    }
+    this.layerReady = true;
+    return this.gl ? this.drawGl(t, this.gl, points, this.mask) : this.drawRaster(t, points, this.mask);
+  }
+
+  /**
+   * The points with WebGL, then copied into the layer (which also waits for the GPU, so the
+   * reported time is the frame's). Each group draws the level of detail's share of its points.
+   */
+  private drawGl(t: Affine, gl: GlPoints, points: MapPointColumns, mask: Uint8Array): number {
+    const start = performance.now();
+    if (!this.drawList) {
+      this.drawList = buildDrawList(points.topic, mask, points.flags, this.order!, this.selected);
+      gl.setIndices(this.drawList.indices);
+    }
+    const W = this.layer.width;
+    const H = this.layer.height;
+    const size = pointSize(this.zoomT.k, points.ids.length) * this.dpr;
+    const bg = this.theme.halo;
+    const selecting = this.selected !== null;
+    const inView = countInView(
+      points.x,
+      points.y,
+      mask,
+      -t.x / t.k,
+      -t.y / t.k,
+      (this.width - t.x) / t.k,
+      (this.height - t.y) / t.k,
+    );
+    const fraction = lodFraction(inView, this.gesturing ? this.glCost.budget(GESTURE_FRAME_MS) : FRAME_BUDGET);
+    gl.begin(W, H, { k: t.k * this.dpr, x: t.x * this.dpr, y: t.y * this.dpr });
+    for (const group of this.drawList.groups) {
+      let style: GlGroupStyle;
+      if (group.kind === 'faded') {
+        style = { rgb: parseHex(mixColor(this.theme.faded, bg, 0.3)), size: Math.max(1, size * 0.8), ring: 0 };
+      } else if (group.kind === 'outlier') {
+        const color = selecting ? mixColor(this.theme.outlier, bg, 0.5) : this.theme.outlier;
+        style = { rgb: parseHex(color), size: Math.max(3 * this.dpr, size + this.dpr), ring: this.dpr };
+      } else {
+        const color = this.colors.get(group.topic) ?? this.theme.faded;
+        style =
+          group.kind === 'selected'
+            ? { rgb: parseHex(color), size: size + 1.5 * this.dpr, ring: 0 }
+            : { rgb: parseHex(selecting ? mixColor(color, bg, 0.65) : color), size, ring: 0 };
+      }
+      gl.draw(group.start, lodCount(group.count, fraction), style);
+    }
+    gl.end();
+    this.layerCtx.clearRect(0, 0, W, H);
+    this.layerCtx.drawImage(gl.canvas, 0, 0);
+    const drawn = fraction >= 1 ? inView : Math.round(inView * fraction);
+    this.glCost.record(performance.now() - start, drawn);
+    return drawn;
+  }
+
+  /** The Canvas 2D fallback: every point rasterized in JavaScript. */
+  private drawRaster(t: Affine, points: MapPointColumns, mask: Uint8Array): number {
+    if (!this.buckets) this.buckets = bucketByTopic(points.topic, mask, points.flags);
     const W = this.layer.width;
     const H = this.layer.height;
     if (!this.image || this.image.width !== W || this.image.height !== H) {
@@ -253,6 +370,17 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     this.drawArea(t);
     this.drawHover(t);
     this.drawLabels(t);
+    if (!this.painted && this.layerReady) {
+      // The first frame with the points (and their labels) is on the canvas.
+      this.painted = true;
+      performance.mark(FIRST_PAINT_MARK, { detail: { renderer: this.gl ? 'webgl' : 'canvas' } });
+    }
+  }
+
+  destroy(): void {
+    super.destroy();
+    this.gl?.destroy();
+    this.gl = null;
   }
 
   /** The area being drawn, else the selected one: outlined, dashed, faintly filled. */
@@ -345,8 +473,7 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
     if (!this.tree || !this.points) return -1;
     const [x, y] = this.toData(sx, sy);
     const radius = Math.max(6, pointSize(this.zoomT.k, this.points.ids.length) + 3) / this.full().k;
-    const found = this.tree.find(x, y, radius);
-    return found ?? -1;
+    return this.tree.nearest(x, y, radius);
   }
 
   private setHover(index: number, at: { x: number; y: number } | null): void {

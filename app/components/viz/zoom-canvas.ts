@@ -25,6 +25,12 @@ export interface ZoomCanvasOptions<Theme> {
   padding: number;
   /** Colours used until the CSS variables are read (and where one is missing). */
   theme: Theme;
+  /**
+   * Redraw the layer live during gestures only while its last draw took at most this long (ms),
+   * else scale the last one until the gesture ends; default LIVE_REDRAW_MS. An engine whose draw
+   * cost is bounded on its own (the WebGL map's level of detail) passes Infinity.
+   */
+  liveRedrawMs?: number;
 }
 
 /** What a component drives on an engine: size, view, teardown (see useZoomCanvas). */
@@ -76,7 +82,7 @@ export abstract class ZoomCanvas<Theme, Report> implements ZoomControl {
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.zoomT = event.transform;
         // Fast enough → redraw every frame; slow → scale the last layer until the gesture ends.
-        this.request(!this.gesture || this.lastLayerMs <= LIVE_REDRAW_MS);
+        this.request(!this.gesture || this.lastLayerMs <= (this.options.liveRedrawMs ?? LIVE_REDRAW_MS));
       })
       .on('end', (event: { transform: ZoomTransform }) => {
         this.gesture = false;
@@ -163,6 +169,11 @@ export abstract class ZoomCanvas<Theme, Report> implements ZoomControl {
    */
   protected startsZoom(event: Event): boolean {
     return (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button;
+  }
+
+  /** True while a zoom or pan gesture of the user's is in flight. */
+  protected get gesturing(): boolean {
+    return this.gesture;
   }
 
   /** New data coordinates: fits their extent into the canvas. */
