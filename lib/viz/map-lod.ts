@@ -154,10 +154,10 @@ export class FrameCost {
     this.msPerPoint = this.msPerPoint === null ? sample : 0.7 * this.msPerPoint + 0.3 * sample;
   }
 
-  /** Points a frame of `targetMs` can draw, within the bounds. */
-  budget(targetMs: number): number {
-    if (this.msPerPoint === null) return this.bounds.initial;
+  /** Points a frame of `targetMs` can draw, within the bounds (`max` replaces the upper one). */
+  budget(targetMs: number, max = this.bounds.max): number {
+    if (this.msPerPoint === null) return Math.min(max, this.bounds.initial);
     const fit = Math.floor(targetMs / Math.max(this.msPerPoint, 1e-9));
-    return Math.min(this.bounds.max, Math.max(this.bounds.min, fit));
+    return Math.min(max, Math.max(this.bounds.min, fit));
   }
 }

@@ -56,6 +56,7 @@ describe('map level of detail', () => {
     const gpu = new FrameCost({ min: 20_000, max: 300_000, initial: 100_000 });
     gpu.record(0.8, 80_000); // every point fits
     expect(gpu.budget(40)).toBe(300_000);
+    expect(gpu.budget(100, Infinity)).toBe(10_000_000);
   });
 
   it('shuffles a million points the same way every time, each index once, and counts those in view', () => {

@@ -35,13 +35,14 @@ import { GlPoints, type GlGroupStyle } from './map/gl-points';
 import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
 
 /**
- * Points a WebGL frame draws at most once the view has settled; past it each colour draws the same
- * seeded share of its points. During a pan or zoom the budget is what fits in GESTURE_FRAME_MS at
- * the cost per point the renderer has measured (FrameCost), between GESTURE_MIN_POINTS and
- * FRAME_BUDGET. Set from frame times with software WebGL (SwiftShader) on 2 cores:
- * `npm run bench -- --only map-render`.
+ * Points a WebGL frame draws once the view has settled: FRAME_BUDGET, or more where they fit in
+ * SETTLED_FRAME_MS at the cost per point the renderer has measured (FrameCost) — on a GPU every
+ * point; past it each colour draws the same seeded share of its points. During a pan or zoom the
+ * budget is what fits in GESTURE_FRAME_MS, between GESTURE_MIN_POINTS and FRAME_BUDGET. Set from
+ * frame times with software WebGL (SwiftShader) on 2 cores: `npm run bench -- --only map-render`.
  */
 export const FRAME_BUDGET = 300_000;
+export const SETTLED_FRAME_MS = 100;
 export const GESTURE_FRAME_MS = 40;
 export const GESTURE_MIN_POINTS = 20_000;
 
@@ -267,7 +268,10 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
       (this.width - t.x) / t.k,
       (this.height - t.y) / t.k,
     );
-    const fraction = lodFraction(inView, this.gesturing ? this.glCost.budget(GESTURE_FRAME_MS) : FRAME_BUDGET);
+    const budget = this.gesturing
+      ? this.glCost.budget(GESTURE_FRAME_MS)
+      : Math.max(FRAME_BUDGET, this.glCost.budget(SETTLED_FRAME_MS, Infinity));
+    const fraction = lodFraction(inView, budget);
     gl.begin(W, H, { k: t.k * this.dpr, x: t.x * this.dpr, y: t.y * this.dpr });
     for (const group of this.drawList.groups) {
       let style: GlGroupStyle;
