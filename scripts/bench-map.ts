@@ -51,7 +51,11 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** One page load and pan of /map with `renderer`. */
-async function measurePage(browser: Browser, base: string, renderer: 'webgl' | 'canvas'): Promise<RenderFigures> {
+export async function measurePage(
+  browser: Browser,
+  base: string,
+  renderer: 'webgl' | 'canvas',
+): Promise<RenderFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -77,16 +81,16 @@ async function measurePage(browser: Browser, base: string, renderer: 'webgl' | '
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     const r = Math.min(box.width, box.height) / 4;
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean };
-      w.__frames = [];
-      w.__stop = false;
-      const loop = (t: number) => {
-        w.__frames.push(t);
-        if (!w.__stop) requestAnimationFrame(loop);
+    // Strings, not functions: tsx would wrap a named function in a helper the page does not have.
+    await page.evaluate(`(() => {
+      window.__frames = [];
+      window.__stop = false;
+      const loop = (t) => {
+        window.__frames.push(t);
+        if (!window.__stop) requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);
-    });
+    })()`);
     // A drag in circles for PAN_MS: each step waits for the page to take the event, as a hand would.
     await page.mouse.move(cx + r, cy);
     await page.mouse.down();
@@ -97,11 +101,7 @@ async function measurePage(browser: Browser, base: string, renderer: 'webgl' | '
       await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
     }
     await page.mouse.up();
-    const stamps = (await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean };
-      w.__stop = true;
-      return w.__frames;
-    })) as number[];
+    const stamps = (await page.evaluate('(() => { window.__stop = true; return window.__frames; })()')) as number[];
     const frames: number[] = [];
     for (let i = 1; i < stamps.length; i++) frames.push(stamps[i] - stamps[i - 1]);
     if (errors.length) throw new Error(`errors on /map: ${errors.join('; ')}`);
