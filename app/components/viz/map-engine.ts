@@ -38,8 +38,9 @@ import { ZoomCanvas, type ZoomCanvasCallbacks } from './zoom-canvas';
  * Points a WebGL frame draws once the view has settled: FRAME_BUDGET, or more where they fit in
  * SETTLED_FRAME_MS at the cost per point the renderer has measured (FrameCost) — on a GPU every
  * point; past it each colour draws the same seeded share of its points. During a pan or zoom the
- * budget is what fits in GESTURE_FRAME_MS, between GESTURE_MIN_POINTS and FRAME_BUDGET. Set from
- * frame times with software WebGL (SwiftShader) on 2 cores: `npm run bench -- --only map-render`.
+ * budget is what fits in GESTURE_FRAME_MS, at least GESTURE_MIN_POINTS (100,000 until a frame has
+ * been timed). Set from frame times with software WebGL (SwiftShader) on 2 cores:
+ * `npm run bench -- --only map-render`.
  */
 export const FRAME_BUDGET = 300_000;
 export const SETTLED_FRAME_MS = 100;
@@ -269,7 +270,7 @@ export class MapEngine extends ZoomCanvas<Theme, number> {
       (this.height - t.y) / t.k,
     );
     const budget = this.gesturing
-      ? this.glCost.budget(GESTURE_FRAME_MS)
+      ? this.glCost.budget(GESTURE_FRAME_MS, Infinity)
       : Math.max(FRAME_BUDGET, this.glCost.budget(SETTLED_FRAME_MS, Infinity));
     const fraction = lodFraction(inView, budget);
     gl.begin(W, H, { k: t.k * this.dpr, x: t.x * this.dpr, y: t.y * this.dpr });
