@@ -172,7 +172,10 @@ export class GlPoints {
     this.gl.bindVertexArray(null);
   }
 
-  /** Frees the GPU's buffers and program. */
+  /**
+   * Frees the GPU's buffers and program, and the context itself (a page may hold only a few
+   * contexts at once, and a remount makes a new one).
+   */
   destroy(): void {
     const gl = this.gl;
     gl.deleteBuffer(this.xBuffer);
@@ -180,6 +183,7 @@ export class GlPoints {
     gl.deleteBuffer(this.indexBuffer);
     gl.deleteVertexArray(this.vao);
     gl.deleteProgram(this.program);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
 }
 
