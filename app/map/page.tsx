@@ -30,7 +30,11 @@ export default async function MapPage({
       {meta.papers === 0 ? (
         <p>This build has no papers on the map.</p>
       ) : (
-        <TopicMapExplorer meta={meta} initial={parseMapState(params)} />
+        <TopicMapExplorer
+          meta={meta}
+          initial={parseMapState(params)}
+          renderer={params.renderer === 'canvas' ? 'canvas' : 'webgl'}
+        />
       )}
     </div>
   );

@@ -115,6 +115,19 @@ describe('topic map', () => {
     }
   });
 
+  it('draws with Canvas 2D when the URL asks for it, whatever the URL becomes after', async () => {
+    const p = await newPage(browser);
+    try {
+      expect(await visit(p.page, '/map?renderer=canvas')).toBe(200);
+      await waitForMap(p.page);
+      expect(await p.page.locator('[data-testid=topic-map-canvas]').getAttribute('data-renderer')).toBe('canvas');
+      await expectPointsPainted(p.page);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('opens the paper of a clicked point', async () => {
     const p = await newPage(browser);
     try {

@@ -4,8 +4,8 @@
  * topic labels (and sub-topic labels when zoomed in), hover, click-to-open, and a rectangle brush
  * or a lasso to select papers. D3 owns
  * the canvas through MapEngine: created on mount, updated when props change, torn down on unmount.
- * The points are drawn with WebGL2 where the browser has it; `?renderer=canvas` in the page's URL
- * (read once, on mount) forces the Canvas 2D renderer, to compare the two.
+ * The points are drawn with WebGL2 where the browser has it; `renderer: 'canvas'` (the page's
+ * `?renderer=canvas`) forces the Canvas 2D renderer, to compare the two.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Point } from '@/lib/viz/lasso';
@@ -38,6 +38,8 @@ export interface TopicMapProps extends EngineCallbacks {
   area: Point[] | null;
   mode: MapTool;
   initialZoom: Affine | null;
+  /** WebGL when the browser has it, or Canvas 2D. */
+  renderer: MapRenderer;
   label: string;
   ref?: Ref<TopicMapHandle>;
 }
@@ -60,7 +62,7 @@ export function TopicMap(props: TopicMapProps) {
           onZoomEnd: (t) => callbacksRef.current.onZoomEnd(t),
           onDraw: (ms, n) => callbacksRef.current.onDraw(ms, n),
         },
-        rendererFromUrl(),
+        props.renderer,
       ),
   );
 
@@ -99,9 +101,4 @@ export function TopicMap(props: TopicMapProps) {
       </p>
     </div>
   );
-}
-
-/** The renderer the page's URL asks for: `?renderer=canvas` forces Canvas 2D; else WebGL when available. */
-function rendererFromUrl(): MapRenderer {
-  return new URLSearchParams(window.location.search).get('renderer') === 'canvas' ? 'canvas' : 'webgl';
 }

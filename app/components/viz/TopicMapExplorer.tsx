@@ -24,7 +24,7 @@ import { MapHoverCard } from './map/MapHoverCard';
 import { MapSelection } from './map/MapSelection';
 import { MapTopicLegend } from './map/MapTopicLegend';
 import { fetchMapCards, useHoverCard, useMapPoints, useSelectionCards } from './map/map-data';
-import type { MapTool } from './map-engine';
+import type { MapRenderer, MapTool } from './map-engine';
 import { OutlierLegend } from './OutlierLegend';
 import { TopicMap, type TopicMapHandle } from './TopicMap';
 import { useEscapeKey } from './use-escape-key';
@@ -35,6 +35,9 @@ import styles from './viz.module.css';
 interface Props {
   meta: MapMeta;
   initial: MapViewState;
+  /** `?renderer=canvas` forces the Canvas 2D renderer (read by the page, so the URL state's
+   * rewriting cannot drop it before the map is made). */
+  renderer: MapRenderer;
 }
 
 type Hover = { index: number; at: { x: number; y: number } };
@@ -61,7 +64,7 @@ function useFilteredPoints(points: MapPointColumns | undefined, state: MapViewSt
   return { mask, activeCount, selected, selectedIds };
 }
 
-export function TopicMapExplorer({ meta, initial }: Props) {
+export function TopicMapExplorer({ meta, initial, renderer }: Props) {
   const router = useRouter();
   const mapRef = useRef<TopicMapHandle>(null);
   const [areaRef, area] = useSize<HTMLDivElement>();
@@ -152,6 +155,7 @@ export function TopicMapExplorer({ meta, initial }: Props) {
                 area={state.area}
                 mode={mode}
                 initialZoom={initial.zoom}
+                renderer={renderer}
                 label={`Topic map of ${formatCount(points.ids.length)} papers in ${meta.topics.length} topics`}
                 onHover={onHover}
                 onOpen={onOpen}
