@@ -9,32 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../lib/store/schema';
-import { freePort, stopServer, waitForServer } from './next-server';
+import { freePort, stopServer, timeRequests, waitForServer } from './next-server';
 import type { BenchRow, PartResult } from './bench-parts';
 
 /** Two-word queries whose words are in a large share of a computer-science corpus. */
 const QUERIES = ['language models', 'neural networks', 'deep learning', 'diffusion models', 'reinforcement learning'];
 const REQUESTS = 20;
-
-async function timeRequests(url: string, n: number): Promise<{ median: number; status: number; body: string }> {
-  let status = 0;
-  let body = '';
-  for (let i = 0; i < 2; i++) {
-    const res = await fetch(url);
-    body = await res.text();
-    status = res.status;
-  }
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    times.push(performance.now() - t);
-    status = res.status;
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], status, body };
-}
 
 /** Bytes of each table and index of the build, largest first (SQLite's dbstat table). */
 export function tableSizes(db: Database.Database): { name: string; bytes: number }[] {

@@ -18,20 +18,10 @@ import type { Browser } from 'playwright-core';
 import { createProgress } from '../lib/cli/progress';
 import { defaultPipelineOptions, runPipeline } from '../lib/pipeline';
 import { formatCount } from '../lib/viz/format';
+import { launchChromium } from './chromium';
 import { freePort, stopServer, waitForServer } from './next-server';
 import type { BenchRow, PartResult } from './bench-parts';
 
-/** Same flags as the browser tests (tests/browser/helpers.ts): WebGL there is SwiftShader's. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FIRST_PAINT_MARK = 'topicscope:map-first-paint';
 const PAN_MS = 5000;
 
@@ -142,8 +132,7 @@ export async function benchMapRender(corpus: string, work: string, builds: strin
   }
   const baseEnv = { ...process.env, NEXT_DIST_DIR: '.next-bench', NEXT_TELEMETRY_DISABLED: '1' };
   nextBuild(root, baseEnv);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     for (const dir of builds) {
       const port = await freePort();

@@ -31,7 +31,8 @@ import {
 } from '../lib/store/write';
 import type { TokenizedCorpus } from '../lib/text/types';
 import { buildTrends } from '../lib/trends/index';
-import { freePort, stopServer, waitForServer } from './next-server';
+import { launchChromium } from './chromium';
+import { freePort, stopServer, timeRequests, waitForServer } from './next-server';
 import type { Trends } from '../lib/trends/types';
 import { maxOf } from '@/lib/viz/extent';
 
@@ -540,21 +541,6 @@ async function benchNeurips({ corpus, work }: PartArgs): Promise<PartResult> {
   return { rows, notes };
 }
 
-async function timeRequests(url: string, n: number): Promise<{ median: number; status: number }> {
-  let status = 0;
-  for (let i = 0; i < 3; i++) status = (await fetch(url).then(async (r) => (await r.arrayBuffer(), r))).status;
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    times.push(performance.now() - t);
-    status = res.status;
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], status };
-}
-
 async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
   const root = process.cwd();
   const outDir = path.join(work, 'arxiv-build');
@@ -627,20 +613,7 @@ async function benchApp({ corpus, work }: PartArgs): Promise<PartResult> {
 }
 
 async function measureInBrowser(base: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {

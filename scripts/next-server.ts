@@ -55,3 +55,24 @@ export function stopServer(server: ChildProcess): Promise<void> {
     }, 10_000).unref();
   });
 }
+
+/** Median time of `n` GET requests to `url` after two warm-ups, the last status, and a warm-up's body. */
+export async function timeRequests(url: string, n: number): Promise<{ median: number; status: number; body: string }> {
+  let status = 0;
+  let body = '';
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(url);
+    body = await res.text();
+    status = res.status;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    status = res.status;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], status, body };
+}

@@ -9,7 +9,7 @@
  */
 import { createRandom, deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
-import { fillDotBlock, gatherRows } from './linalg';
+import { dot, fillDotBlock, gatherRows } from './linalg';
 import { buildExactNeighbours, type NeighbourGraph } from './neighbours';
 import type { DenseMatrix } from './sparse';
 
@@ -542,11 +542,7 @@ export function buildSampleGraph(vectors: DenseMatrix, graph: NeighbourGraph, sa
     sims.length = 0;
     order.length = 0;
     for (let c = 0; c < candidates.length; c++) {
-      let dotValue = 0;
-      const a = row * dims;
-      const b = candidates[c] * dims;
-      for (let d = 0; d < dims; d++) dotValue += data[a + d] * data[b + d];
-      sims.push(dotValue);
+      sims.push(dot(data, row, candidates[c], dims));
       order.push(c);
     }
     order.sort((x, y) => sims[y] - sims[x] || candidates[x] - candidates[y]);

@@ -5,29 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 
 export const BASE_URL = process.env.TOPICSCOPE_BASE_URL ?? 'http://localhost:3000';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Starts a headless Chromium. WebGL there is SwiftShader's software renderer; `extraArgs` such as
  * `--disable-webgl` take it away.
  */
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...LAUNCH_ARGS, ...extraArgs], headless: true });
+  return launchChromium(extraArgs);
 }
 
 /** A page plus what went wrong on it: console errors, uncaught exceptions, failed requests. */

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBareBibliography, type Paper } from '../../lib/corpus/types';
 import {
   buildAssociationStrength,
   buildHybridWalkMatrix,
@@ -10,6 +7,7 @@ import {
 } from '../../lib/model/hybrid';
 import { buildTopicModel, resolveTopicModelOptions } from '../../lib/model/index';
 import { buildNormalizedMutualInfo } from '../../lib/model/quality';
+import { threeTopicOptions, threeTopicPapers, threeTopicRecords } from './three-topics';
 
 /** Links from an undirected edge list, CSR both ways, neighbours ascending. */
 function linksOf(n: number, edges: [number, number, number][]): PaperLinks {
@@ -84,27 +82,9 @@ describe('buildHybridWalkMatrix', () => {
   });
 });
 
-const records = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../fixtures/model/three-topics.json'), 'utf8'),
-) as { title: string; abstract: string; label: string }[];
-const papers: Paper[] = records.map((r, i) => ({
-  id: i + 1,
-  title: r.title,
-  titleDerived: false,
-  abstract: r.abstract,
-  abstractPlain: r.abstract,
-  tldr: null,
-  year: 2024,
-  date: null,
-  venue: null,
-  label: r.label,
-  externalId: null,
-  authors: [],
-  authorCount: null,
-  sources: [],
-  ...buildBareBibliography(),
-}));
-const options = { topics: 3, dims: 8, minDf: 2, maxDf: 0.9, seed: 7, neighbours: 5 } as const;
+const records = threeTopicRecords;
+const papers = threeTopicPapers;
+const options = threeTopicOptions;
 
 /** Each paper linked to the next of its own label: every paper has a link. */
 function sameLabelLinks(): PaperLinks {

@@ -1,34 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBareBibliography, type Paper } from '../../lib/corpus/types';
 import { buildTopicModel } from '../../lib/model/index';
+import { threeTopicOptions, threeTopicPapers } from './three-topics';
 
-const records = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../fixtures/model/three-topics.json'), 'utf8'),
-) as {
-  title: string;
-  abstract: string;
-  label: string;
-}[];
-const papers: Paper[] = records.map((r, i) => ({
-  id: i + 1,
-  title: r.title,
-  titleDerived: false,
-  abstract: r.abstract,
-  abstractPlain: r.abstract,
-  tldr: null,
-  year: 2024,
-  date: null,
-  venue: null,
-  label: r.label,
-  externalId: null,
-  authors: [],
-  authorCount: null,
-  sources: [],
-  ...buildBareBibliography(),
-}));
-const options = { topics: 3, dims: 8, minDf: 2, maxDf: 0.9, seed: 7, neighbours: 5 } as const;
+const papers = threeTopicPapers;
+const options = threeTopicOptions;
 
 describe('buildTopicModel on three obvious topics', () => {
   const stages: string[] = [];
