@@ -5,7 +5,7 @@ export function ExploreLinks() {
   return (
     <section className="card" aria-labelledby="explore">
       <h2 id="explore">Explore</h2>
-      <ul className="row-list">
+      <ul className="row-list explore-list">
         <li>
           <Link href="/map" className="grow">
             Topic map
