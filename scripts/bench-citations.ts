@@ -18,7 +18,7 @@ import {
 } from '../lib/citations/network';
 import { readCorpus } from '../lib/corpus/index';
 import { buildNormalizedMutualInfo } from '../lib/model/quality';
-import { tokenizeCorpus } from '../lib/text/corpus';
+import { tokenizeCorpus } from '../lib/text/tokenize-corpus';
 import type { BenchRow, PartResult } from './bench-parts';
 import { writeSyntheticCitations } from './synth-citations';
 
