@@ -6,6 +6,7 @@
  * compare them).
  */
 import type { Corpus } from '../corpus/types';
+import { pickReferenceTitle } from './reference-parts';
 
 export interface Foundation {
   /** The reference's normalized key (`doi:…`, `openalex:w…`, `smith|2019|v114|p1`). */
@@ -15,6 +16,9 @@ export interface Foundation {
   /** How the sources wrote it (the most common form). */
   raw: string;
   doi: string | null;
+  /** The cited work's title when any of the forms writes it (a Scopus reference does, a WoS `CR`
+   * line or an OpenAlex W-id does not). */
+  title: string | null;
 }
 
 export interface CitationLayer {
@@ -80,14 +84,23 @@ export function buildCitationLayer(corpus: Corpus, maxFoundations = 2000): Citat
         most = count;
       }
     }
-    foundations.push({ key, citations: e.citing.size, raw, doi: e.doi });
+    foundations.push({ key, citations: e.citing.size, raw, doi: e.doi, title: null });
   }
   foundations.sort((a, b) => b.citations - a.citations || (a.key < b.key ? -1 : 1));
+  const kept = foundations.slice(0, maxFoundations);
+  for (const f of kept) {
+    // Most common form first, then as the sources' text sorts: the same title whatever the order read.
+    const forms = [...outside.get(f.key)!.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    f.title = pickReferenceTitle(
+      forms.map(([form]) => form),
+      f.key,
+    );
+  }
   return {
     citing,
     cited,
     localCitedBy,
-    foundations: foundations.slice(0, maxFoundations),
+    foundations: kept,
     papersWithReferences,
     unresolved,
   };

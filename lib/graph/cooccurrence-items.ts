@@ -174,13 +174,22 @@ export function buildCountryItems(papers: readonly Paper[]): ItemLists | null {
   return { labels: index.labels(), paperItems };
 }
 
+const OPENALEX_WORK = /^https?:\/\/openalex\.org\/(W\d+)$/i;
+/** A WoS `CR` line's first author and year (`KAMADA T, 1989, …`). */
+const WOS_AUTHOR_YEAR = /^([^\s,()]+)[^,()]{0,60}, (\d{4})(?:,|$)/;
+
 /** A reference's label as VOSviewer writes it on a co-citation map, first author and year
- * (`Clegg 2002`), from its parts key; else the text as the sources wrote it, cut short. */
+ * (`Clegg 2002`), from its parts key or a WoS line; `OpenAlex W123` for a bare W-id; else the
+ * text as the sources wrote it, cut short. */
 export function shortReference(ref: { raw: string; partsKey: string | null }): string {
   if (ref.partsKey) {
     const [surname, year] = ref.partsKey.split('|');
     if (surname && /^\d{4}$/.test(year ?? '')) return `${surname[0].toUpperCase()}${surname.slice(1)} ${year}`;
   }
+  const openalex = OPENALEX_WORK.exec(ref.raw);
+  if (openalex) return `OpenAlex ${openalex[1].toUpperCase()}`;
+  const wos = WOS_AUTHOR_YEAR.exec(ref.raw);
+  if (wos) return `${wos[1][0].toUpperCase()}${wos[1].slice(1).toLowerCase()} ${wos[2]}`;
   const text = ref.raw.replace(/\s+/g, ' ').trim();
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }

@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -169,7 +169,8 @@ CREATE TABLE cited_references (
   ref_key   TEXT NOT NULL,                  -- as paper_references.ref_key
   citations INTEGER NOT NULL,               -- corpus papers citing it
   raw       TEXT NOT NULL,                  -- the most common way the sources wrote it
-  doi       TEXT
+  doi       TEXT,
+  title     TEXT                            -- the cited work's title, when any source's reference writes it
 );
 CREATE INDEX cited_references_key ON cited_references(ref_key);
 

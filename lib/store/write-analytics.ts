@@ -115,12 +115,12 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
 export function writeCitationLayer(db: Database.Database, layer: CitationLayer, paperIds: ArrayLike<number>): void {
   const insertCitation = db.prepare('INSERT INTO citations (citing_id, cited_id) VALUES (?, ?)');
   const insertReference = db.prepare(
-    'INSERT INTO cited_references (rank, ref_key, citations, raw, doi) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO cited_references (rank, ref_key, citations, raw, doi, title) VALUES (?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     for (let i = 0; i < layer.citing.length; i++)
       insertCitation.run(paperIds[layer.citing[i]], paperIds[layer.cited[i]]);
-    layer.foundations.forEach((f, rank) => insertReference.run(rank, f.key, f.citations, f.raw, f.doi));
+    layer.foundations.forEach((f, rank) => insertReference.run(rank, f.key, f.citations, f.raw, f.doi, f.title));
   })();
   writeMeta(db, {
     citations_local: layer.citing.length,

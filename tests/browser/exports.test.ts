@@ -60,6 +60,12 @@ describe('a build from WoS, Scopus and OpenAlex exports', () => {
         .getAttribute('href'),
     ).resolves.toBe(`/papers/${cited}`);
     await expect(page.getByText('3 references; 2 of them in this corpus.').count()).resolves.toBe(1);
+    // Outside the corpus: the title its Scopus reference writes, then author, year and source.
+    await expect(references.locator('li').allInnerTexts()).resolves.toContain(
+      'The structure of scientific collaboration networks · Newman M.E.J. (2001) Proceedings of the National Academy of Sciences 98, p. 404',
+    );
+    // The OpenAlex W-id resolved to a corpus paper is shown by its title, not as a bare URL.
+    expect(await references.innerText()).not.toContain('https://openalex.org/');
     await expect(page.getByText('Which record gave each field').count()).resolves.toBe(1);
     await expect(page.locator('.id-list dt').allInnerTexts()).resolves.toEqual([
       'OpenAlex',
@@ -92,7 +98,7 @@ describe('a build from WoS, Scopus and OpenAlex exports', () => {
     await screenshot(page, 'exports-foundations');
     const csv = await fetch(`${EXPORTS_URL}/api/citations/foundations?format=csv`);
     expect(csv.status).toBe(200);
-    expect((await csv.text()).split('\r\n')[0]).toBe('rank,reference,doi,key,citing papers');
+    expect((await csv.text()).split('\r\n')[0]).toBe('rank,reference,title,doi,key,citing papers');
     expect(errors).toEqual([]);
     await close();
   });

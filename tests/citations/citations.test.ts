@@ -53,7 +53,7 @@ describe('citation layer', () => {
 
   it('groups the outside references by key, counting citing papers, and names them as most write them', () => {
     expect(layer.foundations).toEqual([
-      { key: 'smith|2001|v5|p10', citations: 2, raw: 'SMITH J, 2001, NATURE, V5, P10', doi: null },
+      { key: 'smith|2001|v5|p10', citations: 2, raw: 'SMITH J, 2001, NATURE, V5, P10', doi: null, title: null },
     ]);
     expect(layer.papersWithReferences).toBe(2);
     expect(layer.unresolved).toBe(3);

@@ -130,6 +130,12 @@ describe('citation maps', () => {
 
   it('labels references by first author and year, else by their text', () => {
     expect(shortReference(ref('Smith J, 2001, NATURE', 'k', 'smith|2001|v5|p10'))).toBe('Smith 2001');
+    expect(shortReference(ref('KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1/x', 'doi:10.1/x'))).toBe(
+      'Kamada 1989',
+    );
+    expect(shortReference(ref('https://openalex.org/W1968924601', 'openalex:w1968924601'))).toBe(
+      'OpenAlex W1968924601',
+    );
     expect(shortReference(ref('A very long reference '.repeat(4), 'doi:10.1/y'))).toHaveLength(48);
   });
 

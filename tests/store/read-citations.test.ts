@@ -17,8 +17,10 @@ import {
 import {
   readCitationClusterPapers,
   readCitationNetwork,
+  readFoundations,
   readHistoriograph,
   readMostCitedByPeriod,
+  readTopicReferences,
 } from '@/lib/store/read/citations';
 import { readPaper } from '@/lib/store/read/papers';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
@@ -68,6 +70,45 @@ beforeAll(() => {
     { ...DEFAULT_CITATION_NETWORK_OPTIONS, minClusterSize: 3 },
   );
   writeCitationNetwork(w, network, buildHistoriograph(layer, years, 3), [1, 2, 3, 4, 5, 6]);
+  // Papers 4 and 5 (topic 0) both cite a bare OpenAlex work, a WoS line whose title only another
+  // source's reference wrote (kept in cited_references), paper 1 (resolved) and a Scopus reference.
+  for (const paper of [4, 5]) {
+    w.prepare(
+      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, 0, 0, 1, 0, 0)',
+    ).run(paper);
+    const insertReference = w.prepare(
+      'INSERT INTO paper_references (paper_id, position, ref_key, raw, doi, cited_paper_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    insertReference.run(paper, 0, 'openalex:w123', 'https://openalex.org/W123', null, null);
+    insertReference.run(
+      paper,
+      1,
+      'doi:10.1016/x',
+      'KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1016/x',
+      '10.1016/x',
+      null,
+    );
+    insertReference.run(paper, 2, 'openalex:w1', 'https://openalex.org/W1', null, 1);
+    insertReference.run(
+      paper,
+      3,
+      'bach|2002|v287|p2106',
+      'Bach, P.B., Schrag, D., Survival of blacks and whites after a cancer diagnosis (2002) JAMA, 287, pp. 2106-2113',
+      null,
+      null,
+    );
+  }
+  const insertFoundation = w.prepare(
+    'INSERT INTO cited_references (rank, ref_key, citations, raw, doi, title) VALUES (?, ?, 2, ?, ?, ?)',
+  );
+  insertFoundation.run(0, 'openalex:w123', 'https://openalex.org/W123', null, null);
+  insertFoundation.run(
+    1,
+    'doi:10.1016/x',
+    'KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1016/x',
+    '10.1016/x',
+    'Drawing general undirected graphs',
+  );
   w.close();
   db = new Database(file, { readonly: true });
 });
@@ -156,5 +197,52 @@ describe('citation network reads', () => {
       local: 2,
       global: 40,
     });
+  });
+});
+
+describe('cited references, as the panels show them', () => {
+  it('names a bare OpenAlex work and links it out; gives a title another source wrote with its WoS line', () => {
+    expect(readFoundations(10, db).map((r) => [r.key, r.title, r.paperId, r.display])).toEqual([
+      ['openalex:w123', null, null, { text: 'OpenAlex W123', detail: null, href: 'https://openalex.org/W123' }],
+      [
+        'doi:10.1016/x',
+        'Drawing general undirected graphs',
+        null,
+        {
+          text: 'Drawing general undirected graphs',
+          detail: 'KAMADA T (1989) INFORM PROCESS LETT 31, p. 7',
+          href: 'https://doi.org/10.1016/x',
+        },
+      ],
+    ]);
+  });
+
+  it('gives a topic’s references the corpus paper’s title, the stored title, or the one its text writes', () => {
+    expect(readTopicReferences(0, 10, db).map((r) => [r.key, r.citations, r.title, r.paperId, r.display])).toEqual([
+      [
+        'bach|2002|v287|p2106',
+        2,
+        'Survival of blacks and whites after a cancer diagnosis',
+        null,
+        {
+          text: 'Survival of blacks and whites after a cancer diagnosis',
+          detail: 'Bach, P.B. (2002) JAMA 287, p. 2106',
+          href: null,
+        },
+      ],
+      [
+        'doi:10.1016/x',
+        2,
+        'Drawing general undirected graphs',
+        null,
+        {
+          text: 'Drawing general undirected graphs',
+          detail: 'KAMADA T (1989) INFORM PROCESS LETT 31, p. 7',
+          href: 'https://doi.org/10.1016/x',
+        },
+      ],
+      ['openalex:w1', 2, 'Paper 1', 1, { text: 'Paper 1', detail: 'OpenAlex W1', href: 'https://openalex.org/W1' }],
+      ['openalex:w123', 2, null, null, { text: 'OpenAlex W123', detail: null, href: 'https://openalex.org/W123' }],
+    ]);
   });
 });

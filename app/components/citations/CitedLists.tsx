@@ -3,10 +3,6 @@ import Link from 'next/link';
 import type { CitedPaper, CitedReference } from '@/lib/store/read/citations';
 import { formatCount, formatPlural } from '@/lib/viz/format';
 
-function doiHref(doi: string): string {
-  return `https://doi.org/${encodeURIComponent(doi).replace(/%2F/g, '/')}`;
-}
-
 export function CitedPaperList({ papers, empty, testId }: { papers: CitedPaper[]; empty: string; testId?: string }) {
   if (papers.length === 0) return <p className="muted">{empty}</p>;
   return (
@@ -40,7 +36,18 @@ export function CitedReferenceList({
     <ol className="row-list" data-testid={testId}>
       {references.map((r) => (
         <li key={r.key}>
-          <span className="grow">{r.doi ? <a href={doiHref(r.doi)}>{r.raw}</a> : r.raw}</span>
+          <span className="grow" title={r.raw}>
+            {r.paperId !== null ? (
+              <Link href={`/papers/${r.paperId}`}>{r.display.text}</Link>
+            ) : r.display.href !== null ? (
+              <a href={r.display.href} rel="noreferrer">
+                {r.display.text}
+              </a>
+            ) : (
+              r.display.text
+            )}
+            {r.display.detail !== null && <span className="subtle reference-detail">{r.display.detail}</span>}
+          </span>
           <span className="subtle">{formatPlural(r.citations, 'paper')}</span>
         </li>
       ))}

@@ -24,18 +24,17 @@ export function PaperReferences({ paper }: { paper: PaperDetail }) {
               <Link href={`/papers/${r.cited.id}`}>
                 <LatexText text={r.cited.title} />
               </Link>
+            ) : r.display.href !== null ? (
+              <a href={r.display.href} rel="noreferrer" title={r.raw}>
+                {r.display.text}
+              </a>
             ) : (
-              <span>{r.raw}</span>
+              <span title={r.raw}>{r.display.text}</span>
             )}
-            {r.cited && <span className="subtle"> · {r.raw}</span>}
-            {!r.cited && r.doi && (
-              <>
-                {' '}
-                <a className="subtle" href={`https://doi.org/${r.doi}`} rel="noreferrer">
-                  doi
-                </a>
-              </>
+            {r.cited && (r.display.detail ?? r.display.text) !== r.cited.title && (
+              <span className="subtle"> · {r.display.detail ?? r.display.text}</span>
             )}
+            {!r.cited && r.display.detail !== null && <span className="subtle"> · {r.display.detail}</span>}
           </li>
         ))}
       </ol>

@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
 import { formatShortCitation } from '../../viz/format';
+import { formatReference, type ReferenceDisplay } from '../../viz/reference';
+import { parseReferenceParts } from '../../citations/reference-parts';
 import { cachedPerBuild, prepareCached } from './statements';
 
 export interface CitationSummary {
@@ -33,6 +35,22 @@ export interface CitedReference {
   raw: string;
   doi: string | null;
   citations: number;
+  /** The cited work's title: the corpus paper's when the reference resolves to one, else one a
+   * source's reference writes; null when none does. */
+  title: string | null;
+  /** The corpus paper it resolves to, if any. */
+  paperId: number | null;
+  /** How the panels show it (title, or a line naming it, and where it links out). */
+  display: ReferenceDisplay;
+}
+
+type CitedReferenceRow = Omit<CitedReference, 'display'>;
+
+function withDisplay(rows: CitedReferenceRow[]): CitedReference[] {
+  return rows.map((r) => {
+    const title = r.title ?? parseReferenceParts(r.raw, r.key).title;
+    return { ...r, title, display: formatReference({ ...r, title }) };
+  });
 }
 
 export function readCitationSummary(db: Database.Database = openBuild()): CitationSummary {
@@ -127,22 +145,31 @@ export function readMostCitedByPeriod(
 
 /** The references outside the corpus its papers cite most (the field's foundations). */
 export function readFoundations(limit = 20, db: Database.Database = openBuild()): CitedReference[] {
-  return prepareCached(
-    db,
-    'SELECT ref_key AS key, raw, doi, citations FROM cited_references ORDER BY rank LIMIT ?',
-  ).all(Math.min(2000, Math.max(1, Math.floor(limit)))) as CitedReference[];
+  return withDisplay(
+    prepareCached(
+      db,
+      'SELECT ref_key AS key, raw, doi, citations, title, NULL AS paperId FROM cited_references ORDER BY rank LIMIT ?',
+    ).all(Math.min(2000, Math.max(1, Math.floor(limit)))) as CitedReferenceRow[],
+  );
 }
 
 /** The references a topic's papers cite most, inside or outside the corpus (by normalized key). */
 export function readTopicReferences(topic: number, limit = 10, db: Database.Database = openBuild()): CitedReference[] {
-  return prepareCached(
-    db,
-    `SELECT r.ref_key AS key, MIN(r.raw) AS raw, MAX(r.doi) AS doi, COUNT(DISTINCT r.paper_id) AS citations
-       FROM paper_topics t JOIN paper_references r ON r.paper_id = t.paper_id
-      WHERE t.topic_id = ? AND r.ref_key IS NOT NULL
-      GROUP BY r.ref_key HAVING citations >= 2
-      ORDER BY citations DESC, r.ref_key LIMIT ?`,
-  ).all(topic, Math.min(100, Math.max(1, Math.floor(limit)))) as CitedReference[];
+  return withDisplay(
+    prepareCached(
+      db,
+      `SELECT x.key, x.raw, x.doi, x.citations, COALESCE(p.title, c.title) AS title, p.id AS paperId
+         FROM (SELECT r.ref_key AS key, MIN(r.raw) AS raw, MAX(r.doi) AS doi,
+                      COUNT(DISTINCT r.paper_id) AS citations, MAX(r.cited_paper_id) AS cited
+                 FROM paper_topics t JOIN paper_references r ON r.paper_id = t.paper_id
+                WHERE t.topic_id = ? AND r.ref_key IS NOT NULL
+                GROUP BY r.ref_key HAVING citations >= 2
+                ORDER BY citations DESC, r.ref_key LIMIT ?) x
+         LEFT JOIN papers p ON p.id = x.cited
+         LEFT JOIN cited_references c ON c.ref_key = x.key
+        ORDER BY x.citations DESC, x.key`,
+    ).all(topic, Math.min(100, Math.max(1, Math.floor(limit)))) as CitedReferenceRow[],
+  );
 }
 
 export interface CitationClusterRow {

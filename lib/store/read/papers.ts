@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openBuild } from '../db';
+import { formatReference, type ReferenceDisplay } from '../../viz/reference';
 import { cachedPerBuild, selectAll, selectOne } from './statements';
 
 /** A paper as a line in a list (search hits, representatives, an author's papers). */
@@ -56,7 +57,14 @@ export interface PaperDetail extends PaperListItem {
   /** Affiliations in order of first author, each with the 0-based author positions it belongs to. */
   affiliations: { id: number; name: string; country: string | null; positions: number[] }[];
   /** The first `REFERENCES_SHOWN` references, the cited corpus paper where one resolved. */
-  references: { position: number; raw: string; doi: string | null; cited: PaperListItem | null }[];
+  references: {
+    position: number;
+    raw: string;
+    doi: string | null;
+    cited: PaperListItem | null;
+    /** How the list shows a reference outside the corpus (its title or a line naming it, and a link out). */
+    display: ReferenceDisplay;
+  }[];
   referenceCount: number;
   resolvedReferenceCount: number;
   /** Papers of the corpus citing this one (at most `CITING_SHOWN`, most cited first), and how many in all. */
@@ -326,9 +334,15 @@ function readPaperBibliography(
     'SELECT COUNT(*) AS total, COUNT(cited_paper_id) AS resolved FROM paper_references WHERE paper_id = ?',
     id,
   ) ?? { total: 0, resolved: 0 };
-  const refRows = selectAll<{ position: number; raw: string; doi: string | null; cited_paper_id: number | null }>(
+  const refRows = selectAll<{
+    position: number;
+    raw: string;
+    ref_key: string | null;
+    doi: string | null;
+    cited_paper_id: number | null;
+  }>(
     db,
-    'SELECT position, raw, doi, cited_paper_id FROM paper_references WHERE paper_id = ? ORDER BY position LIMIT ?',
+    'SELECT position, raw, ref_key, doi, cited_paper_id FROM paper_references WHERE paper_id = ? ORDER BY position LIMIT ?',
     id,
     REFERENCES_SHOWN,
   );
@@ -400,6 +414,7 @@ function readPaperBibliography(
       raw: r.raw,
       doi: r.doi,
       cited: r.cited_paper_id !== null ? (cited.get(r.cited_paper_id) ?? null) : null,
+      display: formatReference({ key: r.ref_key, raw: r.raw, doi: r.doi }),
     })),
     referenceCount: counts.total,
     resolvedReferenceCount: counts.resolved,

@@ -17,8 +17,8 @@ export function GET(request: Request): Response {
     if (query.data.format === 'json') return jsonOk({ references });
     return new Response(
       formatCsv(
-        ['rank', 'reference', 'doi', 'key', 'citing papers'],
-        references.map((r, i) => [i + 1, r.raw, r.doi, r.key, r.citations]),
+        ['rank', 'reference', 'title', 'doi', 'key', 'citing papers'],
+        references.map((r, i) => [i + 1, r.raw, r.title, r.doi, r.key, r.citations]),
       ),
       {
         headers: {
