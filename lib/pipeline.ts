@@ -12,8 +12,14 @@ import { InputError, readCorpus, type IngestOptions } from './corpus/index';
 import type { Corpus, Paper } from './corpus/types';
 import { buildHistoriograph, DEFAULT_HISTORIOGRAPH_SIZE } from './citations/historiograph';
 import { buildCitationLayer } from './citations/index';
-import { buildCitationNetwork, chooseClusterGraph, DEFAULT_CITATION_NETWORK_OPTIONS } from './citations/network';
-import { buildTopicCitationLinks } from './citations/topic-links';
+import {
+  buildCitationNetwork,
+  buildCouplingGraph,
+  chooseClusterGraph,
+  DEFAULT_CITATION_NETWORK_OPTIONS,
+  type PaperGraph,
+} from './citations/network';
+import { buildRowCouplingGraph, buildTopicCitationLinks } from './citations/topic-links';
 import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
 import { buildCoauthorGraph } from './graph/index';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
@@ -314,7 +320,24 @@ function buildAnalytics(
     modelRows.length === corpus.papers.length ? corpus.papers : Array.from(modelRows, (i) => corpus.papers[i]);
   // Citations inside the corpus: hybrid topics read them with the words when enough papers have some.
   const citations = buildCitationLayer(corpus);
-  const links = buildTopicCitationLinks(corpus.papers, citations, modelRows);
+  // Bibliographic coupling is computed once, for the hybrid topics' links and (when too few papers
+  // cite each other) the citation clusters; the graph the clusters come from is chosen here and
+  // the coupling let go of before the topic model.
+  const networkOptions = {
+    ...DEFAULT_CITATION_NETWORK_OPTIONS,
+    maxPapers: opts.citations?.networkPapers ?? DEFAULT_CITATION_NETWORK_OPTIONS.maxPapers,
+    seed: deriveSeed(opts.seed, 'citation network'),
+  };
+  let coupling: PaperGraph | null = null;
+  const corpusCoupling = () => (coupling ??= buildCouplingGraph(corpus.papers, networkOptions.couplingLinksPerPaper));
+  const links = buildTopicCitationLinks(
+    corpus.papers.length,
+    citations,
+    modelRows,
+    buildRowCouplingGraph(corpus.papers, modelRows, networkOptions.couplingLinksPerPaper, corpusCoupling),
+  );
+  const clusterGraph = chooseClusterGraph(corpus.papers.length, citations, networkOptions, corpusCoupling);
+  coupling = null;
   let currentStage = '';
   const model = buildTopicModel(
     modelPapers,
@@ -379,13 +402,8 @@ function buildAnalytics(
   // Clusters are named from the words the topic model read: a paper's row there, if it has one.
   const modelRowOf = new Int32Array(corpus.papers.length).fill(-1);
   modelRows.forEach((paper, row) => (modelRowOf[paper] = row));
-  const networkOptions = {
-    ...DEFAULT_CITATION_NETWORK_OPTIONS,
-    maxPapers: opts.citations?.networkPapers ?? DEFAULT_CITATION_NETWORK_OPTIONS.maxPapers,
-    seed: deriveSeed(opts.seed, 'citation network'),
-  };
   const citationNetwork = buildCitationNetwork(
-    chooseClusterGraph(corpus.papers, citations, networkOptions),
+    clusterGraph,
     citations.localCitedBy,
     (p) => (modelRowOf[p] >= 0 ? model.corpus.docs[modelRowOf[p]] : null),
     model.corpus.vocab,

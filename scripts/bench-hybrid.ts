@@ -17,7 +17,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCitationLayer } from '../lib/citations/index';
-import { buildTopicCitationLinks } from '../lib/citations/topic-links';
+import { buildCouplingGraph, DEFAULT_CITATION_NETWORK_OPTIONS } from '../lib/citations/network';
+import { buildRowCouplingGraph, buildTopicCitationLinks } from '../lib/citations/topic-links';
 import { readCorpus } from '../lib/corpus/index';
 import type { Corpus, Paper } from '../lib/corpus/types';
 import { countLinkedPapers, type PaperLinks } from '../lib/model/hybrid';
@@ -130,7 +131,13 @@ function prepareCorpus(
 ): Measured {
   const rows = buildModelRows(papers);
   const modelPapers = Array.from(rows, (i) => papers[i]);
-  const links = buildTopicCitationLinks(papers, buildCitationLayer({ papers, ...rest }), rows);
+  const perPaper = DEFAULT_CITATION_NETWORK_OPTIONS.couplingLinksPerPaper;
+  const links = buildTopicCitationLinks(
+    papers.length,
+    buildCitationLayer({ papers, ...rest }),
+    rows,
+    buildRowCouplingGraph(papers, rows, perPaper, () => buildCouplingGraph(papers, perPaper)),
+  );
   const names = new Map<string, number>();
   const labels = Int32Array.from(modelPapers, (p) => {
     const label = labelOfPaper(p);

@@ -205,17 +205,20 @@ function linkedPapers(graph: PaperGraph): number {
 /**
  * The network the clusters come from: direct citations when at least `minLinkedShare` of the
  * papers with references cite or are cited inside the corpus, else bibliographic coupling (a
- * corpus of recent papers cites little of itself but shares its references).
+ * corpus of recent papers cites little of itself but shares its references). `coupling` gives the
+ * corpus's coupling graph (buildCouplingGraph over all `n` papers), asked for only when needed: the
+ * pipeline computes it once for the hybrid topics and the clusters.
  */
 export function chooseClusterGraph(
-  papers: readonly ReferencingPaper[],
+  n: number,
   layer: CitationLayer,
-  opts: Pick<CitationNetworkOptions, 'minLinkedShare' | 'couplingLinksPerPaper'>,
+  opts: Pick<CitationNetworkOptions, 'minLinkedShare'>,
+  coupling: () => PaperGraph,
 ): PaperGraph {
-  const direct = buildDirectCitationGraph(papers.length, layer);
+  const direct = buildDirectCitationGraph(n, layer);
   if (linkedPapers(direct) >= opts.minLinkedShare * layer.papersWithReferences) return direct;
-  const coupling = buildCouplingGraph(papers, opts.couplingLinksPerPaper);
-  return linkedPapers(coupling) > linkedPapers(direct) ? coupling : direct;
+  const graph = coupling();
+  return linkedPapers(graph) > linkedPapers(direct) ? graph : direct;
 }
 
 /** A citation-based cluster, ids by size (0 = largest). */

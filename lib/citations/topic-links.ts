@@ -5,24 +5,44 @@
  */
 import type { PaperLinks } from '../model/hybrid';
 import type { CitationLayer } from './index';
-import { buildCouplingGraph, DEFAULT_CITATION_NETWORK_OPTIONS, type ReferencingPaper } from './network';
+import { buildCouplingGraph, type PaperGraph, type ReferencingPaper } from './network';
 
 /**
- * Links between model rows: `rows[r]` is the corpus index of row r (papers without enough text to
- * model are left out, with their links).
+ * Bibliographic coupling among the model rows (`rows[r]` is the corpus index of row r): the
+ * corpus's own graph when every paper is a row, so the pipeline computes it once for the topics
+ * and the citation clusters; else the coupling of the rows among themselves (references counted
+ * over the papers the model reads).
+ */
+export function buildRowCouplingGraph(
+  papers: readonly ReferencingPaper[],
+  rows: Int32Array,
+  linksPerPaper: number,
+  corpusCoupling: () => PaperGraph,
+): PaperGraph {
+  if (rows.length === papers.length) return corpusCoupling();
+  return buildCouplingGraph(
+    Array.from(rows, (p) => papers[p]),
+    linksPerPaper,
+  );
+}
+
+/**
+ * Links between model rows: `rows[r]` is the corpus index of row r among `n` corpus papers
+ * (papers without enough text to model are left out, with their links); `coupling` is the rows'
+ * coupling graph (buildRowCouplingGraph).
  */
 export function buildTopicCitationLinks(
-  papers: readonly ReferencingPaper[],
+  n: number,
   layer: Pick<CitationLayer, 'citing' | 'cited'>,
   rows: Int32Array,
-  couplingLinksPerPaper = DEFAULT_CITATION_NETWORK_OPTIONS.couplingLinksPerPaper,
+  coupling: Pick<PaperGraph, 'offsets' | 'neighbors' | 'weights'>,
 ): PaperLinks {
-  const n = rows.length;
-  const rowOf = new Int32Array(papers.length).fill(-1);
+  const rowCount = rows.length;
+  const rowOf = new Int32Array(n).fill(-1);
   rows.forEach((paper, row) => (rowOf[paper] = row));
   // Direct citations between model rows, both directions, each row sorted and its repeats (a pair
   // citing each other) dropped.
-  const degree = new Int32Array(n + 1);
+  const degree = new Int32Array(rowCount + 1);
   const ends = (e: number): [number, number] => [rowOf[layer.citing[e]], rowOf[layer.cited[e]]];
   for (let e = 0; e < layer.citing.length; e++) {
     const [a, b] = ends(e);
@@ -30,25 +50,21 @@ export function buildTopicCitationLinks(
     degree[a + 1]++;
     degree[b + 1]++;
   }
-  for (let v = 0; v < n; v++) degree[v + 1] += degree[v];
-  const cited = new Int32Array(degree[n]);
-  const fill = degree.slice(0, n);
+  for (let v = 0; v < rowCount; v++) degree[v + 1] += degree[v];
+  const cited = new Int32Array(degree[rowCount]);
+  const fill = degree.slice(0, rowCount);
   for (let e = 0; e < layer.citing.length; e++) {
     const [a, b] = ends(e);
     if (a < 0 || b < 0 || a === b) continue;
     cited[fill[a]++] = b;
     cited[fill[b]++] = a;
   }
-  const coupling = buildCouplingGraph(
-    Array.from(rows, (p) => papers[p]),
-    couplingLinksPerPaper,
-  );
   // Each row: its direct links (weight 1) merged with its coupling links (their cosine).
-  const offsets = new Int32Array(n + 1);
-  const neighbors = new Int32Array(degree[n] + coupling.neighbors.length);
+  const offsets = new Int32Array(rowCount + 1);
+  const neighbors = new Int32Array(degree[rowCount] + coupling.neighbors.length);
   const weights = new Float64Array(neighbors.length);
   let at = 0;
-  for (let v = 0; v < n; v++) {
+  for (let v = 0; v < rowCount; v++) {
     const direct = cited.subarray(degree[v], degree[v + 1]).sort();
     let a = 0;
     let b = coupling.offsets[v];

@@ -132,12 +132,16 @@ describe('bibliographic coupling', () => {
   it('clusters on coupling when too few papers cite each other', () => {
     // One citation (1 → 0) links 2 of 4 papers with references: under 0.6 of them, so coupling.
     const sparse = layerOf(4, [[1, 0]]);
-    expect(chooseClusterGraph(papers, sparse, { minLinkedShare: 0.6, couplingLinksPerPaper: 10 }).network).toBe(
-      'coupling',
-    );
-    expect(chooseClusterGraph(papers, sparse, { minLinkedShare: 0.5, couplingLinksPerPaper: 10 }).network).toBe(
-      'citations',
-    );
+    let asked = 0;
+    const coupling = () => {
+      asked++;
+      return buildCouplingGraph(papers, 10);
+    };
+    expect(chooseClusterGraph(4, sparse, { minLinkedShare: 0.6 }, coupling).network).toBe('coupling');
+    expect(asked).toBe(1);
+    // Enough citations: the coupling graph is not asked for.
+    expect(chooseClusterGraph(4, sparse, { minLinkedShare: 0.5 }, coupling).network).toBe('citations');
+    expect(asked).toBe(1);
   });
 });
 
