@@ -97,26 +97,30 @@ export function describeTopicMethod(
   const cluster = options.cluster;
   const linked = `${linkedPapers} of ${papers} papers (${percent(linkedPapers, papers)}) have a citation link inside the corpus (they cite, are cited by or share references with another paper)`;
   const threshold = `${Math.round(HYBRID_MIN_LINKED_SHARE * 100)}%`;
-  let reason: string;
+  // `why` explains the choice without naming the method (the pages name it); `reason` is the
+  // whole sentence, as the build and the pipeline's summary give it.
+  let why: string;
   if (requested !== undefined) {
-    reason = `${cluster}, chosen by option (--cluster ${cluster})`;
+    why = `chosen by option (--cluster ${cluster})`;
     if (cluster === 'hybrid')
-      reason +=
-        linkedPapers > 0 ? `; ${linked}` : '; no paper has a citation link, so the topics come from words alone';
+      why += linkedPapers > 0 ? `; ${linked}` : '; no paper has a citation link, so the topics come from words alone';
   } else if (cluster === 'hybrid') {
-    reason = `hybrid (words and citations), the default here: ${linked}, at least the ${threshold} from which citations take part; on corpora with known subjects hybrid topics matched them better than words alone (README, bench part 'hybrid')`;
+    why = `${linked}, at least the ${threshold} from which citations take part; on corpora with known subjects hybrid topics matched them better than words alone (README, bench part 'hybrid')`;
   } else if (linkedPapers > 0) {
-    reason = `smoothed (words alone), the default here: only ${linked}, under the ${threshold} from which citations take part`;
+    why = `only ${linked}, under the ${threshold} from which citations take part`;
   } else {
-    reason =
-      'smoothed (words alone), the default here: no paper has a citation link inside the corpus (its records carry no references that resolve to other papers of it)';
+    why =
+      'no paper has a citation link inside the corpus (its records carry no references that resolve to other papers of it)';
   }
+  const name = cluster === 'hybrid' ? 'hybrid (words and citations)' : `${cluster} (words alone)`;
+  const reason = requested !== undefined ? `${cluster}, ${why}` : `${name}, the default here: ${why}`;
   return {
     cluster,
     chosenBy: requested === undefined ? 'default' : 'option',
     papers,
     linkedPapers,
     citationsWeight: cluster === 'hybrid' ? options.citationsWeight : null,
+    why,
     reason,
   };
 }

@@ -195,6 +195,8 @@ export interface TopicMethod {
   linkedPapers: number;
   /** Share of each smoothing step along citation links (null unless hybrid). */
   citationsWeight: number | null;
-  /** In words, for the topics and quality pages. */
+  /** Why this method, in words, without naming it (the topics and quality pages name it themselves). */
+  why: string;
+  /** The method and why, in one sentence (the pipeline's summary). */
   reason: string;
 }

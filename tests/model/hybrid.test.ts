@@ -124,6 +124,10 @@ describe('hybrid topics in buildTopicModel', () => {
     expect(model.method.reason).toBe(
       'smoothed (words alone), the default here: only 6 of 45 papers (13%) have a citation link inside the corpus (they cite, are cited by or share references with another paper), under the 30% from which citations take part',
     );
+    // The reason less the method's name, for the pages that name it themselves.
+    expect(model.method.why).toBe(
+      'only 6 of 45 papers (13%) have a citation link inside the corpus (they cite, are cited by or share references with another paper), under the 30% from which citations take part',
+    );
     const none = buildTopicModel(papers, options);
     expect(none.method).toMatchObject({ cluster: 'smoothed', chosenBy: 'default', linkedPapers: 0 });
     expect(Array.from(none.papers.topic)).toEqual(Array.from(model.papers.topic));
@@ -132,6 +136,10 @@ describe('hybrid topics in buildTopicModel', () => {
   it('follow the option over the default', () => {
     const model = buildTopicModel(papers, { ...options, cluster: 'smoothed', links: sameLabelLinks() });
     expect(model.method).toMatchObject({ cluster: 'smoothed', chosenBy: 'option', citationsWeight: null });
+    expect([model.method.why, model.method.reason]).toEqual([
+      'chosen by option (--cluster smoothed)',
+      'smoothed, chosen by option (--cluster smoothed)',
+    ]);
     expect(resolveTopicModelOptions(10, {}, 3).cluster).toBe('hybrid');
     expect(resolveTopicModelOptions(10, {}, 2).cluster).toBe('smoothed');
   });

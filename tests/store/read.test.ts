@@ -21,6 +21,7 @@ import {
   searchPapers,
   type SearchFilters,
 } from '@/lib/store/read';
+import { parseTopicMethod } from '@/lib/store/read/build';
 import { DATABASE_FILE } from '@/lib/store/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -198,5 +199,26 @@ describe('the bundled corpus through the read module', () => {
     expect(readTopicTree(db)?.topics).toBe(topics.length);
     const q = readQualityReport(db);
     if (q.kScores.length > 0) expect(q.chosenK).toBe(topics.length);
+  });
+});
+
+describe('parseTopicMethod', () => {
+  const stored = {
+    cluster: 'hybrid',
+    chosenBy: 'default',
+    papers: 10,
+    linkedPapers: 6,
+    citationsWeight: 0.5,
+    why: '6 of 10 papers (60%) have a citation link',
+    reason: 'hybrid (words and citations), the default here: 6 of 10 papers (60%) have a citation link',
+  };
+
+  it('reads the stored why, and takes the whole reason for a build from before it was stored', () => {
+    expect(parseTopicMethod({ topic_method: JSON.stringify(stored) })?.why).toBe(
+      '6 of 10 papers (60%) have a citation link',
+    );
+    const { why: _why, ...older } = stored;
+    expect(parseTopicMethod({ topic_method: JSON.stringify(older) })?.why).toBe(stored.reason);
+    expect(parseTopicMethod({})).toBeNull();
   });
 });

@@ -37,11 +37,7 @@ export function TrustSummary({ report }: { report: QualityReport }) {
           ) : null}
           . Every paper is assigned one topic; its page also shows how much it belongs to its nearest others.
         </li>
-        {report.topicMethod && (
-          <li data-testid="topics-method-reason">
-            Why this method: {report.topicMethod.reason.replace(/^[^:]*: /, '')}.
-          </li>
-        )}
+        {report.topicMethod && <li data-testid="topics-method-reason">Why this method: {report.topicMethod.why}.</li>}
         {outliers != null && (
           <li>
             Outliers: {formatCount(outliers)} {outliers === 1 ? 'paper sits' : 'papers sit'} far from their topic

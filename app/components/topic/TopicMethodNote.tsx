@@ -14,7 +14,7 @@ export function TopicMethodNote({ method }: { method: TopicMethodInfo | null }) 
   return (
     <p className="subtle" data-testid="topic-method">
       Made from <strong>{METHOD_NAMES[method.cluster] ?? method.cluster}</strong>
-      {method.chosenBy === 'option' ? ', as asked for' : ''}. Why: {method.reason.replace(/^[^:]*: /, '')}.
+      {method.chosenBy === 'option' ? ', as asked for' : ''}. Why: {method.why}.
     </p>
   );
 }

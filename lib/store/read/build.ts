@@ -27,6 +27,8 @@ export interface TopicMethodInfo {
   papers: number;
   linkedPapers: number;
   citationsWeight: number | null;
+  /** Why this method, without naming it (a build from before `why` was stored: its whole reason). */
+  why: string;
   reason: string;
 }
 
@@ -42,6 +44,7 @@ export function parseTopicMethod(meta: Record<string, string>): TopicMethodInfo 
       papers: Number(m.papers ?? 0),
       linkedPapers: Number(m.linkedPapers ?? 0),
       citationsWeight: typeof m.citationsWeight === 'number' ? m.citationsWeight : null,
+      why: typeof m.why === 'string' ? m.why : m.reason,
       reason: m.reason,
     };
   } catch {
