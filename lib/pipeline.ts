@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, readCorpus, type IngestOptions } from './corpus/index';
+import { AbstractFile } from './corpus/abstract-file';
 import type { Corpus, Paper } from './corpus/types';
 import { buildHistoriograph, DEFAULT_HISTORIOGRAPH_SIZE } from './citations/historiograph';
 import { buildCitationLayer } from './citations/index';
@@ -190,7 +191,7 @@ export function buildModelRows(papers: readonly Paper[]): Int32Array {
   const rows: number[] = [];
   for (let i = 0; i < papers.length; i++) {
     const p = papers[i];
-    if (p.abstract !== '' || (p.title.match(/\p{L}{3,}/gu)?.length ?? 0) >= MIN_TITLE_WORDS) rows.push(i);
+    if (p.abstractLength > 0 || (p.title.match(/\p{L}{3,}/gu)?.length ?? 0) >= MIN_TITLE_WORDS) rows.push(i);
   }
   return Int32Array.from(rows);
 }
@@ -212,10 +213,34 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   const fingerprint = readInputFingerprint(opts);
   const free = opts.availableMemoryMb ?? availableMemoryMb;
 
+  // Abstracts are kept on disk from the moment they are read (at a million papers they are
+  // gigabytes): the store, the full-text index and the tokens read them back from there.
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  const abstracts = new AbstractFile(temporaryDatabasePath(opts.outDir, 'abstracts'));
+  try {
+    return await runStages(opts, progress, abstracts, fingerprint, free, timings, mark);
+  } finally {
+    abstracts.remove();
+  }
+}
+
+async function runStages(
+  opts: PipelineOptions,
+  progress: ProgressReporter,
+  abstracts: AbstractFile,
+  fingerprint: string,
+  free: () => number,
+  timings: StageTiming[],
+  mark: (stage: string) => void,
+): Promise<PipelineResult> {
   progress.start('ingest', 0, 'KB');
-  let corpus = await readCorpus(opts.inputs, opts.ingest, (p) =>
-    progress.update(Math.round(p.bytesRead / 1024), Math.round(p.bytesTotal / 1024)),
+  const corpus = await readCorpus(
+    opts.inputs,
+    opts.ingest,
+    (p) => progress.update(Math.round(p.bytesRead / 1024), Math.round(p.bytesTotal / 1024)),
+    abstracts,
   );
+  abstracts.finish();
   if (corpus.papers.length === 0) {
     throw new InputError(
       `No usable papers in ${opts.inputs.join(', ')}: ${formatCount(corpus.rejects.length)} records rejected.`,
@@ -236,7 +261,6 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   // The build is written into a temporary file from here on and swapped in at the end: a run that
   // fails anywhere leaves the previous build as it was.
-  fs.mkdirSync(opts.outDir, { recursive: true });
   const temp = temporaryDatabasePath(opts.outDir);
   const ftsTemp = temporaryDatabasePath(opts.outDir, 'fts');
   let db: Database.Database | null = null;
@@ -244,29 +268,27 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   let databaseFile: string;
   try {
     // The corpus goes to the store first, its texts to the full-text index (built on a worker
-    // thread while the tables are written here) and to the tokens; then the abstracts are let go
-    // of, since no later stage reads them: at a million papers that is gigabytes.
+    // thread while the tables are written here) and to the tokens.
     checkStageMemory('write', corpus.papers.length, free());
     progress.start('store', 0);
-    const fullText = startFullTextIndex(corpus, ftsTemp);
+    const fullText = startFullTextIndex(corpus, ftsTemp, abstracts);
     // A failure elsewhere must not leave this promise unhandled.
     fullText.catch(() => undefined);
     db = createBuildDatabase(temp);
-    writeCorpus(db, corpus);
+    writeCorpus(db, corpus, abstracts);
     progress.end(`${formatCount(corpus.papers.length)} papers`);
     mark('store');
 
     checkStageMemory('model', modelRows.length, free());
     progress.start('tokens', modelRows.length, 'items');
     const tokens = tokenizeCorpus(
-      Array.from(modelRows, (i) => ({ title: corpus.papers[i].title, text: corpus.papers[i].abstractPlain })),
+      { titles: Array.from(modelRows, (i) => corpus.papers[i].title), abstractFile: abstracts.file, papers: modelRows },
       {},
       (done, total) => progress.update(done, total),
     );
     progress.end(`${formatCount(tokens.vocab.terms.length)} terms`);
     mark('tokens');
-    const papersWithoutAbstract = corpus.papers.reduce((n, p) => n + (p.abstract === '' ? 1 : 0), 0);
-    corpus = withoutAbstracts(corpus);
+    const papersWithoutAbstract = corpus.papers.reduce((n, p) => n + (p.abstractLength === 0 ? 1 : 0), 0);
 
     built = buildAnalytics(
       opts,
@@ -296,11 +318,6 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
     fs.rmSync(ftsTemp, { force: true });
   }
   return { ...built, databaseFile, fingerprint, timings };
-}
-
-/** The corpus with every abstract left out (the store and the tokens have them). */
-function withoutAbstracts(corpus: Corpus): Corpus {
-  return { ...corpus, papers: corpus.papers.map((p) => ({ ...p, abstract: '', abstractPlain: '' })) };
 }
 
 /** Every analytics stage after the tokens, each written to `db` (open, with the corpus in it). */

@@ -6,8 +6,10 @@
  * Two records with different DOIs are never merged (a preprint and its published version stay two
  * papers), nor are two records with different real titles on abstract alone.
  */
+import crypto from 'node:crypto';
 import type { Paper, PaperIdentifier, PaperReference, ProvenanceField, SourceRef } from './types';
 import { buildAbstractKey, type Candidate } from './normalize-record';
+import type { AbstractSink } from './abstract-file';
 
 /** How a record was matched to a paper already seen. */
 export type MatchKind = 'doi' | 'id' | 'title' | 'abstract';
@@ -48,7 +50,7 @@ function initFieldSources(p: Paper): void {
   const first = p.sources[0];
   const has: [ProvenanceField, boolean][] = [
     ['title', true],
-    ['abstract', p.abstract !== ''],
+    ['abstract', p.abstractLength > 0],
     ['authors', p.authors.length > 0],
     ['date', p.date !== null || p.year !== null],
     ['venue', p.venue !== null],
@@ -63,8 +65,8 @@ function initFieldSources(p: Paper): void {
   for (const [field, present] of has) if (present) p.fieldSources[field] = first;
 }
 
-/** Folds a candidate into a paper, keeping the best of each field and every source's lists. */
-function mergeInto(p: Paper, c: Candidate): void {
+/** Folds a candidate into paper `at`, keeping the best of each field and every source's lists. */
+function mergeInto(p: Paper, at: number, c: Candidate, sink: AbstractSink | null): void {
   if (p.sources.length === 1) initFieldSources(p);
   if (p.titleDerived && !c.titleDerived) {
     p.title = c.title;
@@ -72,9 +74,8 @@ function mergeInto(p: Paper, c: Candidate): void {
     setSource(p, 'title', c.source);
   }
   // A record with an abstract wins over one without; a listing may cut an abstract short: keep the longer.
-  if (c.abstract.length > p.abstract.length) {
-    p.abstract = c.abstract;
-    p.abstractPlain = c.abstractPlain;
+  if (c.abstract.length > p.abstractLength) {
+    setAbstract(p, at, c, sink);
     setSource(p, 'abstract', c.source);
   }
   p.tldr ??= c.tldr;
@@ -171,13 +172,31 @@ function mergeInto(p: Paper, c: Candidate): void {
   p.sources.push(c.source);
 }
 
-function newPaper(id: number, c: Candidate): Paper {
+/** Gives paper `at` the candidate's abstract: in memory, or handed to the sink. */
+function setAbstract(p: Paper, at: number, c: Candidate, sink: AbstractSink | null): void {
+  p.abstractLength = c.abstract.length;
+  if (sink === null) {
+    p.abstract = c.abstract;
+    p.abstractPlain = c.abstractPlain;
+  } else if (c.abstract !== '') {
+    sink.put(at, c.abstract, c.abstractPlain);
+  }
+}
+
+function newPaper(id: number, c: Candidate, sink: AbstractSink | null): Paper {
+  const p = newPaperFields(id, c);
+  setAbstract(p, id - 1, c, sink);
+  return p;
+}
+
+function newPaperFields(id: number, c: Candidate): Paper {
   return {
     id,
     title: c.title,
     titleDerived: c.titleDerived,
-    abstract: c.abstract,
-    abstractPlain: c.abstractPlain,
+    abstract: '',
+    abstractPlain: '',
+    abstractLength: 0,
     tldr: c.tldr,
     year: c.year,
     date: c.date,
@@ -221,24 +240,58 @@ function sameByTitle(p: Paper, entry: TitleEntry, c: Candidate): boolean {
   return true;
 }
 
+/** A short fingerprint of an abstract key (its first 72 bits of SHA-1): the index holds these
+ * rather than the 300-character keys, a few megabytes instead of hundreds at a million papers. */
+function fingerprint(key: string): string {
+  return crypto.createHash('sha1').update(key).digest('base64').slice(0, 12);
+}
+
 /**
- * Builds de-duplicated papers from candidates given in input order (files sorted, records in file
- * order). Deterministic: the same candidates give the same papers and ids.
+ * De-duplicates candidates given one at a time in input order (files sorted, records in file
+ * order): `add` each, then `finish`. Deterministic: the same candidates give the same papers and
+ * ids. With an `AbstractSink`, each paper's abstract goes to the sink as it is read (papers keep
+ * only its length), so memory holds the papers' other fields and the match keys, not the texts.
  */
-export function buildPapers(candidates: readonly Candidate[], fileCount: number): DedupeResult {
-  const papers: Paper[] = [];
-  const firstFile: number[] = [];
-  const byDoi = new Map<string, number>();
-  const byId = new Map<string, number>();
-  const byTitle = new Map<string, TitleEntry>();
-  const byAbstract = new Map<string, number>();
-  const kept = new Array<number>(fileCount).fill(0);
-  const merged = new Array<number>(fileCount).fill(0);
-  const mergedBy = Array.from({ length: fileCount }, () => ({ doi: 0, id: 0, title: 0, abstract: 0 }));
-  const mergedWith = Array.from({ length: fileCount }, () => new Map<number, number>());
-  // Abstracts only decide a match when some record has no real title; otherwise skip their keys.
-  const useAbstracts = candidates.some((c) => c.titleDerived);
-  for (const c of candidates) {
+export class PaperMerger {
+  private readonly papers: Paper[] = [];
+  private readonly firstFile: number[] = [];
+  private readonly byDoi = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private readonly byTitle = new Map<string, TitleEntry>();
+  private readonly byAbstract = new Map<string, number>();
+  private readonly kept: number[];
+  private readonly merged: number[];
+  private readonly mergedBy: Record<MatchKind, number>[];
+  private readonly mergedWith: Map<number, number>[];
+
+  constructor(
+    fileCount: number,
+    private readonly sink: AbstractSink | null = null,
+  ) {
+    this.kept = new Array<number>(fileCount).fill(0);
+    this.merged = new Array<number>(fileCount).fill(0);
+    this.mergedBy = Array.from({ length: fileCount }, () => ({ doi: 0, id: 0, title: 0, abstract: 0 }));
+    this.mergedWith = Array.from({ length: fileCount }, () => new Map<number, number>());
+  }
+
+  /** Papers so far. */
+  get size(): number {
+    return this.papers.length;
+  }
+
+  /** Makes room for per-file counts of `fileCount` files (a caller that learns of files as it reads). */
+  private growFiles(fileCount: number): void {
+    while (this.kept.length < fileCount) {
+      this.kept.push(0);
+      this.merged.push(0);
+      this.mergedBy.push({ doi: 0, id: 0, title: 0, abstract: 0 });
+      this.mergedWith.push(new Map());
+    }
+  }
+
+  add(c: Candidate): void {
+    const { papers, byDoi, byId, byTitle, byAbstract } = this;
+    this.growFiles(c.fileIndex + 1);
     let at: number | undefined;
     let how: MatchKind = 'doi';
     if (c.doi !== null) at = byDoi.get(c.doi);
@@ -258,23 +311,25 @@ export function buildPapers(candidates: readonly Candidate[], fileCount: number)
       const entry = byTitle.get(c.titleKey);
       if (entry !== undefined && sameByTitle(papers[entry.paper], entry, c)) at = entry.paper;
     }
-    const abstractKey = useAbstracts ? buildAbstractKey(c.abstract) : null;
-    if (at === undefined && abstractKey !== null) {
+    // Abstracts decide a match only when one of the two records has no real title.
+    const abstractKey = buildAbstractKey(c.abstract);
+    const abstractPrint = abstractKey === null ? null : fingerprint(abstractKey);
+    if (at === undefined && abstractPrint !== null) {
       how = 'abstract';
-      const hit = byAbstract.get(abstractKey);
+      const hit = byAbstract.get(abstractPrint);
       if (hit !== undefined && (c.titleDerived || papers[hit].titleDerived)) at = hit;
     }
     if (at === undefined) {
       at = papers.length;
-      papers.push(newPaper(at + 1, c));
-      firstFile.push(c.fileIndex);
-      kept[c.fileIndex]++;
+      papers.push(newPaper(at + 1, c, this.sink));
+      this.firstFile.push(c.fileIndex);
+      this.kept[c.fileIndex]++;
     } else {
-      mergeInto(papers[at], c);
-      merged[c.fileIndex]++;
-      mergedBy[c.fileIndex][how]++;
-      const withFile = mergedWith[c.fileIndex];
-      withFile.set(firstFile[at], (withFile.get(firstFile[at]) ?? 0) + 1);
+      mergeInto(papers[at], at, c, this.sink);
+      this.merged[c.fileIndex]++;
+      this.mergedBy[c.fileIndex][how]++;
+      const withFile = this.mergedWith[c.fileIndex];
+      withFile.set(this.firstFile[at], (withFile.get(this.firstFile[at]) ?? 0) + 1);
     }
     const p = papers[at];
     if (p.doi !== null && !byDoi.has(p.doi)) byDoi.set(p.doi, at);
@@ -286,11 +341,29 @@ export function buildPapers(candidates: readonly Candidate[], fileCount: number)
     if (!p.titleDerived && c.titleKey !== null && !byTitle.has(c.titleKey)) {
       byTitle.set(c.titleKey, { paper: at, year: p.year, firstAuthor: c.firstAuthorKey });
     }
-    if (abstractKey !== null && !byAbstract.has(abstractKey)) byAbstract.set(abstractKey, at);
+    if (abstractPrint !== null && !byAbstract.has(abstractPrint)) byAbstract.set(abstractPrint, at);
   }
-  // After a merge the year follows the most precise date, so the two never disagree.
-  for (const p of papers) {
-    if (p.sources.length > 1 && p.date !== null) p.year = Number(p.date.slice(0, 4));
+
+  /** The papers with ids 1..n in order of first appearance, and the counts of `fileCount` files. */
+  finish(fileCount = 0): DedupeResult {
+    this.growFiles(fileCount);
+    // After a merge the year follows the most precise date, so the two never disagree.
+    for (const p of this.papers) {
+      if (p.sources.length > 1 && p.date !== null) p.year = Number(p.date.slice(0, 4));
+    }
+    return {
+      papers: this.papers,
+      kept: this.kept,
+      merged: this.merged,
+      mergedBy: this.mergedBy,
+      mergedWith: this.mergedWith,
+    };
   }
-  return { papers, kept, merged, mergedBy, mergedWith };
+}
+
+/** De-duplicates candidates given in input order, holding every abstract in memory (see PaperMerger). */
+export function buildPapers(candidates: readonly Candidate[], fileCount: number): DedupeResult {
+  const merger = new PaperMerger(fileCount);
+  for (const c of candidates) merger.add(c);
+  return merger.finish(fileCount);
 }

@@ -24,7 +24,8 @@ import type { FormatSpec } from './format-spec';
 import { findManifestEntry, parseManifest, type ManifestEntry } from './manifest';
 import { parseFileNameYear } from './dates';
 import { buildCandidate, type Candidate, type RecordContext } from './normalize-record';
-import { buildPapers } from './dedupe';
+import { PaperMerger } from './dedupe';
+import type { AbstractSink } from './abstract-file';
 import { buildReferenceTargets } from './references';
 import { parseArxivAuthorPage } from './parse-arxiv-author-page';
 import { parseAuthorsTldrAbstract } from './parse-authors-tldr-abstract';
@@ -78,14 +79,17 @@ const PROGRESS_EVERY = 5000;
 /** Venue for layouts that imply one, used when neither the record nor the manifest names one. */
 const LAYOUT_VENUE: Partial<Record<Layout, string>> = { 'arxiv-jsonl': 'arXiv', 'arxiv-author-page': 'arXiv' };
 
-/** Sorts `items[from..]` in place by source record, without spreading an unbounded array into a call. */
-function sortTail(items: Candidate[], from: number): void {
-  let sorted = true;
-  for (let i = from + 1; i < items.length && sorted; i++)
-    if (items[i].source.record < items[i - 1].source.record) sorted = false;
-  if (sorted) return;
-  const tail = items.slice(from).sort((a, b) => a.source.record - b.source.record);
-  for (let i = 0; i < tail.length; i++) items[from + i] = tail[i];
+/** Records handed to de-duplication at a time: a file of any size is never held whole. */
+const MERGE_BLOCK = 4096;
+
+/** Sorts records by their place in the file (stable, so a no-op for the usual in-order parser). */
+function sortByRecord(items: Candidate[]): void {
+  for (let i = 1; i < items.length; i++) {
+    if (items[i].source.record < items[i - 1].source.record) {
+      items.sort((a, b) => a.source.record - b.source.record);
+      return;
+    }
+  }
 }
 
 /** True for a format of the registry or one of the older layouts. */
@@ -324,23 +328,34 @@ async function readInputs(
  * Reads input files and folders into one de-duplicated corpus.
  * Throws `InputError` for a missing, empty, binary, undecidable or unrecognized file (naming it and
  * the formats tried) and when no usable paper remains; broken records are rejected and counted.
+ *
+ * Records stream: they are parsed, normalized and de-duplicated a block at a time. With
+ * `abstracts`, each paper's abstract goes there as it is read and the papers hold only its length
+ * (the pipeline's way at any size); without, the papers hold their abstracts.
  */
 export async function readCorpus(
   inputs: string[],
   opts: IngestOptions = {},
   onProgress?: (p: IngestProgress) => void,
+  abstracts?: AbstractSink,
 ): Promise<Corpus> {
-  const candidates: Candidate[] = [];
-  let fileStart = 0;
+  const merger = new PaperMerger(0, abstracts ?? null);
+  // Usable records keep input order; within a block they are sorted by line in case a parser
+  // reported them out of order.
+  let pending: Candidate[] = [];
+  const flush = (): void => {
+    sortByRecord(pending);
+    for (const c of pending) merger.add(c);
+    pending = [];
+  };
   const { files, reports, rejects } = await readInputs(inputs, opts, onProgress, {
-    add: (c) => candidates.push(c),
-    endFile: () => {
-      // Usable records keep input order; sort by line in case a parser reported them out of order.
-      sortTail(candidates, fileStart);
-      fileStart = candidates.length;
+    add: (c) => {
+      pending.push(c);
+      if (pending.length === MERGE_BLOCK) flush();
     },
+    endFile: flush,
   });
-  const { papers, kept, merged, mergedBy, mergedWith } = buildPapers(candidates, files.length);
+  const { papers, kept, merged, mergedBy, mergedWith } = merger.finish(files.length);
   reports.forEach((r, i) => {
     r.papersKept = kept[i];
     r.duplicatesMerged = merged[i];
@@ -349,7 +364,7 @@ export async function readCorpus(
       r.mergedWith[reports[file].file] = count;
   });
   const fileOf = new Map(reports.map((r, i) => [r.file, i]));
-  for (const p of papers) if (p.abstract === '') reports[fileOf.get(p.sources[0].file) ?? 0].withoutAbstract++;
+  for (const p of papers) if (p.abstractLength === 0) reports[fileOf.get(p.sources[0].file) ?? 0].withoutAbstract++;
   if (papers.length === 0) {
     const read = reports.reduce((s, r) => s + r.recordsRead, 0);
     const counts: Record<string, number> = {};

@@ -93,6 +93,9 @@ export interface Paper extends Bibliography {
   abstract: string;
   /** The abstract with LaTeX and markup reduced to plain words, for tokenizing. */
   abstractPlain: string;
+  /** Characters of the abstract (0: none). A corpus read with an `AbstractSink` keeps the texts
+   * there, not in `abstract` and `abstractPlain` (both ''): this says whether the paper has one. */
+  abstractLength: number;
   tldr: string | null;
   year: number | null;
   /** ISO date as precise as the source gives: 'YYYY-MM-DD', 'YYYY-MM', or null. */

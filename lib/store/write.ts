@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Corpus, Paper } from '../corpus/types';
+import type { AbstractFile } from '../corpus/abstract-file';
 import { getAuthorIndex, type AuthorIndex } from '../graph/authors';
 import {
   DATABASE_FILE,
@@ -133,9 +134,13 @@ export class RowWriter {
   }
 }
 
+/** Papers per block of abstracts read back from an AbstractFile. */
+const ABSTRACT_BLOCK = 4096;
+
 /** Papers, authors, sources and rejected records (the full-text index is built beside, see
- * startFullTextIndex). */
-export function writeCorpus(db: Database.Database, corpus: Corpus): void {
+ * startFullTextIndex). The abstracts come from the papers, or from `abstracts` when the corpus
+ * was read with that file as its sink. */
+export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: AbstractFile): void {
   const { keys, identifiers, names, paperAuthors: authorIds, authorsText } = getAuthorTable(corpus);
   const insertFile = db.prepare(
     `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons,
@@ -221,12 +226,15 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
     }
     authors.flush();
     authorIdRows.flush();
+    let block: string[] = [];
     corpus.papers.forEach((p, i) => {
+      if (abstracts !== undefined && i % ABSTRACT_BLOCK === 0)
+        block = abstracts.readRange(i, Math.min(corpus.papers.length, i + ABSTRACT_BLOCK), 'abstract');
       papers.add(
         p.id,
         p.title,
         p.titleDerived ? 1 : 0,
-        p.abstract,
+        abstracts === undefined ? p.abstract : block[i % ABSTRACT_BLOCK],
         p.tldr,
         p.year,
         p.date,
@@ -295,8 +303,11 @@ export function writeCorpus(db: Database.Database, corpus: Corpus): void {
 const FULL_TEXT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.sqlitePath);
-const { file, pageSize, ftsSql, bulkSql, hashSize } = workerData;
+const { file, pageSize, ftsSql, bulkSql, hashSize, abstractsFile } = workerData;
 const db = new Database(file);
+// Abstracts kept in an AbstractFile are read here, a batch's range at a time, not sent.
+const abstracts = abstractsFile === null ? null : new Database(abstractsFile, { readonly: true, fileMustExist: true });
+const readAbstracts = abstracts === null ? null : abstracts.prepare('SELECT paper, abstract FROM abstracts WHERE paper >= ? AND paper < ?').raw();
 db.pragma('page_size = ' + pageSize);
 db.pragma('journal_mode = OFF');
 db.pragma('synchronous = OFF');
@@ -308,13 +319,20 @@ const insert = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, autho
 db.exec('BEGIN');
 parentPort.on('message', (batch) => {
   if (batch !== null) {
-    const { ids, offsets } = batch;
+    const { ids, offsets, from } = batch;
     const bytes = Buffer.from(batch.text);
     const text = (k) => bytes.toString('utf8', offsets[k], offsets[k + 1]);
-    for (let i = 0; i < ids.length; i++) insert.run(ids[i], text(3 * i), text(3 * i + 1), text(3 * i + 2));
+    let stored = null;
+    if (readAbstracts !== null) {
+      stored = new Array(ids.length).fill('');
+      for (const [paper, abstract] of readAbstracts.all(from, from + ids.length)) stored[paper - from] = abstract;
+    }
+    for (let i = 0; i < ids.length; i++)
+      insert.run(ids[i], text(3 * i), stored === null ? text(3 * i + 1) : stored[i], text(3 * i + 2));
     return;
   }
   db.exec('COMMIT');
+  if (abstracts !== null) abstracts.close();
   // A no-op when the hash held everything; merges the segments when it did not.
   db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('optimize')");
   // The hash size is a setting for this build only: the index keeps SQLite's default.
@@ -333,14 +351,22 @@ const FULL_TEXT_HASH_SIZE = 1 << 30;
 /** Papers per message to the full-text worker: it starts indexing the first while the rest are encoded. */
 const FULL_TEXT_BATCH = 4096;
 
-/** The texts of papers [from, to) as one UTF-8 buffer with offsets: title, abstract, authors per paper. */
-function encodeTexts(papers: readonly Paper[], authorsText: readonly string[], from: number, to: number) {
+/** The texts of papers [from, to) as one UTF-8 buffer with offsets: title, abstract ('' when the
+ * worker reads it from the abstracts file), authors per paper. */
+function encodeTexts(
+  papers: readonly Paper[],
+  authorsText: readonly string[],
+  from: number,
+  to: number,
+  withAbstracts: boolean,
+) {
   const n = to - from;
   const offsets = new Int32Array(3 * n + 1);
+  const abstractOf = (p: Paper) => (withAbstracts ? p.abstract : '');
   for (let i = 0; i < n; i++) {
     const p = papers[from + i];
     offsets[3 * i + 1] = offsets[3 * i] + Buffer.byteLength(p.title);
-    offsets[3 * i + 2] = offsets[3 * i + 1] + Buffer.byteLength(p.abstract);
+    offsets[3 * i + 2] = offsets[3 * i + 1] + Buffer.byteLength(abstractOf(p));
     offsets[3 * i + 3] = offsets[3 * i + 2] + Buffer.byteLength(authorsText[from + i]);
   }
   const text = new ArrayBuffer(offsets[3 * n]);
@@ -348,19 +374,20 @@ function encodeTexts(papers: readonly Paper[], authorsText: readonly string[], f
   for (let i = 0; i < n; i++) {
     const p = papers[from + i];
     bytes.write(p.title, offsets[3 * i]);
-    bytes.write(p.abstract, offsets[3 * i + 1]);
+    bytes.write(abstractOf(p), offsets[3 * i + 1]);
     bytes.write(authorsText[from + i], offsets[3 * i + 2]);
   }
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) ids[i] = papers[from + i].id;
-  return { ids, offsets, text };
+  return { ids, offsets, text, from };
 }
 
 /**
  * Builds the full-text index of the papers in a side database on a worker thread, so it costs
  * no time on the main thread; attachFullTextIndex copies it into the build when it is ready.
+ * With `abstracts` (the corpus's AbstractFile, finished) the worker reads the abstracts from it.
  */
-export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> {
+export function startFullTextIndex(corpus: Corpus, file: string, abstracts?: AbstractFile): Promise<void> {
   fs.rmSync(file, { force: true });
   const workerData = {
     sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
@@ -369,6 +396,7 @@ export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> 
     ftsSql: FTS_SQL,
     bulkSql: FTS_BULK_SQL,
     hashSize: FULL_TEXT_HASH_SIZE,
+    abstractsFile: abstracts === undefined ? null : abstracts.file,
   };
   const worker = new Worker(FULL_TEXT_WORKER, { eval: true, workerData });
   const finished = new Promise<void>((resolve, reject) => {
@@ -387,7 +415,13 @@ export function startFullTextIndex(corpus: Corpus, file: string): Promise<void> 
   const { authorsText } = getAuthorTable(corpus);
   const { papers } = corpus;
   for (let from = 0; from < papers.length; from += FULL_TEXT_BATCH) {
-    const batch = encodeTexts(papers, authorsText, from, Math.min(papers.length, from + FULL_TEXT_BATCH));
+    const batch = encodeTexts(
+      papers,
+      authorsText,
+      from,
+      Math.min(papers.length, from + FULL_TEXT_BATCH),
+      abstracts === undefined,
+    );
     worker.postMessage(batch, [batch.ids.buffer, batch.offsets.buffer, batch.text]);
   }
   worker.postMessage(null);

@@ -3,13 +3,23 @@
  * ids, and each new word's stem. Shares run on worker threads (lib/parallel) and are merged in
  * document order, which gives the same word ids as one pass over all documents.
  */
+import { forEachAbstract } from '../corpus/abstract-file';
 import { createStemCache } from './stem';
 import { WordTable, cleanText, scanWords } from './tokenize';
 
-/** A contiguous share of the corpus. */
+/** Documents whose texts are the plain abstracts of papers kept in an AbstractFile (lib/corpus). */
+export interface StoredTexts {
+  /** The AbstractFile's path. */
+  file: string;
+  /** The paper of each document, ascending ('' for a paper with no abstract). */
+  papers: Int32Array;
+}
+
+/** A contiguous share of the corpus: its texts in memory, or read from `stored` a block at a time. */
 export interface ScanInput {
   titles: string[];
-  texts: string[];
+  texts?: string[];
+  stored?: StoredTexts;
   /** Titles are skipped when 0. */
   titleWeight: number;
 }
@@ -73,23 +83,28 @@ export function scanShare(input: ScanInput): ScannedShare {
 
 /** scanShare, with the share's word table (whose ids are the share's local ids). */
 export function scanShareWithTable(input: ScanInput): { share: ScannedShare; table: WordTable } {
-  const { titles, texts, titleWeight } = input;
-  const n = texts.length;
+  const { titles, texts, stored, titleWeight } = input;
+  const n = titles.length;
   const table = new WordTable();
+  // About one token per eight characters (stored texts: about 150 tokens a document).
   let chars = 0;
-  for (let d = 0; d < n; d++) chars += texts[d].length + (titleWeight > 0 ? titles[d].length : 0);
-  // About one token per eight characters.
+  if (texts !== undefined)
+    for (let d = 0; d < n; d++) chars += texts[d].length + (titleWeight > 0 ? titles[d].length : 0);
+  else chars = 900 * n;
   const tokens = new IntBuffer(Math.ceil(chars / 6) + 2 * n + 16);
   const docStart = new Int32Array(n + 1);
   const titleEnd = new Int32Array(n);
-  for (let d = 0; d < n; d++) {
+  const scanDocument = (d: number, text: string): void => {
     docStart[d] = tokens.length;
     if (titleWeight > 0) scanWords(cleanText(titles[d]), table, tokens);
     titleEnd[d] = tokens.length;
     tokens.push(-1);
-    scanWords(cleanText(texts[d]), table, tokens);
+    scanWords(cleanText(text), table, tokens);
     tokens.push(-1);
-  }
+  };
+  if (texts !== undefined) for (let d = 0; d < n; d++) scanDocument(d, texts[d]);
+  else if (stored !== undefined) forEachAbstract(stored.file, stored.papers, 'plain', scanDocument);
+  else throw new Error('a share of documents needs texts or stored texts');
   docStart[n] = tokens.length;
 
   const nWords = table.size;

@@ -3,7 +3,7 @@
  * (in shares on worker threads, merged in document order), and the words grouped by their stem.
  */
 import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
-import { type ScanInput, type ScannedShare, scanShareWithTable } from './scan';
+import { type ScanInput, type ScannedShare, type StoredTexts, scanShareWithTable } from './scan';
 import { WordTable } from './tokenize';
 
 /** Every document's surface word ids, in one stream for the corpus. */
@@ -23,6 +23,20 @@ export interface SurfaceStream {
   surfaceCount: number[];
 }
 
+/** Documents whose texts are papers' plain abstracts kept in an AbstractFile (lib/corpus), read
+ * back a block at a time by each thread, so the texts of a large corpus are never all in memory. */
+export interface StoredDocuments {
+  /** Each document's title. */
+  titles: string[];
+  /** The AbstractFile's path. */
+  abstractFile: StoredTexts['file'];
+  /** The paper (index in the file) of each document, ascending. */
+  papers: Int32Array;
+}
+
+/** The documents to tokenize: titles and texts in memory, or titles with texts on disk. */
+export type DocumentSource = readonly { title: string; text: string }[] | StoredDocuments;
+
 /** Below this many documents per thread, the scan stays on the calling thread: starting a worker
  * costs more than it saves. */
 const MIN_DOCS_PER_SHARE = 4000;
@@ -35,8 +49,9 @@ const SCAN_TASK = siblingTask(import.meta.url, 'scan', 'scanShare');
  * word ids, in contiguous shares of the documents on as many threads as there are. The stream
  * does not depend on the number of threads.
  */
-export function scanDocuments(docs: readonly { title: string; text: string }[], titleWeight: number): SurfaceStream {
-  const nDocs = docs.length;
+export function scanDocuments(docs: DocumentSource, titleWeight: number): SurfaceStream {
+  const stored = 'abstractFile' in docs ? docs : null;
+  const nDocs = stored === null ? (docs as readonly { title: string }[]).length : stored.titles.length;
   const shareCount =
     nDocs < MIN_DOCS_PER_SHARE * 2 ? 1 : Math.min(parallelThreads(), Math.floor(nDocs / MIN_DOCS_PER_SHARE));
   // The first share runs on this thread while workers start up (a few hundred ms): give it more.
@@ -45,8 +60,17 @@ export function scanDocuments(docs: readonly { title: string; text: string }[], 
   for (let i = 0; i < shareCount; i++) {
     const from = Math.floor((shareStart(i) * nDocs) / shareStart(shareCount));
     const to = Math.floor((shareStart(i + 1) * nDocs) / shareStart(shareCount));
-    const slice = docs.slice(from, to);
-    shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight });
+    if (stored !== null) {
+      // Each thread reads its share's texts from the file itself, a block at a time.
+      shares.push({
+        titles: stored.titles.slice(from, to),
+        stored: { file: stored.abstractFile, papers: stored.papers.slice(from, to) },
+        titleWeight,
+      });
+    } else {
+      const slice = (docs as readonly { title: string; text: string }[]).slice(from, to);
+      shares.push({ titles: slice.map((doc) => doc.title), texts: slice.map((doc) => doc.text), titleWeight });
+    }
   }
   // The first share's word table becomes the corpus's: its ids are already global.
   let table = new WordTable();

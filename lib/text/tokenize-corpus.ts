@@ -7,7 +7,7 @@
 import { assignDocumentTerms } from './document-terms';
 import { collectSurfaceForms, pickDisplayForms } from './display-forms';
 import { countStems, findBigrams, findTrigrams, mergeBigrams, noBigrams, wordUnits } from './find-phrases';
-import { indexStems, scanDocuments } from './surface-stream';
+import { type DocumentSource, indexStems, scanDocuments } from './surface-stream';
 import type { TokenizedCorpus } from './types';
 
 /** How a corpus becomes term ids. */
@@ -55,13 +55,13 @@ export function resolveTokenizeOptions(opts: TokenizeOptions, docCount: number):
  * over the documents (total = 2 x documents).
  */
 export function tokenizeCorpus(
-  docs: { title: string; text: string }[],
+  docs: DocumentSource,
   opts: TokenizeOptions = {},
   onProgress?: (done: number, total: number) => void,
 ): TokenizedCorpus {
-  const o = resolveTokenizeOptions(opts, docs.length);
-  const nDocs = docs.length;
-  const stream = scanDocuments(docs, o.titleWeight);
+  const stream = scanDocuments(docs, resolveTokenizeOptions(opts, 0).titleWeight);
+  const nDocs = stream.titleEnd.length;
+  const o = resolveTokenizeOptions(opts, nDocs);
   onProgress?.(nDocs, 2 * nDocs);
   const index = indexStems(stream.surfaceStems);
   const thresholds = { minCount: o.minPhraseCount, minNpmi: o.minPhraseNpmi };

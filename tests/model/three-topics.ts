@@ -13,6 +13,7 @@ export const threeTopicPapers: Paper[] = threeTopicRecords.map((r, i) => ({
   titleDerived: false,
   abstract: r.abstract,
   abstractPlain: r.abstract,
+  abstractLength: r.abstract.length,
   tldr: null,
   year: 2024,
   date: null,

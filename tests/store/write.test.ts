@@ -30,12 +30,14 @@ function makeCorpus(): Corpus {
       const name = a === 0 ? (i % 5 === 0 ? 'Ada LOVELACE' : 'Ada Lovelace') : `Author Number${a}`;
       authors.push({ name, key: a === 0 ? 'ada lovelace' : `author number${a}` });
     }
+    const abstract = `We study problem ${i}. ${i % 2 === 0 ? 'Graph neural networks' : 'Diffusion models'} are used.`;
     papers.push({
       id: i,
       title: i === 7 ? 'Équations différentielles' : `Paper ${i} on topic ${i % 5}`,
       titleDerived: false,
-      abstract: `We study problem ${i}. ${i % 2 === 0 ? 'Graph neural networks' : 'Diffusion models'} are used.`,
+      abstract,
       abstractPlain: '',
+      abstractLength: abstract.length,
       tldr: null,
       year: 2000 + (i % 10),
       date: null,

@@ -10,6 +10,7 @@ function paper(id: number, keywords: string[]): Paper {
     titleDerived: false,
     abstract: 'x',
     abstractPlain: 'x',
+    abstractLength: 1,
     tldr: null,
     year: 2020,
     date: null,
