@@ -90,6 +90,8 @@ export interface StageTiming {
   seconds: number;
   /** Peak resident set size of the process at the end of the stage, in MB. */
   peakRssMb: number;
+  /** Resident set size at the end of the stage, in MB (what the stages so far still hold). */
+  rssMb?: number;
 }
 
 export interface PipelineResult {
@@ -206,7 +208,12 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
   let stageStart = performance.now();
   const mark = (stage: string) => {
     const now = performance.now();
-    timings.push({ stage, seconds: (now - stageStart) / 1000, peakRssMb: peakRssMb() });
+    timings.push({
+      stage,
+      seconds: (now - stageStart) / 1000,
+      peakRssMb: peakRssMb(),
+      rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+    });
     stageStart = now;
   };
 

@@ -160,7 +160,8 @@ export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: st
           `${per1000.toFixed(3)} s/1000` +
           (ratio !== null ? `, ×${ratio.toFixed(2)} of 75k per paper` : '') +
           (exponent !== null ? `, exponent ${exponent.toFixed(2)}` : '') +
-          (ratio !== null && ratio > 1.5 ? ' (grows faster than near-linear)' : ''),
+          (ratio !== null && ratio > 1.5 ? ' (grows faster than near-linear)' : '') +
+          (t.rssMb !== undefined ? `, RSS after ${t.rssMb} MB` : ''),
       });
     }
     rows.push({

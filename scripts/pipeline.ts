@@ -234,7 +234,10 @@ export function formatSummary(result: PipelineResult): string {
   }
   lines.push('', 'Stages');
   for (const t of result.timings)
-    lines.push(`  ${t.stage.padEnd(12)} ${formatDuration(t.seconds).padStart(9)}  peak RSS ${t.peakRssMb} MB`);
+    lines.push(
+      `  ${t.stage.padEnd(12)} ${formatDuration(t.seconds).padStart(9)}  peak RSS ${t.peakRssMb} MB` +
+        (t.rssMb === undefined ? '' : `, now ${t.rssMb} MB`),
+    );
   lines.push('', `Build: ${result.databaseFile}`);
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@
  * accuracy figures are computed on a worker thread during 'map'.
  */
 import type { Paper } from '../corpus/types';
-import { toShared } from '../parallel/pool';
+import { sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
 import { deriveSeed, sampleIndices } from '../random';
 import { tokenizeCorpus } from '../text/index';
 import type { TokenizedCorpus } from '../text/types';
@@ -44,7 +44,7 @@ import {
 } from './quality';
 import { buildDefaultKRange, buildKSelection } from './select-k';
 import { leadingCsrRows, leadingRows, type CsrMatrix, type DenseMatrix } from './sparse';
-import { buildTfidf } from './tfidf';
+import { buildTfidf, type TfidfOptions } from './tfidf';
 import type {
   KSelection,
   PaperPlacements,
@@ -173,11 +173,6 @@ export function buildSmallCorpusBounds(
   return { minDf: lo, maxDf: hi };
 }
 
-/** A CSR matrix with its arrays in shared memory. */
-function shareCsr(m: CsrMatrix): CsrMatrix {
-  return { ...m, indptr: toShared(m.indptr), indices: toShared(m.indices), values: toShared(m.values) };
-}
-
 /** Orders topics by size (largest first, then by old id) and returns old id → new id. */
 function buildTopicOrder(assignments: Int32Array, k: number): Int32Array {
   const sizes = new Int32Array(k);
@@ -201,27 +196,78 @@ export interface TopicClustering {
   centroids: DenseMatrix;
 }
 
+/** The LSA vectors of the papers (in shared memory) and the share of the TF-IDF variance they keep. */
+export interface TopicLsa {
+  vectors: DenseMatrix;
+  explainedVariance: number;
+}
+
+/** LSA of the TF-IDF matrix with the model's dimensions and seed. */
+export function buildTopicLsa(
+  tfidf: CsrMatrix,
+  options: Required<TopicModelOptions>,
+  onProgress?: (stage: string, done: number, total: number) => void,
+): TopicLsa {
+  // Two power iterations: with topics started from Ward-merged small clusters, five (a nearly exact
+  // SVD) kept 0.82 of arXiv papers in their matched topic across seeds against 0.81, at 0.004 less
+  // NMI and 6 s more.
+  const lsa = buildLsa(tfidf, { dims: options.dims, seed: deriveSeed(options.seed, 'lsa') }, (done, total) =>
+    onProgress?.('lsa', done, total),
+  );
+  // In shared memory (a no-op when the LSA ran on threads), so the stages' worker threads read the
+  // rows without copies.
+  return { vectors: { ...lsa.vectors, data: toShared(lsa.vectors.data) }, explainedVariance: lsa.explainedVariance };
+}
+
+/** The first `rows` rows of a CSR matrix, copied into shared memory of their own (a view would
+ * keep the whole matrix alive). */
+function copyLeadingCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
+  const view = leadingCsrRows(m, rows);
+  const indptr = sharedInt32(rows + 1);
+  indptr.set(view.indptr);
+  const indices = sharedInt32(view.indices.length);
+  indices.set(view.indices);
+  const values = sharedFloat64(view.values.length);
+  values.set(view.values);
+  return { rows, cols: m.cols, indptr, indices, values };
+}
+
 /**
- * The clustering half of the topic model, from the TF-IDF matrix: LSA, the similar-papers graph,
+ * TF-IDF, then its LSA. Only what the later stages read leaves this function — the counts, the
+ * columns, the vectors and the rows the 10-NN figures use — so the weights (a gigabyte at a
+ * million papers) are let go of before the similar papers and the topics are computed.
+ */
+function buildWeightsAndLsa(
+  corpus: TokenizedCorpus,
+  bounds: TfidfOptions,
+  options: Required<TopicModelOptions>,
+  knnPapers: number,
+  onProgress?: (stage: string, done: number, total: number) => void,
+): { counts: CsrMatrix; columns: Int32Array; lsa: TopicLsa; knnTfidf: CsrMatrix | null } {
+  onProgress?.('tfidf', 0, 1);
+  const tfidf = buildTfidf(corpus, bounds);
+  onProgress?.('tfidf', 1, 1);
+  const knnTfidf = knnPapers > 10 ? copyLeadingCsrRows(tfidf.matrix, knnPapers) : null;
+  const lsa = buildTopicLsa(tfidf.matrix, options, onProgress);
+  return { counts: tfidf.counts, columns: tfidf.columns, lsa, knnTfidf };
+}
+
+/**
+ * The clustering half of the topic model, from the TF-IDF matrix (or its LSA): LSA, the similar-papers graph,
  * the clustering space (smoothed over the graph, and over the citation `links` too for `hybrid`,
  * unless a plain k-means option is asked for), k (given or chosen by silhouette) and k-means. The
  * bench runs it once per seed.
  */
 export function buildTopicClustering(
-  tfidf: CsrMatrix,
+  input: CsrMatrix | TopicLsa,
   options: Required<TopicModelOptions>,
   onProgress?: (stage: string, done: number, total: number) => void,
   links?: PaperLinks,
 ): TopicClustering {
   const { seed } = options;
-  const n = tfidf.rows;
   const report = (stage: string) => (done: number, total: number) => onProgress?.(stage, done, total);
-  // Two power iterations: with topics started from Ward-merged small clusters, five (a nearly exact
-  // SVD) kept 0.82 of arXiv papers in their matched topic across seeds against 0.81, at 0.004 less
-  // NMI and 6 s more.
-  const lsa = buildLsa(tfidf, { dims: options.dims, seed: deriveSeed(seed, 'lsa') }, report('lsa'));
-  // In shared memory once, so the stages' worker threads read the rows without copies.
-  const vectors: DenseMatrix = { ...lsa.vectors, data: toShared(lsa.vectors.data) };
+  const { vectors, explainedVariance } = 'indptr' in input ? buildTopicLsa(input, options, onProgress) : input;
+  const n = vectors.rows;
 
   report('neighbours')(0, 1);
   const graph = buildNeighbours(vectors, {
@@ -270,7 +316,7 @@ export function buildTopicClustering(
     centroidData.set(clustering.centroids.data.subarray(old * dims, (old + 1) * dims), rename[old] * dims);
   return {
     vectors,
-    explainedVariance: lsa.explainedVariance,
+    explainedVariance,
     graph,
     space,
     kSelection,
@@ -320,14 +366,13 @@ export function buildTopicModel(
   delete corpus.forms;
   if (tokens === undefined) report('tokens')(n, n);
 
-  report('tfidf')(0, 1);
   const adaptations: string[] = [];
   const bounds = buildSmallCorpusBounds(n, options.minDf, options.maxDf, corpus.docs, adaptations);
-  const tfidf = buildTfidf(corpus, bounds);
-  report('tfidf')(1, 1);
+  const knnPapers = Math.min(n, KNN_PAPERS);
+  const { counts, columns, lsa, knnTfidf } = buildWeightsAndLsa(corpus, bounds, options, knnPapers, onProgress);
 
   const { vectors, explainedVariance, graph, space, kSelection, assignments, centroids } = buildTopicClustering(
-    tfidf.matrix,
+    lsa,
     options,
     onProgress,
     links,
@@ -360,7 +405,7 @@ export function buildTopicModel(
   report('topics')(1, 1);
 
   report('labels')(0, 1);
-  const classTerms = buildClassTerms(tfidf.counts, tfidf.columns, assignments, k, 30);
+  const classTerms = buildClassTerms(counts, columns, assignments, k, 30);
   const representatives = buildRepresentatives(space, centroids, assignments, 10);
   const topicSimilarity = buildTopicSimilarity(centroids).map((s) => Math.round(s * 1e6) / 1e6);
   const sizes = new Array<number>(k).fill(0);
@@ -392,8 +437,8 @@ export function buildTopicModel(
   const topicWords = labelTerms.map((ids) => new Set(ids.flatMap((id) => vocab.terms[id].split(' '))));
   const split = buildSubtopics(
     vectors,
-    tfidf.counts,
-    tfidf.columns,
+    counts,
+    columns,
     assignments,
     k,
     vocab.terms,
@@ -406,11 +451,10 @@ export function buildTopicModel(
   // The 10-NN accuracy figures of the quality report run on a worker while the map is laid out.
   report('map')(0, 1);
   const labels = buildLabelCodes(papers.map((p) => p.label));
-  const knnPapers = Math.min(n, KNN_PAPERS);
   const knnInput =
-    labels.names.length >= 2 && knnPapers > 10
+    labels.names.length >= 2 && knnTfidf !== null
       ? {
-          tfidf: shareCsr(leadingCsrRows(tfidf.matrix, knnPapers)),
+          tfidf: knnTfidf,
           vectors: leadingRows(vectors, knnPapers),
           space: space === vectors ? null : leadingRows(space, knnPapers),
           labels: toShared(labels.codes.slice(0, knnPapers)),

@@ -82,14 +82,15 @@ export function buildLsa(
         values: toShared(matrix.values),
       }
     : matrix;
-  // A^T as rows of its own: A^T Y then gathers like A Z, and splits over threads by rows.
-  const at = q > 0 ? transposeCsr(a, shared) : null;
+  // A^T as rows of its own: A^T Y then gathers like A Z, and splits over threads by rows (let go
+  // of after the power iterations).
+  let at = q > 0 ? transposeCsr(a, shared) : null;
 
   const random = createRandom(deriveSeed(opts.seed ?? 0, 'lsa'));
   const z = alloc(n * l);
   for (let i = 0; i < z.length; i++) z[i] = randomNormal(random);
 
-  const y = alloc(m * l);
+  let y: Float64Array | null = alloc(m * l);
   for (let it = 0; it < q; it++) {
     multiplyCsrDenseParallel(a, z, l, y);
     onProgress?.(++step, totalSteps);
@@ -99,6 +100,7 @@ export function buildLsa(
     // direction to ~1e-12 in float64); re-orthonormalize only when it is not.
     if (it < q - 1) orthonormalizeColumns(z, n, l, 1, 1e4);
   }
+  at = null;
 
   // The orthonormal basis Q of Z's span is never formed: from Z^T Z = P L P^T, Q = Z S with
   // S = P L^-1/2, and A Q = (A Z) S, an l x l product. Q is then orthonormal to about
@@ -129,9 +131,8 @@ export function buildLsa(
   );
   const w = new Float64Array(l * k);
   for (let i = 0; i < l; i++) for (let j = 0; j < k; j++) w[i * k + j] = vectors[i * l + j];
-  const projected = multiplyDense(y, m, l, multiplyDense(s, l, l, w, k), k);
-  // The vectors leave in ordinary memory, whatever the kernels used.
-  const us = projected.buffer instanceof SharedArrayBuffer ? Float64Array.from(projected) : projected;
+  const us = multiplyDense(y, m, l, multiplyDense(s, l, l, w, k), k);
+  y = null;
   const singularValues = new Float64Array(k);
   for (let j = 0; j < k; j++) singularValues[j] = Math.sqrt(Math.max(values[j], 0));
 

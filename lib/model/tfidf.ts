@@ -5,6 +5,7 @@
  * ln(n / df) + 1; each row scaled to unit L2 norm.
  */
 import type { TokenizedCorpus } from '../text/types';
+import { sharedFloat64, sharedInt32 } from '../parallel/pool';
 import { checkInt32Offset, type CsrMatrix } from './sparse';
 
 /** Options of buildTfidf, with scikit-learn's meaning. */
@@ -82,8 +83,9 @@ export function buildTfidf(corpus: TokenizedCorpus, opts: TfidfOptions = {}): Tf
     idf[c] = smooth ? Math.log((1 + nDocs) / (1 + df[t])) + 1 : Math.log(nDocs / df[t]) + 1;
   }
 
-  // Row sizes first (distinct kept terms per document), then the entries.
-  const indptr = new Int32Array(nDocs + 1);
+  // Row sizes first (distinct kept terms per document), then the entries. In shared memory: the
+  // LSA's worker threads read the matrix where it is (a copy is gigabytes at a million papers).
+  const indptr = sharedInt32(nDocs + 1);
   lastDoc.fill(-1);
   for (let d = 0; d < nDocs; d++) {
     const ids = docs[d];
@@ -99,9 +101,9 @@ export function buildTfidf(corpus: TokenizedCorpus, opts: TfidfOptions = {}): Tf
     indptr[d + 1] = indptr[d] + distinct;
   }
   const nnz = indptr[nDocs];
-  const indices = new Int32Array(nnz);
+  const indices = sharedInt32(nnz);
   const countValues = new Float64Array(nnz);
-  const values = new Float64Array(nnz);
+  const values = sharedFloat64(nnz);
   const countOf = new Float64Array(nCols);
   for (let d = 0; d < nDocs; d++) {
     const ids = docs[d];

@@ -295,6 +295,8 @@ export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: A
   // These tables are complete: index them now, while the full-text index is still being built
   // on its worker, rather than after it.
   createIndexes(db, CORPUS_TABLES);
+  // The page cache filled by the load is not read again soon: give it back for the stages to come.
+  db.pragma('shrink_memory');
 }
 
 // The worker is plain JavaScript (no TypeScript loader needed) and gets better-sqlite3's resolved path.
