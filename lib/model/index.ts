@@ -43,7 +43,7 @@ import {
   type EncodedLabels,
 } from './quality';
 import { buildDefaultKRange, buildKSelection } from './select-k';
-import { leadingCsrRows, leadingRows, type CsrMatrix, type DenseMatrix } from './sparse';
+import { leadingCsrRows, leadingRows, type CountMatrix, type CsrMatrix, type DenseMatrix } from './sparse';
 import { buildTfidf, type TfidfOptions } from './tfidf';
 import type {
   KSelection,
@@ -243,7 +243,7 @@ function buildWeightsAndLsa(
   options: Required<TopicModelOptions>,
   knnPapers: number,
   onProgress?: (stage: string, done: number, total: number) => void,
-): { counts: CsrMatrix; columns: Int32Array; lsa: TopicLsa; knnTfidf: CsrMatrix | null } {
+): { counts: CountMatrix; columns: Int32Array; lsa: TopicLsa; knnTfidf: CsrMatrix | null } {
   onProgress?.('tfidf', 0, 1);
   const tfidf = buildTfidf(corpus, bounds);
   onProgress?.('tfidf', 1, 1);

@@ -4,7 +4,7 @@
  */
 import type { SurfaceForms } from '../text/types';
 import { cosine } from './linalg';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import type { CountMatrix, DenseMatrix } from './sparse';
 import type { TopicTreeNode } from './types';
 
 /** Top terms of one topic: vocabulary term ids and c-TF-IDF weights, heaviest first. */
@@ -27,7 +27,7 @@ export const LABEL_LAMBDA = 0.6;
  * `counts` is papers × columns of raw counts, `columns` maps a column to its vocabulary term id.
  */
 export function buildClassTerms(
-  counts: CsrMatrix,
+  counts: CountMatrix,
   columns: Int32Array,
   assignments: Int32Array,
   k: number,

@@ -6,7 +6,7 @@
 import { buildKMeans } from './kmeans';
 import { buildClassTerms, formatTopicLabel } from './labels';
 import { gatherRows, squaredDistance } from './linalg';
-import { selectCsrRows, type CsrMatrix, type DenseMatrix } from './sparse';
+import { selectCsrRows, type CountMatrix, type DenseMatrix } from './sparse';
 
 /** Topics kept per paper in the soft membership. */
 export const MEMBERSHIP_TOPICS = 3;
@@ -181,7 +181,7 @@ const SUBTOPIC_PRESAMPLE = 5000;
  */
 export function buildSubtopics(
   vectors: DenseMatrix,
-  counts: CsrMatrix,
+  counts: CountMatrix,
   columns: Int32Array,
   assignments: Int32Array,
   k: number,

@@ -1,12 +1,16 @@
 /** Compressed sparse row matrix over typed arrays: row r's entries are
- * indices/values[indptr[r] .. indptr[r + 1]), column indices ascending within a row. */
-export interface CsrMatrix {
+ * indices/values[indptr[r] .. indptr[r + 1]), column indices ascending within a row. Values are
+ * float64, or float32 where they are small whole numbers (raw counts). */
+export interface CsrMatrix<V extends Float64Array | Float32Array = Float64Array> {
   rows: number;
   cols: number;
   indptr: Int32Array;
   indices: Int32Array;
-  values: Float64Array;
+  values: V;
 }
+
+/** A CSR matrix of raw counts: whole numbers (exact in float32 up to 2^24), in either width. */
+export type CountMatrix = CsrMatrix<Float32Array | Float64Array>;
 
 /** A dense row-major matrix: row r is data[r * cols .. (r + 1) * cols). */
 export interface DenseMatrix {
@@ -33,7 +37,7 @@ export function leadingCsrRows(m: CsrMatrix, rows: number): CsrMatrix {
 }
 
 /** The rows `rows` of a CSR matrix, in that order (copied). */
-export function selectCsrRows(m: CsrMatrix, rows: readonly number[]): CsrMatrix {
+export function selectCsrRows(m: CsrMatrix<Float64Array | Float32Array>, rows: readonly number[]): CsrMatrix {
   let nnz = 0;
   for (const r of rows) nnz += m.indptr[r + 1] - m.indptr[r];
   const indptr = new Int32Array(rows.length + 1);

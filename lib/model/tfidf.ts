@@ -29,7 +29,7 @@ export interface Tfidf {
   /** TF-IDF weights. */
   matrix: CsrMatrix;
   /** Raw term counts with the same sparsity (shares indptr and indices with `matrix`). */
-  counts: CsrMatrix;
+  counts: CsrMatrix<Float32Array>;
   /** Column -> vocabulary term id. */
   columns: Int32Array;
   /** Column -> idf. */
@@ -102,7 +102,7 @@ export function buildTfidf(corpus: TokenizedCorpus, opts: TfidfOptions = {}): Tf
   }
   const nnz = indptr[nDocs];
   const indices = sharedInt32(nnz);
-  const countValues = new Float64Array(nnz);
+  const countValues = new Float32Array(nnz);
   const values = sharedFloat64(nnz);
   const countOf = new Float64Array(nCols);
   for (let d = 0; d < nDocs; d++) {

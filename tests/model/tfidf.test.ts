@@ -13,13 +13,13 @@ const corpus: TokenizedCorpus = {
 };
 
 /** Row r as {column: value}. */
-function row(m: CsrMatrix, r: number): Record<number, number> {
+function row(m: CsrMatrix<Float64Array | Float32Array>, r: number): Record<number, number> {
   const out: Record<number, number> = {};
   for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) out[m.indices[p]] = m.values[p];
   return out;
 }
 
-function expectRow(m: CsrMatrix, r: number, expected: Record<number, number>): void {
+function expectRow(m: CsrMatrix<Float64Array | Float32Array>, r: number, expected: Record<number, number>): void {
   const actual = row(m, r);
   expect(Object.keys(actual).map(Number)).toEqual(Object.keys(expected).map(Number));
   for (const [c, v] of Object.entries(expected)) expect(Math.abs(actual[Number(c)] - v)).toBeLessThan(1e-9);
