@@ -9,6 +9,9 @@ import { PairCounter } from './pair-counter';
 import { IntBuffer } from './scan';
 import type { StemIndex } from './surface-stream';
 
+/** Documents whose terms share one array. */
+const DOCS_PER_BLOCK = 4096;
+
 /** Every document's term ids, the terms, and the surface sequences behind them. */
 export interface DocumentTerms {
   /** Per document: the title's term ids `titleWeight` times, then the text's. */
@@ -143,16 +146,32 @@ export function assignDocumentTerms(
   const docs: Int32Array[] = new Array(nDocs);
   const titleTerms: number[] = [];
   const textTerms: number[] = [];
+  // A block of documents' terms share one array, each document a view of it: a million arrays of
+  // their own cost a quarter of a gigabyte of bookkeeping and slow every garbage collection.
+  const block: number[] = [];
+  const blockEnds: number[] = [];
+  let blockFirst = 0;
+  const closeBlock = (end: number): void => {
+    const all = Int32Array.from(block);
+    let from = 0;
+    for (let d = blockFirst; d < end; d++) {
+      const to = blockEnds[d - blockFirst];
+      docs[d] = all.subarray(from, to);
+      from = to;
+    }
+    block.length = 0;
+    blockEnds.length = 0;
+    blockFirst = end;
+  };
   for (let d = 0; d < nDocs; d++) {
     titleTerms.length = 0;
     textTerms.length = 0;
     termsOfRange(units.start[d], units.titleEnd[d], d, titleTerms);
     termsOfRange(units.titleEnd[d], units.start[d + 1], d, textTerms);
-    const ids = new Int32Array(titleTerms.length * opts.titleWeight + textTerms.length);
-    let k = 0;
-    for (let r = 0; r < opts.titleWeight; r++) for (const t of titleTerms) ids[k++] = t;
-    for (const t of textTerms) ids[k++] = t;
-    docs[d] = ids;
+    for (let r = 0; r < opts.titleWeight; r++) for (const t of titleTerms) block.push(t);
+    for (const t of textTerms) block.push(t);
+    blockEnds.push(block.length);
+    if (d + 1 - blockFirst === DOCS_PER_BLOCK || d + 1 === nDocs) closeBlock(d + 1);
     if (onProgress && ((d + 1) % 2000 === 0 || d + 1 === nDocs)) onProgress(d + 1);
   }
   return { docs, terms, isPhrase, df, termOfSurface, surfaceUse, termOfPair, pairUse, termOfTriple, tripleUse };
