@@ -37,7 +37,8 @@ export interface NeighbourOptions {
   cellSize?: number;
   /** Cells searched per row, its own included (default 6). */
   probes?: number;
-  /** Rounds of neighbour-of-neighbour refinement after the search (default 1). */
+  /** Rounds of neighbour-of-neighbour refinement after the search (default 1, 2 above
+   * LARGE_SEARCH rows). */
   rounds?: number;
 }
 
@@ -80,6 +81,13 @@ class Lists {
     sims[at] = sim;
   }
 }
+
+/**
+ * Rows above which the search refines twice. The probed cells are a fixed number, so they hold a
+ * smaller share of the rows as the corpus grows: at a million papers one round found 0.875 of the
+ * exact 10 nearest, and a second round, at about a fifth of the probes' cost, raises it (README).
+ */
+export const LARGE_SEARCH = 200_000;
 
 /** Queries per block of the search: the block and one cell's rows stay in cache. */
 const QUERY_BLOCK = 32;
@@ -478,7 +486,7 @@ export function buildNeighbours(vectors: DenseMatrix, opts: NeighbourOptions = {
   if (n <= 4 * cellSize || n <= probes * cellSize) return buildExactNeighbours(vectors, k);
   const part = buildCells(vectors, cellSize, probes, seed);
   let lists = searchCells(vectors, part, k);
-  const rounds = opts.rounds ?? 1;
+  const rounds = opts.rounds ?? (n > LARGE_SEARCH ? 2 : 1);
   for (let round = 0; round < rounds; round++) lists = refine(vectors, part, lists);
   return { k, indices: lists.indices, similarities: lists.sims };
 }

@@ -313,7 +313,8 @@ const readAbstracts = abstracts === null ? null : abstracts.prepare('SELECT pape
 db.pragma('page_size = ' + pageSize);
 db.pragma('journal_mode = OFF');
 db.pragma('synchronous = OFF');
-db.pragma('cache_size = -262144');
+// The index is written once, front to back: a small page cache does.
+db.pragma('cache_size = -65536');
 db.exec(ftsSql);
 db.exec(bulkSql);
 db.exec("INSERT INTO papers_fts (papers_fts, rank) VALUES ('hashsize', " + hashSize + ")");
@@ -346,9 +347,11 @@ parentPort.on('message', (batch) => {
 });
 `;
 
-/** FTS5's in-memory limit for pending index data ('hashsize'): above the index of any corpus
- * we read (about 70 MB for 75,000 arXiv abstracts), so the index is written in one segment. */
-const FULL_TEXT_HASH_SIZE = 1 << 30;
+/** FTS5's in-memory limit for pending index data ('hashsize'): the index of about 250,000 arXiv
+ * abstracts (70 MB for 75,000), written in one segment; a larger corpus's index is written in a
+ * few segments merged at the end ('optimize'), on the worker, rather than held whole in memory
+ * (a gigabyte at a million papers). */
+const FULL_TEXT_HASH_SIZE = 1 << 28;
 
 /** Papers per message to the full-text worker: it starts indexing the first while the rest are encoded. */
 const FULL_TEXT_BATCH = 4096;
