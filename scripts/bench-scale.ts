@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createProgress } from '../lib/cli/progress';
+import { AbstractFile } from '../lib/corpus/abstract-file';
 import { readCorpus } from '../lib/corpus/index';
 import { buildModelRows, defaultPipelineOptions, runPipeline, type StageTiming } from '../lib/pipeline';
 import { buildExactNeighbours, buildNeighbourRecall } from '../lib/model/neighbours';
@@ -110,20 +111,42 @@ export async function runScaleDryChild(corpus: string): Promise<ScaleRun> {
   const t0 = start;
   const mark = (stage: string) => {
     const now = performance.now();
-    timings.push({ stage, seconds: (now - start) / 1000, peakRssMb: peakRssMb() });
+    timings.push({
+      stage,
+      seconds: (now - start) / 1000,
+      peakRssMb: peakRssMb(),
+      rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+    });
     start = now;
   };
-  const corpusRead = await readCorpus([corpus]);
-  mark('ingest');
-  const rows = buildModelRows(corpusRead.papers);
-  const papers = Array.from(rows, (i) => corpusRead.papers[i]);
-  const tokens = tokenizeCorpus(papers.map((p) => ({ title: p.title, text: p.abstractPlain })));
-  mark('tokens');
-  const tfidf = buildTfidf(tokens);
-  mark('tfidf');
-  if (tfidf.matrix.rows !== papers.length) throw new Error('TF-IDF rows do not match the papers');
+  // As the pipeline reads: the abstracts go to a side file and the tokens read them back from it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-dry-'));
+  const abstracts = new AbstractFile(path.join(dir, 'abstracts.db'));
+  let papers: number;
+  let modelRows: number;
+  let tfidf: ReturnType<typeof buildTfidf>;
+  try {
+    const corpusRead = await readCorpus([corpus], {}, undefined, abstracts);
+    abstracts.finish();
+    mark('ingest');
+    const rows = buildModelRows(corpusRead.papers);
+    papers = corpusRead.papers.length;
+    modelRows = rows.length;
+    const tokens = tokenizeCorpus({
+      titles: Array.from(rows, (i) => corpusRead.papers[i].title),
+      abstractFile: abstracts.file,
+      papers: rows,
+    });
+    mark('tokens');
+    tfidf = buildTfidf(tokens);
+    mark('tfidf');
+  } finally {
+    abstracts.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  if (tfidf.matrix.rows !== modelRows) throw new Error('TF-IDF rows do not match the papers');
   return {
-    papers: corpusRead.papers.length,
+    papers,
     timings,
     totalSeconds: (performance.now() - t0) / 1000,
     peakRssMb: peakRssMb(),

@@ -114,9 +114,12 @@ export function buildSmoothedVectors(
   const n = vectors.rows;
   const d = Math.max(1, Math.min(vectors.cols, opts.dims ?? SMOOTH_DIMS));
   const steps = Math.max(0, opts.steps ?? smoothSteps(n));
-  const walk = opts.walk ?? buildWalkMatrix(graph, n);
+  // The walk runs with the rows in an order where a row's neighbours sit near it, so the products'
+  // gathers mostly find their rows in cache (at a million papers the vectors are 400 MB). Each
+  // row's sum is the same sum in the same order: the result does not depend on the order.
+  const { order, walk, rank } = reorderWalk(opts.walk ?? buildWalkMatrix(graph, n));
   let z = sharedFloat64(n * d);
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) z[i * d + c] = vectors.data[i * vectors.cols + c];
+  for (let r = 0; r < n; r++) for (let c = 0; c < d; c++) z[r * d + c] = vectors.data[order[r] * vectors.cols + c];
   let next = sharedFloat64(n * d);
   for (let step = 0; step < steps; step++) {
     multiplyCsrDenseParallel(walk, z, d, next);
@@ -129,12 +132,73 @@ export function buildSmoothedVectors(
     next = t;
     onProgress?.(step + 1, steps);
   }
+  // Back to the papers' order (into the spare buffer), rows L2-normalized.
+  const out = next;
   for (let i = 0; i < n; i++) {
     const o = i * d;
+    const from = rank[i] * d;
+    for (let c = 0; c < d; c++) out[o + c] = z[from + c];
     let s = 0;
-    for (let c = 0; c < d; c++) s += z[o + c] * z[o + c];
+    for (let c = 0; c < d; c++) s += out[o + c] * out[o + c];
     const norm = Math.sqrt(s);
-    if (norm > 0) for (let c = 0; c < d; c++) z[o + c] /= norm;
+    if (norm > 0) for (let c = 0; c < d; c++) out[o + c] /= norm;
   }
-  return { rows: n, cols: d, data: z };
+  return { rows: n, cols: d, data: out };
+}
+
+/**
+ * An order of the rows in which a row's neighbours in `walk` sit near it: breadth first over the
+ * walk's links from row 0, then from each row not yet reached (the idea of Cuthill–McKee's
+ * bandwidth reduction, without its degree ordering). Row order[r] goes to place r.
+ */
+export function buildLocalityOrder(walk: CsrMatrix): Int32Array {
+  const n = walk.rows;
+  const { indptr, indices } = walk;
+  const order = new Int32Array(n);
+  const seen = new Uint8Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let start = 0; start < n; start++) {
+    if (seen[start] === 1) continue;
+    seen[start] = 1;
+    order[tail++] = start;
+    while (head < tail) {
+      const i = order[head++];
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        const j = indices[p];
+        if (seen[j] === 0) {
+          seen[j] = 1;
+          order[tail++] = j;
+        }
+      }
+    }
+  }
+  return order;
+}
+
+/** The walk renumbered in its locality order (the walk given is not held on to). */
+function reorderWalk(given: CsrMatrix): { order: Int32Array; walk: CsrMatrix; rank: Int32Array } {
+  const order = buildLocalityOrder(given);
+  return { order, ...permuteWalk(given, order) };
+}
+
+/** The walk with its rows and columns renumbered (row order[r] becomes row r; column j becomes
+ * rank[j]), each row's entries kept in their order, in shared memory. */
+export function permuteWalk(walk: CsrMatrix, order: Int32Array): { walk: CsrMatrix; rank: Int32Array } {
+  const n = walk.rows;
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) rank[order[r]] = r;
+  const indptr = sharedInt32(n + 1);
+  const indices = sharedInt32(walk.indptr[n]);
+  const values = sharedFloat64(walk.indptr[n]);
+  let at = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    for (let p = walk.indptr[i]; p < walk.indptr[i + 1]; p++) {
+      indices[at] = rank[walk.indices[p]];
+      values[at++] = walk.values[p];
+    }
+    indptr[r + 1] = at;
+  }
+  return { walk: { rows: n, cols: n, indptr, indices, values }, rank };
 }
