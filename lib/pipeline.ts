@@ -222,10 +222,16 @@ export async function runPipeline(opts: PipelineOptions, progress: ProgressRepor
 
   // Abstracts are kept on disk from the moment they are read (at a million papers they are
   // gigabytes): the store, the full-text index and the tokens read them back from there.
+  const madeOutDir = !fs.existsSync(opts.outDir);
   fs.mkdirSync(opts.outDir, { recursive: true });
   const abstracts = new AbstractFile(temporaryDatabasePath(opts.outDir, 'abstracts'));
   try {
     return await runStages(opts, progress, abstracts, fingerprint, free, timings, mark);
+  } catch (error) {
+    // A run that fails leaves no trace: not even the build folder it made.
+    abstracts.remove();
+    if (madeOutDir && fs.readdirSync(opts.outDir).length === 0) fs.rmdirSync(opts.outDir);
+    throw error;
   } finally {
     abstracts.remove();
   }

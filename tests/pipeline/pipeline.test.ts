@@ -210,7 +210,8 @@ describe('the pipeline on the bundled corpus', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('notes.txt');
     expect(res.stderr).toMatch(/arxiv-jsonl/);
-    expect(fs.existsSync(path.join(work, 'c', 'analytics.db'))).toBe(false);
+    // Nothing is left behind, not even the build folder the run made (nor its abstracts file).
+    expect(fs.existsSync(path.join(work, 'c'))).toBe(false);
   });
 
   it('answers a bad option with usage and exit code 2', () => {
