@@ -62,17 +62,18 @@ export function estimateStageMb(stage: keyof typeof STAGE_BYTES_PER_PAPER, paper
 
 /**
  * What each stage adds to the resident set per paper, from the 1M resampled arXiv run of
- * `npm run bench -- --only scale` (2026-12-07) with about a quarter of headroom: the store stage
- * (corpus tables, the full-text index's texts) added 3.0 GB, the topic model (tokens to topics)
- * 6.5 GB; the later stages did not raise the peak there (they reuse what the model let go of), so
- * theirs are estimates from their own arrays (authors and edges; term series; citation pairs).
+ * `npm run bench -- --only scale` (2026-12-07, streaming ingest) with about a quarter of headroom:
+ * the store stage (corpus tables, the full-text index on its worker) added 2.8 GB, the topic model
+ * (tokens to labels) 4.0 GB; the later stages did not raise the peak (they reuse what the model
+ * let go of), so theirs are estimates from their own arrays (authors and edges; term series;
+ * citation pairs).
  */
 export const STAGE_BYTES_PER_PAPER = {
-  model: 9000,
+  model: 5200,
   graph: 4000,
   trends: 1500,
   citations: 1000,
-  write: 4000,
+  write: 3600,
 } as const;
 
 /**

@@ -46,7 +46,7 @@ describe('memory budget', () => {
     expect(e.stage).toBe('model');
     expect(e.neededMb).toBeCloseTo(64 + (STAGE_BYTES_PER_PAPER.model * 1e6) / 2 ** 20, 6);
     expect(e.availableMb).toBe(2048);
-    expect(e.message).toMatch(/model stage: it needs about 8\.\d GB more and 2\.0 GB is available/);
+    expect(e.message).toMatch(/model stage: it needs about 4\.\d GB more and 2\.0 GB is available/);
     expect(e.message).toContain('previous build is left in place');
   });
 });
