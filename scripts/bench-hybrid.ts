@@ -7,8 +7,10 @@
  *   concept) and the 160 Web of Science records of tethne__wos2, wosfile__wos_plaintext and
  *   refsplitr__BITR_test (label: the first WoS category, `WC`), read together as one corpus;
  * - the synthetic citation corpus of scripts/synth-citations.ts (50,000 works, 40 planted fields),
- *   as the 'citations' part writes it (60% of an abstract's words from its field's own 60) and with
- *   weak text (15%), where words alone leave the fields unclear.
+ *   as the 'citations' part writes it (60% of an abstract's words from its field's own 60, titles of
+ *   two field words) and with weak text (15% of the abstract's words from the field, titles of any
+ *   two words), where words alone leave the fields unclear and the citations (80% inside the field)
+ *   carry them.
  *
  * Labels never come from the citations. Per corpus and method: NMI against the labels over the
  * labelled papers (and over those with a citation link), mean ± sd of five seeds, and the 10-NN
@@ -250,18 +252,18 @@ export async function benchHybrid(formatsDir: string, work: string): Promise<Par
     ),
   );
   // The synthetic corpus with its planted fields, as written for the 'citations' part and with weak text.
-  for (const { name, share, weights } of [
-    { name: 'synthetic', share: 0.6, weights: [0.5] },
-    { name: 'synthetic-weak-text', share: 0.15, weights: [0.25, 0.5, 0.75] },
+  for (const { name, share, titles, weights } of [
+    { name: 'synthetic', share: 0.6, titles: 'field', weights: [0.5] },
+    { name: 'synthetic-weak-text', share: 0.15, titles: 'any', weights: [0.25, 0.5, 0.75] },
   ]) {
     const file = path.join(work, `${name}.jsonl`);
-    const fieldOf = writeSyntheticCitations(SYNTHETIC_PAPERS, file, SYNTHETIC_FIELDS, 7, share);
+    const fieldOf = writeSyntheticCitations(SYNTHETIC_PAPERS, file, SYNTHETIC_FIELDS, 7, share, titles === 'field');
     const synthetic = await readCorpus([file]);
     const field = (p: Paper) => {
       const id = p.ids.find((x) => x.scheme === 'openalex');
       return id ? `field ${fieldOf[Number(id.value.slice(1)) - 100_000_000]}` : null;
     };
-    const describe = `npx tsx scripts/synth-citations.ts ${SYNTHETIC_PAPERS} FILE ${SYNTHETIC_FIELDS} 7 ${share}`;
+    const describe = `npx tsx scripts/synth-citations.ts ${SYNTHETIC_PAPERS} FILE ${SYNTHETIC_FIELDS} 7 ${share} ${titles}`;
     add(measureCorpus(name, prepareCorpus(synthetic, field, describe, SYNTHETIC_FIELDS), weights));
     fs.rmSync(file, { force: true });
   }

@@ -3,10 +3,11 @@
  * lines, in `fields` planted fields, each paper citing up to 15 earlier papers (80% of them in its
  * own field; half the time a reference of the paper picked instead, so popular papers get more
  * popular), over 34 years, with abstracts of 60 words, each from its field's 60 words with
- * probability `fieldWordShare` (default 0.6), else from all 4,000. Seeded: the same arguments write
- * the same bytes.
+ * probability `fieldWordShare` (default 0.6), else from all 4,000; titles of two of the field's
+ * words, or of two of all the words when `titleFromField` is false (weak text). Seeded: the same
+ * arguments write the same bytes.
  *
- *   npx tsx scripts/synth-citations.ts 50000 /tmp/works.jsonl [fields=40] [seed=7] [fieldWordShare=0.6]
+ *   npx tsx scripts/synth-citations.ts 50000 /tmp/works.jsonl [fields=40] [seed=7] [fieldWordShare=0.6] [titles=field|any]
  *
  * `npm run bench -- --only citations` writes the same corpus and measures the citation stage on it.
  */
@@ -28,6 +29,7 @@ export function writeSyntheticCitations(
   fields = 40,
   seed = 7,
   fieldWordShare = 0.6,
+  titleFromField = true,
 ): Int32Array {
   const random = createRandom(seed);
   const words = Array.from({ length: WORDS }, (_, i) => `w${i.toString(36)}x`);
@@ -62,7 +64,11 @@ export function writeSyntheticCitations(
     const work = {
       id: `https://openalex.org/W${100_000_000 + p}`,
       doi: `https://doi.org/10.9999/synth.${p}`,
-      title: `${own[p % FIELD_WORDS]} ${own[(p * 7) % FIELD_WORDS]} study ${p}`,
+      // Two of the field's words, or (weak text) two of all the words: a title would otherwise
+      // name the field whatever the abstract says.
+      title: titleFromField
+        ? `${own[p % FIELD_WORDS]} ${own[(p * 7) % FIELD_WORDS]} study ${p}`
+        : `${words[(p * 31) % WORDS]} ${words[(p * 97 + 5) % WORDS]} study ${p}`,
       publication_year: 1990 + Math.floor((p / papers) * 34),
       abstract_inverted_index: index,
       authorships: [{ author: { id: `https://openalex.org/A${p % 20_000}`, display_name: `Author ${p % 20_000}` } }],
@@ -76,15 +82,16 @@ export function writeSyntheticCitations(
 }
 
 function main(): void {
-  const [papersArg, out, fieldsArg = '40', seedArg = '7', shareArg = '0.6'] = process.argv.slice(2);
+  const [papersArg, out, fieldsArg = '40', seedArg = '7', shareArg = '0.6', titlesArg = 'field'] =
+    process.argv.slice(2);
   const papers = Number(papersArg);
   if (!Number.isInteger(papers) || papers < 1 || !out) {
     process.stderr.write(
-      'usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED] [FIELD_WORD_SHARE]\n',
+      'usage: npx tsx scripts/synth-citations.ts PAPERS OUT.jsonl [FIELDS] [SEED] [FIELD_WORD_SHARE] [field|any titles]\n',
     );
     process.exit(2);
   }
-  writeSyntheticCitations(papers, out, Number(fieldsArg), Number(seedArg), Number(shareArg));
+  writeSyntheticCitations(papers, out, Number(fieldsArg), Number(seedArg), Number(shareArg), titlesArg !== 'any');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
