@@ -11,6 +11,7 @@ import { writeSyntheticOpenAlex, writeSyntheticWos } from './bench-exports';
 import { benchAppScale } from './bench-app-scale';
 import { benchHybrid } from './bench-hybrid';
 import { benchCitations } from './bench-citations';
+import { benchCitationsScale } from './bench-citations-scale';
 import { benchMapRender } from './bench-map';
 import { benchTopics } from './bench-topics';
 import { runScaleChild, runScaleDryChild, type ScaleRun } from './bench-scale';
@@ -89,6 +90,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchTopics(args.corpus, args.work);
     case 'citations':
       return benchCitations(args.work);
+    case 'citations-scale':
+      return benchCitationsScale();
     case 'scale':
       return { rows: [], notes: [], scale: await runScaleChild(args.corpus, args.work, args.keep ?? null) };
     case 'scale-dry':

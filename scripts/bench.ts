@@ -5,6 +5,7 @@
  *   npm run bench                       # everything
  *   npm run bench -- --only ingest,model # some parts: ingest, model, graph-trends, neurips, app, exports, citations, hybrid, map-render
  *   npm run bench -- --no-reference      # skip scikit-learn
+ *   npm run bench -- --only citations-scale   # the citation stage at 1M papers, 30M references (not in the default set)
  *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
  *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
  *   npm run bench -- --only app-scale --build DIR   # server pages and search on a big build (not in the default set)
@@ -211,11 +212,17 @@ async function main(): Promise<void> {
   // A part that fails is reported and the others still run: one broken part must not lose the
   // numbers of the rest.
   const failed: string[] = [];
-  const runPart = (part: string, title: string, corpus: string, extra: string[] = []): PartResult | null => {
+  const runPart = (
+    part: string,
+    title: string,
+    corpus: string,
+    extra: string[] = [],
+    nodeFlags: string[] = [],
+  ): PartResult | null => {
     if (!only.has(part)) return null;
     process.stderr.write(`${title}…\n`);
     try {
-      const r = runPartInChild(part, ['--corpus', corpus, '--work', work, ...extra]);
+      const r = runPartInChild(part, ['--corpus', corpus, '--work', work, ...extra], nodeFlags);
       for (const row of r.rows) rows.push(row);
       for (const note of r.notes) notes.push(note);
       return r;
@@ -246,6 +253,13 @@ async function main(): Promise<void> {
   if (only.has('app-scale') && !values.build) notes.push('part app-scale needs --build DIR (a build folder)');
   else runPart('app-scale', `Dashboard on the build in ${values.build}`, path.resolve(values.build ?? ''));
   runPart('citations', 'Citation stage on 50,000 synthetic OpenAlex works in 40 planted fields', '');
+  runPart(
+    'citations-scale',
+    'Citation stage at 1,000,000 synthetic papers and 30,000,000 references (resolution, coupling, co-citation)',
+    '',
+    [],
+    [`--max-old-space-size=${heapLimitMb()}`],
+  );
   if (only.has('scale')) {
     // The arXiv file itself, then its resampled copies: one child per size, so each peak RSS is its own.
     const cache = path.resolve(values['scale-cache'] ?? path.join(os.tmpdir(), 'topicscope-scale'));

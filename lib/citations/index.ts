@@ -34,12 +34,41 @@ export interface CitationLayer {
   unresolved: number;
 }
 
-/** Builds the citation layer from the corpus's references and their resolved targets. */
+/** Sorts `xs[from..to)` ascending in place (a paper's cited papers: mostly a few dozen). */
+function sortSegment(xs: number[], from: number, to: number): void {
+  if (to - from > 32) {
+    const sorted = xs.slice(from, to).sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i++) xs[from + i] = sorted[i];
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= from && xs[j] > x) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
+/**
+ * Builds the citation layer from the corpus's references and their resolved targets. Outside
+ * references are counted by key id (one pass, a stamp per key instead of a set of citing papers);
+ * only the foundations kept have their spellings counted, in a second pass: at a million papers
+ * most of the millions of keys are cited once.
+ */
 export function buildCitationLayer(corpus: Corpus, maxFoundations = 2000): CitationLayer {
   const n = corpus.papers.length;
-  const pairs: number[] = [];
+  // Cited papers, paper by paper: the citing side is the paper itself, in order.
+  const citedList: number[] = [];
+  const citingList: number[] = [];
   const localCitedBy = new Int32Array(n);
-  const outside = new Map<string, { citing: Set<number>; forms: Map<string, number>; doi: string | null }>();
+  const keyId = new Map<string, number>();
+  const keys: string[] = [];
+  const citingCount: number[] = [];
+  const lastCiting: number[] = [];
+  const doiOf: (string | null)[] = [];
   let papersWithReferences = 0;
   let unresolved = 0;
   const seen = new Set<number>();
@@ -48,60 +77,78 @@ export function buildCitationLayer(corpus: Corpus, maxFoundations = 2000): Citat
     papersWithReferences++;
     const targets = corpus.referenceTargets[p];
     seen.clear();
+    const from = citedList.length;
     paper.references.forEach((ref, k) => {
       const target = targets !== undefined ? targets[k] : -1;
       if (target >= 0) {
         if (target !== p && !seen.has(target)) {
           seen.add(target);
-          pairs.push(p, target);
+          citedList.push(target);
+          citingList.push(p);
           localCitedBy[target]++;
         }
         return;
       }
       unresolved++;
       if (ref.key === null) return;
-      let entry = outside.get(ref.key);
-      if (!entry) outside.set(ref.key, (entry = { citing: new Set(), forms: new Map(), doi: ref.doi }));
-      entry.citing.add(p);
-      entry.forms.set(ref.raw, (entry.forms.get(ref.raw) ?? 0) + 1);
-      if (entry.doi === null && ref.doi !== null) entry.doi = ref.doi;
+      let id = keyId.get(ref.key);
+      if (id === undefined) {
+        id = keys.length;
+        keyId.set(ref.key, id);
+        keys.push(ref.key);
+        citingCount.push(0);
+        lastCiting.push(-1);
+        doiOf.push(null);
+      }
+      if (lastCiting[id] !== p) {
+        lastCiting[id] = p;
+        citingCount[id]++;
+      }
+      if (doiOf[id] === null && ref.doi !== null) doiOf[id] = ref.doi;
     });
+    sortSegment(citedList, from, citedList.length);
   });
-  const m = pairs.length / 2;
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1],
-  );
-  const citing = Int32Array.from(order, (i) => pairs[2 * i]);
-  const cited = Int32Array.from(order, (i) => pairs[2 * i + 1]);
-  const foundations: Foundation[] = [];
-  for (const [key, e] of outside) {
-    if (e.citing.size < 2) continue;
+  const citing = Int32Array.from(citingList);
+  const cited = Int32Array.from(citedList);
+  const chosen: number[] = [];
+  for (let id = 0; id < keys.length; id++) if (citingCount[id] >= 2) chosen.push(id);
+  chosen.sort((a, b) => citingCount[b] - citingCount[a] || (keys[a] < keys[b] ? -1 : 1));
+  chosen.length = Math.min(chosen.length, maxFoundations);
+  // The kept keys' spellings, counted over every unresolved reference that has one.
+  const forms = new Map<string, Map<string, number>>();
+  for (const id of chosen) forms.set(keys[id], new Map());
+  if (forms.size > 0) {
+    corpus.papers.forEach((paper, p) => {
+      const targets = corpus.referenceTargets[p];
+      paper.references.forEach((ref, k) => {
+        if (ref.key === null || (targets !== undefined && targets[k] >= 0)) return;
+        const spellings = forms.get(ref.key);
+        if (spellings !== undefined) spellings.set(ref.raw, (spellings.get(ref.raw) ?? 0) + 1);
+      });
+    });
+  }
+  const foundations: Foundation[] = chosen.map((id) => {
+    const spellings = forms.get(keys[id])!;
     let raw = '';
     let most = 0;
-    for (const [form, count] of e.forms) {
+    for (const [form, count] of spellings) {
       if (count > most || (count === most && form < raw)) {
         raw = form;
         most = count;
       }
     }
-    foundations.push({ key, citations: e.citing.size, raw, doi: e.doi, title: null });
-  }
-  foundations.sort((a, b) => b.citations - a.citations || (a.key < b.key ? -1 : 1));
-  const kept = foundations.slice(0, maxFoundations);
-  for (const f of kept) {
     // Most common form first, then as the sources' text sorts: the same title whatever the order read.
-    const forms = [...outside.get(f.key)!.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    f.title = pickReferenceTitle(
-      forms.map(([form]) => form),
-      f.key,
-    );
-  }
-  return {
-    citing,
-    cited,
-    localCitedBy,
-    foundations: kept,
-    papersWithReferences,
-    unresolved,
-  };
+    const ordered = [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return {
+      key: keys[id],
+      citations: citingCount[id],
+      raw,
+      doi: doiOf[id],
+      title: pickReferenceTitle(
+        ordered.map(([form]) => form),
+        keys[id],
+      ),
+    };
+  });
+  return { citing, cited, localCitedBy, foundations, papersWithReferences, unresolved };
 }

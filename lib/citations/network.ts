@@ -10,6 +10,7 @@ import { buildCommunities } from '../graph/communities';
 import { layoutCommunityMap } from '../graph/community-map';
 import { buildClassTerms, formatTopicLabel } from '../model/labels';
 import type { CsrMatrix } from '../model/sparse';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
 import { deriveSeed } from '../random';
 import type { Vocabulary } from '../text/types';
 import type { CitationLayer } from './index';
@@ -56,6 +57,33 @@ export interface ReferencingPaper {
   references: readonly { key: string | null }[];
 }
 
+/** Sorts `neighbors[from..to)` ascending (no repeats), `weights` alongside: by insertion when short
+ * (most rows: a million small sorts), else through an index order. */
+function sortRow(neighbors: Int32Array, weights: Float64Array, from: number, to: number): void {
+  if (to - from <= 32) {
+    for (let i = from + 1; i < to; i++) {
+      const nb = neighbors[i];
+      const wt = weights[i];
+      let j = i - 1;
+      while (j >= from && neighbors[j] > nb) {
+        neighbors[j + 1] = neighbors[j];
+        weights[j + 1] = weights[j];
+        j--;
+      }
+      neighbors[j + 1] = nb;
+      weights[j + 1] = wt;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => neighbors[x] - neighbors[y]);
+  const nb = order.map((i) => neighbors[i]);
+  const wt = order.map((i) => weights[i]);
+  for (let i = 0; i < nb.length; i++) {
+    neighbors[from + i] = nb[i];
+    weights[from + i] = wt[i];
+  }
+}
+
 /** CSR of an undirected edge list, both directions, neighbours ascending. */
 function toCsr(n: number, a: ArrayLike<number>, b: ArrayLike<number>, w: ArrayLike<number>) {
   const degree = new Int32Array(n);
@@ -74,17 +102,7 @@ function toCsr(n: number, a: ArrayLike<number>, b: ArrayLike<number>, w: ArrayLi
     neighbors[fill[b[e]]] = a[e];
     weights[fill[b[e]]++] = w[e];
   }
-  for (let v = 0; v < n; v++) {
-    const from = offsets[v];
-    const to = offsets[v + 1];
-    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => neighbors[x] - neighbors[y]);
-    const nb = order.map((i) => neighbors[i]);
-    const wt = order.map((i) => weights[i]);
-    for (let i = 0; i < nb.length; i++) {
-      neighbors[from + i] = nb[i];
-      weights[from + i] = wt[i];
-    }
-  }
+  for (let v = 0; v < n; v++) sortRow(neighbors, weights, offsets[v], offsets[v + 1]);
   return { offsets, neighbors, weights };
 }
 
@@ -113,38 +131,131 @@ export function buildDirectCitationGraph(n: number, layer: Pick<CitationLayer, '
  */
 export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPerPaper: number): PaperGraph {
   const n = papers.length;
+  // Each paper's distinct reference keys as ids, in a flat CSR (paper → its key ids).
   const keyId = new Map<string, number>();
-  const refsOf: Int32Array[] = papers.map((p) => {
-    const ids = new Set<number>();
+  let lastPaper: Int32Array = new Int32Array(1024).fill(-1);
+  const refStart = new Int32Array(n + 1);
+  let refIds: Int32Array = new Int32Array(1024);
+  let refCount = 0;
+  papers.forEach((p, i) => {
     for (const r of p.references) {
       if (r.key === null) continue;
       let id = keyId.get(r.key);
-      if (id === undefined) keyId.set(r.key, (id = keyId.size));
-      ids.add(id);
+      if (id === undefined) {
+        id = keyId.size;
+        keyId.set(r.key, id);
+        if (id >= lastPaper.length) {
+          const grown = new Int32Array(lastPaper.length * 2).fill(-1);
+          grown.set(lastPaper);
+          lastPaper = grown;
+        }
+      }
+      if (lastPaper[id] === i) continue;
+      lastPaper[id] = i;
+      if (refCount === refIds.length) {
+        const grown = new Int32Array(refIds.length * 2);
+        grown.set(refIds);
+        refIds = grown;
+      }
+      refIds[refCount++] = id;
     }
-    return Int32Array.from(ids);
+    refStart[i + 1] = refCount;
   });
-  const citingCount = new Int32Array(keyId.size);
-  for (const refs of refsOf) for (let i = 0; i < refs.length; i++) citingCount[refs[i]]++;
-  const start = new Int32Array(keyId.size + 1);
-  for (let k = 0; k < keyId.size; k++) start[k + 1] = start[k] + citingCount[k];
-  const fill = start.slice(0, keyId.size);
-  const citingPapers = new Int32Array(start[keyId.size]);
-  refsOf.forEach((refs, p) => {
-    for (let i = 0; i < refs.length; i++) citingPapers[fill[refs[i]]++] = p;
-  });
+  const keyCount = keyId.size;
+  keyId.clear();
+  const citingCount = new Int32Array(keyCount);
+  for (let i = 0; i < refCount; i++) citingCount[refIds[i]]++;
+  const start = new Int32Array(keyCount + 1);
+  for (let k = 0; k < keyCount; k++) start[k + 1] = start[k] + citingCount[k];
+  const fill = start.slice(0, keyCount);
+  const citingPapers = new Int32Array(start[keyCount]);
+  for (let p = 0; p < n; p++) for (let i = refStart[p]; i < refStart[p + 1]; i++) citingPapers[fill[refIds[i]]++] = p;
+  const norm = sharedFloat64(n);
+  for (let p = 0; p < n; p++) norm[p] = Math.sqrt(refStart[p + 1] - refStart[p]);
+  const per = Math.max(1, linksPerPaper);
+  const bestOf = sharedInt32(n * per).fill(-1);
+  const cosineOf = sharedFloat64(n * per);
+  // Papers in equal ranges over the threads (each paper's links depend on nothing else found).
+  const shared = {
+    refStart: toShared(refStart),
+    refIds: toShared(refIds.subarray(0, refCount)),
+    start: toShared(start),
+    citingPapers: toShared(citingPapers),
+    citingCount: toShared(citingCount),
+    norm,
+    bestOf,
+    cosineOf,
+    linksPerPaper,
+  };
+  const threads = n < 20_000 ? 1 : parallelThreads();
+  runParallel(
+    COUPLING_TASK,
+    fillCouplingShare,
+    Array.from({ length: threads }, (_, t) => ({
+      ...shared,
+      from: Math.floor((t * n) / threads),
+      to: Math.floor(((t + 1) * n) / threads),
+    })),
+  );
+  // Every kept pair once: from its lower end, or from the end that alone keeps it.
+  const keeps = (p: number, q: number): boolean => {
+    for (let i = p * per; i < (p + 1) * per && bestOf[i] >= 0; i++) if (bestOf[i] === q) return true;
+    return false;
+  };
+  const a: number[] = [];
+  const b: number[] = [];
+  const w: number[] = [];
+  for (let p = 0; p < n; p++) {
+    for (let i = p * per; i < (p + 1) * per && bestOf[i] >= 0; i++) {
+      const q = bestOf[i];
+      if (q < p && keeps(q, p)) continue;
+      a.push(Math.min(p, q));
+      b.push(Math.max(p, q));
+      w.push(cosineOf[i]);
+    }
+  }
+  return { network: 'coupling', ...toCsr(n, a, b, w) };
+}
+
+const COUPLING_TASK = siblingTask(import.meta.url, 'network', 'fillCouplingShare');
+
+/** What a thread needs to find the coupling links of papers `from..to` (arrays in shared memory). */
+export interface CouplingShare {
+  from: number;
+  to: number;
+  linksPerPaper: number;
+  /** Paper → its distinct reference key ids (CSR). */
+  refStart: Int32Array;
+  refIds: Int32Array;
+  /** Key id → the papers citing it (CSR), and how many. */
+  start: Int32Array;
+  citingPapers: Int32Array;
+  citingCount: Int32Array;
+  /** √(references) of each paper. */
+  norm: Float64Array;
+  /** Filled: each paper's `max(1, linksPerPaper)` slots, strongest first, -1 past its last. */
+  bestOf: Int32Array;
+  cosineOf: Float64Array;
+}
+
+/**
+ * Fills the strongest coupling links of papers `from..to`: cosine descending, ties to the lower
+ * paper; references cited by fewer than 2 or more than MAX_COUPLING_REFERENCE_PAPERS papers add
+ * nothing. A worker task of buildCouplingGraph.
+ */
+export function fillCouplingShare(share: CouplingShare): null {
+  const { from, to, linksPerPaper, refStart, refIds, start, citingPapers, citingCount, norm, bestOf, cosineOf } = share;
+  const n = norm.length;
+  const per = Math.max(1, linksPerPaper);
   const shared = new Int32Array(n);
   const stamp = new Int32Array(n).fill(-1);
   const touched: number[] = [];
-  const kept = new Map<number, number>();
-  const norm = Float64Array.from(refsOf, (refs) => Math.sqrt(refs.length));
-  const best = new Int32Array(Math.max(1, linksPerPaper));
-  const bestCosine = new Float64Array(Math.max(1, linksPerPaper));
-  for (let p = 0; p < n; p++) {
+  const best = new Int32Array(per);
+  const bestCosine = new Float64Array(per);
+  for (let p = from; p < to; p++) {
     touched.length = 0;
-    const refs = refsOf[p];
-    for (let i = 0; i < refs.length; i++) {
-      const k = refs[i];
+    for (let i = refStart[p]; i < refStart[p + 1]; i++) {
+      const k = refIds[i];
       if (citingCount[k] < 2 || citingCount[k] > MAX_COUPLING_REFERENCE_PAPERS) continue;
       for (let j = start[k]; j < start[k + 1]; j++) {
         const q = citingPapers[j];
@@ -177,22 +288,11 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
       bestCosine[at] = c;
     }
     for (let i = 0; i < count; i++) {
-      const q = best[i];
-      kept.set(Math.min(p, q) * n + Math.max(p, q), Math.round(bestCosine[i] * 1e6) / 1e6);
+      bestOf[p * per + i] = best[i];
+      cosineOf[p * per + i] = Math.round(bestCosine[i] * 1e6) / 1e6;
     }
   }
-  const keys = [...kept.keys()].sort((x, y) => x - y);
-  const a = keys.map((k) => Math.floor(k / n));
-  const b = keys.map((k) => k % n);
-  return {
-    network: 'coupling',
-    ...toCsr(
-      n,
-      a,
-      b,
-      keys.map((k) => kept.get(k)!),
-    ),
-  };
+  return null;
 }
 
 /** Papers with at least one link. */

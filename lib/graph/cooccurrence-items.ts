@@ -20,27 +20,56 @@ export interface ItemLists {
  * frequent spelling (ties: the first seen). */
 class ItemIndex {
   private readonly ids = new Map<string, number>();
-  private readonly spellings: Map<string, number>[] = [];
+  /** Each item's first spelling and its count; the other spellings only for the few items that have some. */
+  private readonly first: string[] = [];
+  private readonly firstCount: number[] = [];
+  private readonly others = new Map<number, Map<string, number>>();
+  /** The spelling of the last use, as added or counted. */
+  lastLabel = '';
+
+  /** The item of `key`, if it has one yet. */
+  peek(key: string): number | undefined {
+    return this.ids.get(key);
+  }
 
   idOf(label: string, key = label.toLowerCase()): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.spellings.length;
-      this.ids.set(key, id);
-      this.spellings.push(new Map());
-    }
-    const counts = this.spellings[id];
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const id = this.ids.get(key);
+    if (id === undefined) return this.add(label, key);
+    this.count(id, label);
     return id;
   }
 
+  /** A new item for `key` (not in the index yet), spelled `label`. */
+  add(label: string, key: string): number {
+    const id = this.first.length;
+    this.ids.set(key, id);
+    this.first.push(label);
+    this.firstCount.push(1);
+    this.lastLabel = label;
+    return id;
+  }
+
+  /** One more use of item `id`, spelled `label`. */
+  count(id: number, label: string): void {
+    this.lastLabel = label;
+    if (this.first[id] === label) this.firstCount[id]++;
+    else {
+      let counts = this.others.get(id);
+      if (!counts) this.others.set(id, (counts = new Map()));
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+  }
+
+  /** Each item's most common spelling, the first seen on a tie. */
   labels(): string[] {
-    return this.spellings.map((counts) => {
-      let best = '';
-      let most = 0;
-      for (const [label, n] of counts) {
+    return this.first.map((label, id) => {
+      const counts = this.others.get(id);
+      if (!counts) return label;
+      let best = label;
+      let most = this.firstCount[id];
+      for (const [other, n] of counts) {
         if (n > most) {
-          best = label;
+          best = other;
           most = n;
         }
       }
@@ -202,10 +231,44 @@ export function shortReference(ref: { raw: string; partsKey: string | null }): s
 export function buildCocitationItems(papers: readonly Paper[]): ItemLists | null {
   if (!papers.some((p) => p.references.length > 0)) return null;
   const index = new ItemIndex();
-  const paperItems = papers.map((p) =>
-    distinct(p.references.flatMap((r) => (r.key !== null ? [index.idOf(shortReference(r), r.key)] : []))),
-  );
+  // Tens of millions of references at scale: a reference written as the last one of its key was
+  // gets that one's label without reading it again, and repeats within a paper go by a stamp.
+  const lastRaw: string[] = [];
+  const lastParts: (string | null)[] = [];
+  const lastLabel: string[] = [];
+  const stamp: number[] = [];
+  const ids: number[] = [];
+  const paperItems = papers.map((p, at) => {
+    ids.length = 0;
+    for (const r of p.references) {
+      if (r.key === null) continue;
+      let id = index.peek(r.key);
+      if (id === undefined) id = index.add(shortReference(r), r.key);
+      else if (lastRaw[id] === r.raw && lastParts[id] === r.partsKey) index.count(id, lastLabel[id]);
+      else index.count(id, shortReference(r));
+      lastRaw[id] = r.raw;
+      lastParts[id] = r.partsKey;
+      lastLabel[id] = index.lastLabel;
+      if (stamp[id] === at) continue;
+      stamp[id] = at;
+      ids.push(id);
+    }
+    return Int32Array.from(ids);
+  });
   return { labels: index.labels(), paperItems };
+}
+
+/**
+ * References cited by more than this share of the papers (and by more than
+ * MAX_COUPLING_REFERENCE_PAPERS) are left out of the co-citation map, as CiteSpace's and
+ * VOSviewer's thresholds leave out what is cited with everything: on a million papers with
+ * Zipf-like citations the most cited references are each in a tenth of the reference lists or more.
+ */
+export const MAX_COCITATION_REFERENCE_SHARE = 0.02;
+
+/** The most papers a reference of the co-citation map is cited by, in a corpus of `papers`. */
+export function maxCocitationPapers(papers: number): number {
+  return Math.max(MAX_COUPLING_REFERENCE_PAPERS, Math.floor(MAX_COCITATION_REFERENCE_SHARE * papers));
 }
 
 /** References cited by more papers than this add no coupling: a reference every paper cites (a

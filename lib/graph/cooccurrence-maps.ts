@@ -19,6 +19,7 @@ import {
   buildInstitutionItems,
   buildKeywordItems,
   buildTermItems,
+  maxCocitationPapers,
   type ItemLists,
 } from './cooccurrence-items';
 
@@ -32,7 +33,7 @@ export interface BuiltCooccurrenceMap {
 }
 
 /** Options per kind: how many items a map draws and how many papers an item needs. */
-const LIMITS: Record<CooccurrenceKind, { maxItems: number; minPapers: number }> = {
+export const COOCCURRENCE_LIMITS: Record<CooccurrenceKind, { maxItems: number; minPapers: number }> = {
   terms: { maxItems: 300, minPapers: 5 },
   keywords: { maxItems: 300, minPapers: 2 },
   institutions: { maxItems: 250, minPapers: 2 },
@@ -68,7 +69,12 @@ export function buildCooccurrenceMaps(
       kind,
       lists.labels,
       lists.paperItems,
-      { ...DEFAULT_COOCCURRENCE_OPTIONS, ...LIMITS[kind], seed: deriveSeed(seed, `cooccurrence ${kind}`) },
+      {
+        ...DEFAULT_COOCCURRENCE_OPTIONS,
+        ...COOCCURRENCE_LIMITS[kind],
+        ...(kind === 'cocitation' ? { maxPapers: maxCocitationPapers(papers.length) } : {}),
+        seed: deriveSeed(seed, `cooccurrence ${kind}`),
+      },
       lists.rank,
     );
     if (map.items.length < 2) continue;

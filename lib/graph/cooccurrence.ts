@@ -17,6 +17,9 @@ export interface CooccurrenceOptions {
   maxItems: number;
   /** Items in fewer papers are left out. */
   minPapers: number;
+  /** Items in more papers are left out too (a reference nearly every paper cites is co-cited with
+   * everything); none when absent. */
+  maxPapers?: number;
   /** Each item keeps its strongest links (by association strength), so the map stays readable. */
   linksPerItem: number;
   seed: number;
@@ -79,7 +82,10 @@ export function buildCooccurrenceMap(
   const papersOf = new Int32Array(labels.length);
   for (const items of paperItems) for (let i = 0; i < items.length; i++) papersOf[items[i]]++;
   const candidates: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (papersOf[i] >= opts.minPapers) candidates.push(i);
+  const maxPapers = opts.maxPapers ?? Infinity;
+  for (let i = 0; i < labels.length; i++) {
+    if (papersOf[i] >= opts.minPapers && papersOf[i] <= maxPapers) candidates.push(i);
+  }
   const score = (i: number) => (rank ? rank[i] : papersOf[i]);
   candidates.sort((a, b) => score(b) - score(a) || papersOf[b] - papersOf[a] || a - b);
   const chosen = candidates.slice(0, opts.maxItems).sort((a, b) => papersOf[b] - papersOf[a] || a - b);

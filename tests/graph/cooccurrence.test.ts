@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCooccurrenceMap, DEFAULT_COOCCURRENCE_OPTIONS } from '@/lib/graph/cooccurrence';
 import {
+  maxCocitationPapers,
   buildCocitationItems,
   buildCountryItems,
   buildCouplingItems,
@@ -66,6 +67,17 @@ describe('co-occurrence map', () => {
 
   it('draws nothing without items in enough papers', () => {
     expect(buildCooccurrenceMap('terms', labels, papers, { ...options, minPapers: 10 }).items).toEqual([]);
+  });
+
+  it('leaves out the items in more papers than maxPapers', () => {
+    const capped = buildCooccurrenceMap('terms', labels, papers, { ...options, maxPapers: 3 });
+    expect(capped.items.map((i) => i.label)).toEqual(['a', 'b', 'e', 'f']);
+  });
+
+  it('caps co-citation at 2% of the papers, never under 500', () => {
+    expect([maxCocitationPapers(258), maxCocitationPapers(25_000), maxCocitationPapers(1_000_000)]).toEqual([
+      500, 500, 20_000,
+    ]);
   });
 });
 
