@@ -22,9 +22,13 @@ import {
 } from './citations/network';
 import { buildRowCouplingGraph, buildTopicCitationLinks } from './citations/topic-links';
 import { buildCooccurrenceMaps } from './graph/cooccurrence-maps';
+import { getAuthorIndex } from './graph/authors';
 import { buildCoauthorGraph } from './graph/index';
+import { rankTopicAuthors, TOPIC_AUTHORS_KEPT } from './graph/topic-authors';
 import type { CoauthorGraph, CoauthorGraphOptions } from './graph/types';
 import { buildTopicModel } from './model/index';
+import { qualityFigures } from './model/quality-report';
+import { countTopicTerms } from './model/topic-term-counts';
 import { tokenizeCorpus } from './text/index';
 import type { TokenizedCorpus } from './text/types';
 import type { TopicModel, TopicModelOptions } from './model/types';
@@ -482,7 +486,20 @@ function buildAnalytics(
     model_adaptations: model.adaptations.length > 0 ? model.adaptations : null,
   });
   const paperIds = Int32Array.from(corpus.papers, (p) => p.id);
-  writeTopicModel(db, model, corpus, modelRows, paperTopics);
+  // Top authors in the author index's ids (store id - 1): the order of ids, and so the ranking,
+  // is the store's; names as writeCorpus stores them.
+  const authorIndex = getAuthorIndex(corpus.papers);
+  writeTopicModel(db, model, corpus, modelRows, {
+    termCounts: countTopicTerms(model),
+    topicAuthors: rankTopicAuthors(
+      paperTopics,
+      authorIndex.paperAuthors,
+      model.topics.length,
+      (author) => authorIndex.names[author],
+      TOPIC_AUTHORS_KEPT,
+    ),
+    quality: qualityFigures(model),
+  });
   writeCoauthorGraph(db, graph);
   writeTrends(db, trends, model, keywordTerms);
   writeCooccurrenceMaps(db, cooccurrence);

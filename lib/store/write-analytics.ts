@@ -1,6 +1,7 @@
 /**
  * Writing the analytics of a build: the topic model, the co-author graph and the trends, each
- * straight from its stage's result into the tables of lib/store/schema.ts.
+ * straight from its stage's result into the tables of lib/store/schema.ts. Nothing is computed
+ * here: what a table holds comes from its stage.
  */
 import type Database from 'better-sqlite3';
 import type { Corpus } from '../corpus/types';
@@ -9,12 +10,12 @@ import type { CitationLayer } from '../citations/index';
 import type { CitationNetwork } from '../citations/network';
 import type { BuiltCooccurrenceMap } from '../graph/cooccurrence-maps';
 import type { CoauthorGraph } from '../graph/types';
+import type { QualityFigure } from '../model/quality-report';
 import type { TopicModel } from '../model/types';
 import type { TopicEvolution } from '../trends/evolution';
-import { specificityWeight } from '../trends/subjects';
 import type { Trends } from '../trends/types';
 import type { KeywordTerms } from '../trends/keywords';
-import { getAuthorTable, RowWriter, writeMeta } from './write';
+import { RowWriter, writeMeta } from './write';
 
 /** Author stats, edges, communities, components the map of communities and the laid-out members. Store ids = graph ids + 1. */
 export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph): void {
@@ -285,7 +286,6 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
       ...trends.subjectFalling.map((t, i): [number, number] => [t, i]),
     ]);
     trends.changes.forEach((c, row) => {
-      const weighted = c.score * specificityWeight(trends.specificity[row]);
       if (listed.has(c.term)) {
         insertTrend.run(
           c.term,
@@ -293,7 +293,7 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
           c.slope,
           c.recentShare,
           c.score,
-          weighted,
+          trends.subjectScore[row],
           subjectRank.get(c.term) ?? null,
           newRank.get(c.term) ?? null,
         );
@@ -322,7 +322,9 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
         b.sameAs >= 0 ? b.sameAs : null,
       );
     }
-    writeRelatedTerms(trends, insertRelated);
+    const { related } = trends;
+    for (let i = 0; i < related.term.length; i++)
+      insertRelated.run(related.term[i], related.rank[i], related.other[i], related.papers[i], related.npmi[i]);
     for (let t = 0; t < model.topics.length; t++) {
       for (let p = 0; p < periodCount; p++) {
         const cell = t * periodCount + p;
@@ -339,106 +341,25 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
   });
 }
 
-/** One related-terms list per term: the NPMI ranking first (what goes with the term more than
- * chance), topped up from the co-occurrence ranking for terms with few strong associations. */
-function writeRelatedTerms(trends: Trends, insert: Database.Statement): void {
-  const limit = trends.options.relatedTopK;
-  const lists = new Map<number, { other: number; papers: number; npmi: number }[]>();
-  const collect = (r: Trends['relatedByNpmi']) => {
-    for (let i = 0; i < r.term.length; i++) {
-      let list = lists.get(r.term[i]);
-      if (!list) lists.set(r.term[i], (list = []));
-      if (list.length < limit && !list.some((e) => e.other === r.other[i])) {
-        list.push({ other: r.other[i], papers: r.papers[i], npmi: r.npmi[i] });
-      }
-    }
-  };
-  collect(trends.relatedByNpmi);
-  collect(trends.relatedByPapers);
-  for (const term of [...lists.keys()].sort((a, b) => a - b)) {
-    lists.get(term)!.forEach((e, rank) => insert.run(term, rank, e.other, e.papers, e.npmi));
-  }
+/** What the topic model's tables need beside the model, computed by their stages. */
+export interface TopicModelFacts {
+  /** Occurrences of each topic's terms in its papers, row-aligned with `topic.terms` (countTopicTerms). */
+  termCounts: number[][];
+  /** Each topic's top authors, in the author index's ids (store id - 1; rankTopicAuthors). */
+  topicAuthors: { author: number; papers: number }[][];
+  /** The quality report's lines (qualityFigures). */
+  quality: QualityFigure[];
 }
-
-/** Occurrences of each topic's top terms in the topic's papers (titles weighted in as tokenized),
- * row-aligned with `topic.terms`; the app's relevance slider needs p(term | topic). */
-export function buildTopicTermCounts(model: TopicModel): number[][] {
-  const wanted = model.topics.map((t) => new Map(t.terms.map((term, i) => [term.termId, i])));
-  const counts = model.topics.map((t) => new Array<number>(t.terms.length).fill(0));
-  const { docs } = model.corpus;
-  for (let p = 0; p < docs.length; p++) {
-    const topic = model.papers.topic[p];
-    const index = wanted[topic];
-    const row = counts[topic];
-    const doc = docs[p];
-    for (let i = 0; i < doc.length; i++) {
-      const at = index.get(doc[i]);
-      if (at !== undefined) row[at]++;
-    }
-  }
-  return counts;
-}
-
-/** Authors kept per topic in topic_authors (the topic page lists 12). */
-export const TOPIC_AUTHORS_KEPT = 20;
-
-/**
- * The authors with most papers in each topic, most first, at most `keep` per topic; ties by name
- * in SQLite's BINARY order (UTF-8 bytes), then by id. `paperAuthors[p]` are the author ids of the
- * paper at index p, `paperTopics[p]` its topic (-1: none). Pure.
- */
-export function buildTopicAuthors(
-  paperTopics: ArrayLike<number>,
-  paperAuthors: readonly ArrayLike<number>[],
-  topicCount: number,
-  nameOf: (author: number) => string,
-  keep: number,
-): { author: number; papers: number }[][] {
-  const counts = Array.from({ length: topicCount }, () => new Map<number, number>());
-  for (let p = 0; p < paperAuthors.length; p++) {
-    if (paperTopics[p] < 0) continue;
-    const topic = counts[paperTopics[p]];
-    const authors = paperAuthors[p];
-    for (let i = 0; i < authors.length; i++) topic.set(authors[i], (topic.get(authors[i]) ?? 0) + 1);
-  }
-  return counts.map((topic) => {
-    // Only authors with at least the keep-th largest count can make the list: names are looked up
-    // and compared for those few, not for the tens of thousands with a paper or two.
-    const authorsWithCount = new Map<number, number>();
-    for (const n of topic.values()) authorsWithCount.set(n, (authorsWithCount.get(n) ?? 0) + 1);
-    let threshold = 0;
-    let atOrAbove = 0;
-    for (const n of [...authorsWithCount.keys()].sort((a, b) => b - a)) {
-      threshold = n;
-      atOrAbove += authorsWithCount.get(n)!;
-      if (atOrAbove >= keep) break;
-    }
-    const candidates: { author: number; papers: number; name: Buffer }[] = [];
-    for (const [author, papers] of topic) {
-      if (papers >= threshold) candidates.push({ author, papers, name: Buffer.from(nameOf(author)) });
-    }
-    candidates.sort((a, b) => b.papers - a.papers || Buffer.compare(a.name, b.name) || a.author - b.author);
-    return candidates.slice(0, keep).map(({ author, papers }) => ({ author, papers }));
-  });
-}
-
-/** How each clustering option finds topics, in words for the quality page. */
-const CLUSTER_WORDS: Record<TopicModel['options']['cluster'], string> = {
-  smoothed: 'k-means on LSA vectors smoothed over the similar-papers graph',
-  hybrid: 'k-means on LSA vectors smoothed over the similar-papers graph and the citation links (hybrid)',
-  kmeans: 'k-means on LSA vectors',
-  'kmeans-reference': 'ml-kmeans on LSA vectors',
-};
 
 /** Topics, their terms, tree, similarity, representatives and top authors; paper placements and
- * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids.
- * Top authors are ranked by the names writeCorpus stores (both come from getAuthorTable). */
+ * neighbours; the vocabulary; how k was chosen; the quality report. Paper ids = corpus paper ids;
+ * model row r is the paper at index modelRows[r]. */
 export function writeTopicModel(
   db: Database.Database,
   model: TopicModel,
   corpus: Corpus,
-  modelRows: Int32Array = Int32Array.from(corpus.papers, (_p, i) => i),
-  paperTopics: Int32Array = model.papers.topic,
+  modelRows: Int32Array,
+  facts: TopicModelFacts,
 ): void {
   // Model rows are the papers with enough text to model; the others have no topic.
   const paperId = (row: number) => corpus.papers[modelRows[row]].id;
@@ -464,18 +385,9 @@ export function writeTopicModel(
   const insertVocab = db.prepare('INSERT INTO terms (id, term, display, is_phrase, df) VALUES (?, ?, ?, ?, ?)');
   const insertK = db.prepare('INSERT INTO k_scores (k, silhouette, chosen) VALUES (?, ?, ?)');
   const insertQuality = db.prepare('INSERT INTO quality (metric, value, note) VALUES (?, ?, ?)');
-  const termCounts = buildTopicTermCounts(model);
+  const { termCounts, topicAuthors } = facts;
   const k = model.topics.length;
   const { papers: placements, quality } = model;
-  // In the author index's ids (store id - 1): the order of ids, and so the ranking, is the same.
-  const authors = getAuthorTable(corpus);
-  const topicAuthors = buildTopicAuthors(
-    paperTopics,
-    authors.paperAuthors,
-    k,
-    (author) => authors.names[author],
-    TOPIC_AUTHORS_KEPT,
-  );
 
   db.transaction(() => {
     for (const t of model.topics) {
@@ -549,65 +461,7 @@ export function writeTopicModel(
       if (vocab.df[id] >= 2) insertVocab.run(id, vocab.terms[id], vocab.display[id], vocab.isPhrase[id], vocab.df[id]);
     }
     for (const s of model.kSelection.scores) insertK.run(s.k, s.silhouette, s.k === model.kSelection.chosen ? 1 : 0);
-    const figures: [string, number | null, string][] = [
-      [
-        'topics',
-        k,
-        `${model.kSelection.mode === 'auto' ? 'chosen by silhouette' : 'fixed by option'}; ${CLUSTER_WORDS[model.options.cluster]}`,
-      ],
-      [
-        'silhouette',
-        quality.silhouette,
-        `mean silhouette on a sample of ${quality.silhouetteSample} papers (the space the topics were clustered in)`,
-      ],
-      ['coherence', quality.coherence, 'mean NPMI of top-10 term pairs over paper co-occurrence'],
-      ['diversity', quality.diversity, "share of unique terms among the topics' top-10 terms"],
-      [
-        'ari',
-        quality.ari,
-        `adjusted Rand index vs the source labels (${quality.labelledPapers} papers, ${quality.labelCount} labels)`,
-      ],
-      ['nmi', quality.nmi, 'normalized mutual information vs the source labels'],
-      ['nmi_inliers', quality.nmiInliers, 'NMI vs the source labels over the papers that are not outliers'],
-      [
-        'outliers',
-        quality.outliers,
-        `papers far from their topic (robust z-score of the distance above ${quality.outlierThreshold}); kept in it, shown apart`,
-      ],
-      [
-        'outlier_share',
-        model.papers.topic.length > 0 ? Math.round((quality.outliers / model.papers.topic.length) * 1e6) / 1e6 : 0,
-        `${quality.outliers} of ${model.papers.topic.length} papers have a robust z-score of their distance to the topic above ${quality.outlierThreshold}`,
-      ],
-      ['outlier_threshold', quality.outlierThreshold, 'robust z-score above which a paper is an outlier'],
-      [
-        'knn_space',
-        quality.knnAccuracySpace,
-        `10-NN accuracy of the vectors the topics were clustered on, 5-fold, first ${quality.knnPapers} papers`,
-      ],
-      [
-        'knn_tfidf',
-        quality.knnAccuracyTfidf,
-        `10-NN accuracy of the TF-IDF vectors, 5-fold, first ${quality.knnPapers} papers`,
-      ],
-      [
-        'knn_lsa',
-        quality.knnAccuracyLsa,
-        `10-NN accuracy of the LSA vectors, 5-fold, first ${quality.knnPapers} papers`,
-      ],
-      [
-        'map_neighbour_preservation',
-        quality.mapNeighbourPreservation,
-        "share of a paper's 10 nearest LSA neighbours among its 10 nearest on the map",
-      ],
-      [
-        'neighbour_recall',
-        quality.neighbourRecall,
-        `recall of similar papers vs exact search on ${quality.neighbourRecallSample} papers`,
-      ],
-      ['explained_variance', quality.explainedVariance, 'share of TF-IDF variance kept by LSA'],
-    ];
-    for (const [metric, value, note] of figures) insertQuality.run(metric, value, note);
+    for (const f of facts.quality) insertQuality.run(f.metric, f.value, f.note);
   })();
 
   writeMeta(db, {

@@ -380,3 +380,43 @@ class BoundedHeaps {
     return rows;
   }
 }
+
+/** One related-terms list per term: the NPMI ranking first (what goes with the term more than
+ * chance), topped up from the co-occurrence ranking for terms with few strong associations, at
+ * most `limit` a term; terms in id order. */
+export function mergeRelatedTerms(byNpmi: RelatedTerms, byPapers: RelatedTerms, limit: number): RelatedTerms {
+  const lists = new Map<number, { other: number; papers: number; npmi: number }[]>();
+  const collect = (r: RelatedTerms) => {
+    for (let i = 0; i < r.term.length; i++) {
+      let list = lists.get(r.term[i]);
+      if (!list) lists.set(r.term[i], (list = []));
+      if (list.length < limit && !list.some((e) => e.other === r.other[i])) {
+        list.push({ other: r.other[i], papers: r.papers[i], npmi: r.npmi[i] });
+      }
+    }
+  };
+  collect(byNpmi);
+  collect(byPapers);
+  const terms = [...lists.keys()].sort((a, b) => a - b);
+  let n = 0;
+  for (const term of terms) n += lists.get(term)!.length;
+  const out: RelatedTerms = {
+    term: new Int32Array(n),
+    rank: new Int32Array(n),
+    other: new Int32Array(n),
+    papers: new Int32Array(n),
+    npmi: new Float64Array(n),
+  };
+  let at = 0;
+  for (const term of terms) {
+    lists.get(term)!.forEach((e, rank) => {
+      out.term[at] = term;
+      out.rank[at] = rank;
+      out.other[at] = e.other;
+      out.papers[at] = e.papers;
+      out.npmi[at] = e.npmi;
+      at++;
+    });
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/types';
 import type { TokenizedCorpus } from '../text/types';
 import { buildBursts } from './bursts';
 import { buildChangeLists, buildTermChanges } from './change';
-import { buildRelatedTerms } from './cooccurrence';
+import { buildRelatedTerms, mergeRelatedTerms } from './cooccurrence';
 import { buildPeriods } from './periods';
 import { buildDocTermSets, buildTermSeries } from './term-counts';
 import {
@@ -166,6 +166,7 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     subjectRising: subjectLists.rising,
     subjectFalling: subjectLists.falling,
     specificity,
+    subjectScore: Float64Array.from(weighted, (c) => c.score),
     mainTopic,
     newTerms: newTerms.rows.map((r) => termSeries.terms[r]),
     firstSeen: newTerms.firstSeen,
@@ -174,6 +175,7 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     topicSeries,
     relatedByPapers: related.byPapers,
     relatedByNpmi: related.byNpmi,
+    related: mergeRelatedTerms(related.byNpmi, related.byPapers, options.relatedTopK),
     options,
   };
 }

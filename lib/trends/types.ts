@@ -140,6 +140,9 @@ export interface Trends {
   subjectFalling: number[];
   /** Specificity in [0, 1] of each row of `termSeries` (see subjects.ts). */
   specificity: Float64Array;
+  /** Per row of `changes`: its score weighted by the term's specificity, which orders the
+   * subject lists. */
+  subjectScore: Float64Array;
   /** Main topic of each row of `termSeries` (-1: none). */
   mainTopic: Int32Array;
   /** New subjects: term ids first seen in the later half of the periods and taking off (see subjects.ts). */
@@ -155,6 +158,9 @@ export interface Trends {
   relatedByPapers: RelatedTerms;
   /** Top terms by NPMI among pairs with at least `relatedMinPapers` papers in common. */
   relatedByNpmi: RelatedTerms;
+  /** The related terms a term page lists: by NPMI, topped up by papers in common, at most
+   * `relatedTopK` a term (see mergeRelatedTerms). */
+  related: RelatedTerms;
   /** The options after defaults, for the build's record. */
   options: Required<TrendOptions>;
 }

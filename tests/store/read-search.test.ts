@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
-import { buildTopicAuthors } from '@/lib/store/write-analytics';
+import { rankTopicAuthors } from '@/lib/graph/topic-authors';
 import {
   buildFtsQuery,
   buildTopicTerms,
@@ -95,7 +95,7 @@ beforeAll(() => {
     ).run(Number(paper), topic, Number(paper), -Number(paper), subtopicOf[Number(paper)]);
   }
   // As the pipeline writes it: papers in id order, author ids as in paper_authors.
-  const topAuthors = buildTopicAuthors(
+  const topAuthors = rankTopicAuthors(
     PAPERS.map(([id]) => topicOf[id]),
     PAPERS.map(([, , , , , text]) =>
       text

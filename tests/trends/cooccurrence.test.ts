@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildRelatedTerms } from '../../lib/trends/cooccurrence';
+import { buildRelatedTerms, mergeRelatedTerms } from '../../lib/trends/cooccurrence';
+import type { RelatedTerms } from '../../lib/trends/types';
 import { buildDocTermSets } from '../../lib/trends/term-counts';
 
 const saved = process.env.TOPICSCOPE_THREADS;
@@ -49,5 +50,35 @@ describe('buildRelatedTerms', () => {
       const rows = [...one.byPapers.term.keys()].filter((i) => one.byPapers.term[i] === a);
       expect(rows.map((i) => [one.byPapers.other[i], one.byPapers.papers[i]])).toEqual(pairs.slice(0, 5));
     }
+  });
+});
+
+describe('mergeRelatedTerms', () => {
+  const rows = (list: [term: number, other: number, papers: number, npmi: number][]): RelatedTerms => ({
+    term: Int32Array.from(list, (r) => r[0]),
+    rank: Int32Array.from(list, () => 0),
+    other: Int32Array.from(list, (r) => r[1]),
+    papers: Int32Array.from(list, (r) => r[2]),
+    npmi: Float64Array.from(list, (r) => r[3]),
+  });
+
+  it('lists the NPMI ranking first, tops it up by papers in common, each term once, in term order', () => {
+    const byNpmi = rows([
+      [5, 7, 2, 0.9],
+      [2, 3, 1, 0.8],
+    ]);
+    const byPapers = rows([
+      [2, 4, 6, 0.1],
+      [2, 3, 1, 0.8],
+      [2, 9, 5, 0.2],
+      [5, 1, 9, 0.05],
+    ]);
+    const merged = mergeRelatedTerms(byNpmi, byPapers, 2);
+    expect(Array.from(merged.term)).toEqual([2, 2, 5, 5]);
+    expect(Array.from(merged.rank)).toEqual([0, 1, 0, 1]);
+    // Term 2: 3 from NPMI, then 4 by papers; 3 is not listed twice and 9 is past the limit.
+    expect(Array.from(merged.other)).toEqual([3, 4, 7, 1]);
+    expect(Array.from(merged.papers)).toEqual([1, 6, 2, 9]);
+    expect(Array.from(merged.npmi)).toEqual([0.8, 0.1, 0.9, 0.05]);
   });
 });

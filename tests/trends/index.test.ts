@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrends } from '../../lib/trends/index';
+import { specificityWeight } from '../../lib/trends/subjects';
 import type { RelatedTerms } from '../../lib/trends/types';
 import { makePaper } from '../fixtures/graph/papers';
 import { readSmallCorpus } from '../fixtures/trends/small-corpus';
@@ -64,6 +65,12 @@ describe('buildTrends on the hand-made corpus', () => {
     // NPMI ranking of "neural": deep is its only partner: 1 paper of 7, df 1 and 4.
     const [neuralDeep] = relatedOf(trends.relatedByNpmi, NEURAL);
     expect(neuralDeep.npmi).toBeCloseTo(Math.log(1 / 7 / ((1 / 7) * (4 / 7))) / -Math.log(1 / 7), 12);
+  });
+
+  it('scores subjects by the change score weighted by specificity', () => {
+    trends.changes.forEach((c, row) =>
+      expect(trends.subjectScore[row]).toBe(c.score * specificityWeight(trends.specificity[row])),
+    );
   });
 
   it('rejects inputs that do not line up', () => {
