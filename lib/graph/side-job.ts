@@ -4,7 +4,8 @@
  * two lanes share nothing but the read-only CSR arrays, so the result does not depend on timing
  * or on the number of threads.
  */
-import { parallelThreads, runParallel, siblingTask, toShared } from '../parallel/pool';
+import { parallelThreads, runParallel, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { accumulateBetweenness } from './betweenness';
 
 /** Input of the side lane. */
@@ -35,8 +36,6 @@ export function runGraphSideJob(job: GraphSideJob): GraphSideOutput | null {
   return job.kind === 'side' ? buildGraphSide(job) : null;
 }
 
-const JOB_TASK = siblingTask(import.meta.url, 'side-job', 'runGraphSideJob');
-
 /** Runs `own` on the calling thread while the side lane runs on a worker (one after the other
  * when workers are unavailable). */
 export function runBesideGraphSide<T>(own: () => T, input: GraphSideInput): { own: T; side: GraphSideOutput } {
@@ -50,7 +49,7 @@ export function runBesideGraphSide<T>(own: () => T, input: GraphSideInput): { ow
   };
   const jobs: GraphSideJob[] = [{ kind: 'own' }, { kind: 'side', ...shared }];
   const outputs = runParallel(
-    JOB_TASK,
+    TASKS.runGraphSideJob,
     (job: GraphSideJob) => {
       if (job.kind === 'own') {
         result = own();

@@ -3,7 +3,8 @@
  * 5-fold), as one job that can run on a worker thread while the calling thread lays out the map:
  * the two are independent, so the map's sequential optimization hides the figures' cost.
  */
-import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
+import { parallelThreads, runParallel } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { deriveSeed } from '../random';
 import { buildNeighbours } from './neighbours';
 import { buildKnnAccuracyFromCandidates, buildSparseKnnAccuracy } from './quality';
@@ -58,8 +59,6 @@ export function runKnnFiguresJob(job: KnnFiguresJob): KnnFigures | null {
   return job.kind === 'knn' ? buildKnnFigures(job) : null;
 }
 
-const JOB_TASK = siblingTask(import.meta.url, 'knn-figures', 'runKnnFiguresJob');
-
 /**
  * Runs `own` on the calling thread while the figures are computed on a worker (one after the
  * other when workers are unavailable); both results are independent of the timing.
@@ -73,7 +72,7 @@ export function runBesideKnnFigures<T>(
   let result: T | undefined;
   const jobs: KnnFiguresJob[] = [{ kind: 'own' }, { kind: 'knn', ...input, singleThread: true }];
   const outputs = runParallel(
-    JOB_TASK,
+    TASKS.runKnnFiguresJob,
     (job: KnnFiguresJob) => {
       if (job.kind === 'own') {
         result = own();

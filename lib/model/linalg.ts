@@ -6,17 +6,14 @@
  * dot products) are the ones k-means, the neighbour search, the map and the quality figures share.
  */
 import type { CsrMatrix } from './sparse';
-import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 
 /** Block width of the sparse kernels: eight accumulators stay in registers. */
 const BLOCK = 8;
 
 /** Below about this many multiply-adds a product stays on the calling thread. */
 const PARALLEL_WORK = 20_000_000;
-
-const CSR_TASK = siblingTask(import.meta.url, 'linalg', 'multiplyCsrDenseShare');
-const GRAM_TASK = siblingTask(import.meta.url, 'linalg', 'buildGramSegments');
-const DENSE_TASK = siblingTask(import.meta.url, 'linalg', 'multiplyDenseRows');
 
 /**
  * out (a.rows x k) = A * B, with B (a.cols x k) row-major. Works on eight columns of B at a time,
@@ -156,7 +153,7 @@ export function multiplyCsrDenseParallel(a: CsrMatrix, b: Float64Array, k: numbe
     shares.push({ a, b, k, out, from, to });
     from = to;
   }
-  runParallel(CSR_TASK, multiplyCsrDenseShare, shares);
+  runParallel(TASKS.multiplyCsrDenseShare, multiplyCsrDenseShare, shares);
 }
 
 /** Rows [from, to) of out = A * B. */
@@ -223,7 +220,7 @@ export function buildGram(x: Float64Array, rows: number, k: number): Float64Arra
         to: Math.floor(((t + 1) * segments) / threads),
       });
     }
-    runParallel(GRAM_TASK, buildGramSegments, shares);
+    runParallel(TASKS.buildGramSegments, buildGramSegments, shares);
     for (let s = 0; s < segments; s++) {
       const o = s * k * k;
       for (let i = 0; i < k * k; i++) g[i] += partial[o + i];
@@ -368,7 +365,7 @@ export function multiplyDense(x: Float64Array, rows: number, k: number, m: Float
       to: Math.floor(((t + 1) * rows) / threads),
     });
   }
-  runParallel(DENSE_TASK, multiplyDenseRows, shares);
+  runParallel(TASKS.multiplyDenseRows, multiplyDenseRows, shares);
   return out;
 }
 

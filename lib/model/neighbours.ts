@@ -14,7 +14,8 @@
  * IVF: Jégou, Douze & Schmid 2011, https://doi.org/10.1109/TPAMI.2010.57
  * NN-descent: Dong, Charikar & Li 2011, https://doi.org/10.1145/1963405.1963487
  */
-import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { dot, fillDotBlock, gatherRows, squaredDistance } from './linalg';
@@ -148,8 +149,6 @@ function centroidDistances(
 /** Work (multiply-adds) below which a step stays on the calling thread. */
 const PARALLEL_WORK = 2e7;
 
-const SHARE_TASK = siblingTask(import.meta.url, 'neighbours', 'searchNeighbourShare');
-
 /** One thread's part of a step of the search: rows [from, to). Arrays are shared; each share
  * writes only its own rows, and a row's result depends on nothing but the inputs, so the output
  * is the same for any number of threads. */
@@ -207,7 +206,7 @@ function runShares(n: number, work: number, make: (from: number, to: number) => 
   for (let t = 0; t < threads; t++)
     shares.push(make(Math.floor((t * n) / threads), Math.floor(((t + 1) * n) / threads)));
   if (threads === 1) searchNeighbourShare(shares[0]);
-  else runParallel(SHARE_TASK, searchNeighbourShare, shares);
+  else runParallel(TASKS.searchNeighbourShare, searchNeighbourShare, shares);
 }
 
 function probeShare(s: Extract<NeighbourShare, { step: 'probe' }>): void {

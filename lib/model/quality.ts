@@ -3,7 +3,8 @@
  * with given labels (ARI, NMI) and k-nearest-neighbour accuracy of the vectors. All pure; every
  * sample is seeded.
  */
-import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { createRandom, deriveSeed, sampleIndices, shuffledIndices } from '../random';
 import { squaredDistance } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './sparse';
@@ -388,8 +389,6 @@ export function searchSparseKnnShare(share: SparseKnnShare): number {
   return 0;
 }
 
-const SPARSE_KNN_TASK = siblingTask(import.meta.url, 'quality', 'searchSparseKnnShare');
-
 /**
  * Exact k-NN accuracy (cosine similarity = dot product of L2-normalized rows) of sparse rows, e.g.
  * TF-IDF, under k-fold cross-validation, as the reference script's `knn_acc`. Similarities come from
@@ -462,7 +461,7 @@ export function buildSparseKnnAccuracy(
     topScore.fill(-Infinity);
     shares.push({ ...base, offset: t, stride: threads, topIndex, topScore });
   }
-  if (threads > 1) runParallel(SPARSE_KNN_TASK, searchSparseKnnShare, shares);
+  if (threads > 1) runParallel(TASKS.searchSparseKnnShare, searchSparseKnnShare, shares);
   else searchSparseKnnShare(shares[0]);
   // Merge the shares' lists in the total order.
   const { topIndex, topScore } = shares[0];

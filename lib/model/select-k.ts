@@ -4,7 +4,8 @@
  * every k); the best score wins, the smaller k on a tie. Every score is kept so the app can show
  * why.
  */
-import { parallelThreads, runParallel, sharedFloat64, siblingTask, toShared } from '../parallel/pool';
+import { parallelThreads, runParallel, sharedFloat64, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { buildDistanceMatrix, buildSilhouetteFromDistances } from './quality';
@@ -62,8 +63,6 @@ export function clusterKShare(share: KShare): Int32Array {
   return out;
 }
 
-const K_TASK = siblingTask(import.meta.url, 'select-k', 'clusterKShare');
-
 /** Chooses k by sampled silhouette over `opts.kRange` (see the module comment). The k values are
  * spread over threads (each k's clustering depends only on the sample and the seed). */
 export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): KSelection {
@@ -94,7 +93,8 @@ export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): 
     for (let t = 1; t < shares.length; t++) if (load(shares[t]) < load(shares[least])) least = t;
     shares[least].ks.push(k);
   }
-  const outputs = shares.length > 1 ? runParallel(K_TASK, clusterKShare, shares) : shares.map(clusterKShare);
+  const outputs =
+    shares.length > 1 ? runParallel(TASKS.clusterKShare, clusterKShare, shares) : shares.map(clusterKShare);
   const labelsOf = new Map<number, Int32Array>();
   shares.forEach((share, t) =>
     share.ks.forEach((k, at) => labelsOf.set(k, outputs[t].subarray(at * inner.length, (at + 1) * inner.length))),

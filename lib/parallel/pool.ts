@@ -18,17 +18,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
-/** A task a worker can run: `module` (a file URL) exports `name`, a function of one input. */
+/** A task a worker can run: `module` (a file URL) exports `name`, a function of one input. The
+ * registry of the pipeline's tasks is TASKS in tasks.ts. */
 export interface TaskRef {
   module: string;
   name: string;
 }
 
-/** The task `name` exported by the module `file` (no extension) next to the module at
- * `importMetaUrl`, with the same extension (.ts under tsx and vitest, .js once compiled). */
-export function siblingTask(importMetaUrl: string, file: string, name: string): TaskRef {
-  const ext = /\.[a-z]+$/.exec(new URL(importMetaUrl).pathname)?.[0] ?? '.js';
-  return { module: new URL(`./${file}${ext}`, importMetaUrl).href, name };
+/** A task whose function takes I and returns O (or a promise of O). */
+export interface Task<I, O> extends TaskRef {
+  /** Never set: carries the types. */
+  readonly types?: (input: I) => O;
 }
 
 interface PoolWorker {
@@ -159,7 +159,7 @@ function await_(w: PoolWorker): Reply {
  * which are shared; a worker's output arrays that own their whole buffer are transferred.
  * More inputs than threads run in turns. A failing task throws here.
  */
-export function runParallel<I, O>(task: TaskRef, fn: (input: I) => O, inputs: I[]): O[] {
+export function runParallel<I, O>(task: Task<I, O>, fn: (input: I) => O, inputs: I[]): O[] {
   const outputs: O[] = new Array(inputs.length);
   if (inputs.length === 0) return outputs;
   const threads = Math.min(parallelThreads(), inputs.length);

@@ -2,7 +2,8 @@
  * The first passes of tokenizeCorpus: the documents scanned into one stream of surface word ids
  * (in shares on worker threads, merged in document order), and the words grouped by their stem.
  */
-import { parallelThreads, runParallel, siblingTask } from '../parallel/pool';
+import { parallelThreads, runParallel } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { type ScanInput, type ScannedShare, type StoredTexts, scanShareWithTable } from './scan';
 import { WordTable } from './tokenize';
 
@@ -42,7 +43,6 @@ export type DocumentSource = readonly { title: string; text: string }[] | Stored
 const MIN_DOCS_PER_SHARE = 4000;
 /** The first share's size relative to the others'. The output does not depend on it. */
 const FIRST_SHARE_WEIGHT = 1.2;
-const SCAN_TASK = siblingTask(import.meta.url, 'scan', 'scanShare');
 
 /**
  * Pass 1 (scan): the documents' titles (skipped when `titleWeight` is 0) and texts as surface
@@ -75,7 +75,7 @@ export function scanDocuments(docs: DocumentSource, titleWeight: number): Surfac
   // The first share's word table becomes the corpus's: its ids are already global.
   let table = new WordTable();
   const scanned = runParallel(
-    SCAN_TASK,
+    TASKS.scanShare,
     (input: ScanInput) => {
       const scan = scanShareWithTable(input);
       if (input === shares[0]) table = scan.table;

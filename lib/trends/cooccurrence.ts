@@ -1,4 +1,5 @@
-import { runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
+import { runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import type { Vocabulary } from '../text/types';
 import type { DocTermSets } from './term-counts';
 import type { RelatedTerms } from './types';
@@ -41,8 +42,6 @@ export interface RelatedShare {
   byPapers: HeapArrays;
   byNpmi: HeapArrays;
 }
-
-const SHARE_TASK = siblingTask(import.meta.url, 'cooccurrence', 'buildRelatedShare');
 
 /** Related terms by co-occurrence in papers, without a V x V matrix: each paper's supported terms
  * are sorted, and for each term a the papers containing it are scanned for the terms b > a after
@@ -144,7 +143,7 @@ export function buildRelatedTerms(
     topK: opts.topK,
     minPairPapers: opts.minPairPapers,
   });
-  const [first, second] = runParallel(SHARE_TASK, buildRelatedShare, [share(0), share(1)]);
+  const [first, second] = runParallel(TASKS.buildRelatedShare, buildRelatedShare, [share(0), share(1)]);
   const byPapers = BoundedHeaps.from(first.byPapers, opts.topK);
   const byNpmi = BoundedHeaps.from(first.byNpmi, opts.topK);
   byPapers.offerAll(second.byPapers);

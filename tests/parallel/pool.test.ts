@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parallelThreads, runParallel, sharedFloat64, siblingTask, toShared } from '../../lib/parallel/pool';
+import { parallelThreads, runParallel, sharedFloat64, toShared } from '../../lib/parallel/pool';
+import { TASKS } from '../../lib/parallel/tasks';
 import { type DenseShare, multiplyDenseRows } from '../../lib/model/linalg';
 import { type ScanInput, scanShare } from '../../lib/text/scan';
 
-const libModel = new URL('../../lib/model/', import.meta.url).href;
-const libText = new URL('../../lib/text/', import.meta.url).href;
-const DENSE = siblingTask(new URL('linalg.ts', libModel).href, 'linalg', 'multiplyDenseRows');
-const SCAN = siblingTask(new URL('scan.ts', libText).href, 'scan', 'scanShare');
+const DENSE = TASKS.multiplyDenseRows;
+const SCAN = TASKS.scanShare;
 
 const saved = process.env.TOPICSCOPE_THREADS;
 afterEach(() => {
@@ -15,14 +14,6 @@ afterEach(() => {
 });
 
 describe('runParallel', () => {
-  it('names a task by the sibling module with the caller extension', () => {
-    expect(siblingTask('file:///x/lib/model/lsa.ts', 'linalg', 'f')).toEqual({
-      module: 'file:///x/lib/model/linalg.ts',
-      name: 'f',
-    });
-    expect(siblingTask('file:///x/dist/lsa.js', 'linalg', 'f').module).toBe('file:///x/dist/linalg.js');
-  });
-
   it('runs shares on worker threads (TypeScript tasks included) and returns them in input order', () => {
     process.env.TOPICSCOPE_THREADS = '3';
     expect(parallelThreads()).toBe(3);
