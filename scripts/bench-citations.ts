@@ -17,7 +17,7 @@ import {
   type CitationNetwork,
 } from '../lib/citations/network';
 import { readCorpus } from '../lib/corpus/index';
-import { buildNormalizedMutualInfo } from '../lib/model/quality';
+import { normalizedMutualInfo } from '../lib/model/quality';
 import { tokenizeCorpus } from '../lib/text/tokenize-corpus';
 import type { BenchRow, PartResult } from './bench-parts';
 import { writeSyntheticCitations } from './synth-citations';
@@ -38,7 +38,7 @@ function plantedNmi(network: CitationNetwork, fieldOf: Int32Array): number {
     clusters.push(c);
     fields.push(fieldOf[p]);
   });
-  return buildNormalizedMutualInfo(clusters, fields);
+  return normalizedMutualInfo(clusters, fields);
 }
 
 export async function benchCitations(work: string): Promise<PartResult> {

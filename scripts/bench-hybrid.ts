@@ -26,8 +26,8 @@ import type { Corpus, Paper } from '../lib/corpus/types';
 import { countLinkedPapers, type PaperLinks } from '../lib/model/hybrid';
 import { buildSmallCorpusBounds, buildTopicClustering, resolveTopicModelOptions } from '../lib/model/index';
 import { buildNeighbours } from '../lib/model/neighbours';
-import { buildKnnAccuracyFromCandidates, buildNormalizedMutualInfo } from '../lib/model/quality';
-import { leadingRows, type DenseMatrix } from '../lib/model/sparse';
+import { knnAccuracyFromCandidates, normalizedMutualInfo } from '../lib/model/quality';
+import { leadingRows, type DenseMatrix } from '../lib/model/matrix';
 import { buildTfidf } from '../lib/model/tfidf';
 import type { ClusterMethod } from '../lib/model/types';
 import { buildModelRows } from '../lib/pipeline';
@@ -112,7 +112,7 @@ function knnAccuracy(space: DenseMatrix, labels: Int32Array, seed: number): numb
     probes: 6,
   });
   const candidates = Array.from({ length: rows }, (_, i) => graph.indices.subarray(i * graph.k, (i + 1) * graph.k));
-  return buildKnnAccuracyFromCandidates(candidates, labels.subarray(0, rows), { k: 10, folds: 5, seed });
+  return knnAccuracyFromCandidates(candidates, labels.subarray(0, rows), { k: 10, folds: 5, seed });
 }
 
 interface Measured {
@@ -162,7 +162,7 @@ function labelledNmi(labels: Int32Array, assignments: Int32Array, keep: (row: nu
     a.push(labels[i]);
     b.push(assignments[i]);
   }
-  return buildNormalizedMutualInfo(a, b);
+  return normalizedMutualInfo(a, b);
 }
 
 /** Both methods (and the hybrid at other weights) on one corpus, five seeds each. */

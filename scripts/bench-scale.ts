@@ -16,7 +16,7 @@ import { createProgress } from '../lib/cli/progress';
 import { AbstractFile } from '../lib/corpus/abstract-file';
 import { readCorpus } from '../lib/corpus/index';
 import { buildModelRows, defaultPipelineOptions, runPipeline, type StageTiming } from '../lib/pipeline';
-import { buildExactNeighbours, buildNeighbourRecall } from '../lib/model/neighbours';
+import { buildExactNeighbours, neighbourRecall } from '../lib/model/neighbours';
 import { buildTfidf } from '../lib/model/tfidf';
 import { sampleIndices } from '../lib/random';
 import { tokenizeCorpus } from '../lib/text/index';
@@ -84,7 +84,7 @@ export async function runScaleChild(corpus: string, work: string, keep: string |
   const { vectors, papers } = result.model;
   const queries = sampleIndices(vectors.rows, RECALL_QUERIES, 2026);
   const exact = buildExactNeighbours(vectors, papers.neighbours, queries);
-  const recall = buildNeighbourRecall(
+  const recall = neighbourRecall(
     { k: papers.neighbours, indices: papers.similar, similarities: papers.similarity },
     exact,
     queries,

@@ -18,14 +18,9 @@ import { buildTopicClustering, buildSmallCorpusBounds, resolveTopicModelOptions 
 import { buildKnnFigures } from '../lib/model/knn-figures';
 import { buildClassTerms } from '../lib/model/labels';
 import { buildOutliers } from '../lib/model/membership';
-import {
-  buildLabelCodes,
-  buildNormalizedMutualInfo,
-  buildTopicCoherence,
-  buildTopicDiversity,
-} from '../lib/model/quality';
-import { leadingCsrRows, leadingRows } from '../lib/model/sparse';
-import { buildSeedStability } from '../lib/model/stability';
+import { buildLabelCodes, normalizedMutualInfo, buildTopicCoherence, topicDiversity } from '../lib/model/quality';
+import { leadingCsrRows, leadingRows } from '../lib/model/matrix';
+import { seedStability } from '../lib/model/stability';
 import { buildTfidf } from '../lib/model/tfidf';
 import type { ClusterMethod } from '../lib/model/types';
 import { createRandom } from '../lib/random';
@@ -174,7 +169,7 @@ function measureMethod(
     const c = buildTopicClustering(prepared.tfidf.matrix, options);
     figures.clusterSeconds.push(seconds(t0));
     runs.push(c.assignments);
-    figures.nmi.push(buildNormalizedMutualInfo(labels.codes, c.assignments));
+    figures.nmi.push(normalizedMutualInfo(labels.codes, c.assignments));
     const outliers = buildOutliers(c.vectors, c.assignments, k);
     figures.outlierShare.push(outliers.count / papers.length);
     const keepA: number[] = [];
@@ -184,12 +179,12 @@ function measureMethod(
       keepA.push(labels.codes[i]);
       keepB.push(c.assignments[i]);
     }
-    figures.nmiInliers.push(buildNormalizedMutualInfo(keepA, keepB));
+    figures.nmiInliers.push(normalizedMutualInfo(keepA, keepB));
     const top10 = buildClassTerms(prepared.tfidf.counts, prepared.tfidf.columns, c.assignments, k, 10).map(
       (ct) => ct.termIds,
     );
     figures.coherence.push(buildTopicCoherence(prepared.corpus.docs, top10).mean);
-    figures.diversity.push(buildTopicDiversity(top10, 10));
+    figures.diversity.push(topicDiversity(top10, 10));
     if (knn && seed === SEEDS[0]) {
       const rows = Math.min(papers.length, KNN_PAPERS);
       const result = buildKnnFigures({
@@ -203,7 +198,7 @@ function measureMethod(
       figures.knn = result.space ?? result.lsa;
     }
   }
-  figures.stability = buildSeedStability(runs);
+  figures.stability = seedStability(runs);
   return figures;
 }
 

@@ -9,8 +9,9 @@ import { MAX_COUPLING_REFERENCE_PAPERS } from '../graph/cooccurrence-items';
 import { buildCommunities } from '../graph/communities';
 import { layoutCommunityMap } from '../graph/community-map';
 import { buildClassTerms, formatTopicLabel } from '../model/labels';
-import type { CsrMatrix } from '../model/sparse';
-import { parallelThreads, runParallel, sharedFloat64, sharedInt32, siblingTask, toShared } from '../parallel/pool';
+import type { CsrMatrix } from '../model/matrix';
+import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
+import { TASKS } from '../parallel/tasks';
 import { deriveSeed } from '../random';
 import type { Vocabulary } from '../text/types';
 import type { CitationLayer } from './index';
@@ -189,7 +190,7 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
   };
   const threads = n < 20_000 ? 1 : parallelThreads();
   runParallel(
-    COUPLING_TASK,
+    TASKS.fillCouplingShare,
     fillCouplingShare,
     Array.from({ length: threads }, (_, t) => ({
       ...shared,
@@ -216,8 +217,6 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
   }
   return { network: 'coupling', ...toCsr(n, a, b, w) };
 }
-
-const COUPLING_TASK = siblingTask(import.meta.url, 'network', 'fillCouplingShare');
 
 /** What a thread needs to find the coupling links of papers `from..to` (arrays in shared memory). */
 export interface CouplingShare {

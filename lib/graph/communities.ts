@@ -46,7 +46,7 @@ export function buildCommunities(
   }
   return {
     ...buildGroupsBySize(membership),
-    modularity: buildModularity(offsets, neighbors, weights, membership, resolution),
+    modularity: modularity(offsets, neighbors, weights, membership, resolution),
   };
 }
 
@@ -177,7 +177,7 @@ function aggregate(level: Level, community: Int32Array, count: number): Level {
 
 /** Newman-Girvan modularity with a resolution: sum over communities of
  * in_c / 2m - resolution (tot_c / 2m)^2 (0 for a graph without edges). */
-export function buildModularity(
+export function modularity(
   offsets: Int32Array,
   neighbors: Int32Array,
   weights: ArrayLike<number>,

@@ -1,4 +1,4 @@
-import { checkInt32Offset } from '../model/sparse';
+import { checkInt32Offset } from '../model/matrix';
 import type { LargePaperRule } from './types';
 
 /** The co-author graph as compressed sparse rows: neighbours of author `a` are

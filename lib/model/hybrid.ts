@@ -13,7 +13,7 @@
 import type { NeighbourGraph } from './neighbours';
 import { buildWalkMatrix } from './smooth';
 import { sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
-import type { CsrMatrix } from './sparse';
+import type { CsrMatrix } from './matrix';
 
 /**
  * Citation links between the papers the topic model reads (their row indices): undirected and

@@ -30,20 +30,20 @@ import {
 } from './hybrid';
 import { buildWardKMeans } from './ward';
 import { buildMemberships, buildOutliers, buildSubtopics, buildTopicDirections, type Subtopic } from './membership';
-import { buildMap, buildMapNeighbourPreservation } from './map';
-import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
+import { buildMap, mapNeighbourPreservation } from './map';
+import { buildExactNeighbours, neighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
 import { runBesideKnnFigures, type KnnFigures } from './knn-figures';
 import {
-  buildAdjustedRandIndex,
+  adjustedRandIndex,
   buildLabelCodes,
-  buildNormalizedMutualInfo,
-  buildSilhouette,
+  normalizedMutualInfo,
+  silhouette,
   buildTopicCoherence,
-  buildTopicDiversity,
+  topicDiversity,
   type EncodedLabels,
 } from './quality';
 import { buildDefaultKRange, buildKSelection } from './select-k';
-import { leadingCsrRows, leadingRows, type CountMatrix, type CsrMatrix, type DenseMatrix } from './sparse';
+import { leadingCsrRows, leadingRows, type CountMatrix, type CsrMatrix, type DenseMatrix } from './matrix';
 import { buildTfidf, type TfidfOptions } from './tfidf';
 import type {
   KSelection,
@@ -591,21 +591,17 @@ function buildQualityReport(
   for (const c of labels.codes) if (c >= 0) labelledPapers++;
   const hasLabels = labels.names.length >= 2;
   const recallSample = sampleIndices(n, Math.min(n, 200), deriveSeed(seed, 'recall'));
-  const neighbourRecall = buildNeighbourRecall(
-    graph,
-    buildExactNeighbours(vectors, graph.k, recallSample),
-    recallSample,
-  );
+  const recall = neighbourRecall(graph, buildExactNeighbours(vectors, graph.k, recallSample), recallSample);
   return {
-    silhouette: buildSilhouette(space, assignments, { sampleSize: silhouetteSample, seed }),
+    silhouette: silhouette(space, assignments, { sampleSize: silhouetteSample, seed }),
     silhouetteSample,
     coherence: coherence.mean,
     coherencePerTopic: coherence.perTopic,
-    diversity: buildTopicDiversity(top10, 10),
+    diversity: topicDiversity(top10, 10),
     labelledPapers,
     labelCount: labels.names.length,
-    ari: hasLabels ? buildAdjustedRandIndex(labels.codes, assignments) : null,
-    nmi: hasLabels ? buildNormalizedMutualInfo(labels.codes, assignments) : null,
+    ari: hasLabels ? adjustedRandIndex(labels.codes, assignments) : null,
+    nmi: hasLabels ? normalizedMutualInfo(labels.codes, assignments) : null,
     nmiInliers: hasLabels ? buildInlierNmi(labels.codes, assignments, outliers.outlier) : null,
     outliers: outliers.count,
     outlierThreshold: outliers.threshold,
@@ -613,8 +609,8 @@ function buildQualityReport(
     knnAccuracyLsa: knn?.lsa ?? null,
     knnAccuracySpace: knn?.space ?? null,
     knnPapers: hasLabels ? knnPapers : 0,
-    mapNeighbourPreservation: buildMapNeighbourPreservation(graph, layout, 2000, seed),
-    neighbourRecall,
+    mapNeighbourPreservation: mapNeighbourPreservation(graph, layout, 2000, seed),
+    neighbourRecall: recall,
     neighbourRecallSample: recallSample.length,
     explainedVariance,
   };
@@ -629,5 +625,5 @@ function buildInlierNmi(codes: Int32Array, assignments: Int32Array, outlier: Uin
     a.push(codes[i]);
     b.push(assignments[i]);
   }
-  return buildNormalizedMutualInfo(a, b);
+  return normalizedMutualInfo(a, b);
 }

@@ -10,7 +10,7 @@
 import { kmeans as mlKMeans } from 'ml-kmeans';
 import { createRandom, deriveSeed, randomInt, sampleIndices, type RandomSource } from '../random';
 import { gatherRows, squaredDistance } from './linalg';
-import type { DenseMatrix } from './sparse';
+import type { DenseMatrix } from './matrix';
 
 /** Options for {@link buildKMeans}. */
 export interface KMeansOptions {

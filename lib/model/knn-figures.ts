@@ -7,8 +7,8 @@ import { parallelThreads, runParallel } from '../parallel/pool';
 import { TASKS } from '../parallel/tasks';
 import { deriveSeed } from '../random';
 import { buildNeighbours } from './neighbours';
-import { buildKnnAccuracyFromCandidates, buildSparseKnnAccuracy } from './quality';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import { knnAccuracyFromCandidates, sparseKnnAccuracy } from './quality';
+import type { CsrMatrix, DenseMatrix } from './matrix';
 
 /** Inputs of {@link buildKnnFigures}: the rows to score (shared memory avoids copies to the
  * worker) and their label codes (-1 = unlabelled). */
@@ -29,7 +29,7 @@ export interface KnnFiguresInput {
 export function buildKnnFigures(input: KnnFiguresInput): KnnFigures {
   if (input.singleThread) process.env.TOPICSCOPE_THREADS = '1';
   const { tfidf, vectors, space, labels, seed } = input;
-  const knnTfidf = buildSparseKnnAccuracy(tfidf, labels, { k: 10, folds: 5, seed });
+  const knnTfidf = sparseKnnAccuracy(tfidf, labels, { k: 10, folds: 5, seed });
   const dense = (m: DenseMatrix): number => {
     const n = m.rows;
     const sub = buildNeighbours(m, {
@@ -39,7 +39,7 @@ export function buildKnnFigures(input: KnnFiguresInput): KnnFigures {
       probes: 6,
     });
     const candidates = Array.from({ length: n }, (_, i) => sub.indices.subarray(i * sub.k, (i + 1) * sub.k));
-    return buildKnnAccuracyFromCandidates(candidates, labels, { k: 10, folds: 5, seed });
+    return knnAccuracyFromCandidates(candidates, labels, { k: 10, folds: 5, seed });
   };
   return { tfidf: knnTfidf, lsa: dense(vectors), space: space ? dense(space) : null };
 }

@@ -4,7 +4,7 @@
  */
 import type { SurfaceForms } from '../text/types';
 import { cosine } from './linalg';
-import type { CountMatrix, DenseMatrix } from './sparse';
+import type { CountMatrix, DenseMatrix } from './matrix';
 import type { TopicTreeNode } from './types';
 
 /** Top terms of one topic: vocabulary term ids and c-TF-IDF weights, heaviest first. */

@@ -5,7 +5,7 @@
  * depend on the number of threads. The row kernels at the end (distances, dot products, blocks of
  * dot products) are the ones k-means, the neighbour search, the map and the quality figures share.
  */
-import type { CsrMatrix } from './sparse';
+import type { CsrMatrix } from './matrix';
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
 import { TASKS } from '../parallel/tasks';
 
@@ -220,7 +220,7 @@ export function buildGram(x: Float64Array, rows: number, k: number): Float64Arra
         to: Math.floor(((t + 1) * segments) / threads),
       });
     }
-    runParallel(TASKS.buildGramSegments, buildGramSegments, shares);
+    runParallel(TASKS.accumulateGramSegments, accumulateGramSegments, shares);
     for (let s = 0; s < segments; s++) {
       const o = s * k * k;
       for (let i = 0; i < k * k; i++) g[i] += partial[o + i];
@@ -245,7 +245,7 @@ export interface GramShare {
 }
 
 /** Worker task of buildGram. */
-export function buildGramSegments(share: GramShare): null {
+export function accumulateGramSegments(share: GramShare): null {
   const { x, rows, k, partial } = share;
   for (let s = share.from; s < share.to; s++) {
     accumulateGram(

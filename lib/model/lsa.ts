@@ -3,7 +3,7 @@
  * range finder with power iterations of Halko, Martinsson & Tropp, "Finding structure with
  * randomness" (arXiv:0909.4061, Algorithms 4.4 and 5.1), seeded for reproducible builds.
  */
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import type { CsrMatrix, DenseMatrix } from './matrix';
 import { createRandom, deriveSeed, randomNormal } from '../random';
 import {
   buildGram,

@@ -11,7 +11,7 @@ import { createRandom, deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { dot, fillDotBlock, gatherRows } from './linalg';
 import { buildExactNeighbours, type NeighbourGraph } from './neighbours';
-import type { DenseMatrix } from './sparse';
+import type { DenseMatrix } from './matrix';
 
 /** Options for {@link buildMap}. */
 export interface MapOptions {
@@ -634,7 +634,7 @@ function buildSampledMap(vectors: DenseMatrix, graph: NeighbourGraph, opts: MapO
  * Share of each sampled row's `graph.k` nearest neighbours in the graph (LSA space) found among
  * its `graph.k` nearest points on the map (exact, 2D), averaged over a seeded sample of rows.
  */
-export function buildMapNeighbourPreservation(
+export function mapNeighbourPreservation(
   graph: NeighbourGraph,
   layout: MapLayout,
   sampleSize = 2000,

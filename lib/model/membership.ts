@@ -6,7 +6,7 @@
 import { buildKMeans } from './kmeans';
 import { buildClassTerms, formatTopicLabel } from './labels';
 import { gatherRows, squaredDistance } from './linalg';
-import { selectCsrRows, type CountMatrix, type DenseMatrix } from './sparse';
+import { selectCsrRows, type CountMatrix, type DenseMatrix } from './matrix';
 
 /** Topics kept per paper in the soft membership. */
 export const MEMBERSHIP_TOPICS = 3;

@@ -19,7 +19,7 @@ import { TASKS } from '../parallel/tasks';
 import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
 import { dot, fillDotBlock, gatherRows, squaredDistance } from './linalg';
-import type { DenseMatrix } from './sparse';
+import type { DenseMatrix } from './matrix';
 
 /** k most similar rows of every row, most similar first: row i's list is
  * indices/similarities[i·k .. (i+1)·k). A row is never its own neighbour. */
@@ -504,11 +504,7 @@ export function buildExactNeighbours(vectors: DenseMatrix, k: number, queries?: 
 
 /** Share of the exact lists' entries found in the approximate lists of the same rows
  * (`queries[a]` is the row of exact list a). */
-export function buildNeighbourRecall(
-  approx: NeighbourGraph,
-  exact: NeighbourGraph,
-  queries: ArrayLike<number>,
-): number {
+export function neighbourRecall(approx: NeighbourGraph, exact: NeighbourGraph, queries: ArrayLike<number>): number {
   let found = 0;
   let total = 0;
   for (let a = 0; a < queries.length; a++) {

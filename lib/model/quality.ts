@@ -7,7 +7,7 @@ import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } fr
 import { TASKS } from '../parallel/tasks';
 import { createRandom, deriveSeed, sampleIndices, shuffledIndices } from '../random';
 import { squaredDistance } from './linalg';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import type { CsrMatrix, DenseMatrix } from './matrix';
 
 /** Labels as dense codes 0..m-1 (first-seen order) with their names; null stays -1. */
 export interface EncodedLabels {
@@ -66,7 +66,7 @@ const pairs = (x: number) => (x * (x - 1)) / 2;
  * `adjusted_rand_score`. Positions with a negative label in either are skipped.
  * https://scikit-learn.org/stable/modules/clustering.html#rand-index
  */
-export function buildAdjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
+export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const { table, rowSums, colSums, n } = contingency(a, b);
   let sumCells = 0;
   for (const v of table) sumCells += pairs(v);
@@ -86,7 +86,7 @@ export function buildAdjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number
  * scikit-learn's `normalized_mutual_info_score` default. Negative labels are skipped.
  * https://scikit-learn.org/stable/modules/clustering.html#mutual-info-score
  */
-export function buildNormalizedMutualInfo(a: ArrayLike<number>, b: ArrayLike<number>): number {
+export function normalizedMutualInfo(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const { table, rowSums, colSums, n } = contingency(a, b);
   const kb = colSums.length;
   const entropy = (sums: Float64Array) => {
@@ -128,7 +128,7 @@ export function buildDistanceMatrix(vectors: DenseMatrix, rows: ArrayLike<number
  * labels; a point alone in its cluster scores 0, as in scikit-learn. Fewer than two clusters → 0.
  * https://doi.org/10.1016/0377-0427(87)90125-7
  */
-export function buildSilhouetteFromDistances(distances: Float64Array, labels: ArrayLike<number>): number {
+export function silhouetteFromDistances(distances: Float64Array, labels: ArrayLike<number>): number {
   const m = labels.length;
   let k = 0;
   for (let i = 0; i < m; i++) if (labels[i] >= k) k = labels[i] + 1;
@@ -162,14 +162,14 @@ export function buildSilhouetteFromDistances(distances: Float64Array, labels: Ar
  * Mean silhouette (Euclidean) of the clustering on a seeded sample of the rows, as
  * scikit-learn's `silhouette_score(X, labels, sample_size=…)`.
  */
-export function buildSilhouette(
+export function silhouette(
   vectors: DenseMatrix,
   assignments: ArrayLike<number>,
   opts: { sampleSize?: number; seed?: number } = {},
 ): number {
   const sample = sampleIndices(vectors.rows, opts.sampleSize ?? 2000, deriveSeed(opts.seed ?? 0, 'silhouette'));
   const labels = Int32Array.from(sample, (i) => assignments[i]);
-  return buildSilhouetteFromDistances(buildDistanceMatrix(vectors, sample), labels);
+  return silhouetteFromDistances(buildDistanceMatrix(vectors, sample), labels);
 }
 
 /** Topic coherence: NPMI per topic and the mean over topics. */
@@ -233,7 +233,7 @@ export function buildTopicCoherence(docs: readonly Int32Array[], topTerms: reado
 
 /** Topic diversity (Dieng et al. 2020, arXiv:1907.04907): the share of unique terms among all
  * topics' top `topN` terms; 1 means no topic repeats another's terms. */
-export function buildTopicDiversity(topTerms: readonly (readonly number[])[], topN = 10): number {
+export function topicDiversity(topTerms: readonly (readonly number[])[], topN = 10): number {
   const all = new Set<number>();
   let total = 0;
   for (const terms of topTerms) {
@@ -261,7 +261,7 @@ export interface KnnAccuracyOptions {
  * own fold; ties go to the smallest label code. Rows with a negative label neither vote nor count.
  * Folds split a seeded permutation into near-equal parts, as ../shared/reference/sklearn_pipeline.py.
  */
-export function buildKnnAccuracyFromCandidates(
+export function knnAccuracyFromCandidates(
   candidates: readonly Int32Array[],
   labels: ArrayLike<number>,
   opts: KnnAccuracyOptions = {},
@@ -343,7 +343,7 @@ function offerTop(topIndex: Int32Array, topScore: Float64Array, k: number, a: nu
   topScore[at] = s;
 }
 
-/** Runs one share of {@link buildSparseKnnAccuracy} (on a worker or the calling thread). */
+/** Runs one share of {@link sparseKnnAccuracy} (on a worker or the calling thread). */
 export function searchSparseKnnShare(share: SparseKnnShare): number {
   const {
     n,
@@ -398,11 +398,7 @@ export function searchSparseKnnShare(share: SparseKnnShare): number {
  * share no term score 0) rank the lower row index first. Split over threads by interleaved positions, each
  * with its own lists, merged in that total order: the same result for any number of threads.
  */
-export function buildSparseKnnAccuracy(
-  matrix: CsrMatrix,
-  labels: ArrayLike<number>,
-  opts: KnnAccuracyOptions = {},
-): number {
+export function sparseKnnAccuracy(matrix: CsrMatrix, labels: ArrayLike<number>, opts: KnnAccuracyOptions = {}): number {
   const n = matrix.rows;
   const k = Math.min(opts.k ?? 10, n);
   const folds = opts.folds ?? 5;
@@ -476,5 +472,5 @@ export function buildSparseKnnAccuracy(
   }
   const candidates: Int32Array[] = new Array(n);
   for (let a = 0; a < n; a++) candidates[rowAt[a]] = topIndex.slice(a * k, (a + 1) * k).filter((j) => j >= 0);
-  return buildKnnAccuracyFromCandidates(candidates, labels, opts);
+  return knnAccuracyFromCandidates(candidates, labels, opts);
 }

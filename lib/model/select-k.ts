@@ -8,8 +8,8 @@ import { parallelThreads, runParallel, sharedFloat64, toShared } from '../parall
 import { TASKS } from '../parallel/tasks';
 import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans } from './kmeans';
-import { buildDistanceMatrix, buildSilhouetteFromDistances } from './quality';
-import type { DenseMatrix } from './sparse';
+import { buildDistanceMatrix, silhouetteFromDistances } from './quality';
+import type { DenseMatrix } from './matrix';
 import type { KSelection } from './types';
 
 /** Options for {@link buildKSelection}. */
@@ -101,7 +101,7 @@ export function buildKSelection(vectors: DenseMatrix, opts: KSelectionOptions): 
   );
   const scores = candidates.map((k) => ({
     k,
-    silhouette: buildSilhouetteFromDistances(distances, labelsOf.get(k) as Int32Array),
+    silhouette: silhouetteFromDistances(distances, labelsOf.get(k) as Int32Array),
   }));
   let chosen = scores[0];
   for (const s of scores) if (s.silhouette > chosen.silhouette) chosen = s;

@@ -12,7 +12,7 @@
 import type { NeighbourGraph } from './neighbours';
 import { sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
 import { multiplyCsrDenseParallel } from './linalg';
-import type { CsrMatrix, DenseMatrix } from './sparse';
+import type { CsrMatrix, DenseMatrix } from './matrix';
 
 export interface SmoothOptions {
   /** Steps of the walk (default smoothSteps(rows)). */

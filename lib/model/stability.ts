@@ -98,7 +98,7 @@ export function buildTopicAgreement(
 }
 
 /** Mean topic agreement over every pair of the given assignments (e.g. one per seed). */
-export function buildSeedStability(assignments: readonly ArrayLike<number>[]): number {
+export function seedStability(assignments: readonly ArrayLike<number>[]): number {
   let sum = 0;
   let pairs = 0;
   for (let i = 0; i < assignments.length; i++) {

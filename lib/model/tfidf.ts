@@ -6,7 +6,7 @@
  */
 import type { TokenizedCorpus } from '../text/types';
 import { sharedFloat64, sharedInt32 } from '../parallel/pool';
-import { checkInt32Offset, type CsrMatrix } from './sparse';
+import { checkInt32Offset, type CsrMatrix } from './matrix';
 
 /** Options of buildTfidf, with scikit-learn's meaning. */
 export interface TfidfOptions {

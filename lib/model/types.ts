@@ -4,7 +4,7 @@
  * report. Papers are referred to by their index in the `papers` array given to buildTopicModel.
  */
 import type { TokenizedCorpus } from '../text/types';
-import type { DenseMatrix } from './sparse';
+import type { DenseMatrix } from './matrix';
 
 /** A term of a topic with its class-based TF-IDF weight. */
 export interface TopicTerm {

@@ -13,7 +13,7 @@
 import { deriveSeed, sampleIndices } from '../random';
 import { buildKMeans, type Clustering } from './kmeans';
 import { gatherRows, multiplyDense, squaredDistance } from './linalg';
-import type { DenseMatrix } from './sparse';
+import type { DenseMatrix } from './matrix';
 
 /** Small clusters per topic. */
 export const MICRO_PER_TOPIC = 10;

@@ -5,6 +5,7 @@
  * function run on the calling thread against the task's input and output types.
  * tests/parallel/tasks.test.ts loads every module and checks that the export is there.
  */
+import type * as CitationNetwork from '../citations/network';
 import type * as Cooccurrence from '../trends/cooccurrence';
 import type * as KnnFigures from '../model/knn-figures';
 import type * as Linalg from '../model/linalg';
@@ -35,7 +36,7 @@ function task<M>() {
 export const TASKS = {
   scanShare: task<typeof Scan>()('text/scan', 'scanShare'),
   multiplyCsrDenseShare: task<typeof Linalg>()('model/linalg', 'multiplyCsrDenseShare'),
-  buildGramSegments: task<typeof Linalg>()('model/linalg', 'buildGramSegments'),
+  accumulateGramSegments: task<typeof Linalg>()('model/linalg', 'accumulateGramSegments'),
   multiplyDenseRows: task<typeof Linalg>()('model/linalg', 'multiplyDenseRows'),
   searchNeighbourShare: task<typeof Neighbours>()('model/neighbours', 'searchNeighbourShare'),
   searchSparseKnnShare: task<typeof Quality>()('model/quality', 'searchSparseKnnShare'),
@@ -43,4 +44,5 @@ export const TASKS = {
   clusterKShare: task<typeof SelectK>()('model/select-k', 'clusterKShare'),
   runGraphSideJob: task<typeof SideJob>()('graph/side-job', 'runGraphSideJob'),
   buildRelatedShare: task<typeof Cooccurrence>()('trends/cooccurrence', 'buildRelatedShare'),
+  fillCouplingShare: task<typeof CitationNetwork>()('citations/network', 'fillCouplingShare'),
 } as const;

@@ -8,7 +8,7 @@
  * keeps its papers closest to the centroid.
  */
 import { buildKMeans } from '../model/kmeans';
-import type { DenseMatrix } from '../model/sparse';
+import type { DenseMatrix } from '../model/matrix';
 import type { TokenizedCorpus } from '../text/types';
 import { deriveSeed } from '../random';
 import type { Period } from './types';

@@ -6,7 +6,7 @@ import { buildRelatedTerms, mergeRelatedTerms } from './cooccurrence';
 import { buildPeriods } from './periods';
 import { buildDocTermSets, buildTermSeries } from './term-counts';
 import {
-  buildBurstLift,
+  burstLift,
   buildNewTerms,
   buildSpecificity,
   groupBurstSubjects,
@@ -112,7 +112,7 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     const relevant = termSeries.counts.subarray(row * periodCount, (row + 1) * periodCount);
     for (const span of buildBursts(relevant, periodPapers, { scale: options.burstScale, gamma: options.burstGamma })) {
       const burst = { term: termSeries.terms[row], ...span, lift: 0, score: 0, rank: 0, sameAs: -1 };
-      burst.lift = buildBurstLift(burst, relevant, periodPapers);
+      burst.lift = burstLift(burst, relevant, periodPapers);
       burst.score = scoreBurst(burst.strength, burst.lift, specificity[row], burst.end - burst.start + 1, periodCount);
       bursts.push(burst);
     }

@@ -130,7 +130,7 @@ export function specificityWeight(specificity: number): number {
 }
 
 /** A burst's share of papers over the share outside it, smoothed so an empty outside stays finite. */
-export function buildBurstLift(burst: Burst, counts: ArrayLike<number>, periodPapers: ArrayLike<number>): number {
+export function burstLift(burst: Burst, counts: ArrayLike<number>, periodPapers: ArrayLike<number>): number {
   let inside = 0;
   let insidePapers = 0;
   let outside = 0;

@@ -1,6 +1,6 @@
 /** Synthetic test data: Gaussian blobs around well-separated centres, seeded. */
 import { createRandom, randomNormal } from '../../lib/random';
-import type { DenseMatrix } from '../../lib/model/sparse';
+import type { DenseMatrix } from '../../lib/model/matrix';
 
 export interface Blobs {
   vectors: DenseMatrix;

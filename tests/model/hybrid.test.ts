@@ -6,7 +6,7 @@ import {
   type PaperLinks,
 } from '../../lib/model/hybrid';
 import { buildTopicModel, resolveTopicModelOptions } from '../../lib/model/index';
-import { buildNormalizedMutualInfo } from '../../lib/model/quality';
+import { normalizedMutualInfo } from '../../lib/model/quality';
 import { threeTopicOptions, threeTopicPapers, threeTopicRecords } from './three-topics';
 
 /** Links from an undirected edge list, CSR both ways, neighbours ascending. */
@@ -103,7 +103,7 @@ describe('hybrid topics in buildTopicModel', () => {
     expect(model.method.citationsWeight).toBe(0.5);
     expect(model.method.reason).toMatch(/^hybrid \(words and citations\), the default here: 45 of 45 papers \(100%\)/);
     const labels = records.map((r) => ['football', 'cooking', 'astronomy'].indexOf(r.label));
-    expect(buildNormalizedMutualInfo(labels, model.papers.topic)).toBeCloseTo(1, 9);
+    expect(normalizedMutualInfo(labels, model.papers.topic)).toBeCloseTo(1, 9);
   });
 
   it('give the same topics for the same seed', () => {

@@ -3,7 +3,7 @@ import { kmeans as mlKMeans } from 'ml-kmeans';
 import { buildKMeans, buildKMeansPlusPlus, buildReferenceKMeans } from '../../lib/model/kmeans';
 import { createRandom, deriveSeed } from '../../lib/random';
 import { makeBlobs, toArrays } from './blobs';
-import type { DenseMatrix } from '../../lib/model/sparse';
+import type { DenseMatrix } from '../../lib/model/matrix';
 
 /** Sum of squared distances of rows to their cluster's centroid, computed here independently. */
 function inertiaOf(points: number[][], clusters: ArrayLike<number>, centroids: number[][]): number {

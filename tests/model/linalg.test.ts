@@ -13,7 +13,7 @@ import {
   transposeCsr,
 } from '../../lib/model/linalg';
 import { buildLsa } from '../../lib/model/lsa';
-import type { CsrMatrix } from '../../lib/model/sparse';
+import type { CsrMatrix } from '../../lib/model/matrix';
 import { sharedFloat64, toShared } from '../../lib/parallel/pool';
 import { createRandom } from '../../lib/random';
 

@@ -7,7 +7,7 @@ import {
   multiplyCsrTransposeDense,
   orthonormalizeColumns,
 } from '../../lib/model/linalg';
-import type { CsrMatrix } from '../../lib/model/sparse';
+import type { CsrMatrix } from '../../lib/model/matrix';
 
 /** Column j of H * C, with C the orthonormal DCT-II basis of R^size and H = I - 2 w w^T / w^T w
  * the Householder reflection of w_i = sqrt(i + 1): a closed-form orthogonal matrix, so the

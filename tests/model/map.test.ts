@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { UMAP } from 'umap-js';
 import {
   buildMap,
-  buildMapNeighbourPreservation,
+  mapNeighbourPreservation,
   buildSampleGraph,
   findCurveParameters,
   placeFromNeighbours,
 } from '../../lib/model/map';
 import { buildExactNeighbours } from '../../lib/model/neighbours';
-import { buildSilhouette } from '../../lib/model/quality';
+import { silhouette } from '../../lib/model/quality';
 import { createRandom } from '../../lib/random';
 import { makeBlobs, toArrays } from './blobs';
 
@@ -32,7 +32,7 @@ describe('buildMap', () => {
   });
 
   it('keeps clusters apart and coordinates in [-1, 1] at 1e-4', () => {
-    expect(buildSilhouette(asMatrix(layout.x, layout.y), labels, { sampleSize: 400 })).toBeGreaterThan(0.5);
+    expect(silhouette(asMatrix(layout.x, layout.y), labels, { sampleSize: 400 })).toBeGreaterThan(0.5);
     for (const v of [...layout.x, ...layout.y]) {
       expect(Math.abs(v)).toBeLessThanOrEqual(1);
       expect(Math.round(v * 1e4) / 1e4).toBe(v);
@@ -40,7 +40,7 @@ describe('buildMap', () => {
   });
 
   it('keeps neighbours about as well as umap-js on the same kNN graph', () => {
-    const ours = buildMapNeighbourPreservation(graph, layout, 400);
+    const ours = mapNeighbourPreservation(graph, layout, 400);
     const umap = new UMAP({ nComponents: 2, nNeighbors: 10, minDist: 0.1, nEpochs: 500, random: createRandom(5) });
     const knnIndices: number[][] = [];
     const knnDistances: number[][] = [];
@@ -50,7 +50,7 @@ describe('buildMap', () => {
     }
     umap.setPrecomputedKNN(knnIndices, knnDistances);
     const embedding = umap.fit(toArrays(vectors));
-    const ref = buildMapNeighbourPreservation(
+    const ref = mapNeighbourPreservation(
       graph,
       { x: Float64Array.from(embedding, (p) => p[0]), y: Float64Array.from(embedding, (p) => p[1]) },
       400,
@@ -78,9 +78,9 @@ describe('the map of a large input, laid out on a sample', () => {
   });
 
   it('keeps the clusters apart and most of the neighbours the full layout keeps', () => {
-    expect(buildSilhouette(asMatrix(sampled.x, sampled.y), labels, { sampleSize: 600 })).toBeGreaterThan(0.5);
-    const keptFull = buildMapNeighbourPreservation(graph, full, 600);
-    const keptSampled = buildMapNeighbourPreservation(graph, sampled, 600);
+    expect(silhouette(asMatrix(sampled.x, sampled.y), labels, { sampleSize: 600 })).toBeGreaterThan(0.5);
+    const keptFull = mapNeighbourPreservation(graph, full, 600);
+    const keptSampled = mapNeighbourPreservation(graph, sampled, 600);
     expect(keptSampled).toBeGreaterThan(0.7 * keptFull);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMemberships, buildOutliers, buildSubtopics, subtopicCount } from '../../lib/model/membership';
-import type { CsrMatrix } from '../../lib/model/sparse';
+import type { CsrMatrix } from '../../lib/model/matrix';
 import { makeBlobs } from './blobs';
 
 describe('buildMemberships', () => {

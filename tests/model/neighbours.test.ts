@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExactNeighbours, buildNeighbourRecall, buildNeighbours } from '../../lib/model/neighbours';
+import { buildExactNeighbours, neighbourRecall, buildNeighbours } from '../../lib/model/neighbours';
 import { makeBlobs } from './blobs';
 
 describe('buildNeighbours', () => {
@@ -8,7 +8,7 @@ describe('buildNeighbours', () => {
     const graph = buildNeighbours(vectors, { k: 10, seed: 1, cellSize: 64 });
     const queries = Int32Array.from({ length: vectors.rows }, (_, i) => i);
     const exact = buildExactNeighbours(vectors, 10, queries);
-    expect(buildNeighbourRecall(graph, exact, queries)).toBeGreaterThan(0.95);
+    expect(neighbourRecall(graph, exact, queries)).toBeGreaterThan(0.95);
     // Lists are sorted, exclude the row itself, and carry true dot products.
     for (let i = 0; i < 50; i++) {
       for (let p = 0; p < 10; p++) {

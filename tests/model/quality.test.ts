@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildAdjustedRandIndex,
+  adjustedRandIndex,
   buildFolds,
-  buildKnnAccuracyFromCandidates,
+  knnAccuracyFromCandidates,
   buildLabelCodes,
-  buildNormalizedMutualInfo,
-  buildSilhouette,
-  buildSilhouetteFromDistances,
-  buildSparseKnnAccuracy,
+  normalizedMutualInfo,
+  silhouette,
+  silhouetteFromDistances,
+  sparseKnnAccuracy,
   buildTopicCoherence,
-  buildTopicDiversity,
+  topicDiversity,
 } from '../../lib/model/quality';
 import { createRandom } from '../../lib/random';
 
@@ -20,9 +20,9 @@ describe('ARI and NMI', () => {
   const a = [0, 0, 0, 1, 1, 1];
   const b = [0, 0, 1, 1, 2, 2];
   it('ARI matches the hand-worked value', () => {
-    expect(buildAdjustedRandIndex(a, b)).toBeCloseTo(0.8 / 3.3, 12);
-    expect(buildAdjustedRandIndex(a, a)).toBe(1);
-    expect(buildAdjustedRandIndex([0, 0, 1, 1], [1, 1, 0, 0])).toBe(1);
+    expect(adjustedRandIndex(a, b)).toBeCloseTo(0.8 / 3.3, 12);
+    expect(adjustedRandIndex(a, a)).toBe(1);
+    expect(adjustedRandIndex([0, 0, 1, 1], [1, 1, 0, 0])).toBe(1);
   });
   it('NMI matches the hand-worked value', () => {
     // H(a) = ln 2; H(b) = ln 3; MI = Σ p_ij ln(p_ij/(p_i p_j)):
@@ -30,24 +30,24 @@ describe('ARI and NMI', () => {
     const mi =
       (2 / 6) * Math.log(2 / 6 / ((1 / 2) * (1 / 3))) * 2 + (1 / 6) * Math.log(1 / 6 / ((1 / 2) * (1 / 3))) * 2;
     expect(mi).toBeCloseTo((2 / 3) * Math.log(2), 12);
-    expect(buildNormalizedMutualInfo(a, b)).toBeCloseTo(mi / ((Math.log(2) + Math.log(3)) / 2), 12);
+    expect(normalizedMutualInfo(a, b)).toBeCloseTo(mi / ((Math.log(2) + Math.log(3)) / 2), 12);
     expect(
-      buildNormalizedMutualInfo(
+      normalizedMutualInfo(
         a,
         [5, 5, 5, 7, 7, 7].map((x) => x - 5),
       ),
     ).toBeCloseTo(1, 12);
   });
   it('independent labelings score about 0', () => {
-    expect(buildNormalizedMutualInfo([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(0, 12);
+    expect(normalizedMutualInfo([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(0, 12);
     // ARI of this pair: Σ C(nij,2) = 0, expected = 2·2/6 = 2/3, max = 2 → (0 - 2/3)/(2 - 2/3) = -0.5.
-    expect(buildAdjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(-0.5, 12);
+    expect(adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(-0.5, 12);
   });
   it('skips unlabelled positions', () => {
     const codes = buildLabelCodes(['x', null, 'y', 'x']);
     expect(Array.from(codes.codes)).toEqual([0, -1, 1, 0]);
     expect(codes.names).toEqual(['x', 'y']);
-    expect(buildAdjustedRandIndex(codes.codes, [3, 0, 4, 3])).toBe(1);
+    expect(adjustedRandIndex(codes.codes, [3, 0, 4, 3])).toBe(1);
   });
 });
 
@@ -57,13 +57,13 @@ describe('silhouette', () => {
     // x=0: a=1, b=(4+5)/2=4.5 → 1 - 1/4.5; x=1: a=1, b=3.5 → 1 - 1/3.5; symmetric for the others.
     const expected = (2 * (1 - 1 / 4.5) + 2 * (1 - 1 / 3.5)) / 4;
     const vectors = { rows: 4, cols: 1, data: Float64Array.from([0, 1, 4, 5]) };
-    expect(buildSilhouette(vectors, [0, 0, 1, 1], { sampleSize: 10 })).toBeCloseTo(expected, 12);
+    expect(silhouette(vectors, [0, 0, 1, 1], { sampleSize: 10 })).toBeCloseTo(expected, 12);
   });
   it('scores singletons 0 and needs two clusters', () => {
     // Points 0, 1, 10 with clusters {0,1}, {10}: x=0: a=1, b=10 → 0.9; x=1: a=1, b=9 → 8/9; singleton 0.
     const d = Float64Array.from([0, 1, 10, 1, 0, 9, 10, 9, 0]);
-    expect(buildSilhouetteFromDistances(d, [0, 0, 1])).toBeCloseTo((0.9 + 8 / 9) / 3, 12);
-    expect(buildSilhouetteFromDistances(d, [0, 0, 0])).toBe(0);
+    expect(silhouetteFromDistances(d, [0, 0, 1])).toBeCloseTo((0.9 + 8 / 9) / 3, 12);
+    expect(silhouetteFromDistances(d, [0, 0, 0])).toBe(0);
   });
 });
 
@@ -84,7 +84,7 @@ describe('coherence and diversity', () => {
   });
   it('diversity is the share of unique top terms', () => {
     expect(
-      buildTopicDiversity(
+      topicDiversity(
         [
           [1, 2, 3],
           [3, 4, 5],
@@ -93,7 +93,7 @@ describe('coherence and diversity', () => {
       ),
     ).toBeCloseTo(5 / 6, 12);
     expect(
-      buildTopicDiversity(
+      topicDiversity(
         [
           [1, 2],
           [1, 2],
@@ -118,10 +118,10 @@ describe('kNN accuracy', () => {
     const indices = Int32Array.from({ length: rows }, (_, i) => (i < 6 ? 0 : 1));
     const values = new Float64Array(rows).fill(1);
     const labels = Int32Array.from({ length: rows }, (_, i) => (i < 6 ? 0 : 1));
-    expect(buildSparseKnnAccuracy({ rows, cols: 2, indptr, indices, values }, labels, { k: 3 })).toBe(1);
+    expect(sparseKnnAccuracy({ rows, cols: 2, indptr, indices, values }, labels, { k: 3 })).toBe(1);
     // Candidates that point at the other label everywhere give 0.
     const wrong = Array.from({ length: rows }, (_, i) => Int32Array.from({ length: 6 }, (_, j) => (i < 6 ? 6 + j : j)));
-    expect(buildKnnAccuracyFromCandidates(wrong, labels, { k: 3 })).toBe(0);
+    expect(knnAccuracyFromCandidates(wrong, labels, { k: 3 })).toBe(0);
   });
   it('matches brute-force cosine k-NN on random sparse rows', () => {
     // Independent reference: all pairwise dot products, out-of-fold, sorted (similarity desc, row asc).
@@ -158,8 +158,8 @@ describe('kNN accuracy', () => {
       }
       return Int32Array.from(others.sort((a, b) => b.s - a.s || a.j - b.j).slice(0, 5), (x) => x.j);
     });
-    const expected = buildKnnAccuracyFromCandidates(candidates, labels, { k: 5, seed: 4 });
-    expect(buildSparseKnnAccuracy(matrix, labels, { k: 5, seed: 4 })).toBe(expected);
+    const expected = knnAccuracyFromCandidates(candidates, labels, { k: 5, seed: 4 });
+    expect(sparseKnnAccuracy(matrix, labels, { k: 5, seed: 4 })).toBe(expected);
     expect(expected).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMinCostAssignment, buildSeedStability, buildTopicAgreement } from '../../lib/model/stability';
+import { buildMinCostAssignment, seedStability, buildTopicAgreement } from '../../lib/model/stability';
 import { createRandom } from '../../lib/random';
 
 /** The cheapest assignment by trying every permutation (small sizes only). */
@@ -59,7 +59,7 @@ describe('buildTopicAgreement', () => {
   it('leaves out papers without a topic and averages over pairs of seeds', () => {
     expect(buildTopicAgreement([0, -1, 1], [1, 0, 0]).papers).toBe(2);
     expect(
-      buildSeedStability([
+      seedStability([
         [0, 0, 1, 1],
         [1, 1, 0, 0],
         [0, 1, 0, 1],

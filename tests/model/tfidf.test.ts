@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTfidf } from '../../lib/model/tfidf';
-import type { CsrMatrix } from '../../lib/model/sparse';
+import type { CsrMatrix } from '../../lib/model/matrix';
 import type { TokenizedCorpus } from '../../lib/text/types';
 
 /** Five documents over five terms; document 4 is empty. Counts:

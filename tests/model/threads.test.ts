@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildNeighbours } from '../../lib/model/neighbours';
-import { buildSparseKnnAccuracy } from '../../lib/model/quality';
+import { sparseKnnAccuracy } from '../../lib/model/quality';
 import { buildKSelection } from '../../lib/model/select-k';
 import { createRandom } from '../../lib/random';
 import { makeBlobs } from './blobs';
@@ -52,8 +52,8 @@ describe('model stages split over threads', () => {
     }
     const matrix = { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
     const labels = Int32Array.from({ length: rows }, (_, i) => (indices[indptr[i]] ?? 0) % 4);
-    const one = withThreads(1, () => buildSparseKnnAccuracy(matrix, labels, { k: 10, seed: 1 }));
-    const two = withThreads(2, () => buildSparseKnnAccuracy(matrix, labels, { k: 10, seed: 1 }));
+    const one = withThreads(1, () => sparseKnnAccuracy(matrix, labels, { k: 10, seed: 1 }));
+    const two = withThreads(2, () => sparseKnnAccuracy(matrix, labels, { k: 10, seed: 1 }));
     expect(two).toBe(one);
     expect(one).toBeGreaterThan(0.25);
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../lib/corpus/index';
 import { buildCoauthorAdjacency } from '../../lib/graph/edges';
-import { checkInt32Offset, MAX_INT32_OFFSET } from '../../lib/model/sparse';
+import { checkInt32Offset, MAX_INT32_OFFSET } from '../../lib/model/matrix';
 import { buildSparklinePath } from '../../lib/viz/sparkline';
 
 const MILLION = 1_000_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureEras } from '@/lib/trends/era-measure';
 import {
-  buildBurstLift,
+  burstLift,
   buildNewTerms,
   buildSpecificity,
   groupBurstSubjects,
@@ -57,7 +57,7 @@ describe('subject terms', () => {
 
   it('measures a burst against its own baseline', () => {
     // 5 of 10 papers in the burst year, 1 of 20 outside it: 0.5 / (1.5 / 21) = 7.
-    expect(buildBurstLift(burst(0, 1, 1), [1, 5, 0], [10, 10, 10])).toBeCloseTo(7, 10);
+    expect(burstLift(burst(0, 1, 1), [1, 5, 0], [10, 10, 10])).toBeCloseTo(7, 10);
   });
 
   it('scores sharp bursts of specific terms above long mild bursts of general words', () => {

@@ -1,3 +1,6 @@
+/** The two matrix shapes of the model stages, compressed sparse rows and dense rows, with row views
+ * and the check that keeps CSR offsets inside 32 bits. */
+
 /** Compressed sparse row matrix over typed arrays: row r's entries are
  * indices/values[indptr[r] .. indptr[r + 1]), column indices ascending within a row. Values are
  * float64, or float32 where they are small whole numbers (raw counts). */
