@@ -16,6 +16,7 @@ import type { ParseReject, RawRecord } from '../../lib/corpus/raw-record';
 import { detectFormat, findFormat } from '../../lib/corpus/formats/index';
 import { HAVE_SAMPLES, sample } from './formats/samples';
 import { parseText } from './formats/csv-export-helpers';
+import { createRandom } from '../../lib/random';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'topicscope-csv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -188,8 +189,7 @@ describe('CsvTableReader: broken rows', () => {
   });
 
   it('on random quote soup, never throws and reports each line at most once, in order', () => {
-    let seed = 12345;
-    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const random = createRandom(12345);
     const pieces = ['"', '""', ',', 'ab', ' ', 'x', ',"', '",'];
     for (let trial = 0; trial < 40; trial++) {
       const lines = ['a,b,c'];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCoauthorGraph, buildEgoNetwork, type CoauthorGraph } from '../../lib/graph/index';
 import { makePaper, papersFromEdges, readFixturePapers } from '../fixtures/graph/papers';
+import { createRandom } from '../../lib/random';
 
 function edgeRow(graph: CoauthorGraph, a: number, b: number) {
   const { source, target, papers, fractional } = graph.edges;
@@ -186,8 +187,7 @@ describe('threads', () => {
   });
 
   it('gives the same bytes on one and two threads (sampled betweenness, layout on the worker)', () => {
-    let state = 99;
-    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = createRandom(99);
     const papers = Array.from({ length: 300 }, (_, p) => {
       const size = 1 + Math.floor(next() * 4);
       const ids = new Set(Array.from({ length: size }, () => Math.floor(next() * next() * 200)));

@@ -2,10 +2,10 @@
  * The read module against a tiny hand-made build (schema from lib/store/schema.ts, six papers),
  * so every count, order and highlight can be checked exactly.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { rankTopicAuthors } from '@/lib/graph/topic-authors';
+import { createSmallBuild } from '../fixtures/store/small-build';
 import {
   buildFtsQuery,
   buildTopicTerms,
@@ -46,54 +46,90 @@ const PAPERS: [number, string, number, string, number | null, string][] = [
 ];
 
 beforeAll(() => {
-  db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
-  db.prepare("INSERT INTO meta VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
-  db.prepare("INSERT INTO meta VALUES ('granularity', 'year')").run();
-  const insertPaper = db.prepare(
-    `INSERT INTO papers (id, title, title_derived, abstract, tldr, year, date, venue, label, external_id, author_count, authors_text)
-     VALUES (?, ?, ?, ?, NULL, ?, NULL, 'Fixture', NULL, NULL, ?, ?)`,
+  const build = createSmallBuild({ granularity: 'year' });
+  db = build.db;
+  build.insert(
+    'papers',
+    PAPERS.map(([id, title, derived, abstract, year, authors]) => ({
+      id,
+      title,
+      title_derived: derived,
+      abstract,
+      year,
+      venue: 'Fixture',
+      author_count: authors ? authors.split(', ').length : 5,
+      authors_text: authors,
+    })),
   );
-  for (const [id, title, derived, abstract, year, authors] of PAPERS) {
-    insertPaper.run(id, title, derived, abstract, year, authors ? authors.split(', ').length : 5, authors);
-  }
-  db.exec("INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')");
+  build.indexPapers();
   const authors = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'];
-  authors.forEach((name, i) => db.prepare('INSERT INTO authors VALUES (?, ?, ?)').run(i + 1, name.toLowerCase(), name));
-  const insertPa = db.prepare('INSERT INTO paper_authors VALUES (?, ?, ?)');
-  for (const [id, , , , , text] of PAPERS) {
-    text
-      .split(', ')
-      .filter(Boolean)
-      .forEach((name, pos) => insertPa.run(id, authors.indexOf(name) + 1, pos));
-  }
-  db.prepare(
-    "INSERT INTO source_files VALUES ('a.txt', 'listing', 'Venue A', 2021, NULL, 5, 4, 1, 0, '{}', '{}', '{}', 0, '[]'), ('b.jsonl', 'json', NULL, NULL, NULL, 3, 2, 0, 1, '{\"no abstract\":1}', '{}', '{}', 0, '[]')",
-  ).run();
-  db.prepare("INSERT INTO rejected_records VALUES ('b.jsonl', 3, 'no abstract')").run();
-  for (const [paper, file] of [
-    [1, 'a.txt'],
-    [2, 'a.txt'],
-    [3, 'a.txt'],
-    [4, 'a.txt'],
-    [5, 'b.jsonl'],
-    [6, 'b.jsonl'],
-    [1, 'b.jsonl'],
-  ] as const) {
-    db.prepare('INSERT INTO paper_sources VALUES (?, ?, ?)').run(paper, file, paper * 10);
-  }
+  build.insert(
+    'authors',
+    authors.map((name, i) => ({ id: i + 1, key: name.toLowerCase(), name })),
+  );
+  build.insert(
+    'paper_authors',
+    PAPERS.flatMap(([id, , , , , text]) =>
+      text
+        .split(', ')
+        .filter(Boolean)
+        .map((name, position) => ({ paper_id: id, author_id: authors.indexOf(name) + 1, position })),
+    ),
+  );
+  const file = (name: string, layout: string, venue: string | null, year: number | null, counts: number[]) => ({
+    file: name,
+    layout,
+    venue,
+    year,
+    records_read: counts[0],
+    papers_kept: counts[1],
+    duplicates_merged: counts[2],
+    rejected: counts[3],
+    reject_reasons: counts[3] > 0 ? '{"no abstract":1}' : '{}',
+    merged_by: '{}',
+    merged_with: '{}',
+    without_abstract: 0,
+    warnings: '[]',
+  });
+  build.insert('source_files', [
+    file('a.txt', 'listing', 'Venue A', 2021, [5, 4, 1, 0]),
+    file('b.jsonl', 'json', null, null, [3, 2, 0, 1]),
+  ]);
+  build.insert('rejected_records', { file: 'b.jsonl', record: 3, reason: 'no abstract' });
+  build.insert(
+    'paper_sources',
+    (
+      [
+        [1, 'a.txt'],
+        [2, 'a.txt'],
+        [3, 'a.txt'],
+        [4, 'a.txt'],
+        [5, 'b.jsonl'],
+        [6, 'b.jsonl'],
+        [1, 'b.jsonl'],
+      ] as const
+    ).map(([paper, name]) => ({ paper_id: paper, file: name, record: paper * 10 })),
+  );
   // Two topics: 0 = diffusion (papers 1, 2, 4), 1 = the rest.
-  db.prepare(
-    "INSERT INTO topics VALUES (0, 'diffusion / images', 3, 0, 0, 0, 0.2), (1, 'transformers / robustness', 3, 1, 1, 1, NULL)",
-  ).run();
+  build.insert('topics', [
+    { id: 0, label: 'diffusion / images', size: 3, x: 0, y: 0, node_id: 0, coherence: 0.2 },
+    { id: 1, label: 'transformers / robustness', size: 3, x: 1, y: 1, node_id: 1, coherence: null },
+  ]);
   const topicOf: Record<number, number> = { 1: 0, 2: 0, 4: 0, 3: 1, 5: 1, 6: 1 };
   // Topic 0 split in two parts: papers 1 and 4, and paper 2; topic 1 not split.
   const subtopicOf: Record<number, number | null> = { 1: 0, 2: 1, 4: 0, 3: null, 5: null, 6: null };
-  for (const [paper, topic] of Object.entries(topicOf)) {
-    db.prepare(
-      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, subtopic_id) VALUES (?, ?, 0.1, 0.9, ?, ?, ?)',
-    ).run(Number(paper), topic, Number(paper), -Number(paper), subtopicOf[Number(paper)]);
-  }
+  build.insert(
+    'paper_topics',
+    Object.entries(topicOf).map(([paper, topic]) => ({
+      paper_id: Number(paper),
+      topic_id: topic,
+      distance: 0.1,
+      confidence: 0.9,
+      x: Number(paper),
+      y: -Number(paper),
+      subtopic_id: subtopicOf[Number(paper)],
+    })),
+  );
   // As the pipeline writes it: papers in id order, author ids as in paper_authors.
   const topAuthors = rankTopicAuthors(
     PAPERS.map(([id]) => topicOf[id]),
@@ -107,39 +143,99 @@ beforeAll(() => {
     (author) => authors[author - 1],
     20,
   );
-  topAuthors.forEach((list, topic) =>
-    list.forEach((a, rank) =>
-      db.prepare('INSERT INTO topic_authors VALUES (?, ?, ?, ?)').run(topic, rank, a.author, a.papers),
+  build.insert(
+    'topic_authors',
+    topAuthors.flatMap((list, topic) =>
+      list.map((a, rank) => ({ topic_id: topic, rank, author_id: a.author, papers: a.papers })),
     ),
   );
-  db.prepare(
-    "INSERT INTO topic_terms VALUES (0, 0, 'diffusion', 0.5, 6, 1), (0, 1, 'images', 0.3, 2, 2), (0, 2, 'graphs', 0.1, 0, 3), (1, 0, 'transformers', 0.4, 1, 4)",
-  ).run();
-  db.prepare(
-    "INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'diffus', 'diffusion', 0, 3), (2, 'imag', 'images', 0, 1)",
-  ).run();
-  db.prepare('INSERT INTO topic_tree VALUES (0, 2, 0, 0, 3), (1, 2, 1, 0, 3), (2, NULL, NULL, 0.7, 6)').run();
-  db.prepare('INSERT INTO topic_similarity VALUES (0, 1, 0.25), (1, 0, 0.25)').run();
-  db.prepare('INSERT INTO topic_representatives VALUES (0, 0, 4), (0, 1, 1)').run();
-  db.prepare('INSERT INTO similar_papers VALUES (1, 0, 4, 0.8), (1, 1, 2, 0.5)').run();
-  db.prepare("INSERT INTO periods VALUES ('2021', 0, 1), ('2022', 1, 1), ('2023', 2, 2)").run();
-  db.prepare("INSERT INTO topic_periods VALUES (0, '2021', 1, 1.0), (0, '2023', 1, 0.5)").run();
-  db.prepare(
-    'INSERT INTO term_trends VALUES (1, 3, 0.1, 0.5, 2.0, 2.0, 0, NULL), (2, 1, -0.1, 0.0, -1.0, -1.0, 0, NULL)',
-  ).run();
-  db.prepare("INSERT INTO term_periods VALUES (1, '2021', 1, 1.0), (1, '2023', 1, 0.5)").run();
-  db.prepare('INSERT INTO k_scores VALUES (2, 0.12, 1), (3, 0.08, 0)').run();
-  db.prepare("INSERT INTO quality VALUES ('silhouette', 0.12, NULL), ('ari', NULL, 'no labels')").run();
-  db.prepare(
-    `INSERT INTO author_stats VALUES (1, 3, 2, 2020, 2021, 2, 1.5, 0.5, 0, 0, '[[0,1]]'),
-       (2, 2, 1, 2021, 2022, 1, 1.0, 0.0, 0, 0, '[[0,2]]'), (3, 2, 1, 2020, 2023, 1, 1.0, 0.0, 1, 0, '[[1,1]]')`,
-  ).run();
-  db.prepare('INSERT INTO coauthor_edges VALUES (1, 2, 1, 1.0), (1, 3, 1, 1.0)').run();
-  db.prepare(
-    `INSERT INTO communities (id, size, papers, topic_share, top_authors, mapped, detail, network, sub_communities)
-     VALUES (0, 2, 2, 0, '[]', 0, 0, 0, 0), (1, 1, 1, 0, '[]', 0, 0, 0, 0)`,
-  ).run();
-  db.prepare('INSERT INTO components VALUES (0, 3, 1)').run();
+  build.insert('topic_terms', [
+    { topic_id: 0, rank: 0, term: 'diffusion', weight: 0.5, count: 6, term_id: 1 },
+    { topic_id: 0, rank: 1, term: 'images', weight: 0.3, count: 2, term_id: 2 },
+    { topic_id: 0, rank: 2, term: 'graphs', weight: 0.1, count: 0, term_id: 3 },
+    { topic_id: 1, rank: 0, term: 'transformers', weight: 0.4, count: 1, term_id: 4 },
+  ]);
+  build.insert('terms', [
+    { id: 1, term: 'diffus', display: 'diffusion', is_phrase: 0, df: 3 },
+    { id: 2, term: 'imag', display: 'images', is_phrase: 0, df: 1 },
+  ]);
+  build.insert('topic_tree', [
+    { node_id: 0, parent_id: 2, topic_id: 0, height: 0, size: 3 },
+    { node_id: 1, parent_id: 2, topic_id: 1, height: 0, size: 3 },
+    { node_id: 2, parent_id: null, topic_id: null, height: 0.7, size: 6 },
+  ]);
+  build.insert('topic_similarity', [
+    { topic_id: 0, other_id: 1, similarity: 0.25 },
+    { topic_id: 1, other_id: 0, similarity: 0.25 },
+  ]);
+  build.insert('topic_representatives', [
+    { topic_id: 0, rank: 0, paper_id: 4 },
+    { topic_id: 0, rank: 1, paper_id: 1 },
+  ]);
+  build.insert('similar_papers', [
+    { paper_id: 1, rank: 0, similar_id: 4, similarity: 0.8 },
+    { paper_id: 1, rank: 1, similar_id: 2, similarity: 0.5 },
+  ]);
+  build.insert('periods', [
+    { period: '2021', ordinal: 0, papers: 1 },
+    { period: '2022', ordinal: 1, papers: 1 },
+    { period: '2023', ordinal: 2, papers: 2 },
+  ]);
+  build.insert('topic_periods', [
+    { topic_id: 0, period: '2021', papers: 1, share: 1.0 },
+    { topic_id: 0, period: '2023', papers: 1, share: 0.5 },
+  ]);
+  build.insert('term_trends', [
+    { term_id: 1, support: 3, slope: 0.1, recent_share: 0.5, score: 2.0, subject_score: 2.0, subject_rank: 0 },
+    { term_id: 2, support: 1, slope: -0.1, recent_share: 0.0, score: -1.0, subject_score: -1.0, subject_rank: 0 },
+  ]);
+  build.insert('term_periods', [
+    { term_id: 1, period: '2021', papers: 1, share: 1.0 },
+    { term_id: 1, period: '2023', papers: 1, share: 0.5 },
+  ]);
+  build.insert('k_scores', [
+    { k: 2, silhouette: 0.12, chosen: 1 },
+    { k: 3, silhouette: 0.08, chosen: 0 },
+  ]);
+  build.insert('quality', [
+    { metric: 'silhouette', value: 0.12, note: null },
+    { metric: 'ari', value: null, note: 'no labels' },
+  ]);
+  const stats = (author: number, papers: number, coauthors: number, years: [number, number], degree: number) => ({
+    author_id: author,
+    papers,
+    coauthors,
+    first_year: years[0],
+    last_year: years[1],
+    degree,
+    weighted_degree: author === 1 ? 1.5 : 1.0,
+    betweenness: author === 1 ? 0.5 : 0.0,
+    community_id: author === 3 ? 1 : 0,
+    component_id: 0,
+    main_topics: author === 3 ? '[[1,1]]' : `[[0,${author}]]`,
+  });
+  build.insert('author_stats', [
+    stats(1, 3, 2, [2020, 2021], 2),
+    stats(2, 2, 1, [2021, 2022], 1),
+    stats(3, 2, 1, [2020, 2023], 1),
+  ]);
+  build.insert('coauthor_edges', [
+    { source: 1, target: 2, papers: 1, weight: 1.0 },
+    { source: 1, target: 3, papers: 1, weight: 1.0 },
+  ]);
+  const community = (id: number, size: number) => ({
+    id,
+    size,
+    papers: size,
+    topic_share: 0,
+    top_authors: '[]',
+    mapped: 0,
+    detail: 0,
+    network: 0,
+    sub_communities: 0,
+  });
+  build.insert('communities', [community(0, 2), community(1, 1)]);
+  build.insert('components', { id: 0, size: 3, laid_out: 1 });
 });
 
 afterAll(() => db.close());

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildRelatedTerms, mergeRelatedTerms } from '../../lib/trends/cooccurrence';
 import type { RelatedTerms } from '../../lib/trends/types';
 import { buildDocTermSets } from '../../lib/trends/term-counts';
+import { createRandom } from '../../lib/random';
 
 const saved = process.env.TOPICSCOPE_THREADS;
 afterEach(() => {
@@ -9,10 +10,9 @@ afterEach(() => {
   else process.env.TOPICSCOPE_THREADS = saved;
 });
 
-/** 300 papers over 40 words, word w in a paper with probability falling with w (seeded LCG). */
+/** 300 papers over 40 words, word w in a paper with probability falling with w (seeded). */
 function fixture() {
-  let state = 12345;
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const next = createRandom(12345);
   const docs: Int32Array[] = [];
   for (let d = 0; d < 300; d++) {
     const words: number[] = [];

@@ -2,15 +2,14 @@
  * The map, graph and trends route handlers called directly: 400 with a JSON `{ error }` on bad
  * input, 503 with a message when there is no build, and the payloads on a small real build.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBuild } from '@/lib/store/db';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { decodeMapPoints } from '@/lib/viz/point-payload';
+import { createSmallBuild } from '../fixtures/store/small-build';
 import { GET as getPoints } from '@/app/api/map/points/route';
 import { GET as getCards, POST as postCards } from '@/app/api/map/papers/route';
 import { GET as getEgo } from '@/app/api/graph/ego/route';
@@ -31,26 +30,71 @@ function req(url: string, init?: RequestInit): Request {
 beforeAll(() => {
   empty = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-api-empty-'));
   built = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-api-built-'));
-  const db = new Database(path.join(built, 'analytics.db'));
-  db.exec(SCHEMA_SQL);
-  db.exec(`
-    INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('build_id', 'test');
-    INSERT INTO source_files VALUES ('a.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}', '{}', '{}', 0, '[]');
-    INSERT INTO papers (id, title, title_derived, abstract, tldr, year, date, venue, label, external_id, author_count, authors_text) VALUES (1, 'One', 0, '', NULL, 2020, NULL, NULL, NULL, NULL, 2, 'Ann Lee, Bo Chen'),
-                              (2, 'Two', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 1, 'Ann Lee');
-    INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2);
-    INSERT INTO topics VALUES (0, 't', 2, 0, 0, 0, NULL);
-    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (1, 0, 0, 1, 1.5, -2), (2, 0, 0, 1, -1, 3);
-    INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen');
-    INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0);
-    INSERT INTO author_stats VALUES (1, 2, 1, 2020, 2021, 1, 1, 0, 0, 0, '[]'), (2, 1, 1, 2020, 2020, 1, 1, 0, 0, 0, '[]');
-    INSERT INTO coauthor_edges VALUES (1, 2, 1, 1);
-    INSERT INTO author_layout VALUES (1, 0, 0, 0, -1, 0, 0, 0, 1), (2, 0, 1, 0, 1, 0, 1, 1, 1);
-    INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 2);
-    INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 1);
-    INSERT INTO term_periods VALUES (1, '2020', 1, 1), (1, '2021', 1, 1);
-  `);
-  db.close();
+  const build = createSmallBuild({ granularity: 'year', build_id: 'test' }, path.join(built, 'analytics.db'));
+  build.insert('source_files', {
+    file: 'a.txt',
+    layout: 'x',
+    records_read: 2,
+    papers_kept: 2,
+    duplicates_merged: 0,
+    rejected: 0,
+    reject_reasons: '{}',
+    merged_by: '{}',
+    merged_with: '{}',
+    without_abstract: 0,
+    warnings: '[]',
+  });
+  build.insert('papers', [
+    {
+      id: 1,
+      title: 'One',
+      title_derived: 0,
+      abstract: '',
+      year: 2020,
+      author_count: 2,
+      authors_text: 'Ann Lee, Bo Chen',
+    },
+    { id: 2, title: 'Two', title_derived: 0, abstract: '', year: 2021, author_count: 1, authors_text: 'Ann Lee' },
+  ]);
+  build.insert('paper_sources', [
+    { paper_id: 1, file: 'a.txt', record: 1 },
+    { paper_id: 2, file: 'a.txt', record: 2 },
+  ]);
+  build.insert('topics', { id: 0, label: 't', size: 2, x: 0, y: 0, node_id: 0, coherence: null });
+  build.insert('paper_topics', [
+    { paper_id: 1, topic_id: 0, distance: 0, confidence: 1, x: 1.5, y: -2 },
+    { paper_id: 2, topic_id: 0, distance: 0, confidence: 1, x: -1, y: 3 },
+  ]);
+  build.insert('authors', [
+    { id: 1, key: 'lee', name: 'Ann Lee' },
+    { id: 2, key: 'chen', name: 'Bo Chen' },
+  ]);
+  build.insert('paper_authors', [
+    { paper_id: 1, author_id: 1, position: 0 },
+    { paper_id: 1, author_id: 2, position: 1 },
+    { paper_id: 2, author_id: 1, position: 0 },
+  ]);
+  const stats = { coauthors: 1, degree: 1, weighted_degree: 1, betweenness: 0, community_id: 0, component_id: 0 };
+  build.insert('author_stats', [
+    { author_id: 1, papers: 2, first_year: 2020, last_year: 2021, main_topics: '[]', ...stats },
+    { author_id: 2, papers: 1, first_year: 2020, last_year: 2020, main_topics: '[]', ...stats },
+  ]);
+  build.insert('coauthor_edges', { source: 1, target: 2, papers: 1, weight: 1 });
+  const layout = { community_id: 0, sub_community: 0, local_y: 0, in_network: 1 };
+  build.insert('author_layout', [
+    { author_id: 1, rank: 0, local_x: -1, x: 0, y: 0, ...layout },
+    { author_id: 2, rank: 1, local_x: 1, x: 1, y: 1, ...layout },
+  ]);
+  build.insert('terms', { id: 1, term: 'neural', display: 'neural', is_phrase: 0, df: 2 });
+  build.insert('periods', [
+    { period: '2020', ordinal: 0, papers: 1 },
+    { period: '2021', ordinal: 1, papers: 1 },
+  ]);
+  build.insert('term_periods', [
+    { term_id: 1, period: '2020', papers: 1, share: 1 },
+    { term_id: 1, period: '2021', papers: 1, share: 1 },
+  ]);
+  build.db.close();
 });
 
 afterAll(() => {

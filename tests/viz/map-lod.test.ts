@@ -3,6 +3,7 @@ import { POINT_ACTIVE, POINT_FADED, POINT_HIDDEN } from '@/lib/viz/map-filter';
 import { buildDrawList, countInView, FrameCost, lodCount, lodFraction, lodOrder } from '@/lib/viz/map-lod';
 import { PointGrid } from '@/lib/viz/point-grid';
 import { POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
+import { createRandom } from '../../lib/random';
 
 describe('map level of detail', () => {
   it('lists faded points, outliers, each topic (first-seen order), then the selection, each group in the seeded order', () => {
@@ -88,8 +89,7 @@ describe('point grid', () => {
     const n = 1_000_000;
     const xs = new Float32Array(n);
     const ys = new Float32Array(n);
-    let s = 7;
-    const random = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
+    const random = createRandom(7);
     for (let i = 0; i < n; i++) {
       xs[i] = random() * 100 - 50;
       ys[i] = random() * 60;

@@ -4,6 +4,7 @@
  */
 import type { FormatSpec } from '../../../lib/corpus/format-spec';
 import type { ParseReject, RawRecord } from '../../../lib/corpus/raw-record';
+import { createRandom } from '../../../lib/random';
 
 /** What a parser emitted, split into records and rejects, plus the file warnings. */
 export interface ParsedChunks {
@@ -15,18 +16,6 @@ export interface ParsedChunks {
 /** Piece sizes: a fixed size, or a seeded random size in 1..max for each piece. */
 export type ChunkSizes = number | { randomUpTo: number; seed: number };
 
-/** A small seeded generator (mulberry32), so random cuts are the same on every run. */
-function buildRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Feeds `text` (BOM removed) in pieces to a fresh parser of `spec`, then finishes it. */
 export function parseChunks(spec: FormatSpec, text: string, sizes: ChunkSizes = 65536): ParsedChunks {
   const out: ParsedChunks = { records: [], rejects: [], warnings: [] };
@@ -35,7 +24,7 @@ export function parseChunks(spec: FormatSpec, text: string, sizes: ChunkSizes = 
     else out.records.push(o);
   });
   const body = text.replace(/^\ufeff/, '');
-  const random = typeof sizes === 'number' ? null : buildRandom(sizes.seed);
+  const random = typeof sizes === 'number' ? null : createRandom(sizes.seed);
   let line = 1;
   for (let i = 0; i < body.length;) {
     const size =
