@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { AuthorDetail } from '@/lib/store/read/authors';
 import { formatCount } from '@/lib/viz/format';
-import { EgoNetworkView } from '../EgoNetworkView';
+import { EgoNetworkView } from '../viz/graph/EgoNetworkView';
 import { ExportChart } from '../ExportChart';
 
 /** The author's ego network, drawn. */

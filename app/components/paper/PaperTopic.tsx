@@ -3,7 +3,7 @@ import type { PaperDetail, PaperMapSample } from '@/lib/store/read/papers';
 import { formatDecimal } from '@/lib/viz/format';
 import { EMPTY_MAP_STATE, formatMapState } from '@/lib/viz/map-state';
 import { topicColor } from '@/lib/viz/palette';
-import { PaperMapThumbnail } from '../PaperMapThumbnail';
+import { PaperMapThumbnail } from '../viz/map/PaperMapThumbnail';
 import { PaperMembership } from '../topic/PaperMembership';
 
 /** The paper's topic, its membership of the others, and where it sits on the map. */

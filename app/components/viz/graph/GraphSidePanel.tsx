@@ -7,7 +7,7 @@ import type { CommunityMapData, EgoNetwork, GraphAuthor, GraphSummary, MapCommun
 import { shortNames } from '@/lib/viz/community-labels';
 import { formatCount, formatDecimal, formatShare } from '@/lib/viz/format';
 import { COLOURED_GROUPS, groupColor, NEUTRAL_COLOR } from '@/lib/viz/palette';
-import { EgoNetworkView } from '../../EgoNetworkView';
+import { EgoNetworkView } from './EgoNetworkView';
 import { ExportChart } from '../../ExportChart';
 import styles from '../viz.module.css';
 
