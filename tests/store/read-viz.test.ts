@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } from '@/lib/store/read/map';
 import { readPaper } from '@/lib/store/read/papers';
 import { readTopic, parseSubtopicTerms } from '@/lib/store/read/topics';
 import { POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
+import { createSmallBuild } from '../fixtures/store/small-build';
 import {
   DEFAULT_GRAPH_VIEW,
   readCommunityMap,
@@ -36,62 +36,251 @@ let db: Database.Database;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-read-viz-'));
   const file = path.join(dir, 'analytics.db');
-  const w = new Database(file);
-  w.exec(SCHEMA_SQL);
-  w.exec(`
-    INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}'), ('granularity', 'year'), ('graph_modularity', '0.42'),
-      ('graph_layout_width', '120'), ('graph_layout_height', '80'), ('graph_options', '{"maxAuthorsPerPaper":25,"largePaperRule":"skip"}'),
-      ('trends_options', '{"minPeriodPapers":20,"smoothing":3}');
-    INSERT INTO source_files VALUES
-      ('a.txt', 'x', 'ICLR', 2021, NULL, 3, 3, 0, 0, '{}', '{}', '{}', 0, '[]'),
-      ('b.txt', 'x', NULL, NULL, NULL, 2, 2, 0, 0, '{}', '{}', '{}', 0, '[]');
-    INSERT INTO papers (id, title, title_derived, abstract, tldr, year, date, venue, label, external_id, author_count, authors_text) VALUES
-      (1, 'Alpha', 0, '', NULL, 2020, NULL, 'ICLR', NULL, NULL, 2, 'Ann Lee, Bo Chen'),
-      (2, 'Beta', 0, '', NULL, 2021, NULL, 'ICLR', NULL, NULL, 3, 'Ann Lee, Bo Chen, Cy Diaz'),
-      (3, 'Gamma', 0, '', NULL, NULL, NULL, 'ICLR', NULL, NULL, 1, 'Dee Ek'),
-      (4, 'Delta', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 4, ''),
-      (5, 'Unmapped', 0, '', NULL, 2021, NULL, NULL, NULL, NULL, 2, '');
-    INSERT INTO paper_sources VALUES (1, 'a.txt', 1), (2, 'a.txt', 2), (3, 'a.txt', 3), (4, 'b.txt', 1), (4, 'a.txt', 9), (5, 'b.txt', 2);
-    INSERT INTO topics VALUES (0, 'graphs', 2, 0.5, 0.5, 0, NULL), (1, 'vision', 2, -1, 2, 1, NULL);
-    INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y, outlier, is_outlier, subtopic_id) VALUES
-      (1, 0, 0.1, 0.9, 0.25, 0.5, 0.2, 0, 0), (2, 0, 0.1, 0.9, 0.75, 0.5, 3.1, 1, 1),
-      (3, 1, 0.1, 0.9, -1, 2, -0.4, 0, NULL), (4, 1, 0.1, 0.9, -1, 2.5, 2.7, 1, NULL);
-    INSERT INTO subtopics VALUES
-      (0, 0, 'graph kernels', 1, 0.25, 0.5, '[["kernel",0.5],["graph",0.25]]'),
-      (0, 1, 'graph neural nets', 1, 0.75, 0.5, '[["gnn",0.4],["bad"],7]');
-    INSERT INTO paper_memberships VALUES
-      (1, 0, 0, 0.9), (1, 1, 1, 0.05),
-      (2, 0, 0, 0.6), (2, 1, 1, 0.3),
-      (3, 0, 1, 0.8), (3, 1, 0, 0.15),
-      (4, 0, 0, 0.45), (4, 1, 1, 0.4);
-    INSERT INTO quality VALUES ('outlier_threshold', 2.5, 'robust z-score above which a paper is an outlier');
-    INSERT INTO authors VALUES (1, 'lee', 'Ann Lee'), (2, 'chen', 'Bo Chen'), (3, 'diaz', 'Cy Diaz'), (4, 'ek', 'Dee Ek');
-    INSERT INTO paper_authors VALUES (1, 1, 0), (1, 2, 1), (2, 1, 0), (2, 2, 1), (2, 3, 2), (3, 4, 0);
-    INSERT INTO author_stats VALUES
-      (1, 2, 2, 2020, 2021, 2, 1.5, 0.5, 0, 0, '[]'),
-      (2, 2, 2, 2020, 2021, 2, 1.5, 0.0, 0, 0, '[]'),
-      (3, 1, 2, 2021, 2021, 2, 1.0, 0.0, 1, 0, '[]'),
-      (4, 1, 0, NULL, NULL, 0, 0, 0.0, 2, 1, '[]');
-    INSERT INTO coauthor_edges VALUES (1, 2, 2, 1.5), (1, 3, 1, 0.5), (2, 3, 1, 0.5);
-    INSERT INTO communities VALUES
-      (0, 2, 2, 0, 1.0, '[1,2]', 1, 30, 40, 20, 2, 2, 1),
-      (1, 1, 1, 0, 1.0, '[3]', 1, 90, 40, 12, 1, 1, 1),
-      (2, 1, 1, 1, 1.0, '[4]', 0, NULL, NULL, NULL, 0, 0, 0);
-    INSERT INTO community_links VALUES (0, 1, 2, 1.0, 1.5);
-    INSERT INTO components VALUES (0, 3, 1), (1, 1, 0);
-    INSERT INTO author_layout VALUES
-      (1, 0, 0, 0, -1, 0, 10, 40, 1),
-      (2, 0, 1, 0, 1, 0, 50, 40, 1),
-      (3, 1, 0, 0, 0, 0, 90, 40, 0);
-    INSERT INTO terms (id, term, display, is_phrase, df) VALUES (1, 'neural', 'neural', 0, 3), (2, 'neural_network', 'neural network', 1, 2), (3, 'kernel', 'kernel', 0, 1), (4, 'net', 'Net', 0, 9);
-    INSERT INTO periods VALUES ('2020', 0, 1), ('2021', 1, 3);
-    INSERT INTO term_periods VALUES (1, '2020', 1, 1.0), (1, '2021', 2, 0.6667), (2, '2021', 2, 0.6667), (3, '2020', 1, 1.0);
-    INSERT INTO term_trends VALUES (1, 3, 0.02, 0.6667, 0.5, 0.5, 1, NULL), (2, 2, 0.05, 0.6667, 1.5, 1.5, 0, 0), (3, 1, -0.04, 0.0, -2.0, -2.0, 0, NULL);
-    INSERT INTO term_bursts VALUES (2, '2021', '2021', 3.5, 4, 3, 0, NULL), (1, '2020', '2021', 1.0, 1.5, 0.5, 2, NULL), (1, '2021', '2021', 2.0, 2, 1, 1, NULL);
-    INSERT INTO term_related VALUES (1, 0, 2, 2, 0.9), (1, 1, 3, 1, 0.1);
-    INSERT INTO topic_periods VALUES (0, '2020', 1, 1.0), (0, '2021', 1, 0.3333), (1, '2021', 1, 0.3333);
-  `);
-  w.close();
+  const build = createSmallBuild(
+    {
+      granularity: 'year',
+      graph_modularity: '0.42',
+      graph_layout_width: '120',
+      graph_layout_height: '80',
+      graph_options: '{"maxAuthorsPerPaper":25,"largePaperRule":"skip"}',
+      trends_options: '{"minPeriodPapers":20,"smoothing":3}',
+    },
+    file,
+  );
+  const fileCounts = { duplicates_merged: 0, rejected: 0, reject_reasons: '{}', merged_by: '{}', merged_with: '{}' };
+  build.insert(
+    'source_files',
+    [
+      { file: 'a.txt', layout: 'x', venue: 'ICLR', year: 2021, records_read: 3, papers_kept: 3, ...fileCounts },
+      { file: 'b.txt', layout: 'x', venue: null, year: null, records_read: 2, papers_kept: 2, ...fileCounts },
+    ].map((f) => ({ ...f, without_abstract: 0, warnings: '[]' })),
+  );
+  build.insertColumns(
+    'papers',
+    ['id', 'title', 'title_derived', 'abstract', 'year', 'venue', 'author_count', 'authors_text'],
+    [
+      [1, 'Alpha', 0, '', 2020, 'ICLR', 2, 'Ann Lee, Bo Chen'],
+      [2, 'Beta', 0, '', 2021, 'ICLR', 3, 'Ann Lee, Bo Chen, Cy Diaz'],
+      [3, 'Gamma', 0, '', null, 'ICLR', 1, 'Dee Ek'],
+      [4, 'Delta', 0, '', 2021, null, 4, ''],
+      [5, 'Unmapped', 0, '', 2021, null, 2, ''],
+    ],
+  );
+  build.insertColumns(
+    'paper_sources',
+    ['paper_id', 'file', 'record'],
+    [
+      [1, 'a.txt', 1],
+      [2, 'a.txt', 2],
+      [3, 'a.txt', 3],
+      [4, 'b.txt', 1],
+      [4, 'a.txt', 9],
+      [5, 'b.txt', 2],
+    ],
+  );
+  build.insertColumns(
+    'topics',
+    ['id', 'label', 'size', 'x', 'y', 'node_id', 'coherence'],
+    [
+      [0, 'graphs', 2, 0.5, 0.5, 0, null],
+      [1, 'vision', 2, -1, 2, 1, null],
+    ],
+  );
+  build.insertColumns(
+    'paper_topics',
+    ['paper_id', 'topic_id', 'distance', 'confidence', 'x', 'y', 'outlier', 'is_outlier', 'subtopic_id'],
+    [
+      [1, 0, 0.1, 0.9, 0.25, 0.5, 0.2, 0, 0],
+      [2, 0, 0.1, 0.9, 0.75, 0.5, 3.1, 1, 1],
+      [3, 1, 0.1, 0.9, -1, 2, -0.4, 0, null],
+      [4, 1, 0.1, 0.9, -1, 2.5, 2.7, 1, null],
+    ],
+  );
+  build.insertColumns(
+    'subtopics',
+    ['topic_id', 'id', 'label', 'size', 'x', 'y', 'terms'],
+    [
+      [0, 0, 'graph kernels', 1, 0.25, 0.5, '[["kernel",0.5],["graph",0.25]]'],
+      [0, 1, 'graph neural nets', 1, 0.75, 0.5, '[["gnn",0.4],["bad"],7]'],
+    ],
+  );
+  build.insertColumns(
+    'paper_memberships',
+    ['paper_id', 'rank', 'topic_id', 'weight'],
+    [
+      [1, 0, 0, 0.9],
+      [1, 1, 1, 0.05],
+      [2, 0, 0, 0.6],
+      [2, 1, 1, 0.3],
+      [3, 0, 1, 0.8],
+      [3, 1, 0, 0.15],
+      [4, 0, 0, 0.45],
+      [4, 1, 1, 0.4],
+    ],
+  );
+  build.insert('quality', {
+    metric: 'outlier_threshold',
+    value: 2.5,
+    note: 'robust z-score above which a paper is an outlier',
+  });
+  build.insertColumns(
+    'authors',
+    ['id', 'key', 'name'],
+    [
+      [1, 'lee', 'Ann Lee'],
+      [2, 'chen', 'Bo Chen'],
+      [3, 'diaz', 'Cy Diaz'],
+      [4, 'ek', 'Dee Ek'],
+    ],
+  );
+  build.insertColumns(
+    'paper_authors',
+    ['paper_id', 'author_id', 'position'],
+    [
+      [1, 1, 0],
+      [1, 2, 1],
+      [2, 1, 0],
+      [2, 2, 1],
+      [2, 3, 2],
+      [3, 4, 0],
+    ],
+  );
+  build.insertColumns(
+    'author_stats',
+    [
+      'author_id',
+      'papers',
+      'coauthors',
+      'first_year',
+      'last_year',
+      'degree',
+      'weighted_degree',
+      'betweenness',
+      'community_id',
+      'component_id',
+      'main_topics',
+    ],
+    [
+      [1, 2, 2, 2020, 2021, 2, 1.5, 0.5, 0, 0, '[]'],
+      [2, 2, 2, 2020, 2021, 2, 1.5, 0.0, 0, 0, '[]'],
+      [3, 1, 2, 2021, 2021, 2, 1.0, 0.0, 1, 0, '[]'],
+      [4, 1, 0, null, null, 0, 0, 0.0, 2, 1, '[]'],
+    ],
+  );
+  build.insertColumns(
+    'coauthor_edges',
+    ['source', 'target', 'papers', 'weight'],
+    [
+      [1, 2, 2, 1.5],
+      [1, 3, 1, 0.5],
+      [2, 3, 1, 0.5],
+    ],
+  );
+  build.insertColumns(
+    'communities',
+    [
+      'id',
+      'size',
+      'papers',
+      'topic_id',
+      'topic_share',
+      'top_authors',
+      'mapped',
+      'x',
+      'y',
+      'radius',
+      'detail',
+      'network',
+      'sub_communities',
+    ],
+    [
+      [0, 2, 2, 0, 1.0, '[1,2]', 1, 30, 40, 20, 2, 2, 1],
+      [1, 1, 1, 0, 1.0, '[3]', 1, 90, 40, 12, 1, 1, 1],
+      [2, 1, 1, 1, 1.0, '[4]', 0, null, null, null, 0, 0, 0],
+    ],
+  );
+  build.insert('community_links', { source: 0, target: 1, papers: 2, weight: 1.0, strength: 1.5 });
+  build.insertColumns(
+    'components',
+    ['id', 'size', 'laid_out'],
+    [
+      [0, 3, 1],
+      [1, 1, 0],
+    ],
+  );
+  build.insertColumns(
+    'author_layout',
+    ['author_id', 'community_id', 'rank', 'sub_community', 'local_x', 'local_y', 'x', 'y', 'in_network'],
+    [
+      [1, 0, 0, 0, -1, 0, 10, 40, 1],
+      [2, 0, 1, 0, 1, 0, 50, 40, 1],
+      [3, 1, 0, 0, 0, 0, 90, 40, 0],
+    ],
+  );
+  build.insertColumns(
+    'terms',
+    ['id', 'term', 'display', 'is_phrase', 'df'],
+    [
+      [1, 'neural', 'neural', 0, 3],
+      [2, 'neural_network', 'neural network', 1, 2],
+      [3, 'kernel', 'kernel', 0, 1],
+      [4, 'net', 'Net', 0, 9],
+    ],
+  );
+  build.insertColumns(
+    'periods',
+    ['period', 'ordinal', 'papers'],
+    [
+      ['2020', 0, 1],
+      ['2021', 1, 3],
+    ],
+  );
+  build.insertColumns(
+    'term_periods',
+    ['term_id', 'period', 'papers', 'share'],
+    [
+      [1, '2020', 1, 1.0],
+      [1, '2021', 2, 0.6667],
+      [2, '2021', 2, 0.6667],
+      [3, '2020', 1, 1.0],
+    ],
+  );
+  build.insertColumns(
+    'term_trends',
+    ['term_id', 'support', 'slope', 'recent_share', 'score', 'subject_score', 'subject_rank', 'new_rank'],
+    [
+      [1, 3, 0.02, 0.6667, 0.5, 0.5, 1, null],
+      [2, 2, 0.05, 0.6667, 1.5, 1.5, 0, 0],
+      [3, 1, -0.04, 0.0, -2.0, -2.0, 0, null],
+    ],
+  );
+  build.insertColumns(
+    'term_bursts',
+    ['term_id', 'start', 'end', 'strength', 'lift', 'score', 'rank', 'same_as'],
+    [
+      [2, '2021', '2021', 3.5, 4, 3, 0, null],
+      [1, '2020', '2021', 1.0, 1.5, 0.5, 2, null],
+      [1, '2021', '2021', 2.0, 2, 1, 1, null],
+    ],
+  );
+  build.insertColumns(
+    'term_related',
+    ['term_id', 'rank', 'other_id', 'papers', 'npmi'],
+    [
+      [1, 0, 2, 2, 0.9],
+      [1, 1, 3, 1, 0.1],
+    ],
+  );
+  build.insertColumns(
+    'topic_periods',
+    ['topic_id', 'period', 'papers', 'share'],
+    [
+      [0, '2020', 1, 1.0],
+      [0, '2021', 1, 0.3333],
+      [1, '2021', 1, 0.3333],
+    ],
+  );
+  build.db.close();
   db = new Database(file, { readonly: true });
 });
 
