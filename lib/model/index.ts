@@ -32,6 +32,7 @@ import { buildWardKMeans } from './ward';
 import { buildMemberships, buildOutliers, buildSubtopics, buildTopicDirections, type Subtopic } from './membership';
 import { buildMap, mapNeighbourPreservation } from './map';
 import { buildExactNeighbours, neighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
+import { squaredDistance } from './linalg';
 import { runBesideKnnFigures, type KnnFigures } from './knn-figures';
 import {
   adjustedRandIndex,
@@ -386,11 +387,7 @@ export function buildTopicModel(
     let d1 = Infinity;
     let d2 = Infinity;
     for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let d = 0; d < dims; d++) {
-        const e = space.data[i * dims + d] - centroidData[c * dims + d];
-        s += e * e;
-      }
+      const s = squaredDistance(space.data, i, centroidData, c, dims);
       if (c === assignments[i]) d1 = s;
       else if (s < d2) d2 = s;
     }

@@ -689,6 +689,19 @@ export function dot(data: Float64Array, a: number, b: number, dims: number): num
   return s0 + s1 + s2 + s3;
 }
 
+/** Scales every row of `x` (rows × dims) to unit length in place, multiplying by the reciprocal
+ * of its norm; an all-zero row stays zero. */
+export function normalizeRows(x: Float64Array, rows: number, dims: number): void {
+  for (let r = 0; r < rows; r++) {
+    const o = r * dims;
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += x[o + j] * x[o + j];
+    if (s === 0) continue;
+    const f = 1 / Math.sqrt(s);
+    for (let j = 0; j < dims; j++) x[o + j] *= f;
+  }
+}
+
 /** Rows `rows` of `data` packed into a new array. */
 export function gatherRows(data: Float64Array, rows: ArrayLike<number>, dims: number): Float64Array {
   const out = new Float64Array(rows.length * dims);

@@ -10,6 +10,7 @@ import {
   buildSymmetricEigen,
   multiplyCsrDenseParallel,
   multiplyDense,
+  normalizeRows,
   orthonormalizeColumns,
   transposeCsr,
 } from './linalg';
@@ -174,15 +175,5 @@ function flipSigns(x: Float64Array, rows: number, k: number): void {
     if (sign[j] > 0) continue;
     // 0 - v rather than -v: a zero entry stays +0, so equal inputs give byte-equal outputs.
     for (let r = 0; r < rows; r++) x[r * k + j] = 0 - x[r * k + j];
-  }
-}
-
-function normalizeRows(x: Float64Array, rows: number, k: number): void {
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let j = 0; j < k; j++) s += x[r * k + j] * x[r * k + j];
-    if (s === 0) continue;
-    const f = 1 / Math.sqrt(s);
-    for (let j = 0; j < k; j++) x[r * k + j] *= f;
   }
 }

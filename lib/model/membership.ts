@@ -5,7 +5,7 @@
  */
 import { buildKMeans } from './kmeans';
 import { buildClassTerms, formatTopicLabel } from './labels';
-import { gatherRows, squaredDistance } from './linalg';
+import { gatherRows, normalizeRows, squaredDistance } from './linalg';
 import { selectCsrRows, type CountMatrix, type DenseMatrix } from './matrix';
 
 /** Topics kept per paper in the soft membership. */
@@ -87,12 +87,7 @@ export function buildTopicDirections(vectors: DenseMatrix, assignments: Int32Arr
     const o = assignments[i] * d;
     for (let j = 0; j < d; j++) mean[o + j] += vectors.data[i * d + j];
   }
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += mean[c * d + j] ** 2;
-    const norm = Math.sqrt(s);
-    if (norm > 0) for (let j = 0; j < d; j++) mean[c * d + j] /= norm;
-  }
+  normalizeRows(mean, k, d);
   return { rows: k, cols: d, data: mean };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { NeighbourGraph } from './neighbours';
 import { sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
-import { multiplyCsrDenseParallel } from './linalg';
+import { multiplyCsrDenseParallel, normalizeRows } from './linalg';
 import type { CsrMatrix, DenseMatrix } from './matrix';
 
 export interface SmoothOptions {
@@ -134,15 +134,8 @@ export function buildSmoothedVectors(
   }
   // Back to the papers' order (into the spare buffer), rows L2-normalized.
   const out = next;
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    const from = rank[i] * d;
-    for (let c = 0; c < d; c++) out[o + c] = z[from + c];
-    let s = 0;
-    for (let c = 0; c < d; c++) s += out[o + c] * out[o + c];
-    const norm = Math.sqrt(s);
-    if (norm > 0) for (let c = 0; c < d; c++) out[o + c] /= norm;
-  }
+  for (let i = 0; i < n; i++) out.set(z.subarray(rank[i] * d, (rank[i] + 1) * d), i * d);
+  normalizeRows(out, n, d);
   return { rows: n, cols: d, data: out };
 }
 

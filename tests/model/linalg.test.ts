@@ -9,6 +9,7 @@ import {
   multiplyCsrDenseParallel,
   multiplyCsrTransposeDense,
   multiplyDense,
+  normalizeRows,
   squaredDistance,
   transposeCsr,
 } from '../../lib/model/linalg';
@@ -159,6 +160,14 @@ describe('row kernels', () => {
     expect(squaredDistance(x, 0, x, 1, 3)).toBe(1 + 1 + 4);
     expect(squaredDistance(x, 1, Float64Array.from([3, 0, 0]), 0, 3)).toBe(9 + 9 + 16);
     expect(squaredDistance(Float64Array.from([1, 2, 3, 4]), 0, Float64Array.from([0, 0, 0, 0]), 0, 4)).toBe(30);
+  });
+  it('normalizeRows scales each row to unit length and leaves a zero row zero', () => {
+    const y = Float64Array.from(x);
+    normalizeRows(y, 3, 3);
+    // |(1, 2, 2)| = 3, |(0, 3, 4)| = 5.
+    expect(Array.from(y.subarray(0, 3))).toEqual([1 * (1 / 3), 2 * (1 / 3), 2 * (1 / 3)]);
+    expect(Array.from(y.subarray(3, 6))).toEqual([0, 3 * (1 / 5), 4 * (1 / 5)]);
+    expect(Array.from(y.subarray(6))).toEqual([0, 0, 0]);
   });
   it('dot of two rows, and cosine, 0 against a zero row', () => {
     expect(dot(x, 0, 1, 3)).toBe(6 + 8);

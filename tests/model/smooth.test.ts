@@ -174,11 +174,12 @@ describe('the walk in locality order', () => {
       }
       z = next;
     }
+    // Rows to unit length as linalg's normalizeRows does: times the norm's reciprocal.
     for (let i = 0; i < rows; i++) {
       let s = 0;
       for (let c = 0; c < d; c++) s += z[i * d + c] * z[i * d + c];
-      const norm = Math.sqrt(s);
-      if (norm > 0) for (let c = 0; c < d; c++) z[i * d + c] /= norm;
+      const f = 1 / Math.sqrt(s);
+      if (s > 0) for (let c = 0; c < d; c++) z[i * d + c] *= f;
     }
     const smoothed = buildSmoothedVectors(vectors, graph, { dims: d, steps });
     expect(Array.from(smoothed.data)).toEqual(Array.from(z));
