@@ -15,6 +15,7 @@ import {
 } from '../../lib/store/read/graph';
 import { readEvolutionNode, readTopicEvolution } from '../../lib/store/read/trends';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
+import { readTableHashes, type TableHashes } from '../../lib/store/table-hashes';
 import { communityDiscRadii, fitCommunityMap, placeCommunityLabels } from '../../lib/viz/community-labels';
 import { boxesOverlap } from '../../lib/viz/label-placement';
 
@@ -178,6 +179,15 @@ describe('the pipeline on the bundled corpus', () => {
     const a = fs.readFileSync(first.databaseFile);
     const b = fs.readFileSync(second.databaseFile);
     expect(b.equals(a)).toBe(true);
+  });
+
+  it('writes the golden rows: every table hashes as tests/fixtures/store/bundled-table-hashes.json says', () => {
+    // A change meant to change the output rewrites the golden file, in the same commit:
+    // npx tsx scripts/table-hashes.ts data/build/analytics.db --write tests/fixtures/store/bundled-table-hashes.json
+    const golden = JSON.parse(
+      fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'bundled-table-hashes.json'), 'utf8'),
+    ) as TableHashes;
+    expect(readTableHashes(first.databaseFile)).toEqual(golden);
   });
 
   it('leaves the previous build untouched when a run fails', () => {
