@@ -124,7 +124,7 @@ export function formatAuthorName(raw: string): string {
  * apostrophes dropped. `Jérémie Dona`, `JEREMIE DONA` and `Jeremie Dona` share a key; `J. Smith`
  * and `J Smith` share one, but `J. Smith` and `John Smith` do not (that would be a guess).
  */
-export function buildAuthorKey(name: string): string {
+export function authorKey(name: string): string {
   return foldAccents(name)
     .toLowerCase()
     .replace(/['’`]/g, '')
@@ -147,7 +147,7 @@ function buildAuthorName(raw: string): AuthorName {
   let hit = NAME_CACHE.get(raw);
   if (hit === undefined) {
     const name = formatAuthorName(raw);
-    hit = { name, key: buildAuthorKey(name) };
+    hit = { name, key: authorKey(name) };
     if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
     NAME_CACHE.set(raw, hit);
   }

@@ -303,7 +303,7 @@ export function parseCountry(address: string): string | null {
 }
 
 /** Surname of a name as written in a reference (`Smith J`, `Smith, J.`, `J. Smith`, `SMITH JA`). */
-export function buildSurnameKey(name: string): string {
+export function referenceSurnameKey(name: string): string {
   const s = foldAccents(name).trim();
   let surname: string;
   const comma = s.indexOf(',');
@@ -372,12 +372,12 @@ function stripMarker(text: string, marker: 'v' | 'p'): string {
  * the first form because services abbreviate them differently (`J AM STAT ASSOC` and `Journal of the
  * American Statistical Association`). Null when the reference says too little to be matched.
  */
-export function buildReferencePartsKey(
+export function referencePartsKey(
   ref: Pick<RawReference, 'firstAuthor' | 'year' | 'volume' | 'page' | 'source'>,
 ): string | null {
   const year = ref.year ?? null;
   if (!ref.firstAuthor || year === null) return null;
-  const surname = buildSurnameKey(ref.firstAuthor);
+  const surname = referenceSurnameKey(ref.firstAuthor);
   if (surname === '') return null;
   const volume = ref.volume ? lettersLower(stripMarker(ref.volume, 'v'), true) : '';
   const page = ref.page ? lettersLower(stripMarker(ref.page, 'p'), true) : '';
@@ -388,10 +388,10 @@ export function buildReferencePartsKey(
 
 /**
  * The normalized key of a cited reference: `doi:10.x/y` when it has a DOI, else `<scheme>:<id>` for
- * a paper id (OpenAlex, S2, PMID, …), else its parts key ({@link buildReferencePartsKey}). Takes the
+ * a paper id (OpenAlex, S2, PMID, …), else its parts key ({@link referencePartsKey}). Takes the
  * DOI already normalized and the parts key already built, which the caller needs anyway.
  */
-export function buildReferenceKey(
+export function referenceKey(
   doi: string | null,
   ids: readonly PaperIdentifier[],
   partsKey: string | null,

@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto';
 import type { Paper, PaperIdentifier, PaperReference, ProvenanceField, SourceRef } from './types';
-import { buildAbstractKey, type Candidate } from './normalize-record';
+import { abstractKey, type Candidate } from './normalize-record';
 import type { AbstractSink } from './abstract-file';
 
 /** How a record was matched to a paper already seen. */
@@ -312,8 +312,8 @@ export class PaperMerger {
       if (entry !== undefined && sameByTitle(papers[entry.paper], entry, c)) at = entry.paper;
     }
     // Abstracts decide a match only when one of the two records has no real title.
-    const abstractKey = buildAbstractKey(c.abstract);
-    const abstractPrint = abstractKey === null ? null : fingerprint(abstractKey);
+    const openingKey = abstractKey(c.abstract);
+    const abstractPrint = openingKey === null ? null : fingerprint(openingKey);
     if (at === undefined && abstractPrint !== null) {
       how = 'abstract';
       const hit = byAbstract.get(abstractPrint);

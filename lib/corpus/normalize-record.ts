@@ -13,9 +13,9 @@ import type {
 } from './types';
 import type { AuthorIdentifier, ParseReject, RawRecord } from './raw-record';
 import { buildAuthorNamesAligned } from './author-names';
-import { buildReferenceKey, buildReferencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
+import { referenceKey, referencePartsKey, normalizeDoi, parseCountry } from './bib-fields';
 import { parseDate } from './dates';
-import { buildDerivedTitle, buildMatchKey, buildPlainText, foldAccents, normalizeText } from './normalize-text';
+import { derivedTitle, matchKey, stripMarkup, foldAccents, normalizeText } from './normalize-text';
 
 /** What a file contributes to every record: defaults from the manifest, options and file name. */
 export interface RecordContext {
@@ -60,8 +60,8 @@ const ABSTRACT_KEY_CHARS = 300;
 const MIN_ABSTRACT_KEY_CHARS = 100;
 
 /** Match key of an abstract's opening; null when too short to identify a paper. */
-export function buildAbstractKey(abstract: string): string | null {
-  const key = buildMatchKey(abstract, ABSTRACT_KEY_CHARS);
+export function abstractKey(abstract: string): string | null {
+  const key = matchKey(abstract, ABSTRACT_KEY_CHARS);
   return key.length >= MIN_ABSTRACT_KEY_CHARS ? key : null;
 }
 
@@ -97,8 +97,7 @@ export function cleanAbstract(abstract: string | null, title: string | null): st
   }
   if (text === '' || PLACEHOLDER_ABSTRACT.test(text)) return null;
   // Only an abstract about as long as the title can repeat it: skip the keys of the others.
-  if (title !== null && text.length <= 2 * title.length + 20 && buildMatchKey(text) === buildMatchKey(title))
-    return null;
+  if (title !== null && text.length <= 2 * title.length + 20 && matchKey(text) === matchKey(title)) return null;
   return text;
 }
 
@@ -205,11 +204,11 @@ function buildReferences(raw: RawRecord): PaperReference[] {
     if (text === '') continue;
     const doi = normalizeDoi(r.doi ?? null);
     const ids = r.ids && r.ids.length > 0 ? r.ids.map((id) => ({ scheme: id.scheme, value: id.value.trim() })) : EMPTY;
-    const partsKey = buildReferencePartsKey(r);
-    const title = r.title ? buildMatchKey(r.title) : '';
+    const partsKey = referencePartsKey(r);
+    const title = r.title ? matchKey(r.title) : '';
     out.push({
       raw: text,
-      key: buildReferenceKey(doi, ids, partsKey),
+      key: referenceKey(doi, ids, partsKey),
       doi,
       ids,
       partsKey,
@@ -269,11 +268,11 @@ export function buildCandidate(raw: RawRecord, ctx: RecordContext): Candidate | 
   const abstract = cleanAbstract(clean(raw.abstract), givenTitle);
   const tldr = clean(raw.tldr);
   if (abstract === null && givenTitle === null) return { record: raw.record, reason: 'no title or abstract' };
-  const abstractPlain = abstract === null ? '' : buildPlainText(abstract);
-  const title = givenTitle ?? buildDerivedTitle(tldr === null ? null : buildPlainText(tldr), abstractPlain);
+  const abstractPlain = abstract === null ? '' : stripMarkup(abstract);
+  const title = givenTitle ?? derivedTitle(tldr === null ? null : stripMarkup(tldr), abstractPlain);
   const parsed = parseDate(raw.date ?? null, ctx.referenceYear ?? ctx.year);
   const year = raw.year ?? parsed?.year ?? ctx.year;
-  const titleKey = givenTitle === null ? null : buildMatchKey(givenTitle);
+  const titleKey = givenTitle === null ? null : matchKey(givenTitle);
   const count = raw.authorCount;
   const { authors: names, positions } = buildAuthorNamesAligned(raw.authors);
   const authors = attachAuthorIds(names, positions, raw.authorIds);

@@ -197,7 +197,7 @@ const GREEK = new Set([
  * math delimiters and `^ _ { }` dropped, Greek letter commands kept as their names, other
  * commands removed. Input should already be normalized with `normalizeText`.
  */
-export function buildPlainText(text: string): string {
+export function stripMarkup(text: string): string {
   if (!LATEX_CHARS.test(text)) return text;
   let out = decodeLatexAccents(text);
   if (out.includes('\\')) {
@@ -219,7 +219,7 @@ export function buildPlainText(text: string): string {
  * both give `levels2fm`). LaTeX commands are skipped by name (`\'e` keeps `e`). Stops after
  * `maxLength` key characters, so a long abstract is only scanned as far as needed.
  */
-export function buildMatchKey(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+export function matchKey(text: string, maxLength = Number.POSITIVE_INFINITY): string {
   // Key characters go into a reused code-unit buffer: building the key by `+=` allocates one rope
   // node per character, which dominated ingest time on large corpora.
   const limit = Math.min(maxLength, text.length * 3);
@@ -297,7 +297,7 @@ export function foldAccents(text: string): string {
  * A display title for a paper the source lists without one: the tl;dr if there is one, else the
  * abstract's first sentence, cut at a word boundary to at most `maxLength` characters.
  */
-export function buildDerivedTitle(tldr: string | null, abstract: string, maxLength = 120): string {
+export function derivedTitle(tldr: string | null, abstract: string, maxLength = 120): string {
   const source = tldr !== null && usableTldr(tldr) ? tldr : abstract;
   const first = firstSentence(source);
   let title = first.replace(/[.;:,\s]+$/, '');

@@ -3,9 +3,9 @@
  * (OpenAlex W-id, S2 paperId, PMID, WoS UT, …), by first author's surname + year + volume + first
  * page (as WoS writes its `CR` lines), or by title when the reference gives one.
  */
-import { buildReferencePartsKey } from './bib-fields';
+import { referencePartsKey } from './bib-fields';
 import { MIN_REFERENCE_TITLE_KEY } from './normalize-record';
-import { buildMatchKey } from './normalize-text';
+import { matchKey } from './normalize-text';
 import type { Paper } from './types';
 
 /** Per paper, per reference (same order as `paper.references`): the cited paper's index, or -1. */
@@ -43,7 +43,7 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
     if (p.doi !== null) add(`doi:${p.doi}`, at);
     for (const id of p.ids) add(`${id.scheme}:${id.value.toLowerCase()}`, at);
     if (p.volume !== null || p.firstPage !== null) {
-      const key = buildReferencePartsKey({
+      const key = referencePartsKey({
         firstAuthor: firstAuthorInverted(p),
         year: p.year,
         volume: p.volume,
@@ -52,7 +52,7 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
       if (key !== null) add(key, at);
     }
     if (!p.titleDerived) {
-      const t = buildMatchKey(p.title);
+      const t = matchKey(p.title);
       if (t.length >= MIN_REFERENCE_TITLE_KEY) add(`title:${t}`, at);
     }
   });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPapers } from '../../lib/corpus/dedupe';
-import {
-  buildAbstractKey,
-  buildCandidate,
-  type Candidate,
-  type RecordContext,
-} from '../../lib/corpus/normalize-record';
+import { abstractKey, buildCandidate, type Candidate, type RecordContext } from '../../lib/corpus/normalize-record';
 import type { RawRecord } from '../../lib/corpus/raw-record';
 
 const ABSTRACT =
@@ -96,8 +91,8 @@ describe('buildPapers', () => {
   it('does not match on very short abstracts', () => {
     const a = candidate({ record: 1, abstract: 'To appear.' }, 0);
     const b = candidate({ record: 2, abstract: 'To appear.' }, 0);
-    expect(buildAbstractKey('To appear.')).toBeNull();
-    expect(buildAbstractKey(ABSTRACT)).toBe(
+    expect(abstractKey('To appear.')).toBeNull();
+    expect(abstractKey(ABSTRACT)).toBe(
       ABSTRACT.toLowerCase()
         .replace(/[^a-z0-9]/g, '')
         .slice(0, 300),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDerivedTitle,
-  buildMatchKey,
-  buildPlainText,
+  derivedTitle,
+  matchKey,
+  stripMarkup,
   decodeLatexAccents,
   normalizeText,
 } from '../../lib/corpus/normalize-text';
@@ -49,15 +49,15 @@ describe('normalizeText', () => {
   });
 });
 
-describe('buildPlainText', () => {
+describe('stripMarkup', () => {
   it('reduces LaTeX to words', () => {
-    expect(buildPlainText('This is the problem of $\\textit{symbolic regression}$.')).toBe(
+    expect(stripMarkup('This is the problem of $\\textit{symbolic regression}$.')).toBe(
       'This is the problem of symbolic regression .',
     );
-    expect(buildPlainText('learn a latent $k$-vertex simplex $K\\in\\mathbb{R}^d$ with $\\alpha$')).toBe(
+    expect(stripMarkup('learn a latent $k$-vertex simplex $K\\in\\mathbb{R}^d$ with $\\alpha$')).toBe(
       'learn a latent k -vertex simplex K R d with alpha',
     );
-    expect(buildPlainText('Plain text stays as it is.')).toBe('Plain text stays as it is.');
+    expect(stripMarkup('Plain text stays as it is.')).toBe('Plain text stays as it is.');
   });
 });
 
@@ -75,34 +75,30 @@ describe('decodeLatexAccents', () => {
   });
 });
 
-describe('buildMatchKey', () => {
+describe('matchKey', () => {
   it('makes punctuation, case, accent and markup variants collide', () => {
-    expect(buildMatchKey('Level-S$^2$fM: Structure from Motion')).toBe(
-      buildMatchKey('Level-S^2fM:  structure FROM motion'),
-    );
-    expect(buildMatchKey("Müller's Estimator")).toBe('mullersestimator');
-    expect(buildMatchKey('M\\"uller\'s Estimator')).toBe('mullersestimator');
-    expect(buildMatchKey('abcdef', 3)).toBe('abc');
+    expect(matchKey('Level-S$^2$fM: Structure from Motion')).toBe(matchKey('Level-S^2fM:  structure FROM motion'));
+    expect(matchKey("Müller's Estimator")).toBe('mullersestimator');
+    expect(matchKey('M\\"uller\'s Estimator')).toBe('mullersestimator');
+    expect(matchKey('abcdef', 3)).toBe('abc');
   });
 });
 
-describe('buildDerivedTitle', () => {
+describe('derivedTitle', () => {
   it('uses the tl;dr without its full stop', () => {
-    expect(buildDerivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe(
-      'We study how networks extrapolate',
-    );
+    expect(derivedTitle('We study how networks extrapolate.', 'Ignored.')).toBe('We study how networks extrapolate');
   });
   it('ignores a tl;dr that only points at code', () => {
-    expect(buildDerivedTitle('The code is available at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
-    expect(buildDerivedTitle('code at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
+    expect(derivedTitle('The code is available at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
+    expect(derivedTitle('code at:', 'We derive a bound. It is tight.')).toBe('We derive a bound');
   });
   it('falls back to the first sentence, past abbreviations', () => {
-    expect(buildDerivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe(
+    expect(derivedTitle(null, 'We study extrapolation, i.e. what nets learn. Then more.')).toBe(
       'We study extrapolation, i.e. what nets learn',
     );
   });
   it('cuts long text at a word boundary with an ellipsis', () => {
-    const t = buildDerivedTitle(`${'word '.repeat(60)}end.`, '');
+    const t = derivedTitle(`${'word '.repeat(60)}end.`, '');
     expect(t.endsWith('word…')).toBe(true);
     expect(t.length).toBeLessThanOrEqual(121);
   });

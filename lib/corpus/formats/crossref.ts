@@ -32,7 +32,7 @@ const ANY_TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
  * A Crossref abstract (JATS XML) as text: tags removed, an `Abstract` heading dropped, section
  * headings (`Background`, `Methods`) kept as words. Entities are left for the normalizer.
  */
-export function buildCrossrefAbstract(jats: unknown): string | null {
+export function crossrefAbstractText(jats: unknown): string | null {
   if (typeof jats !== 'string') return null;
   const text = jats.replace(JATS_ABSTRACT_TITLE, ' ').replace(JATS_INLINE, '').replace(ANY_TAG, ' ').trim();
   return text === '' ? null : text;
@@ -148,7 +148,7 @@ export function buildCrossrefRecord(work: Record<string, unknown>, record: numbe
   const out: RawRecord = {
     record,
     title,
-    abstract: buildCrossrefAbstract(work.abstract),
+    abstract: crossrefAbstractText(work.abstract),
     authors,
     year: date?.year ?? null,
     date: date?.date ?? null,

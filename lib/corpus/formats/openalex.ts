@@ -64,7 +64,7 @@ function joinByPosition(words: readonly string[], positions: readonly number[], 
  * position order (gaps skipped, words sharing a position kept in the index's order); null for a
  * null or empty index.
  */
-export function buildAbstractFromInvertedIndex(index: unknown): string | null {
+export function abstractFromInvertedIndex(index: unknown): string | null {
   if (!isJsonObject(index)) return null;
   const words: string[] = [];
   const positions: number[] = [];
@@ -336,7 +336,7 @@ export function buildOpenAlexRecord(work: Record<string, unknown>, record: numbe
   const out: RawRecord = {
     record,
     title,
-    abstract: buildAbstractFromInvertedIndex(work.abstract_inverted_index),
+    abstract: abstractFromInvertedIndex(work.abstract_inverted_index),
     authors,
     year: readYear(work.publication_year),
     date: readText(work.publication_date),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../lib/corpus/index';
 import { detectFormat } from '../../../lib/corpus/formats/index';
-import { CROSSREF_FORMAT, buildCrossrefAbstract, buildCrossrefReference } from '../../../lib/corpus/formats/crossref';
+import { CROSSREF_FORMAT, crossrefAbstractText, buildCrossrefReference } from '../../../lib/corpus/formats/crossref';
 import type { RawRecord } from '../../../lib/corpus/raw-record';
 import { HAVE_SAMPLES, sample } from './samples';
 import { buildSample, countWith, listOtherInputs, listSampleFiles } from './tagged-lines';
@@ -167,12 +167,12 @@ describe('Crossref small inputs', () => {
   it('strips JATS tags from an abstract, dropping its Abstract heading and keeping section headings', () => {
     const jats =
       '<jats:title>Abstract</jats:title><jats:p>We study H<jats:sub>2</jats:sub>O &amp; <jats:italic>ice</jats:italic>.</jats:p><jats:sec><jats:title>Methods</jats:title><jats:p>p &lt; 0.05</jats:p></jats:sec>';
-    expect(buildCrossrefAbstract(jats)?.replace(/\s+/g, ' ')).toBe('We study H2O &amp; ice. Methods p &lt; 0.05');
-    expect([
-      buildCrossrefAbstract('<jats:p> </jats:p>'),
-      buildCrossrefAbstract(null),
-      buildCrossrefAbstract(7),
-    ]).toEqual([null, null, null]);
+    expect(crossrefAbstractText(jats)?.replace(/\s+/g, ' ')).toBe('We study H2O &amp; ice. Methods p &lt; 0.05');
+    expect([crossrefAbstractText('<jats:p> </jats:p>'), crossrefAbstractText(null), crossrefAbstractText(7)]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('joins a reference from its parts when it has no unstructured text, else falls back to its DOI or key', () => {

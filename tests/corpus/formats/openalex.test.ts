@@ -8,7 +8,7 @@ import { detectFormat } from '../../../lib/corpus/formats/index';
 import { parseCountryCode } from '../../../lib/corpus/formats/country-codes';
 import {
   OPENALEX_FORMAT,
-  buildAbstractFromInvertedIndex,
+  abstractFromInvertedIndex,
   parseInvertedIndexText,
 } from '../../../lib/corpus/formats/openalex';
 import { parseCountry } from '../../../lib/corpus/bib-fields';
@@ -208,15 +208,15 @@ describe.runIf(HAVE_SAMPLES)('OpenAlex works samples', () => {
 
 describe('OpenAlex inverted index', () => {
   it('skips gaps, keeps words sharing a position in index order, and gives null for null or empty', () => {
-    expect(buildAbstractFromInvertedIndex({ b: [3], a: [0], c: [7, 1] })).toBe('a c b c');
-    expect(buildAbstractFromInvertedIndex({ one: [0], uno: [0], two: [1] })).toBe('one uno two');
-    expect(buildAbstractFromInvertedIndex({ far: [1e9], near: [0] })).toBe('near far');
-    expect(buildAbstractFromInvertedIndex({ bad: [-1, 1.5, 'x'], ok: [2] })).toBe('ok');
-    expect([
-      buildAbstractFromInvertedIndex(null),
-      buildAbstractFromInvertedIndex({}),
-      buildAbstractFromInvertedIndex([]),
-    ]).toEqual([null, null, null]);
+    expect(abstractFromInvertedIndex({ b: [3], a: [0], c: [7, 1] })).toBe('a c b c');
+    expect(abstractFromInvertedIndex({ one: [0], uno: [0], two: [1] })).toBe('one uno two');
+    expect(abstractFromInvertedIndex({ far: [1e9], near: [0] })).toBe('near far');
+    expect(abstractFromInvertedIndex({ bad: [-1, 1.5, 'x'], ok: [2] })).toBe('ok');
+    expect([abstractFromInvertedIndex(null), abstractFromInvertedIndex({}), abstractFromInvertedIndex([])]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('reads the index from the JSON text as JSON.parse would, escapes included', () => {
