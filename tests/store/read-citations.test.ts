@@ -23,8 +23,8 @@ import {
   readTopicReferences,
 } from '@/lib/store/read/citations';
 import { readPaper } from '@/lib/store/read/papers';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
 import { writeCitationNetwork } from '@/lib/store/write-analytics';
+import { createSmallBuild } from '../fixtures/store/small-build';
 
 let dir: string;
 let db: Database.Database;
@@ -43,18 +43,24 @@ const PAIRS: [number, number][] = [
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicscope-read-citations-'));
   const file = path.join(dir, 'analytics.db');
-  const w = new Database(file);
-  w.exec(SCHEMA_SQL);
-  w.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-  const insertPaper = w.prepare(
-    'INSERT INTO papers (id, title, title_derived, abstract, year, authors_text, cited_by) VALUES (?, ?, 0, ?, ?, ?, ?)',
-  );
   const years = [2000, 2001, 2002, 2003, 2004, 2004];
-  for (let p = 0; p < 6; p++) {
-    insertPaper.run(p + 1, `Paper ${p + 1}`, '', years[p], `Ann Lee${p}, Bo Chen`, p === 0 ? 40 : null);
-  }
-  const insertCitation = w.prepare('INSERT INTO citations (citing_id, cited_id) VALUES (?, ?)');
-  for (const [a, b] of PAIRS) insertCitation.run(a + 1, b + 1);
+  const build = createSmallBuild({}, file)
+    .insert(
+      'papers',
+      years.map((year, p) => ({
+        id: p + 1,
+        title: `Paper ${p + 1}`,
+        title_derived: 0,
+        abstract: '',
+        year,
+        authors_text: `Ann Lee${p}, Bo Chen`,
+        cited_by: p === 0 ? 40 : null,
+      })),
+    )
+    .insert(
+      'citations',
+      PAIRS.map(([a, b]) => ({ citing_id: a + 1, cited_id: b + 1 })),
+    );
   const localCitedBy = Int32Array.from([2, 1, 1, 2, 1, 0]);
   const layer = {
     citing: Int32Array.from(PAIRS, (p) => p[0]),
@@ -69,47 +75,40 @@ beforeAll(() => {
     vocab,
     { ...DEFAULT_CITATION_NETWORK_OPTIONS, minClusterSize: 3 },
   );
-  writeCitationNetwork(w, network, buildHistoriograph(layer, years, 3), [1, 2, 3, 4, 5, 6]);
+  writeCitationNetwork(build.db, network, buildHistoriograph(layer, years, 3), [1, 2, 3, 4, 5, 6]);
   // Papers 4 and 5 (topic 0) both cite a bare OpenAlex work, a WoS line whose title only another
   // source's reference wrote (kept in cited_references), paper 1 (resolved) and a Scopus reference.
+  const kamada = 'KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1016/x';
   for (const paper of [4, 5]) {
-    w.prepare(
-      'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, 0, 0, 1, 0, 0)',
-    ).run(paper);
-    const insertReference = w.prepare(
-      'INSERT INTO paper_references (paper_id, position, ref_key, raw, doi, cited_paper_id) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    insertReference.run(paper, 0, 'openalex:w123', 'https://openalex.org/W123', null, null);
-    insertReference.run(
-      paper,
-      1,
-      'doi:10.1016/x',
-      'KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1016/x',
-      '10.1016/x',
-      null,
-    );
-    insertReference.run(paper, 2, 'openalex:w1', 'https://openalex.org/W1', null, 1);
-    insertReference.run(
-      paper,
-      3,
-      'bach|2002|v287|p2106',
-      'Bach, P.B., Schrag, D., Survival of blacks and whites after a cancer diagnosis (2002) JAMA, 287, pp. 2106-2113',
-      null,
-      null,
-    );
+    build
+      .insert('paper_topics', { paper_id: paper, topic_id: 0, distance: 0, confidence: 1, x: 0, y: 0 })
+      .insertColumns(
+        'paper_references',
+        ['paper_id', 'position', 'ref_key', 'raw', 'doi', 'cited_paper_id'],
+        [
+          [paper, 0, 'openalex:w123', 'https://openalex.org/W123', null, null],
+          [paper, 1, 'doi:10.1016/x', kamada, '10.1016/x', null],
+          [paper, 2, 'openalex:w1', 'https://openalex.org/W1', null, 1],
+          [
+            paper,
+            3,
+            'bach|2002|v287|p2106',
+            'Bach, P.B., Schrag, D., Survival of blacks and whites after a cancer diagnosis (2002) JAMA, 287, pp. 2106-2113',
+            null,
+            null,
+          ],
+        ],
+      );
   }
-  const insertFoundation = w.prepare(
-    'INSERT INTO cited_references (rank, ref_key, citations, raw, doi, title) VALUES (?, ?, 2, ?, ?, ?)',
+  build.insertColumns(
+    'cited_references',
+    ['rank', 'ref_key', 'citations', 'raw', 'doi', 'title'],
+    [
+      [0, 'openalex:w123', 2, 'https://openalex.org/W123', null, null],
+      [1, 'doi:10.1016/x', 2, kamada, '10.1016/x', 'Drawing general undirected graphs'],
+    ],
   );
-  insertFoundation.run(0, 'openalex:w123', 'https://openalex.org/W123', null, null);
-  insertFoundation.run(
-    1,
-    'doi:10.1016/x',
-    'KAMADA T, 1989, INFORM PROCESS LETT, V31, P7, DOI 10.1016/x',
-    '10.1016/x',
-    'Drawing general undirected graphs',
-  );
-  w.close();
+  build.db.close();
   db = new Database(file, { readonly: true });
 });
 
