@@ -350,6 +350,8 @@ export interface CitationNetwork {
   /** Cluster of each corpus paper, -1 when it is in none (no link, or a group too small). */
   clusterOf: Int32Array;
   clusters: CitationCluster[];
+  /** Papers in a cluster: the clusters' sizes summed. */
+  clustered: number;
   modularity: number;
   /** Papers with at least one link in the network the clusters come from. */
   linked: number;
@@ -463,6 +465,7 @@ export function buildCitationNetwork(
     network: graph.network,
     clusterOf,
     clusters: [],
+    clustered: 0,
     modularity: 0,
     linked,
     places: [],
@@ -511,6 +514,7 @@ export function buildCitationNetwork(
     network: graph.network,
     clusterOf,
     clusters,
+    clustered: clusters.reduce((sum, c) => sum + c.size, 0),
     modularity: Math.round(modularity * 1e6) / 1e6,
     linked,
     places,

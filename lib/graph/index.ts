@@ -177,12 +177,20 @@ export function buildCoauthorGraph(
     communityFacts,
     modularity: communities.modularity,
     components: components.groups,
+    componentLaidOut: laidOutComponents(components.groups.length, components.groupOf, map.members),
     map,
     betweennessSampled: betweenness.sampled,
     largePapers: adjacency.largePapers,
     papersWithoutNames,
     options,
   };
+}
+
+/** 1 for each component with a member on the community map, else 0. */
+function laidOutComponents(count: number, componentOf: Int32Array, members: readonly { author: number }[]): Uint8Array {
+  const laidOut = new Uint8Array(count);
+  for (const m of members) laidOut[componentOf[m.author]] = 1;
+  return laidOut;
 }
 
 /** The year of a paper: from its date when it has one, else its year field. */

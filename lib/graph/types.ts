@@ -111,6 +111,8 @@ export interface CoauthorGraph {
   /** Modularity of the Louvain partition on the weight it optimised. */
   modularity: number;
   components: AuthorGroup[];
+  /** 1 for each component (by id) with a member on the community map, else 0. */
+  componentLaidOut: Uint8Array;
   /** The map of communities and their members' positions. */
   map: CommunityMap;
   betweennessSampled: boolean;

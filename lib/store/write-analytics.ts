@@ -32,8 +32,6 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const { map } = graph;
-  const laidOutComponents = new Set<number>();
-  for (const m of map.members) laidOutComponents.add(graph.authors[m.author].component);
 
   db.transaction(() => {
     const stats = new RowWriter(
@@ -95,7 +93,7 @@ export function writeCoauthorGraph(db: Database.Database, graph: CoauthorGraph):
       );
     }
     for (const l of map.links) insertLink.run(l.source, l.target, l.papers, l.weight, l.strength);
-    for (const c of graph.components) insertComponent.run(c.id, c.size, laidOutComponents.has(c.id) ? 1 : 0);
+    for (const c of graph.components) insertComponent.run(c.id, c.size, graph.componentLaidOut[c.id]);
     for (const m of map.members) {
       insertLayout.run(m.author + 1, m.community, m.rank, m.sub, m.localX, m.localY, m.x, m.y, m.inNetwork ? 1 : 0);
     }
@@ -163,7 +161,7 @@ export function writeCitationNetwork(
       network: network.network,
       linked: network.linked,
       clusters: network.clusters.length,
-      clustered: network.clusters.reduce((s, c) => s + c.size, 0),
+      clustered: network.clustered,
       drawn: network.places.length,
       limit: network.limit,
       modularity: network.modularity,
@@ -269,39 +267,13 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
         if (count > 0) insertTermPeriod.run(term, label(p), count, termSeries.shares[cell]);
       }
     }
-    // Rising and falling lists are the terms with enough papers in the recent windows, by score:
-    // the lists over all terms and over phrases only, so the app can show either.
-    const listed = new Set<number>([
-      ...trends.rising,
-      ...trends.falling,
-      ...trends.phraseRising,
-      ...trends.phraseFalling,
-      ...trends.subjectRising,
-      ...trends.subjectFalling,
-      ...trends.newTerms,
-    ]);
-    const newRank = new Map(trends.newTerms.map((t, i) => [t, i]));
-    const subjectRank = new Map([
-      ...trends.subjectRising.map((t, i): [number, number] => [t, i]),
-      ...trends.subjectFalling.map((t, i): [number, number] => [t, i]),
-    ]);
-    trends.changes.forEach((c, row) => {
-      if (listed.has(c.term)) {
-        insertTrend.run(
-          c.term,
-          c.support,
-          c.slope,
-          c.recentShare,
-          c.score,
-          trends.subjectScore[row],
-          subjectRank.get(c.term) ?? null,
-          newRank.get(c.term) ?? null,
-        );
-      }
-    });
+    // Only the terms on a list: the rising and falling ones (all terms, phrases, subjects) and new subjects.
+    for (const c of trends.listedChanges) {
+      insertTrend.run(c.term, c.support, c.slope, c.recentShare, c.score, c.subjectScore, c.subjectRank, c.newRank);
+    }
     termSeries.terms.forEach((term, row) =>
       setTermFacts.run(
-        Math.round(trends.specificity[row] * 1e4) / 1e4,
+        trends.specificity[row],
         trends.mainTopic[row] >= 0 ? trends.mainTopic[row] : null,
         trends.firstSeen[row] >= 0 ? label(trends.firstSeen[row]) : null,
         term,
@@ -316,7 +288,7 @@ export function writeTrends(db: Database.Database, trends: Trends, model: TopicM
         label(b.start),
         label(b.end),
         b.strength,
-        Math.round(b.lift * 1e4) / 1e4,
+        b.lift,
         b.score,
         b.rank,
         b.sameAs >= 0 ? b.sameAs : null,

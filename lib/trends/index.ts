@@ -14,7 +14,7 @@ import {
   specificityWeight,
 } from './subjects';
 import { buildTopicSeries } from './topics';
-import type { Burst, TrendOptions, Trends } from './types';
+import type { Burst, ListedChange, TermChange, TrendOptions, Trends } from './types';
 
 export type * from './types';
 
@@ -114,6 +114,8 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
       const burst = { term: termSeries.terms[row], ...span, lift: 0, score: 0, rank: 0, sameAs: -1 };
       burst.lift = burstLift(burst, relevant, periodPapers);
       burst.score = scoreBurst(burst.strength, burst.lift, specificity[row], burst.end - burst.start + 1, periodCount);
+      // Scored on the exact lift; four decimals are all a reader is shown or the build keeps.
+      burst.lift = Math.round(burst.lift * 1e4) / 1e4;
       bursts.push(burst);
     }
   }
@@ -151,6 +153,16 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
   });
   progress('related terms', 1, 1);
 
+  const subjectScore = Float64Array.from(weighted, (c) => c.score);
+  const newTermIds = newTerms.rows.map((r) => termSeries.terms[r]);
+  const listedChanges = listChanges(
+    changes,
+    subjectScore,
+    [rising, falling, phraseLists.rising, phraseLists.falling],
+    subjectLists,
+    newTermIds,
+  );
+
   return {
     granularity,
     periods,
@@ -165,10 +177,12 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     phraseFalling: phraseLists.falling,
     subjectRising: subjectLists.rising,
     subjectFalling: subjectLists.falling,
-    specificity,
-    subjectScore: Float64Array.from(weighted, (c) => c.score),
+    // Scores above used the exact values; the build keeps four decimals.
+    specificity: specificity.map((v) => Math.round(v * 1e4) / 1e4),
+    subjectScore,
+    listedChanges,
     mainTopic,
-    newTerms: newTerms.rows.map((r) => termSeries.terms[r]),
+    newTerms: newTermIds,
     firstSeen: newTerms.firstSeen,
     topicChanges,
     bursts,
@@ -178,6 +192,35 @@ export function buildTrends(input: TrendInput, opts: TrendOptions = {}, onProgre
     related: mergeRelatedTerms(related.byNpmi, related.byPapers, options.relatedTopK),
     options,
   };
+}
+
+/** The changes of the terms on any list, in the order of `changes`, with their subject score and
+ * their places on the subject lists and the new-subjects list. */
+function listChanges(
+  changes: readonly TermChange[],
+  subjectScore: Float64Array,
+  lists: readonly (readonly number[])[],
+  subjects: { rising: readonly number[]; falling: readonly number[] },
+  newTerms: readonly number[],
+): ListedChange[] {
+  const newRank = new Map(newTerms.map((t, i) => [t, i]));
+  const subjectRank = new Map([
+    ...subjects.rising.map((t, i): [number, number] => [t, i]),
+    ...subjects.falling.map((t, i): [number, number] => [t, i]),
+  ]);
+  const listed = new Set([...lists.flat(), ...subjectRank.keys(), ...newTerms]);
+  return changes.flatMap((c, row) =>
+    listed.has(c.term)
+      ? [
+          {
+            ...c,
+            subjectScore: subjectScore[row],
+            subjectRank: subjectRank.get(c.term) ?? null,
+            newRank: newRank.get(c.term) ?? null,
+          },
+        ]
+      : [],
+  );
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

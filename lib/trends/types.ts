@@ -85,7 +85,8 @@ export interface Burst {
   start: number;
   end: number;
   strength: number;
-  /** The burst's share of papers over the share outside it (see subjects.ts). */
+  /** The burst's share of papers over the share outside it (see subjects.ts), to 4 decimals
+   * (`score` used the exact value). */
   lift: number;
   /** Subject score: strength, lift and the term's specificity together (see subjects.ts). */
   score: number;
@@ -113,6 +114,16 @@ export interface RelatedTerms {
   npmi: Float64Array;
 }
 
+/** A term on one of the lists (rising, falling, their phrase and subject forms, new subjects):
+ * its change, its subject score, and its places on the subject and new-subject lists. */
+export interface ListedChange extends TermChange {
+  subjectScore: number;
+  /** Place (from 0) on the subject list it is on, rising or falling; null when on neither. */
+  subjectRank: number | null;
+  /** Place (from 0) on the new-subjects list; null when not on it. */
+  newRank: number | null;
+}
+
 /** Everything `buildTrends` computes. */
 export interface Trends {
   granularity: Granularity;
@@ -138,11 +149,14 @@ export interface Trends {
    * subjects.ts). */
   subjectRising: number[];
   subjectFalling: number[];
-  /** Specificity in [0, 1] of each row of `termSeries` (see subjects.ts). */
+  /** Specificity in [0, 1] of each row of `termSeries` (see subjects.ts), to 4 decimals (the
+   * scores used the exact value). */
   specificity: Float64Array;
   /** Per row of `changes`: its score weighted by the term's specificity, which orders the
    * subject lists. */
   subjectScore: Float64Array;
+  /** The changes of the terms on any list, in the order of `changes`: what the app shows. */
+  listedChanges: ListedChange[];
   /** Main topic of each row of `termSeries` (-1: none). */
   mainTopic: Int32Array;
   /** New subjects: term ids first seen in the later half of the periods and taking off (see subjects.ts). */

@@ -84,6 +84,7 @@ describe('citation clusters', () => {
     ]);
     expect(network.places.map((p) => p.paper)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(network.linked).toBe(6);
+    expect(network.clustered).toBe(6);
   });
 
   it('names clusters by c-TF-IDF in order of relevance', () => {

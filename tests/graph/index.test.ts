@@ -72,6 +72,10 @@ describe('buildCoauthorGraph on the hand-made fixture', () => {
       small.authors.filter((a) => small.communities[a.community].size >= 2).map((a) => a.id),
     );
     expect(small.map.members.every((m) => m.inNetwork)).toBe(true);
+    // The drawn members are all in component 0 (the two authors alone are in no community of
+    // two): only it is laid out, and none is when no community is drawn.
+    expect(Array.from(small.componentLaidOut)).toEqual([1, 0, 0]);
+    expect(Array.from(graph.componentLaidOut)).toEqual([0, 0, 0]);
     for (const c of small.communityFacts) expect(c.topAuthors.length).toBeGreaterThan(0);
   });
 

@@ -68,9 +68,15 @@ describe('buildTrends on the hand-made corpus', () => {
   });
 
   it('scores subjects by the change score weighted by specificity', () => {
-    trends.changes.forEach((c, row) =>
-      expect(trends.subjectScore[row]).toBe(c.score * specificityWeight(trends.specificity[row])),
-    );
+    // Specificity comes out to 4 decimals and the score used the exact value: the weight can
+    // differ by at most 0.75 (its slope) times half a unit in the fourth decimal.
+    trends.changes.forEach((c, row) => {
+      const expected = c.score * specificityWeight(trends.specificity[row]);
+      expect(Math.abs(trends.subjectScore[row] - expected)).toBeLessThanOrEqual(
+        Math.abs(c.score) * 0.75 * 5e-5 + 1e-15,
+      );
+    });
+    for (const v of trends.specificity) expect(Math.round(v * 1e4) / 1e4).toBe(v);
   });
 
   it('rejects inputs that do not line up', () => {
@@ -112,5 +118,28 @@ describe('rising and falling phrases', () => {
     expect(trends.falling).toEqual([2]);
     expect(trends.phraseRising).toEqual([1]);
     expect(trends.phraseFalling).toEqual([]);
+  });
+
+  it('lists the changes of the terms on any list, with their places on the subject lists', () => {
+    const lists = [
+      trends.rising,
+      trends.falling,
+      trends.phraseRising,
+      trends.phraseFalling,
+      trends.subjectRising,
+      trends.subjectFalling,
+      trends.newTerms,
+    ];
+    const onAList = trends.changes.filter((c) => lists.some((l) => l.includes(c.term)));
+    // alpha rises, beta gamma rises among phrases, delta falls: all three are on a list.
+    expect(onAList.map((c) => c.term)).toEqual([0, 1, 2]);
+    expect(trends.listedChanges.map((c) => c.term)).toEqual(onAList.map((c) => c.term));
+    for (const c of trends.listedChanges) {
+      const row = trends.changes.findIndex((d) => d.term === c.term);
+      expect(c.subjectScore).toBe(trends.subjectScore[row]);
+      const subject = [trends.subjectRising, trends.subjectFalling].find((l) => l.includes(c.term));
+      expect(c.subjectRank).toBe(subject ? subject.indexOf(c.term) : null);
+      expect(c.newRank).toBe(trends.newTerms.includes(c.term) ? trends.newTerms.indexOf(c.term) : null);
+    }
   });
 });
