@@ -69,6 +69,34 @@ export function drawnIndices(ids: Iterable<number>, indexById: ReadonlyMap<numbe
   return out;
 }
 
+/** A drawn co-author layout with its ids, positions and papers (what the canvas draws). */
+export interface PlacedAuthors extends DrawnAuthors {
+  nodes: DrawnAuthors['nodes'] & { id: number[]; x: number[]; y: number[]; papers: number[] };
+}
+
+/**
+ * The canvas graph's columns for a drawn co-author layout: ids, names, positions, papers, each
+ * author's colour (`authorColors`) and the links; in the whole network also each author's community,
+ * so links between communities are drawn fainter, and the communities' `regions`.
+ */
+export function authorGraphColumns<Region>(layout: PlacedAuthors, by: 'group' | 'topic', regions: Region[]) {
+  const { nodes, edges } = layout;
+  const network = layout.view === 'network';
+  return {
+    id: nodes.id,
+    name: nodes.name,
+    x: nodes.x,
+    y: nodes.y,
+    papers: nodes.papers,
+    color: authorColors(layout, by),
+    edgeSource: edges.source,
+    edgeTarget: edges.target,
+    edgePapers: edges.papers,
+    group: network ? nodes.community : undefined,
+    regions: network ? regions : undefined,
+  };
+}
+
 /** The communities' regions of the whole network: a faint disc each, named by its best-known members. */
 export function communityRegions(
   communities: readonly {

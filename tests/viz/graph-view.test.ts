@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorColors,
+  authorGraphColumns,
   buildNodeRadius,
   centreOn,
   communityRegions,
@@ -56,6 +57,30 @@ describe('drawn authors', () => {
     ]);
     expect(authorColors(layout, 'topic')).toEqual([topicColor(2), NEUTRAL_COLOR, topicColor(5)]);
     expect(authorColors({ ...layout, filtered: true }, 'topic')).toEqual([topicColor(2), FADED_COLOR, topicColor(5)]);
+  });
+
+  it('gives the canvas its columns: groups and regions only in the whole network', () => {
+    const placed = {
+      ...layout,
+      nodes: { ...layout.nodes, id: [10, 20, 30], x: [0, 1, 2], y: [5, 4, 3], papers: [3, 4, 1] },
+    };
+    const regions = [{ label: 'Ada, Bo' }];
+    expect(authorGraphColumns(placed, 'group', regions)).toEqual({
+      id: [10, 20, 30],
+      name: ['Ada', 'Bo', 'Cy'],
+      x: [0, 1, 2],
+      y: [5, 4, 3],
+      papers: [3, 4, 1],
+      color: [groupColor(4), groupColor(4), groupColor(7)],
+      edgeSource: [0, 0, 1],
+      edgeTarget: [1, 2, 2],
+      edgePapers: [3, 1, 3],
+      group: [4, 4, 7],
+      regions,
+    });
+    const community = authorGraphColumns({ ...placed, view: 'community' }, 'topic', regions);
+    expect([community.group, community.regions]).toEqual([undefined, undefined]);
+    expect(community.color).toEqual([topicColor(2), NEUTRAL_COLOR, topicColor(5)]);
   });
 
   it('lists an author’s strongest drawn co-authors, ties by name', () => {

@@ -17,7 +17,7 @@ import {
   reduceGraphState,
   type GraphViewState,
 } from '@/lib/viz/graph-state';
-import { authorColors, communityRegions, drawnIndices } from '@/lib/viz/graph-view';
+import { authorGraphColumns, communityRegions, drawnIndices } from '@/lib/viz/graph-view';
 import type { Affine } from '@/lib/viz/map-scale';
 import { ExportChart } from '../ExportChart';
 import { CoauthorGraph, type CoauthorGraphHandle } from './CoauthorGraph';
@@ -61,24 +61,10 @@ export function CoauthorGraphExplorer({ summary, map, topics, years, initial }: 
   const community = open !== null ? (communityById.get(open) ?? null) : null;
   const regions = useMemo(() => communityRegions(map.communities), [map.communities]);
 
-  const data = useMemo<GraphData | null>(() => {
-    if (!layout) return null;
-    const { nodes, edges } = layout;
-    const network = layout.view === 'network';
-    return {
-      id: nodes.id,
-      name: nodes.name,
-      x: nodes.x,
-      y: nodes.y,
-      papers: nodes.papers,
-      color: authorColors(layout, state.color),
-      edgeSource: edges.source,
-      edgeTarget: edges.target,
-      edgePapers: edges.papers,
-      group: network ? nodes.community : undefined,
-      regions: network ? regions : undefined,
-    };
-  }, [layout, state.color, regions]);
+  const data = useMemo<GraphData | null>(
+    () => (layout ? authorGraphColumns(layout, state.color, regions) : null),
+    [layout, state.color, regions],
+  );
   const indexById = useMemo(() => new Map((layout?.nodes.id ?? []).map((id, i) => [id, i])), [layout]);
   const visible = useMemo(() => new Uint8Array(layout?.nodes.id.length ?? 0).fill(1), [layout]);
   const focus = state.author !== null ? (indexById.get(state.author) ?? -1) : -1;
