@@ -20,12 +20,14 @@ export interface RankedBurst {
   end: number;
 }
 
+/** Each era with the first top burst naming it (rank from 1), and the two shares. */
 export interface EraMeasure {
   found: { era: string; burst: RankedBurst | null; rank: number | null }[];
   foundShare: number;
   generalShare: number;
 }
 
+/** Eras found among the first `top` bursts, and the share of those bursts that are `general` words. */
 export function measureEras(
   bursts: readonly RankedBurst[],
   eras: readonly SubjectEra[],

@@ -19,6 +19,8 @@ export function formatDoiHref(doi: string): string {
   return `https://doi.org/${encodeURIComponent(doi).replace(/%2F/g, '/')}`;
 }
 
+/** A cited reference for display: its title (else its citation line, else the raw text), the
+ * citation as detail when there is a title, and a link by DOI, OpenAlex id or PubMed id. */
 export function formatReference(ref: {
   key: string | null;
   raw: string;

@@ -48,6 +48,8 @@ export function pickIndices<T>(values: readonly T[], indices: readonly number[])
   return indices.map((i) => values[i]);
 }
 
+/** One row per period with enough papers to show (`densePeriods`): each series' share, null
+ * where the period has fewer than `minPeriodPapers`, and its papers under `key:n`. */
 export function buildTrendRows(
   periods: readonly string[],
   periodPapers: readonly number[],

@@ -53,6 +53,7 @@ function withDisplay(rows: CitedReferenceRow[]): CitedReference[] {
   });
 }
 
+/** Papers, papers with references, references, those resolved to a corpus paper, local citations. */
 export function readCitationSummary(db: Database.Database = openBuild()): CitationSummary {
   return prepareCached(
     db,

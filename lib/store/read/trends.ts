@@ -405,6 +405,7 @@ export interface TopicEvolutionData {
   links: { source: number; target: number; similarity: number; value: number }[];
 }
 
+/** The topic evolution view: its windows, the topics of each window and the links between them. */
 export function readTopicEvolution(db: Database.Database = openBuild()): TopicEvolutionData {
   return {
     windows: prepareCached(
