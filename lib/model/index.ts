@@ -599,7 +599,7 @@ function buildQualityReport(
     labelCount: labels.names.length,
     ari: hasLabels ? adjustedRandIndex(labels.codes, assignments) : null,
     nmi: hasLabels ? normalizedMutualInfo(labels.codes, assignments) : null,
-    nmiInliers: hasLabels ? buildInlierNmi(labels.codes, assignments, outliers.outlier) : null,
+    nmiInliers: hasLabels ? inlierNmi(labels.codes, assignments, outliers.outlier) : null,
     outliers: outliers.count,
     outlierThreshold: outliers.threshold,
     knnAccuracyTfidf: knn?.tfidf ?? null,
@@ -614,7 +614,7 @@ function buildQualityReport(
 }
 
 /** NMI against the labels over the papers that are not outliers. */
-function buildInlierNmi(codes: Int32Array, assignments: Int32Array, outlier: Uint8Array): number {
+function inlierNmi(codes: Int32Array, assignments: Int32Array, outlier: Uint8Array): number {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < codes.length; i++) {

@@ -6,12 +6,7 @@ import { maxOf } from './extent';
  * SVG path data of `values` inside width × height (with `pad` pixels kept free), y scaled from 0
  * to the series' maximum; null values break the line.
  */
-export function buildSparklinePath(
-  values: readonly (number | null)[],
-  width: number,
-  height: number,
-  pad = 1.5,
-): string {
+export function sparklinePath(values: readonly (number | null)[], width: number, height: number, pad = 1.5): string {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (finite.length === 0) return '';
   const max = maxOf(finite);

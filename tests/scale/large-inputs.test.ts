@@ -9,14 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../lib/corpus/index';
 import { buildCoauthorAdjacency } from '../../lib/graph/edges';
 import { checkInt32Offset, MAX_INT32_OFFSET } from '../../lib/model/matrix';
-import { buildSparklinePath } from '../../lib/viz/sparkline';
+import { sparklinePath } from '../../lib/viz/sparkline';
 
 const MILLION = 1_000_000;
 
 describe('inputs of a million elements', () => {
   it('draws a sparkline of a million values', () => {
     const values = Array.from({ length: MILLION }, (_, i) => (i % 1000 === 0 ? null : (i * 7919) % 1013));
-    const d = buildSparklinePath(values, 120, 20);
+    const d = sparklinePath(values, 120, 20);
     expect(d.startsWith('M')).toBe(true);
     // The line breaks at every missing value: a thousand pieces.
     expect(d.split('M').length - 1).toBe(1000);

@@ -10,7 +10,7 @@ import {
   pickIndices,
   toChartData,
 } from '@/lib/viz/trend-series';
-import { buildSparklinePath } from '@/lib/viz/sparkline';
+import { sparklinePath } from '@/lib/viz/sparkline';
 import { formatCsv, formatCsvCell } from '@/lib/viz/csv';
 
 describe('trend rows', () => {
@@ -47,9 +47,9 @@ describe('trend rows', () => {
 
 describe('sparkline', () => {
   it('scales to the box and breaks at missing values', () => {
-    expect(buildSparklinePath([0, 1, 0.5], 20, 10, 0)).toBe('M0,10L10,0L20,5');
-    expect(buildSparklinePath([1, null, 1], 20, 10, 0)).toBe('M0,0ZM20,0Z');
-    expect(buildSparklinePath([null, null], 20, 10)).toBe('');
+    expect(sparklinePath([0, 1, 0.5], 20, 10, 0)).toBe('M0,10L10,0L20,5');
+    expect(sparklinePath([1, null, 1], 20, 10, 0)).toBe('M0,0ZM20,0Z');
+    expect(sparklinePath([null, null], 20, 10)).toBe('');
   });
 });
 

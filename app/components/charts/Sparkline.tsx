@@ -1,4 +1,4 @@
-import { buildSparklinePath } from '@/lib/viz/sparkline';
+import { sparklinePath } from '@/lib/viz/sparkline';
 
 /** A tiny line of a series (share per period), scaled to its own maximum. */
 export function Sparkline({
@@ -12,7 +12,7 @@ export function Sparkline({
   height?: number;
   label: string;
 }) {
-  const d = buildSparklinePath(values, width, height);
+  const d = sparklinePath(values, width, height);
   const fillD = d ? `${d}L${width - 1.5},${height}L1.5,${height}Z` : '';
   return (
     <svg

@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import { formatPeriod, formatShare } from '@/lib/viz/format';
 import { topicColor } from '@/lib/viz/palette';
-import { buildSparklinePath } from '@/lib/viz/sparkline';
+import { sparklinePath } from '@/lib/viz/sparkline';
 import { maxOf } from '@/lib/viz/extent';
 
 const WIDTH = 150;
@@ -34,7 +34,7 @@ export function TopicMultiples({
         const share = papers[i].map((n, p) => (periodPapers[p] > 0 ? n / periodPapers[p] : 0));
         const peak = maxOf(share, 0);
         const peakAt = share.indexOf(peak);
-        const d = buildSparklinePath(share, WIDTH, HEIGHT);
+        const d = sparklinePath(share, WIDTH, HEIGHT);
         return (
           <Link
             key={t.id}

@@ -118,7 +118,7 @@ class AuthorSet {
   private hasIds = false;
 
   add(p: PersonDraft): void {
-    const name = buildAuthorName(p);
+    const name = formatPersonName(p);
     if (name === null) return;
     const position = this.names.length;
     this.names.push(name);
@@ -144,7 +144,7 @@ class AuthorSet {
 }
 
 /** `Last, Fore Suffix` as MEDLINE's FAU writes it, or a group's name. */
-function buildAuthorName(p: PersonDraft): string | null {
+function formatPersonName(p: PersonDraft): string | null {
   if (p.last !== null) {
     const given = p.fore ?? p.initials;
     const name = given !== null ? `${p.last}, ${given}` : p.last;

@@ -373,7 +373,7 @@ function parseAccession(ut: string | null, ids: PaperIdentifier[]): void {
 }
 
 /** A date from PD (`MAY 15`, `JAN-FEB`, `2019`) and PY, as WoS writes them. */
-function buildDate(pd: string | null, py: string | null): string | null {
+function joinWosDate(pd: string | null, py: string | null): string | null {
   if (pd === null) return null;
   if (/\d{4}/.test(pd) || py === null) return pd;
   return `${pd} ${py}`;
@@ -408,7 +408,7 @@ export function buildWosRecord(f: WosFields, record: number): RawRecord {
     abstract: joinText(f.AB),
     authors,
     year: yearMatch === null ? null : Number(yearMatch[0]),
-    date: buildDate(joinText(f.PD), joinText(f.PY)) ?? joinText(f.EA),
+    date: joinWosDate(joinText(f.PD), joinText(f.PY)) ?? joinText(f.EA),
     venue: joinText(f.SO) ?? joinText(f.CT) ?? joinText(f.SE),
     doi: joinText(f.DI),
     ids,
