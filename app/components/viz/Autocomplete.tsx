@@ -17,12 +17,23 @@ export interface AutocompleteProps<T> {
   /** Keep the text after a pick (e.g. the chosen author's name). */
   keepText?: boolean;
   testId?: string;
+  /** The input's name, when the combobox is a field of a form (the form submits the text). */
+  name?: string;
+  /** The text it starts with. */
+  defaultText?: string;
+  /** Characters typed before suggestions are asked for (default 1). */
+  minChars?: number;
+  /** A class for the wrapper, beside its own. */
+  className?: string;
 }
 
+/** The one combobox of the app: the graph's and citation network's author and paper search, the
+ * trends page's term picker and the search form's author field. */
 export function Autocomplete<T>(props: AutocompleteProps<T>) {
   const { label, placeholder, fetchOptions, optionKey, optionLabel, renderOption, onPick, keepText, testId } = props;
+  const { name, defaultText = '', minChars = 1, className } = props;
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(defaultText);
   const [options, setOptions] = useState<T[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -34,7 +45,7 @@ export function Autocomplete<T>(props: AutocompleteProps<T>) {
 
   useEffect(() => {
     const query = text.trim();
-    if (!query) return;
+    if (query.length < minChars) return;
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       fetchRef
@@ -52,7 +63,7 @@ export function Autocomplete<T>(props: AutocompleteProps<T>) {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, minChars]);
 
   function pick(option: T) {
     onPick(option);
@@ -80,10 +91,10 @@ export function Autocomplete<T>(props: AutocompleteProps<T>) {
   }
 
   const listId = `${id}-list`;
-  const shown = text.trim() ? options : [];
+  const shown = text.trim().length >= minChars ? options : [];
   const expanded = open && shown.length > 0;
   return (
-    <div className={styles.combo}>
+    <div className={className ? `${styles.combo} ${className}` : styles.combo}>
       <label htmlFor={`${id}-input`} className={styles.hint}>
         {label}
       </label>
@@ -98,6 +109,7 @@ export function Autocomplete<T>(props: AutocompleteProps<T>) {
         aria-activedescendant={expanded && active >= 0 ? `${id}-opt-${active}` : undefined}
         autoComplete="off"
         placeholder={placeholder}
+        name={name}
         value={text}
         data-testid={testId}
         onChange={(e) => {
