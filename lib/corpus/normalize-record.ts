@@ -129,18 +129,31 @@ function buildIds(raw: RawRecord, doi: string | null): PaperIdentifier[] {
   return out;
 }
 
+/** Normalized text without leading or trailing `;`, `,`, `.` and spaces (its only white space). */
+function trimListPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isListPunctuation(text.charCodeAt(start))) start++;
+  while (end > start && isListPunctuation(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isListPunctuation(c: number): boolean {
+  return c === 32 || c === 59 || c === 44 || c === 46;
+}
+
 function buildKeywords(raw: RawRecord): PaperKeyword[] {
   if (raw.keywords === undefined || raw.keywords.length === 0) return EMPTY;
   const out: PaperKeyword[] = [];
   const seen = new Set<string>();
   for (const k of raw.keywords) {
-    let keyword = normalizeText(k.keyword).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    let keyword = trimListPunctuation(normalizeText(k.keyword));
     if (keyword === '') continue;
+    const lower = keyword.toLowerCase();
     // Indexers shout (WoS Keywords Plus: `AUTHOR COCITATION ANALYSIS`): lower case reads better;
     // short all-capital terms are acronyms (`DNA`, `MRI`) and stay.
-    if (keyword.length > 5 && keyword === keyword.toUpperCase() && keyword !== keyword.toLowerCase())
-      keyword = keyword.toLowerCase();
-    const key = `${k.kind}:${keyword.toLowerCase()}`;
+    if (keyword.length > 5 && keyword !== lower && keyword === keyword.toUpperCase()) keyword = lower;
+    const key = `${k.kind}:${lower}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ keyword, kind: k.kind });
@@ -153,14 +166,15 @@ function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliat
   const out: PaperAffiliation[] = [];
   const byName = new Map<string, PaperAffiliation>();
   for (const a of raw.affiliations) {
-    const name = normalizeText(a.name).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    const name = trimListPunctuation(normalizeText(a.name));
     if (name === '') continue;
+    const lower = name.toLowerCase();
     const authors: number[] = [];
     for (const p of a.authors) {
       const at = p >= 0 && p < positions.length ? positions[p] : -1;
       if (at >= 0 && !authors.includes(at)) authors.push(at);
     }
-    const known = byName.get(name.toLowerCase());
+    const known = byName.get(lower);
     if (known !== undefined) {
       for (const at of authors) if (!known.authors.includes(at)) known.authors.push(at);
       known.authors.sort((x, y) => x - y);
@@ -172,7 +186,7 @@ function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliat
       id: a.id?.trim() || null,
       authors: authors.sort((x, y) => x - y),
     };
-    byName.set(name.toLowerCase(), aff);
+    byName.set(lower, aff);
     out.push(aff);
   }
   return out;

@@ -126,12 +126,16 @@ function isPage(text: string, s: number, e: number, strict: boolean): boolean {
   return text.charCodeAt(s + 1) === 91 || !hasSpace(text, s, e);
 }
 
-/** End of the part of a reference starting at `pos`: the next `, ` outside square brackets, or the end. */
-function partEnd(text: string, pos: number): number {
+/**
+ * End of the part of a reference starting at `pos`: the next `, ` outside square brackets, or the
+ * end. `open` is the first `[` at or after `pos` (-1 for none), so a reference without brackets
+ * (most) is not searched for one again at every part.
+ */
+function partEnd(text: string, pos: number, open: number): number {
   for (;;) {
     const comma = text.indexOf(', ', pos);
     const end = comma < 0 ? text.length : comma;
-    const open = text.indexOf('[', pos);
+    if (open >= 0 && open < pos) open = text.indexOf('[', pos);
     if (open < 0 || open >= end) return end;
     let depth = 0;
     let i = open;
@@ -185,15 +189,16 @@ export function parseWosReference(raw: string): RawReference {
     volume: null,
     page: null,
   };
+  const open = text.indexOf('[');
   let s = 0;
-  let e = partEnd(text, 0);
+  let e = partEnd(text, 0, open);
   if (isYear(text, s, e)) ref.year = Number(text.slice(s, e));
   else {
     const head = text.slice(s, e).trim();
     if (head !== '' && head !== '[Anonymous]') ref.firstAuthor = head;
     if (e < n) {
       const ys = e + 2;
-      const ye = partEnd(text, ys);
+      const ye = partEnd(text, ys, open);
       if (isYear(text, ys, ye)) {
         ref.year = Number(text.slice(ys, ye));
         e = ye;
@@ -205,7 +210,7 @@ export function parseWosReference(raw: string): RawReference {
   let tagged = false;
   while (e < n) {
     s = e + 2;
-    e = partEnd(text, s);
+    e = partEnd(text, s, open);
     let pe = e;
     while (pe > s && text.charCodeAt(pe - 1) === 32) pe--;
     while (s < pe && text.charCodeAt(s) === 32) s++;
