@@ -14,9 +14,12 @@ const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
 export function normalizeDoi(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   let doi: string;
-  // Most DOIs come bare from a DOI field (`10.1016/j.x.2019.01.002`): no search needed.
-  if (text.startsWith('10.') && isBareDoi(text)) doi = text.toLowerCase();
-  else {
+  // Most DOIs come bare from a DOI field (`10.1016/j.x.2019.01.002`): no search needed, and
+  // those already in lower case without `%` or trailing punctuation need no new string either.
+  if (text.startsWith('10.') && isBareDoi(text)) {
+    if (isFinalDoi(text)) return text;
+    doi = text.toLowerCase();
+  } else {
     const m = DOI_IN_TEXT.exec(text);
     if (m === null) return null;
     doi = m[0].toLowerCase();
@@ -36,6 +39,20 @@ export function normalizeDoi(text: string | null | undefined): string | null {
 
 /** Punctuation that ends a sentence or a list around a DOI, never its last character. */
 const TRAILING = new Set(Array.from('.,;:)]}>\'"', (c) => c.charCodeAt(0)));
+
+/**
+ * True for a bare DOI that is already in its comparison form: no upper case, no `%`, no trailing
+ * punctuation, long enough.
+ */
+function isFinalDoi(doi: string): boolean {
+  const n = doi.length;
+  if (n <= 8 || TRAILING.has(doi.charCodeAt(n - 1))) return false;
+  for (let i = 0; i < n; i++) {
+    const c = doi.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 37 || c > 127) return false;
+  }
+  return true;
+}
 
 /** True for `10.` + digits + `/` + a suffix without white space. */
 function isBareDoi(text: string): boolean {
@@ -385,6 +402,13 @@ const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 /** The ASCII letters (or letters and digits) of a text, lower-cased. */
 function lettersLower(text: string, digits = false): string {
+  // Most parts are already clean (`smith`, `114`): one scan, no new string, no case mapping.
+  let clean = true;
+  for (let i = 0; i < text.length && clean; i++) {
+    const c = text.charCodeAt(i);
+    clean = (c >= 97 && c <= 122) || (digits && c >= 48 && c <= 57);
+  }
+  if (clean) return text;
   const lower = text.toLowerCase();
   // Most parts are already clean (`smith`, `114`): one scan, no new string.
   for (let i = 0; i < lower.length; i++) {
