@@ -51,4 +51,10 @@ export interface FormatSpec {
   createParser(ctx: ParserContext, emit: Emit): StreamParser;
   /** Venue for records that name none (e.g. 'arXiv'). */
   defaultVenue?: string;
+  /**
+   * For JSON readers that are `createJsonTextParser(emit, takeItem)`: what the reader does with
+   * each record's text. Ingest then cuts records out on one thread and parses them on several, with
+   * the output of one reader (lib/corpus/read-blocks.ts).
+   */
+  takeItem?(text: string, line: number, emit: Emit): void;
 }

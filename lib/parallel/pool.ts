@@ -206,6 +206,98 @@ export function runParallel<I, O>(task: Task<I, O>, fn: (input: I) => O, inputs:
   return outputs;
 }
 
+/** Runs a stream of inputs, in order: see `createOrderedRunner`. */
+export interface OrderedRunner<I> {
+  /** The next input: posted to a free worker, or run on the calling thread when none is free. */
+  push(input: I): void;
+  /** Waits for every input still running; after it, every output has been handed on. */
+  finish(): void;
+}
+
+/**
+ * Runs inputs as they come (a file read block by block): each goes to a worker that is free, or
+ * runs on the calling thread when every worker is busy, so the workers never wait for the whole
+ * batch the way `runParallel` makes them. Outputs are handed to `onOutput` in input order, so the
+ * result is the same whatever the number of threads or their timing. The calling thread blocks
+ * only in `finish`, or when a finished output must be handed on before a running one.
+ */
+export function createOrderedRunner<I, O>(
+  task: Task<I, O>,
+  fn: (input: I) => O,
+  onOutput: (output: O) => void,
+): OrderedRunner<I> {
+  const threads = parallelThreads();
+  const count = threads - 1;
+  let workers: PoolWorker[] = [];
+  if (threads > 1) {
+    try {
+      if (pool === null || pool.length < count)
+        pool = [...(pool ?? []), ...startWorkers(count - (pool?.length ?? 0), loaderFor(task.module))];
+      workers = pool.slice(0, count);
+    } catch {
+      disabled = true;
+    }
+  }
+  // In input order: an output ready to hand on, or the worker computing it.
+  interface Entry {
+    input: I;
+    worker: PoolWorker | null;
+    value: O | undefined;
+  }
+  const order: Entry[] = [];
+  const busy = new Set<PoolWorker>();
+  const settle = (entry: Entry, reply: Reply): void => {
+    if (entry.worker !== null) busy.delete(entry.worker);
+    entry.worker = null;
+    if (reply.ok) entry.value = reply.value as O;
+    else if (reply.unavailable) {
+      // Workers cannot load code here: stay on this thread.
+      disabled = true;
+      workers = [];
+      entry.value = fn(entry.input);
+    } else throw new Error(`worker task ${task.name} failed: ${reply.error}`);
+  };
+  /** Takes the outputs of workers that have answered, without waiting. */
+  const poll = (): void => {
+    for (const entry of order) {
+      if (entry.worker === null || Atomics.load(entry.worker.signal, 0) === 0) continue;
+      const received = receiveMessageOnPort(entry.worker.port);
+      if (received) settle(entry, received.message as Reply);
+    }
+  };
+  /** Hands on the outputs at the head of the order; with `wait`, waits for a running head. */
+  const drain = (wait: boolean): void => {
+    while (order.length > 0) {
+      const head = order[0];
+      if (head.worker !== null) {
+        if (!wait) return;
+        settle(head, await_(head.worker));
+      }
+      order.shift();
+      onOutput(head.value as O);
+    }
+  };
+  return {
+    push(input: I): void {
+      poll();
+      drain(false);
+      const free = workers.find((w) => !busy.has(w));
+      if (free !== undefined) {
+        busy.add(free);
+        post(free, task, input);
+        order.push({ input, worker: free, value: undefined });
+        return;
+      }
+      order.push({ input, worker: null, value: fn(input) });
+      poll();
+      drain(false);
+    },
+    finish(): void {
+      drain(true);
+    },
+  };
+}
+
 /** A typed array of `length` elements in shared memory, visible to workers without copying. */
 export function sharedFloat64(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(8 * Math.max(1, length)), 0, length);

@@ -11,6 +11,7 @@ import type * as KnnFigures from '../model/knn-figures';
 import type * as Linalg from '../model/linalg';
 import type * as Neighbours from '../model/neighbours';
 import type * as Quality from '../model/quality';
+import type * as ReadBlocks from '../corpus/read-blocks';
 import type * as Scan from '../text/scan';
 import type * as SelectK from '../model/select-k';
 import type * as SideJob from '../graph/side-job';
@@ -45,4 +46,5 @@ export const TASKS = {
   runGraphSideJob: task<typeof SideJob>()('graph/side-job', 'runGraphSideJob'),
   buildRelatedShare: task<typeof Cooccurrence>()('trends/cooccurrence', 'buildRelatedShare'),
   fillCouplingShare: task<typeof CitationNetwork>()('citations/network', 'fillCouplingShare'),
+  parseBlock: task<typeof ReadBlocks>()('corpus/read-blocks', 'parseBlock'),
 } as const;

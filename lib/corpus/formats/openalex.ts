@@ -383,4 +383,5 @@ export const OPENALEX_FORMAT: FormatSpec = {
   input: 'chunks',
   detect: (sample) => startsLikeJson(sample.text) && (WORK_ID.test(sample.text) || INVERTED_INDEX.test(sample.text)),
   createParser: (_ctx, emit) => createJsonTextParser(emit, takeWorkText),
+  takeItem: takeWorkText,
 };
