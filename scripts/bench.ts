@@ -234,7 +234,13 @@ async function main(): Promise<void> {
       return null;
     }
   };
-  runPart('exports', 'Reading 100,000-record WoS and OpenAlex exports', formatsDir);
+  // Each export in its own process, so each peak RSS is its own.
+  if (only.has('exports')) {
+    only.add('exports-wos');
+    only.add('exports-openalex');
+  }
+  runPart('exports-wos', 'Reading a 100,000-record WoS plain-text export', formatsDir);
+  runPart('exports-openalex', 'Reading a 100,000-work OpenAlex JSONL.gz export', formatsDir);
   runPart('ingest', 'Ingest of the arXiv corpus into the store', arxiv);
   const model = runPart('model', 'Topic model on the arXiv corpus (k=30, as the reference)', arxiv);
   if (model && reference) {
