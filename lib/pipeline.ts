@@ -363,12 +363,13 @@ function buildAnalytics(
     seed: deriveSeed(opts.seed, 'citation network'),
   };
   let coupling: PaperGraph | null = null;
-  const corpusCoupling = () => (coupling ??= buildCouplingGraph(corpus.papers, networkOptions.couplingLinksPerPaper));
+  const corpusCoupling = () =>
+    (coupling ??= buildCouplingGraph(corpus.referenceKeys, networkOptions.couplingLinksPerPaper));
   const links = buildTopicCitationLinks(
     corpus.papers.length,
     citations,
     modelRows,
-    buildRowCouplingGraph(corpus.papers, modelRows, networkOptions.couplingLinksPerPaper, corpusCoupling),
+    buildRowCouplingGraph(corpus.referenceKeys, modelRows, networkOptions.couplingLinksPerPaper, corpusCoupling),
   );
   const clusterGraph = chooseClusterGraph(corpus.papers.length, citations, networkOptions, corpusCoupling);
   coupling = null;
@@ -456,6 +457,7 @@ function buildAnalytics(
   progress.start('maps', 0);
   const cooccurrence = buildCooccurrenceMaps(
     corpus.papers,
+    corpus.referenceKeys,
     modelPapers,
     model.corpus,
     model.papers.topic,

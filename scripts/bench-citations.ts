@@ -78,7 +78,7 @@ export async function benchCitations(work: string): Promise<PartResult> {
   );
   row('historiograph', seconds(t), `${history.nodes.length} papers, ${history.links.length} links`);
   t = performance.now();
-  const coupling = buildCouplingGraph(corpus.papers, opts.couplingLinksPerPaper);
+  const coupling = buildCouplingGraph(corpus.referenceKeys, opts.couplingLinksPerPaper);
   row('coupling graph', seconds(t), `${coupling.neighbors.length / 2} links (used when citations are sparse)`);
   const byCoupling = buildCitationNetwork(coupling, layer.localCitedBy, noWords, tokens.vocab, opts);
   row(

@@ -138,7 +138,7 @@ function prepareCorpus(
     papers.length,
     buildCitationLayer({ papers, ...rest }),
     rows,
-    buildRowCouplingGraph(papers, rows, perPaper, () => buildCouplingGraph(papers, perPaper)),
+    buildRowCouplingGraph(rest.referenceKeys, rows, perPaper, () => buildCouplingGraph(rest.referenceKeys, perPaper)),
   );
   const names = new Map<string, number>();
   const labels = Int32Array.from(modelPapers, (p) => {

@@ -53,59 +53,53 @@ function sortSegment(xs: number[], from: number, to: number): void {
 }
 
 /**
- * Builds the citation layer from the corpus's references and their resolved targets. Outside
- * references are counted by key id (one pass, a stamp per key instead of a set of citing papers);
- * only the foundations kept have their spellings counted, in a second pass: at a million papers
- * most of the millions of keys are cited once.
+ * Builds the citation layer from the corpus's references, their resolved targets and their key
+ * ids. Outside references are counted by key id (one pass, a stamp per key instead of a set of
+ * citing papers); only the foundations kept have their spellings counted, in a second pass: at a
+ * million papers most of the millions of keys are cited once.
  */
-export function buildCitationLayer(corpus: Corpus, maxFoundations = 2000): CitationLayer {
+export function buildCitationLayer(
+  corpus: Pick<Corpus, 'papers' | 'referenceTargets' | 'referenceKeys'>,
+  maxFoundations = 2000,
+): CitationLayer {
   const n = corpus.papers.length;
+  const { keys, start, ids } = corpus.referenceKeys;
   // Cited papers, paper by paper: the citing side is the paper itself, in order.
   const citedList: number[] = [];
   const citingList: number[] = [];
   const localCitedBy = new Int32Array(n);
-  const keyId = new Map<string, number>();
-  const keys: string[] = [];
-  const citingCount: number[] = [];
-  const lastCiting: number[] = [];
-  const doiOf: (string | null)[] = [];
+  const citedStamp = new Int32Array(n).fill(-1);
+  // Per key id, over the references that resolved to no corpus paper.
+  const citingCount = new Int32Array(keys.length);
+  const lastCiting = new Int32Array(keys.length).fill(-1);
+  const doiOf = new Array<string | null>(keys.length).fill(null);
   let papersWithReferences = 0;
   let unresolved = 0;
-  const seen = new Set<number>();
   corpus.papers.forEach((paper, p) => {
     if (paper.references.length === 0) return;
     papersWithReferences++;
     const targets = corpus.referenceTargets[p];
-    seen.clear();
     const from = citedList.length;
-    paper.references.forEach((ref, k) => {
+    for (let k = 0, at = start[p]; k < paper.references.length; k++, at++) {
       const target = targets !== undefined ? targets[k] : -1;
       if (target >= 0) {
-        if (target !== p && !seen.has(target)) {
-          seen.add(target);
+        if (target !== p && citedStamp[target] !== p) {
+          citedStamp[target] = p;
           citedList.push(target);
           citingList.push(p);
           localCitedBy[target]++;
         }
-        return;
+        continue;
       }
       unresolved++;
-      if (ref.key === null) return;
-      let id = keyId.get(ref.key);
-      if (id === undefined) {
-        id = keys.length;
-        keyId.set(ref.key, id);
-        keys.push(ref.key);
-        citingCount.push(0);
-        lastCiting.push(-1);
-        doiOf.push(null);
-      }
+      const id = ids[at];
+      if (id < 0) continue;
       if (lastCiting[id] !== p) {
         lastCiting[id] = p;
         citingCount[id]++;
       }
-      if (doiOf[id] === null && ref.doi !== null) doiOf[id] = ref.doi;
-    });
+      if (doiOf[id] === null) doiOf[id] = paper.references[k].doi;
+    }
     sortSegment(citedList, from, citedList.length);
   });
   const citing = Int32Array.from(citingList);
@@ -115,20 +109,24 @@ export function buildCitationLayer(corpus: Corpus, maxFoundations = 2000): Citat
   chosen.sort((a, b) => citingCount[b] - citingCount[a] || (keys[a] < keys[b] ? -1 : 1));
   chosen.length = Math.min(chosen.length, maxFoundations);
   // The kept keys' spellings, counted over every unresolved reference that has one.
-  const forms = new Map<string, Map<string, number>>();
-  for (const id of chosen) forms.set(keys[id], new Map());
-  if (forms.size > 0) {
+  const formsOf = new Map<number, Map<string, number>>();
+  for (const id of chosen) formsOf.set(id, new Map());
+  if (formsOf.size > 0) {
+    const kept = new Uint8Array(keys.length);
+    for (const id of chosen) kept[id] = 1;
     corpus.papers.forEach((paper, p) => {
       const targets = corpus.referenceTargets[p];
-      paper.references.forEach((ref, k) => {
-        if (ref.key === null || (targets !== undefined && targets[k] >= 0)) return;
-        const spellings = forms.get(ref.key);
-        if (spellings !== undefined) spellings.set(ref.raw, (spellings.get(ref.raw) ?? 0) + 1);
-      });
+      for (let k = 0, at = start[p]; k < paper.references.length; k++, at++) {
+        const id = ids[at];
+        if (id < 0 || kept[id] === 0 || (targets !== undefined && targets[k] >= 0)) continue;
+        const raw = paper.references[k].raw;
+        const spellings = formsOf.get(id)!;
+        spellings.set(raw, (spellings.get(raw) ?? 0) + 1);
+      }
     });
   }
   const foundations: Foundation[] = chosen.map((id) => {
-    const spellings = forms.get(keys[id])!;
+    const spellings = formsOf.get(id)!;
     let raw = '';
     let most = 0;
     for (const [form, count] of spellings) {

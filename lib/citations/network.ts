@@ -13,6 +13,7 @@ import type { CsrMatrix } from '../model/matrix';
 import { parallelThreads, runParallel, sharedFloat64, sharedInt32, toShared } from '../parallel/pool';
 import { TASKS } from '../parallel/tasks';
 import { deriveSeed } from '../random';
+import type { ReferenceKeys } from '../corpus/types';
 import type { Vocabulary } from '../text/types';
 import type { CitationLayer } from './index';
 
@@ -51,11 +52,6 @@ export interface PaperGraph {
   offsets: Int32Array;
   neighbors: Int32Array;
   weights: Float64Array;
-}
-
-/** A paper with the reference keys coupling compares (the corpus's `Paper` fits). */
-export interface ReferencingPaper {
-  references: readonly { key: string | null }[];
 }
 
 /** Sorts `neighbors[from..to)` ascending (no repeats), `weights` alongside: by insertion when short
@@ -128,42 +124,38 @@ export function buildDirectCitationGraph(n: number, layer: Pick<CitationLayer, '
  * Bibliographic coupling (Kessler 1963) between corpus papers: two papers are linked by the
  * references they share, weighted by cosine (shared / √(refs₁ · refs₂), Salton's measure as
  * VOSviewer offers it); each paper keeps its `linksPerPaper` strongest, and a reference cited by
- * more than MAX_COUPLING_REFERENCE_PAPERS papers adds nothing (it would link everything).
+ * more than MAX_COUPLING_REFERENCE_PAPERS papers adds nothing (it would link everything). The
+ * papers are the corpus's (`rows` absent) or the corpus papers `rows` (paper r of the graph is
+ * corpus paper `rows[r]`), coupled among themselves; references compare by their key ids.
  */
-export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPerPaper: number): PaperGraph {
-  const n = papers.length;
-  // Each paper's distinct reference keys as ids, in a flat CSR (paper → its key ids).
-  const keyId = new Map<string, number>();
-  let lastPaper: Int32Array = new Int32Array(1024).fill(-1);
+export function buildCouplingGraph(
+  referenceKeys: Pick<ReferenceKeys, 'keys' | 'start' | 'ids'>,
+  linksPerPaper: number,
+  rows?: Int32Array,
+): PaperGraph {
+  const n = rows !== undefined ? rows.length : referenceKeys.start.length - 1;
+  const keyCount = referenceKeys.keys.length;
+  // Each paper's distinct reference key ids, in a flat CSR (paper → its key ids).
+  const lastPaper = new Int32Array(keyCount).fill(-1);
   const refStart = new Int32Array(n + 1);
-  let refIds: Int32Array = new Int32Array(1024);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const p = rows !== undefined ? rows[i] : i;
+    size += referenceKeys.start[p + 1] - referenceKeys.start[p];
+  }
+  let refIds = sharedInt32(size);
   let refCount = 0;
-  papers.forEach((p, i) => {
-    for (const r of p.references) {
-      if (r.key === null) continue;
-      let id = keyId.get(r.key);
-      if (id === undefined) {
-        id = keyId.size;
-        keyId.set(r.key, id);
-        if (id >= lastPaper.length) {
-          const grown = new Int32Array(lastPaper.length * 2).fill(-1);
-          grown.set(lastPaper);
-          lastPaper = grown;
-        }
-      }
-      if (lastPaper[id] === i) continue;
+  for (let i = 0; i < n; i++) {
+    const p = rows !== undefined ? rows[i] : i;
+    for (let at = referenceKeys.start[p]; at < referenceKeys.start[p + 1]; at++) {
+      const id = referenceKeys.ids[at];
+      if (id < 0 || lastPaper[id] === i) continue;
       lastPaper[id] = i;
-      if (refCount === refIds.length) {
-        const grown = new Int32Array(refIds.length * 2);
-        grown.set(refIds);
-        refIds = grown;
-      }
       refIds[refCount++] = id;
     }
     refStart[i + 1] = refCount;
-  });
-  const keyCount = keyId.size;
-  keyId.clear();
+  }
+  refIds = refIds.subarray(0, refCount);
   const citingCount = new Int32Array(keyCount);
   for (let i = 0; i < refCount; i++) citingCount[refIds[i]]++;
   const start = new Int32Array(keyCount + 1);
@@ -179,7 +171,7 @@ export function buildCouplingGraph(papers: readonly ReferencingPaper[], linksPer
   // Papers in equal ranges over the threads (each paper's links depend on nothing else found).
   const shared = {
     refStart: toShared(refStart),
-    refIds: toShared(refIds.subarray(0, refCount)),
+    refIds: toShared(refIds),
     start: toShared(start),
     citingPapers: toShared(citingPapers),
     citingCount: toShared(citingCount),

@@ -5,7 +5,8 @@
  */
 import type { PaperLinks } from '../model/hybrid';
 import type { CitationLayer } from './index';
-import { buildCouplingGraph, type PaperGraph, type ReferencingPaper } from './network';
+import type { ReferenceKeys } from '../corpus/types';
+import { buildCouplingGraph, type PaperGraph } from './network';
 
 /**
  * Bibliographic coupling among the model rows (`rows[r]` is the corpus index of row r): the
@@ -14,16 +15,13 @@ import { buildCouplingGraph, type PaperGraph, type ReferencingPaper } from './ne
  * over the papers the model reads).
  */
 export function buildRowCouplingGraph(
-  papers: readonly ReferencingPaper[],
+  referenceKeys: ReferenceKeys,
   rows: Int32Array,
   linksPerPaper: number,
   corpusCoupling: () => PaperGraph,
 ): PaperGraph {
-  if (rows.length === papers.length) return corpusCoupling();
-  return buildCouplingGraph(
-    Array.from(rows, (p) => papers[p]),
-    linksPerPaper,
-  );
+  if (rows.length === referenceKeys.start.length - 1) return corpusCoupling();
+  return buildCouplingGraph(referenceKeys, linksPerPaper, rows);
 }
 
 /**

@@ -402,8 +402,15 @@ export async function readCorpus(
     const label = files.length === 1 ? files[0].name : inputs.map((i) => path.normalize(i)).join(', ');
     throw new InputError(label, `no usable papers: ${read} records read${why ? `, all rejected (${why})` : ''}`);
   }
-  const { targets, references, resolved } = buildReferenceTargets(papers);
-  return { papers, files: reports, rejects, referenceTargets: targets, references: { total: references, resolved } };
+  const { targets, keys, references, resolved } = buildReferenceTargets(papers);
+  return {
+    papers,
+    files: reports,
+    rejects,
+    referenceTargets: targets,
+    referenceKeys: keys,
+    references: { total: references, resolved },
+  };
 }
 
 /** What `scanCorpus` measured. */

@@ -6,17 +6,111 @@
 import { referencePartsKey } from './bib-fields';
 import { MIN_REFERENCE_TITLE_KEY } from './normalize-record';
 import { matchKey } from './normalize-text';
-import type { Paper } from './types';
+import type { Paper, PaperIdentifier, PaperReference, ReferenceKeys } from './types';
 
 /** Per paper, per reference (same order as `paper.references`): the cited paper's index, or -1. */
 export interface ReferenceTargets {
   targets: Int32Array[];
+  /** The references' keys as numbers (buildReferenceKeys), for the stages after resolution. */
+  keys: ReferenceKeys;
   /** References in all. */
   references: number;
   /** References that resolved to a corpus paper (a paper citing itself does not count). */
   resolved: number;
 }
 
+/** A paper as far as its reference keys go (the corpus's `Paper` fits). */
+export interface KeyedPaper {
+  references: readonly { key: string | null }[];
+}
+
+/** Key ids by their text, numbered in the order first met. */
+class KeyIndex {
+  readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The id of `key`, a new one when first met; -1 for none. */
+  idOf(key: string | null): number {
+    if (key === null) return -1;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+}
+
+/** Where each paper's references start in one flat list of all of them (`n + 1` offsets). */
+function referenceStarts(papers: readonly KeyedPaper[]): Int32Array {
+  const start = new Int32Array(papers.length + 1);
+  for (let p = 0; p < papers.length; p++) start[p + 1] = start[p] + papers[p].references.length;
+  return start;
+}
+
+/**
+ * Interns every reference's key: the distinct keys in the order first met, and each reference's
+ * key id. One lookup by text per reference, once, instead of one in each stage that groups
+ * references by key (buildReferenceTargets does the same while it resolves).
+ */
+export function buildReferenceKeys(papers: readonly KeyedPaper[]): ReferenceKeys {
+  const start = referenceStarts(papers);
+  const ids = new Int32Array(start[papers.length]);
+  const index = new KeyIndex();
+  let at = 0;
+  for (const paper of papers) for (const r of paper.references) ids[at++] = index.idOf(r.key);
+  return { keys: index.keys, start, ids };
+}
+
+/** Which lookup resolution tries first for a reference, when that lookup is of its key. */
+const FIRST_NONE = 0;
+const FIRST_DOI = 1;
+const FIRST_ID = 2;
+const FIRST_PARTS = 3;
+
+/** Whether `key` holds `text` from `at` on, lower-cased when `lower` (ASCII letters; any other
+ * character in `text` beyond ASCII is taken as no match). Compared a character at a time: builtins
+ * such as startsWith cost more than the comparison itself on tens of millions of short keys. */
+function holdsAt(key: string, at: number, text: string, lower: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (lower) {
+      if (c >= 128) return false;
+      if (c >= 65 && c <= 90) c += 32;
+    }
+    if (key.charCodeAt(at + i) !== c) return false;
+  }
+  return true;
+}
+
+/** Whether `key` is `doi:${doi}`, compared without building it. */
+function isDoiKey(key: string, doi: string): boolean {
+  return key.length === doi.length + 4 && holdsAt(key, 0, 'doi:', false) && holdsAt(key, 4, doi, false);
+}
+
+/** Whether `key` is `${scheme}:${value.toLowerCase()}`, compared without building it (values in
+ * ASCII, as identifiers are; any other is taken as no). */
+function isIdKey(key: string, id: PaperIdentifier): boolean {
+  const { scheme, value } = id;
+  return (
+    key.length === scheme.length + 1 + value.length &&
+    holdsAt(key, 0, scheme, false) &&
+    key.charCodeAt(scheme.length) === 58 &&
+    holdsAt(key, scheme.length + 1, value, true)
+  );
+}
+
+/**
+ * The first lookup resolution makes for `r` (its DOI, else its first identifier, else its parts
+ * key) when `key` is that lookup's own text, as referenceKey makes a reference's key; else
+ * FIRST_NONE. When it is, the key's lookup, done once per distinct key, stands for it.
+ */
+function keyFirstTry(r: PaperReference, key: string): number {
+  if (r.doi !== null) return isDoiKey(key, r.doi) ? FIRST_DOI : FIRST_NONE;
+  if (r.ids.length > 0) return isIdKey(key, r.ids[0]) ? FIRST_ID : FIRST_NONE;
+  return r.partsKey !== null && key === r.partsKey ? FIRST_PARTS : FIRST_NONE;
+}
 /** The surname of a paper's first author in `Surname, Given` form (display names are `Given Surname`). */
 function firstAuthorInverted(p: Paper): string | null {
   const first = p.authors[0]?.name;
@@ -34,11 +128,13 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
     if (had === undefined) byKey.set(key, at);
     else if (had !== at) ambiguous.add(key);
   };
-  let any = false;
-  for (const p of papers) if (p.references.length > 0) any = true;
+  const start = referenceStarts(papers);
+  const ids = new Int32Array(start[papers.length]);
+  const index = new KeyIndex();
   // Papers without references share one empty array (one each is 150 bytes a paper for nothing).
   const none = new Int32Array(0);
-  if (!any) return { targets: papers.map(() => none), references: 0, resolved: 0 };
+  if (ids.length === 0)
+    return { targets: papers.map(() => none), keys: { keys: [], start, ids }, references: 0, resolved: 0 };
   papers.forEach((p, at) => {
     if (p.doi !== null) add(`doi:${p.doi}`, at);
     for (const id of p.ids) add(`${id.scheme}:${id.value.toLowerCase()}`, at);
@@ -56,23 +152,42 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
       if (t.length >= MIN_REFERENCE_TITLE_KEY) add(`title:${t}`, at);
     }
   });
-  let references = 0;
-  let resolved = 0;
-  const lookup = (key: string | null): number => {
-    if (key === null || ambiguous.has(key)) return -1;
+  const lookup = (key: string): number => {
+    if (ambiguous.has(key)) return -1;
     return byKey.get(key) ?? -1;
   };
+  // Tries in order: the DOI, each identifier, the author-year-volume-page key, the title; the
+  // first is skipped when it was the key's lookup (`first`), and made here otherwise (FIRST_NONE).
+  const resolve = (r: PaperReference, first: number): number => {
+    let hit = first === FIRST_NONE && r.doi !== null ? lookup(`doi:${r.doi}`) : -1;
+    const fromId = first === FIRST_ID ? 1 : first === FIRST_PARTS ? r.ids.length : 0;
+    for (let k = fromId; hit < 0 && k < r.ids.length; k++)
+      hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
+    // A reference's DOI may be one the corpus record lacks: its author, year, volume and page still match.
+    if (hit < 0 && first !== FIRST_PARTS && r.partsKey !== null) hit = lookup(r.partsKey);
+    if (hit < 0 && r.titleKey !== null) hit = lookup(`title:${r.titleKey}`);
+    return hit;
+  };
+  // Each distinct key's own lookup, made when first needed (-2: not yet). The keys are interned in
+  // the same pass: tens of millions of references at scale, each read once.
+  const keyTarget: number[] = [];
+  let resolved = 0;
   const targets = papers.map((p, at) => {
     if (p.references.length === 0) return none;
     const out = new Int32Array(p.references.length).fill(-1);
+    const from = start[at];
     p.references.forEach((r, i) => {
-      references++;
-      let hit = r.doi !== null ? lookup(`doi:${r.doi}`) : -1;
-      for (let k = 0; hit < 0 && k < r.ids.length; k++)
-        hit = lookup(`${r.ids[k].scheme}:${r.ids[k].value.toLowerCase()}`);
-      // A reference's DOI may be one the corpus record lacks: its author, year, volume and page still match.
-      if (hit < 0 && r.partsKey !== null) hit = lookup(r.partsKey);
-      if (hit < 0 && r.titleKey !== null) hit = lookup(`title:${r.titleKey}`);
+      const id = index.idOf(r.key);
+      ids[from + i] = id;
+      if (id === keyTarget.length) keyTarget.push(-2);
+      const first = id >= 0 ? keyFirstTry(r, index.keys[id]) : FIRST_NONE;
+      let hit: number;
+      if (first === FIRST_NONE) hit = resolve(r, FIRST_NONE);
+      else {
+        hit = keyTarget[id];
+        if (hit === -2) hit = keyTarget[id] = lookup(index.keys[id]);
+        if (hit < 0) hit = resolve(r, first);
+      }
       if (hit >= 0 && hit !== at) {
         out[i] = hit;
         resolved++;
@@ -80,5 +195,5 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
     });
     return out;
   });
-  return { targets, references, resolved };
+  return { targets, keys: { keys: index.keys, start, ids }, references: ids.length, resolved };
 }

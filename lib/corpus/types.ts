@@ -149,6 +149,20 @@ export interface FileReport {
   warnings: string[];
 }
 
+/**
+ * The references' normalized keys (`PaperReference.key`) interned once: tens of millions of
+ * references at scale, which the citation layer, coupling and co-citation would otherwise each look
+ * up by their text.
+ */
+export interface ReferenceKeys {
+  /** The distinct keys, in the order first met (paper by paper, reference by reference). */
+  keys: string[];
+  /** Paper p's references are `ids[start[p] .. start[p + 1])`, in the order of `paper.references`. */
+  start: Int32Array;
+  /** Each reference's key as an index into `keys`, -1 when it has none. */
+  ids: Int32Array;
+}
+
 /** What ingestion hands to the rest of the pipeline. */
 export interface Corpus {
   papers: Paper[];
@@ -157,6 +171,8 @@ export interface Corpus {
   rejects: RejectedRecord[];
   /** Per paper, per reference: the index in `papers` of the corpus paper it cites, or -1. */
   referenceTargets: Int32Array[];
+  /** Every reference's key as a number, shared by the citation layer, coupling and co-citation. */
+  referenceKeys: ReferenceKeys;
   /** References in all, and how many resolved to a corpus paper. */
   references: { total: number; resolved: number };
 }

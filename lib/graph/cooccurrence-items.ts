@@ -2,13 +2,14 @@
  * The items of the co-occurrence maps, paper by paper: the subject terms of the abstracts, the
  * keywords the sources give, institutions and countries of the affiliations.
  */
-import type { Paper } from '../corpus/types';
+import type { Paper, ReferenceKeys } from '../corpus/types';
 import type { TokenizedCorpus } from '../text/types';
+import type { ItemLabels } from './cooccurrence';
 
 /** Item labels and each paper's distinct item ids (parallel to the papers given), with an optional
  * relevance per item that ranks the candidates. */
 export interface ItemLists {
-  labels: string[];
+  labels: ItemLabels;
   /** Item ids of each document (a paper; for bibliographic coupling, a cited reference). */
   paperItems: Int32Array[];
   rank?: Float64Array;
@@ -24,13 +25,6 @@ class ItemIndex {
   private readonly first: string[] = [];
   private readonly firstCount: number[] = [];
   private readonly others = new Map<number, Map<string, number>>();
-  /** The spelling of the last use, as added or counted. */
-  lastLabel = '';
-
-  /** The item of `key`, if it has one yet. */
-  peek(key: string): number | undefined {
-    return this.ids.get(key);
-  }
 
   idOf(label: string, key = label.toLowerCase()): number {
     const id = this.ids.get(key);
@@ -40,18 +34,16 @@ class ItemIndex {
   }
 
   /** A new item for `key` (not in the index yet), spelled `label`. */
-  add(label: string, key: string): number {
+  private add(label: string, key: string): number {
     const id = this.first.length;
     this.ids.set(key, id);
     this.first.push(label);
     this.firstCount.push(1);
-    this.lastLabel = label;
     return id;
   }
 
   /** One more use of item `id`, spelled `label`. */
-  count(id: number, label: string): void {
-    this.lastLabel = label;
+  private count(id: number, label: string): void {
     if (this.first[id] === label) this.firstCount[id]++;
     else {
       let counts = this.others.get(id);
@@ -225,37 +217,68 @@ export function shortReference(ref: { raw: string; partsKey: string | null }): s
 
 /**
  * Co-citation (VOSviewer's and CiteSpace's map of a field's foundations): the items are cited
- * references (grouped by normalized key), and two are linked when the same papers cite both.
- * Null when no paper lists references.
+ * references (grouped by normalized key: the key ids of `referenceKeys`, built over `papers`), and
+ * two are linked when the same papers cite both. Each item is labelled by the most common of its
+ * references' short forms (ties: the first met), and only the items a map draws are labelled: at
+ * scale that is a few hundred of millions of keys. Null when no paper lists references.
  */
-export function buildCocitationItems(papers: readonly Paper[]): ItemLists | null {
+export function buildCocitationItems(papers: readonly Paper[], referenceKeys: ReferenceKeys): ItemLists | null {
   if (!papers.some((p) => p.references.length > 0)) return null;
-  const index = new ItemIndex();
-  // Tens of millions of references at scale: a reference written as the last one of its key was
-  // gets that one's label without reading it again, and repeats within a paper go by a stamp.
-  const lastRaw: string[] = [];
-  const lastParts: (string | null)[] = [];
-  const lastLabel: string[] = [];
-  const stamp: number[] = [];
-  const ids: number[] = [];
-  const paperItems = papers.map((p, at) => {
-    ids.length = 0;
-    for (const r of p.references) {
-      if (r.key === null) continue;
-      let id = index.peek(r.key);
-      if (id === undefined) id = index.add(shortReference(r), r.key);
-      else if (lastRaw[id] === r.raw && lastParts[id] === r.partsKey) index.count(id, lastLabel[id]);
-      else index.count(id, shortReference(r));
-      lastRaw[id] = r.raw;
-      lastParts[id] = r.partsKey;
-      lastLabel[id] = index.lastLabel;
-      if (stamp[id] === at) continue;
-      stamp[id] = at;
-      ids.push(id);
+  const { keys, start, ids } = referenceKeys;
+  const stamp = new Int32Array(keys.length).fill(-1);
+  const items: number[] = [];
+  const paperItems = papers.map((_, p) => {
+    items.length = 0;
+    for (let at = start[p]; at < start[p + 1]; at++) {
+      const id = ids[at];
+      if (id < 0 || stamp[id] === p) continue;
+      stamp[id] = p;
+      items.push(id);
     }
-    return Int32Array.from(ids);
+    return Int32Array.from(items);
   });
-  return { labels: index.labels(), paperItems };
+  return {
+    labels: { count: keys.length, labelItems: (drawn) => labelCitedReferences(papers, referenceKeys, drawn) },
+    paperItems,
+  };
+}
+
+/** The short forms (shortReference) of the key ids `drawn`: each the most common over the
+ * references with that key, ties to the first met. */
+function labelCitedReferences(papers: readonly Paper[], referenceKeys: ReferenceKeys, drawn: readonly number[]) {
+  const { start, ids } = referenceKeys;
+  const slot = new Map(drawn.map((id, i) => [id, i]));
+  // Per drawn item, its spellings in the order first met; a reference written as the one before it
+  // of its key gets that one's label without reading it again.
+  const spellings = drawn.map(() => new Map<string, number>());
+  const lastRaw: (string | null)[] = drawn.map(() => null);
+  const lastParts: (string | null)[] = drawn.map(() => null);
+  const lastLabel: string[] = drawn.map(() => '');
+  papers.forEach((paper, p) => {
+    for (let k = 0, at = start[p]; k < paper.references.length; k++, at++) {
+      if (ids[at] < 0) continue;
+      const i = slot.get(ids[at]);
+      if (i === undefined) continue;
+      const r = paper.references[k];
+      if (lastRaw[i] !== r.raw || lastParts[i] !== r.partsKey) {
+        lastRaw[i] = r.raw;
+        lastParts[i] = r.partsKey;
+        lastLabel[i] = shortReference(r);
+      }
+      spellings[i].set(lastLabel[i], (spellings[i].get(lastLabel[i]) ?? 0) + 1);
+    }
+  });
+  return spellings.map((counts) => {
+    let best = '';
+    let most = 0;
+    for (const [label, n] of counts) {
+      if (n > most) {
+        best = label;
+        most = n;
+      }
+    }
+    return best;
+  });
 }
 
 /**
@@ -277,23 +300,41 @@ export const MAX_COUPLING_REFERENCE_PAPERS = 500;
 
 /**
  * Bibliographic coupling: the items are the corpus papers, and two are linked by the references
- * they share; the documents are the references, each listing the papers that cite it. An item opens
- * its own paper. Null when no paper lists references.
+ * they share (by key id, `referenceKeys` built over `papers`); the documents are the references,
+ * each listing the papers that cite it. An item opens its own paper. Null when no paper lists
+ * references.
  */
-export function buildCouplingItems(papers: readonly Paper[]): ItemLists | null {
+export function buildCouplingItems(papers: readonly Paper[], referenceKeys: ReferenceKeys): ItemLists | null {
   if (!papers.some((p) => p.references.length > 0)) return null;
-  const citing = new Map<string, number[]>();
-  papers.forEach((p, i) => {
-    const keys = new Set(p.references.flatMap((r) => (r.key !== null ? [r.key] : [])));
-    for (const key of keys) {
-      let list = citing.get(key);
-      if (!list) citing.set(key, (list = []));
-      list.push(i);
+  const { keys, start, ids } = referenceKeys;
+  // Key id → its citing papers (distinct, ascending) in a CSR.
+  const stamp = new Int32Array(keys.length).fill(-1);
+  const citing = new Int32Array(keys.length + 1);
+  for (let p = 0; p < papers.length; p++) {
+    for (let at = start[p]; at < start[p + 1]; at++) {
+      const id = ids[at];
+      if (id < 0 || stamp[id] === p) continue;
+      stamp[id] = p;
+      citing[id + 1]++;
     }
-  });
+  }
+  for (let id = 0; id < keys.length; id++) citing[id + 1] += citing[id];
+  const fill = citing.slice(0, keys.length);
+  const citingPapers = new Int32Array(citing[keys.length]);
+  stamp.fill(-1);
+  for (let p = 0; p < papers.length; p++) {
+    for (let at = start[p]; at < start[p + 1]; at++) {
+      const id = ids[at];
+      if (id < 0 || stamp[id] === p) continue;
+      stamp[id] = p;
+      citingPapers[fill[id]++] = p;
+    }
+  }
   const paperItems: Int32Array[] = [];
-  for (const list of citing.values()) {
-    if (list.length >= 2 && list.length <= MAX_COUPLING_REFERENCE_PAPERS) paperItems.push(Int32Array.from(list));
+  for (let id = 0; id < keys.length; id++) {
+    const count = citing[id + 1] - citing[id];
+    if (count >= 2 && count <= MAX_COUPLING_REFERENCE_PAPERS)
+      paperItems.push(citingPapers.slice(citing[id], citing[id + 1]));
   }
   const labels = papers.map((p) => (p.title.length > 80 ? `${p.title.slice(0, 79)}…` : p.title));
   return { labels, paperItems, papersOfItem: (item) => [item] };

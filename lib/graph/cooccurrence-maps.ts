@@ -3,7 +3,7 @@
  * countries when the corpus carries them. Each map keeps, per drawn item, its papers (the most cited
  * first, at most `PAPERS_PER_ITEM`), so the dashboard can open an item's papers.
  */
-import type { Paper } from '../corpus/types';
+import type { Paper, ReferenceKeys } from '../corpus/types';
 import type { TokenizedCorpus } from '../text/types';
 import { deriveSeed } from '../random';
 import {
@@ -43,11 +43,12 @@ export const COOCCURRENCE_LIMITS: Record<CooccurrenceKind, { maxItems: number; m
 };
 
 /**
- * Builds every map the corpus allows. `modelPapers[i]` is the paper of `corpus.docs[i]` and
- * `modelTopics[i]` its topic.
+ * Builds every map the corpus allows. `referenceKeys` are the key ids of the references of
+ * `papers`; `modelPapers[i]` is the paper of `corpus.docs[i]` and `modelTopics[i]` its topic.
  */
 export function buildCooccurrenceMaps(
   papers: readonly Paper[],
+  referenceKeys: ReferenceKeys,
   modelPapers: readonly Paper[],
   corpus: TokenizedCorpus,
   modelTopics: Int32Array,
@@ -59,8 +60,8 @@ export function buildCooccurrenceMaps(
     ['keywords', buildKeywordItems(papers), papers],
     ['institutions', buildInstitutionItems(papers), papers],
     ['countries', buildCountryItems(papers), papers],
-    ['cocitation', buildCocitationItems(papers), papers],
-    ['coupling', buildCouplingItems(papers), papers],
+    ['cocitation', buildCocitationItems(papers, referenceKeys), papers],
+    ['coupling', buildCouplingItems(papers, referenceKeys), papers],
   ];
   const out: BuiltCooccurrenceMap[] = [];
   for (const [kind, lists, owners] of sources) {

@@ -64,6 +64,12 @@ export interface CooccurrenceMap {
   height: number;
 }
 
+/**
+ * The labels of a map's items: every item's, or (where labelling them all would cost a pass over
+ * tens of millions of references) how many items there are and a function that labels the drawn ones.
+ */
+export type ItemLabels = readonly string[] | { count: number; labelItems: (items: readonly number[]) => string[] };
+
 interface SimNode extends SimulationNodeDatum {
   index: number;
 }
@@ -74,16 +80,17 @@ interface SimNode extends SimulationNodeDatum {
  */
 export function buildCooccurrenceMap(
   kind: CooccurrenceKind,
-  labels: readonly string[],
+  labels: ItemLabels,
   paperItems: readonly Int32Array[],
   opts: CooccurrenceOptions = DEFAULT_COOCCURRENCE_OPTIONS,
   rank?: Float64Array,
 ): CooccurrenceMap {
-  const papersOf = new Int32Array(labels.length);
+  const itemCount = 'labelItems' in labels ? labels.count : labels.length;
+  const papersOf = new Int32Array(itemCount);
   for (const items of paperItems) for (let i = 0; i < items.length; i++) papersOf[items[i]]++;
   const candidates: number[] = [];
   const maxPapers = opts.maxPapers ?? Infinity;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < itemCount; i++) {
     if (papersOf[i] >= opts.minPapers && papersOf[i] <= maxPapers) candidates.push(i);
   }
   const score = (i: number) => (rank ? rank[i] : papersOf[i]);
@@ -92,7 +99,7 @@ export function buildCooccurrenceMap(
   const n = chosen.length;
   const empty: CooccurrenceMap = { kind, items: [], links: [], clusters: 0, width: 0, height: 0 };
   if (n === 0) return empty;
-  const at = new Int32Array(labels.length).fill(-1);
+  const at = new Int32Array(itemCount).fill(-1);
   chosen.forEach((item, i) => (at[item] = i));
 
   // Co-occurrence counts in a dense upper triangle (n ≤ a few hundred).
@@ -172,9 +179,10 @@ export function buildCooccurrenceMap(
     maxY = Math.max(maxY, pos.y[i]);
   }
   const margin = 20;
+  const names = 'labelItems' in labels ? labels.labelItems(chosen) : chosen.map((item) => labels[item]);
   const items = chosen.map((item, i) => ({
     item,
-    label: labels[item],
+    label: names[i],
     papers: papersOf[item],
     cluster: groupOf[i],
     x: Math.round((pos.x[i] - minX + margin) * 10) / 10,

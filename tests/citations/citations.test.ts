@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHistoriograph } from '@/lib/citations/historiograph';
 import { buildCitationLayer } from '@/lib/citations/index';
 import { readCorpus } from '@/lib/corpus/index';
+import { buildReferenceKeys } from '@/lib/corpus/references';
 import type { Corpus, PaperReference } from '@/lib/corpus/types';
 import { SAMPLES_DIR } from '../corpus/formats/samples';
 import { makePaper } from '../fixtures/graph/papers';
@@ -41,6 +42,7 @@ describe('citation layer', () => {
     files: [],
     rejects: [],
     referenceTargets: [Int32Array.from([1, 1, 0, -1, -1]), new Int32Array(0), Int32Array.from([1, -1])],
+    referenceKeys: buildReferenceKeys(papers),
     references: { total: 7, resolved: 4 },
   } as Corpus;
   const layer = buildCitationLayer(corpus);

@@ -13,6 +13,7 @@ import {
   labelClusters,
 } from '@/lib/citations/network';
 import type { CitationLayer } from '@/lib/citations/index';
+import { buildReferenceKeys } from '@/lib/corpus/references';
 
 /** A citation layer from citing → cited pairs over `n` papers. */
 function layerOf(n: number, pairs: [number, number][], papersWithReferences = n): CitationLayer {
@@ -117,7 +118,7 @@ describe('bibliographic coupling', () => {
   const papers = [refs('a', 'b', 'c'), refs('a', 'b', 'd'), refs('x'), refs('c')];
 
   it('links papers by shared references, cosine-normalized, strongest first per paper', () => {
-    const graph = buildCouplingGraph(papers, 10);
+    const graph = buildCouplingGraph(buildReferenceKeys(papers), 10);
     expect(graph.network).toBe('coupling');
     expect(Array.from(graph.offsets)).toEqual([0, 2, 3, 3, 4]);
     expect(Array.from(graph.neighbors)).toEqual([1, 3, 0, 0]);
@@ -126,7 +127,7 @@ describe('bibliographic coupling', () => {
 
   it('keeps each paper its strongest links only (the union of both ends)', () => {
     // Paper 0 keeps only 1; paper 3 keeps 0, so (0, 3) stays from its end.
-    const graph = buildCouplingGraph(papers, 1);
+    const graph = buildCouplingGraph(buildReferenceKeys(papers), 1);
     expect(Array.from(graph.neighbors)).toEqual([1, 3, 0, 0]);
   });
 
@@ -136,7 +137,7 @@ describe('bibliographic coupling', () => {
     let asked = 0;
     const coupling = () => {
       asked++;
-      return buildCouplingGraph(papers, 10);
+      return buildCouplingGraph(buildReferenceKeys(papers), 10);
     };
     expect(chooseClusterGraph(4, sparse, { minLinkedShare: 0.6 }, coupling).network).toBe('coupling');
     expect(asked).toBe(1);

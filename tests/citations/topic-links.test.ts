@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCouplingGraph } from '../../lib/citations/network';
+import { buildReferenceKeys } from '../../lib/corpus/references';
 import { buildRowCouplingGraph, buildTopicCitationLinks } from '../../lib/citations/topic-links';
 
 const paper = (...keys: string[]) => ({ references: keys.map((key) => ({ key })) });
@@ -14,7 +15,12 @@ describe('buildTopicCitationLinks', () => {
     const corpusCoupling = () => {
       throw new Error('the rows are not the whole corpus: their own coupling is computed');
     };
-    const links = buildTopicCitationLinks(4, layer, rows, buildRowCouplingGraph(papers, rows, 10, corpusCoupling));
+    const links = buildTopicCitationLinks(
+      4,
+      layer,
+      rows,
+      buildRowCouplingGraph(buildReferenceKeys(papers), rows, 10, corpusCoupling),
+    );
     // Coupling among rows 0, 1, 2 (= paper 3), two references each: 0-1 share a (1/√4 = 0.5),
     // 0-2 share a and b (2/√4 = 1), 1-2 share a (0.5). Row 0-1 also cite each other: 1 + 0.5.
     expect(Array.from(links.offsets)).toEqual([0, 2, 4, 6]);
@@ -28,17 +34,17 @@ describe('buildTopicCitationLinks', () => {
       3,
       { citing: new Int32Array(), cited: new Int32Array() },
       Int32Array.from([0, 1, 2]),
-      buildCouplingGraph(papers, 10),
+      buildCouplingGraph(buildReferenceKeys(papers), 10),
     );
     expect(Array.from(links.offsets)).toEqual([0, 0, 0, 0]);
   });
 
   it('shares the corpus coupling graph when every paper is a row', () => {
     const papers = [paper('a', 'b'), paper('a', 'c'), paper('b')];
-    const whole = buildCouplingGraph(papers, 10);
-    expect(buildRowCouplingGraph(papers, Int32Array.from([0, 1, 2]), 10, () => whole)).toBe(whole);
+    const whole = buildCouplingGraph(buildReferenceKeys(papers), 10);
+    expect(buildRowCouplingGraph(buildReferenceKeys(papers), Int32Array.from([0, 1, 2]), 10, () => whole)).toBe(whole);
     // A subset gets the coupling among its own papers: rows 0 and 1 (papers 0 and 2) share b.
-    const sub = buildRowCouplingGraph(papers, Int32Array.from([0, 2]), 10, () => whole);
+    const sub = buildRowCouplingGraph(buildReferenceKeys(papers), Int32Array.from([0, 2]), 10, () => whole);
     expect([Array.from(sub.neighbors), Array.from(sub.weights)]).toEqual([
       [1, 0],
       [0.707107, 0.707107],

@@ -10,6 +10,7 @@ import {
   shortReference,
 } from '@/lib/graph/cooccurrence-items';
 import type { PaperReference } from '@/lib/corpus/types';
+import { buildReferenceKeys } from '@/lib/corpus/references';
 import { makePaper } from '../fixtures/graph/papers';
 
 const options = { ...DEFAULT_COOCCURRENCE_OPTIONS, minPapers: 1 };
@@ -152,15 +153,18 @@ describe('citation maps', () => {
   });
 
   it('co-citation: references are items, each paper lists the references it cites', () => {
-    const items = buildCocitationItems([a, b, c])!;
-    expect(items.labels).toEqual(['Smith 2001', 'X']);
+    const items = buildCocitationItems([a, b, c], buildReferenceKeys([a, b, c]))!;
+    // Labelled only when drawn: as many items as keys, each labelled by its most common short form.
+    expect('labelItems' in items.labels && items.labels.count).toBe(2);
+    expect('labelItems' in items.labels && items.labels.labelItems([1, 0])).toEqual(['X', 'Smith 2001']);
     expect(items.paperItems.map((ids) => Array.from(ids))).toEqual([[0, 1], [0, 1], []]);
-    expect(buildCocitationItems([makePaper(9, [], 2020)])).toBeNull();
+    const none = [makePaper(9, [], 2020)];
+    expect(buildCocitationItems(none, buildReferenceKeys(none))).toBeNull();
   });
 
   it('coupling: papers are items, each shared reference lists the papers citing it', () => {
-    const items = buildCouplingItems([a, b, c])!;
-    expect(items.labels.length).toBe(3);
+    const items = buildCouplingItems([a, b, c], buildReferenceKeys([a, b, c]))!;
+    expect(items.labels).toHaveLength(3);
     expect(items.paperItems.map((ids) => Array.from(ids))).toEqual([
       [0, 1],
       [0, 1],

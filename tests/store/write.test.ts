@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareBibliography, type Corpus, type Paper } from '../../lib/corpus/types';
+import { buildReferenceKeys } from '../../lib/corpus/references';
 import { TABLES_SQL } from '../../lib/store/schema';
 import {
   attachFullTextIndex,
@@ -78,6 +79,7 @@ function makeCorpus(): Corpus {
     ],
     rejects: [{ file: 'a.jsonl', record: 9, reason: 'bad JSON: Unexpected token' }],
     referenceTargets: papers.map(() => new Int32Array(0)),
+    referenceKeys: buildReferenceKeys(papers),
     references: { total: 0, resolved: 0 },
   };
 }
