@@ -238,32 +238,29 @@ export function fillCouplingShare(share: CouplingShare): null {
   const { from, to, linksPerPaper, refStart, refIds, start, citingPapers, citingCount, norm, bestOf, cosineOf } = share;
   const n = norm.length;
   const per = Math.max(1, linksPerPaper);
+  // References shared with each paper met, zero again once the paper's links are chosen: one
+  // array read at random for each citing paper met (the bulk of the work), not a stamp and a count.
   const shared = new Int32Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
   const best = new Int32Array(per);
   const bestCosine = new Float64Array(per);
   for (let p = from; p < to; p++) {
-    touched.length = 0;
+    let met = 0;
     for (let i = refStart[p]; i < refStart[p + 1]; i++) {
       const k = refIds[i];
       if (citingCount[k] < 2 || citingCount[k] > MAX_COUPLING_REFERENCE_PAPERS) continue;
       for (let j = start[k]; j < start[k + 1]; j++) {
         const q = citingPapers[j];
-        if (q === p) continue;
-        if (stamp[q] !== p) {
-          stamp[q] = p;
-          shared[q] = 0;
-          touched.push(q);
-        }
-        shared[q]++;
+        if (q !== p && shared[q]++ === 0) touched[met++] = q;
       }
     }
     // The strongest `linksPerPaper` by insertion into a short list (a full sort of the thousands a
     // popular reference brings is most of the cost); ties go to the lower paper index.
     let count = 0;
-    for (const q of touched) {
+    for (let t = 0; t < met; t++) {
+      const q = touched[t];
       const c = shared[q] / (norm[p] * norm[q]);
+      shared[q] = 0;
       if (
         count === linksPerPaper &&
         (c < bestCosine[count - 1] || (c === bestCosine[count - 1] && q > best[count - 1]))
