@@ -72,7 +72,6 @@ export function buildCitationLayer(
   // Per key id, over the references that resolved to no corpus paper.
   const citingCount = new Int32Array(keys.length);
   const lastCiting = new Int32Array(keys.length).fill(-1);
-  const doiOf = new Array<string | null>(keys.length).fill(null);
   let papersWithReferences = 0;
   let unresolved = 0;
   corpus.papers.forEach((paper, p) => {
@@ -98,7 +97,6 @@ export function buildCitationLayer(
         lastCiting[id] = p;
         citingCount[id]++;
       }
-      if (doiOf[id] === null) doiOf[id] = paper.references[k].doi;
     }
     sortSegment(citedList, from, citedList.length);
   });
@@ -108,8 +106,10 @@ export function buildCitationLayer(
   for (let id = 0; id < keys.length; id++) if (citingCount[id] >= 2) chosen.push(id);
   chosen.sort((a, b) => citingCount[b] - citingCount[a] || (keys[a] < keys[b] ? -1 : 1));
   chosen.length = Math.min(chosen.length, maxFoundations);
-  // The kept keys' spellings, counted over every unresolved reference that has one.
+  // The kept keys' spellings, counted over every unresolved reference that has one, and their first
+  // DOI: only the references of the kept keys are read again.
   const formsOf = new Map<number, Map<string, number>>();
+  const doiOf = new Map<number, string>();
   for (const id of chosen) formsOf.set(id, new Map());
   if (formsOf.size > 0) {
     const kept = new Uint8Array(keys.length);
@@ -119,9 +119,10 @@ export function buildCitationLayer(
       for (let k = 0, at = start[p]; k < paper.references.length; k++, at++) {
         const id = ids[at];
         if (id < 0 || kept[id] === 0 || (targets !== undefined && targets[k] >= 0)) continue;
-        const raw = paper.references[k].raw;
+        const { raw, doi } = paper.references[k];
         const spellings = formsOf.get(id)!;
         spellings.set(raw, (spellings.get(raw) ?? 0) + 1);
+        if (doi !== null && !doiOf.has(id)) doiOf.set(id, doi);
       }
     });
   }
@@ -141,7 +142,7 @@ export function buildCitationLayer(
       key: keys[id],
       citations: citingCount[id],
       raw,
-      doi: doiOf[id],
+      doi: doiOf.get(id) ?? null,
       title: pickReferenceTitle(
         ordered.map(([form]) => form),
         keys[id],

@@ -6,7 +6,7 @@
 import { referencePartsKey } from './bib-fields';
 import { MIN_REFERENCE_TITLE_KEY } from './normalize-record';
 import { matchKey } from './normalize-text';
-import type { Paper, PaperIdentifier, PaperReference, ReferenceKeys } from './types';
+import type { Paper, PaperReference, ReferenceKeys } from './types';
 
 /** Per paper, per reference (same order as `paper.references`): the cited paper's index, or -1. */
 export interface ReferenceTargets {
@@ -69,48 +69,19 @@ const FIRST_DOI = 1;
 const FIRST_ID = 2;
 const FIRST_PARTS = 3;
 
-/** Whether `key` holds `text` from `at` on, lower-cased when `lower` (ASCII letters; any other
- * character in `text` beyond ASCII is taken as no match). Compared a character at a time: builtins
- * such as startsWith cost more than the comparison itself on tens of millions of short keys. */
-function holdsAt(key: string, at: number, text: string, lower: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (lower) {
-      if (c >= 128) return false;
-      if (c >= 65 && c <= 90) c += 32;
-    }
-    if (key.charCodeAt(at + i) !== c) return false;
-  }
-  return true;
-}
-
-/** Whether `key` is `doi:${doi}`, compared without building it. */
-function isDoiKey(key: string, doi: string): boolean {
-  return key.length === doi.length + 4 && holdsAt(key, 0, 'doi:', false) && holdsAt(key, 4, doi, false);
-}
-
-/** Whether `key` is `${scheme}:${value.toLowerCase()}`, compared without building it (values in
- * ASCII, as identifiers are; any other is taken as no). */
-function isIdKey(key: string, id: PaperIdentifier): boolean {
-  const { scheme, value } = id;
-  return (
-    key.length === scheme.length + 1 + value.length &&
-    holdsAt(key, 0, scheme, false) &&
-    key.charCodeAt(scheme.length) === 58 &&
-    holdsAt(key, scheme.length + 1, value, true)
-  );
-}
-
 /**
  * The first lookup resolution makes for `r` (its DOI, else its first identifier, else its parts
- * key) when `key` is that lookup's own text, as referenceKey makes a reference's key; else
- * FIRST_NONE. When it is, the key's lookup, done once per distinct key, stands for it.
+ * key) when that lookup is of `key`, its key; else FIRST_NONE. Ingestion keys every reference by
+ * referenceKey, from those same parts in that order, so this reads which parts the reference
+ * has and never its text (tens of millions of references, each a few reads from memory). An
+ * identifier whose value is empty gives no key of its own: the parts key, or none, is the key then.
  */
 function keyFirstTry(r: PaperReference, key: string): number {
-  if (r.doi !== null) return isDoiKey(key, r.doi) ? FIRST_DOI : FIRST_NONE;
-  if (r.ids.length > 0) return isIdKey(key, r.ids[0]) ? FIRST_ID : FIRST_NONE;
-  return r.partsKey !== null && key === r.partsKey ? FIRST_PARTS : FIRST_NONE;
+  if (r.doi !== null) return FIRST_DOI;
+  if (r.ids.length > 0) return key !== r.partsKey ? FIRST_ID : FIRST_NONE;
+  return key === r.partsKey ? FIRST_PARTS : FIRST_NONE;
 }
+
 /** The surname of a paper's first author in `Surname, Given` form (display names are `Given Surname`). */
 function firstAuthorInverted(p: Paper): string | null {
   const first = p.authors[0]?.name;
@@ -119,7 +90,12 @@ function firstAuthorInverted(p: Paper): string | null {
   return `${space < 0 ? first : first.slice(space + 1)}, x`;
 }
 
-/** Resolves every reference of every paper. Pure; same papers → same targets. */
+/**
+ * Resolves every reference of every paper, and interns their keys (buildReferenceKeys) in the same
+ * pass. A reference's key must be referenceKey of its DOI, identifiers and parts key, as
+ * ingestion makes it: a key's lookup among the corpus papers is made once and stands for the first
+ * lookup of every reference with that key. Pure; same papers → same targets.
+ */
 export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTargets {
   const byKey = new Map<string, number>();
   const ambiguous = new Set<string>();
@@ -172,10 +148,13 @@ export function buildReferenceTargets(papers: readonly Paper[]): ReferenceTarget
   // the same pass: tens of millions of references at scale, each read once.
   const keyTarget: number[] = [];
   let resolved = 0;
+  // One buffer for every paper's targets, each paper a view of it (a million small arrays, each
+  // with a buffer of its own, weigh on the garbage collector).
+  const all = new Int32Array(ids.length).fill(-1);
   const targets = papers.map((p, at) => {
     if (p.references.length === 0) return none;
-    const out = new Int32Array(p.references.length).fill(-1);
     const from = start[at];
+    const out = all.subarray(from, from + p.references.length);
     p.references.forEach((r, i) => {
       const id = index.idOf(r.key);
       ids[from + i] = id;

@@ -34,7 +34,8 @@ export interface PaperAffiliation {
 /** A cited reference of a paper: as the source gave it, with its normalized key. */
 export interface PaperReference {
   raw: string;
-  /** `doi:…`, `openalex:w…`, or `surname|year|v…|p…` (see referenceKey); null when it says too little. */
+  /** `doi:…`, `openalex:w…`, or `surname|year|v…|p…`: always referenceKey of `doi`, `ids` and
+   * `partsKey` (resolution relies on it); null when it says too little. */
   key: string | null;
   doi: string | null;
   ids: PaperIdentifier[];

@@ -226,16 +226,19 @@ export function buildCocitationItems(papers: readonly Paper[], referenceKeys: Re
   if (!papers.some((p) => p.references.length > 0)) return null;
   const { keys, start, ids } = referenceKeys;
   const stamp = new Int32Array(keys.length).fill(-1);
-  const items: number[] = [];
+  // Each paper's items are a view of one buffer (a million arrays with buffers of their own weigh on
+  // the garbage collector).
+  const all = new Int32Array(ids.length);
+  let filled = 0;
   const paperItems = papers.map((_, p) => {
-    items.length = 0;
+    const from = filled;
     for (let at = start[p]; at < start[p + 1]; at++) {
       const id = ids[at];
       if (id < 0 || stamp[id] === p) continue;
       stamp[id] = p;
-      items.push(id);
+      all[filled++] = id;
     }
-    return Int32Array.from(items);
+    return all.subarray(from, filled);
   });
   return {
     labels: { count: keys.length, labelItems: (drawn) => labelCitedReferences(papers, referenceKeys, drawn) },
@@ -246,8 +249,9 @@ export function buildCocitationItems(papers: readonly Paper[], referenceKeys: Re
 /** The short forms (shortReference) of the key ids `drawn`: each the most common over the
  * references with that key, ties to the first met. */
 function labelCitedReferences(papers: readonly Paper[], referenceKeys: ReferenceKeys, drawn: readonly number[]) {
-  const { start, ids } = referenceKeys;
-  const slot = new Map(drawn.map((id, i) => [id, i]));
+  const { keys, start, ids } = referenceKeys;
+  const slot = new Int32Array(keys.length).fill(-1);
+  drawn.forEach((id, i) => (slot[id] = i));
   // Per drawn item, its spellings in the order first met; a reference written as the one before it
   // of its key gets that one's label without reading it again.
   const spellings = drawn.map(() => new Map<string, number>());
@@ -256,9 +260,8 @@ function labelCitedReferences(papers: readonly Paper[], referenceKeys: Reference
   const lastLabel: string[] = drawn.map(() => '');
   papers.forEach((paper, p) => {
     for (let k = 0, at = start[p]; k < paper.references.length; k++, at++) {
-      if (ids[at] < 0) continue;
-      const i = slot.get(ids[at]);
-      if (i === undefined) continue;
+      const i = ids[at] >= 0 ? slot[ids[at]] : -1;
+      if (i < 0) continue;
       const r = paper.references[k];
       if (lastRaw[i] !== r.raw || lastParts[i] !== r.partsKey) {
         lastRaw[i] = r.raw;
@@ -334,7 +337,7 @@ export function buildCouplingItems(papers: readonly Paper[], referenceKeys: Refe
   for (let id = 0; id < keys.length; id++) {
     const count = citing[id + 1] - citing[id];
     if (count >= 2 && count <= MAX_COUPLING_REFERENCE_PAPERS)
-      paperItems.push(citingPapers.slice(citing[id], citing[id + 1]));
+      paperItems.push(citingPapers.subarray(citing[id], citing[id + 1]));
   }
   const labels = papers.map((p) => (p.title.length > 80 ? `${p.title.slice(0, 79)}…` : p.title));
   return { labels, paperItems, papersOfItem: (item) => [item] };

@@ -1,25 +1,27 @@
 /**
  * Resolving references to corpus papers, worked by hand: by DOI, by identifier, by author-year-
- * volume-page, by title, with the later lookups after a miss, a self-citation, an ambiguous key, and
- * references whose key is not their first lookup; and the key ids the later stages share.
+ * volume-page, by title, with the later lookups after a miss, a self-citation and an ambiguous key;
+ * the key ids the later stages share; and the keys of real exports as resolution reads them.
  */
 import { describe, expect, it } from 'vitest';
 import { referenceKey } from '@/lib/corpus/bib-fields';
+import { readCorpus } from '@/lib/corpus/index';
 import { buildReferenceKeys, buildReferenceTargets } from '@/lib/corpus/references';
 import type { Paper, PaperIdentifier, PaperReference } from '@/lib/corpus/types';
 import { makePaper } from '../fixtures/graph/papers';
+import { SAMPLES_DIR } from './formats/samples';
 
-/** A reference keyed as ingestion keys it (referenceKey), unless `key` is given. */
+/** A reference keyed as ingestion keys it (referenceKey). */
 const ref = (
   raw: string,
-  parts: { doi?: string; ids?: PaperIdentifier[]; partsKey?: string; titleKey?: string; key?: string | null },
+  parts: { doi?: string; ids?: PaperIdentifier[]; partsKey?: string; titleKey?: string },
 ): PaperReference => {
   const doi = parts.doi ?? null;
   const ids = parts.ids ?? [];
   const partsKey = parts.partsKey ?? null;
   return {
     raw,
-    key: parts.key !== undefined ? parts.key : referenceKey(doi, ids, partsKey),
+    key: referenceKey(doi, ids, partsKey),
     doi,
     ids,
     partsKey,
@@ -63,15 +65,15 @@ describe('buildReferenceTargets', () => {
     ];
     papers[1].references = [
       ref('by DOI', { doi: '10.1/zero' }),
-      // Keys that are not the reference's first lookup (a source that keys otherwise) resolve the same.
-      ref('odd key, DOI found', { doi: '10.1/four', key: 'weird' }),
-      ref('odd key, nothing found', { doi: '10.9/none', key: 'doi:10.1/zero' }),
+      // An identifier with an empty value gives no key: the parts key is the key, after the id's lookup.
+      ref('empty id', { ids: [{ scheme: 'openalex', value: '' }], partsKey: 'okafor|2018|v210|p1' }),
+      ref('DOI found', { doi: '10.1/four' }),
       ref('id in capitals', { ids: [{ scheme: 'openalex', value: 'W444' }] }),
       ref('non-ASCII id', { ids: [{ scheme: 'wos', value: 'Ä1' }] }),
     ];
     const { targets, references, resolved, keys } = buildReferenceTargets(papers);
-    expect(targets.map((t) => Array.from(t))).toEqual([[1, 2, 3, 4, 1, -1, -1, -1], [0, 4, -1, 4, -1], [], [], []]);
-    expect([references, resolved]).toEqual([13, 8]);
+    expect(targets.map((t) => Array.from(t))).toEqual([[1, 2, 3, 4, 1, -1, -1, -1], [0, 2, 4, 4, -1], [], [], []]);
+    expect([references, resolved]).toEqual([13, 9]);
     expect(keys.ids.length).toBe(13);
   });
 
@@ -101,5 +103,15 @@ describe('buildReferenceKeys', () => {
     expect(keys.keys).toEqual(['doi:10.1/a', 'smith|2001|v5|p10', 'openalex:w1']);
     expect(Array.from(keys.start)).toEqual([0, 3, 3, 6]);
     expect(Array.from(keys.ids)).toEqual([0, -1, 1, 1, 0, 2]);
+  });
+});
+
+describe.runIf(SAMPLES_DIR !== null)('the references of the real export samples', () => {
+  it('are keyed from their DOI, identifiers and parts key, as resolution reads them', async () => {
+    const corpus = await readCorpus([SAMPLES_DIR!]);
+    const references = corpus.papers.flatMap((p) => p.references);
+    expect(references.length).toBeGreaterThan(10_000);
+    const misfits = references.filter((r) => r.key !== referenceKey(r.doi, r.ids, r.partsKey));
+    expect(misfits).toEqual([]);
   });
 });
