@@ -21,7 +21,7 @@ import {
   readTopicTree,
   listTopics,
   parseMarkedText,
-  readSearchExportRows,
+  openSearchExport,
   searchPapers,
   type SearchFilters,
 } from '@/lib/store/read';
@@ -338,7 +338,11 @@ describe('searchPapers on the fixture', () => {
     // Topic 1 is not split: no paper is in any of its parts.
     expect(searchPapers('', { topic: 1, subtopic: 0 }, 1, 20, db).total).toBe(0);
     expect(searchPapers('diffusion', { subtopic: 1 }, 1, 20, db).total).toBe(3);
-    expect(readSearchExportRows('', { topic: 0, subtopic: 0 }, 0, 10, db).map((r) => r.id)).toEqual([4, 1]);
+    expect(
+      openSearchExport('', { topic: 0, subtopic: 0 }, db)
+        .readRows(10)
+        .map((r) => r.id),
+    ).toEqual([4, 1]);
   });
   it('pages a filtered search, marking up each page', () => {
     const p2 = searchPapers('diffus', { topic: 0 }, 2, 2, db);
@@ -388,10 +392,16 @@ describe('searchPapers on the fixture', () => {
     expect(r.hits[0].titleParts.map((p) => p.text).join('')).toBe('Quoted "title" with <b>tags</b>');
   });
   it('exports the same order as flat rows with sources', () => {
-    const rows = readSearchExportRows('diffusion', {}, 0, 10, db);
+    const rows = openSearchExport('diffusion', {}, db).readRows(10);
     expect(rows.map((r) => r.id)).toEqual([4, 1, 2]);
     expect(rows[1].sources).toBe('a.txt:10; b.jsonl:10');
-    expect(readSearchExportRows('diffusion', {}, 2, 10, db).map((r) => r.id)).toEqual([2]);
+    // Slice by slice, each after the last: the same rows, then none.
+    const reader = openSearchExport('diffusion', {}, db);
+    expect([reader.readRows(2), reader.readRows(2), reader.readRows(2)].map((s) => s.map((r) => r.id))).toEqual([
+      [4, 1],
+      [2],
+      [],
+    ]);
   });
   it('exports filtered searches and listings in the order the search pages show them', () => {
     const cases: [string, SearchFilters][] = [
@@ -404,7 +414,11 @@ describe('searchPapers on the fixture', () => {
     for (const [q, filters] of cases) {
       const shown = searchPapers(q, filters, 1, 20, db).hits.map((h) => h.paper.id);
       expect(shown.length).toBeGreaterThan(0);
-      expect(readSearchExportRows(q, filters, 0, 100, db).map((r) => r.id)).toEqual(shown);
+      expect(
+        openSearchExport(q, filters, db)
+          .readRows(100)
+          .map((r) => r.id),
+      ).toEqual(shown);
     }
   });
 });

@@ -13,7 +13,11 @@ import { prepareCached, selectAll, selectOne } from './statements';
  * Where the next page of a search starts: after the last row seen. 'ranked' is a row of the ranked
  * part (its bm25 score and id), 'rest' one of the matches that follow it unranked (bounded order).
  */
-export type SearchCursor = { kind: 'ranked'; score: number; id: number } | { kind: 'rest'; id: number };
+export type SearchCursor =
+  | { kind: 'ranked'; score: number; id: number }
+  | { kind: 'rest'; id: number }
+  /** The last row of a listing without a query: its place in the newest-first order. */
+  | { kind: 'browse'; year: number | null; date: string | null; id: number };
 
 /** A cursor that is not one this search wrote: the API answers 400 with the message. */
 export class SearchCursorError extends Error {
@@ -28,10 +32,12 @@ export function isSearchCursorError(error: unknown): error is SearchCursorError 
   return error instanceof Error && error.name === 'SearchCursorError';
 }
 
-/** A cursor as a URL-safe string: `r<score>_<id>` or `n<id>`, the score as JavaScript writes it
- * (which reads back to the same double). */
+/** A cursor as a URL-safe string: `r<score>_<id>`, `n<id>` or `b<year>_<date>_<id>` (`~` for a
+ * missing year or date), the score as JavaScript writes it (which reads back to the same double). */
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  return cursor.kind === 'ranked' ? `r${cursor.score}_${cursor.id}` : `n${cursor.id}`;
+  if (cursor.kind === 'ranked') return `r${cursor.score}_${cursor.id}`;
+  if (cursor.kind === 'rest') return `n${cursor.id}`;
+  return `b${cursor.year ?? '~'}_${cursor.date ?? '~'}_${cursor.id}`;
 }
 
 /** Reads a cursor written by encodeSearchCursor; throws SearchCursorError on anything else. */
@@ -43,6 +49,15 @@ export function decodeSearchCursor(text: string): SearchCursor {
   }
   const rest = /^n(\d{1,15})$/.exec(text);
   if (rest) return { kind: 'rest', id: Number(rest[1]) };
+  const browse = /^b(-?\d{1,6}|~)_(\d{4}-\d{2}(?:-\d{2})?|~)_(\d{1,15})$/.exec(text);
+  if (browse) {
+    return {
+      kind: 'browse',
+      year: browse[1] === '~' ? null : Number(browse[1]),
+      date: browse[2] === '~' ? null : browse[2],
+      id: Number(browse[3]),
+    };
+  }
   throw new SearchCursorError(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
@@ -304,6 +319,109 @@ const BROWSE_FROM = `FROM papers p ${PAPER_TOPIC_JOINS} WHERE ${FILTER_SQL}`;
 /** Newest first: the order of the papers_browse index, expression for expression, so listing
  * walks the index instead of sorting the table. */
 const BROWSE_ORDER = 'p.year IS NULL, p.year DESC, p.date DESC, p.id';
+/** The same order inside one range of {@link browseRangesAfter}, where `year IS NULL` is fixed by
+ * an equality: SQLite does not take that first key as constant and would sort the range. */
+const BROWSE_RANGE_ORDER = 'p.year DESC, p.date DESC, p.id';
+
+/**
+ * What follows a row of the listing, as ranges of the papers_browse index, in the listing's order:
+ * the same year and date with later ids; the same year with earlier dates, then without a date;
+ * earlier years; then the papers without a year. Read one after the other until a page is full,
+ * each is a seek into the index, so the 5,000th page costs what the second does (OFFSET would walk
+ * every row before it). SQLite sorts NULL below every value, so a DESC order puts it last.
+ */
+function browseRangesAfter(cursor: Extract<SearchCursor, { kind: 'browse' }>): string[] {
+  const same = '(p.year IS NULL) = @undated AND p.year IS @year';
+  const ranges = [`${same} AND p.date IS @date AND p.id > @id`];
+  if (cursor.date != null) ranges.push(`${same} AND p.date < @date`, `${same} AND p.date IS NULL`);
+  if (cursor.year != null) ranges.push('(p.year IS NULL) = 0 AND p.year < @year', '(p.year IS NULL) = 1');
+  return ranges;
+}
+
+type BrowseRow = ListRow & { year: number | null; date: string | null };
+
+/** Up to `limit` rows of the listing, from the start of its `skip`-th row (an old `page=` link) or
+ * after a cursor, with `columns` selected beside the list's. */
+function readBrowse<Row extends BrowseRow>(
+  db: Database.Database,
+  params: FilterParams,
+  start: { cursor: Extract<SearchCursor, { kind: 'browse' }> } | { skip: number },
+  limit: number,
+  columns: string,
+): Row[] {
+  const select = `SELECT ${PAPER_LIST_COLUMNS}, ${columns} ${BROWSE_FROM}`;
+  if ('skip' in start) {
+    return selectAll<Row>(db, `${select} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @skip`, {
+      ...params,
+      limit,
+      skip: start.skip,
+    });
+  }
+  const { cursor } = start;
+  const bound = {
+    ...params,
+    undated: cursor.year == null ? 1 : 0,
+    year: cursor.year,
+    date: cursor.date,
+    id: cursor.id,
+  };
+  const rows: Row[] = [];
+  for (const range of browseRangesAfter(cursor)) {
+    if (rows.length >= limit) break;
+    const part = selectAll<Row>(db, `${select} AND ${range} ORDER BY ${BROWSE_RANGE_ORDER} LIMIT @limit`, {
+      ...bound,
+      limit: limit - rows.length,
+    });
+    for (const row of part) rows.push(row);
+  }
+  return rows;
+}
+
+/** SQLite's plan for each range read after `cursor` (for the tests: every one a search of the
+ * papers_browse index, none a sort). */
+export function explainListingAfter(
+  cursor: Extract<SearchCursor, { kind: 'browse' }>,
+  filters: SearchFilters = {},
+  db: Database.Database = openBuild(),
+): string[] {
+  const bound = {
+    ...filterParams(filters),
+    undated: cursor.year == null ? 1 : 0,
+    year: cursor.year,
+    date: cursor.date,
+    id: cursor.id,
+    limit: 20,
+  };
+  return browseRangesAfter(cursor).map((range) =>
+    (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT ${PAPER_LIST_COLUMNS} ${BROWSE_FROM} AND ${range} ORDER BY ${BROWSE_RANGE_ORDER} LIMIT @limit`,
+        )
+        .all(bound) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('; '),
+  );
+}
+
+/** The cursor after a row of the listing. */
+function browseCursorAfter(row: BrowseRow): SearchCursor {
+  return { kind: 'browse', year: row.year, date: row.date, id: row.id };
+}
+
+/** Papers passing the filters; the unfiltered count is read once per build handle. */
+function countListing(db: Database.Database, params: FilterParams): number {
+  if (hasFilters(params)) return selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)?.n ?? 0;
+  let n = paperCountByBuild.get(db);
+  if (n === undefined) {
+    n = selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers')?.n ?? 0;
+    paperCountByBuild.set(db, n);
+  }
+  return n;
+}
+
+const paperCountByBuild = new WeakMap<Database.Database, number>();
 
 function hasFilters(params: FilterParams): boolean {
   return Object.values(params).some((v) => v !== null);
@@ -592,6 +710,7 @@ export function searchPapers(
   let current: number;
   let hits: SearchHit[];
   if (match) {
+    if (cursor?.kind === 'browse') throw new SearchCursorError('a cursor of a listing without a query');
     // Order ids first (only ids and scores move), fetch the page's rows, and mark up only the
     // page: snippet() on every match would cost more than the search.
     const order = new MatchOrder(db, match, params);
@@ -613,18 +732,18 @@ export function searchPapers(
       };
     });
   } else {
-    if (cursor) throw new SearchCursorError('a listing without a query pages by number');
-    const counted = hasFilters(params)
-      ? selectOne<{ n: number }>(db, `SELECT COUNT(*) AS n ${BROWSE_FROM}`, params)
-      : selectOne<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM papers');
-    total = counted?.n ?? 0;
-    current = Math.min(pageCountOf(total, size), requested);
-    const rows = selectAll<ListRow & { abstract: string }>(
+    if (cursor && cursor.kind !== 'browse') throw new SearchCursorError('a cursor of a search with a query');
+    total = countListing(db, params);
+    current = cursor ? requested : Math.min(pageCountOf(total, size), requested);
+    const read = readBrowse<BrowseRow & { abstract: string }>(
       db,
-      `SELECT ${PAPER_LIST_COLUMNS}, substr(p.abstract, 1, 280) AS abstract ${BROWSE_FROM}
-       ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`,
-      { ...params, limit: size, offset: (current - 1) * size },
+      params,
+      cursor ? { cursor } : { skip: (current - 1) * size },
+      size + 1,
+      'substr(p.abstract, 1, 280) AS abstract',
     );
+    const rows = read.slice(0, size);
+    next = read.length > size ? encodeSearchCursor(browseCursorAfter(rows[rows.length - 1])) : null;
     hits = rows.map((row) => ({
       paper: toPaperListItem(row),
       titleParts: [{ text: row.title, hit: false }],
@@ -650,50 +769,67 @@ export function searchPapers(
   };
 }
 
+/** A search's rows for CSV, read a slice at a time: see {@link openSearchExport}. */
+export interface SearchExportReader {
+  /** The next `limit` rows (fewer at the end, none after it). */
+  readRows(limit: number): SearchExportRow[];
+}
+
 /**
- * One slice of a search as flat rows for CSV, in the order the search page shows them. Read in
- * slices so a streamed export never holds a statement open between chunks.
+ * A search's results as flat rows for CSV, in the order the search page shows them, bound to one
+ * build (a build swapped while an export streams cannot mix two corpora in one file). Each slice is
+ * one complete query that starts after the last row of the slice before (no statement stays open
+ * between slices, and none walks the rows already sent).
  */
-export function readSearchExportRows(
+export function openSearchExport(
   query: string,
   filters: SearchFilters,
-  offset: number,
-  limit: number,
   db: Database.Database = openBuild(),
-): SearchExportRow[] {
+): SearchExportReader {
   const match = buildFtsQuery(query.trim(), keepPrefixIn(db));
   const params = filterParams(filters);
-  const window = { offset: Math.max(0, offset), limit: Math.max(0, Math.min(limit, 5000)) };
   const sources =
     "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
   type Row = ListRow & { sources: string | null };
-  if (window.limit === 0) return [];
-  const rows = match
-    ? readListRowsById<Row>(
-        db,
-        new MatchOrder(db, match, params).read({ skip: window.offset }, window.limit).ids,
-        sources,
-      )
-    : selectAll<Row>(
-        db,
-        `SELECT ${PAPER_LIST_COLUMNS}, ${sources} ${BROWSE_FROM} ORDER BY ${BROWSE_ORDER} LIMIT @limit OFFSET @offset`,
-        {
-          ...params,
-          ...window,
-        },
-      );
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    titleDerived: r.title_derived === 1,
-    authors: r.authors_text,
-    year: r.year,
-    date: r.date,
-    venue: r.venue,
-    topicId: r.topic_id,
-    topicLabel: r.topic_label,
-    sources: r.sources ?? '',
-  }));
+  const order = match ? new MatchOrder(db, match, params) : null;
+  let after: SearchCursor | null = null;
+  let done = false;
+  const readSlice = (limit: number): Row[] => {
+    if (order) {
+      const read = order.read(after ? { cursor: after } : { skip: 0 }, limit);
+      after = read.next;
+      done = read.next == null;
+      return readListRowsById<Row>(db, read.ids, sources);
+    }
+    const rows = readBrowse<BrowseRow & { sources: string | null }>(
+      db,
+      params,
+      after?.kind === 'browse' ? { cursor: after } : { skip: 0 },
+      limit,
+      sources,
+    );
+    if (rows.length > 0) after = browseCursorAfter(rows[rows.length - 1]);
+    done = rows.length < limit;
+    return rows;
+  };
+  return {
+    readRows(limit) {
+      const wanted = Math.max(0, Math.min(Math.floor(limit), 5000));
+      if (done || wanted === 0) return [];
+      return readSlice(wanted).map((r) => ({
+        id: r.id,
+        title: r.title,
+        titleDerived: r.title_derived === 1,
+        authors: r.authors_text,
+        year: r.year,
+        date: r.date,
+        venue: r.venue,
+        topicId: r.topic_id,
+        topicLabel: r.topic_label,
+        sources: r.sources ?? '',
+      }));
+    },
+  };
 }
 
 /** Topics, sources and the year span, for the search form. */
@@ -731,16 +867,4 @@ function selectSearchOptions(db: Database.Database): SearchOptions {
     sources,
     years: span && span.min != null && span.max != null ? { min: span.min, max: span.max } : null,
   };
-}
-
-/**
- * A reader of one search's export bound to the current build, so a build swapped while the export
- * streams cannot mix two corpora in one file.
- */
-export function openSearchExport(
-  query: string,
-  filters: SearchFilters,
-): { readRows(offset: number, limit: number): SearchExportRow[] } {
-  const db = openBuild();
-  return { readRows: (offset, limit) => readSearchExportRows(query, filters, offset, limit, db) };
 }

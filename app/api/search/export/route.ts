@@ -66,7 +66,7 @@ export function GET(request: NextRequest): Response {
       pull(controller) {
         // Each chunk is one complete query: no statement stays open between pulls.
         const limit = Math.min(CHUNK, SEARCH_EXPORT_MAX_ROWS - offset);
-        const rows = limit > 0 ? reader.readRows(offset, limit) : [];
+        const rows = limit > 0 ? reader.readRows(limit) : [];
         if (rows.length > 0) {
           const text = rows.map((r) => toCells(r, origin).map(formatCsvCell).join(',')).join('\r\n') + '\r\n';
           controller.enqueue(encoder.encode(text));
