@@ -479,6 +479,7 @@ describe('papers, topics, authors, overview and quality on the fixture', () => {
       { id: 2, name: 'Alan Turing', joint: 1 },
       { id: 3, name: 'Grace Hopper', joint: 1 },
     ]);
+    expect([a.paperCount, a.coauthorCount]).toEqual([3, 2]);
     expect(a.years).toEqual({ first: 2020, last: 2021 });
     expect(a.stats?.communitySize).toBe(2);
     expect(a.ego?.coauthors.map((c) => c.id).sort()).toEqual([2, 3]);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '@/lib/random';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
+import { AUTHOR_PAGE_PAPERS, readAuthor } from '@/lib/store/read/authors';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
@@ -42,6 +43,12 @@ beforeAll(() => {
     `INSERT INTO papers (id, title, title_derived, abstract, year, date, author_count, authors_text)
      VALUES (?, ?, 0, ?, ?, ?, 1, 'A. Author')`,
   );
+  // One prolific author on every paper, with one of seven co-authors.
+  db.prepare(
+    "INSERT INTO authors (id, key, name) VALUES (1, 'a author', 'A. Author')" +
+      Array.from({ length: 7 }, (_, i) => `, (${i + 2}, 'co ${i}', 'Co ${i}')`).join(''),
+  ).run();
+  const byline = db.prepare('INSERT INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)');
   const topic = db.prepare(
     'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, 0, 1, 0, 0)',
   );
@@ -56,6 +63,8 @@ beforeAll(() => {
       const t = id % 2;
       paper.run(id, `Paper ${id}`, `abstract ${id}`, year, date);
       topic.run(id, t);
+      byline.run(id, 1, 0);
+      byline.run(id, 2 + (id % 7), 1);
       rows.push({ id, year, date, topic: t });
     }
   })();
@@ -138,6 +147,14 @@ describe('the listing without a query', () => {
     expect(() => searchPapers('', {}, 1, 20, db, 'n12')).toThrow(SearchCursorError);
     expect(() => searchPapers('abstract', {}, 1, 20, db, 'b2020_~_3')).toThrow(SearchCursorError);
     expect(() => decodeSearchCursor('b2020_March_3')).toThrow(SearchCursorError);
+  });
+
+  it("lists an author's newest papers on their page, counts all, and pages the rest by cursor", () => {
+    const author = readAuthor(1, db)!;
+    const all = expectedOrder(() => true);
+    expect(author.papers.map((p) => p.id)).toEqual(all.slice(0, AUTHOR_PAGE_PAPERS));
+    expect([author.paperCount, author.coauthorCount, author.coauthors.length]).toEqual([PAPERS, 7, 7]);
+    expect(walk({ author: 1 }, 250).flat()).toEqual(all);
   });
 
   it('exports the listing slice by slice in the same order', () => {

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { readAuthor, readAuthorName, readOrExplain } from '@/lib/store/read';
+import { formatCount } from '@/lib/viz/format';
 import { parseRouteId } from '@/lib/viz/url-state';
 import { AuthorAffiliations } from '../../components/author/AuthorAffiliations';
 import { AuthorCoauthors, AuthorEgoNetwork } from '../../components/author/AuthorCoauthors';
@@ -41,6 +43,12 @@ export default async function AuthorPage({ params }: Props) {
               <PaperItem key={p.id} paper={p} />
             ))}
           </ul>
+          {author.paperCount > author.papers.length && (
+            <p className="subtle">
+              The newest {formatCount(author.papers.length)} of {formatCount(author.paperCount)} papers.{' '}
+              <Link href={`/search?author=${author.id}`}>All their papers →</Link>
+            </p>
+          )}
         </section>
 
         <div className="stack">

@@ -17,9 +17,9 @@ export function AuthorHeader({ author }: { author: AuthorDetail }) {
         </p>
       )}
       <p className="lede">
-        {formatPlural(author.papers.length, 'paper')}
+        {formatPlural(author.paperCount, 'paper')}
         {author.years && <> · active {formatYearRange(author.years.first, author.years.last)}</>}
-        {author.coauthors.length > 0 && <> · {formatPlural(author.coauthors.length, 'co-author')}</>}
+        {author.coauthorCount > 0 && <> · {formatPlural(author.coauthorCount, 'co-author')}</>}
       </p>
       <div className="cluster">
         <Link className="btn" href={`/search?author=${author.id}`}>

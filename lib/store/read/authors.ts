@@ -24,9 +24,15 @@ export interface AuthorGraphStats {
 export interface AuthorDetail {
   id: number;
   name: string;
+  /** The newest AUTHOR_PAGE_PAPERS papers; the rest are a search away (`/search?author=`). */
   papers: PaperListItem[];
-  /** Co-authors by joint papers (from the author lists, so every shared paper counts). */
+  /** All their papers. */
+  paperCount: number;
+  /** Co-authors by joint papers (from the author lists, so every shared paper counts), the first
+   * AUTHOR_PAGE_COAUTHORS. */
   coauthors: { id: number; name: string; joint: number }[];
+  /** All their co-authors. */
+  coauthorCount: number;
   topics: { id: number; label: string; papers: number }[];
   years: { first: number; last: number } | null;
   stats: AuthorGraphStats | null;
@@ -47,7 +53,10 @@ export interface AuthorDetail {
 
 /** An author as an autocomplete suggestion. */
 const EGO_LIMIT = 40;
-const MAX_PAPERS = 500;
+/** Papers listed on the author page (newest first); a search by author pages through the rest. */
+export const AUTHOR_PAGE_PAPERS = 100;
+/** Co-authors listed on the author page. */
+export const AUTHOR_PAGE_COAUTHORS = 200;
 
 /** The author page, or null when there is no such author. */
 export function readAuthor(id: number, db: Database.Database = openBuild()): AuthorDetail | null {
@@ -58,7 +67,7 @@ export function readAuthor(id: number, db: Database.Database = openBuild()): Aut
     `SELECT ${PAPER_LIST_COLUMNS}
      FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id ${PAPER_TOPIC_JOINS}
      WHERE pa.author_id = ?
-     ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT ${MAX_PAPERS}`,
+     ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT ${AUTHOR_PAGE_PAPERS}`,
     id,
   ).map(toPaperListItem);
   const coauthors = selectAll<{ id: number; name: string; joint: number }>(
@@ -68,8 +77,16 @@ export function readAuthor(id: number, db: Database.Database = openBuild()): Aut
      JOIN paper_authors other ON other.paper_id = mine.paper_id AND other.author_id != mine.author_id
      JOIN authors a ON a.id = other.author_id
      WHERE mine.author_id = ?
-     GROUP BY a.id ORDER BY joint DESC, a.name LIMIT 200`,
+     GROUP BY a.id ORDER BY joint DESC, a.name LIMIT ${AUTHOR_PAGE_COAUTHORS}`,
     id,
+  );
+  const counts = selectOne<{ papers: number; coauthors: number }>(
+    db,
+    `SELECT (SELECT COUNT(*) FROM paper_authors WHERE author_id = @id) AS papers,
+            (SELECT COUNT(DISTINCT other.author_id)
+             FROM paper_authors mine JOIN paper_authors other ON other.paper_id = mine.paper_id
+             WHERE mine.author_id = @id AND other.author_id != @id) AS coauthors`,
+    { id },
   );
   const topics = selectAll<{ id: number; label: string; papers: number }>(
     db,
@@ -107,7 +124,9 @@ export function readAuthor(id: number, db: Database.Database = openBuild()): Aut
     id: author.id,
     name: author.name,
     papers,
+    paperCount: counts?.papers ?? papers.length,
     coauthors,
+    coauthorCount: counts?.coauthors ?? coauthors.length,
     topics,
     years: span && span.first != null && span.last != null ? { first: span.first, last: span.last } : null,
     stats: statsRow
