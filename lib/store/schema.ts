@@ -8,7 +8,7 @@
  * JSON columns hold small arrays only.
  */
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** The file name of the database inside the build folder. */
 export const DATABASE_FILE = 'analytics.db';
@@ -299,6 +299,15 @@ CREATE TABLE paper_topics (
   subtopic_id INTEGER                       -- subtopics.id within its topic; NULL when not split
 );
 CREATE INDEX paper_topics_topic ON paper_topics(topic_id, distance);
+
+-- the topic map's point payload (lib/viz/point-payload.ts) as the map's API sends it, made when
+-- the build is written: the server's first answer is a read, not a walk over every paper
+CREATE TABLE map_payload (
+  encoding TEXT PRIMARY KEY,                -- 'gzip'
+  version  INTEGER NOT NULL,                -- the payload layout's version (MAP_PAYLOAD_VERSION)
+  points   INTEGER NOT NULL,
+  bytes    BLOB NOT NULL
+);
 
 -- the large topics split into parts (k-means inside the topic, labels by c-TF-IDF among the parts)
 CREATE TABLE subtopics (

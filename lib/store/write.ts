@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { Corpus, Paper } from '../corpus/types';
 import type { AbstractFile } from '../corpus/abstract-file';
 import { getAuthorIndex, type AuthorIndex } from '../graph/authors';
+import { MAP_PAYLOAD_VERSION } from '../viz/point-payload';
+import { encodeMapPayload } from './read/map';
 import {
   DATABASE_FILE,
   FTS_BULK_SQL,
@@ -488,9 +490,23 @@ function createIndexes(db: Database.Database, tables?: ReadonlySet<string>): voi
   }
 }
 
-/** Finishes a build file: the remaining secondary indexes, statistics for the query planner, then closes it. */
+/** Stores the topic map's gzipped point payload, read back from the finished tables. */
+function writeMapPayload(db: Database.Database): void {
+  const bytes = encodeMapPayload(db);
+  const points = (db.prepare('SELECT COUNT(*) AS n FROM paper_topics').get() as { n: number }).n;
+  db.prepare('INSERT INTO map_payload (encoding, version, points, bytes) VALUES (?, ?, ?, ?)').run(
+    'gzip',
+    MAP_PAYLOAD_VERSION,
+    points,
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  );
+}
+
+/** Finishes a build file: the remaining secondary indexes, the map's payload, statistics for the
+ * query planner, then closes it. */
 export function finishBuildDatabase(db: Database.Database): void {
   createIndexes(db);
+  writeMapPayload(db);
   db.exec('ANALYZE');
   db.close();
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBudgetError } from '../../lib/cli/memory';
 import { createProgress } from '../../lib/cli/progress';
@@ -13,11 +14,13 @@ import {
   readCooccurrenceMap,
   readCooccurrencePapers,
 } from '../../lib/store/read/graph';
+import { encodeMapPayload, readMapPayload, readMapPoints } from '../../lib/store/read/map';
 import { readEvolutionNode, readTopicEvolution } from '../../lib/store/read/trends';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
 import { readTableHashes, type TableHashes } from '../../lib/store/table-hashes';
 import { communityDiscRadii, fitCommunityMap, placeCommunityLabels } from '../../lib/viz/community-labels';
 import { boxesOverlap } from '../../lib/viz/label-placement';
+import { decodeMapPoints, MAP_PAYLOAD_VERSION } from '../../lib/viz/point-payload';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const quiet = createProgress(process.stderr, { quiet: true });
@@ -171,6 +174,25 @@ describe('the pipeline on the bundled corpus', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('stores the map payload the points API serves: the gzipped encoding of the stored points', () => {
+    const db = new Database(first.databaseFile, { readonly: true });
+    const stored = db.prepare('SELECT encoding, version, points, bytes FROM map_payload').all() as {
+      encoding: string;
+      version: number;
+      points: number;
+      bytes: Buffer;
+    }[];
+    expect(stored.map((r) => [r.encoding, r.version, r.points])).toEqual([['gzip', MAP_PAYLOAD_VERSION, 746]]);
+    const decoded = decodeMapPoints(new Uint8Array(zlib.gunzipSync(stored[0].bytes)).buffer);
+    const fromTables = readMapPoints(db);
+    expect(decoded.ids).toEqual(fromTables.ids);
+    expect(decoded.topic).toEqual(fromTables.topic);
+    expect(decoded.flags).toEqual(fromTables.flags);
+    expect(Buffer.from(encodeMapPayload(db)).equals(stored[0].bytes)).toBe(true);
+    expect(Buffer.from(readMapPayload('gzip', db)).equals(stored[0].bytes)).toBe(true);
+    db.close();
   });
 
   it('gives a byte-identical build for the same input and options', async () => {

@@ -5,7 +5,7 @@
  */
 import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { encodeMapPoints, POINT_FLAG_OUTLIER } from '../../viz/point-payload';
+import { encodeMapPoints, MAP_PAYLOAD_VERSION, POINT_FLAG_OUTLIER } from '../../viz/point-payload';
 import { openBuild } from '../db';
 import { prepareCached } from './statements';
 
@@ -221,10 +221,19 @@ export function readMapPaperCards(ids: readonly number[], db: Database.Database 
   });
 }
 
+/** gzip at level 6 squeezes the payload within 1% of brotli's and of its own slowest settings (the
+ * quantized positions are the bulk and near random), ~0.2 s for a million points. */
+const PAYLOAD_GZIP_LEVEL = 6;
+
+/** The payload gzipped, encoded from the build's tables (what the pipeline stores in map_payload). */
+export function encodeMapPayload(db: Database.Database): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(zlib.gzipSync(encodeMapPoints(readMapPoints(db)), { level: PAYLOAD_GZIP_LEVEL }));
+}
+
 /**
- * The encoded point payload (lib/viz/point-payload.ts), gzipped or not. gzip at level 6 squeezes it
- * within 1% of brotli's and of its own slowest settings (the quantized positions are the bulk and
- * near random), ~0.2 s for a million points; each form is made once per connection and kept.
+ * The encoded point payload (lib/viz/point-payload.ts), gzipped or not: the gzipped form the
+ * pipeline stored in map_payload (or, for a build whose payload has another layout version,
+ * encoded from the tables), the plain one inflated from it; each made once per connection and kept.
  */
 export function readMapPayload(
   encoding: MapPayloadEncoding,
@@ -232,11 +241,16 @@ export function readMapPayload(
 ): Uint8Array<ArrayBuffer> {
   let forms = payloadCache.get(db);
   if (!forms) payloadCache.set(db, (forms = new Map()));
-  const cached = forms.get(encoding);
-  if (cached) return cached;
-  const raw = forms.get('identity') ?? encodeMapPoints(readMapPoints(db));
-  forms.set('identity', raw);
-  const out = encoding === 'gzip' ? new Uint8Array(zlib.gzipSync(raw, { level: 6 })) : raw;
-  forms.set(encoding, out);
-  return out;
+  let gzip = forms.get('gzip');
+  if (!gzip) {
+    const stored = prepareCached(db, "SELECT bytes FROM map_payload WHERE encoding = 'gzip' AND version = ?").get(
+      MAP_PAYLOAD_VERSION,
+    ) as { bytes: Buffer } | undefined;
+    gzip = stored ? new Uint8Array(stored.bytes) : encodeMapPayload(db);
+    forms.set('gzip', gzip);
+  }
+  if (encoding === 'gzip') return gzip;
+  let identity = forms.get('identity');
+  if (!identity) forms.set('identity', (identity = new Uint8Array(zlib.gunzipSync(gzip))));
+  return identity;
 }
