@@ -95,9 +95,16 @@ export const LARGE_SEARCH = 200_000;
 /** Queries per block of the search: the block and one cell's rows stay in cache. */
 const QUERY_BLOCK = 32;
 
-/** Exact lists of the query rows `queries` (a list per query) among rows 0..n-1 of `data`. */
-function searchAll(data: Float64Array, n: number, dims: number, queries: ArrayLike<number>, k: number): Lists {
-  const lists = new Lists(queries.length, k);
+/** Exact lists of the query rows `queries` (a list per query) among rows 0..n-1 of `data`, into
+ * `lists` (new when not given). */
+function searchAll(
+  data: Float64Array,
+  n: number,
+  dims: number,
+  queries: ArrayLike<number>,
+  k: number,
+  lists = new Lists(queries.length, k),
+): Lists {
   const span = 1024;
   const scores = new Float64Array(QUERY_BLOCK * span);
   for (let q0 = 0; q0 < queries.length; q0 += QUERY_BLOCK) {
@@ -177,6 +184,14 @@ export type NeighbourShare = { data: Float64Array; n: number; dims: number; from
       sims: Float64Array;
     }
   | {
+      /** Exact lists of the query rows queries[from..to) (from/to index the queries). */
+      step: 'exact';
+      k: number;
+      queries: Int32Array;
+      indices: Int32Array;
+      sims: Float64Array;
+    }
+  | {
       /** One round of refinement from old lists and reverse lists. */
       step: 'refine';
       k: number;
@@ -195,6 +210,7 @@ export type NeighbourShare = { data: Float64Array; n: number; dims: number; from
 export function searchNeighbourShare(share: NeighbourShare): number {
   if (share.step === 'probe') probeShare(share);
   else if (share.step === 'search') searchShare(share);
+  else if (share.step === 'exact') exactShare(share);
   else refineShare(share);
   return 0;
 }
@@ -207,6 +223,12 @@ function runShares(n: number, work: number, make: (from: number, to: number) => 
     shares.push(make(Math.floor((t * n) / threads), Math.floor(((t + 1) * n) / threads)));
   if (threads === 1) searchNeighbourShare(shares[0]);
   else runParallel(TASKS.searchNeighbourShare, searchNeighbourShare, shares);
+}
+
+function exactShare(s: Extract<NeighbourShare, { step: 'exact' }>): void {
+  const { data, n, dims, k, from, to } = s;
+  const out = new Lists(to - from, k, s.indices.subarray(from * k, to * k), s.sims.subarray(from * k, to * k));
+  searchAll(data, n, dims, s.queries.subarray(from, to), k, out);
 }
 
 function probeShare(s: Extract<NeighbourShare, { step: 'probe' }>): void {
@@ -496,10 +518,32 @@ export function buildNeighbours(vectors: DenseMatrix, opts: NeighbourOptions = {
  * measuring recall and for small inputs. Lists as in {@link NeighbourGraph}, one per query. */
 export function buildExactNeighbours(vectors: DenseMatrix, k: number, queries?: ArrayLike<number>): NeighbourGraph {
   const n = vectors.rows;
+  const dims = vectors.cols;
   const q = queries ?? Int32Array.from({ length: n }, (_, i) => i);
   const kk = Math.min(k, n - 1);
-  const lists = searchAll(vectors.data, n, vectors.cols, q, kk);
-  return { k: kk, indices: lists.indices, similarities: lists.sims };
+  // Each query's list depends on nothing but the query: split over threads, the lists are the same.
+  const threads = q.length * n * dims >= PARALLEL_WORK ? Math.min(parallelThreads(), q.length) : 1;
+  if (threads <= 1) {
+    const lists = searchAll(vectors.data, n, dims, q, kk);
+    return { k: kk, indices: lists.indices, similarities: lists.sims };
+  }
+  const shared = toShared(Int32Array.from(q));
+  const indices = sharedInt32(q.length * kk).fill(-1);
+  const sims = sharedFloat64(q.length * kk).fill(-Infinity);
+  const data = toShared(vectors.data);
+  runShares(q.length, q.length * n * dims, (from, to) => ({
+    step: 'exact',
+    data,
+    n,
+    dims,
+    from,
+    to,
+    k: kk,
+    queries: shared,
+    indices,
+    sims,
+  }));
+  return { k: kk, indices, similarities: sims };
 }
 
 /** Share of the exact lists' entries found in the approximate lists of the same rows

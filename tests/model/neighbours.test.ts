@@ -26,6 +26,34 @@ describe('buildNeighbours', () => {
     const b = buildNeighbours(vectors, { k: 5, seed: 3 });
     expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
   });
+  it('gives the same exact lists on 1, 2 and 3 threads', () => {
+    // Large enough (queries × rows × dims) to be split over the threads.
+    const big = makeBlobs(10, 2000, 40, 5, 1.5, true).vectors;
+    const queries = Int32Array.from({ length: 600 }, (_, i) => (i * 37) % big.rows);
+    const saved = process.env.TOPICSCOPE_THREADS;
+    try {
+      const runs = ['1', '2', '3'].map((threads) => {
+        process.env.TOPICSCOPE_THREADS = threads;
+        const g = buildExactNeighbours(big, 10, queries);
+        return { indices: Array.from(g.indices), similarities: Array.from(g.similarities) };
+      });
+      expect(runs[1]).toEqual(runs[0]);
+      expect(runs[2]).toEqual(runs[0]);
+      // Each list is the query's true nearest rows: checked for one by sorting every dot product.
+      const q = queries[5];
+      const dots = Array.from({ length: big.rows }, (_, j) => {
+        let d = 0;
+        for (let c = 0; c < big.cols; c++) d += big.data[q * big.cols + c] * big.data[j * big.cols + c];
+        return { j, d };
+      })
+        .filter((x) => x.j !== q)
+        .sort((a, b) => b.d - a.d || a.j - b.j);
+      expect(runs[0].indices.slice(50, 60)).toEqual(dots.slice(0, 10).map((x) => x.j));
+    } finally {
+      if (saved === undefined) delete process.env.TOPICSCOPE_THREADS;
+      else process.env.TOPICSCOPE_THREADS = saved;
+    }
+  });
   it('handles inputs smaller than k', () => {
     const tiny = { rows: 3, cols: 2, data: Float64Array.from([1, 0, 0, 1, 0.6, 0.8]) };
     const g = buildNeighbours(tiny, { k: 10 });
