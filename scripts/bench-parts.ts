@@ -1,6 +1,7 @@
 /**
  * The parts of scripts/bench.ts, each run in its own process so its peak RSS is its own.
  */
+import { benchAnn } from './bench-ann';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,6 +104,8 @@ export async function runBenchPart(part: string, args: PartArgs): Promise<PartRe
       return benchHybrid(args.corpus, args.work);
     case 'map-render':
       return benchMapRender(args.corpus, args.work, args.builds ?? []);
+    case 'ann':
+      return benchAnn(args.corpus);
     default:
       throw new Error(`unknown bench part ${part}`);
   }

@@ -9,6 +9,7 @@
  *   npm run bench -- --only scale --sizes 300k,1m,3m-dry   # the pipeline at scale (not in the default set;
  *                                       # --keep-builds keeps each build beside the corpora in --scale-cache)
  *   npm run bench -- --only app-scale --build DIR   # server pages and search on a big build (not in the default set)
+ *   npm run bench -- --only ann [--sizes 1m]   # similar papers: ours vs usearch's HNSW (not in the default set)
  *   npm run bench -- --only map-render --map-builds /tmp/b-300k,/tmp/b-1m
  *                                       # the map page in Chromium on given builds (default: arXiv)
  *
@@ -291,6 +292,21 @@ async function main(): Promise<void> {
       const scale = collectScale(runs);
       for (const row of scale.rows) rows.push(row);
       for (const note of scale.notes) notes.push(note);
+    }
+  }
+  if (only.has('ann')) {
+    // The arXiv file, then the resampled sizes asked for (`--sizes`; dry sizes left out).
+    const cache = path.resolve(values['scale-cache'] ?? path.join(os.tmpdir(), 'topicscope-scale'));
+    for (const { size, dry } of [{ size: 0, dry: false }, ...(values.sizes ? scaleSizes(values.sizes) : [])]) {
+      if (dry) continue;
+      const file = size === 0 ? arxiv : ensureResampled(arxiv, size, cache);
+      runPart(
+        'ann',
+        `Similar papers: ours vs usearch's HNSW on the LSA vectors of ${path.basename(file)}`,
+        file,
+        [],
+        [`--max-old-space-size=${heapLimitMb()}`],
+      );
     }
   }
   runPart(
