@@ -154,6 +154,11 @@ describe('the listing without a query', () => {
     const all = expectedOrder(() => true);
     expect(author.papers.map((p) => p.id)).toEqual(all.slice(0, AUTHOR_PAGE_PAPERS));
     expect([author.paperCount, author.coauthorCount, author.coauthors.length]).toEqual([PAPERS, 7, 7]);
+    // Joint papers counted from the bylines: co-author 2 + (id mod 7) on every seventh paper, most first.
+    const joint = (c: number) => rows.filter((r) => 2 + (r.id % 7) === c).length;
+    expect(author.coauthors.map((c) => [c.id, c.joint])).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((c) => [c, joint(c)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]),
+    );
     expect(walk({ author: 1 }, 250).flat()).toEqual(all);
   });
 
