@@ -35,7 +35,8 @@ CREATE TABLE source_files (
   merged_by         TEXT NOT NULL,          -- JSON object: {doi, id, title, abstract} -> merges
   merged_with       TEXT NOT NULL,          -- JSON object: file whose paper a duplicate joined -> count
   without_abstract  INTEGER NOT NULL,       -- kept papers first seen here that have no abstract
-  warnings          TEXT NOT NULL           -- JSON array of notes (an encoding guessed, ...)
+  warnings          TEXT NOT NULL,          -- JSON array of notes (an encoding guessed, ...)
+  papers            INTEGER NOT NULL DEFAULT 0 -- papers with a record from this file (merged ones too)
 ) WITHOUT ROWID;
 
 -- every record that could not be used, with why
@@ -305,7 +306,11 @@ CREATE INDEX paper_topics_topic ON paper_topics(topic_id, distance);
 CREATE TABLE map_payload (
   encoding TEXT PRIMARY KEY,                -- 'gzip'
   version  INTEGER NOT NULL,                -- the payload layout's version (MAP_PAYLOAD_VERSION)
-  points   INTEGER NOT NULL,
+  points   INTEGER NOT NULL,                -- mapped papers
+  year_min INTEGER,                         -- their years' span (NULL when none is dated)
+  year_max INTEGER,
+  undated  INTEGER NOT NULL,                -- mapped papers without a year
+  outliers INTEGER NOT NULL,                -- mapped papers marked as outliers of their topic
   bytes    BLOB NOT NULL
 );
 

@@ -12,7 +12,7 @@ import type { Corpus, Paper } from '../corpus/types';
 import type { AbstractFile } from '../corpus/abstract-file';
 import { getAuthorIndex, type AuthorIndex } from '../graph/authors';
 import { MAP_PAYLOAD_VERSION } from '../viz/point-payload';
-import { encodeMapPayload } from './read/map';
+import { encodeMapPayload, readMapMeta } from './read/map';
 import {
   DATABASE_FILE,
   FTS_BULK_SQL,
@@ -297,6 +297,7 @@ export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: A
   // These tables are complete: index them now, while the full-text index is still being built
   // on its worker, rather than after it.
   createIndexes(db, CORPUS_TABLES);
+  countSourceFilePapers(db);
   // The page cache filled by the load is not read again soon: give it back for the stages to come.
   db.pragma('shrink_memory');
 }
@@ -490,14 +491,30 @@ function createIndexes(db: Database.Database, tables?: ReadonlySet<string>): voi
   }
 }
 
-/** Stores the topic map's gzipped point payload, read back from the finished tables. */
+/** Each input file's papers, merged ones included (source_files.papers), counted once when the
+ * corpus is written for the pages that show them (a second of counting at a million papers). */
+export function countSourceFilePapers(db: Database.Database): void {
+  db.exec(
+    'UPDATE source_files SET papers = (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = source_files.file)',
+  );
+}
+
+/** Stores the topic map's gzipped point payload, read back from the finished tables, with the
+ * mapped papers' count and years (what the map's first request would otherwise count). */
 function writeMapPayload(db: Database.Database): void {
   const bytes = encodeMapPayload(db);
-  const points = (db.prepare('SELECT COUNT(*) AS n FROM paper_topics').get() as { n: number }).n;
-  db.prepare('INSERT INTO map_payload (encoding, version, points, bytes) VALUES (?, ?, ?, ?)').run(
+  const { papers, years, undated, outliers } = readMapMeta(db);
+  db.prepare(
+    `INSERT INTO map_payload (encoding, version, points, year_min, year_max, undated, outliers, bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     'gzip',
     MAP_PAYLOAD_VERSION,
-    points,
+    papers,
+    years?.[0] ?? null,
+    years?.[1] ?? null,
+    undated,
+    outliers.count,
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   );
 }

@@ -11,6 +11,7 @@ import { readMapMeta, readMapPaperCards, readMapPoints, OTHER_SOURCE_INDEX } fro
 import { readPaper } from '@/lib/store/read/papers';
 import { readTopic, parseSubtopicTerms } from '@/lib/store/read/topics';
 import { POINT_FLAG_OUTLIER } from '@/lib/viz/point-payload';
+import { countSourceFilePapers } from '@/lib/store/write';
 import { createSmallBuild } from '../fixtures/store/small-build';
 import {
   DEFAULT_GRAPH_VIEW,
@@ -78,6 +79,7 @@ beforeAll(() => {
       [5, 'b.txt', 2],
     ],
   );
+  countSourceFilePapers(build.db);
   build.insertColumns(
     'topics',
     ['id', 'label', 'size', 'x', 'y', 'node_id', 'coherence'],

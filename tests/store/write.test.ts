@@ -123,6 +123,8 @@ describe('writeCorpus', () => {
     expect(count('authors')).toBe(23);
     expect(count('rejected_records')).toBe(1);
     expect(db.prepare('SELECT reject_reasons FROM source_files').get()).toEqual({ reject_reasons: '{"bad JSON":1}' });
+    // The file's papers, counted once from paper_sources (one paper has two records here).
+    expect(db.prepare('SELECT papers FROM source_files').get()).toEqual({ papers: PAPERS });
   });
 
   it('stores each field of a paper as given', () => {

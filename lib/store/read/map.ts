@@ -112,32 +112,41 @@ export function readMapMeta(db: Database.Database = openBuild()): MapMeta {
   const cached = metaCache.get(db);
   if (cached) return cached;
   const topics = prepareCached(db, 'SELECT id, label, size, x, y FROM topics ORDER BY id').all() as MapTopic[];
-  const files = prepareCached(
-    db,
-    `SELECT sf.file AS file, sf.venue AS venue, sf.year AS year, sf.layout AS layout,
-              (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
-       FROM source_files sf ORDER BY sf.file`,
-  ).all() as { file: string; venue: string | null; year: number | null; layout: string | null; papers: number }[];
+  const files = prepareCached(db, 'SELECT file, venue, year, layout, papers FROM source_files ORDER BY file').all() as {
+    file: string;
+    venue: string | null;
+    year: number | null;
+    layout: string | null;
+    papers: number;
+  }[];
   const sources: MapSource[] = files.map((f, i) => ({
     index: Math.min(i, OTHER_SOURCE_INDEX),
     file: f.file,
     label: formatSourceLabel(f.file, f.venue, f.year, f.layout),
     papers: f.papers,
   }));
-  const span = prepareCached(
+  // The mapped papers' count, years and outliers as the build stored them with the payload; counted
+  // over every mapped paper (a second at a million) only while the build is being written.
+  const stored = prepareCached(
     db,
-    `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated
+    'SELECT points AS n, year_min AS lo, year_max AS hi, undated, outliers FROM map_payload WHERE version = ? LIMIT 1',
+  ).get(MAP_PAYLOAD_VERSION) as
+    { n: number; lo: number | null; hi: number | null; undated: number; outliers: number } | undefined;
+  const span =
+    stored ??
+    (prepareCached(
+      db,
+      `SELECT COUNT(*) AS n, MIN(p.year) AS lo, MAX(p.year) AS hi, SUM(p.year IS NULL) AS undated,
+              (SELECT COUNT(*) FROM paper_topics WHERE is_outlier = 1) AS outliers
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id`,
-  ).get() as { n: number; lo: number | null; hi: number | null; undated: number | null };
+    ).get() as { n: number; lo: number | null; hi: number | null; undated: number | null; outliers: number });
   const subtopics = prepareCached(
     db,
     'SELECT topic_id AS topicId, id, label, size, x, y FROM subtopics ORDER BY topic_id, id',
   ).all() as MapSubtopic[];
-  const outliers = prepareCached(
-    db,
-    `SELECT (SELECT COUNT(*) FROM paper_topics WHERE is_outlier = 1) AS count,
-            (SELECT value FROM quality WHERE metric = 'outlier_threshold') AS threshold`,
-  ).get() as { count: number; threshold: number | null };
+  const threshold = prepareCached(db, "SELECT value FROM quality WHERE metric = 'outlier_threshold'").get() as
+    { value: number | null } | undefined;
+  const outliers = { count: span.outliers, threshold: threshold?.value ?? null };
   const meta: MapMeta = {
     papers: span.n,
     topics,

@@ -854,7 +854,7 @@ function selectSearchOptions(db: Database.Database): SearchOptions {
   const sources = selectAll<{ file: string; venue: string | null; papers: number }>(
     db,
     `SELECT sf.file AS file, sf.venue AS venue,
-            (SELECT COUNT(DISTINCT ps.paper_id) FROM paper_sources ps WHERE ps.file = sf.file) AS papers
+            sf.papers AS papers
      FROM source_files sf ORDER BY sf.file`,
   );
   const span = selectOne<{ min: number | null; max: number | null }>(
