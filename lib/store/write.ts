@@ -78,7 +78,9 @@ export interface AuthorTable extends AuthorIndex {
 // startFullTextIndex, writeCorpus and writeTopicModel all need the table of one corpus.
 const authorTables = new WeakMap<Corpus, AuthorTable>();
 
-export function getAuthorTable(corpus: Corpus): AuthorTable {
+/** The author table of `corpus` (keys, identifiers, names, each paper's author ids and byline
+ * text), made once per corpus and kept while the corpus lives. */
+export function authorTableOf(corpus: Corpus): AuthorTable {
   let table = authorTables.get(corpus);
   if (table === undefined) {
     const index = getAuthorIndex(corpus.papers);
@@ -143,7 +145,7 @@ const ABSTRACT_BLOCK = 4096;
  * startFullTextIndex). The abstracts come from the papers, or from `abstracts` when the corpus
  * was read with that file as its sink. */
 export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: AbstractFile): void {
-  const { keys, identifiers, names, paperAuthors: authorIds, authorsText } = getAuthorTable(corpus);
+  const { keys, identifiers, names, paperAuthors: authorIds, authorsText } = authorTableOf(corpus);
   const insertFile = db.prepare(
     `INSERT INTO source_files (file, layout, venue, year, notes, records_read, papers_kept, duplicates_merged, rejected, reject_reasons,
        merged_by, merged_with, without_abstract, warnings)
@@ -420,7 +422,7 @@ export function startFullTextIndex(corpus: Corpus, file: string, abstracts?: Abs
   });
   // The texts travel as UTF-8 buffers, moved (not copied) to the worker: cloning tens of
   // megabytes of strings would double their memory.
-  const { authorsText } = getAuthorTable(corpus);
+  const { authorsText } = authorTableOf(corpus);
   const { papers } = corpus;
   for (let from = 0; from < papers.length; from += FULL_TEXT_BATCH) {
     const batch = encodeTexts(

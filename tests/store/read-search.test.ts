@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankTopicAuthors } from '@/lib/graph/topic-authors';
 import { createSmallBuild } from '../fixtures/store/small-build';
 import {
-  buildFtsQuery,
+  toFtsQuery,
   buildTopicTerms,
   buildTopicTree,
   findAuthorIdByName,
@@ -240,24 +240,24 @@ beforeAll(() => {
 
 afterAll(() => db.close());
 
-describe('buildFtsQuery', () => {
+describe('toFtsQuery', () => {
   it('quotes every word, ANDs them and makes the last word a prefix', () => {
-    expect(buildFtsQuery('graph neur')).toBe('"graph" "neur"*');
-    expect(buildFtsQuery('graph neural ')).toBe('"graph" "neural"');
+    expect(toFtsQuery('graph neur')).toBe('"graph" "neur"*');
+    expect(toFtsQuery('graph neural ')).toBe('"graph" "neural"');
   });
   it('keeps quoted phrases and hyphenated chunks as phrases', () => {
-    expect(buildFtsQuery('"graph neural" net')).toBe('"graph neural" "net"*');
-    expect(buildFtsQuery('gpt-4')).toBe('"gpt 4"');
+    expect(toFtsQuery('"graph neural" net')).toBe('"graph neural" "net"*');
+    expect(toFtsQuery('gpt-4')).toBe('"gpt 4"');
   });
   it('turns FTS5 syntax into plain words and returns null when nothing is left', () => {
-    expect(buildFtsQuery('a AND (b OR')).toBe('"a" "and" "b" "or"*');
-    expect(buildFtsQuery('NEAR(x y)')).toBe('"near x" "y"');
-    expect(buildFtsQuery('"')).toBeNull();
-    expect(buildFtsQuery('*** ---')).toBeNull();
-    expect(buildFtsQuery('   ')).toBeNull();
+    expect(toFtsQuery('a AND (b OR')).toBe('"a" "and" "b" "or"*');
+    expect(toFtsQuery('NEAR(x y)')).toBe('"near x" "y"');
+    expect(toFtsQuery('"')).toBeNull();
+    expect(toFtsQuery('*** ---')).toBeNull();
+    expect(toFtsQuery('   ')).toBeNull();
   });
   it('does not make a one-letter last word a prefix', () => {
-    expect(buildFtsQuery('vitamin c')).toBe('"vitamin" "c"');
+    expect(toFtsQuery('vitamin c')).toBe('"vitamin" "c"');
   });
 });
 

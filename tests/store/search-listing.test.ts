@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '@/lib/random';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
+import { createSmallBuild, type Row as SmallRow } from '../fixtures/store/small-build';
 import { AUTHOR_PAGE_PAPERS, readAuthor } from '@/lib/store/read/authors';
 import {
   decodeSearchCursor,
@@ -32,41 +32,47 @@ let db: Database.Database;
 const rows: Row[] = [];
 
 beforeAll(() => {
-  db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
-  db.prepare("INSERT INTO meta VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
-  db.prepare(
-    "INSERT INTO topics (id, label, size, x, y, node_id) VALUES (0, 'zero', 0, 0, 0, 0), (1, 'one', 0, 0, 0, 1)",
-  ).run();
-  const random = createRandom(11);
-  const paper = db.prepare(
-    `INSERT INTO papers (id, title, title_derived, abstract, year, date, author_count, authors_text)
-     VALUES (?, ?, 0, ?, ?, ?, 1, 'A. Author')`,
-  );
+  const build = createSmallBuild();
+  db = build.db;
+  build.insert('topics', [
+    { id: 0, label: 'zero', size: 0, x: 0, y: 0, node_id: 0 },
+    { id: 1, label: 'one', size: 0, x: 0, y: 0, node_id: 1 },
+  ]);
   // One prolific author on every paper, with one of seven co-authors.
-  db.prepare(
-    "INSERT INTO authors (id, key, name) VALUES (1, 'a author', 'A. Author')" +
-      Array.from({ length: 7 }, (_, i) => `, (${i + 2}, 'co ${i}', 'Co ${i}')`).join(''),
-  ).run();
-  const byline = db.prepare('INSERT INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)');
-  const topic = db.prepare(
-    'INSERT INTO paper_topics (paper_id, topic_id, distance, confidence, x, y) VALUES (?, ?, 0, 1, 0, 0)',
-  );
+  build.insert('authors', [
+    { id: 1, key: 'a author', name: 'A. Author' },
+    ...Array.from({ length: 7 }, (_, i) => ({ id: i + 2, key: `co ${i}`, name: `Co ${i}` })),
+  ]);
+  const random = createRandom(11);
+  const papers: SmallRow[] = [];
+  const topics: SmallRow[] = [];
+  const bylines: SmallRow[] = [];
+  for (let id = 1; id <= PAPERS; id++) {
+    // A tenth without a year; of the dated, a third without a month, a third with the month only.
+    const year = random() < 0.1 ? null : 2015 + Math.floor(random() * 8);
+    const kind = random();
+    const month = String(1 + Math.floor(random() * 3)).padStart(2, '0');
+    const date =
+      year == null || kind < 1 / 3 ? null : kind < 2 / 3 ? `${year}-${month}` : `${year}-${month}-0${1 + (id % 3)}`;
+    const t = id % 2;
+    papers.push({
+      id,
+      title: `Paper ${id}`,
+      title_derived: 0,
+      abstract: `abstract ${id}`,
+      year,
+      date,
+      author_count: 2,
+      authors_text: 'A. Author',
+    });
+    topics.push({ paper_id: id, topic_id: t, distance: 0, confidence: 1, x: 0, y: 0 });
+    bylines.push({ paper_id: id, author_id: 1, position: 0 }, { paper_id: id, author_id: 2 + (id % 7), position: 1 });
+    rows.push({ id, year, date, topic: t });
+  }
   db.transaction(() => {
-    for (let id = 1; id <= PAPERS; id++) {
-      // A tenth without a year; of the dated, a third without a month, a third with the month only.
-      const year = random() < 0.1 ? null : 2015 + Math.floor(random() * 8);
-      const kind = random();
-      const month = String(1 + Math.floor(random() * 3)).padStart(2, '0');
-      const date =
-        year == null || kind < 1 / 3 ? null : kind < 2 / 3 ? `${year}-${month}` : `${year}-${month}-0${1 + (id % 3)}`;
-      const t = id % 2;
-      paper.run(id, `Paper ${id}`, `abstract ${id}`, year, date);
-      topic.run(id, t);
-      byline.run(id, 1, 0);
-      byline.run(id, 2 + (id % 7), 1);
-      rows.push({ id, year, date, topic: t });
-    }
+    build.insert('papers', papers);
+    build.insert('paper_topics', topics);
+    build.insert('paper_authors', bylines);
   })();
 });
 

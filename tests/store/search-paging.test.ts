@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '@/lib/random';
-import { SCHEMA_SQL, SCHEMA_VERSION } from '@/lib/store/schema';
+import { createSmallBuild, type Row } from '../fixtures/store/small-build';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
@@ -24,31 +24,34 @@ const BM25 = 'bm25(papers_fts, 10.0, 1.0, 3.0)';
 let db: Database.Database;
 
 beforeAll(() => {
-  db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
-  db.prepare("INSERT INTO meta VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
   const random = createRandom(7);
   const pick = (words: string[], n: number) =>
     Array.from({ length: n }, () => words[Math.floor(random() * words.length)]);
-  const insert = db.prepare(
-    `INSERT INTO papers (id, title, title_derived, abstract, year, author_count, authors_text)
-     VALUES (?, ?, 0, ?, ?, 1, ?)`,
-  );
-  db.transaction(() => {
-    for (let id = 1; id <= PAPERS; id++) {
-      // "graph" and "learning" each in about 70% of papers, in the title of 70% (more than SEARCH_RANK_CAP papers have both there);
-      // "rare" in about 2%.
-      const title = pick(FILLER, 3);
-      if (random() < 0.7) title.push('graph');
-      if (random() < 0.7) title.push('learning');
-      const text = pick(FILLER, 20 + Math.floor(random() * 20));
-      if (random() < 0.6) for (let i = Math.floor(random() * 3); i >= 0; i--) text.push('graph');
-      if (random() < 0.6) text.push('learning');
-      if (random() < 0.02) text.push('rare');
-      insert.run(id, title.join(' '), text.join(' '), 2000 + (id % 20), `Author ${id % 500}`);
-    }
-  })();
-  db.exec("INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')");
+  const papers: Row[] = [];
+  for (let id = 1; id <= PAPERS; id++) {
+    // "graph" and "learning" each in about 70% of papers, in the title of 70% (more than SEARCH_RANK_CAP papers have both there);
+    // "rare" in about 2%.
+    const title = pick(FILLER, 3);
+    if (random() < 0.7) title.push('graph');
+    if (random() < 0.7) title.push('learning');
+    const text = pick(FILLER, 20 + Math.floor(random() * 20));
+    if (random() < 0.6) for (let i = Math.floor(random() * 3); i >= 0; i--) text.push('graph');
+    if (random() < 0.6) text.push('learning');
+    if (random() < 0.02) text.push('rare');
+    papers.push({
+      id,
+      title: title.join(' '),
+      title_derived: 0,
+      abstract: text.join(' '),
+      year: 2000 + (id % 20),
+      author_count: 1,
+      authors_text: `Author ${id % 500}`,
+    });
+  }
+  const build = createSmallBuild();
+  db = build.db;
+  db.transaction(() => build.insert('papers', papers))();
+  build.indexPapers();
 });
 
 afterAll(() => db.close());

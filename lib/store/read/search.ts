@@ -167,7 +167,7 @@ const MAX_QUERY_WORDS = 24;
  * matched as a prefix while the user may still be typing it (no trailing space, 2+ characters), unless
  * `keepPrefix` says the prefix adds nothing worth its cost. Returns null when nothing searchable is left.
  */
-export function buildFtsQuery(input: string, keepPrefix: (word: string) => boolean = () => true): string | null {
+export function toFtsQuery(input: string, keepPrefix: (word: string) => boolean = () => true): string | null {
   const chunks: { tokens: string[]; quoted: boolean }[] = [];
   const pattern = /"([^"]*)"?|(\S+)/g;
   for (const m of input.matchAll(pattern)) {
@@ -698,7 +698,7 @@ export function searchPapers(
 ): SearchResults {
   const started = performance.now();
   const trimmed = query.trim();
-  const match = buildFtsQuery(trimmed, keepPrefixIn(db));
+  const match = toFtsQuery(trimmed, keepPrefixIn(db));
   const size = Math.min(SEARCH_MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
   const params = filterParams(filters);
   const requested = Math.max(1, Math.floor(page) || 1);
@@ -786,7 +786,7 @@ export function openSearchExport(
   filters: SearchFilters,
   db: Database.Database = openBuild(),
 ): SearchExportReader {
-  const match = buildFtsQuery(query.trim(), keepPrefixIn(db));
+  const match = toFtsQuery(query.trim(), keepPrefixIn(db));
   const params = filterParams(filters);
   const sources =
     "(SELECT group_concat(file || ':' || record, '; ') FROM paper_sources WHERE paper_id = p.id) AS sources";
