@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Index, MetricKind, ScalarKind } from 'usearch';
 import { AbstractFile } from '../lib/corpus/abstract-file';
 import { readCorpus } from '../lib/corpus/index';
 import { buildSmallCorpusBounds, buildTopicLsa, resolveTopicModelOptions } from '../lib/model/index';
@@ -27,6 +26,9 @@ import { buildModelRows } from '../lib/pipeline';
 import { sampleIndices } from '../lib/random';
 import { tokenizeCorpus } from '../lib/text/index';
 import type { BenchRow, PartResult } from './bench-parts';
+
+/** usearch, loaded by this part only: the other parts run without it installed. */
+type Usearch = typeof import('usearch');
 
 const K = 10;
 const QUERIES = 2000;
@@ -71,6 +73,7 @@ async function lsaVectors(corpus: string): Promise<DenseMatrix> {
 
 /** usearch's HNSW: every row added, then every row searched; lists without the row itself. */
 function searchHnsw(
+  { Index, MetricKind, ScalarKind }: Usearch,
   vectors: DenseMatrix,
   setting: HnswSetting,
 ): { graph: NeighbourGraph; add: number; search: number } {
@@ -110,6 +113,7 @@ function searchHnsw(
 }
 
 export async function benchAnn(corpus: string): Promise<PartResult> {
+  const usearch = await import('usearch');
   const vectors = await lsaVectors(corpus);
   const n = vectors.rows;
   const part = `ann ${n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : `${Math.round(n / 1000)}k`}`;
@@ -138,7 +142,7 @@ export async function benchAnn(corpus: string): Promise<PartResult> {
   });
   const notes: string[] = [];
   for (const setting of HNSW_SETTINGS) {
-    const { graph, add, search } = searchHnsw(vectors, setting);
+    const { graph, add, search } = searchHnsw(usearch, vectors, setting);
     const recall = neighbourRecall(graph, exact, queries);
     rows.push({
       part,

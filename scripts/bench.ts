@@ -279,7 +279,8 @@ async function main(): Promise<void> {
         );
         const r = runPartInChild(
           dry ? 'scale-dry' : 'scale',
-          ['--corpus', file, '--work', work],
+          // --keep-builds: each build stays beside the corpora (build-<corpus>), for app-scale and map-render.
+          ['--corpus', file, '--work', work, ...(values['keep-builds'] ? ['--keep', cache] : [])],
           [`--max-old-space-size=${heapLimitMb()}`],
         );
         if (r.scale) runs.push(r.scale);
