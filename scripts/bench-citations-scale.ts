@@ -31,7 +31,7 @@ import {
   maxCocitationPapers,
 } from '../lib/graph/cooccurrence-items';
 import { COOCCURRENCE_LIMITS } from '../lib/graph/cooccurrence-maps';
-import { createRandom } from '../lib/random';
+import { createRandom, shuffledIndices } from '../lib/random';
 import type { BenchRow, PartResult } from './bench-parts';
 
 export const SCALE_PAPERS = 1_000_000;
@@ -52,14 +52,7 @@ export function buildScaleCorpus(papers = SCALE_PAPERS, pool = POOL, seed = 7): 
   const cumulative = new Float64Array(pool);
   let sum = 0;
   for (let r = 0; r < pool; r++) cumulative[r] = sum += 1 / (r + 1) ** ZIPF_EXPONENT;
-  const workOfRank = new Int32Array(pool);
-  for (let i = 0; i < pool; i++) workOfRank[i] = i;
-  for (let i = pool - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = workOfRank[i];
-    workOfRank[i] = workOfRank[j];
-    workOfRank[j] = t;
-  }
+  const workOfRank = shuffledIndices(pool, random);
   // The corpus: `papers` works of the pool, picked by a second shuffle (the first `papers` ranks of
   // an independent order), in work order.
   const inCorpus = new Uint8Array(pool);
