@@ -68,9 +68,10 @@ CREATE TABLE papers (
 );
 CREATE UNIQUE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
 CREATE INDEX papers_year ON papers(year);
--- each paper's year by id in a few pages: search's year filter probes it once per match, where
--- the papers rows (abstracts and all) lie all over the file
-CREATE INDEX papers_id_year ON papers(id, year);
+-- each paper's year and date by id in a few pages: search's year filter probes it once per match,
+-- and an author's newest papers are sorted on it, where the papers rows (abstracts and all) lie all
+-- over the file
+CREATE INDEX papers_id_year ON papers(id, year, date);
 -- search without a query lists papers newest first: walking this index in order reads one page of
 -- rows instead of sorting the whole table (the expressions must match the query's ORDER BY)
 CREATE INDEX papers_browse ON papers(year IS NULL, year DESC, date DESC, id);

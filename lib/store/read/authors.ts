@@ -70,27 +70,28 @@ function readCoauthors(
   db: Database.Database,
 ): { coauthors: AuthorDetail['coauthors']; coauthorCount: number } {
   const joint = new Map<number, number>();
-  // Rows come in paper order (the author index, then each paper's byline); an author named twice
+  // One row a paper, its other authors' ids joined by commas: far fewer rows to hand to JavaScript
+  // than one a pair (27,000 for the most prolific author at a million papers). An author named twice
   // on one paper counts once.
-  const onPaper = new Set<number>();
-  let paper = -1;
-  const rows = prepareCached(
+  const bylines = prepareCached(
     db,
-    `SELECT other.paper_id, other.author_id
+    `SELECT group_concat(other.author_id)
      FROM paper_authors mine JOIN paper_authors other ON other.paper_id = mine.paper_id
      WHERE mine.author_id = @id AND other.author_id != @id
-     ORDER BY other.paper_id`,
+     GROUP BY mine.paper_id`,
   )
-    .raw()
-    .iterate({ id }) as IterableIterator<[number, number]>;
-  for (const [paperId, other] of rows) {
-    if (paperId !== paper) {
-      paper = paperId;
-      onPaper.clear();
+    .pluck()
+    .all({ id }) as (string | null)[];
+  const onPaper = new Set<number>();
+  for (const byline of bylines) {
+    if (byline === null) continue;
+    onPaper.clear();
+    for (const part of byline.split(',')) {
+      const other = Number(part);
+      if (onPaper.has(other)) continue;
+      onPaper.add(other);
+      joint.set(other, (joint.get(other) ?? 0) + 1);
     }
-    if (onPaper.has(other)) continue;
-    onPaper.add(other);
-    joint.set(other, (joint.get(other) ?? 0) + 1);
   }
   if (joint.size === 0) return { coauthors: [], coauthorCount: 0 };
   // Every co-author with as many joint papers as the limit-th has (ties are ordered by name).
@@ -114,10 +115,13 @@ export function readAuthor(id: number, db: Database.Database = openBuild()): Aut
   if (!author) return null;
   const papers = selectAll<Parameters<typeof toPaperListItem>[0]>(
     db,
+    // The newest are chosen on the index of years and dates (papers_id_year), then only they are read.
     `SELECT ${PAPER_LIST_COLUMNS}
-     FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id ${PAPER_TOPIC_JOINS}
-     WHERE pa.author_id = ?
-     ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT ${AUTHOR_PAGE_PAPERS}`,
+     FROM (SELECT p.id AS id FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+           WHERE pa.author_id = ?
+           ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id LIMIT ${AUTHOR_PAGE_PAPERS}) newest
+     JOIN papers p ON p.id = newest.id ${PAPER_TOPIC_JOINS}
+     ORDER BY p.year IS NULL, p.year DESC, p.date DESC, p.id`,
     id,
   ).map(toPaperListItem);
   const { coauthors, coauthorCount } = readCoauthors(id, AUTHOR_PAGE_COAUTHORS, db);

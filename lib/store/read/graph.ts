@@ -359,16 +359,20 @@ export function readEgoNetwork(authorId: number, limit = 150, db: Database.Datab
   const author = readGraphAuthor(authorId, db);
   if (!author) return null;
   const bounded = Math.min(500, Math.max(1, Math.floor(limit)));
+  // The strongest ties are picked from the edges alone, then joined to their authors: a prolific
+  // author has thousands of edges.
   const rows = prepareCached(
     db,
     `SELECT ${AUTHOR_COLUMNS}, e.papers AS joint
-       FROM (SELECT target AS other, papers, weight FROM coauthor_edges WHERE source = @id
-             UNION ALL
-             SELECT source AS other, papers, weight FROM coauthor_edges WHERE target = @id) e
+       FROM (SELECT other, papers, weight
+             FROM (SELECT target AS other, papers, weight FROM coauthor_edges WHERE source = @id
+                   UNION ALL
+                   SELECT source AS other, papers, weight FROM coauthor_edges WHERE target = @id)
+             ORDER BY papers DESC, weight DESC, other
+             LIMIT @limit) e
        JOIN authors a ON a.id = e.other
        JOIN author_stats s ON s.author_id = a.id
-       ORDER BY e.papers DESC, e.weight DESC, a.id
-       LIMIT @limit`,
+       ORDER BY e.papers DESC, e.weight DESC, a.id`,
   ).all({ id: authorId, limit: bounded + 1 }) as (AuthorRowRaw & { joint: number })[];
   const truncated = rows.length > bounded;
   if (truncated) rows.length = bounded;
