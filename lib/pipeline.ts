@@ -96,6 +96,10 @@ export interface StageTiming {
   peakRssMb: number;
   /** Resident set size at the end of the stage, in MB (what the stages so far still hold). */
   rssMb?: number;
+  /** CPU seconds of the whole process during the stage, every thread's (the full-text worker's
+   * too, which runs beside the stages from the store to the end): over `seconds`, how many cores
+   * the stage kept busy. */
+  cpuSeconds?: number;
 }
 
 export interface PipelineResult {
@@ -210,15 +214,19 @@ function peakRssMb(): number {
 export async function runPipeline(opts: PipelineOptions, progress: ProgressReporter): Promise<PipelineResult> {
   const timings: StageTiming[] = [];
   let stageStart = performance.now();
+  let cpuStart = process.cpuUsage();
   const mark = (stage: string) => {
     const now = performance.now();
+    const cpu = process.cpuUsage(cpuStart);
     timings.push({
       stage,
       seconds: (now - stageStart) / 1000,
       peakRssMb: peakRssMb(),
       rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
     });
     stageStart = now;
+    cpuStart = process.cpuUsage();
   };
 
   const fingerprint = readInputFingerprint(opts);
@@ -320,9 +328,15 @@ async function runStages(
       papersWithoutAbstract,
     );
 
-    progress.start('index', 0);
+    // The full-text index has been built on its worker beside the stages: wait for the rest of it,
+    // then copy it in.
+    progress.start('full-text', 0);
     await fullText;
     attachFullTextIndex(db, ftsTemp);
+    progress.end();
+    mark('full-text');
+
+    progress.start('index', 0);
     finishBuildDatabase(db);
     databaseFile = swapInBuild(temp, opts.outDir);
     progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);

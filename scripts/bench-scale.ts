@@ -184,7 +184,8 @@ export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: st
           (ratio !== null ? `, ×${ratio.toFixed(2)} of 75k per paper` : '') +
           (exponent !== null ? `, exponent ${exponent.toFixed(2)}` : '') +
           (ratio !== null && ratio > 1.5 ? ' (grows faster than near-linear)' : '') +
-          (t.rssMb !== undefined ? `, RSS after ${t.rssMb} MB` : ''),
+          (t.rssMb !== undefined ? `, RSS after ${t.rssMb} MB` : '') +
+          (t.cpuSeconds !== undefined && t.seconds > 0 ? `, ${(t.cpuSeconds / t.seconds).toFixed(2)} cores busy` : ''),
       });
     }
     rows.push({
