@@ -45,6 +45,7 @@ import {
   attachFullTextIndex,
   createBuildDatabase,
   finishBuildDatabase,
+  indexBuildDatabase,
   swapInBuild,
   temporaryDatabasePath,
   startFullTextIndex,
@@ -328,19 +329,20 @@ async function runStages(
       papersWithoutAbstract,
     );
 
-    // The full-text index has been built on its worker beside the stages: wait for the rest of it,
-    // then copy it in.
+    // The indexes and the map's payload while the full-text index (built on its worker beside
+    // the stages, at low priority) is finished; then it is copied in and the build closed.
+    progress.start('index', 0);
+    indexBuildDatabase(db);
+    progress.end();
+    mark('index');
+
     progress.start('full-text', 0);
     await fullText;
     attachFullTextIndex(db, ftsTemp);
-    progress.end();
-    mark('full-text');
-
-    progress.start('index', 0);
     finishBuildDatabase(db);
     databaseFile = swapInBuild(temp, opts.outDir);
     progress.end(path.relative(process.cwd(), databaseFile) || databaseFile);
-    mark('index');
+    mark('full-text');
   } catch (error) {
     if (db?.open) db.close();
     throw error;

@@ -309,6 +309,12 @@ export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: A
 // in-memory hash large enough to hold the whole index: one segment written once, nothing to merge.
 const FULL_TEXT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
+// The index is wanted only at the end of the build: this thread runs at the lowest priority (on
+// Linux a nice value is a thread's own), on a core the stages leave idle, rather than slowing the
+// stages that keep both cores busy. Where the OS refuses, it runs as it is.
+try {
+  require('node:os').setPriority(workerData.niceness);
+} catch {}
 const Database = require(workerData.sqlitePath);
 const { file, pageSize, ftsSql, bulkSql, hashSize, abstractsFile } = workerData;
 const db = new Database(file);
@@ -357,6 +363,9 @@ parentPort.on('message', (batch) => {
  * few segments merged at the end ('optimize'), on the worker, rather than held whole in memory
  * (a gigabyte at a million papers). */
 const FULL_TEXT_HASH_SIZE = 1 << 28;
+
+/** The full-text worker's nice value: the lowest priority. */
+const FULL_TEXT_NICENESS = 19;
 
 /** Papers per message to the full-text worker: it starts indexing the first while the rest are encoded. */
 const FULL_TEXT_BATCH = 4096;
@@ -407,6 +416,7 @@ export function startFullTextIndex(corpus: Corpus, file: string, abstracts?: Abs
     bulkSql: FTS_BULK_SQL,
     hashSize: FULL_TEXT_HASH_SIZE,
     abstractsFile: abstracts === undefined ? null : abstracts.file,
+    niceness: FULL_TEXT_NICENESS,
   };
   const worker = new Worker(FULL_TEXT_WORKER, { eval: true, workerData });
   const finished = new Promise<void>((resolve, reject) => {
@@ -502,8 +512,9 @@ export function countSourceFilePapers(db: Database.Database): void {
 }
 
 /** Stores the topic map's gzipped point payload, read back from the finished tables, with the
- * mapped papers' count and years (what the map's first request would otherwise count). */
+ * mapped papers' count and years (what the map's first request would otherwise count); once. */
 function writeMapPayload(db: Database.Database): void {
+  if (db.prepare('SELECT 1 FROM map_payload LIMIT 1').get() !== undefined) return;
   const bytes = encodeMapPayload(db);
   const { papers, years, undated, outliers } = readMapMeta(db);
   db.prepare(
@@ -521,8 +532,15 @@ function writeMapPayload(db: Database.Database): void {
   );
 }
 
-/** Finishes a build file: the remaining secondary indexes, the map's payload, statistics for the
- * query planner, then closes it. */
+/** The remaining secondary indexes and the map's payload: what finishing a build does before its
+ * statistics, here while the full-text index is still being built on its worker. */
+export function indexBuildDatabase(db: Database.Database): void {
+  createIndexes(db);
+  writeMapPayload(db);
+}
+
+/** Finishes a build file: the remaining secondary indexes and the map's payload (unless
+ * indexBuildDatabase made them), statistics for the query planner, then closes it. */
 export function finishBuildDatabase(db: Database.Database): void {
   createIndexes(db);
   writeMapPayload(db);
