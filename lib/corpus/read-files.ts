@@ -4,6 +4,7 @@
  * warning), and refusing binary data and undecidable text with a clear message. Everything is
  * streamed, so a large file never becomes one giant string.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { readdir, stat, open } from 'node:fs/promises';
@@ -429,9 +430,50 @@ class CallbackFailure {
   constructor(readonly error: unknown) {}
 }
 
+/** Refuses a UTF-8 file whose first chunk holds NUL bytes: binary data, not text. */
+function refuseBinary(label: string, chunk: Buffer): void {
+  if (chunk.subarray(0, 8192).includes(0)) {
+    throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers');
+  }
+}
+
+/**
+ * Streams a file's content (gunzipped) to `onChunk` chunk by chunk, then calls `onEnd`. An error
+ * either throws passes as it is; a read or gzip error becomes an InputError naming the file.
+ */
+async function streamBytes(
+  source: TextSource,
+  onChunk: (chunk: Buffer) => void,
+  onEnd: () => void,
+  onRawBytes: (n: number) => void,
+): Promise<void> {
+  const label = source.name;
+  const { stream, gzip, close } = await openContent(source, onRawBytes);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        throw new CallbackFailure(e);
+      }
+    }
+    try {
+      onEnd();
+    } catch (e) {
+      throw new CallbackFailure(e);
+    }
+  } catch (e) {
+    if (e instanceof CallbackFailure) throw e.error;
+    if (e instanceof InputError) throw e;
+    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
+  } finally {
+    close();
+  }
+}
+
 /**
  * Streams a file's decoded text to `onText` chunk by chunk (BOM removed), with the number of line
- * breaks before each chunk. Every reader below is built on it.
+ * breaks before each chunk. Every reader below is built on it, except UTF-8 lines (readUtf8Lines).
  */
 async function streamText(
   source: TextSource,
@@ -441,7 +483,6 @@ async function streamText(
 ): Promise<void> {
   const label = source.name;
   const encoding = source.encoding ?? 'utf-8';
-  const { stream, gzip, close } = await openContent(source, onRawBytes);
   const decoder = newDecoder(encoding);
   let bytes = 0;
   let lines = 0;
@@ -450,18 +491,13 @@ async function streamText(
     if (text === '') return;
     const t = first ? text.replace(/^\ufeff/, '') : text;
     first = false;
-    try {
-      onText(t, lines);
-    } catch (e) {
-      throw new CallbackFailure(e);
-    }
+    onText(t, lines);
     for (let at = t.indexOf('\n'); at >= 0; at = t.indexOf('\n', at + 1)) lines++;
   };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0 && encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
-        throw new InputError(label, 'this is a binary file (it contains NUL bytes), not a text listing of papers');
-      }
+  await streamBytes(
+    source,
+    (chunk) => {
+      if (bytes === 0 && encoding === 'utf-8') refuseBinary(label, chunk);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -478,24 +514,21 @@ async function streamText(
         );
       }
       take(text);
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new InputError(
-        label,
-        `not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text (the file ends inside a character)`,
-      );
-    }
-    take(tail);
-  } catch (e) {
-    if (e instanceof CallbackFailure) throw e.error;
-    if (e instanceof InputError) throw e;
-    throw gzip ? gzipError(label, e) : new InputError(label, `cannot read: ${describeFsError(e)}`);
-  } finally {
-    close();
-  }
+    },
+    () => {
+      let tail: string;
+      try {
+        tail = decoder.decode();
+      } catch {
+        throw new InputError(
+          label,
+          `not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text (the file ends inside a character)`,
+        );
+      }
+      take(tail);
+    },
+    onRawBytes,
+  );
 }
 
 /** Reads a whole file as text (gunzipped, decoded), reporting raw bytes read as it goes. */
@@ -522,6 +555,7 @@ export async function readLines(
   onRawBytes: (n: number) => void = () => undefined,
   maxLineChars = MAX_LINE_CHARS,
 ): Promise<void> {
+  if ((source.encoding ?? 'utf-8') === 'utf-8') return readUtf8Lines(source, onLine, onRawBytes, maxLineChars);
   let carry = '';
   let skipping = 0; // > 0 while inside an over-long line: its length so far
   let lineNo = 0;
@@ -561,6 +595,130 @@ export async function readLines(
     lineNo++;
     onLine({ line: lineNo, length: skipping, tooLong: true });
   } else if (carry !== '') emit(carry);
+}
+
+/**
+ * Buffer's own UTF-8 decoder, which `toString('utf8', from, to)` calls after checking its
+ * arguments: called once a line, millions of times in a large export, the checks cost more than
+ * the decoding of a short line. The bounds here are always in range.
+ */
+interface Utf8Slicer {
+  utf8Slice(from: number, to: number): string;
+}
+
+/** Bytes at the end of `buf` that begin a UTF-8 character the next chunk finishes (0 to 3). */
+function cutCharacterBytes(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const b = buf[n - k];
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k ? k : 0;
+  }
+  return 0;
+}
+
+/** Length in UTF-16 code units of the valid UTF-8 in `buf[from, to)`, as a decoded string's `length`. */
+function utf16Length(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const b = buf[i];
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+/**
+ * `readLines` for UTF-8 text: the lines are cut from the bytes and each is decoded on its own, so a
+ * line's string (and any part of it a reader keeps) holds no larger decoded chunk, and a line of
+ * ASCII is a one-byte string whatever the rest of its chunk holds. Same lines, line numbers,
+ * long-line reports and errors as decoding the chunks whole; the bytes are checked as UTF-8 chunk
+ * by chunk, a character cut at a chunk's end with the next.
+ */
+async function readUtf8Lines(
+  source: TextSource,
+  onLine: (l: StreamedLine) => void,
+  onRawBytes: (n: number) => void,
+  maxLineChars: number,
+): Promise<void> {
+  const label = source.name;
+  /** File offset of the next chunk's bytes (after `cut`). */
+  let offset = 0;
+  let newlines = 0;
+  /** Bytes of a character the last chunk ended inside of. */
+  let cut: Buffer | null = null;
+  /** The start of a line that earlier chunks began, and its length in UTF-16 code units. */
+  let carry: Buffer[] = [];
+  let carryLength = 0;
+  let skipping = 0; // > 0 while inside an over-long line: its length so far
+  let lineNo = 0;
+  let first = true;
+  const emit = (buf: Buffer, from: number, to: number): void => {
+    lineNo++;
+    const end = to > from && buf[to - 1] === 13 ? to - 1 : to;
+    onLine({ line: lineNo, text: (buf as unknown as Utf8Slicer).utf8Slice(from, end), tooLong: false });
+  };
+  const emitCarried = (): void => {
+    const line = Buffer.concat(carry);
+    carry = [];
+    carryLength = 0;
+    emit(line, 0, line.length);
+  };
+  await streamBytes(
+    source,
+    (chunk) => {
+      if (offset === 0 && cut === null) refuseBinary(label, chunk);
+      let buf = cut === null ? chunk : Buffer.concat([cut, chunk]);
+      const start = offset - (cut === null ? 0 : cut.length);
+      const whole = buf.length - cutCharacterBytes(buf);
+      cut = whole < buf.length ? Buffer.from(buf.subarray(whole)) : null;
+      buf = buf.subarray(0, whole);
+      offset += chunk.length;
+      if (!isUtf8(buf)) throw utf8Error(label, buf, start, newlines);
+      let from = 0;
+      if (first && buf.length > 0) {
+        // A byte-order mark, as the decoder drops it (and one more, as streamText does).
+        first = false;
+        for (let k = 0; k < 2 && buf[from] === 0xef && buf[from + 1] === 0xbb && buf[from + 2] === 0xbf; k++) from += 3;
+      }
+      for (;;) {
+        const nl = buf.indexOf(10, from);
+        if (nl < 0) break;
+        newlines++;
+        if (skipping > 0) {
+          lineNo++;
+          onLine({ line: lineNo, length: skipping + utf16Length(buf, from, nl), tooLong: true });
+          skipping = 0;
+        } else if (carry.length > 0) {
+          carry.push(buf.subarray(from, nl));
+          emitCarried();
+        } else emit(buf, from, nl);
+        from = nl + 1;
+      }
+      if (from === buf.length) return;
+      const rest = utf16Length(buf, from, buf.length);
+      if (skipping > 0) skipping += rest;
+      else if (carryLength + rest > maxLineChars) {
+        skipping = carryLength + rest;
+        carry = [];
+        carryLength = 0;
+      } else {
+        carry.push(buf.subarray(from));
+        carryLength += rest;
+      }
+    },
+    () => {
+      if (cut !== null) {
+        throw findInvalidUtf8(cut) >= 0
+          ? utf8Error(label, cut, offset - cut.length, newlines)
+          : new InputError(label, 'not valid UTF-8 text (the file ends inside a character)');
+      }
+    },
+    onRawBytes,
+  );
+  if (skipping > 0) {
+    lineNo++;
+    onLine({ line: lineNo, length: skipping, tooLong: true });
+  } else if (carry.length > 0) emitCarried();
 }
 
 /**
