@@ -192,21 +192,17 @@ function buildAffiliations(raw: RawRecord, positions: Int32Array): PaperAffiliat
   return out;
 }
 
-/** True for printable ASCII without leading, trailing or double spaces: text that needs no normalizing. */
+/** Anything but printable ASCII other than `<` and `&` (which may be markup), or two spaces. */
+const NOT_PLAIN = /[^ -%'-;=-~]| {2}/;
+
+/**
+ * True for printable ASCII without `<`, `&`, leading, trailing or double spaces: text that needs
+ * no normalizing. A regular expression scans a string two to three times as fast as a loop over
+ * its characters, and this runs on every cited reference.
+ */
 function isPlainText(text: string): boolean {
   const n = text.length;
-  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
-  let space = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (c < 33 || c > 126 || c === 60 || c === 38)
-      return false; // '<' and '&' may be markup
-    else space = false;
-  }
-  return true;
+  return n > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(n - 1) !== 32 && !NOT_PLAIN.test(text);
 }
 
 function buildReferences(raw: RawRecord): PaperReference[] {

@@ -76,23 +76,19 @@ export function repairPdfText(text: string): string {
   return out;
 }
 
+/** Anything but printable ASCII other than `<` and `&` (markup). */
+const NOT_PRINTABLE = /[^ -%'-;=-~]/;
+
 /**
  * True when `normalizeText` would return the text as it is: printable ASCII without `<` or `&`
- * (markup), `(cid:` or `- ` (PDF repairs), and without leading, trailing or double spaces. One
- * scan instead of the general path's eight, which dominated ingest on short fields.
+ * (markup), `(cid:` or `- ` (PDF repairs), and without leading, trailing or double spaces. A
+ * regular expression and three substring searches instead of the general path's eight scans,
+ * which dominated ingest on short fields (and a loop over the characters, twice as slow).
  */
 function isNormalText(text: string): boolean {
   const n = text.length;
   if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return n === 0;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 127) {
-      if (c === 60 || c === 38 || (c === 40 && text.startsWith('cid:', i + 1))) return false;
-    } else if (c !== 32 || prev === 32 || prev === 45) return false;
-    prev = c;
-  }
-  return true;
+  return !NOT_PRINTABLE.test(text) && !text.includes('  ') && !text.includes('- ') && !text.includes('(cid:');
 }
 
 /** NFC, control characters dropped, PDF glyph codes repaired, HTML stripped, whitespace

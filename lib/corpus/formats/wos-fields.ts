@@ -102,6 +102,17 @@ function isYear(text: string, s: number, e: number): boolean {
   );
 }
 
+/** The number of the four digits at `text[s]` (`isYear` holds). */
+function yearAt(text: string, s: number): number {
+  return (
+    (text.charCodeAt(s) - 48) * 1000 +
+    (text.charCodeAt(s + 1) - 48) * 100 +
+    (text.charCodeAt(s + 2) - 48) * 10 +
+    text.charCodeAt(s + 3) -
+    48
+  );
+}
+
 /** Whether `text[s, e)` has a space. */
 function hasSpace(text: string, s: number, e: number): boolean {
   const at = text.indexOf(' ', s);
@@ -192,7 +203,7 @@ export function parseWosReference(raw: string): RawReference {
   const open = text.indexOf('[');
   let s = 0;
   let e = partEnd(text, 0, open);
-  if (isYear(text, s, e)) ref.year = Number(text.slice(s, e));
+  if (isYear(text, s, e)) ref.year = yearAt(text, s);
   else {
     const head = text.slice(s, e).trim();
     if (head !== '' && head !== '[Anonymous]') ref.firstAuthor = head;
@@ -200,7 +211,7 @@ export function parseWosReference(raw: string): RawReference {
       const ys = e + 2;
       const ye = partEnd(text, ys, open);
       if (isYear(text, ys, ye)) {
-        ref.year = Number(text.slice(ys, ye));
+        ref.year = yearAt(text, ys);
         e = ye;
       }
     }

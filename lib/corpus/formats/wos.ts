@@ -20,6 +20,15 @@ function isTagLine(text: string): boolean {
   );
 }
 
+/** The tag names by code (`tagCode`), made once: a tag cut from each line would be a new string to hash. */
+const TAG_NAMES: string[] = [];
+
+/** The name of the tag `text` starts with (`isTagLine` holds). */
+function tagName(text: string): string {
+  const code = (text.charCodeAt(0) - 65) * 43 + text.charCodeAt(1) - 48;
+  return (TAG_NAMES[code] ??= text.slice(0, 2));
+}
+
 /** Reads WoS plain text line by line; a record without `ER` (before the next `PT`, `EF` or the end) is rejected. */
 class WosParser implements StreamParser {
   /** Tags of the open record, or null between records. */
@@ -43,7 +52,7 @@ class WosParser implements StreamParser {
       }
       return;
     }
-    const tag = text.slice(0, 2);
+    const tag = tagName(text);
     switch (tag) {
       case 'PT':
         if (this.fields !== null) this.emit({ record: this.start, reason: 'no ER before the next record' });
