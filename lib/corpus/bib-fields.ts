@@ -40,28 +40,25 @@ export function normalizeDoi(text: string | null | undefined): string | null {
 /** Punctuation that ends a sentence or a list around a DOI, never its last character. */
 const TRAILING = new Set(Array.from('.,;:)]}>\'"', (c) => c.charCodeAt(0)));
 
+/** Characters a DOI's comparison form has none of: capitals, `%`, anything beyond ASCII. */
+const NOT_FINAL_DOI_CHAR = /[A-Z%\u0080-\uffff]/;
+
 /**
  * True for a bare DOI that is already in its comparison form: no upper case, no `%`, no trailing
- * punctuation, long enough.
+ * punctuation, long enough. (Regular expressions here and in isBareDoi: a loop over the characters
+ * took two to three times as long, and this runs on every cited reference with a DOI.)
  */
 function isFinalDoi(doi: string): boolean {
   const n = doi.length;
-  if (n <= 8 || TRAILING.has(doi.charCodeAt(n - 1))) return false;
-  for (let i = 0; i < n; i++) {
-    const c = doi.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c === 37 || c > 127) return false;
-  }
-  return true;
+  return n > 8 && !TRAILING.has(doi.charCodeAt(n - 1)) && !NOT_FINAL_DOI_CHAR.test(doi);
 }
+
+/** `10.` + four to nine digits + `/` + a suffix without white space or control characters. */
+const BARE_DOI = /^10\.\d{4,9}\/[^\x00-\x20]+$/;
 
 /** True for `10.` + digits + `/` + a suffix without white space. */
 function isBareDoi(text: string): boolean {
-  let i = 3;
-  const n = text.length;
-  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  if (i - 3 < 4 || i - 3 > 9 || text.charCodeAt(i) !== 47 || i + 1 >= n) return false;
-  for (let k = i + 1; k < n; k++) if (text.charCodeAt(k) <= 32) return false;
-  return true;
+  return BARE_DOI.test(text);
 }
 
 /** Countries by the names databases write them in addresses, lower-cased → the name we show. */
