@@ -160,15 +160,19 @@ function partEnd(text: string, pos: number, open: number): number {
   }
 }
 
-/** The DOI of a `DOI …` part: `DOI 10.1/x`, `DOI DOI 10.1/x`, `DOI [10.1/x, DOI 10.1/X]` (WoS's upper-cased copy). */
-function parseReferenceDoi(part: string): string | null {
-  let value = part.slice(4).trim();
-  let candidates: string[];
-  if (value.startsWith('[')) {
-    const close = value.indexOf(']');
-    value = value.slice(1, close < 0 ? value.length : close);
-    candidates = value.split(', ');
-  } else candidates = [value];
+/**
+ * The DOI of the `DOI …` part `text[from, to)`: `DOI 10.1/x`, `DOI DOI 10.1/x`, `DOI [10.1/x, DOI
+ * 10.1/X]` (WoS's upper-cased copy).
+ */
+function parseReferenceDoi(text: string, from: number, to: number): string | null {
+  let value = text.slice(from + 4, to).trim();
+  if (!value.startsWith('[')) {
+    // One DOI (most references): no list of candidates to make.
+    while (value.startsWith('DOI ')) value = value.slice(4).trim();
+    return value.startsWith('10.') ? value : null;
+  }
+  const close = value.indexOf(']');
+  const candidates = value.slice(1, close < 0 ? value.length : close).split(', ');
   let fallback: string | null = null;
   for (const c of candidates) {
     let s = c.trim();
@@ -227,7 +231,7 @@ export function parseWosReference(raw: string): RawReference {
     while (s < pe && text.charCodeAt(s) === 32) s++;
     if (s >= pe) continue;
     if (text.startsWith('DOI ', s)) {
-      ref.doi ??= parseReferenceDoi(text.slice(s, pe));
+      ref.doi ??= parseReferenceDoi(text, s, pe);
       tagged = true;
     } else if (ref.volume === null && isVolume(text, s, pe)) {
       ref.volume = text.slice(s + 1, pe);
