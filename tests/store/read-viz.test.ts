@@ -475,7 +475,10 @@ describe('graph reads', () => {
       { source: 1, target: 3, papers: 1 },
       { source: 2, target: 3, papers: 1 },
     ]);
-    expect(readEgoNetwork(1, 1, db)!.truncated).toBe(true);
+    // Limited to one: the strongest tie (two joint papers with author 2), picked before the join.
+    const one = readEgoNetwork(1, 1, db)!;
+    expect(one.truncated).toBe(true);
+    expect(one.coauthors.map((c) => [c.id, c.joint])).toEqual([[2, 2]]);
     expect(readEgoNetwork(4, 150, db)).toMatchObject({ coauthors: [], edges: [], truncated: false });
     expect(readEgoNetwork(999, 150, db)).toBeNull();
   });
