@@ -160,6 +160,22 @@ export function growthExponent(n1: number, t1: number, n2: number, t2: number): 
   return Math.log(t2 / t1) / Math.log(n2 / n1);
 }
 
+/** Growth exponent fitted over several sizes: the least-squares slope of log seconds on log papers
+ * (1 is linear); null with fewer than two usable sizes. */
+export function fittedExponent(points: readonly (readonly [papers: number, seconds: number])[]): number | null {
+  const logs = points.filter(([n, t]) => n > 0 && t > 0).map(([n, t]) => [Math.log(n), Math.log(t)] as const);
+  if (logs.length < 2) return null;
+  const mx = logs.reduce((s, [x]) => s + x, 0) / logs.length;
+  const my = logs.reduce((s, [, y]) => s + y, 0) / logs.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of logs) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) * (x - mx);
+  }
+  return sxx > 0 ? sxy / sxx : null;
+}
+
 /** The bench rows of the scale runs: stages per size, then each stage's exponent and per-1000 ratio to 75k. */
 export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: string[] } {
   const rows: BenchRow[] = [];
@@ -199,6 +215,24 @@ export function formatScaleRows(runs: ScaleRun[]): { rows: BenchRow[]; notes: st
         (run.recall !== undefined ? `, similar papers' recall ${run.recall.toFixed(3)} (2,000 queries)` : '') +
         (run.mapKept !== undefined ? `, map keeps ${run.mapKept.toFixed(3)} of 10-NN` : ''),
     });
+  }
+  // A stage that grows faster than near-linear at some size is named with its exponent fitted over
+  // every size of the bench (75k, 300k and 1M in the default run).
+  const whole = runs.filter((r) => r.databaseBytes !== null);
+  if (whole.length >= 3) {
+    for (const t of base.timings) {
+      const basePer = t.seconds / base.papers;
+      const points = whole.flatMap((r) => {
+        const s = r.timings.find((x) => x.stage === t.stage)?.seconds;
+        return s === undefined ? [] : [[r.papers, s] as const];
+      });
+      const faster = points.some(([n, s]) => basePer > 0 && s / n / basePer > 1.5);
+      const fitted = fittedExponent(points);
+      if (faster && fitted !== null)
+        notes.push(
+          `${t.stage} grows faster than near-linear: exponent ${fitted.toFixed(2)} fitted over ${points.map(([n]) => label(n)).join(', ')}`,
+        );
+    }
   }
   const targets: [number, number, number][] = [
     [300_000, 300, 4096],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatScaleRows, growthExponent, parseSize, scaleSizes, type ScaleRun } from '../../scripts/bench-scale';
+import {
+  fittedExponent,
+  formatScaleRows,
+  growthExponent,
+  parseSize,
+  scaleSizes,
+  type ScaleRun,
+} from '../../scripts/bench-scale';
 
 const run = (papers: number, seconds: number[], databaseBytes: number | null = 1): ScaleRun => ({
   papers,
@@ -26,6 +33,29 @@ describe('the scale bench', () => {
     expect(growthExponent(1000, 2, 4000, 8)).toBeCloseTo(1, 12);
     expect(growthExponent(1000, 2, 4000, 32)).toBeCloseTo(2, 12);
     expect(growthExponent(1000, 0, 4000, 8)).toBeNull();
+    // Fitted over three sizes: exact for a power law, the least-squares slope otherwise.
+    expect(
+      fittedExponent([
+        [1000, 2],
+        [4000, 8],
+        [16000, 32],
+      ]),
+    ).toBeCloseTo(1, 12);
+    expect(
+      fittedExponent([
+        [1000, 1],
+        [2000, 4],
+        [4000, 16],
+      ]),
+    ).toBeCloseTo(2, 12);
+    expect(
+      fittedExponent([
+        [1000, 1],
+        [2000, 2],
+        [4000, 8],
+      ]),
+    ).toBeCloseTo(1.5, 12);
+    expect(fittedExponent([[1000, 1]])).toBeNull();
   });
 
   it('flags a stage whose time per paper grows more than 1.5 times, and checks the targets', () => {
@@ -38,7 +68,9 @@ describe('the scale bench', () => {
     expect(lsa300?.figures).toMatch(/0\.500 s\/1000, ×2\.50 of 75k per paper, exponent 1\.66 \(grows faster/);
     const ingest1m = rows.find((r) => r.part === 'scale 1M' && r.stage === 'ingest');
     expect(ingest1m?.figures).toBe('0.100 s/1000, ×1.00 of 75k per paper, exponent 1.00');
-    expect(notes[0]).toBe('300k: whole pipeline 180 s (target < 300), peak RSS 100 MB (target < 4096) ✓');
-    expect(notes[1]).toBe('1M: whole pipeline 900 s (target < 900), peak RSS 100 MB (target < 10240) ✗');
+    // lsa: 15, 150, 800 s at 75k, 300k, 1M; ingest stays linear and is not named.
+    expect(notes[0]).toMatch(/^lsa grows faster than near-linear: exponent 1\.5\d fitted over 75k, 300k, 1M$/);
+    expect(notes[1]).toBe('300k: whole pipeline 180 s (target < 300), peak RSS 100 MB (target < 4096) ✓');
+    expect(notes[2]).toBe('1M: whole pipeline 900 s (target < 900), peak RSS 100 MB (target < 10240) ✗');
   });
 });
