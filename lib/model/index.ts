@@ -28,7 +28,7 @@ import {
   HYBRID_MIN_LINKED_SHARE,
   type PaperLinks,
 } from './hybrid';
-import { buildWardKMeans } from './ward';
+import { buildConsensusKMeans } from './consensus';
 import { buildMemberships, buildOutliers, buildSubtopics, buildTopicDirections, type Subtopic } from './membership';
 import { buildMap, mapNeighbourPreservation } from './map';
 import { buildExactNeighbours, neighbourRecall, buildNeighbours, type NeighbourGraph } from './neighbours';
@@ -304,8 +304,8 @@ export function buildTopicClustering(
     options.cluster === 'kmeans-reference'
       ? buildReferenceKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
       : smoothed
-        ? // Started from Ward-merged small clusters: topics that hold across seeds.
-          buildWardKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
+        ? // From the consensus of several Ward-merged starts: topics that hold across seeds.
+          buildConsensusKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') })
         : // Plain k-means stays the textbook single start it is compared as.
           buildKMeans(space, { k, seed: deriveSeed(seed, 'kmeans') });
   // Topic ids by size, largest first.

@@ -18,7 +18,7 @@ import type { DenseMatrix } from './matrix';
 /** Small clusters per topic. */
 export const MICRO_PER_TOPIC = 10;
 /** Most small clusters (the merge is quadratic in their number). */
-const MAX_MICRO = 1500;
+export const MAX_MICRO = 1500;
 /** Rows the small clusters are found on; larger corpora are sampled. */
 const MICRO_SAMPLE = 20000;
 
@@ -123,6 +123,30 @@ export function buildWardKMeans(vectors: DenseMatrix, opts: WardKMeansOptions): 
   const init = buildWardCentroids(kept.centroids, kept.sizes, Math.min(k, kept.centroids.rows));
   if (init.rows < k) return buildKMeans(vectors, { k, seed, nInit: 10 });
   return buildKMeans(vectors, { k, init });
+}
+
+/**
+ * Starting centroids for k-means of `rows`: `micro` small clusters found by seeded k-means, merged
+ * by Ward's criterion into k; null when fewer than k of them got rows.
+ */
+export function buildWardStart(
+  rows: DenseMatrix,
+  k: number,
+  micro: number,
+  seed: number,
+  opts: { maxIterations?: number; localTrials?: number } = {},
+): DenseMatrix | null {
+  const found = buildKMeans(rows, {
+    k: micro,
+    seed,
+    presample: 0,
+    maxIterations: opts.maxIterations ?? 30,
+    localTrials: opts.localTrials,
+  });
+  const sizes = new Float64Array(micro);
+  for (const a of found.assignments) sizes[a]++;
+  const kept = buildNonEmpty(found.centroids, sizes);
+  return kept.centroids.rows < k ? null : buildWardCentroids(kept.centroids, kept.sizes, k);
 }
 
 /** Rows of the product computed at a time (their block of the result is rows × centres). */
