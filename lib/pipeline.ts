@@ -330,7 +330,7 @@ async function runStages(
     );
 
     // The indexes and the map's payload while the full-text index (built on its worker beside
-    // the stages, at low priority) is finished; then it is copied in and the build closed.
+    // the stages) is finished; then it is copied in and the build closed.
     progress.start('index', 0);
     indexBuildDatabase(db);
     progress.end();

@@ -309,12 +309,6 @@ export function writeCorpus(db: Database.Database, corpus: Corpus, abstracts?: A
 // in-memory hash large enough to hold the whole index: one segment written once, nothing to merge.
 const FULL_TEXT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
-// The index is wanted only at the end of the build: this thread runs at the lowest priority (on
-// Linux a nice value is a thread's own), on a core the stages leave idle, rather than slowing the
-// stages that keep both cores busy. Where the OS refuses, it runs as it is.
-try {
-  require('node:os').setPriority(workerData.niceness);
-} catch {}
 const Database = require(workerData.sqlitePath);
 const { file, pageSize, ftsSql, bulkSql, hashSize, abstractsFile } = workerData;
 const db = new Database(file);
@@ -363,9 +357,6 @@ parentPort.on('message', (batch) => {
  * few segments merged at the end ('optimize'), on the worker, rather than held whole in memory
  * (a gigabyte at a million papers). */
 const FULL_TEXT_HASH_SIZE = 1 << 28;
-
-/** The full-text worker's nice value: the lowest priority. */
-const FULL_TEXT_NICENESS = 19;
 
 /** Papers per message to the full-text worker: it starts indexing the first while the rest are encoded. */
 const FULL_TEXT_BATCH = 4096;
@@ -416,7 +407,6 @@ export function startFullTextIndex(corpus: Corpus, file: string, abstracts?: Abs
     bulkSql: FTS_BULK_SQL,
     hashSize: FULL_TEXT_HASH_SIZE,
     abstractsFile: abstracts === undefined ? null : abstracts.file,
-    niceness: FULL_TEXT_NICENESS,
   };
   const worker = new Worker(FULL_TEXT_WORKER, { eval: true, workerData });
   const finished = new Promise<void>((resolve, reject) => {
