@@ -40,6 +40,28 @@ export function makeBlobs(
   return { vectors: { rows, cols: dims, data }, labels };
 }
 
+/** `per` points around each of the given 2-D `centres` (points ~ centre + N(0, sd²)), interleaved
+ * so that a sample of the rows holds every blob; `truth` is each row's centre. */
+export function makeBlobsAt(
+  centres: readonly [number, number][],
+  per: number,
+  sd: number,
+  seed: number,
+): { vectors: DenseMatrix; truth: Int32Array } {
+  const random = createRandom(seed);
+  const data = new Float64Array(centres.length * per * 2);
+  const truth = new Int32Array(centres.length * per);
+  let i = 0;
+  for (let p = 0; p < per; p++) {
+    centres.forEach(([x, y], c) => {
+      data[2 * i] = x + sd * randomNormal(random);
+      data[2 * i + 1] = y + sd * randomNormal(random);
+      truth[i++] = c;
+    });
+  }
+  return { vectors: { rows: truth.length, cols: 2, data }, truth };
+}
+
 /** Rows of a DenseMatrix as plain arrays (for reference libraries). */
 export function toArrays(m: DenseMatrix): number[][] {
   const out: number[][] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsensusKMeans, buildVotedTopics, medoidStart } from '../../lib/model/consensus';
 import { buildTopicAgreement } from '../../lib/model/stability';
-import { createRandom, randomNormal } from '../../lib/random';
+import { makeBlobsAt } from './blobs';
 
 describe('buildVotedTopics', () => {
   it('matches every start to the reference and gives each row the topic most starts give it', () => {
@@ -37,22 +37,6 @@ describe('medoidStart', () => {
   });
 });
 
-/** `per` points around each of `centres` (2-D), with spread `sd`, interleaved. */
-function blobs(centres: [number, number][], per: number, sd: number, seed: number) {
-  const random = createRandom(seed);
-  const data = new Float64Array(centres.length * per * 2);
-  const truth = new Int32Array(centres.length * per);
-  let i = 0;
-  for (let p = 0; p < per; p++) {
-    centres.forEach(([x, y], c) => {
-      data[2 * i] = x + sd * randomNormal(random);
-      data[2 * i + 1] = y + sd * randomNormal(random);
-      truth[i++] = c;
-    });
-  }
-  return { vectors: { rows: truth.length, cols: 2, data }, truth };
-}
-
 describe('buildConsensusKMeans', () => {
   const centres: [number, number][] = [
     [0, 0],
@@ -62,7 +46,7 @@ describe('buildConsensusKMeans', () => {
   ];
 
   it('finds separated groups, the same ones for every seed', () => {
-    const { vectors, truth } = blobs(centres, 200, 1, 5);
+    const { vectors, truth } = makeBlobsAt(centres, 200, 1, 5);
     for (const seed of [1, 2, 3]) {
       const c = buildConsensusKMeans(vectors, { k: 4, seed });
       expect(buildTopicAgreement(truth, c.assignments).agreement).toBe(1);
@@ -70,7 +54,7 @@ describe('buildConsensusKMeans', () => {
   });
 
   it('gives the same result for the same seed, another for another seed where the groups overlap', () => {
-    const { vectors } = blobs(centres, 150, 4, 9);
+    const { vectors } = makeBlobsAt(centres, 150, 4, 9);
     const a = buildConsensusKMeans(vectors, { k: 6, seed: 7 });
     const b = buildConsensusKMeans(vectors, { k: 6, seed: 7 });
     expect(Array.from(a.assignments)).toEqual(Array.from(b.assignments));
@@ -80,13 +64,13 @@ describe('buildConsensusKMeans', () => {
   });
 
   it('finds them from a sample on larger corpora too', () => {
-    const { vectors, truth } = blobs(centres, 5100, 1, 4);
+    const { vectors, truth } = makeBlobsAt(centres, 5100, 1, 4);
     const c = buildConsensusKMeans(vectors, { k: 4, seed: 3 });
     expect(buildTopicAgreement(truth, c.assignments).agreement).toBe(1);
   });
 
   it('falls back to one start when there are too few rows for small clusters', () => {
-    const { vectors, truth } = blobs(centres, 3, 0.1, 2);
+    const { vectors, truth } = makeBlobsAt(centres, 3, 0.1, 2);
     const c = buildConsensusKMeans(vectors, { k: 4, seed: 1 });
     expect(buildTopicAgreement(truth, c.assignments).agreement).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopicAgreement } from '../../lib/model/stability';
 import { buildMeansOfNearest, buildWardCentroids, buildWardKMeans } from '../../lib/model/ward';
-import { createRandom, randomNormal } from '../../lib/random';
+import { makeBlobsAt } from './blobs';
 
 const column = (values: number[]) => ({ rows: values.length, cols: 1, data: Float64Array.from(values) });
 
@@ -28,23 +28,6 @@ describe('buildWardCentroids', () => {
   });
 });
 
-/** `per` points around each of `centres` (2-D), with spread `sd`. */
-function blobs(centres: [number, number][], per: number, sd: number, seed: number) {
-  const random = createRandom(seed);
-  const data = new Float64Array(centres.length * per * 2);
-  const truth = new Int32Array(centres.length * per);
-  let i = 0;
-  // Interleaved, so a sample of the rows holds every blob.
-  for (let p = 0; p < per; p++) {
-    centres.forEach(([x, y], c) => {
-      data[2 * i] = x + sd * randomNormal(random);
-      data[2 * i + 1] = y + sd * randomNormal(random);
-      truth[i++] = c;
-    });
-  }
-  return { vectors: { rows: truth.length, cols: 2, data }, truth };
-}
-
 describe('buildMeansOfNearest', () => {
   it('gives each row its nearest centre and moves the centres to their rows’ means', () => {
     const rows = { rows: 5, cols: 1, data: Float64Array.from([0, 1, 4, 9, 11]) };
@@ -65,7 +48,7 @@ describe('buildWardKMeans', () => {
   ];
 
   it('finds separated groups, the same ones for every seed', () => {
-    const { vectors, truth } = blobs(centres, 200, 1, 5);
+    const { vectors, truth } = makeBlobsAt(centres, 200, 1, 5);
     for (const seed of [1, 2, 3]) {
       const c = buildWardKMeans(vectors, { k: 4, seed });
       expect(c.k).toBe(4);
@@ -74,7 +57,7 @@ describe('buildWardKMeans', () => {
   });
 
   it('gives the same result for the same seed', () => {
-    const { vectors } = blobs(centres, 150, 3, 9);
+    const { vectors } = makeBlobsAt(centres, 150, 3, 9);
     const a = buildWardKMeans(vectors, { k: 4, seed: 7 });
     const b = buildWardKMeans(vectors, { k: 4, seed: 7 });
     expect(Array.from(a.assignments)).toEqual(Array.from(b.assignments));
@@ -82,13 +65,13 @@ describe('buildWardKMeans', () => {
   });
 
   it('finds them from a sample on larger corpora too', () => {
-    const { vectors, truth } = blobs(centres, 5100, 1, 4);
+    const { vectors, truth } = makeBlobsAt(centres, 5100, 1, 4);
     const c = buildWardKMeans(vectors, { k: 4, seed: 3 });
     expect(buildTopicAgreement(truth, c.assignments).agreement).toBe(1);
   });
 
   it('falls back to k-means++ when there are too few rows for small clusters', () => {
-    const { vectors, truth } = blobs(centres, 3, 0.1, 2);
+    const { vectors, truth } = makeBlobsAt(centres, 3, 0.1, 2);
     const c = buildWardKMeans(vectors, { k: 4, seed: 1 });
     expect(buildTopicAgreement(truth, c.assignments).agreement).toBe(1);
   });
